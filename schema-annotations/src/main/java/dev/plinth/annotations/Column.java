@@ -1,0 +1,43 @@
+package dev.plinth.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Optional details of a column. Without it a component maps to a column named after the
+ * snake_case of the component, with the type given by the Java type (see the README's table).
+ *
+ * <pre>{@code
+ * @Column(name = "e_mail", length = 320) String email        // varchar(320)
+ * @Column(precision = 12, scale = 2) BigDecimal amount         // numeric(12,2)
+ * @Column(type = "citext") String handle                       // any SQL type
+ * }</pre>
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER})
+public @interface Column {
+  /** The column name. Defaults to the snake_case of the component. Example: {@code name = "e_mail"}. */
+  String name() default "";
+
+  /**
+   * Maximum length of a {@code String} column, which then maps to {@code varchar(length)}
+   * instead of {@code text}. Example: {@code length = 320}.
+   */
+  int length() default 0;
+
+  /** Precision of a {@code BigDecimal} column: {@code precision = 12} gives {@code numeric(12,0)}. */
+  int precision() default 0;
+
+  /** Scale of a {@code BigDecimal} column, with {@link #precision()}: {@code scale = 2}. */
+  int scale() default 0;
+
+  /**
+   * An explicit SQL type, for anything the Java type does not map to by itself. It is used as
+   * written. Example: {@code type = "inet"}, {@code type = "tsvector"}.
+   */
+  String type() default "";
+}

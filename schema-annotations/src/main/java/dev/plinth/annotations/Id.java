@@ -1,0 +1,20 @@
+package dev.plinth.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a component as (part of) the primary key. Several {@code @Id} components form a composite
+ * key in the order of the components. The constraint is named {@code <table>_pkey}.
+ *
+ * <pre>{@code
+ * record Membership(@Id UUID orgId, @Id UUID userId, Role role) {}
+ * }</pre>
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER})
+public @interface Id {}

@@ -1,0 +1,64 @@
+package dev.plinth.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Repeatable;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * An index on the table. Named {@code <table>_<columns>_idx} ({@code _key} when unique) unless
+ * {@link #name()} is given.
+ *
+ * <pre>{@code
+ * @Index(columns = {"orgId", "createdAt DESC"})                       // multi-column, ordered
+ * @Index(columns = "lower(email)", unique = true)                     // expression, unique
+ * @Index(columns = "data jsonb_path_ops", method = IndexMethod.GIN)   // operator class
+ * @Index(columns = "occurredAt", where = "kind = 'error'")            // partial
+ * @Index(columns = "orgId", include = {"title"})                      // covering
+ * record Submission(...) {}
+ * }</pre>
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.TYPE)
+@Repeatable(Index.List.class)
+public @interface Index {
+  /**
+   * The keys, in order. Each is a column (component or column name), optionally followed by an
+   * operator class and/or {@code ASC}/{@code DESC} ({@code "data jsonb_path_ops"},
+   * {@code "created_at DESC"}), or an SQL expression ({@code "lower(email)"}).
+   */
+  String[] columns();
+
+  /** A unique index. Example: {@code unique = true}. */
+  boolean unique() default false;
+
+  /** The access method; {@code BTREE} by default. Example: {@code method = IndexMethod.GIN}. */
+  IndexMethod method() default IndexMethod.BTREE;
+
+  /** A predicate that makes the index partial. Example: {@code where = "deleted_at IS NULL"}. */
+  String where() default "";
+
+  /** Non-key columns stored in the index ({@code INCLUDE}). Example: {@code include = {"title"}}. */
+  String[] include() default {};
+
+  /** An explicit index name. Example: {@code name = "users_email_lower_key"}. */
+  String name() default "";
+
+  /**
+   * Build (and drop) the index with {@code CONCURRENTLY}, so writes are not blocked; the
+   * migration then runs outside a transaction. Example: {@code concurrently = true}.
+   */
+  boolean concurrently() default false;
+
+  /** Holds repeated {@link Index} annotations. */
+  @Documented
+  @Retention(RetentionPolicy.CLASS)
+  @Target(ElementType.TYPE)
+  @interface List {
+    /** The repeated annotations. */
+    Index[] value();
+  }
+}
