@@ -8,7 +8,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * An index on the table. Named {@code <table>_<columns>_idx} ({@code _key} when unique) unless
+ * An index on the table. Named {@code <table>_<columns>_idx} unless
  * {@link #name()} is given.
  *
  * <pre>{@code

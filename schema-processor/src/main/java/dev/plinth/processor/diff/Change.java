@@ -1,0 +1,352 @@
+package dev.plinth.processor.diff;
+
+import static dev.plinth.processor.model.Table.minus;
+import static dev.plinth.processor.model.Table.plus;
+
+import dev.plinth.processor.model.CheckConstraint;
+import dev.plinth.processor.model.Column;
+import dev.plinth.processor.model.EnumType;
+import dev.plinth.processor.model.ForeignKey;
+import dev.plinth.processor.model.Index;
+import dev.plinth.processor.model.PrimaryKey;
+import dev.plinth.processor.model.QualifiedName;
+import dev.plinth.processor.model.Schema;
+import dev.plinth.processor.model.Table;
+import dev.plinth.processor.model.UniqueConstraint;
+
+/**
+ * One step of a migration. Every change knows its exact inverse and how it transforms a schema
+ * model, so that {@code apply(before, diff(before, after)) == after} and a migration's reverse is
+ * the reversed list of inverses.
+ */
+public sealed interface Change {
+
+  /** The change that undoes this one. */
+  Change inverse();
+
+  /** The schema after this change. */
+  Schema applyTo(Schema schema);
+
+  /** Creates a PostgreSQL schema (namespace). */
+  record CreateSchema(String name) implements Change {
+    public Change inverse() {
+      return new DropSchema(name);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema;
+    }
+  }
+
+  /** Drops an empty PostgreSQL schema (namespace). */
+  record DropSchema(String name) implements Change {
+    public Change inverse() {
+      return new CreateSchema(name);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema;
+    }
+  }
+
+  /** Creates an extension, such as {@code vector}. */
+  record CreateExtension(String name) implements Change {
+    public Change inverse() {
+      return new DropExtension(name);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema;
+    }
+  }
+
+  /** Drops an extension that no column needs any more. */
+  record DropExtension(String name) implements Change {
+    public Change inverse() {
+      return new CreateExtension(name);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema;
+    }
+  }
+
+  /** Creates an enum type. */
+  record CreateEnum(EnumType type) implements Change {
+    public Change inverse() {
+      return new DropEnum(type);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.withEnum(type);
+    }
+  }
+
+  /** Drops an enum type no column uses any more. */
+  record DropEnum(EnumType type) implements Change {
+    public Change inverse() {
+      return new CreateEnum(type);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.withoutEnum(type.name());
+    }
+  }
+
+  /** Creates a table with its columns, primary key, unique and check constraints. */
+  record CreateTable(Table table) implements Change {
+    public CreateTable {
+      table = table.bare();
+    }
+
+    public Change inverse() {
+      return new DropTable(table);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.withTable(table);
+    }
+  }
+
+  /** Drops a table whose indexes and foreign keys were dropped before. */
+  record DropTable(Table table) implements Change {
+    public DropTable {
+      table = table.bare();
+    }
+
+    public Change inverse() {
+      return new CreateTable(table);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.withoutTable(table.name());
+    }
+  }
+
+  /** Renames a table and/or moves it to another schema. */
+  record RenameTable(QualifiedName from, QualifiedName to) implements Change {
+    public Change inverse() {
+      return new RenameTable(to, from);
+    }
+
+    public Schema applyTo(Schema schema) {
+      Table table = schema.table(from).orElseThrow();
+      Schema renamed = schema.withoutTable(from).withTable(table.withName(to));
+      // Foreign keys elsewhere follow the table, as they do in PostgreSQL.
+      for (Table other : renamed.tables()) {
+        if (other.foreignKeys().stream().anyMatch(fk -> fk.target().equals(from))) {
+          renamed = renamed.withTable(other.withForeignKeys(other.foreignKeys().stream()
+              .map(fk -> fk.target().equals(from) ? fk.withTarget(to) : fk).toList()));
+        }
+      }
+      return renamed;
+    }
+  }
+
+  /** Adds a column. */
+  record AddColumn(QualifiedName table, Column column) implements Change {
+    public Change inverse() {
+      return new DropColumn(table, column);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.editTable(table, t -> t.withColumns(plus(t.columns(), column)));
+    }
+  }
+
+  /** Drops a column. */
+  record DropColumn(QualifiedName table, Column column) implements Change {
+    public Change inverse() {
+      return new AddColumn(table, column);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.editTable(table,
+          t -> t.withColumns(minus(t.columns(), c -> c.name().equals(column.name()))));
+    }
+  }
+
+  /** Renames a column. */
+  record RenameColumn(QualifiedName table, String from, String to) implements Change {
+    public Change inverse() {
+      return new RenameColumn(table, to, from);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.editTable(table, t -> t.withColumns(t.columns().stream()
+          .map(c -> c.name().equals(from) ? c.withName(to) : c).toList()));
+    }
+  }
+
+  /** Changes a column's type, nullability, default, identity or comment (same name). */
+  record AlterColumn(QualifiedName table, Column before, Column after) implements Change {
+    public AlterColumn {
+      if (!before.name().equals(after.name())) {
+        throw new IllegalArgumentException("AlterColumn keeps the name: " + before.name());
+      }
+    }
+
+    public Change inverse() {
+      return new AlterColumn(table, after, before);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.editTable(table, t -> t.withColumns(t.columns().stream()
+          .map(c -> c.name().equals(after.name()) ? after : c).toList()));
+    }
+  }
+
+  /** Adds a primary key. */
+  record AddPrimaryKey(QualifiedName table, PrimaryKey key) implements Change {
+    public Change inverse() {
+      return new DropPrimaryKey(table, key);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.editTable(table, t -> t.withPrimaryKey(key));
+    }
+  }
+
+  /** Drops a primary key. */
+  record DropPrimaryKey(QualifiedName table, PrimaryKey key) implements Change {
+    public Change inverse() {
+      return new AddPrimaryKey(table, key);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.editTable(table, t -> t.withPrimaryKey(null));
+    }
+  }
+
+  /** Adds a unique constraint. */
+  record AddUnique(QualifiedName table, UniqueConstraint unique) implements Change {
+    public Change inverse() {
+      return new DropUnique(table, unique);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.editTable(table, t -> t.withUniques(plus(t.uniques(), unique)));
+    }
+  }
+
+  /** Drops a unique constraint. */
+  record DropUnique(QualifiedName table, UniqueConstraint unique) implements Change {
+    public Change inverse() {
+      return new AddUnique(table, unique);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.editTable(table,
+          t -> t.withUniques(minus(t.uniques(), u -> u.name().equals(unique.name()))));
+    }
+  }
+
+  /** Adds a check constraint. */
+  record AddCheck(QualifiedName table, CheckConstraint check) implements Change {
+    public Change inverse() {
+      return new DropCheck(table, check);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.editTable(table, t -> t.withChecks(plus(t.checks(), check)));
+    }
+  }
+
+  /** Drops a check constraint. */
+  record DropCheck(QualifiedName table, CheckConstraint check) implements Change {
+    public Change inverse() {
+      return new AddCheck(table, check);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.editTable(table,
+          t -> t.withChecks(minus(t.checks(), c -> c.name().equals(check.name()))));
+    }
+  }
+
+  /** Creates an index. */
+  record AddIndex(QualifiedName table, Index index) implements Change {
+    public Change inverse() {
+      return new DropIndex(table, index);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.editTable(table, t -> t.withIndexes(plus(t.indexes(), index)));
+    }
+  }
+
+  /** Drops an index. */
+  record DropIndex(QualifiedName table, Index index) implements Change {
+    public Change inverse() {
+      return new AddIndex(table, index);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.editTable(table,
+          t -> t.withIndexes(minus(t.indexes(), i -> i.name().equals(index.name()))));
+    }
+  }
+
+  /** Adds a foreign key. */
+  record AddForeignKey(QualifiedName table, ForeignKey key) implements Change {
+    public Change inverse() {
+      return new DropForeignKey(table, key);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.editTable(table, t -> t.withForeignKeys(plus(t.foreignKeys(), key)));
+    }
+  }
+
+  /** Drops a foreign key. */
+  record DropForeignKey(QualifiedName table, ForeignKey key) implements Change {
+    public Change inverse() {
+      return new AddForeignKey(table, key);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.editTable(table,
+          t -> t.withForeignKeys(minus(t.foreignKeys(), k -> k.name().equals(key.name()))));
+    }
+  }
+
+  /** Sets, changes or removes (null) a table's comment. */
+  record SetTableComment(QualifiedName table, String before, String after) implements Change {
+    public Change inverse() {
+      return new SetTableComment(table, after, before);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.editTable(table, t -> t.withComment(after));
+    }
+  }
+
+  /**
+   * Adds one value to an enum type, before or after an existing one ({@code ALTER TYPE ... ADD
+   * VALUE}). PostgreSQL cannot remove a value, so the inverse rebuilds the type.
+   */
+  record AddEnumValue(EnumType before, EnumType after, String value, String beforeValue,
+      String afterValue) implements Change {
+    public Change inverse() {
+      return new RebuildEnum(after, before);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.withEnum(after);
+    }
+  }
+
+  /**
+   * Replaces an enum type's values (removed or reordered values): the type is renamed away, created
+   * anew, and every column that uses it is converted through its text value.
+   */
+  record RebuildEnum(EnumType before, EnumType after) implements Change {
+    public Change inverse() {
+      return new RebuildEnum(after, before);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.withEnum(after);
+    }
+  }
+}

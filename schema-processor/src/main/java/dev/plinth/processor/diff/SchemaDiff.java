@@ -1,0 +1,289 @@
+package dev.plinth.processor.diff;
+
+import dev.plinth.processor.diff.Change.AddCheck;
+import dev.plinth.processor.diff.Change.AddColumn;
+import dev.plinth.processor.diff.Change.AddForeignKey;
+import dev.plinth.processor.diff.Change.AddIndex;
+import dev.plinth.processor.diff.Change.AddPrimaryKey;
+import dev.plinth.processor.diff.Change.AddUnique;
+import dev.plinth.processor.diff.Change.AlterColumn;
+import dev.plinth.processor.diff.Change.CreateEnum;
+import dev.plinth.processor.diff.Change.CreateExtension;
+import dev.plinth.processor.diff.Change.CreateSchema;
+import dev.plinth.processor.diff.Change.CreateTable;
+import dev.plinth.processor.diff.Change.DropCheck;
+import dev.plinth.processor.diff.Change.DropColumn;
+import dev.plinth.processor.diff.Change.DropEnum;
+import dev.plinth.processor.diff.Change.DropExtension;
+import dev.plinth.processor.diff.Change.DropForeignKey;
+import dev.plinth.processor.diff.Change.DropIndex;
+import dev.plinth.processor.diff.Change.DropPrimaryKey;
+import dev.plinth.processor.diff.Change.DropSchema;
+import dev.plinth.processor.diff.Change.DropTable;
+import dev.plinth.processor.diff.Change.DropUnique;
+import dev.plinth.processor.diff.Change.RenameColumn;
+import dev.plinth.processor.diff.Change.RenameTable;
+import dev.plinth.processor.diff.Change.SetTableComment;
+import dev.plinth.processor.model.Column;
+import dev.plinth.processor.model.EnumType;
+import dev.plinth.processor.model.ForeignKey;
+import dev.plinth.processor.model.Named;
+import dev.plinth.processor.model.QualifiedName;
+import dev.plinth.processor.model.Schema;
+import dev.plinth.processor.model.Table;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * The differ: a pure function from two schema models to the ordered list of changes that turns
+ * the first into the second. The order is a valid execution order (renames, then new namespaces
+ * and types, then everything that is dropped, dependents first, then everything that is created,
+ * dependencies first), so the reversed list of inverses is one too.
+ */
+public final class SchemaDiff {
+  private SchemaDiff() {}
+
+  /** The changes from {@code before} to {@code after}; empty when they describe the same schema. */
+  public static List<Change> diff(Schema before, Schema after) {
+    Phases phases = new Phases();
+    Schema current = renameTables(before, after, phases);
+    current = renameColumns(current, after, phases);
+
+    setDiff(current.namespaces(), after.namespaces(), n -> phases.dropSchemas.add(new DropSchema(n)),
+        n -> phases.createSchemas.add(new CreateSchema(n)));
+    setDiff(current.extensions(), after.extensions(),
+        n -> phases.dropExtensions.add(new DropExtension(n)),
+        n -> phases.createExtensions.add(new CreateExtension(n)));
+    diffEnums(current, after, phases);
+
+    Map<QualifiedName, Table> beforeTables = byName(current.tables());
+    Map<QualifiedName, Table> afterTables = byName(after.tables());
+    for (Table old : beforeTables.values()) {
+      if (!afterTables.containsKey(old.name())) {
+        old.foreignKeys().forEach(fk -> phases.dropForeignKeys.add(new DropForeignKey(old.name(), fk)));
+        old.indexes().forEach(i -> phases.dropIndexes.add(new DropIndex(old.name(), i)));
+        phases.dropTables.add(new DropTable(old));
+      }
+    }
+    for (Table table : afterTables.values()) {
+      Table old = beforeTables.get(table.name());
+      if (old == null) {
+        phases.createTables.add(new CreateTable(table));
+        table.indexes().forEach(i -> phases.addIndexes.add(new AddIndex(table.name(), i)));
+        table.foreignKeys().forEach(fk -> phases.addForeignKeys.add(new AddForeignKey(table.name(), fk)));
+      } else {
+        diffTable(old, table, phases);
+      }
+    }
+    recreateForeignKeysOnReplacedKeys(current, after, phases);
+    return phases.ordered();
+  }
+
+  private static Schema renameTables(Schema before, Schema after, Phases phases) {
+    Schema current = before;
+    for (Table table : after.tables()) {
+      if (table.renamedFrom() == null) {
+        continue;
+      }
+      QualifiedName from = qualify(table.renamedFrom(), table.name().schema());
+      boolean renamable = current.table(table.name()).isEmpty()
+          && current.table(from).isPresent()
+          && after.table(from).isEmpty();
+      if (renamable) {
+        RenameTable rename = new RenameTable(from, table.name());
+        phases.renames.add(rename);
+        current = rename.applyTo(current);
+      }
+    }
+    return current;
+  }
+
+  private static Schema renameColumns(Schema current, Schema after, Phases phases) {
+    for (Table table : after.tables()) {
+      Optional<Table> old = current.table(table.name());
+      if (old.isEmpty()) {
+        continue;
+      }
+      for (Column column : table.columns()) {
+        String from = column.renamedFrom();
+        Table oldTable = current.table(table.name()).orElseThrow();
+        boolean renamable = from != null
+            && oldTable.column(column.name()).isEmpty()
+            && oldTable.column(from).isPresent()
+            && table.column(from).isEmpty();
+        if (renamable) {
+          RenameColumn rename = new RenameColumn(table.name(), from, column.name());
+          phases.renames.add(rename);
+          current = rename.applyTo(current);
+        }
+      }
+    }
+    return current;
+  }
+
+  /** {@code "name"} in the given schema, or {@code "schema.name"} as written. */
+  static QualifiedName qualify(String name, String defaultSchema) {
+    return name.contains(".") ? QualifiedName.parse(name) : new QualifiedName(defaultSchema, name);
+  }
+
+  private static void diffEnums(Schema before, Schema after, Phases phases) {
+    Map<QualifiedName, EnumType> old = new TreeMap<>();
+    before.enums().forEach(e -> old.put(e.name(), e));
+    Map<QualifiedName, EnumType> now = new TreeMap<>();
+    after.enums().forEach(e -> now.put(e.name(), e));
+    for (EnumType type : old.values()) {
+      EnumType next = now.get(type.name());
+      if (next == null) {
+        phases.dropEnums.add(new DropEnum(type));
+      } else if (!next.values().equals(type.values())) {
+        EnumChanges.diff(type, next, phases);
+      }
+    }
+    for (EnumType type : now.values()) {
+      if (!old.containsKey(type.name())) {
+        phases.createEnums.add(new CreateEnum(type));
+      }
+    }
+  }
+
+  private static void diffTable(Table old, Table table, Phases phases) {
+    QualifiedName name = table.name();
+    diffNamed(old.foreignKeys(), table.foreignKeys(),
+        fk -> phases.dropForeignKeys.add(new DropForeignKey(name, fk)),
+        fk -> phases.addForeignKeys.add(new AddForeignKey(name, fk)));
+    diffNamed(old.indexes(), table.indexes(),
+        i -> phases.dropIndexes.add(new DropIndex(name, i)),
+        i -> phases.addIndexes.add(new AddIndex(name, i)));
+    diffNamed(old.checks(), table.checks(),
+        c -> phases.dropConstraints.add(new DropCheck(name, c)),
+        c -> phases.addConstraints.add(new AddCheck(name, c)));
+    diffNamed(old.uniques(), table.uniques(),
+        u -> phases.dropConstraints.add(new DropUnique(name, u)),
+        u -> phases.addConstraints.add(new AddUnique(name, u)));
+    if (!Objects.equals(old.primaryKey(), table.primaryKey())) {
+      if (old.primaryKey() != null) {
+        phases.dropConstraints.add(new DropPrimaryKey(name, old.primaryKey()));
+      }
+      if (table.primaryKey() != null) {
+        phases.addPrimaryKeys.add(new AddPrimaryKey(name, table.primaryKey()));
+      }
+    }
+    for (Column column : old.columns()) {
+      if (table.column(column.name()).isEmpty()) {
+        phases.dropColumns.add(new DropColumn(name, column.definition()));
+      }
+    }
+    for (Column column : table.columns()) {
+      Optional<Column> previous = old.column(column.name());
+      if (previous.isEmpty()) {
+        phases.addColumns.add(new AddColumn(name, column.definition()));
+      } else if (!previous.get().definition().equals(column.definition())) {
+        phases.alterColumns.add(new AlterColumn(name, previous.get().definition(), column.definition()));
+      }
+    }
+    if (!Objects.equals(old.comment(), table.comment())) {
+      phases.comments.add(new SetTableComment(name, old.comment(), table.comment()));
+    }
+  }
+
+  /**
+   * A foreign key depends on the primary key or unique constraint it references: when that key is
+   * dropped (or replaced), the foreign key is dropped before it and added again afterwards.
+   */
+  private static void recreateForeignKeysOnReplacedKeys(Schema before, Schema after, Phases phases) {
+    Set<String> droppedKeys = new HashSet<>();
+    for (Change change : phases.dropConstraints) {
+      if (change instanceof DropPrimaryKey d) {
+        droppedKeys.add(d.table() + ":" + d.key().columns());
+      } else if (change instanceof DropUnique d) {
+        droppedKeys.add(d.table() + ":" + d.unique().columns());
+      }
+    }
+    if (droppedKeys.isEmpty()) {
+      return;
+    }
+    for (Table table : after.tables()) {
+      Optional<Table> old = before.table(table.name());
+      for (ForeignKey fk : table.foreignKeys()) {
+        boolean unchanged = old.isPresent() && old.get().foreignKeys().contains(fk);
+        if (unchanged && droppedKeys.contains(fk.target() + ":" + fk.targetColumns())) {
+          phases.dropForeignKeys.add(new DropForeignKey(table.name(), fk));
+          phases.addForeignKeys.add(new AddForeignKey(table.name(), fk));
+        }
+      }
+    }
+  }
+
+  private static <T extends Named> void diffNamed(
+      List<T> before, List<T> after, Consumer<T> drop, Consumer<T> add) {
+    Map<String, T> old = new TreeMap<>();
+    before.forEach(item -> old.put(item.name(), item));
+    Map<String, T> now = new TreeMap<>();
+    after.forEach(item -> now.put(item.name(), item));
+    for (T item : old.values()) {
+      T next = now.get(item.name());
+      if (!item.equals(next)) {
+        drop.accept(item);
+      }
+    }
+    for (T item : now.values()) {
+      if (!item.equals(old.get(item.name()))) {
+        add.accept(item);
+      }
+    }
+  }
+
+  private static void setDiff(
+      Set<String> before, Set<String> after, Consumer<String> drop, Consumer<String> add) {
+    before.stream().filter(n -> !after.contains(n)).forEach(drop);
+    after.stream().filter(n -> !before.contains(n)).forEach(add);
+  }
+
+  private static Map<QualifiedName, Table> byName(List<Table> tables) {
+    Map<QualifiedName, Table> map = new TreeMap<>();
+    tables.forEach(t -> map.put(t.name(), t));
+    return map;
+  }
+
+  /** The changes, bucketed by the phase that gives them a valid order. */
+  static final class Phases {
+    final List<Change> renames = new ArrayList<>();
+    final List<Change> createSchemas = new ArrayList<>();
+    final List<Change> createExtensions = new ArrayList<>();
+    final List<Change> createEnums = new ArrayList<>();
+    final List<Change> dropForeignKeys = new ArrayList<>();
+    final List<Change> dropIndexes = new ArrayList<>();
+    final List<Change> dropConstraints = new ArrayList<>();
+    final List<Change> dropTables = new ArrayList<>();
+    final List<Change> dropColumns = new ArrayList<>();
+    final List<Change> createTables = new ArrayList<>();
+    final List<Change> addColumns = new ArrayList<>();
+    final List<Change> alterColumns = new ArrayList<>();
+    final List<Change> addPrimaryKeys = new ArrayList<>();
+    final List<Change> addConstraints = new ArrayList<>();
+    final List<Change> addIndexes = new ArrayList<>();
+    final List<Change> addForeignKeys = new ArrayList<>();
+    final List<Change> comments = new ArrayList<>();
+    final List<Change> dropEnums = new ArrayList<>();
+    final List<Change> dropExtensions = new ArrayList<>();
+    final List<Change> dropSchemas = new ArrayList<>();
+
+    List<Change> ordered() {
+      List<Change> all = new ArrayList<>();
+      for (List<Change> phase : List.of(renames, createSchemas, createExtensions, createEnums,
+          dropForeignKeys, dropIndexes, dropConstraints, dropTables, dropColumns, createTables,
+          addColumns, alterColumns, addPrimaryKeys, addConstraints, addIndexes, addForeignKeys,
+          comments, dropEnums, dropExtensions, dropSchemas)) {
+        all.addAll(phase);
+      }
+      return List.copyOf(all);
+    }
+  }
+}

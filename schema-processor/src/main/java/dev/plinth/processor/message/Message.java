@@ -1,0 +1,118 @@
+package dev.plinth.processor.message;
+
+import java.util.Locale;
+
+/**
+ * Every message the processor prints, with its id and its fix. Ids are stable: tests, docs and
+ * users' searches refer to them.
+ */
+public enum Message {
+  // Reading records.
+  TABLE_NOT_RECORD(Severity.ERROR, "PLN100",
+      "@Table is on %s, which is not a record. Declare it as a record: `record %s(...) {}`."),
+  UNSUPPORTED_TYPE(Severity.ERROR, "PLN101",
+      "Component '%s' has type %s, which has no PostgreSQL mapping. Supported: String, int/Integer,"
+          + " long/Long, short/Short, boolean/Boolean, double/Double, float/Float, BigDecimal, UUID,"
+          + " Instant, OffsetDateTime, LocalDateTime, LocalDate, LocalTime, byte[], enums, and arrays"
+          + " or Lists of these. For any other type state the SQL type: @Column(type = \"...\")."),
+  NULLABLE_PRIMITIVE(Severity.ERROR, "PLN102",
+      "Component '%s' is @Nullable but its type %s is primitive and cannot hold null."
+          + " Use %s instead, or remove @Nullable."),
+  EMPTY_ENUM(Severity.ERROR, "PLN103",
+      "Enum %s has no constants, but a PostgreSQL enum type needs at least one value."
+          + " Add a constant, or map the column with @Column(type = \"...\")."),
+  VECTOR_NOT_FLOAT_ARRAY(Severity.ERROR, "PLN104",
+      "@Vector is on component '%s' of type %s; a vector column must be float[]. Change the type to float[]."),
+  VECTOR_DIMENSIONS(Severity.ERROR, "PLN105",
+      "@Vector(%d) on component '%s': the dimensions must be between 1 and 16000."),
+  IDENTITY_TYPE(Severity.ERROR, "PLN106",
+      "@Identity is on component '%s' of type %s; identity columns must be short, int or long."),
+  IDENTITY_WITH_DEFAULT(Severity.ERROR, "PLN107",
+      "Component '%s' has both @Identity and @Default; an identity column generates its own values."
+          + " Remove one of them."),
+  LENGTH_NOT_STRING(Severity.ERROR, "PLN108",
+      "@Column(length = %d) is on component '%s' of type %s; length applies to String only."
+          + " Remove it, or use @Column(type = \"...\")."),
+  BLANK_VALUE(Severity.ERROR, "PLN109", "%s must not be blank. %s"),
+
+  // Names.
+  NAME_TOO_LONG(Severity.ERROR, "PLN120",
+      "The name '%s' is %d bytes long; PostgreSQL keeps only 63 and would cut it silently."
+          + " Give a shorter one: %s."),
+  NAME_COLLISION(Severity.ERROR, "PLN121",
+      "%s and %s are both named '%s' in schema '%s', and PostgreSQL needs distinct names."
+          + " Give one of them another name (name = \"...\")."),
+  DUPLICATE_TABLE(Severity.ERROR, "PLN122",
+      "Table %s is declared by both %s and %s. Give one of them another @Table(name = ...) or schema."),
+  DUPLICATE_COLUMN(Severity.ERROR, "PLN123",
+      "Column '%s' appears twice in table %s (components '%s' and '%s')."
+          + " Rename one with @Column(name = \"...\")."),
+
+  // References between parts.
+  UNKNOWN_COLUMN(Severity.ERROR, "PLN130",
+      "%s names '%s', which is not a column of table %s. Its columns are: %s."),
+  UNIQUE_WITHOUT_COLUMNS(Severity.ERROR, "PLN131",
+      "@Unique on record %s names no columns. Write @Unique(columns = {\"a\", \"b\"}),"
+          + " or put @Unique on the component."),
+  NOT_A_TABLE(Severity.ERROR, "PLN132",
+      "%s refers to %s, which is not a @Table record. Annotate %s with @Table, or refer to a table."),
+  FK_NO_TARGET_KEY(Severity.ERROR, "PLN133",
+      "%s refers to %s without naming its column(s), and %s has no primary key of %d column(s)."
+          + " Name the referenced columns, or give %s a matching @Id."),
+  FK_COLUMN_COUNT(Severity.ERROR, "PLN134",
+      "Foreign key %s has %d column(s) but references %d. Name one referenced column per column."),
+  FK_TARGET_NOT_UNIQUE(Severity.ERROR, "PLN135",
+      "Foreign key %s references %s(%s), which is neither the primary key nor a unique constraint"
+          + " of %s. Reference its primary key, or add @Unique to those columns of %s."),
+  FK_TYPE_MISMATCH(Severity.ERROR, "PLN136",
+      "Foreign key %s: column '%s' is %s but the referenced column %s.%s is %s."
+          + " Give both the same type."),
+
+  // Migrations folder and check mode.
+  NO_MIGRATIONS_FOLDER(Severity.WARNING, "PLN200",
+      "No migrations folder is set, so the schema was checked but no migration was written."
+          + " Pass -Aplinth.migrations=<folder> to javac (Maven: compilerArgs)."),
+  MIGRATION_WRITTEN(Severity.NOTE, "PLN201", "Plinth wrote migration %s (%d change(s)) and its reverse %s."),
+  FILE_RESTORED(Severity.NOTE, "PLN202", "Plinth restored the missing %s from its journal %s."),
+  CHECK_SCHEMA_CHANGED(Severity.ERROR, "PLN210",
+      "The schema records differ from the committed migrations (%s). Compile without"
+          + " -Aplinth.check=true to generate V%s, review it, and commit it."),
+  CHECK_FILE_DIFFERS(Severity.ERROR, "PLN211",
+      "%s is not what Plinth generates from %s (edited by hand, or stale)."
+          + " Restore it with `git checkout -- %s`; if the migration has not shipped yet, delete"
+          + " its files and recompile to regenerate it."),
+  CHECK_FILE_MISSING(Severity.ERROR, "PLN212",
+      "%s is missing but its journal %s exists. Compile without -Aplinth.check=true to restore it,"
+          + " and commit it."),
+  JOURNAL_UNREADABLE(Severity.ERROR, "PLN213",
+      "Cannot read the schema journal %s: %s. Restore it from version control."),
+  IO_FAILED(Severity.ERROR, "PLN214", "Cannot %s %s: %s. Check that the folder exists and is writable."),
+  INTERNAL_ERROR(Severity.ERROR, "PLN299",
+      "Plinth failed unexpectedly (%s). Please report it together with the records that caused it.");
+
+  /** How severe a message is. */
+  public enum Severity { ERROR, WARNING, NOTE }
+
+  private final Severity severity;
+  private final String id;
+  private final String template;
+
+  Message(Severity severity, String id, String template) {
+    this.severity = severity;
+    this.id = id;
+    this.template = template;
+  }
+
+  public Severity severity() {
+    return severity;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  /** The text with its id, such as {@code [PLN130] @Index names 'emial', ...}. */
+  public String format(Object... args) {
+    return "[" + id + "] " + String.format(Locale.ROOT, template, args);
+  }
+}

@@ -1,0 +1,86 @@
+package dev.plinth.processor.model;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The whole schema: tables and enum types, each sorted by name. Schemas (namespaces) and
+ * extensions are derived from them, not stored.
+ */
+public record Schema(List<Table> tables, List<EnumType> enums) {
+  public static final Schema EMPTY = new Schema(List.of(), List.of());
+
+  /** The extension that {@code vector(n)} columns need. */
+  public static final String VECTOR_EXTENSION = "vector";
+
+  public Schema {
+    List<Table> t = new ArrayList<>(tables);
+    t.sort(Comparator.comparing(Table::name));
+    tables = List.copyOf(t);
+    List<EnumType> e = new ArrayList<>(enums);
+    e.sort(Comparator.comparing(EnumType::name));
+    enums = List.copyOf(e);
+  }
+
+  public Optional<Table> table(QualifiedName name) {
+    return tables.stream().filter(t -> t.name().equals(name)).findFirst();
+  }
+
+  public Optional<EnumType> enumType(QualifiedName name) {
+    return enums.stream().filter(e -> e.name().equals(name)).findFirst();
+  }
+
+  /** The PostgreSQL schemas the tables and types live in, other than {@code public}. */
+  public SortedSet<String> namespaces() {
+    SortedSet<String> result = new TreeSet<>();
+    tables.forEach(t -> result.add(t.name().schema()));
+    enums.forEach(e -> result.add(e.name().schema()));
+    result.remove(QualifiedName.DEFAULT_SCHEMA);
+    return result;
+  }
+
+  /** The extensions the columns need. */
+  public SortedSet<String> extensions() {
+    SortedSet<String> result = new TreeSet<>();
+    for (Table table : tables) {
+      for (Column column : table.columns()) {
+        if (column.type().startsWith("vector(")) {
+          result.add(VECTOR_EXTENSION);
+        }
+      }
+    }
+    return result;
+  }
+
+  public Schema withTable(Table table) {
+    List<Table> copy = new ArrayList<>(tables);
+    copy.removeIf(t -> t.name().equals(table.name()));
+    copy.add(table);
+    return new Schema(copy, enums);
+  }
+
+  public Schema withoutTable(QualifiedName name) {
+    return new Schema(tables.stream().filter(t -> !t.name().equals(name)).toList(), enums);
+  }
+
+  public Schema withEnum(EnumType type) {
+    List<EnumType> copy = new ArrayList<>(enums);
+    copy.removeIf(e -> e.name().equals(type.name()));
+    copy.add(type);
+    return new Schema(tables, copy);
+  }
+
+  public Schema withoutEnum(QualifiedName name) {
+    return new Schema(tables, enums.stream().filter(e -> !e.name().equals(name)).toList());
+  }
+
+  /** Applies {@code edit} to the named table, which must exist. */
+  public Schema editTable(QualifiedName name, java.util.function.UnaryOperator<Table> edit) {
+    Table table = table(name).orElseThrow(() -> new IllegalStateException("no table " + name));
+    return withTable(edit.apply(table));
+  }
+}

@@ -1,0 +1,391 @@
+package dev.plinth.processor.read;
+
+import dev.plinth.processor.message.Message;
+import dev.plinth.processor.model.CheckConstraint;
+import dev.plinth.processor.model.Column;
+import dev.plinth.processor.model.EnumType;
+import dev.plinth.processor.model.Identity;
+import dev.plinth.processor.model.Index;
+import dev.plinth.processor.model.IndexKey;
+import dev.plinth.processor.model.Names;
+import dev.plinth.processor.model.PrimaryKey;
+import dev.plinth.processor.model.QualifiedName;
+import dev.plinth.processor.model.ReferentialAction;
+import dev.plinth.processor.model.Table;
+import dev.plinth.processor.model.UniqueConstraint;
+import dev.plinth.processor.read.TableDraft.ForeignKeyDraft;
+import dev.plinth.processor.validate.Origin;
+import dev.plinth.processor.validate.Report;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+
+/**
+ * Reads {@code @Table} records into table drafts, reporting every problem at its source. Nothing
+ * after this step sees {@code javax.lang.model}, except the foreign key targets it resolves.
+ */
+public final class RecordReader {
+  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
+  private static final Pattern KEY = Pattern.compile(
+      "([A-Za-z_][A-Za-z0-9_$]*)(?:\\s+([A-Za-z_][A-Za-z0-9_]*))?(?:\\s+(?i:(ASC|DESC)))?");
+
+  private final Elements elements;
+  private final Report report;
+  private final Map<String, EnumType> enums = new TreeMap<>();
+
+  public RecordReader(Elements elements, Report report) {
+    this.elements = elements;
+    this.report = report;
+  }
+
+  /** The enum types the read tables use, by Java class. */
+  public List<EnumType> enums() {
+    return List.copyOf(enums.values());
+  }
+
+  /** Reads one record; empty when it is not a record at all. */
+  public Optional<TableDraft> read(TypeElement record) {
+    Ann table = Ann.find(record, "Table", elements).orElseThrow();
+    if (record.getKind() != ElementKind.RECORD) {
+      report.add(Message.TABLE_NOT_RECORD, table.origin(), record.getQualifiedName(),
+          record.getSimpleName());
+      return Optional.empty();
+    }
+    String schema = table.string("schema").isBlank() ? QualifiedName.DEFAULT_SCHEMA : table.string("schema");
+    String name = table.string("name").isBlank() ? Names.snakeCase(record.getSimpleName().toString())
+        : table.string("name");
+    checkLength(schema, table.origin("schema"), "@Table(schema = \"...\")");
+    checkLength(name, table.origin("name"), "@Table(name = \"...\")");
+    QualifiedName tableName = new QualifiedName(schema, name);
+    Docs docs = Docs.parse(elements.getDocComment(record));
+
+    Map<String, Origin> origins = new LinkedHashMap<>();
+    Map<String, String> columnNames = new LinkedHashMap<>();
+    List<Column> columns = new ArrayList<>();
+    List<String> primaryKey = new ArrayList<>();
+    List<UniqueConstraint> uniques = new ArrayList<>();
+    List<CheckConstraint> checks = new ArrayList<>();
+    List<ForeignKeyDraft> foreignKeys = new ArrayList<>();
+
+    for (RecordComponentElement component : record.getRecordComponents()) {
+      String componentName = component.getSimpleName().toString();
+      Optional<Ann> columnAnn = Ann.find(component, "Column", elements);
+      String columnName = columnAnn.map(a -> a.string("name")).filter(s -> !s.isBlank())
+          .orElse(Names.snakeCase(componentName));
+      Origin columnOrigin = columnAnn.map(a -> a.origin("name")).orElse(Origin.of(component));
+      checkLength(columnName, columnOrigin, "@Column(name = \"...\")");
+      if (columnNames.containsValue(columnName)) {
+        String other = columnNames.entrySet().stream().filter(e -> e.getValue().equals(columnName))
+            .findFirst().orElseThrow().getKey();
+        report.add(Message.DUPLICATE_COLUMN, columnOrigin, columnName, tableName, other, componentName);
+        continue;
+      }
+      columnNames.put(componentName, columnName);
+      origins.put(columnName, Origin.of(component));
+      readColumn(component, columnName, docs.param(componentName)).ifPresent(columns::add);
+      if (Ann.find(component, "Id", elements).isPresent()) {
+        primaryKey.add(columnName);
+      }
+      if (Ann.find(component, "Unique", elements).isPresent()) {
+        Ann unique = Ann.find(component, "Unique", elements).orElseThrow();
+        String uniqueName = unique.string("name").isBlank()
+            ? Names.derived(name, List.of(columnName), "key") : unique.string("name");
+        checkLength(uniqueName, unique.origin("name"), "@Unique(name = \"...\")");
+        uniques.add(new UniqueConstraint(uniqueName, List.of(columnName)));
+        origins.put(uniqueName, unique.origin());
+      }
+      for (Ann check : Ann.findAll(component, "Check", elements)) {
+        String checkName = check.string("name").isBlank()
+            ? Names.derived(name, List.of(columnName), "check") : check.string("name");
+        checkLength(checkName, check.origin("name"), "@Check(name = \"...\")");
+        checks.add(new CheckConstraint(checkName, check.string("value").strip()));
+        origins.put(checkName, check.origin());
+      }
+      Ann.find(component, "References", elements).ifPresent(ref -> {
+        String column = ref.string("column");
+        String fkName = ref.string("name").isBlank()
+            ? Names.derived(name, List.of(columnName), "fkey") : ref.string("name");
+        checkLength(fkName, ref.origin("name"), "@References(name = \"...\")");
+        foreignKeys.add(new ForeignKeyDraft(fkName, "@References on '" + componentName + "'",
+            List.of(columnName), ref.type("value"), column.isBlank() ? List.of() : List.of(column),
+            ReferentialAction.valueOf(ref.constant("onDelete")),
+            ReferentialAction.valueOf(ref.constant("onUpdate")), ref.origin(), ref.origin("value"),
+            ref.origin("column")));
+        origins.put(fkName, ref.origin());
+      });
+    }
+
+    ColumnResolver resolver = new ColumnResolver(tableName, columnNames);
+    for (Ann unique : Ann.findAll(record, "Unique", elements)) {
+      List<String> cols = resolver.resolveAll(unique, "columns");
+      if (unique.strings("columns").isEmpty()) {
+        report.add(Message.UNIQUE_WITHOUT_COLUMNS, unique.origin(), record.getSimpleName());
+        continue;
+      }
+      String uniqueName = unique.string("name").isBlank() ? Names.derived(name, cols, "key")
+          : unique.string("name");
+      checkLength(uniqueName, unique.origin("name"), "@Unique(name = \"...\")");
+      uniques.add(new UniqueConstraint(uniqueName, cols));
+      origins.put(uniqueName, unique.origin());
+    }
+    int unnamedChecks = 0;
+    for (Ann check : Ann.findAll(record, "Check", elements)) {
+      String checkName = check.string("name");
+      if (checkName.isBlank()) {
+        checkName = Names.withSuffix(name, unnamedChecks == 0 ? "check" : "check" + unnamedChecks);
+        unnamedChecks++;
+      }
+      checkLength(checkName, check.origin("name"), "@Check(name = \"...\")");
+      checks.add(new CheckConstraint(checkName, check.string("value").strip()));
+      origins.put(checkName, check.origin());
+    }
+    List<Index> indexes = new ArrayList<>();
+    for (Ann index : Ann.findAll(record, "Index", elements)) {
+      readIndex(index, name, resolver).ifPresent(i -> {
+        indexes.add(i);
+        origins.put(i.name(), index.origin());
+      });
+    }
+    for (Ann fk : Ann.findAll(record, "ForeignKey", elements)) {
+      List<String> cols = resolver.resolveAll(fk, "columns");
+      String fkName = fk.string("name").isBlank() ? Names.derived(name, cols, "fkey") : fk.string("name");
+      checkLength(fkName, fk.origin("name"), "@ForeignKey(name = \"...\")");
+      foreignKeys.add(new ForeignKeyDraft(fkName, "@ForeignKey " + fkName, cols,
+          fk.type("references"), fk.strings("referencedColumns"),
+          ReferentialAction.valueOf(fk.constant("onDelete")),
+          ReferentialAction.valueOf(fk.constant("onUpdate")), fk.origin(), fk.origin("references"),
+          fk.origin("referencedColumns")));
+      origins.put(fkName, fk.origin());
+    }
+
+    PrimaryKey pk = primaryKey.isEmpty() ? null
+        : new PrimaryKey(Names.withSuffix(name, "pkey"), primaryKey);
+    if (pk != null) {
+      origins.put(pk.name(), Origin.of(record));
+    }
+    String renamedFrom = Ann.find(record, "RenamedFrom", elements).map(a -> a.string("value")).orElse(null);
+    Table model = new Table(tableName, record.getQualifiedName().toString(), docs.main(), columns, pk,
+        uniques, checks, indexes, List.of(), renamedFrom);
+    return Optional.of(new TableDraft(model, table.origin(), origins, foreignKeys));
+  }
+
+  private Optional<Column> readColumn(RecordComponentElement component, String columnName, String comment) {
+    String componentName = component.getSimpleName().toString();
+    TypeMirror type = component.asType();
+    boolean nullable = Ann.hasSimpleName(component, "Nullable")
+        || Ann.hasSimpleName(component.getAccessor(), "Nullable");
+    if (nullable && type.getKind().isPrimitive()) {
+      report.add(Message.NULLABLE_PRIMITIVE, Origin.of(component), componentName, type,
+          TypeMapper.boxed(type));
+    }
+    Optional<Ann> columnAnn = Ann.find(component, "Column", elements);
+    Optional<Ann> vector = Ann.find(component, "Vector", elements);
+    Optional<Ann> identityAnn = Ann.find(component, "Identity", elements);
+    Optional<Ann> defaultAnn = Ann.find(component, "Default", elements);
+
+    String sqlType = null;
+    QualifiedName enumType = null;
+    String override = columnAnn.map(a -> a.string("type")).orElse("").strip();
+    if (!override.isEmpty()) {
+      sqlType = override;
+    } else if (vector.isPresent()) {
+      int dimensions = vector.get().integer("value");
+      if (!TypeMapper.isFloatArray(type)) {
+        report.add(Message.VECTOR_NOT_FLOAT_ARRAY, vector.get().origin(), componentName, type);
+        return Optional.empty();
+      }
+      if (dimensions < 1 || dimensions > 16000) {
+        report.add(Message.VECTOR_DIMENSIONS, vector.get().origin("value"), dimensions, componentName);
+      }
+      sqlType = "vector(" + dimensions + ")";
+    } else if (Ann.find(component, "Jsonb", elements).isPresent() && TypeMapper.isString(type)) {
+      sqlType = "jsonb";
+    } else {
+      Optional<TypeMapper.Mapped> mapped = TypeMapper.map(type);
+      if (mapped.isEmpty()) {
+        report.add(Message.UNSUPPORTED_TYPE, Origin.of(component), componentName, type);
+        return Optional.empty();
+      }
+      TypeMapper.Mapped m = mapped.get();
+      String scalar = m.sqlType();
+      if (m.enumElement() != null) {
+        Optional<EnumType> readEnum = readEnum(m.enumElement(), component);
+        if (readEnum.isEmpty()) {
+          return Optional.empty();
+        }
+        enumType = readEnum.get().name();
+        scalar = dev.plinth.processor.render.Sql.ident(enumType);
+      }
+      scalar = applyColumnDetails(scalar, columnAnn, component, type);
+      sqlType = m.array() ? scalar + "[]" : scalar;
+    }
+
+    Identity identity = Identity.NONE;
+    if (identityAnn.isPresent()) {
+      if (!TypeMapper.isIntegral(type)) {
+        report.add(Message.IDENTITY_TYPE, identityAnn.get().origin(), componentName, type);
+      }
+      if (defaultAnn.isPresent()) {
+        report.add(Message.IDENTITY_WITH_DEFAULT, defaultAnn.get().origin(), componentName);
+      }
+      identity = identityAnn.get().bool("always") ? Identity.ALWAYS : Identity.BY_DEFAULT;
+    }
+    String defaultSql = null;
+    if (defaultAnn.isPresent()) {
+      defaultSql = defaultAnn.get().string("value").strip();
+      if (defaultSql.isEmpty()) {
+        report.add(Message.BLANK_VALUE, defaultAnn.get().origin("value"), "@Default",
+            "Write the SQL expression, e.g. @Default(\"now()\"), or remove the annotation.");
+      }
+    }
+    String renamedFrom = Ann.find(component, "RenamedFrom", elements).map(a -> a.string("value")).orElse(null);
+    return Optional.of(new Column(columnName, sqlType, enumType, nullable, defaultSql, identity,
+        comment, renamedFrom));
+  }
+
+  private String applyColumnDetails(String scalar, Optional<Ann> columnAnn, Element component,
+      TypeMirror type) {
+    if (columnAnn.isEmpty()) {
+      return scalar;
+    }
+    Ann column = columnAnn.get();
+    int length = column.integer("length");
+    if (length > 0) {
+      if (!"text".equals(scalar)) {
+        report.add(Message.LENGTH_NOT_STRING, column.origin("length"), length,
+            component.getSimpleName(), type);
+        return scalar;
+      }
+      return "character varying(" + length + ")";
+    }
+    int precision = column.integer("precision");
+    if (precision > 0 && "numeric".equals(scalar)) {
+      return "numeric(" + precision + "," + column.integer("scale") + ")";
+    }
+    return scalar;
+  }
+
+  private Optional<EnumType> readEnum(TypeElement element, Element usedBy) {
+    String javaClass = elements.getBinaryName(element).toString();
+    EnumType known = enums.get(javaClass);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    List<String> values = element.getEnclosedElements().stream()
+        .filter(e -> e.getKind() == ElementKind.ENUM_CONSTANT)
+        .map(e -> e.getSimpleName().toString()).toList();
+    if (values.isEmpty()) {
+      report.add(Message.EMPTY_ENUM, Origin.of(usedBy), element.getQualifiedName());
+      return Optional.empty();
+    }
+    Optional<Ann> ann = Ann.find(element, "EnumType", elements);
+    String name = ann.map(a -> a.string("name")).filter(s -> !s.isBlank())
+        .orElse(Names.snakeCase(element.getSimpleName().toString()));
+    String schema = ann.map(a -> a.string("schema")).filter(s -> !s.isBlank())
+        .orElse(QualifiedName.DEFAULT_SCHEMA);
+    checkLength(name, ann.map(a -> a.origin("name")).orElse(Origin.of(element)),
+        "@EnumType(name = \"...\") on " + element.getSimpleName());
+    EnumType type = new EnumType(new QualifiedName(schema, name), javaClass, values);
+    enums.put(javaClass, type);
+    return Optional.of(type);
+  }
+
+  private Optional<Index> readIndex(Ann index, String table, ColumnResolver resolver) {
+    List<String> written = index.strings("columns");
+    List<IndexKey> keys = new ArrayList<>();
+    List<String> nameParts = new ArrayList<>();
+    for (int i = 0; i < written.size(); i++) {
+      String text = written.get(i).strip();
+      Matcher key = KEY.matcher(text);
+      if (key.matches() && !isFunctionLike(text)) {
+        Optional<String> column = resolver.resolve(key.group(1), index.simpleName() + " columns",
+            index.origin("columns", i));
+        if (column.isEmpty()) {
+          continue;
+        }
+        keys.add(new IndexKey(column.get(), null, key.group(2),
+            "DESC".equalsIgnoreCase(key.group(3))));
+        nameParts.add(column.get());
+      } else {
+        keys.add(new IndexKey(null, text, null, false));
+        nameParts.add(expressionName(text));
+      }
+    }
+    if (keys.size() != written.size()) {
+      return Optional.empty();
+    }
+    List<String> include = resolver.resolveAll(index, "include");
+    String name = index.string("name").isBlank() ? Names.derived(table, nameParts, "idx")
+        : index.string("name");
+    checkLength(name, index.origin("name"), "@Index(name = \"...\")");
+    String where = index.string("where").strip();
+    return Optional.of(new Index(name, keys, index.bool("unique"),
+        index.constant("method").toLowerCase(Locale.ROOT), where.isEmpty() ? null : where, include,
+        index.bool("concurrently")));
+  }
+
+  private static boolean isFunctionLike(String text) {
+    return text.contains("(");
+  }
+
+  /** A name part for an expression key: its identifiers joined, as in {@code lower_email}. */
+  private static String expressionName(String expression) {
+    List<String> words = new ArrayList<>();
+    Matcher m = IDENTIFIER.matcher(expression);
+    while (m.find()) {
+      words.add(m.group().toLowerCase(Locale.ROOT));
+    }
+    return words.isEmpty() ? "expr" : String.join("_", words);
+  }
+
+  private void checkLength(String name, Origin origin, String fix) {
+    if (Names.bytes(name) > Names.MAX_BYTES) {
+      report.add(Message.NAME_TOO_LONG, origin, name, Names.bytes(name), fix);
+    }
+  }
+
+  /** Resolves column references written as component names or column names. */
+  private final class ColumnResolver {
+    private final QualifiedName table;
+    private final Map<String, String> byComponent;
+
+    ColumnResolver(QualifiedName table, Map<String, String> byComponent) {
+      this.table = table;
+      this.byComponent = byComponent;
+    }
+
+    Optional<String> resolve(String written, String where, Origin origin) {
+      if (byComponent.containsKey(written)) {
+        return Optional.of(byComponent.get(written));
+      }
+      if (byComponent.containsValue(written)) {
+        return Optional.of(written);
+      }
+      report.add(Message.UNKNOWN_COLUMN, origin, where, written, table,
+          String.join(", ", byComponent.values()));
+      return Optional.empty();
+    }
+
+    List<String> resolveAll(Ann ann, String attribute) {
+      List<String> written = ann.strings(attribute);
+      List<String> result = new ArrayList<>();
+      for (int i = 0; i < written.size(); i++) {
+        resolve(written.get(i).strip(), ann.simpleName() + " " + attribute, ann.origin(attribute, i))
+            .ifPresent(result::add);
+      }
+      return result;
+    }
+  }
+}

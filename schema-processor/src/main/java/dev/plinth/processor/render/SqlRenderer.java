@@ -1,0 +1,296 @@
+package dev.plinth.processor.render;
+
+import static dev.plinth.processor.render.Sql.ident;
+import static dev.plinth.processor.render.Sql.idents;
+import static dev.plinth.processor.render.Sql.literal;
+
+import dev.plinth.processor.diff.Change;
+import dev.plinth.processor.diff.Change.AddCheck;
+import dev.plinth.processor.diff.Change.AddColumn;
+import dev.plinth.processor.diff.Change.AddEnumValue;
+import dev.plinth.processor.diff.Change.AddForeignKey;
+import dev.plinth.processor.diff.Change.AddIndex;
+import dev.plinth.processor.diff.Change.AddPrimaryKey;
+import dev.plinth.processor.diff.Change.AddUnique;
+import dev.plinth.processor.diff.Change.AlterColumn;
+import dev.plinth.processor.diff.Change.CreateEnum;
+import dev.plinth.processor.diff.Change.CreateExtension;
+import dev.plinth.processor.diff.Change.CreateSchema;
+import dev.plinth.processor.diff.Change.CreateTable;
+import dev.plinth.processor.diff.Change.DropCheck;
+import dev.plinth.processor.diff.Change.DropColumn;
+import dev.plinth.processor.diff.Change.DropEnum;
+import dev.plinth.processor.diff.Change.DropExtension;
+import dev.plinth.processor.diff.Change.DropForeignKey;
+import dev.plinth.processor.diff.Change.DropIndex;
+import dev.plinth.processor.diff.Change.DropPrimaryKey;
+import dev.plinth.processor.diff.Change.DropSchema;
+import dev.plinth.processor.diff.Change.DropTable;
+import dev.plinth.processor.diff.Change.DropUnique;
+import dev.plinth.processor.diff.Change.RebuildEnum;
+import dev.plinth.processor.diff.Change.RenameColumn;
+import dev.plinth.processor.diff.Change.RenameTable;
+import dev.plinth.processor.diff.Change.SetTableComment;
+import dev.plinth.processor.model.Column;
+import dev.plinth.processor.model.EnumType;
+import dev.plinth.processor.model.ForeignKey;
+import dev.plinth.processor.model.Identity;
+import dev.plinth.processor.model.Index;
+import dev.plinth.processor.model.IndexKey;
+import dev.plinth.processor.model.QualifiedName;
+import dev.plinth.processor.model.ReferentialAction;
+import dev.plinth.processor.model.Schema;
+import dev.plinth.processor.model.Table;
+import dev.plinth.processor.model.Names;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Renders changes as PostgreSQL statements. Pure and deterministic: the same schema and changes
+ * give the same text, with {@code \n} line endings, on every platform.
+ */
+public final class SqlRenderer {
+  private SqlRenderer() {}
+
+  /** The statements of {@code changes}, applied in order to {@code before}, one per line group. */
+  public static List<String> statements(Schema before, List<Change> changes) {
+    List<String> out = new ArrayList<>();
+    Schema state = before;
+    for (Change change : changes) {
+      render(state, change, out);
+      state = change.applyTo(state);
+    }
+    return out;
+  }
+
+  private static void render(Schema state, Change change, List<String> out) {
+    if (change instanceof CreateSchema c) {
+      out.add("CREATE SCHEMA " + ident(c.name()) + ";");
+    } else if (change instanceof DropSchema c) {
+      out.add("DROP SCHEMA " + ident(c.name()) + ";");
+    } else if (change instanceof CreateExtension c) {
+      out.add("CREATE EXTENSION IF NOT EXISTS " + ident(c.name()) + ";");
+    } else if (change instanceof DropExtension c) {
+      out.add("DROP EXTENSION IF EXISTS " + ident(c.name()) + ";");
+    } else if (change instanceof CreateEnum c) {
+      out.add(createEnum(c.type().name(), c.type()));
+    } else if (change instanceof DropEnum c) {
+      out.add("DROP TYPE " + ident(c.type().name()) + ";");
+    } else if (change instanceof AddEnumValue c) {
+      out.add("ALTER TYPE " + ident(c.after().name()) + " ADD VALUE " + literal(c.value())
+          + (c.beforeValue() != null ? " BEFORE " + literal(c.beforeValue())
+              : c.afterValue() != null ? " AFTER " + literal(c.afterValue()) : "") + ";");
+    } else if (change instanceof RebuildEnum c) {
+      rebuildEnum(state, c, out);
+    } else if (change instanceof CreateTable c) {
+      createTable(c.table(), out);
+    } else if (change instanceof DropTable c) {
+      out.add("DROP TABLE " + ident(c.table().name()) + ";");
+    } else if (change instanceof RenameTable c) {
+      renameTable(c.from(), c.to(), out);
+    } else if (change instanceof AddColumn c) {
+      out.add(alter(c.table()) + "ADD COLUMN " + columnDefinition(c.column()) + ";");
+      if (c.column().comment() != null) {
+        out.add(columnComment(c.table(), c.column().name(), c.column().comment()));
+      }
+    } else if (change instanceof DropColumn c) {
+      out.add(alter(c.table()) + "DROP COLUMN " + ident(c.column().name()) + ";");
+    } else if (change instanceof RenameColumn c) {
+      out.add(alter(c.table()) + "RENAME COLUMN " + ident(c.from()) + " TO " + ident(c.to()) + ";");
+    } else if (change instanceof AlterColumn c) {
+      alterColumn(c.table(), c.before(), c.after(), out);
+    } else if (change instanceof AddPrimaryKey c) {
+      out.add(alter(c.table()) + "ADD CONSTRAINT " + ident(c.key().name()) + " PRIMARY KEY ("
+          + idents(c.key().columns()) + ");");
+    } else if (change instanceof DropPrimaryKey c) {
+      out.add(dropConstraint(c.table(), c.key().name()));
+    } else if (change instanceof AddUnique c) {
+      out.add(alter(c.table()) + "ADD CONSTRAINT " + ident(c.unique().name()) + " UNIQUE ("
+          + idents(c.unique().columns()) + ");");
+    } else if (change instanceof DropUnique c) {
+      out.add(dropConstraint(c.table(), c.unique().name()));
+    } else if (change instanceof AddCheck c) {
+      out.add(alter(c.table()) + "ADD CONSTRAINT " + ident(c.check().name()) + " CHECK ("
+          + c.check().expression() + ");");
+    } else if (change instanceof DropCheck c) {
+      out.add(dropConstraint(c.table(), c.check().name()));
+    } else if (change instanceof AddIndex c) {
+      out.add(createIndex(c.table(), c.index()));
+    } else if (change instanceof DropIndex c) {
+      out.add("DROP INDEX " + (c.index().concurrently() ? "CONCURRENTLY " : "")
+          + ident(new QualifiedName(c.table().schema(), c.index().name())) + ";");
+    } else if (change instanceof AddForeignKey c) {
+      out.add(alter(c.table()) + "ADD " + foreignKey(c.key()) + ";");
+    } else if (change instanceof DropForeignKey c) {
+      out.add(dropConstraint(c.table(), c.key().name()));
+    } else if (change instanceof SetTableComment c) {
+      out.add("COMMENT ON TABLE " + ident(c.table()) + " IS " + literal(c.after()) + ";");
+    } else {
+      throw new IllegalArgumentException("no rendering for " + change.getClass().getSimpleName());
+    }
+  }
+
+  private static String alter(QualifiedName table) {
+    return "ALTER TABLE " + ident(table) + " ";
+  }
+
+  private static String dropConstraint(QualifiedName table, String name) {
+    return alter(table) + "DROP CONSTRAINT " + ident(name) + ";";
+  }
+
+  private static String createEnum(QualifiedName name, EnumType type) {
+    return "CREATE TYPE " + ident(name) + " AS ENUM ("
+        + type.values().stream().map(Sql::literal).collect(Collectors.joining(", ")) + ");";
+  }
+
+  private static void createTable(Table table, List<String> out) {
+    List<String> parts = new ArrayList<>();
+    table.columns().forEach(c -> parts.add(columnDefinition(c)));
+    if (table.primaryKey() != null) {
+      parts.add("CONSTRAINT " + ident(table.primaryKey().name()) + " PRIMARY KEY ("
+          + idents(table.primaryKey().columns()) + ")");
+    }
+    table.uniques().forEach(u ->
+        parts.add("CONSTRAINT " + ident(u.name()) + " UNIQUE (" + idents(u.columns()) + ")"));
+    table.checks().forEach(c ->
+        parts.add("CONSTRAINT " + ident(c.name()) + " CHECK (" + c.expression() + ")"));
+    out.add("CREATE TABLE " + ident(table.name()) + " (\n  " + String.join(",\n  ", parts) + "\n);");
+    if (table.comment() != null) {
+      out.add("COMMENT ON TABLE " + ident(table.name()) + " IS " + literal(table.comment()) + ";");
+    }
+    for (Column column : table.columns()) {
+      if (column.comment() != null) {
+        out.add(columnComment(table.name(), column.name(), column.comment()));
+      }
+    }
+  }
+
+  private static String columnComment(QualifiedName table, String column, String comment) {
+    return "COMMENT ON COLUMN " + ident(table) + "." + ident(column) + " IS " + literal(comment) + ";";
+  }
+
+  static String columnDefinition(Column column) {
+    StringBuilder sql = new StringBuilder(ident(column.name())).append(' ').append(column.type());
+    if (column.identity() != Identity.NONE) {
+      sql.append(' ').append(column.identity().sql());
+    }
+    if (!column.nullable()) {
+      sql.append(" NOT NULL");
+    }
+    if (column.defaultSql() != null) {
+      sql.append(" DEFAULT ").append(column.defaultSql());
+    }
+    return sql.toString();
+  }
+
+  private static void renameTable(QualifiedName from, QualifiedName to, List<String> out) {
+    QualifiedName current = from;
+    if (!from.schema().equals(to.schema())) {
+      out.add(alter(from) + "SET SCHEMA " + ident(to.schema()) + ";");
+      current = new QualifiedName(to.schema(), from.name());
+    }
+    if (!from.name().equals(to.name())) {
+      out.add(alter(current) + "RENAME TO " + ident(to.name()) + ";");
+    }
+  }
+
+  private static void alterColumn(QualifiedName table, Column before, Column after, List<String> out) {
+    String column = alter(table) + "ALTER COLUMN " + ident(after.name()) + " ";
+    boolean typeChanged = !before.type().equals(after.type());
+    boolean identityChanged = before.identity() != after.identity();
+    boolean defaultChanged = !Objects.equals(before.defaultSql(), after.defaultSql()) || typeChanged;
+    if (identityChanged && before.identity() != Identity.NONE) {
+      out.add(column + "DROP IDENTITY;");
+    }
+    if (defaultChanged && before.defaultSql() != null) {
+      out.add(column + "DROP DEFAULT;");
+    }
+    if (typeChanged) {
+      out.add(column + "TYPE " + after.type()
+          + (TypeConversions.needsUsing(before.type(), after.type())
+              ? " USING " + ident(after.name()) + "::" + after.type() : "") + ";");
+    }
+    if (defaultChanged && after.defaultSql() != null) {
+      out.add(column + "SET DEFAULT " + after.defaultSql() + ";");
+    }
+    if (before.nullable() != after.nullable()) {
+      out.add(column + (after.nullable() ? "DROP NOT NULL;" : "SET NOT NULL;"));
+    }
+    if (identityChanged && after.identity() != Identity.NONE) {
+      out.add(column + "ADD " + after.identity().sql() + ";");
+    }
+    if (!Objects.equals(before.comment(), after.comment())) {
+      out.add(columnComment(table, after.name(), after.comment()));
+    }
+  }
+
+  private static void rebuildEnum(Schema state, RebuildEnum change, List<String> out) {
+    QualifiedName name = change.after().name();
+    QualifiedName old = new QualifiedName(name.schema(), Names.withSuffix(name.name(), "old"));
+    out.add("ALTER TYPE " + ident(name) + " RENAME TO " + ident(old.name()) + ";");
+    out.add(createEnum(name, change.after()));
+    for (Table table : state.tables()) {
+      for (Column column : table.columns()) {
+        if (!name.equals(column.enumType())) {
+          continue;
+        }
+        String alter = alter(table.name()) + "ALTER COLUMN " + ident(column.name()) + " ";
+        boolean array = column.type().endsWith("[]");
+        if (column.defaultSql() != null) {
+          out.add(alter + "DROP DEFAULT;");
+        }
+        out.add(alter + "TYPE " + column.type() + " USING " + ident(column.name())
+            + (array ? "::text[]::" : "::text::") + column.type() + ";");
+        if (column.defaultSql() != null) {
+          out.add(alter + "SET DEFAULT " + column.defaultSql() + ";");
+        }
+      }
+    }
+    out.add("DROP TYPE " + ident(old) + ";");
+  }
+
+  private static String createIndex(QualifiedName table, Index index) {
+    StringBuilder sql = new StringBuilder("CREATE ");
+    if (index.unique()) {
+      sql.append("UNIQUE ");
+    }
+    sql.append("INDEX ");
+    if (index.concurrently()) {
+      sql.append("CONCURRENTLY ");
+    }
+    sql.append(ident(index.name())).append(" ON ").append(ident(table))
+        .append(" USING ").append(index.method()).append(" (")
+        .append(index.keys().stream().map(SqlRenderer::indexKey).collect(Collectors.joining(", ")))
+        .append(')');
+    if (!index.include().isEmpty()) {
+      sql.append(" INCLUDE (").append(idents(index.include())).append(')');
+    }
+    if (index.where() != null) {
+      sql.append(" WHERE ").append(index.where());
+    }
+    return sql.append(';').toString();
+  }
+
+  private static String indexKey(IndexKey key) {
+    String sql = key.column() != null ? ident(key.column()) : "(" + key.expression() + ")";
+    if (key.opclass() != null) {
+      sql += " " + key.opclass();
+    }
+    return key.descending() ? sql + " DESC" : sql;
+  }
+
+  private static String foreignKey(ForeignKey fk) {
+    StringBuilder sql = new StringBuilder("CONSTRAINT ").append(ident(fk.name()))
+        .append(" FOREIGN KEY (").append(idents(fk.columns())).append(") REFERENCES ")
+        .append(ident(fk.target())).append(" (").append(idents(fk.targetColumns())).append(')');
+    if (fk.onDelete() != ReferentialAction.NO_ACTION) {
+      sql.append(" ON DELETE ").append(fk.onDelete().sql());
+    }
+    if (fk.onUpdate() != ReferentialAction.NO_ACTION) {
+      sql.append(" ON UPDATE ").append(fk.onUpdate().sql());
+    }
+    return sql.toString();
+  }
+}

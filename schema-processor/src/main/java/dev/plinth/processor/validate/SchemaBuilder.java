@@ -1,0 +1,207 @@
+package dev.plinth.processor.validate;
+
+import dev.plinth.processor.message.Message;
+import dev.plinth.processor.model.Column;
+import dev.plinth.processor.model.EnumType;
+import dev.plinth.processor.model.ForeignKey;
+import dev.plinth.processor.model.QualifiedName;
+import dev.plinth.processor.model.Schema;
+import dev.plinth.processor.model.Table;
+import dev.plinth.processor.model.UniqueConstraint;
+import dev.plinth.processor.read.TableDraft;
+import dev.plinth.processor.read.TableDraft.ForeignKeyDraft;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Joins the tables read in this compilation with those kept from the committed state, resolves
+ * foreign keys, and checks what spans tables: duplicates, name collisions, key types.
+ */
+public final class SchemaBuilder {
+  private final Report report;
+  private final Function<TypeElement, Optional<TableDraft>> readOnDemand;
+  private final Function<TypeMirror, String> binaryName;
+
+  /**
+   * @param readOnDemand reads a {@code @Table} record that is neither in this compilation's round
+   *     nor in the committed state (e.g. from a class file); empty when the type is not a table
+   * @param binaryName the binary class name of a declared type
+   */
+  public SchemaBuilder(Report report, Function<TypeElement, Optional<TableDraft>> readOnDemand,
+      Function<TypeMirror, String> binaryName) {
+    this.report = report;
+    this.readOnDemand = readOnDemand;
+    this.binaryName = binaryName;
+  }
+
+  /** The schema, or the errors in the report. */
+  public Schema build(List<TableDraft> drafts, List<Table> kept, List<EnumType> readEnums,
+      Schema previous) {
+    Map<String, Table> byClass = new TreeMap<>();
+    Map<QualifiedName, String> owners = new HashMap<>();
+    Map<QualifiedName, Origin> tableOrigins = new HashMap<>();
+    kept.forEach(t -> byClass.put(t.javaClass(), t));
+    List<TableDraft> all = new ArrayList<>(drafts);
+    for (TableDraft draft : drafts) {
+      Table table = draft.table();
+      String owner = owners.putIfAbsent(table.name(), table.javaClass());
+      if (owner != null) {
+        report.add(Message.DUPLICATE_TABLE, draft.origin(), table.name(), owner, table.javaClass());
+      }
+      tableOrigins.put(table.name(), draft.origin());
+      byClass.put(table.javaClass(), table);
+    }
+    for (Table table : kept) {
+      if (owners.putIfAbsent(table.name(), table.javaClass()) != null) {
+        byClass.remove(table.javaClass());
+      }
+    }
+
+    List<Table> tables = new ArrayList<>();
+    Map<String, Table> resolvedByClass = new TreeMap<>(byClass);
+    for (TableDraft draft : all) {
+      List<ForeignKey> keys = new ArrayList<>();
+      for (ForeignKeyDraft fk : draft.foreignKeys()) {
+        resolve(draft.table(), fk, resolvedByClass).ifPresent(keys::add);
+      }
+      tables.add(draft.table().withForeignKeys(keys));
+    }
+    for (Table table : kept) {
+      if (byClass.containsKey(table.javaClass()) && tables.stream().noneMatch(t -> t.name().equals(table.name()))) {
+        tables.add(table);
+      }
+    }
+    List<EnumType> enums = usedEnums(tables, readEnums, previous);
+    checkCollisions(tables, readEnums, drafts);
+    return new Schema(tables, enums);
+  }
+
+  /** The enum types the tables use: as read, or from the committed state for kept tables. */
+  private static List<EnumType> usedEnums(List<Table> tables, List<EnumType> read, Schema previous) {
+    Map<QualifiedName, EnumType> result = new TreeMap<>();
+    read.forEach(e -> result.put(e.name(), e));
+    for (Table table : tables) {
+      for (Column column : table.columns()) {
+        if (column.enumType() != null && !result.containsKey(column.enumType())) {
+          previous.enumType(column.enumType()).ifPresent(e -> result.put(e.name(), e));
+        }
+      }
+    }
+    return new ArrayList<>(result.values());
+  }
+
+  private Optional<ForeignKey> resolve(Table table, ForeignKeyDraft fk, Map<String, Table> byClass) {
+    TypeMirror targetType = fk.target();
+    if (targetType.getKind() != TypeKind.DECLARED) {
+      report.add(Message.NOT_A_TABLE, fk.targetOrigin(), fk.description(), targetType, targetType);
+      return Optional.empty();
+    }
+    String targetClass = binaryName.apply(targetType);
+    Table target = byClass.get(targetClass);
+    if (target == null) {
+      TypeElement element = (TypeElement) ((DeclaredType) targetType).asElement();
+      Optional<TableDraft> read = readOnDemand.apply(element);
+      if (read.isEmpty()) {
+        report.add(Message.NOT_A_TABLE, fk.targetOrigin(), fk.description(), targetType,
+            element.getSimpleName());
+        return Optional.empty();
+      }
+      target = read.get().table();
+      byClass.put(targetClass, target);
+    }
+    List<String> targetColumns = new ArrayList<>();
+    for (String written : fk.targetColumns()) {
+      Optional<Column> column = target.column(written);
+      if (column.isEmpty()) {
+        column = target.column(dev.plinth.processor.model.Names.snakeCase(written));
+      }
+      if (column.isEmpty()) {
+        report.add(Message.UNKNOWN_COLUMN, fk.targetColumnsOrigin(), fk.description(), written,
+            target.name(), String.join(", ", target.columns().stream().map(Column::name).toList()));
+        return Optional.empty();
+      }
+      targetColumns.add(column.get().name());
+    }
+    if (targetColumns.isEmpty()) {
+      if (target.primaryKey() == null || target.primaryKey().columns().size() != fk.columns().size()) {
+        report.add(Message.FK_NO_TARGET_KEY, fk.targetOrigin(), fk.description(), target.name(),
+            target.name(), fk.columns().size(), target.javaClass());
+        return Optional.empty();
+      }
+      targetColumns.addAll(target.primaryKey().columns());
+    }
+    if (targetColumns.size() != fk.columns().size()) {
+      report.add(Message.FK_COLUMN_COUNT, fk.origin(), fk.name(), fk.columns().size(), targetColumns.size());
+      return Optional.empty();
+    }
+    boolean isKey = target.primaryKey() != null && target.primaryKey().columns().equals(targetColumns)
+        || target.uniques().stream().map(UniqueConstraint::columns).anyMatch(targetColumns::equals);
+    if (!isKey) {
+      report.add(Message.FK_TARGET_NOT_UNIQUE, fk.targetColumnsOrigin(), fk.name(), target.name(),
+          String.join(", ", targetColumns), target.name(), target.javaClass());
+      return Optional.empty();
+    }
+    for (int i = 0; i < targetColumns.size(); i++) {
+      Optional<Column> column = table.column(fk.columns().get(i));
+      Column referenced = target.column(targetColumns.get(i)).orElseThrow();
+      if (column.isPresent() && !column.get().type().equals(referenced.type())) {
+        report.add(Message.FK_TYPE_MISMATCH, fk.origin(), fk.name(), column.get().name(),
+            column.get().type(), target.name(), referenced.name(), referenced.type());
+        return Optional.empty();
+      }
+    }
+    return Optional.of(new ForeignKey(fk.name(), fk.columns(), target.name(), targetColumns,
+        fk.onDelete(), fk.onUpdate()));
+  }
+
+  /**
+   * Tables, types, indexes and key constraints share one namespace per schema; constraints share
+   * one per table. Every clash is an error at the element that introduced the second name.
+   */
+  private void checkCollisions(List<Table> tables, List<EnumType> enums, List<TableDraft> drafts) {
+    Map<String, Origin> origins = new HashMap<>();
+    Map<String, String> relations = new HashMap<>();
+    for (TableDraft draft : drafts) {
+      draft.origins().forEach((name, origin) ->
+          origins.put(draft.table().name().schema() + "." + name, origin));
+      origins.put(draft.table().name().toString(), draft.origin());
+    }
+    for (EnumType type : enums) {
+      claim(relations, origins, type.name().schema(), type.name().name(), "enum type " + type.javaClass());
+    }
+    for (Table table : tables) {
+      String schema = table.name().schema();
+      claim(relations, origins, schema, table.name().name(), "table " + table.javaClass());
+      if (table.primaryKey() != null) {
+        claim(relations, origins, schema, table.primaryKey().name(), "the primary key of " + table.name());
+      }
+      table.uniques().forEach(u -> claim(relations, origins, schema, u.name(), "unique constraint of " + table.name()));
+      table.indexes().forEach(i -> claim(relations, origins, schema, i.name(), "index of " + table.name()));
+      Map<String, String> constraints = new HashMap<>();
+      if (table.primaryKey() != null) {
+        constraints.put(schema + "." + table.primaryKey().name(), "the primary key of " + table.name());
+      }
+      table.uniques().forEach(u -> constraints.put(schema + "." + u.name(), "unique constraint of " + table.name()));
+      table.checks().forEach(c -> claim(constraints, origins, schema, c.name(), "check of " + table.name()));
+      table.foreignKeys().forEach(f -> claim(constraints, origins, schema, f.name(), "foreign key of " + table.name()));
+    }
+  }
+
+  private void claim(Map<String, String> owners, Map<String, Origin> origins, String schema,
+      String name, String owner) {
+    String key = schema + "." + name;
+    String previous = owners.putIfAbsent(key, owner);
+    if (previous != null) {
+      report.add(Message.NAME_COLLISION, origins.get(key), previous, owner, name, schema);
+    }
+  }
+}
