@@ -2,6 +2,8 @@ package dev.plinth.processor.read;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A record's Javadoc: the main description becomes the table comment, {@code @param} texts the
@@ -31,8 +33,13 @@ record Docs(String main, Map<String, String> params) {
     return params.get(component);
   }
 
+  private static final Pattern INLINE_TAG = Pattern.compile(
+      "\\{@(?:code|literal|link|linkplain|value)\\s+([^}]*)}");
+
   private static String normalize(String text) {
-    String collapsed = text.strip().replaceAll("\\s+", " ");
+    String plain = INLINE_TAG.matcher(text)
+        .replaceAll(m -> Matcher.quoteReplacement(m.group(1).strip()));
+    String collapsed = plain.strip().replaceAll("\\s+", " ");
     return collapsed.isEmpty() ? null : collapsed;
   }
 }

@@ -30,6 +30,7 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
 /**
@@ -79,7 +80,10 @@ public final class RecordReader {
     List<CheckConstraint> checks = new ArrayList<>();
     List<ForeignKeyDraft> foreignKeys = new ArrayList<>();
 
-    for (RecordComponentElement component : record.getRecordComponents()) {
+    for (RecordComponentElement recordComponent : record.getRecordComponents()) {
+      // Annotations are read from the component's field: they propagate there, and javac can
+      // point diagnostics at a field (not at a record component).
+      Element component = fieldOf(record, recordComponent);
       String componentName = component.getSimpleName().toString();
       Optional<Ann> columnAnn = Ann.find(component, "Column", elements);
       String columnName = columnAnn.map(a -> a.string("name")).filter(s -> !s.isBlank())
@@ -181,11 +185,16 @@ public final class RecordReader {
     return Optional.of(new TableDraft(model, table.origin(), origins, foreignKeys));
   }
 
-  private Optional<Column> readColumn(RecordComponentElement component, String columnName, String comment) {
+  private static Element fieldOf(TypeElement record, RecordComponentElement component) {
+    return ElementFilter.fieldsIn(record.getEnclosedElements()).stream()
+        .filter(f -> f.getSimpleName().equals(component.getSimpleName()))
+        .findFirst().<Element>map(f -> f).orElse(component);
+  }
+
+  private Optional<Column> readColumn(Element component, String columnName, String comment) {
     String componentName = component.getSimpleName().toString();
     TypeMirror type = component.asType();
-    boolean nullable = Ann.hasSimpleName(component, "Nullable")
-        || Ann.hasSimpleName(component.getAccessor(), "Nullable");
+    boolean nullable = Ann.hasSimpleName(component, "Nullable");
     if (nullable && type.getKind().isPrimitive()) {
       report.add(Message.NULLABLE_PRIMITIVE, Origin.of(component), componentName, type,
           TypeMapper.boxed(type));

@@ -54,12 +54,17 @@ import java.util.stream.Collectors;
 public final class SqlRenderer {
   private SqlRenderer() {}
 
-  /** The statements of {@code changes}, applied in order to {@code before}, one per line group. */
+  /**
+   * The SQL of {@code changes}, applied in order to {@code before}: one text per change, holding
+   * its statements one per line.
+   */
   public static List<String> statements(Schema before, List<Change> changes) {
     List<String> out = new ArrayList<>();
     Schema state = before;
     for (Change change : changes) {
-      render(state, change, out);
+      List<String> statements = new ArrayList<>();
+      render(state, change, statements);
+      out.add(String.join("\n", statements));
       state = change.applyTo(state);
     }
     return out;

@@ -50,6 +50,5 @@ public final class Report {
         messager.printMessage(kind, item.text(), item.element(), item.annotation(), item.value());
       }
     }
-    items.clear();
   }
 }

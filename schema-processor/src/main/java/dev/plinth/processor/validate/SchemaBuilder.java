@@ -48,16 +48,16 @@ public final class SchemaBuilder {
       Schema previous) {
     Map<String, Table> byClass = new TreeMap<>();
     Map<QualifiedName, String> owners = new HashMap<>();
-    Map<QualifiedName, Origin> tableOrigins = new HashMap<>();
     kept.forEach(t -> byClass.put(t.javaClass(), t));
-    List<TableDraft> all = new ArrayList<>(drafts);
+    List<TableDraft> all = new ArrayList<>();
     for (TableDraft draft : drafts) {
       Table table = draft.table();
       String owner = owners.putIfAbsent(table.name(), table.javaClass());
       if (owner != null) {
         report.add(Message.DUPLICATE_TABLE, draft.origin(), table.name(), owner, table.javaClass());
+        continue;
       }
-      tableOrigins.put(table.name(), draft.origin());
+      all.add(draft);
       byClass.put(table.javaClass(), table);
     }
     for (Table table : kept) {
@@ -81,7 +81,7 @@ public final class SchemaBuilder {
       }
     }
     List<EnumType> enums = usedEnums(tables, readEnums, previous);
-    checkCollisions(tables, readEnums, drafts);
+    checkCollisions(tables, readEnums, all);
     return new Schema(tables, enums);
   }
 
@@ -168,40 +168,45 @@ public final class SchemaBuilder {
    * one per table. Every clash is an error at the element that introduced the second name.
    */
   private void checkCollisions(List<Table> tables, List<EnumType> enums, List<TableDraft> drafts) {
-    Map<String, Origin> origins = new HashMap<>();
+    Map<QualifiedName, TableDraft> byName = new HashMap<>();
+    drafts.forEach(d -> byName.putIfAbsent(d.table().name(), d));
     Map<String, String> relations = new HashMap<>();
-    for (TableDraft draft : drafts) {
-      draft.origins().forEach((name, origin) ->
-          origins.put(draft.table().name().schema() + "." + name, origin));
-      origins.put(draft.table().name().toString(), draft.origin());
-    }
     for (EnumType type : enums) {
-      claim(relations, origins, type.name().schema(), type.name().name(), "enum type " + type.javaClass());
+      claim(relations, type.name().schema(), type.name().name(), "enum type " + type.javaClass(), null);
     }
     for (Table table : tables) {
+      TableDraft draft = byName.get(table.name());
+      claim(relations, table.name().schema(), table.name().name(), "table " + table.javaClass(),
+          draft == null ? null : draft.origin());
+    }
+    for (Table table : tables) {
+      TableDraft draft = byName.get(table.name());
+      Function<String, Origin> origin = name -> draft == null ? null : draft.origins().get(name);
       String schema = table.name().schema();
-      claim(relations, origins, schema, table.name().name(), "table " + table.javaClass());
-      if (table.primaryKey() != null) {
-        claim(relations, origins, schema, table.primaryKey().name(), "the primary key of " + table.name());
-      }
-      table.uniques().forEach(u -> claim(relations, origins, schema, u.name(), "unique constraint of " + table.name()));
-      table.indexes().forEach(i -> claim(relations, origins, schema, i.name(), "index of " + table.name()));
       Map<String, String> constraints = new HashMap<>();
+      List<String> keys = new ArrayList<>();
       if (table.primaryKey() != null) {
-        constraints.put(schema + "." + table.primaryKey().name(), "the primary key of " + table.name());
+        keys.add(table.primaryKey().name());
       }
-      table.uniques().forEach(u -> constraints.put(schema + "." + u.name(), "unique constraint of " + table.name()));
-      table.checks().forEach(c -> claim(constraints, origins, schema, c.name(), "check of " + table.name()));
-      table.foreignKeys().forEach(f -> claim(constraints, origins, schema, f.name(), "foreign key of " + table.name()));
+      table.uniques().forEach(u -> keys.add(u.name()));
+      for (String key : keys) {
+        claim(relations, schema, key, "constraint " + key + " of " + table.name(), origin.apply(key));
+        constraints.put(key, "constraint " + key);
+      }
+      table.indexes().forEach(i ->
+          claim(relations, schema, i.name(), "an index of " + table.name(), origin.apply(i.name())));
+      table.checks().forEach(c ->
+          claim(constraints, schema, c.name(), "a check of " + table.name(), origin.apply(c.name())));
+      table.foreignKeys().forEach(f ->
+          claim(constraints, schema, f.name(), "a foreign key of " + table.name(), origin.apply(f.name())));
     }
   }
 
-  private void claim(Map<String, String> owners, Map<String, Origin> origins, String schema,
-      String name, String owner) {
-    String key = schema + "." + name;
-    String previous = owners.putIfAbsent(key, owner);
+  private void claim(Map<String, String> owners, String schema, String name, String owner,
+      Origin origin) {
+    String previous = owners.putIfAbsent(schema + "." + name, owner);
     if (previous != null) {
-      report.add(Message.NAME_COLLISION, origins.get(key), previous, owner, name, schema);
+      report.add(Message.NAME_COLLISION, origin, previous, owner, name, schema);
     }
   }
 }

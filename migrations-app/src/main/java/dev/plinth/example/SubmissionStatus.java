@@ -1,0 +1,9 @@
+package dev.plinth.example;
+
+/** Where a submission is in its life. */
+public enum SubmissionStatus {
+  DRAFT,
+  SUBMITTED,
+  ACCEPTED,
+  REJECTED
+}

@@ -1,0 +1,68 @@
+package dev.plinth.processor;
+
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import javax.tools.JavaFileObject;
+
+/** Runs javac with the Plinth processor over test sources and a migrations folder. */
+final class ProcessorRun {
+  private ProcessorRun() {}
+
+  static Compilation compile(Path migrations, List<JavaFileObject> sources, String... options) {
+    List<String> all = new ArrayList<>();
+    if (migrations != null) {
+      all.add("-Aplinth.migrations=" + migrations);
+    }
+    all.addAll(List.of(options));
+    return javac().withProcessors(new PlinthProcessor()).withOptions(all).compile(sources);
+  }
+
+  /** The Java sources of a test schema under {@code src/test/resources/schemas/<name>}. */
+  static List<JavaFileObject> schema(String name) {
+    Path root = Path.of("src/test/resources/schemas", name);
+    try (Stream<Path> files = Files.walk(root)) {
+      return files.filter(f -> f.toString().endsWith(".java")).sorted()
+          .map(ProcessorRun::source).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static JavaFileObject source(Path file) {
+    try {
+      return JavaFileObjects.forSourceString(
+          file.getFileName().toString().replace(".java", ""), Files.readString(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Every file under {@code folder}, by relative path, with its content. */
+  static Map<String, String> files(Path folder) {
+    Map<String, String> result = new TreeMap<>();
+    if (!Files.isDirectory(folder)) {
+      return result;
+    }
+    try (Stream<Path> files = Files.walk(folder)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        result.put(folder.relativize(file).toString().replace('\\', '/'),
+            Files.readString(file, StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return result;
+  }
+}

@@ -1,0 +1,6 @@
+package bad;
+
+import dev.plinth.annotations.Table;
+
+@Table // expect: PLN100
+class TableNotRecord {}
