@@ -28,7 +28,7 @@ public final class Slug {
       }
     }
     if (subjects.isEmpty()) {
-      subjects.add("alter_schema");
+      changes.forEach(change -> subjects.add(minorSubject(change)));
     }
     String first = subjects.iterator().next();
     String slug = switch (subjects.size()) {
@@ -58,5 +58,41 @@ public final class Slug {
       return "alter_" + c.table().name() + "_" + c.after().name();
     }
     return null;
+  }
+
+  /** A subject for changes that name a migration only when nothing bigger happens in it. */
+  private static String minorSubject(Change change) {
+    if (change instanceof Change.AddIndex c) {
+      return "add_" + c.index().name();
+    } else if (change instanceof Change.DropIndex c) {
+      return "drop_" + c.index().name();
+    } else if (change instanceof Change.AddForeignKey c) {
+      return "add_" + c.key().name();
+    } else if (change instanceof Change.DropForeignKey c) {
+      return "drop_" + c.key().name();
+    } else if (change instanceof Change.AddUnique c) {
+      return "add_" + c.unique().name();
+    } else if (change instanceof Change.DropUnique c) {
+      return "drop_" + c.unique().name();
+    } else if (change instanceof Change.AddCheck c) {
+      return "add_" + c.check().name();
+    } else if (change instanceof Change.DropCheck c) {
+      return "drop_" + c.check().name();
+    } else if (change instanceof Change.AddPrimaryKey c) {
+      return "add_" + c.key().name();
+    } else if (change instanceof Change.DropPrimaryKey c) {
+      return "drop_" + c.key().name();
+    } else if (change instanceof Change.CreateEnum c) {
+      return "create_type_" + c.type().name().name();
+    } else if (change instanceof Change.DropEnum c) {
+      return "drop_type_" + c.type().name().name();
+    } else if (change instanceof Change.AddEnumValue c) {
+      return "add_" + c.after().name().name() + "_" + c.value();
+    } else if (change instanceof Change.RebuildEnum c) {
+      return "alter_type_" + c.after().name().name();
+    } else if (change instanceof Change.SetTableComment c) {
+      return "comment_" + c.table().name();
+    }
+    return "alter_schema";
   }
 }

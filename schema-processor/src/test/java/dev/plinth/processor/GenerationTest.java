@@ -1,0 +1,128 @@
+package dev.plinth.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+import java.util.TreeMap;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the processor writes, compared with reviewed golden files under {@code src/test/resources/golden}. */
+class GenerationTest {
+  @TempDir Path migrations;
+
+  @Test
+  void firstCompileWritesTheGoldenMigration() {
+    Compilation compilation = ProcessorRun.compile(migrations, ProcessorRun.schema("features"));
+
+    assertThat(compilation).succeeded();
+    assertEquals(ProcessorRun.files(Path.of("src/test/resources/golden/features")),
+        ProcessorRun.files(migrations));
+  }
+
+  @Test
+  void outputIsTheSameInAnyOrderLocaleAndTimeZone() {
+    Locale locale = Locale.getDefault();
+    TimeZone zone = TimeZone.getDefault();
+    try {
+      Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+      TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
+      List<JavaFileObject> sources = new ArrayList<>(ProcessorRun.schema("features"));
+      Collections.reverse(sources);
+
+      assertThat(ProcessorRun.compile(migrations, sources)).succeeded();
+    } finally {
+      Locale.setDefault(locale);
+      TimeZone.setDefault(zone);
+    }
+    assertEquals(ProcessorRun.files(Path.of("src/test/resources/golden/features")),
+        ProcessorRun.files(migrations));
+  }
+
+  @Test
+  void generatedFilesAreAlsoWrittenToTheClassOutput() {
+    Compilation compilation = ProcessorRun.compile(migrations, ProcessorRun.schema("basic"));
+
+    assertThat(compilation).succeeded();
+    for (Map.Entry<String, String> file : ProcessorRun.files(migrations).entrySet()) {
+      assertThat(compilation).generatedFile(StandardLocation.CLASS_OUTPUT, "db/" + file.getKey())
+          .contentsAsUtf8String().isEqualTo(file.getValue());
+    }
+  }
+
+  @Test
+  void anUnchangedSchemaWritesNothing() throws IOException {
+    assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("basic"))).succeeded();
+    Map<String, String> before = ProcessorRun.files(migrations);
+    Map<String, FileTime> times = modificationTimes(migrations);
+    Files.setLastModifiedTime(migrations, FileTime.fromMillis(0));
+
+    Compilation again = ProcessorRun.compile(migrations, ProcessorRun.schema("basic"));
+
+    assertThat(again).succeededWithoutWarnings();
+    assertEquals(before, ProcessorRun.files(migrations));
+    assertEquals(times, modificationTimes(migrations));
+  }
+
+  @Test
+  void aChangedSchemaWritesTheNextMigration() {
+    assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("basic"))).succeeded();
+
+    Compilation compilation = ProcessorRun.compile(migrations, ProcessorRun.schema("evolved"));
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadNoteContaining("[PLN201] Plinth wrote migration");
+    assertEquals(ProcessorRun.files(Path.of("src/test/resources/golden/evolved")),
+        ProcessorRun.files(migrations));
+  }
+
+  @Test
+  void deletingTheNewestMigrationRegeneratesIt() throws IOException {
+    assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("basic"))).succeeded();
+    assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("evolved"))).succeeded();
+    Map<String, String> generated = ProcessorRun.files(migrations);
+    for (String file : generated.keySet()) {
+      if (file.contains("V2__") || file.contains("U2__")) {
+        Files.delete(migrations.resolve(file));
+      }
+    }
+    assertNotEquals(generated, ProcessorRun.files(migrations));
+
+    assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("evolved"))).succeeded();
+
+    assertEquals(generated, ProcessorRun.files(migrations));
+  }
+
+  @Test
+  void withoutAMigrationsFolderTheSchemaIsOnlyChecked() {
+    Compilation compilation = ProcessorRun.compile(null, ProcessorRun.schema("basic"));
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningContaining("[PLN200]");
+    assertTrue(compilation.generatedFiles().stream().noneMatch(f -> f.getName().endsWith(".sql")),
+        "no migration is generated");
+  }
+
+  private static Map<String, FileTime> modificationTimes(Path folder) throws IOException {
+    Map<String, FileTime> times = new TreeMap<>();
+    for (String file : ProcessorRun.files(folder).keySet()) {
+      times.put(file, Files.getLastModifiedTime(folder.resolve(file)));
+    }
+    return times;
+  }
+}
