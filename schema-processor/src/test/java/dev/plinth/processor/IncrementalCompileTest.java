@@ -1,0 +1,72 @@
+package dev.plinth.processor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.tools.JavaCompiler;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * IDEs recompile only changed files: records that are not in the compilation but exist as class
+ * files are unchanged tables, not dropped ones. Only a deleted class is a dropped table.
+ */
+class IncrementalCompileTest {
+  private static final Path BASIC = Path.of("src/test/resources/schemas/basic/app");
+
+  @TempDir Path work;
+
+  @Test
+  void recompilingOneRecordAgainstTheOthersClassFilesChangesNothing() throws IOException {
+    Path classes = Files.createDirectories(work.resolve("classes"));
+    Path migrations = work.resolve("db");
+    javac(classes, migrations, BASIC.resolve("Author.java"), BASIC.resolve("Book.java"));
+    Map<String, String> first = ProcessorRun.files(migrations);
+    assertEquals(3, first.size(), "V1, its reverse and its journal: " + first.keySet());
+
+    javac(classes, migrations, BASIC.resolve("Book.java"));
+    javac(classes, migrations, BASIC.resolve("Author.java"));
+
+    assertEquals(first, ProcessorRun.files(migrations));
+  }
+
+  @Test
+  void aDeletedRecordClassIsADroppedTable() throws IOException {
+    Path classes = Files.createDirectories(work.resolve("classes"));
+    Path migrations = work.resolve("db");
+    javac(classes, migrations, BASIC.resolve("Author.java"), BASIC.resolve("Book.java"));
+    Files.delete(classes.resolve("app/Book.class"));
+
+    javac(classes, migrations, BASIC.resolve("Author.java"));
+
+    String v2 = ProcessorRun.files(migrations).get("migration/V2__drop_book.sql");
+    assertTrue(v2 != null && v2.contains("DROP TABLE \"public\".\"book\";"),
+        "V2 drops book: " + ProcessorRun.files(migrations).keySet());
+  }
+
+  private static void javac(Path classes, Path migrations, Path... sources) throws IOException {
+    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+    StringWriter output = new StringWriter();
+    try (StandardJavaFileManager files = compiler.getStandardFileManager(null, null, null)) {
+      List<String> options = new ArrayList<>(List.of(
+          "-d", classes.toString(),
+          "-classpath", classes + File.pathSeparator + System.getProperty("java.class.path"),
+          "-implicit:none",
+          "-Aplinth.migrations=" + migrations));
+      JavaCompiler.CompilationTask task = compiler.getTask(output, files, null, options, null,
+          files.getJavaFileObjects(sources));
+      task.setProcessors(List.of(new PlinthProcessor()));
+      assertTrue(task.call(), "compiles: " + output);
+    }
+  }
+}
