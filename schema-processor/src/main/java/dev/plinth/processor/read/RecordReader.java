@@ -324,8 +324,13 @@ public final class RecordReader {
         if (column.isEmpty()) {
           continue;
         }
-        keys.add(new IndexKey(column.get(), null, key.group(2),
-            "DESC".equalsIgnoreCase(key.group(3))));
+        String second = key.group(2);
+        String order = key.group(3);
+        if (order == null && second != null && second.matches("(?i)ASC|DESC")) {
+          order = second;
+          second = null;
+        }
+        keys.add(new IndexKey(column.get(), null, second, "DESC".equalsIgnoreCase(order)));
         nameParts.add(column.get());
       } else {
         keys.add(new IndexKey(null, text, null, false));

@@ -1,0 +1,62 @@
+package dev.plinth.runner.testing;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+
+/**
+ * One embedded PostgreSQL per test JVM, started on first use with the C locale; each test takes a
+ * fresh database from it (cheap: {@code CREATE DATABASE ... TEMPLATE template0}).
+ */
+public final class SharedPostgres {
+  private static final AtomicInteger COUNTER = new AtomicInteger();
+  private static EmbeddedPostgres server;
+
+  private SharedPostgres() {}
+
+  public static synchronized EmbeddedPostgres server() {
+    if (server == null) {
+      try {
+        server = EmbeddedPostgres.builder()
+            .setLocaleConfig("locale", "C")
+            .setLocaleConfig("encoding", "UTF8")
+            .start();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          server.close();
+        } catch (IOException ignored) {
+          // The JVM is going away; the data directory is temporary.
+        }
+      }));
+    }
+    return server;
+  }
+
+  /** A new, empty database; its name starts with {@code prefix}. */
+  public static TestDatabase newDatabase(String prefix) {
+    String name = prefix.toLowerCase(java.util.Locale.ROOT) + "_" + COUNTER.incrementAndGet();
+    try (Connection admin = server().getPostgresDatabase().getConnection();
+        Statement st = admin.createStatement()) {
+      st.execute("CREATE DATABASE \"" + name + "\" TEMPLATE template0");
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create database " + name, e);
+    }
+    return new TestDatabase(name, server().getDatabase("postgres", name),
+        server().getJdbcUrl("postgres", name));
+  }
+
+  /** A database created for one test. */
+  public record TestDatabase(String name, DataSource dataSource, String jdbcUrl) {
+    public Connection connect() throws SQLException {
+      return dataSource.getConnection();
+    }
+  }
+}
