@@ -62,7 +62,7 @@ import javax.tools.StandardLocation;
 public final class PlinthProcessor extends AbstractProcessor {
   static final String TABLE = "dev.plinth.annotations.Table";
 
-  private final Map<String, TypeElement> roundTables = new TreeMap<>();
+  private boolean done;
   private Options options;
 
   @Override
@@ -88,8 +88,12 @@ public final class PlinthProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    if (done) {
+      return false;
+    }
     try {
       TypeElement table = processingEnv.getElementUtils().getTypeElement(TABLE);
+      Map<String, TypeElement> roundTables = new TreeMap<>();
       if (table != null) {
         for (Element element : round.getElementsAnnotatedWith(table)) {
           if (element instanceof TypeElement type) {
@@ -97,8 +101,11 @@ public final class PlinthProcessor extends AbstractProcessor {
           }
         }
       }
-      if (round.processingOver() && !roundTables.isEmpty()) {
-        generate();
+      // The schema is handled in the first round that has tables (in practice the first round),
+      // so that the Java sources generated from it are compiled in the following rounds.
+      if (!roundTables.isEmpty()) {
+        done = true;
+        generate(roundTables);
       }
     } catch (RuntimeException | Error e) {
       // No exception reaches javac: it would hide the user's real errors behind a stack trace.
@@ -108,7 +115,7 @@ public final class PlinthProcessor extends AbstractProcessor {
     return false;
   }
 
-  private void generate() {
+  private void generate(Map<String, TypeElement> roundTables) {
     Messager messager = processingEnv.getMessager();
     Elements elements = processingEnv.getElementUtils();
     Report report = new Report();
