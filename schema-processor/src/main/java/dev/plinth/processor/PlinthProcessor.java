@@ -212,9 +212,11 @@ public final class PlinthProcessor extends AbstractProcessor {
           step.transactional(), step.changes());
       Map<String, String> files = new LinkedHashMap<>();
       files.put(MigrationsFolder.forwardPath(v, slug),
-          MigrationScript.forward(state, step.changes(), lockTimeout, step.transactional()));
+          MigrationScript.forward(v.toString(), state, step.changes(), lockTimeout,
+              step.transactional()));
       files.put(MigrationsFolder.reversePath(v, slug),
-          MigrationScript.reverse(state, step.changes(), lockTimeout, step.transactional()));
+          MigrationScript.reverse(v.toString(), state, step.changes(), lockTimeout,
+              step.transactional()));
       if (!step.transactional()) {
         files.put(MigrationsFolder.forwardPath(v, slug) + ".conf", History.NON_TRANSACTIONAL_CONF);
       }

@@ -7,6 +7,8 @@ DROP INDEX "public"."author_name_idx";
 
 ALTER TABLE "public"."author" ADD COLUMN "followers" integer NOT NULL DEFAULT 0;
 
+CREATE SCHEMA IF NOT EXISTS "plinth_backup_v2_public";
+CREATE TABLE "plinth_backup_v2_public"."author.name" AS SELECT "id", "name" FROM "public"."author";
 ALTER TABLE "public"."author" ALTER COLUMN "name" TYPE character varying(200);
 
 ALTER TABLE "public"."author" ALTER COLUMN "country" DROP NOT NULL;

@@ -8,9 +8,13 @@ ALTER TABLE "public"."book" DROP CONSTRAINT "book_author_id_fkey";
 ALTER TABLE "public"."author" ALTER COLUMN "country" SET NOT NULL;
 
 ALTER TABLE "public"."author" ALTER COLUMN "name" TYPE text;
+UPDATE "public"."author" AS "target" SET "name" = "saved"."name" FROM "plinth_backup_v2_public"."author.name" AS "saved" WHERE "target"."id" = "saved"."id";
+DROP TABLE "plinth_backup_v2_public"."author.name";
 
 ALTER TABLE "public"."author" DROP COLUMN "followers";
 
 CREATE INDEX "author_name_idx" ON "public"."author" USING btree ("name");
 
 ALTER TABLE "public"."book" ADD CONSTRAINT "book_author_id_fkey" FOREIGN KEY ("author_id") REFERENCES "public"."author" ("id");
+
+DROP SCHEMA IF EXISTS "plinth_backup_v2_public";

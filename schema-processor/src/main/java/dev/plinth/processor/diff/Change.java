@@ -13,6 +13,7 @@ import dev.plinth.processor.model.QualifiedName;
 import dev.plinth.processor.model.Schema;
 import dev.plinth.processor.model.Table;
 import dev.plinth.processor.model.UniqueConstraint;
+import java.util.List;
 
 /**
  * One step of a migration. Every change knows its exact inverse and how it transforms a schema
@@ -93,14 +94,21 @@ public sealed interface Change {
     }
   }
 
-  /** Creates a table with its columns, primary key, unique and check constraints. */
-  record CreateTable(Table table) implements Change {
+  /**
+   * Creates a table with its columns, primary key, unique and check constraints; with
+   * {@code restore}, moves it back from where a lossless drop kept it, rows and all.
+   */
+  record CreateTable(Table table, boolean restore) implements Change {
     public CreateTable {
       table = table.bare();
     }
 
+    public CreateTable(Table table) {
+      this(table, false);
+    }
+
     public Change inverse() {
-      return new DropTable(table);
+      return new DropTable(table, restore);
     }
 
     public Schema applyTo(Schema schema) {
@@ -108,14 +116,17 @@ public sealed interface Change {
     }
   }
 
-  /** Drops a table whose indexes and foreign keys were dropped before. */
-  record DropTable(Table table) implements Change {
+  /**
+   * Drops a table whose indexes and foreign keys were dropped before; with {@code backup}, moves it
+   * to the migration's backup schema instead, so that the reverse can restore it with its rows.
+   */
+  record DropTable(Table table, boolean backup) implements Change {
     public DropTable {
       table = table.bare();
     }
 
     public Change inverse() {
-      return new CreateTable(table);
+      return new CreateTable(table, backup);
     }
 
     public Schema applyTo(Schema schema) {
@@ -143,10 +154,21 @@ public sealed interface Change {
     }
   }
 
-  /** Adds a column. */
-  record AddColumn(QualifiedName table, Column column) implements Change {
+  /**
+   * Adds a column. With a {@code restoreKey} (the row key its lossless drop kept the values by),
+   * fills it from that backup.
+   */
+  record AddColumn(QualifiedName table, Column column, List<String> restoreKey) implements Change {
+    public AddColumn {
+      restoreKey = restoreKey == null ? List.of() : List.copyOf(restoreKey);
+    }
+
+    public AddColumn(QualifiedName table, Column column) {
+      this(table, column, List.of());
+    }
+
     public Change inverse() {
-      return new DropColumn(table, column);
+      return new DropColumn(table, column, restoreKey);
     }
 
     public Schema applyTo(Schema schema) {
@@ -154,10 +176,17 @@ public sealed interface Change {
     }
   }
 
-  /** Drops a column. */
-  record DropColumn(QualifiedName table, Column column) implements Change {
+  /**
+   * Drops a column. With a {@code backupKey} (the table's primary key columns), first copies its
+   * values with their row keys to the migration's backup schema.
+   */
+  record DropColumn(QualifiedName table, Column column, List<String> backupKey) implements Change {
+    public DropColumn {
+      backupKey = backupKey == null ? List.of() : List.copyOf(backupKey);
+    }
+
     public Change inverse() {
-      return new AddColumn(table, column);
+      return new AddColumn(table, column, backupKey);
     }
 
     public Schema applyTo(Schema schema) {
@@ -178,16 +207,27 @@ public sealed interface Change {
     }
   }
 
-  /** Changes a column's type, nullability, default, identity or comment (same name). */
-  record AlterColumn(QualifiedName table, Column before, Column after) implements Change {
+  /**
+   * Changes a column's type, nullability, default, identity or comment (same name). With a
+   * {@code backupKey}, a type change that can lose values first copies them aside by row key;
+   * with a {@code restoreKey}, they are put back after the change.
+   */
+  record AlterColumn(QualifiedName table, Column before, Column after, List<String> backupKey,
+      List<String> restoreKey) implements Change {
     public AlterColumn {
       if (!before.name().equals(after.name())) {
         throw new IllegalArgumentException("AlterColumn keeps the name: " + before.name());
       }
+      backupKey = backupKey == null ? List.of() : List.copyOf(backupKey);
+      restoreKey = restoreKey == null ? List.of() : List.copyOf(restoreKey);
+    }
+
+    public AlterColumn(QualifiedName table, Column before, Column after) {
+      this(table, before, after, List.of(), List.of());
     }
 
     public Change inverse() {
-      return new AlterColumn(table, after, before);
+      return new AlterColumn(table, after, before, restoreKey, backupKey);
     }
 
     public Schema applyTo(Schema schema) {

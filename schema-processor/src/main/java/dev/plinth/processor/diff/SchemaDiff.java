@@ -69,7 +69,7 @@ public final class SchemaDiff {
       if (!afterTables.containsKey(old.name())) {
         old.foreignKeys().forEach(fk -> phases.dropForeignKeys.add(new DropForeignKey(old.name(), fk)));
         old.indexes().forEach(i -> phases.dropIndexes.add(new DropIndex(old.name(), i)));
-        phases.dropTables.add(new DropTable(old));
+        phases.dropTables.add(new DropTable(old, true));
       }
     }
     for (Table table : afterTables.values()) {
@@ -175,9 +175,10 @@ public final class SchemaDiff {
         phases.addPrimaryKeys.add(new AddPrimaryKey(name, table.primaryKey()));
       }
     }
+    List<String> key = backupKey(old, table);
     for (Column column : old.columns()) {
       if (table.column(column.name()).isEmpty()) {
-        phases.dropColumns.add(new DropColumn(name, column.definition()));
+        phases.dropColumns.add(new DropColumn(name, column.definition(), key));
       }
     }
     for (Column column : table.columns()) {
@@ -185,12 +186,29 @@ public final class SchemaDiff {
       if (previous.isEmpty()) {
         phases.addColumns.add(new AddColumn(name, column.definition()));
       } else if (!previous.get().definition().equals(column.definition())) {
-        phases.alterColumns.add(new AlterColumn(name, previous.get().definition(), column.definition()));
+        Column before = previous.get().definition();
+        boolean lossy = !TypeChanges.isLossless(before.type(), column.type());
+        phases.alterColumns.add(new AlterColumn(name, before, column.definition(),
+            lossy ? key : List.of(), List.of()));
       }
     }
     if (!Objects.equals(old.comment(), table.comment())) {
       phases.comments.add(new SetTableComment(name, old.comment(), table.comment()));
     }
+  }
+
+  /**
+   * The row key that values removed from {@code old} are kept by: its primary key, when every
+   * key column survives. Empty (no backup, a lossy reverse) for a table without one.
+   */
+  private static List<String> backupKey(Table old, Table table) {
+    if (old.primaryKey() == null) {
+      return List.of();
+    }
+    List<String> key = old.primaryKey().columns();
+    boolean kept = key.stream().allMatch(c -> table.column(c).isPresent()
+        && table.column(c).get().type().equals(old.column(c).orElseThrow().type()));
+    return kept ? key : List.of();
   }
 
   /**

@@ -43,10 +43,10 @@ public final class History {
       } catch (IllegalArgumentException e) {
         throw new JournalException(files.journal(), e.getMessage());
       }
-      String forward = MigrationScript.forward(state, entry.changes(), entry.lockTimeout(),
-          entry.transactional());
-      String reverse = MigrationScript.reverse(state, entry.changes(), entry.lockTimeout(),
-          entry.transactional());
+      String forward = MigrationScript.forward(entry.version(), state, entry.changes(),
+          entry.lockTimeout(), entry.transactional());
+      String reverse = MigrationScript.reverse(entry.version(), state, entry.changes(),
+          entry.lockTimeout(), entry.transactional());
       check(folder, files.forward(), MigrationsFolder.forwardPath(files.version(), files.slug()),
           files.journal(), forward, problems);
       check(folder, files.reverse(), MigrationsFolder.reversePath(files.version(), files.slug()),

@@ -64,6 +64,15 @@ public final class Names {
     return cut(stem, MAX_BYTES - bytes(tail)) + tail;
   }
 
+  /** {@code name}, or when it exceeds 63 bytes, a cut of it followed by a hash of all of it. */
+  public static String fit(String name) {
+    if (bytes(name) <= MAX_BYTES) {
+      return name;
+    }
+    String tail = "_" + hash(name);
+    return cut(name, MAX_BYTES - bytes(tail)) + tail;
+  }
+
   /** The longest prefix of {@code text} that fits in {@code maxBytes} UTF-8 bytes. */
   private static String cut(String text, int maxBytes) {
     int end = 0;

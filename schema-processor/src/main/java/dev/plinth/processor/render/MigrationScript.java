@@ -4,6 +4,9 @@ import dev.plinth.processor.diff.Change;
 import dev.plinth.processor.diff.Changes;
 import dev.plinth.processor.model.Schema;
 import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /** Turns a migration's changes into its forward and reverse script texts. */
 public final class MigrationScript {
@@ -12,27 +15,52 @@ public final class MigrationScript {
 
   private MigrationScript() {}
 
-  /** The forward script from {@code before}. */
-  public static String forward(Schema before, List<Change> changes, String lockTimeout,
-      boolean transactional) {
-    return script(before, changes, lockTimeout, transactional);
+  /** The forward script of migration {@code version}, from {@code before}. */
+  public static String forward(String version, Schema before, List<Change> changes,
+      String lockTimeout, boolean transactional) {
+    return script(before, changes, new Backups(version), lockTimeout, transactional, List.of());
   }
 
-  /** The reverse script: undoes {@code changes} from the schema they produce. */
-  public static String reverse(Schema before, List<Change> changes, String lockTimeout,
-      boolean transactional) {
+  /**
+   * The reverse script: undoes {@code changes} from the schema they produce, puts back what the
+   * forward script kept, and drops the backup schemas that then are empty.
+   */
+  public static String reverse(String version, Schema before, List<Change> changes,
+      String lockTimeout, boolean transactional) {
     Schema after = Changes.apply(before, changes);
-    return script(after, Changes.inverse(changes), lockTimeout, transactional);
+    Backups backups = new Backups(version);
+    SortedSet<String> used = new TreeSet<>();
+    for (Change change : changes) {
+      backupSource(change).ifPresent(schema -> used.add(backups.schema(schema)));
+    }
+    List<String> epilogue = used.stream()
+        .map(schema -> "DROP SCHEMA IF EXISTS " + Sql.ident(schema) + ";").toList();
+    return script(after, Changes.inverse(changes), backups, lockTimeout, transactional, epilogue);
   }
 
-  private static String script(Schema state, List<Change> changes, String lockTimeout,
-      boolean transactional) {
+  /** The source schema of what a forward change keeps in a backup, if it keeps anything. */
+  private static Optional<String> backupSource(Change change) {
+    if (change instanceof Change.DropTable c && c.backup()) {
+      return Optional.of(c.table().name().schema());
+    } else if (change instanceof Change.DropColumn c && !c.backupKey().isEmpty()) {
+      return Optional.of(c.table().schema());
+    } else if (change instanceof Change.AlterColumn c && !c.backupKey().isEmpty()) {
+      return Optional.of(c.table().schema());
+    }
+    return Optional.empty();
+  }
+
+  private static String script(Schema state, List<Change> changes, Backups backups,
+      String lockTimeout, boolean transactional, List<String> epilogue) {
     StringBuilder sql = new StringBuilder(HEADER);
     if (transactional && lockTimeout != null) {
       sql.append("SET LOCAL lock_timeout = ").append(Sql.literal(lockTimeout)).append(";\n");
     }
-    for (String statement : SqlRenderer.statements(state, changes)) {
+    for (String statement : SqlRenderer.statements(state, changes, backups)) {
       sql.append('\n').append(statement).append('\n');
+    }
+    if (!epilogue.isEmpty()) {
+      sql.append('\n').append(String.join("\n", epilogue)).append('\n');
     }
     return sql.toString();
   }

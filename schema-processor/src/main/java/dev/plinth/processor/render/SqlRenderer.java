@@ -58,19 +58,19 @@ public final class SqlRenderer {
    * The SQL of {@code changes}, applied in order to {@code before}: one text per change, holding
    * its statements one per line.
    */
-  public static List<String> statements(Schema before, List<Change> changes) {
+  public static List<String> statements(Schema before, List<Change> changes, Backups backups) {
     List<String> out = new ArrayList<>();
     Schema state = before;
     for (Change change : changes) {
       List<String> statements = new ArrayList<>();
-      render(state, change, statements);
+      render(state, change, backups, statements);
       out.add(String.join("\n", statements));
       state = change.applyTo(state);
     }
     return out;
   }
 
-  private static void render(Schema state, Change change, List<String> out) {
+  private static void render(Schema state, Change change, Backups backups, List<String> out) {
     if (change instanceof CreateSchema c) {
       out.add("CREATE SCHEMA " + ident(c.name()) + ";");
     } else if (change instanceof DropSchema c) {
@@ -89,23 +89,43 @@ public final class SqlRenderer {
               : c.afterValue() != null ? " AFTER " + literal(c.afterValue()) : "") + ";");
     } else if (change instanceof RebuildEnum c) {
       rebuildEnum(state, c, out);
+    } else if (change instanceof CreateTable c && c.restore()) {
+      QualifiedName name = c.table().name();
+      out.add("ALTER TABLE " + ident(new QualifiedName(backups.schema(name.schema()), name.name()))
+          + " SET SCHEMA " + ident(name.schema()) + ";");
     } else if (change instanceof CreateTable c) {
       createTable(c.table(), out);
+    } else if (change instanceof DropTable c && c.backup()) {
+      out.add(backups.createSchema(c.table().name().schema()));
+      out.add(alter(c.table().name()) + "SET SCHEMA " + ident(backups.schema(c.table().name().schema())) + ";");
     } else if (change instanceof DropTable c) {
       out.add("DROP TABLE " + ident(c.table().name()) + ";");
     } else if (change instanceof RenameTable c) {
       renameTable(c.from(), c.to(), out);
+    } else if (change instanceof AddColumn c && !c.restoreKey().isEmpty()) {
+      restoreColumn(c, backups, out);
     } else if (change instanceof AddColumn c) {
       out.add(alter(c.table()) + "ADD COLUMN " + columnDefinition(c.column()) + ";");
       if (c.column().comment() != null) {
         out.add(columnComment(c.table(), c.column().name(), c.column().comment()));
       }
     } else if (change instanceof DropColumn c) {
+      if (!c.backupKey().isEmpty()) {
+        out.add(backups.createSchema(c.table().schema()));
+        out.add(backups.saveColumn(c.table(), c.column().name(), c.backupKey()));
+      }
       out.add(alter(c.table()) + "DROP COLUMN " + ident(c.column().name()) + ";");
     } else if (change instanceof RenameColumn c) {
       out.add(alter(c.table()) + "RENAME COLUMN " + ident(c.from()) + " TO " + ident(c.to()) + ";");
     } else if (change instanceof AlterColumn c) {
+      if (!c.backupKey().isEmpty()) {
+        out.add(backups.createSchema(c.table().schema()));
+        out.add(backups.saveColumn(c.table(), c.before().name(), c.backupKey()));
+      }
       alterColumn(c.table(), c.before(), c.after(), out);
+      if (!c.restoreKey().isEmpty()) {
+        out.addAll(backups.restoreColumn(c.table(), c.after().name(), c.restoreKey()));
+      }
     } else if (change instanceof AddPrimaryKey c) {
       out.add(alter(c.table()) + "ADD CONSTRAINT " + ident(c.key().name()) + " PRIMARY KEY ("
           + idents(c.key().columns()) + ");");
@@ -188,6 +208,31 @@ public final class SqlRenderer {
       sql.append(" DEFAULT ").append(column.defaultSql());
     }
     return sql.toString();
+  }
+
+  /**
+   * Re-adds a column a lossless drop removed: added without NOT NULL and identity, filled from the
+   * backup by row key, then constrained as it was.
+   */
+  private static void restoreColumn(AddColumn change, Backups backups, List<String> out) {
+    Column column = change.column();
+    String alter = alter(change.table()) + "ALTER COLUMN " + ident(column.name()) + " ";
+    Column loose = new Column(column.name(), column.type(), column.enumType(), true,
+        column.defaultSql(), Identity.NONE, null, null);
+    out.add(alter(change.table()) + "ADD COLUMN " + columnDefinition(loose) + ";");
+    out.addAll(backups.restoreColumn(change.table(), column.name(), change.restoreKey()));
+    if (!column.nullable()) {
+      out.add(alter + "SET NOT NULL;");
+    }
+    if (column.identity() != Identity.NONE) {
+      out.add(alter + "ADD " + column.identity().sql() + ";");
+      out.add("SELECT setval(pg_get_serial_sequence(" + literal(ident(change.table())) + ", "
+          + literal(column.name()) + "), coalesce(max(" + ident(column.name()) + "), 0) + 1, false) FROM "
+          + ident(change.table()) + ";");
+    }
+    if (column.comment() != null) {
+      out.add(columnComment(change.table(), column.name(), column.comment()));
+    }
   }
 
   private static void renameTable(QualifiedName from, QualifiedName to, List<String> out) {
