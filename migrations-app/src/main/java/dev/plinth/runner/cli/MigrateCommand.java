@@ -1,0 +1,69 @@
+package dev.plinth.runner.cli;
+
+import dev.plinth.runner.Message;
+import dev.plinth.runner.MigrateResult;
+import dev.plinth.runner.PendingResult;
+import dev.plinth.runner.Plinth;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code plinth migrate}: apply pending migrations, or show their SQL with {@code --dry-run}. */
+@Command(name = "migrate", mixinStandardHelpOptions = true,
+    description = "Apply pending migrations, each in its own transaction.")
+final class MigrateCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @ParentCommand
+  PlinthCommand root;
+
+  @Mixin
+  DatabaseOptions database;
+
+  @Option(names = "--target", paramLabel = "VERSION", description = "Migrate up to this version only (default: latest).")
+  String target;
+
+  @Option(names = "--dry-run", description = "Print the SQL of pending migrations in order; change nothing.")
+  boolean dryRun;
+
+  @Override
+  public Integer call() {
+    return Session.run(spec, root, database, target, dryRun ? this::dryRun : this::migrate);
+  }
+
+  private ExitCode migrate(Plinth plinth, Console console) {
+    MigrateResult result = plinth.migrate();
+    for (MigrateResult.Applied m : result.applied()) {
+      console.out(Message.MIGRATION_APPLIED.text(m.version(), m.description(), m.millis()));
+    }
+    String version = Session.version(result.schemaVersion());
+    int count = result.applied().size();
+    console.out(count == 0
+        ? Message.MIGRATE_NOTHING.text(version)
+        : Message.MIGRATE_SUMMARY.text(count, count == 1 ? "" : "s", result.totalMillis(), version));
+    return ExitCode.OK;
+  }
+
+  private ExitCode dryRun(Plinth plinth, Console console) {
+    PendingResult result = plinth.pending();
+    String version = Session.version(result.schemaVersion());
+    int count = result.pending().size();
+    if (count == 0) {
+      console.out(Message.DRY_RUN_NOTHING.text(version));
+      return ExitCode.OK;
+    }
+    console.out(Message.DRY_RUN_HEADER.text(count, count == 1 ? "" : "s", version));
+    for (PendingResult.Pending m : result.pending()) {
+      console.out("");
+      console.out(Message.DRY_RUN_SCRIPT.text(m.script(), m.version(), m.description()));
+      console.out(m.sql().stripTrailing());
+    }
+    return ExitCode.OK;
+  }
+}

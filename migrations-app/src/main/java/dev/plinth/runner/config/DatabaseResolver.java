@@ -1,0 +1,80 @@
+package dev.plinth.runner.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decides which database to use: command-line flags, else environment variables, else the
+ * {@code .env} file in the working directory; nothing configured means the embedded server.
+ *
+ * <p>The URL comes from the first source that sets one. A user or password given as a flag wins;
+ * otherwise they come from the same source as the URL ({@code DATABASE_USER},
+ * {@code DATABASE_PASSWORD}), else from the URL itself. Empty values count as unset.
+ */
+public final class DatabaseResolver {
+
+  public static final String URL = "DATABASE_URL";
+  public static final String USER = "DATABASE_USER";
+  public static final String PASSWORD = "DATABASE_PASSWORD";
+
+  private final Map<String, String> environment;
+  private final Path workingDirectory;
+
+  /**
+   * @param environment the process environment ({@code System.getenv()}; tests pass their own)
+   * @param workingDirectory where to look for {@code .env}
+   */
+  public DatabaseResolver(Map<String, String> environment, Path workingDirectory) {
+    this.environment = Map.copyOf(environment);
+    this.workingDirectory = workingDirectory;
+  }
+
+  /** The database to use, or empty when nothing is configured (use the embedded server). */
+  public Optional<ResolvedDatabase> resolve(String urlFlag, String userFlag, String passwordFlag) {
+    ResolvedDatabase found = null;
+    if (present(urlFlag)) {
+      found = from(urlFlag, "--url", null, null);
+    } else if (present(environment.get(URL))) {
+      found = from(environment.get(URL), "DATABASE_URL", environment.get(USER), environment.get(PASSWORD));
+    } else {
+      Path dotEnv = workingDirectory.resolve(".env");
+      Map<String, String> file = DotEnvFile.read(dotEnv);
+      if (present(file.get(URL))) {
+        found = from(file.get(URL), "DATABASE_URL in " + dotEnv, file.get(USER), file.get(PASSWORD));
+      }
+    }
+    if (found == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new ResolvedDatabase(found.url(),
+        present(userFlag) ? Optional.of(userFlag) : found.user(),
+        present(passwordFlag) ? Optional.of(passwordFlag) : found.password(),
+        found.origin()));
+  }
+
+  private static ResolvedDatabase from(String rawUrl, String origin, String user, String password) {
+    DatabaseUrl url = DatabaseUrl.parse(rawUrl, origin);
+    return new ResolvedDatabase(url,
+        present(user) ? Optional.of(user) : url.user(),
+        present(password) ? Optional.of(password) : url.password(),
+        origin);
+  }
+
+  private static boolean present(String value) {
+    return value != null && !value.isBlank();
+  }
+
+  /**
+   * A configured database.
+   *
+   * @param url the URL, without credentials
+   * @param origin where the URL came from, for messages (e.g. {@code DATABASE_URL in /app/.env})
+   */
+  public record ResolvedDatabase(DatabaseUrl url, Optional<String> user, Optional<String> password, String origin) {
+    @Override
+    public String toString() {
+      return "ResolvedDatabase[" + url + ", user=" + user.orElse("(default)") + ", origin=" + origin + "]";
+    }
+  }
+}

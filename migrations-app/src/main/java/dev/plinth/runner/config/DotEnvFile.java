@@ -1,0 +1,66 @@
+package dev.plinth.runner.config;
+
+import dev.plinth.runner.Message;
+import dev.plinth.runner.PlinthException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a {@code .env} file: {@code KEY=VALUE} lines, {@code #} comments, blank lines, an optional
+ * {@code export } prefix, and values optionally in single or double quotes.
+ */
+public final class DotEnvFile {
+
+  private DotEnvFile() {}
+
+  /** The variables in {@code file}, or an empty map when it does not exist. */
+  public static Map<String, String> read(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return Map.of();
+    }
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new PlinthException(e, Message.DOTENV_UNREADABLE, file, e.getMessage());
+    }
+    return parse(lines, file.toString());
+  }
+
+  static Map<String, String> parse(List<String> lines, String fileName) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      if (line.startsWith("export ")) {
+        line = line.substring("export ".length()).strip();
+      }
+      int eq = line.indexOf('=');
+      String key = eq < 0 ? "" : line.substring(0, eq).strip();
+      if (key.isEmpty() || !key.matches("[A-Za-z_][A-Za-z0-9_.]*")) {
+        throw new PlinthException(Message.DOTENV_BAD_LINE, i + 1, fileName);
+      }
+      values.put(key, unquote(line.substring(eq + 1).strip()));
+    }
+    return values;
+  }
+
+  private static String unquote(String value) {
+    if (value.length() >= 2) {
+      char first = value.charAt(0);
+      if ((first == '"' || first == '\'') && value.indexOf(first, 1) > 0) {
+        String inner = value.substring(1, value.indexOf(first, 1));
+        return first == '"' ? inner.replace("\\n", "\n") : inner;
+      }
+    }
+    int comment = value.indexOf(" #");
+    return (comment < 0 ? value : value.substring(0, comment)).strip();
+  }
+}
