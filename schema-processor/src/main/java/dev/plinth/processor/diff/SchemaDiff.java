@@ -43,8 +43,8 @@ import java.util.function.Consumer;
 
 /**
  * The differ: a pure function from two schema models to the ordered list of changes that turns
- * the first into the second. The order is a valid execution order (renames, then new namespaces
- * and types, then everything that is dropped, dependents first, then everything that is created,
+ * the first into the second. The order is a valid execution order (new namespaces, renames, new
+ * types, then everything that is dropped, dependents first, then everything that is created,
  * dependencies first), so the reversed list of inverses is one too.
  */
 public final class SchemaDiff {
@@ -53,11 +53,12 @@ public final class SchemaDiff {
   /** The changes from {@code before} to {@code after}; empty when they describe the same schema. */
   public static List<Change> diff(Schema before, Schema after) {
     Phases phases = new Phases();
+    // New schemas come first: a renamed table may move into one.
+    setDiff(before.namespaces(), after.namespaces(), n -> phases.dropSchemas.add(new DropSchema(n)),
+        n -> phases.createSchemas.add(new CreateSchema(n)));
     Schema current = renameTables(before, after, phases);
     current = renameColumns(current, after, phases);
 
-    setDiff(current.namespaces(), after.namespaces(), n -> phases.dropSchemas.add(new DropSchema(n)),
-        n -> phases.createSchemas.add(new CreateSchema(n)));
     setDiff(current.extensions(), after.extensions(),
         n -> phases.dropExtensions.add(new DropExtension(n)),
         n -> phases.createExtensions.add(new CreateExtension(n)));
@@ -295,7 +296,7 @@ public final class SchemaDiff {
 
     List<Change> ordered() {
       List<Change> all = new ArrayList<>();
-      for (List<Change> phase : List.of(renames, createSchemas, createExtensions, createEnums,
+      for (List<Change> phase : List.of(createSchemas, renames, createExtensions, createEnums,
           dropForeignKeys, dropIndexes, dropConstraints, dropTables, dropColumns, createTables,
           addColumns, alterColumns, addPrimaryKeys, addConstraints, addIndexes, addForeignKeys,
           comments, dropEnums, dropExtensions, dropSchemas)) {

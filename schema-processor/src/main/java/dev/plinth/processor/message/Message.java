@@ -68,6 +68,9 @@ public enum Message {
       "Foreign key %s: column '%s' is %s but the referenced column %s.%s is %s."
           + " Give both the same type."),
 
+  UNIQUE_REPEATS_KEY(Severity.ERROR, "PLN137",
+      "%s repeats %s on (%s); PostgreSQL would drop one of them silently. Remove it."),
+
   // Migrations folder and check mode.
   NO_MIGRATIONS_FOLDER(Severity.WARNING, "PLN200",
       "No migrations folder is set, so the schema was checked but no migration was written."

@@ -176,6 +176,7 @@ public final class RecordReader {
 
     PrimaryKey pk = primaryKey.isEmpty() ? null
         : new PrimaryKey(Names.withSuffix(name, "pkey"), primaryKey);
+    uniques = withoutRepeatedKeys(uniques, pk, origins);
     if (pk != null) {
       origins.put(pk.name(), Origin.of(record));
     }
@@ -189,6 +190,24 @@ public final class RecordReader {
     return ElementFilter.fieldsIn(record.getEnclosedElements()).stream()
         .filter(f -> f.getSimpleName().equals(component.getSimpleName()))
         .findFirst().<Element>map(f -> f).orElse(component);
+  }
+
+  /** Unique constraints that repeat the primary key or an earlier unique one are errors. */
+  private List<UniqueConstraint> withoutRepeatedKeys(List<UniqueConstraint> uniques, PrimaryKey pk,
+      Map<String, Origin> origins) {
+    List<UniqueConstraint> kept = new ArrayList<>();
+    for (UniqueConstraint unique : uniques) {
+      String repeated = pk != null && pk.columns().equals(unique.columns()) ? "the primary key"
+          : kept.stream().filter(k -> k.columns().equals(unique.columns())).map(k -> "unique constraint " + k.name())
+              .findFirst().orElse(null);
+      if (repeated != null) {
+        report.add(Message.UNIQUE_REPEATS_KEY, origins.get(unique.name()), "Unique constraint " + unique.name(),
+            repeated, String.join(", ", unique.columns()));
+      } else {
+        kept.add(unique);
+      }
+    }
+    return kept;
   }
 
   private Optional<Column> readColumn(Element component, String columnName, String comment) {

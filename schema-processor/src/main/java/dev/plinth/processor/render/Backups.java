@@ -1,7 +1,10 @@
 package dev.plinth.processor.render;
 
+import dev.plinth.processor.model.Column;
 import dev.plinth.processor.model.Names;
 import dev.plinth.processor.model.QualifiedName;
+import dev.plinth.processor.model.Table;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -28,21 +31,60 @@ public record Backups(String version) {
     return "CREATE SCHEMA IF NOT EXISTS " + Sql.ident(schema(source)) + ";";
   }
 
-  /** Copies a column's values, with the row key, into the backup. */
-  String saveColumn(QualifiedName table, String column, List<String> key) {
-    return "CREATE TABLE " + Sql.ident(columnTable(table, column)) + " AS SELECT "
-        + Sql.idents(key) + ", " + Sql.ident(column) + " FROM " + Sql.ident(table) + ";";
+  /**
+   * Copies a column's values, with the row key, into the backup. Enum values are kept as text, so
+   * that the backup never holds on to a type that a later migration changes or drops.
+   */
+  String saveColumn(QualifiedName table, Column column, List<String> key) {
+    String value = Sql.ident(column.name());
+    if (column.enumType() != null) {
+      value += (column.type().endsWith("[]") ? "::text[]" : "::text") + " AS " + Sql.ident(column.name());
+    }
+    return "CREATE TABLE " + Sql.ident(columnTable(table, column.name())) + " AS SELECT "
+        + Sql.idents(key) + ", " + value + " FROM " + Sql.ident(table) + ";";
+  }
+
+  /** Detaches a moved table's enum columns from their types (see {@link #saveColumn}). */
+  List<String> detachEnums(Table table) {
+    QualifiedName moved = new QualifiedName(schema(table.name().schema()), table.name().name());
+    List<String> out = new ArrayList<>();
+    for (Column column : table.columns()) {
+      if (column.enumType() != null) {
+        String alter = "ALTER TABLE " + Sql.ident(moved) + " ALTER COLUMN " + Sql.ident(column.name());
+        if (column.defaultSql() != null) {
+          out.add(alter + " DROP DEFAULT;");
+        }
+        out.add(alter + " TYPE " + (column.type().endsWith("[]") ? "text[]" : "text") + ";");
+      }
+    }
+    return out;
+  }
+
+  /** Gives a restored table's enum columns their types and defaults back. */
+  List<String> reattachEnums(Table table) {
+    List<String> out = new ArrayList<>();
+    for (Column column : table.columns()) {
+      if (column.enumType() != null) {
+        String alter = "ALTER TABLE " + Sql.ident(table.name()) + " ALTER COLUMN " + Sql.ident(column.name());
+        out.add(alter + " TYPE " + column.type() + " USING " + Sql.ident(column.name()) + "::" + column.type() + ";");
+        if (column.defaultSql() != null) {
+          out.add(alter + " SET DEFAULT " + column.defaultSql() + ";");
+        }
+      }
+    }
+    return out;
   }
 
   /** Puts a column's saved values back, matching rows by key, and drops the backup. */
-  List<String> restoreColumn(QualifiedName table, String column, List<String> key) {
-    QualifiedName backup = columnTable(table, column);
+  List<String> restoreColumn(QualifiedName table, Column column, List<String> key) {
+    QualifiedName backup = columnTable(table, column.name());
     String match = key.stream()
         .map(k -> "\"target\"." + Sql.ident(k) + " = \"saved\"." + Sql.ident(k))
         .collect(Collectors.joining(" AND "));
     return List.of(
-        "UPDATE " + Sql.ident(table) + " AS \"target\" SET " + Sql.ident(column) + " = \"saved\"."
-            + Sql.ident(column) + " FROM " + Sql.ident(backup) + " AS \"saved\" WHERE " + match + ";",
+        "UPDATE " + Sql.ident(table) + " AS \"target\" SET " + Sql.ident(column.name()) + " = \"saved\"."
+            + Sql.ident(column.name()) + (column.enumType() != null ? "::" + column.type() : "")
+            + " FROM " + Sql.ident(backup) + " AS \"saved\" WHERE " + match + ";",
         "DROP TABLE " + Sql.ident(backup) + ";");
   }
 }

@@ -93,11 +93,13 @@ public final class SqlRenderer {
       QualifiedName name = c.table().name();
       out.add("ALTER TABLE " + ident(new QualifiedName(backups.schema(name.schema()), name.name()))
           + " SET SCHEMA " + ident(name.schema()) + ";");
+      out.addAll(backups.reattachEnums(c.table()));
     } else if (change instanceof CreateTable c) {
       createTable(c.table(), out);
     } else if (change instanceof DropTable c && c.backup()) {
       out.add(backups.createSchema(c.table().name().schema()));
       out.add(alter(c.table().name()) + "SET SCHEMA " + ident(backups.schema(c.table().name().schema())) + ";");
+      out.addAll(backups.detachEnums(c.table()));
     } else if (change instanceof DropTable c) {
       out.add("DROP TABLE " + ident(c.table().name()) + ";");
     } else if (change instanceof RenameTable c) {
@@ -112,7 +114,7 @@ public final class SqlRenderer {
     } else if (change instanceof DropColumn c) {
       if (!c.backupKey().isEmpty()) {
         out.add(backups.createSchema(c.table().schema()));
-        out.add(backups.saveColumn(c.table(), c.column().name(), c.backupKey()));
+        out.add(backups.saveColumn(c.table(), c.column(), c.backupKey()));
       }
       out.add(alter(c.table()) + "DROP COLUMN " + ident(c.column().name()) + ";");
     } else if (change instanceof RenameColumn c) {
@@ -120,11 +122,11 @@ public final class SqlRenderer {
     } else if (change instanceof AlterColumn c) {
       if (!c.backupKey().isEmpty()) {
         out.add(backups.createSchema(c.table().schema()));
-        out.add(backups.saveColumn(c.table(), c.before().name(), c.backupKey()));
+        out.add(backups.saveColumn(c.table(), c.before(), c.backupKey()));
       }
       alterColumn(c.table(), c.before(), c.after(), out);
       if (!c.restoreKey().isEmpty()) {
-        out.addAll(backups.restoreColumn(c.table(), c.after().name(), c.restoreKey()));
+        out.addAll(backups.restoreColumn(c.table(), c.after(), c.restoreKey()));
       }
     } else if (change instanceof AddPrimaryKey c) {
       out.add(alter(c.table()) + "ADD CONSTRAINT " + ident(c.key().name()) + " PRIMARY KEY ("
@@ -220,7 +222,7 @@ public final class SqlRenderer {
     Column loose = new Column(column.name(), column.type(), column.enumType(), true,
         column.defaultSql(), Identity.NONE, null, null);
     out.add(alter(change.table()) + "ADD COLUMN " + columnDefinition(loose) + ";");
-    out.addAll(backups.restoreColumn(change.table(), column.name(), change.restoreKey()));
+    out.addAll(backups.restoreColumn(change.table(), column, change.restoreKey()));
     if (!column.nullable()) {
       out.add(alter + "SET NOT NULL;");
     }

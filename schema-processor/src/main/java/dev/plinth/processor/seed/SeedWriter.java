@@ -1,0 +1,371 @@
+package dev.plinth.processor.seed;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
+import dev.plinth.processor.model.Column;
+import dev.plinth.processor.model.ForeignKey;
+import dev.plinth.processor.model.Identity;
+import dev.plinth.processor.model.Schema;
+import dev.plinth.processor.model.Table;
+import dev.plinth.processor.model.UniqueConstraint;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+
+/**
+ * Generates the typed seed builders: per table a {@code <Record>Seed} class next to the record, and
+ * per package a {@code Seeds} entry point with one accessor per table. Only tables of this round
+ * get a new builder (the others keep the one from their last compile); the entry point of a package
+ * that has a table in the round lists every table of that package.
+ */
+public final class SeedWriter {
+  static final String GENERATOR = SeedWriter.class.getName();
+  static final String RUNTIME = "dev.plinth.seed";
+  static final ClassName SEED_ROWS = ClassName.get(RUNTIME, "SeedRows");
+  static final ClassName SEED_ROW = ClassName.get(RUNTIME, "SeedRow");
+  static final ClassName SEED_DB = ClassName.get(RUNTIME, "SeedDb");
+  static final ClassName REF = ClassName.get(RUNTIME, "Ref");
+  static final ClassName TABLE_INFO = ClassName.get(RUNTIME, "TableInfo");
+  static final ClassName COLUMN_INFO = TABLE_INFO.nestedClass("ColumnInfo");
+  static final ClassName FK_INFO = TABLE_INFO.nestedClass("ForeignKeyInfo");
+  static final ClassName GENERATION = TABLE_INFO.nestedClass("Generation");
+  static final ClassName LIST = ClassName.get(List.class);
+  static final String ENTRY_POINT = "Seeds";
+
+  /** Accessor names a table cannot use in {@code Seeds}: methods of {@code SeedDb} and Object. */
+  private static final Set<String> RESERVED = Set.of("rows", "getClass", "hashCode", "toString",
+      "equals", "notify", "notifyAll", "wait", "clone", "finalize");
+
+  private final ProcessingEnvironment env;
+
+  public SeedWriter(ProcessingEnvironment env) {
+    this.env = env;
+  }
+
+  /** Writes the builders of the round's tables and the entry points of their packages. */
+  public void write(Schema schema, Map<String, TypeElement> roundTables) {
+    if (env.getElementUtils().getTypeElement(SEED_ROWS.canonicalName()) == null) {
+      return; // The seed runtime is not on the classpath: the project does not use seeds.
+    }
+    Map<String, List<Table>> packages = new TreeMap<>();
+    for (Table table : schema.tables()) {
+      Optional<TypeElement> record = recordOf(table, roundTables);
+      if (record.isEmpty()) {
+        continue;
+      }
+      write(builder(schema, table, record.get()));
+      packages.computeIfAbsent(packageOf(record.get()), p -> new ArrayList<>());
+    }
+    for (Table table : schema.tables()) {
+      TypeElement record = env.getElementUtils().getTypeElement(table.javaClass().replace('$', '.'));
+      if (record != null && packages.containsKey(packageOf(record))) {
+        packages.get(packageOf(record)).add(table);
+      }
+    }
+    packages.forEach((pkg, tables) -> write(entryPoint(pkg, tables)));
+  }
+
+  private Optional<TypeElement> recordOf(Table table, Map<String, TypeElement> roundTables) {
+    return roundTables.values().stream()
+        .filter(t -> env.getElementUtils().getBinaryName(t).contentEquals(table.javaClass()))
+        .findFirst();
+  }
+
+  private String packageOf(TypeElement type) {
+    return env.getElementUtils().getPackageOf(type).getQualifiedName().toString();
+  }
+
+  private void write(JavaFile file) {
+    try {
+      file.writeTo(env.getFiler());
+    } catch (IOException e) {
+      env.getMessager().printMessage(Diagnostic.Kind.ERROR, SeedMessage.WRITE_FAILED.format(
+          file.packageName() + "." + file.typeSpec().name(), e.getMessage()));
+    }
+  }
+
+  /** {@code Outer.Inner} gives {@code Outer_InnerSeed}. */
+  static String builderName(ClassName record) {
+    return String.join("_", record.simpleNames()) + "Seed";
+  }
+
+  private JavaFile builder(Schema schema, Table table, TypeElement record) {
+    ClassName recordName = ClassName.get(record);
+    ClassName builder = ClassName.get(recordName.packageName(), builderName(recordName));
+    ClassName row = builder.nestedClass("Row");
+    List<? extends RecordComponentElement> components = record.getRecordComponents();
+    List<Column> columns = table.columns();
+    Map<String, ColumnJava> java = new TreeMap<>();
+    for (int i = 0; i < columns.size(); i++) {
+      // Record components and columns are in the same order for tables read in this round.
+      RecordComponentElement component = components.get(i);
+      java.put(columns.get(i).name(), new ColumnJava(component.getSimpleName().toString(),
+          TypeName.get(component.asType()).withoutAnnotations()));
+    }
+    Map<String, TypeName> refTypes = refTypes(schema, table);
+
+    TypeSpec.Builder type = TypeSpec.classBuilder(builder)
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addJavadoc("Seed rows for table {@code $L} ($T).\n", table.name(), recordName);
+    if (table.comment() != null) {
+      type.addJavadoc("\n<p>$L\n", doc(table.comment()));
+    }
+    type.addJavadoc("\n<p>Add rows with {@link #insert}: its parameters are the columns that must be given"
+        + " (NOT NULL, no default); set the others on the returned {@link Row}.\n");
+    generated().ifPresent(type::addAnnotation);
+    type.addField(FieldSpec.builder(TABLE_INFO, "TABLE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("Table {@code $L} as the seeder sees it.\n", table.name())
+        .initializer(tableInfo(table))
+        .build());
+    type.addField(SEED_ROWS, "rows", Modifier.PRIVATE, Modifier.FINAL);
+    type.addMethod(MethodSpec.constructorBuilder()
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc("A builder adding rows to {@code rows}; seed sets get one from {@code $L}.\n",
+            ENTRY_POINT)
+        .addParameter(SEED_ROWS, "rows")
+        .addStatement("this.rows = rows")
+        .build());
+
+    // insert(required columns)
+    MethodSpec.Builder insert = MethodSpec.methodBuilder("insert")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(row)
+        .addJavadoc("Adds a row to {@code $L}; it is inserted, parents first, when every seed set has run.\n",
+            table.name());
+    List<String> params = new ArrayList<>();
+    for (Column column : columns) {
+      if (required(column)) {
+        ColumnJava j = java.get(column.name());
+        params.add(j.name());
+        insert.addParameter(refTypes.getOrDefault(column.name(), j.type()), j.name());
+        insert.addJavadoc("@param $L $L\n", j.name(), columnDoc(column));
+      }
+    }
+    insert.addJavadoc("@return the row, to set optional columns on and to reference from child rows\n");
+    String local = params.contains("row") ? "row_" : "row";
+    insert.addStatement("$T $L = new $T(this.rows)", row, local, row);
+    for (Column column : columns) {
+      if (required(column)) {
+        insert.addStatement("$L.set($S, $L)", local, column.name(), java.get(column.name()).name());
+      }
+    }
+    insert.addStatement("return $L", local);
+    type.addMethod(insert.build());
+
+    // ref(primary key)
+    if (table.primaryKey() != null) {
+      MethodSpec.Builder ref = MethodSpec.methodBuilder("ref")
+          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+          .returns(ParameterizedTypeName.get(REF, recordName))
+          .addJavadoc("A reference to a row of {@code $L} that is already in the database, by primary key.\n",
+              table.name());
+      List<CodeBlock> names = new ArrayList<>();
+      List<CodeBlock> values = new ArrayList<>();
+      for (String key : table.primaryKey().columns()) {
+        ColumnJava j = java.get(key);
+        ref.addParameter(j.type(), j.name());
+        names.add(CodeBlock.of("$S", key));
+        values.add(CodeBlock.of("$L", j.name()));
+      }
+      ref.addStatement("return $T.existing(TABLE, $T.of($L), $T.of($L))", REF, LIST,
+          CodeBlock.join(names, ", "), LIST, CodeBlock.join(values, ", "));
+      type.addMethod(ref.build());
+    }
+
+    // insertAll (bulk path)
+    type.addMethod(MethodSpec.methodBuilder("insertAll")
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(ParameterizedTypeName.get(ClassName.get(Iterable.class),
+            WildcardTypeName.subtypeOf(recordName)), "records")
+        .addJavadoc("Adds rows through the bulk path ({@code COPY}), read once when the seed runs."
+            + "\nEvery column is copied from the records, except columns that have a default or are"
+            + "\nidentities and are null in the first record: those are left to the database for all.\n")
+        .addStatement("this.rows.addBulk(TABLE, records, $T::values)", builder)
+        .build());
+    type.addMethod(MethodSpec.methodBuilder("insertAll")
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(ParameterizedTypeName.get(ClassName.get(Stream.class),
+            WildcardTypeName.subtypeOf(recordName)), "records")
+        .addJavadoc("Adds rows through the bulk path ({@code COPY}); see {@link #insertAll(Iterable)}.\n")
+        .addStatement("this.rows.addBulk(TABLE, records::iterator, $T::values)", builder)
+        .build());
+    List<CodeBlock> accessors = new ArrayList<>();
+    for (RecordComponentElement component : components) {
+      accessors.add(CodeBlock.of("record.$L()", component.getSimpleName()));
+    }
+    type.addMethod(MethodSpec.methodBuilder("values")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(Object[].class)
+        .addParameter(recordName, "record")
+        .addStatement("return new Object[] {$L}", CodeBlock.join(accessors, ", "))
+        .build());
+
+    // Row, with a setter per optional column
+    TypeSpec.Builder rowType = TypeSpec.classBuilder(row)
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .superclass(ParameterizedTypeName.get(SEED_ROW, recordName))
+        .addJavadoc("A row of {@code $L} added by a seed set; also a reference for its children.\n",
+            table.name())
+        .addMethod(MethodSpec.constructorBuilder()
+            .addParameter(SEED_ROWS, "rows")
+            .addStatement("super(rows, TABLE)")
+            .build());
+    for (Column column : columns) {
+      if (required(column) || column.identity() == Identity.ALWAYS) {
+        continue; // Required columns are insert's parameters; ALWAYS identities cannot be given.
+      }
+      ColumnJava j = java.get(column.name());
+      rowType.addMethod(MethodSpec.methodBuilder(j.name())
+          .addModifiers(Modifier.PUBLIC)
+          .returns(row)
+          .addJavadoc("$L\n", columnDoc(column))
+          .addJavadoc("\n<p>Column {@code $L}, $L.\n", column.name(), optionality(column))
+          .addParameter(refTypes.getOrDefault(column.name(), j.type()), j.name())
+          .addStatement("set($S, $L)", column.name(), j.name())
+          .addStatement("return this")
+          .build());
+    }
+    type.addType(rowType.build());
+    return JavaFile.builder(recordName.packageName(), type.build()).skipJavaLangImports(true).build();
+  }
+
+  private JavaFile entryPoint(String pkg, List<Table> tables) {
+    ClassName name = ClassName.get(pkg, ENTRY_POINT);
+    TypeSpec.Builder type = TypeSpec.classBuilder(name)
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .superclass(SEED_DB)
+        .addJavadoc("The tables of package {@code $L}, for seed sets: {@code db.<table>().insert(...)}.\n",
+            pkg);
+    generated().ifPresent(type::addAnnotation);
+    type.addMethod(MethodSpec.constructorBuilder()
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(SEED_ROWS, "rows")
+        .addStatement("super(rows)")
+        .build());
+    List<MethodSpec> accessors = new ArrayList<>();
+    for (Table table : tables) {
+      TypeElement record = env.getElementUtils().getTypeElement(table.javaClass().replace('$', '.'));
+      ClassName recordName = ClassName.get(record);
+      ClassName builder = ClassName.get(pkg, builderName(recordName));
+      String simple = String.join("", recordName.simpleNames());
+      String method = simple.substring(0, 1).toLowerCase(Locale.ROOT) + simple.substring(1);
+      if (RESERVED.contains(method)) {
+        method += "Table";
+      }
+      MethodSpec.Builder accessor = MethodSpec.methodBuilder(method)
+          .addModifiers(Modifier.PUBLIC)
+          .returns(builder)
+          .addJavadoc("Table {@code $L}", table.name());
+      if (table.comment() != null) {
+        accessor.addJavadoc(": $L", doc(table.comment()));
+      }
+      accessors.add(accessor.addJavadoc("\n").addStatement("return new $T(rows())", builder).build());
+    }
+    accessors.stream().sorted((a, b) -> a.name().compareTo(b.name())).forEach(type::addMethod);
+    return JavaFile.builder(pkg, type.build()).skipJavaLangImports(true).build();
+  }
+
+  private Optional<AnnotationSpec> generated() {
+    return Optional.ofNullable(env.getElementUtils().getTypeElement("javax.annotation.processing.Generated"))
+        .map(g -> AnnotationSpec.builder(ClassName.get(g)).addMember("value", "$S", GENERATOR).build());
+  }
+
+  /** The {@code Ref<Parent>} type of each column that alone forms a foreign key. */
+  private Map<String, TypeName> refTypes(Schema schema, Table table) {
+    Map<String, TypeName> result = new TreeMap<>();
+    for (ForeignKey fk : table.foreignKeys()) {
+      if (fk.columns().size() != 1) {
+        continue; // Composite keys take their raw values, column by column.
+      }
+      schema.table(fk.target())
+          .map(target -> env.getElementUtils().getTypeElement(target.javaClass().replace('$', '.')))
+          .ifPresent(target -> result.put(fk.columns().get(0),
+              ParameterizedTypeName.get(REF, ClassName.get(target))));
+    }
+    return result;
+  }
+
+  private static CodeBlock tableInfo(Table table) {
+    List<CodeBlock> columns = new ArrayList<>();
+    for (Column c : table.columns()) {
+      columns.add(CodeBlock.of("new $T($S, $S, $L, $L, $T.$L)", COLUMN_INFO, c.name(), c.type(),
+          c.nullable(), c.defaultSql() != null, GENERATION, c.identity().name()));
+    }
+    List<CodeBlock> uniques = new ArrayList<>();
+    for (UniqueConstraint u : table.uniques()) {
+      uniques.add(strings(u.columns()));
+    }
+    List<CodeBlock> fks = new ArrayList<>();
+    for (ForeignKey fk : table.foreignKeys()) {
+      fks.add(CodeBlock.of("new $T($L, $S, $S, $L)", FK_INFO, strings(fk.columns()),
+          fk.target().schema(), fk.target().name(), strings(fk.targetColumns())));
+    }
+    return CodeBlock.builder()
+        .add("new $T($S, $S,\n", TABLE_INFO, table.name().schema(), table.name().name())
+        .indent().indent()
+        .add("$L,\n", list(columns))
+        .add("$L,\n", table.primaryKey() == null ? CodeBlock.of("$T.of()", LIST) : strings(table.primaryKey().columns()))
+        .add("$L,\n", list(uniques))
+        .add("$L)", list(fks))
+        .unindent().unindent()
+        .build();
+  }
+
+  private static CodeBlock list(List<CodeBlock> items) {
+    if (items.isEmpty()) {
+      return CodeBlock.of("$T.of()", LIST);
+    }
+    return CodeBlock.builder().add("$T.of(\n", LIST).indent().indent()
+        .add(CodeBlock.join(items, ",\n")).unindent().unindent().add(")").build();
+  }
+
+  private static CodeBlock strings(List<String> items) {
+    return CodeBlock.of("$T.of($L)", LIST,
+        CodeBlock.join(items.stream().map(s -> CodeBlock.of("$S", s)).toList(), ", "));
+  }
+
+  static boolean required(Column column) {
+    return !column.nullable() && column.defaultSql() == null && column.identity() == Identity.NONE;
+  }
+
+  private static String optionality(Column column) {
+    if (column.identity() != Identity.NONE) {
+      return "an identity: the database numbers rows that leave it out";
+    }
+    if (column.defaultSql() != null) {
+      return "defaults to {@code " + doc(column.defaultSql()) + "}";
+    }
+    return "NULL when not set";
+  }
+
+  private static String columnDoc(Column column) {
+    return column.comment() == null ? "column {@code " + column.name() + "}" : doc(column.comment());
+  }
+
+  /** Text safe inside a Javadoc comment. */
+  private static String doc(String text) {
+    return text.replace("*/", "*&#47;").replace("@", "{@literal @}");
+  }
+
+  /** The Java side of a column: its record component's name and type. */
+  private record ColumnJava(String name, TypeName type) {}
+}
