@@ -90,9 +90,14 @@ public final class Names {
   }
 
   private static String hash(String text) {
+    return sha256(text).substring(0, HASH_CHARS);
+  }
+
+  /** The SHA-256 of the UTF-8 bytes of {@code text}, in lower-case hex. */
+  public static String sha256(String text) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest).substring(0, HASH_CHARS);
+      return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every Java platform", e);
     }
