@@ -11,12 +11,14 @@ import dev.plinth.processor.io.JournalEntry;
 import dev.plinth.processor.io.MigrationsFolder;
 import dev.plinth.processor.io.Version;
 import dev.plinth.processor.message.Message;
+import dev.plinth.processor.model.QualifiedName;
 import dev.plinth.processor.model.Schema;
 import dev.plinth.processor.model.Table;
 import dev.plinth.processor.read.RecordReader;
 import dev.plinth.processor.read.TableDraft;
 import dev.plinth.processor.render.MigrationScript;
 import dev.plinth.processor.render.Slug;
+import dev.plinth.processor.validate.MigrationLint;
 import dev.plinth.processor.validate.Report;
 import dev.plinth.processor.validate.SchemaBuilder;
 import java.io.IOException;
@@ -24,6 +26,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,8 +144,8 @@ public final class PlinthProcessor extends AbstractProcessor {
             a.getAnnotationType().toString().equals(TABLE)) ? reader.read(type) : Optional.empty(),
         type -> elements.getBinaryName((TypeElement) ((DeclaredType) type).asElement()).toString());
     Schema schema = builder.build(drafts, kept, reader.enums(), previous);
-    report.printTo(messager);
     if (!report.isClean()) {
+      report.printTo(messager);
       return;
     }
     if (folder == null) {
@@ -150,8 +153,13 @@ public final class PlinthProcessor extends AbstractProcessor {
       return;
     }
     boolean filesOk = checkCommittedFiles(folder, history, messager);
+    Map<QualifiedName, TableDraft> byName = new HashMap<>();
+    drafts.forEach(d -> byName.put(d.table().name(), d));
+    MigrationLint lint = new MigrationLint(report, byName);
+    lint.checkAmbiguities(previous, schema);
     List<Change> changes = SchemaDiff.diff(previous, schema);
-    if (changes.isEmpty() || !filesOk) {
+    if (!report.isClean() || changes.isEmpty() || !filesOk) {
+      report.printTo(messager);
       return;
     }
     if (options.check()) {
@@ -159,7 +167,14 @@ public final class PlinthProcessor extends AbstractProcessor {
           Slug.of(changes).replace('_', ' '), history.nextMajor()));
       return;
     }
-    write(folder, history.nextMajor(), previous, changes, messager);
+    List<MigrationPlan.Step> steps = MigrationPlan.split(changes);
+    for (int i = 0; i < steps.size(); i++) {
+      lint.check(String.valueOf(history.nextMajor() + i), steps.get(i).changes());
+    }
+    report.printTo(messager);
+    if (report.isClean()) {
+      write(folder, history.nextMajor(), previous, steps, messager);
+    }
   }
 
   /**
@@ -200,11 +215,11 @@ public final class PlinthProcessor extends AbstractProcessor {
     return ok;
   }
 
-  private void write(MigrationsFolder folder, int major, Schema previous, List<Change> changes,
-      Messager messager) {
+  private void write(MigrationsFolder folder, int major, Schema previous,
+      List<MigrationPlan.Step> steps, Messager messager) {
     Schema state = previous;
     int version = major;
-    for (MigrationPlan.Step step : MigrationPlan.split(changes)) {
+    for (MigrationPlan.Step step : steps) {
       Version v = Version.of(version++);
       String slug = Slug.of(step.changes());
       String lockTimeout = step.transactional() ? options.lockTimeout() : null;

@@ -13,6 +13,7 @@ ALTER TABLE "public"."author" ALTER COLUMN "name" TYPE character varying(200);
 
 ALTER TABLE "public"."author" ALTER COLUMN "country" DROP NOT NULL;
 
-ALTER TABLE "public"."book" ADD CONSTRAINT "book_author_id_fkey" FOREIGN KEY ("author_id") REFERENCES "public"."author" ("id") ON DELETE CASCADE;
+ALTER TABLE "public"."book" ADD CONSTRAINT "book_author_id_fkey" FOREIGN KEY ("author_id") REFERENCES "public"."author" ("id") ON DELETE CASCADE NOT VALID;
+ALTER TABLE "public"."book" VALIDATE CONSTRAINT "book_author_id_fkey";
 
 COMMENT ON TABLE "public"."author" IS 'Now with a comment, a bounded name, an optional country and a new column.';

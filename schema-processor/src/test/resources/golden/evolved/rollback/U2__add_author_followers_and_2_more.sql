@@ -5,7 +5,10 @@ COMMENT ON TABLE "public"."author" IS NULL;
 
 ALTER TABLE "public"."book" DROP CONSTRAINT "book_author_id_fkey";
 
+ALTER TABLE "public"."author" ADD CONSTRAINT "author_country_not_null" CHECK ("country" IS NOT NULL) NOT VALID;
+ALTER TABLE "public"."author" VALIDATE CONSTRAINT "author_country_not_null";
 ALTER TABLE "public"."author" ALTER COLUMN "country" SET NOT NULL;
+ALTER TABLE "public"."author" DROP CONSTRAINT "author_country_not_null";
 
 ALTER TABLE "public"."author" ALTER COLUMN "name" TYPE text;
 UPDATE "public"."author" AS "target" SET "name" = "saved"."name" FROM "plinth_backup_v2_public"."author.name" AS "saved" WHERE "target"."id" = "saved"."id";
@@ -15,6 +18,7 @@ ALTER TABLE "public"."author" DROP COLUMN "followers";
 
 CREATE INDEX "author_name_idx" ON "public"."author" USING btree ("name");
 
-ALTER TABLE "public"."book" ADD CONSTRAINT "book_author_id_fkey" FOREIGN KEY ("author_id") REFERENCES "public"."author" ("id");
+ALTER TABLE "public"."book" ADD CONSTRAINT "book_author_id_fkey" FOREIGN KEY ("author_id") REFERENCES "public"."author" ("id") NOT VALID;
+ALTER TABLE "public"."book" VALIDATE CONSTRAINT "book_author_id_fkey";
 
 DROP SCHEMA IF EXISTS "plinth_backup_v2_public";

@@ -87,6 +87,12 @@ public final class SchemaDiff {
     return phases.ordered();
   }
 
+  /** {@code before} with the renames that {@code after} states applied (and nothing else). */
+  public static Schema withRenames(Schema before, Schema after) {
+    Phases ignored = new Phases();
+    return renameColumns(renameTables(before, after, ignored), after, ignored);
+  }
+
   private static Schema renameTables(Schema before, Schema after, Phases phases) {
     Schema current = before;
     for (Table table : after.tables()) {

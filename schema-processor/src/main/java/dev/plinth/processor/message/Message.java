@@ -71,6 +71,49 @@ public enum Message {
   UNIQUE_REPEATS_KEY(Severity.ERROR, "PLN137",
       "%s repeats %s on (%s); PostgreSQL would drop one of them silently. Remove it."),
 
+  // Migration safety, checked on the changes a new migration makes.
+  NOT_NULL_WITHOUT_DEFAULT(Severity.ERROR, "PLN301",
+      "New column '%s' of existing table %s is NOT NULL without a default: the migration fails on"
+          + " any table with rows. Give it a @Default, or make it @Nullable, backfill it, and make it"
+          + " NOT NULL in a later migration. (If the table is always empty: @Acknowledge(\"PLN301\").)"),
+  REWRITING_DEFAULT(Severity.WARNING, "PLN302",
+      "New column '%s' of existing table %s has a volatile default (%s) or identity: PostgreSQL"
+          + " rewrites the whole table under an exclusive lock. Add it without the default and"
+          + " backfill in batches, or @Acknowledge(\"PLN302\")."),
+  REWRITING_TYPE_CHANGE(Severity.WARNING, "PLN303",
+      "Changing column '%s' of %s from %s to %s rewrites the table under an exclusive lock."
+          + " On a large table, add a new column and backfill instead, or @Acknowledge(\"PLN303\")."),
+  INDEX_NOT_CONCURRENT(Severity.WARNING, "PLN304",
+      "Index %s on existing table %s is built without CONCURRENTLY, blocking writes while it builds."
+          + " Use @Index(concurrently = true), or @Acknowledge(\"PLN304\") for a small table."),
+  UNIQUE_ON_EXISTING(Severity.WARNING, "PLN305",
+      "Unique constraint %s on existing table %s builds its index under a lock that blocks writes,"
+          + " and fails if existing rows repeat a value. Check the data, or @Acknowledge(\"PLN305\")."),
+  SET_NOT_NULL(Severity.WARNING, "PLN306",
+      "Column '%s' of %s becomes NOT NULL: the migration fails if any row holds NULL (it is checked"
+          + " with a NOT VALID constraint first, so writes are blocked only briefly). Backfill first,"
+          + " then @Acknowledge(\"PLN306\")."),
+  DROPS_TABLE(Severity.WARNING, "PLN307",
+      "The migration drops table %s and its %d column(s): its rows are kept in schema %s for the"
+          + " rollback until `prune-backups`, but code that still uses it breaks."
+          + " @Acknowledge(\"PLN307\") on another record of the schema to confirm."),
+  DROPS_COLUMN(Severity.WARNING, "PLN308",
+      "The migration drops column '%s' (%s) of %s: its values are kept in schema %s for the rollback"
+          + " until `prune-backups`, but code that still reads it breaks. @Acknowledge(\"PLN308\")"
+          + " to confirm."),
+  LOSSY_REVERSE(Severity.WARNING, "PLN309",
+      "Table %s has no primary key, so the values that this migration removes from column '%s'"
+          + " cannot be kept for the rollback: its reverse restores the column empty. Add an @Id, or"
+          + " @Acknowledge(\"PLN309\")."),
+  AMBIGUOUS_COLUMN(Severity.ERROR, "PLN310",
+      "Column '%s' is new in %s and column '%s' disappeared: is it a rename or a drop? If renamed,"
+          + " write @RenamedFrom(\"%s\") on it (keeps the data); if '%s' is dropped on purpose, write"
+          + " @Dropped(columns = \"%s\") on the record."),
+  AMBIGUOUS_TABLE(Severity.ERROR, "PLN311",
+      "Table %s is new and the similar table %s disappeared: is it a rename or a drop? If renamed,"
+          + " write @RenamedFrom(\"%s\") on the record (keeps the data); if %s is dropped on purpose,"
+          + " write @Dropped(tables = \"%s\") on it."),
+
   // Migrations folder and check mode.
   NO_MIGRATIONS_FOLDER(Severity.WARNING, "PLN200",
       "No migrations folder is set, so the schema was checked but no migration was written."

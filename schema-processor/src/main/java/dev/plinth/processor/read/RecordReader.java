@@ -17,11 +17,13 @@ import dev.plinth.processor.read.TableDraft.ForeignKeyDraft;
 import dev.plinth.processor.validate.Origin;
 import dev.plinth.processor.validate.Report;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -183,13 +185,31 @@ public final class RecordReader {
     String renamedFrom = Ann.find(record, "RenamedFrom", elements).map(a -> a.string("value")).orElse(null);
     Table model = new Table(tableName, record.getQualifiedName().toString(), docs.main(), columns, pk,
         uniques, checks, indexes, List.of(), renamedFrom);
-    return Optional.of(new TableDraft(model, table.origin(), origins, foreignKeys));
+    return Optional.of(new TableDraft(model, table.origin(), origins, foreignKeys,
+        intent(record, columnNames)));
   }
 
   private static Element fieldOf(TypeElement record, RecordComponentElement component) {
     return ElementFilter.fieldsIn(record.getEnclosedElements()).stream()
         .filter(f -> f.getSimpleName().equals(component.getSimpleName()))
         .findFirst().<Element>map(f -> f).orElse(component);
+  }
+
+  /** What the record states with {@code @Acknowledge} and {@code @Dropped}. */
+  private TableDraft.Intent intent(TypeElement record, Map<String, String> columnNames) {
+    Map<String, Set<String>> acknowledged = new HashMap<>();
+    Ann.find(record, "Acknowledge", elements)
+        .ifPresent(a -> acknowledged.put("", Set.copyOf(a.strings("value"))));
+    for (RecordComponentElement recordComponent : record.getRecordComponents()) {
+      Element component = fieldOf(record, recordComponent);
+      String column = columnNames.get(component.getSimpleName().toString());
+      Ann.find(component, "Acknowledge", elements)
+          .ifPresent(a -> acknowledged.put(column, Set.copyOf(a.strings("value"))));
+    }
+    Optional<Ann> dropped = Ann.find(record, "Dropped", elements);
+    return new TableDraft.Intent(acknowledged,
+        dropped.map(a -> Set.copyOf(a.strings("columns"))).orElse(Set.of()),
+        dropped.map(a -> Set.copyOf(a.strings("tables"))).orElse(Set.of()));
   }
 
   /** Unique constraints that repeat the primary key or an earlier unique one are errors. */

@@ -5,6 +5,7 @@ import dev.plinth.processor.model.Table;
 import dev.plinth.processor.validate.Origin;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.lang.model.type.TypeMirror;
 
 /**
@@ -12,9 +13,34 @@ import javax.lang.model.type.TypeMirror;
  *
  * @param table the table, without foreign keys
  * @param origins source positions by column name and by constraint or index name
+ * @param intent what the developer stated about changes to this table
  */
 public record TableDraft(Table table, Origin origin, Map<String, Origin> origins,
-    List<ForeignKeyDraft> foreignKeys) {
+    List<ForeignKeyDraft> foreignKeys, Intent intent) {
+
+  /** The source position of a column, or of the record when the column is not in it. */
+  public Origin originOf(String column) {
+    return column == null ? origin : origins.getOrDefault(column, origin);
+  }
+
+  /**
+   * Stated intent: warnings acknowledged with {@code @Acknowledge} (by column name; {@code ""}
+   * for the table), and columns and tables stated as dropped with {@code @Dropped}.
+   */
+  public record Intent(Map<String, Set<String>> acknowledged, Set<String> droppedColumns,
+      Set<String> droppedTables) {
+    public Intent {
+      acknowledged = Map.copyOf(acknowledged);
+      droppedColumns = Set.copyOf(droppedColumns);
+      droppedTables = Set.copyOf(droppedTables);
+    }
+
+    /** Whether warning {@code id} is acknowledged for the column (or for the whole table). */
+    public boolean acknowledges(String column, String id) {
+      return acknowledged.getOrDefault("", Set.of()).contains(id)
+          || column != null && acknowledged.getOrDefault(column, Set.of()).contains(id);
+    }
+  }
 
   /**
    * A foreign key as written: the target is a type that may not be a table, and the target columns

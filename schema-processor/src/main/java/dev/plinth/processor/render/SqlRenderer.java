@@ -43,6 +43,8 @@ import dev.plinth.processor.model.Schema;
 import dev.plinth.processor.model.Table;
 import dev.plinth.processor.model.Names;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -61,16 +63,27 @@ public final class SqlRenderer {
   public static List<String> statements(Schema before, List<Change> changes, Backups backups) {
     List<String> out = new ArrayList<>();
     Schema state = before;
+    Set<QualifiedName> created = new HashSet<>();
+    for (Change change : changes) {
+      if (change instanceof CreateTable c && !c.restore()) {
+        created.add(c.table().name());
+      }
+    }
     for (Change change : changes) {
       List<String> statements = new ArrayList<>();
-      render(state, change, backups, statements);
+      render(state, change, backups, created, statements);
       out.add(String.join("\n", statements));
       state = change.applyTo(state);
     }
     return out;
   }
 
-  private static void render(Schema state, Change change, Backups backups, List<String> out) {
+  /**
+   * @param created tables this script creates: constraints added to any other table are added
+   *     {@code NOT VALID} and validated separately, so writes are blocked only briefly
+   */
+  private static void render(Schema state, Change change, Backups backups,
+      Set<QualifiedName> created, List<String> out) {
     if (change instanceof CreateSchema c) {
       out.add("CREATE SCHEMA " + ident(c.name()) + ";");
     } else if (change instanceof DropSchema c) {
@@ -139,8 +152,8 @@ public final class SqlRenderer {
     } else if (change instanceof DropUnique c) {
       out.add(dropConstraint(c.table(), c.unique().name()));
     } else if (change instanceof AddCheck c) {
-      out.add(alter(c.table()) + "ADD CONSTRAINT " + ident(c.check().name()) + " CHECK ("
-          + c.check().expression() + ");");
+      addValidated(c.table(), c.check().name(), "CHECK (" + c.check().expression() + ")",
+          created.contains(c.table()), out);
     } else if (change instanceof DropCheck c) {
       out.add(dropConstraint(c.table(), c.check().name()));
     } else if (change instanceof AddIndex c) {
@@ -149,13 +162,28 @@ public final class SqlRenderer {
       out.add("DROP INDEX " + (c.index().concurrently() ? "CONCURRENTLY " : "")
           + ident(new QualifiedName(c.table().schema(), c.index().name())) + ";");
     } else if (change instanceof AddForeignKey c) {
-      out.add(alter(c.table()) + "ADD " + foreignKey(c.key()) + ";");
+      addValidated(c.table(), c.key().name(), foreignKey(c.key()), created.contains(c.table()), out);
     } else if (change instanceof DropForeignKey c) {
       out.add(dropConstraint(c.table(), c.key().name()));
     } else if (change instanceof SetTableComment c) {
       out.add("COMMENT ON TABLE " + ident(c.table()) + " IS " + literal(c.after()) + ";");
     } else {
       throw new IllegalArgumentException("no rendering for " + change.getClass().getSimpleName());
+    }
+  }
+
+  /**
+   * Adds a constraint; on an existing table as {@code NOT VALID} first, then validated, which
+   * checks existing rows without blocking writes.
+   */
+  private static void addValidated(QualifiedName table, String name, String definition,
+      boolean newTable, List<String> out) {
+    String add = alter(table) + "ADD CONSTRAINT " + ident(name) + " " + definition;
+    if (newTable) {
+      out.add(add + ";");
+    } else {
+      out.add(add + " NOT VALID;");
+      out.add(alter(table) + "VALIDATE CONSTRAINT " + ident(name) + ";");
     }
   }
 
@@ -267,8 +295,14 @@ public final class SqlRenderer {
     if (defaultChanged && after.defaultSql() != null) {
       out.add(column + "SET DEFAULT " + after.defaultSql() + ";");
     }
-    if (before.nullable() != after.nullable()) {
-      out.add(column + (after.nullable() ? "DROP NOT NULL;" : "SET NOT NULL;"));
+    if (before.nullable() && !after.nullable()) {
+      // A validated CHECK lets SET NOT NULL skip its full-table scan under the exclusive lock.
+      String check = Names.derived(table.name(), List.of(after.name()), "not_null");
+      addValidated(table, check, "CHECK (" + ident(after.name()) + " IS NOT NULL)", false, out);
+      out.add(column + "SET NOT NULL;");
+      out.add(dropConstraint(table, check));
+    } else if (!before.nullable() && after.nullable()) {
+      out.add(column + "DROP NOT NULL;");
     }
     if (identityChanged && after.identity() != Identity.NONE) {
       out.add(column + "ADD " + after.identity().sql() + ";");
@@ -334,8 +368,7 @@ public final class SqlRenderer {
   }
 
   private static String foreignKey(ForeignKey fk) {
-    StringBuilder sql = new StringBuilder("CONSTRAINT ").append(ident(fk.name()))
-        .append(" FOREIGN KEY (").append(idents(fk.columns())).append(") REFERENCES ")
+    StringBuilder sql = new StringBuilder("FOREIGN KEY (").append(idents(fk.columns())).append(") REFERENCES ")
         .append(ident(fk.target())).append(" (").append(idents(fk.targetColumns())).append(')');
     if (fk.onDelete() != ReferentialAction.NO_ACTION) {
       sql.append(" ON DELETE ").append(fk.onDelete().sql());

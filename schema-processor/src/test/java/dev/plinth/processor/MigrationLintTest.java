@@ -1,0 +1,200 @@
+package dev.plinth.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Safety checks on a schema change, each compiled against a committed first version: the finding
+ * is reported on the line marked {@code // here}, and an {@code @Acknowledge} silences a warning.
+ */
+class MigrationLintTest {
+  private static final String V1 = """
+      package app;
+      import dev.plinth.annotations.*;
+      @Table
+      record Account(@Id long id, String email, @Nullable String nickname, String code) {}
+      """;
+  private static final String PEOPLE = """
+      package app;
+      import dev.plinth.annotations.*;
+      @Table
+      record Person(@Id long id, String name, String email) {}
+      """;
+
+  @TempDir Path migrations;
+
+  @Test
+  void notNullColumnWithoutDefaultOnAnExistingTableIsAnError() {
+    Compilation compilation = evolve("""
+        package app;
+        import dev.plinth.annotations.*;
+        @Table
+        record Account(@Id long id, String email, @Nullable String nickname, String code,
+            int credits) {} // here
+        """);
+
+    assertThat(compilation).failed();
+    assertReported(compilation, "PLN301", true);
+    assertEquals(3, ProcessorRun.files(migrations).size(), "no migration is written");
+  }
+
+  @Test
+  void anAcknowledgedErrorLetsTheMigrationBeWritten() {
+    Compilation compilation = evolve("""
+        package app;
+        import dev.plinth.annotations.*;
+        @Table
+        record Account(@Id long id, String email, @Nullable String nickname, String code,
+            @Acknowledge("PLN301") int credits) {}
+        """);
+
+    assertThat(compilation).succeeded();
+    assertEquals(6, ProcessorRun.files(migrations).size(), "V2 is written");
+  }
+
+  @Test
+  void aColumnReplacedByACompatibleOneIsAmbiguous() {
+    Compilation compilation = evolve("""
+        package app;
+        import dev.plinth.annotations.*;
+        @Table
+        record Account(@Id long id, String email, @Nullable String nickname,
+            String reference) {} // here
+        """);
+
+    assertThat(compilation).failed();
+    assertReported(compilation, "PLN310", true);
+    assertThat(compilation).hadErrorContaining("@RenamedFrom(\"code\")");
+    assertThat(compilation).hadErrorContaining("@Dropped(columns = \"code\")");
+  }
+
+  @Test
+  void statingTheRenameOrTheDropResolvesTheAmbiguity() {
+    Compilation renamed = evolve("""
+        package app;
+        import dev.plinth.annotations.*;
+        @Table
+        record Account(@Id long id, String email, @Nullable String nickname,
+            @RenamedFrom("code") String reference) {}
+        """);
+    assertThat(renamed).succeeded();
+    String v2 = ProcessorRun.files(migrations).get("migration/V2__rename_account_code.sql");
+    assertTrue(v2 != null && v2.contains("RENAME COLUMN \"code\" TO \"reference\""), String.valueOf(v2));
+  }
+
+  @Test
+  void statedDropIsAWarningNamingTheData() {
+    Compilation compilation = evolve("""
+        package app;
+        import dev.plinth.annotations.*;
+        @Table
+        @Dropped(columns = "code") // here
+        record Account(@Id long id, String email, @Nullable String nickname,
+            @Nullable String reference) {}
+        """);
+
+    assertEquals(List.of(), compilation.errors(), "no errors");
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningContaining("[PLN308] The migration drops column 'code' (text)");
+  }
+
+  @Test
+  void aTableReplacedByASimilarOneIsAmbiguous() {
+    Path folder = migrations;
+    assertThat(ProcessorRun.compile(folder, List.of(source(PEOPLE)))).succeeded();
+    JavaFileObject member = source("""
+        package app;
+        import dev.plinth.annotations.*;
+        @Table // here
+        record Member(@Id long id, String name, String email, @Nullable String phone) {}
+        """);
+
+    Compilation compilation = ProcessorRun.compile(folder, List.of(member));
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining("[PLN311]").inFile(member).onLine(3);
+  }
+
+  @Test
+  void anIndexOnAnExistingTableWithoutConcurrentlyIsAWarningUnlessAcknowledged() {
+    Compilation warned = evolve("""
+        package app;
+        import dev.plinth.annotations.*;
+        @Table
+        @Index(columns = "email") // here
+        record Account(@Id long id, String email, @Nullable String nickname, String code) {}
+        """);
+    assertThat(warned).succeeded();
+    assertReported(warned, "PLN304", false);
+
+    Compilation acknowledged = ProcessorRun.compile(migrations, List.of(source("""
+        package app;
+        import dev.plinth.annotations.*;
+        @Table
+        @Acknowledge("PLN304")
+        @Index(columns = {"email", "code"})
+        record Account(@Id long id, String email, @Nullable String nickname, String code) {}
+        """)));
+    assertThat(acknowledged).succeededWithoutWarnings();
+  }
+
+  @Test
+  void typeChangesThatRewriteAndNullabilityChangesAreWarnings() {
+    Compilation compilation = evolve("""
+        package app;
+        import dev.plinth.annotations.*;
+        @Table
+        record Account(@Id long id, String email,
+            String nickname, // here
+            int code) {}
+        """);
+
+    assertThat(compilation).succeeded();
+    assertReported(compilation, "PLN306", false);
+    assertThat(compilation).hadWarningContaining("[PLN303] Changing column 'code' of public.account from text to integer");
+    String v2 = ProcessorRun.files(migrations).values().stream().filter(f -> f.contains("SET NOT NULL"))
+        .findFirst().orElseThrow();
+    assertTrue(v2.contains("ADD CONSTRAINT \"account_nickname_not_null\" CHECK (\"nickname\" IS NOT NULL) NOT VALID;\n"
+        + "ALTER TABLE \"public\".\"account\" VALIDATE CONSTRAINT \"account_nickname_not_null\";\n"
+        + "ALTER TABLE \"public\".\"account\" ALTER COLUMN \"nickname\" SET NOT NULL;"), v2);
+  }
+
+  private Compilation evolve(String v2) {
+    assertThat(ProcessorRun.compile(migrations, List.of(source(V1)))).succeeded();
+    current = source(v2);
+    currentText = v2;
+    return ProcessorRun.compile(migrations, List.of(current));
+  }
+
+  private JavaFileObject current;
+  private String currentText;
+
+  private void assertReported(Compilation compilation, String id, boolean error) {
+    String[] lines = currentText.split("\n");
+    int line = 0;
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].contains("// here")) {
+        line = i + 1;
+      }
+    }
+    if (error) {
+      assertThat(compilation).hadErrorContaining("[" + id + "]").inFile(current).onLine(line);
+    } else {
+      assertThat(compilation).hadWarningContaining("[" + id + "]").inFile(current).onLine(line);
+    }
+  }
+
+  private static JavaFileObject source(String text) {
+    String name = text.substring(text.indexOf("record ") + 7, text.indexOf('(', text.indexOf("record ")));
+    return JavaFileObjects.forSourceString("app." + name, text);
+  }
+}
