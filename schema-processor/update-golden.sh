@@ -15,7 +15,7 @@ run() { # folder, schema...
       -Aplinth.migrations="$golden/$folder" $(find "src/test/resources/schemas/$schema" -name '*.java') >/dev/null
   done
 }
-rm -rf "$golden"
+rm -rf "$golden/features" "$golden/evolved"
 run features features
 run evolved basic evolved
 echo "golden files regenerated under schema-processor/$golden"

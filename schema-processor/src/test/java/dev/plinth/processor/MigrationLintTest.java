@@ -44,7 +44,7 @@ class MigrationLintTest {
 
     assertThat(compilation).failed();
     assertReported(compilation, "PLN301", true);
-    assertEquals(3, ProcessorRun.files(migrations).size(), "no migration is written");
+    assertEquals(5, ProcessorRun.files(migrations).size(), "no migration is written");
   }
 
   @Test
@@ -58,7 +58,7 @@ class MigrationLintTest {
         """);
 
     assertThat(compilation).succeeded();
-    assertEquals(6, ProcessorRun.files(migrations).size(), "V2 is written");
+    assertEquals(8, ProcessorRun.files(migrations).size(), "V2 is written");
   }
 
   @Test

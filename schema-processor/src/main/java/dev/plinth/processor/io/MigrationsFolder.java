@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -92,6 +93,87 @@ public final class MigrationsFolder {
 
   public static String journalPath(Version version, String slug) {
     return JOURNAL_DIR + "/V" + version.fileText() + "__" + slug + ".json";
+  }
+
+  /**
+   * Versions that more than one migration claims (two branches that each added the same number),
+   * with the forward files that claim them.
+   */
+  public Map<Version, List<String>> duplicates() {
+    Map<Version, List<String>> claims = new TreeMap<>();
+    Path folder = root.resolve(MIGRATION_DIR);
+    if (Files.isDirectory(folder)) {
+      try (Stream<Path> files = Files.list(folder)) {
+        for (Path file : files.sorted().toList()) {
+          Matcher m = FILE.matcher(file.getFileName().toString());
+          if (m.matches() && m.group(1).equals("V") && m.group(4).equals("sql")) {
+            claims.computeIfAbsent(Version.parse(m.group(2)), v -> new ArrayList<>())
+                .add(MIGRATION_DIR + "/" + file.getFileName());
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    claims.values().removeIf(paths -> paths.size() < 2);
+    return claims;
+  }
+
+  /** Every migration, reverse and journal file, by relative path, for the sum file. */
+  public SortedMap<String, String> migrationFiles() {
+    SortedMap<String, String> result = new TreeMap<>();
+    for (String dir : List.of(MIGRATION_DIR, ROLLBACK_DIR, JOURNAL_DIR)) {
+      Path folder = root.resolve(dir);
+      if (!Files.isDirectory(folder)) {
+        continue;
+      }
+      try (Stream<Path> files = Files.list(folder)) {
+        for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+          String relative = dir + "/" + file.getFileName();
+          result.put(relative, read(relative).orElseThrow());
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return result;
+  }
+
+  /** The generated migration with this slug, if there is one. */
+  public Optional<MigrationFiles> generated(String slug) {
+    Path folder = root.resolve(JOURNAL_DIR);
+    if (!Files.isDirectory(folder)) {
+      return Optional.empty();
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path file : files.sorted().toList()) {
+        Matcher m = FILE.matcher(file.getFileName().toString());
+        if (m.matches() && m.group(3).equals(slug)) {
+          Version version = Version.parse(m.group(2));
+          return Optional.of(new MigrationFiles(version, slug, forwardPath(version, slug),
+              reversePath(version, slug), journalPath(version, slug)));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Optional.empty();
+  }
+
+  /** Deletes the files of one migration (forward, its configuration, reverse and journal). */
+  public void delete(MigrationFiles files) {
+    try {
+      for (String relative : new String[] {files.forward(), files.reverse(), files.journal()}) {
+        if (relative != null) {
+          Files.deleteIfExists(root.resolve(relative));
+        }
+      }
+      if (files.forward() != null) {
+        Files.deleteIfExists(root.resolve(files.forward() + ".conf"));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public Optional<String> read(String relative) {

@@ -132,7 +132,18 @@ public enum Message {
           + " and commit it."),
   JOURNAL_UNREADABLE(Severity.ERROR, "PLN213",
       "Cannot read the schema journal %s: %s. Restore it from version control."),
-  IO_FAILED(Severity.ERROR, "PLN214", "Cannot %s %s: %s. Check that the folder exists and is writable."),
+  SUM_OUT_OF_DATE(Severity.ERROR, "PLN215",
+      "%s does not match the migration files (%s). Compile without -Aplinth.check=true to update"
+          + " it, review the change, and commit it."),
+  DUPLICATE_VERSION(Severity.ERROR, "PLN220",
+      "Two migrations have version %s: %s (two branches each added one). Keep the one that is on"
+          + " the main line and regenerate the other after it: %s."),
+  REBASE_UNKNOWN(Severity.ERROR, "PLN221",
+      "-Aplinth.rebase names '%s', which is not a generated migration here. Generated migrations: %s."),
+  REBASED(Severity.NOTE, "PLN222",
+      "Removed %s (and its reverse and journal) to regenerate its changes after the main line's migrations."),
+  IO_FAILED(Severity.ERROR, "PLN214",
+      "%s (%s). Check that the migrations folder (-Aplinth.migrations) exists and is writable."),
   INTERNAL_ERROR(Severity.ERROR, "PLN299",
       "Plinth failed unexpectedly (%s). Please report it together with the records that caused it.");
 

@@ -1,0 +1,228 @@
+package dev.plinth.processor;
+
+import dev.plinth.processor.diff.Change;
+import dev.plinth.processor.diff.Changes;
+import dev.plinth.processor.diff.MigrationPlan;
+import dev.plinth.processor.diff.SchemaDiff;
+import dev.plinth.processor.io.History;
+import dev.plinth.processor.io.JournalCodec;
+import dev.plinth.processor.io.JournalEntry;
+import dev.plinth.processor.io.MigrationsFolder;
+import dev.plinth.processor.io.MigrationsFolder.MigrationFiles;
+import dev.plinth.processor.io.Outputs;
+import dev.plinth.processor.io.SumFile;
+import dev.plinth.processor.io.Version;
+import dev.plinth.processor.message.Message;
+import dev.plinth.processor.model.QualifiedName;
+import dev.plinth.processor.model.Schema;
+import dev.plinth.processor.model.Table;
+import dev.plinth.processor.read.RecordReader;
+import dev.plinth.processor.read.TableDraft;
+import dev.plinth.processor.render.MigrationScript;
+import dev.plinth.processor.render.Slug;
+import dev.plinth.processor.validate.MigrationLint;
+import dev.plinth.processor.validate.Report;
+import dev.plinth.processor.validate.SchemaBuilder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.stream.Collectors;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.util.Elements;
+
+/**
+ * One run of the pipeline over the tables of a compilation: read the records, validate them,
+ * load the committed migrations, diff, check the change for safety, and write the next migration
+ * with its reverse, journal entry and integrity files. Every message goes to the report.
+ */
+final class Generation {
+  private final ProcessingEnvironment env;
+  private final Options options;
+  private final Report report;
+
+  Generation(ProcessingEnvironment env, Options options, Report report) {
+    this.env = env;
+    this.options = options;
+    this.report = report;
+  }
+
+  void run(Map<String, TypeElement> roundTables) {
+    MigrationsFolder folder = options.migrations() == null ? null
+        : new MigrationsFolder(Path.of(options.migrations()));
+    Outputs outputs = folder == null ? null
+        : new Outputs(folder, env.getFiler(), options.resourcePath());
+    if (folder != null && !(rebase(folder) && noDuplicateVersions(folder))) {
+      return;
+    }
+    History history;
+    try {
+      history = folder == null ? null : History.load(folder);
+    } catch (History.JournalException e) {
+      report.add(Message.JOURNAL_UNREADABLE, null, folder.root().resolve(e.file()), e.getMessage());
+      return;
+    }
+    Schema previous = history == null ? Schema.EMPTY : history.state();
+
+    Elements elements = env.getElementUtils();
+    RecordReader reader = new RecordReader(elements, report);
+    List<TableDraft> drafts = new ArrayList<>();
+    roundTables.values().forEach(type -> reader.read(type).ifPresent(drafts::add));
+    SchemaBuilder builder = new SchemaBuilder(report,
+        type -> type.getAnnotationMirrors().stream().anyMatch(a ->
+            a.getAnnotationType().toString().equals(PlinthProcessor.TABLE))
+            ? reader.read(type) : Optional.empty(),
+        type -> elements.getBinaryName((TypeElement) ((DeclaredType) type).asElement()).toString());
+    Schema schema = builder.build(drafts, keptTables(previous, drafts, elements), reader.enums(), previous);
+    if (!report.isClean()) {
+      return;
+    }
+    if (folder == null) {
+      report.add(Message.NO_MIGRATIONS_FOLDER, null);
+      return;
+    }
+    checkCommittedFiles(folder, outputs, history);
+    Map<QualifiedName, TableDraft> byName = new HashMap<>();
+    drafts.forEach(d -> byName.put(d.table().name(), d));
+    MigrationLint lint = new MigrationLint(report, byName);
+    lint.checkAmbiguities(previous, schema);
+    if (!report.isClean()) {
+      return;
+    }
+    List<Change> changes = SchemaDiff.diff(previous, schema);
+    if (!changes.isEmpty() && options.check()) {
+      report.add(Message.CHECK_SCHEMA_CHANGED, null, Slug.of(changes).replace('_', ' '),
+          history.nextMajor());
+      return;
+    }
+    List<MigrationPlan.Step> steps = MigrationPlan.split(changes);
+    for (int i = 0; i < steps.size(); i++) {
+      lint.check(String.valueOf(history.nextMajor() + i), steps.get(i).changes());
+    }
+    if (report.isClean()) {
+      write(folder, outputs, history.nextMajor(), previous, steps);
+      updateIntegrity(folder, outputs);
+    }
+  }
+
+  /**
+   * Removes the generated migrations named by {@code plinth.rebase} (a branch's migrations after a
+   * merge), so that their changes are generated again after the main line's.
+   */
+  private boolean rebase(MigrationsFolder folder) {
+    for (String slug : options.rebase()) {
+      Optional<MigrationFiles> files = folder.generated(slug);
+      if (files.isEmpty()) {
+        String known = folder.scan().stream().filter(MigrationFiles::generated)
+            .map(MigrationFiles::slug).collect(Collectors.joining(", "));
+        report.add(Message.REBASE_UNKNOWN, null, slug, known);
+        return false;
+      }
+      folder.delete(files.get());
+      report.add(Message.REBASED, null, files.get().forward());
+    }
+    return true;
+  }
+
+  private boolean noDuplicateVersions(MigrationsFolder folder) {
+    Map<Version, List<String>> duplicates = folder.duplicates();
+    duplicates.forEach((version, paths) -> {
+      String commands = paths.stream()
+          .map(p -> "if " + p + " is your branch's, run `./mvnw clean compile -Dplinth.rebase="
+              + p.substring(p.indexOf("__") + 2, p.length() - ".sql".length()) + "`")
+          .collect(Collectors.joining("; "));
+      report.add(Message.DUPLICATE_VERSION, null, "V" + version, String.join(" and ", paths), commands);
+    });
+    return duplicates.isEmpty();
+  }
+
+  /**
+   * Tables of the committed state whose records are not in this round (an incremental compile)
+   * but still exist: they are unchanged, not dropped. Only a deleted class is a dropped table.
+   */
+  private static List<Table> keptTables(Schema previous, List<TableDraft> drafts, Elements elements) {
+    List<Table> kept = new ArrayList<>();
+    for (Table table : previous.tables()) {
+      boolean inRound = drafts.stream().anyMatch(d -> d.table().javaClass().equals(table.javaClass()));
+      if (!inRound && elements.getTypeElement(table.javaClass().replace('$', '.')) != null) {
+        kept.add(table);
+      }
+    }
+    return kept;
+  }
+
+  /** Restores missing generated files (or, in check mode, reports them); reports edited ones. */
+  private void checkCommittedFiles(MigrationsFolder folder, Outputs outputs, History history) {
+    for (History.FileProblem problem : history.problems()) {
+      if (problem.missing() && !options.check()) {
+        outputs.write(problem.file(), problem.expected());
+        report.add(Message.FILE_RESTORED, null, problem.file(), problem.journal());
+      } else if (problem.missing()) {
+        report.add(Message.CHECK_FILE_MISSING, null, problem.file(), problem.journal());
+      } else {
+        String path = folder.root().resolve(problem.file()).toString();
+        report.add(Message.CHECK_FILE_DIFFERS, null, path, problem.journal(), path);
+      }
+    }
+  }
+
+  private void write(MigrationsFolder folder, Outputs outputs, int major, Schema previous,
+      List<MigrationPlan.Step> steps) {
+    Schema state = previous;
+    int version = major;
+    for (MigrationPlan.Step step : steps) {
+      Version v = Version.of(version++);
+      String slug = Slug.of(step.changes());
+      String lockTimeout = step.transactional() ? options.lockTimeout() : null;
+      JournalEntry entry = new JournalEntry(JournalEntry.FORMAT, v.toString(), lockTimeout,
+          step.transactional(), step.changes());
+      Map<String, String> files = new LinkedHashMap<>();
+      files.put(MigrationsFolder.forwardPath(v, slug),
+          MigrationScript.forward(v.toString(), state, step.changes(), lockTimeout, step.transactional()));
+      files.put(MigrationsFolder.reversePath(v, slug),
+          MigrationScript.reverse(v.toString(), state, step.changes(), lockTimeout, step.transactional()));
+      if (!step.transactional()) {
+        files.put(MigrationsFolder.forwardPath(v, slug) + ".conf", History.NON_TRANSACTIONAL_CONF);
+      }
+      files.put(MigrationsFolder.journalPath(v, slug), JournalCodec.write(entry));
+      files.forEach(outputs::write);
+      report.add(Message.MIGRATION_WRITTEN, null,
+          folder.root().resolve(MigrationsFolder.forwardPath(v, slug)), step.changes().size(),
+          MigrationsFolder.reversePath(v, slug));
+      state = Changes.apply(state, step.changes());
+    }
+  }
+
+  /**
+   * Brings {@code plinth.sum} and {@code HEAD} in line with the migration files (hand-written ones
+   * too); in check mode, reports them when they are not.
+   */
+  private void updateIntegrity(MigrationsFolder folder, Outputs outputs) {
+    SortedMap<String, String> files = folder.migrationFiles();
+    if (files.isEmpty()) {
+      return;
+    }
+    String sum = SumFile.render(files);
+    String newest = folder.scan().get(folder.scan().size() - 1).version().toString();
+    String head = SumFile.head(newest, sum);
+    Map<String, String> expected = Map.of(SumFile.SUM_FILE, sum, SumFile.HEAD_FILE, head);
+    expected.forEach((name, content) -> {
+      if (!content.equals(folder.read(name).orElse(null))) {
+        if (options.check()) {
+          String changed = String.join(", ", SumFile.mismatches(
+              SumFile.parse(folder.read(SumFile.SUM_FILE).orElse("")), files));
+          report.add(Message.SUM_OUT_OF_DATE, null, folder.root().resolve(name),
+              changed.isEmpty() ? "HEAD differs" : changed);
+        } else {
+          outputs.write(name, content);
+        }
+      }
+    });
+  }
+}

@@ -1,0 +1,38 @@
+package dev.plinth.processor.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import javax.annotation.processing.Filer;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * Writes generated files into the migrations folder and, through the Filer, into the class
+ * output: Maven copies resources before it compiles, so a file generated during this compile
+ * would otherwise be missing from this build's jar.
+ */
+public final class Outputs {
+  private final MigrationsFolder folder;
+  private final Filer filer;
+  private final String resourcePath;
+
+  public Outputs(MigrationsFolder folder, Filer filer, String resourcePath) {
+    this.folder = folder;
+    this.filer = filer;
+    this.resourcePath = resourcePath;
+  }
+
+  public void write(String relative, String content) {
+    folder.write(relative, content);
+    String path = resourcePath + "/" + relative;
+    try {
+      FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", path);
+      try (Writer writer = file.openWriter()) {
+        writer.write(content);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + path + " to the class output", e);
+    }
+  }
+}

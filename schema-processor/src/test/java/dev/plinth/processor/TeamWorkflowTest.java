@@ -1,0 +1,115 @@
+package dev.plinth.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Branches, merges, hand-written migrations and the integrity files, with real javac runs. */
+class TeamWorkflowTest {
+  private static final String CHECK = "-Aplinth.check=true";
+
+  @TempDir Path main;
+  @TempDir Path branch;
+
+  @BeforeEach
+  void commonBase() {
+    assertThat(ProcessorRun.compile(main, List.of(account("")))).succeeded();
+  }
+
+  @Test
+  void twoBranchesThatBothAddedV2AreDetectedAndTheRebaseRegeneratesTheBranchOneAsV3() throws IOException {
+    copy(main, branch);
+    assertThat(ProcessorRun.compile(main, List.of(account(", @Nullable String phone")))).succeeded();
+    assertThat(ProcessorRun.compile(branch, List.of(account(", @Nullable String city")))).succeeded();
+    // The merge: the branch's V2 files join the main line's; git reports HEAD as a conflict, and
+    // the developer takes the main line's side.
+    for (Map.Entry<String, String> file : ProcessorRun.files(branch).entrySet()) {
+      if (file.getKey().contains("2__")) {
+        Files.writeString(main.resolve(file.getKey()), file.getValue());
+      }
+    }
+    JavaFileObject merged = account(", @Nullable String phone, @Nullable String city");
+
+    Compilation conflict = ProcessorRun.compile(main, List.of(merged));
+    assertThat(conflict).failed();
+    assertThat(conflict).hadErrorContaining("[PLN220] Two migrations have version V2: "
+        + "migration/V2__add_account_city.sql and migration/V2__add_account_phone.sql");
+    assertThat(conflict).hadErrorContaining("-Dplinth.rebase=add_account_city");
+
+    Compilation rebased = ProcessorRun.compile(main, List.of(merged), "-Aplinth.rebase=add_account_city");
+    assertThat(rebased).succeeded();
+    Map<String, String> files = ProcessorRun.files(main);
+    assertFalse(files.containsKey("migration/V2__add_account_city.sql"));
+    assertTrue(files.containsKey("migration/V2__add_account_phone.sql"));
+    String v3 = files.get("migration/V3__add_account_city.sql");
+    assertTrue(v3 != null && v3.contains("ADD COLUMN \"city\" text;"), files.keySet().toString());
+    assertTrue(files.get("HEAD").startsWith("V3 "), files.get("HEAD"));
+    assertThat(ProcessorRun.compile(main, List.of(merged), CHECK)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void handWrittenMigrationsAreKeptSummedAndNumberedAfter() throws IOException {
+    String backfill = "UPDATE \"public\".\"account\" SET \"email\" = lower(\"email\");\n";
+    Files.writeString(main.resolve("migration/V1_1__lowercase_emails.sql"), backfill);
+
+    Compilation compilation = ProcessorRun.compile(main, List.of(account(", @Nullable String phone")));
+
+    assertThat(compilation).succeeded();
+    Map<String, String> files = ProcessorRun.files(main);
+    assertEquals(backfill, files.get("migration/V1_1__lowercase_emails.sql"), "never rewritten");
+    assertTrue(files.containsKey("migration/V2__add_account_phone.sql"), files.keySet().toString());
+    assertTrue(files.get("plinth.sum").contains("  migration/V1_1__lowercase_emails.sql\n"));
+    assertThat(ProcessorRun.compile(main, List.of(account(", @Nullable String phone")), CHECK))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void checkModeReportsAHandWrittenMigrationMissingFromTheSum() throws IOException {
+    Files.writeString(main.resolve("migration/V1_1__backfill.sql"), "SELECT 1;\n");
+
+    Compilation compilation = ProcessorRun.compile(main, List.of(account("")), CHECK);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining("[PLN215]");
+    assertThat(compilation).hadErrorContaining("migration/V1_1__backfill.sql");
+  }
+
+  @Test
+  void rebasingAnUnknownMigrationSaysWhichExist() {
+    Compilation compilation = ProcessorRun.compile(main, List.of(account("")), "-Aplinth.rebase=nope");
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining("[PLN221] -Aplinth.rebase names 'nope'");
+    assertThat(compilation).hadErrorContaining("create_account");
+  }
+
+  private static JavaFileObject account(String extraComponents) {
+    return JavaFileObjects.forSourceString("app.Account", """
+        package app;
+        import dev.plinth.annotations.*;
+        @Table
+        record Account(@Id long id, String email%s) {}
+        """.formatted(extraComponents));
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    for (Map.Entry<String, String> file : ProcessorRun.files(from).entrySet()) {
+      Path target = to.resolve(file.getKey());
+      Files.createDirectories(target.getParent());
+      Files.writeString(target, file.getValue());
+    }
+  }
+}
