@@ -19,18 +19,20 @@ record Options(String migrations, boolean check, String lockTimeout, String reso
   static final Set<String> NAMES = Set.of("plinth.migrations", "plinth.check",
       "plinth.lockTimeout", "plinth.resourcePath", "plinth.rebase");
 
+  /** Reads the options; an option given without a value ({@code -Aplinth.rebase=}) is unset. */
   static Options from(Map<String, String> raw) {
-    String timeout = raw.getOrDefault("plinth.lockTimeout", "5s");
-    String rebase = raw.getOrDefault("plinth.rebase", "");
+    String timeout = value(raw, "plinth.lockTimeout", "5s");
     return new Options(
-        blankToNull(raw.get("plinth.migrations")),
-        Boolean.parseBoolean(raw.getOrDefault("plinth.check", "false")),
+        value(raw, "plinth.migrations", null),
+        Boolean.parseBoolean(value(raw, "plinth.check", "false")),
         timeout.equalsIgnoreCase("off") ? null : timeout,
-        raw.getOrDefault("plinth.resourcePath", "db"),
-        Arrays.stream(rebase.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
+        value(raw, "plinth.resourcePath", "db"),
+        Arrays.stream(value(raw, "plinth.rebase", "").split(","))
+            .map(String::strip).filter(s -> !s.isEmpty()).toList());
   }
 
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value;
+  private static String value(Map<String, String> raw, String name, String otherwise) {
+    String value = raw.get(name);
+    return value == null || value.isBlank() ? otherwise : value.strip();
   }
 }
