@@ -68,15 +68,24 @@ public final class Canonical {
 
   private static Table table(Table table) {
     return table
-        .withColumns(table.columns().stream().map(c -> new Column(c.name(), c.type(), c.enumType(),
-            c.nullable(), expression(c.defaultSql()), c.identity(), c.comment(), null)).toList())
-        .withChecks(table.checks().stream()
-            .map(c -> new CheckConstraint(c.name(), expression(c.expression()))).toList())
+        .withColumns(table.columns().stream().map(Canonical::column).toList())
+        .withChecks(table.checks().stream().map(Canonical::check).toList())
         .withIndexes(table.indexes().stream().map(Canonical::index).toList())
         .withRenamedFrom(null);
   }
 
-  private static Index index(Index index) {
+  /** The column with its default in canonical form and no rename hint. */
+  public static Column column(Column c) {
+    return new Column(c.name(), c.type(), c.enumType(), c.nullable(), expression(c.defaultSql()),
+        c.identity(), c.comment(), null);
+  }
+
+  public static CheckConstraint check(CheckConstraint c) {
+    return new CheckConstraint(c.name(), expression(c.expression()));
+  }
+
+  /** The index with canonical expressions; {@code concurrently} is how it is built, not what it is. */
+  public static Index index(Index index) {
     return new Index(index.name(),
         index.keys().stream().map(k -> k.expression() == null ? k
             : new IndexKey(null, expression(k.expression()), k.opclass(), k.descending())).toList(),

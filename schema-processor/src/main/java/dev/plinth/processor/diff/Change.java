@@ -389,4 +389,38 @@ public sealed interface Change {
       return schema.withEnum(after);
     }
   }
+
+  /** Renames an enum type and/or moves it to another schema; the columns keep using it. */
+  record RenameEnum(QualifiedName from, QualifiedName to) implements Change {
+    public Change inverse() {
+      return new RenameEnum(to, from);
+    }
+
+    public Schema applyTo(Schema schema) {
+      EnumType type = schema.enumType(from).orElseThrow();
+      Schema result = schema.withoutEnum(from).withEnum(type.withName(to));
+      for (Table table : result.tables()) {
+        result = result.withTable(table.withColumns(table.columns().stream()
+            .map(c -> from.equals(c.enumType())
+                ? new Column(c.name(), c.type().replace(from.sql(), to.sql()), to, c.nullable(),
+                    c.defaultSql(), c.identity(), c.comment(), c.renamedFrom())
+                : c)
+            .toList()));
+      }
+      return result;
+    }
+  }
+
+  /** Renames one value of an enum type, in place: rows holding it hold the new name. */
+  record RenameEnumValue(QualifiedName type, String from, String to) implements Change {
+    public Change inverse() {
+      return new RenameEnumValue(type, to, from);
+    }
+
+    public Schema applyTo(Schema schema) {
+      EnumType current = schema.enumType(type).orElseThrow();
+      return schema.withEnum(current.withValues(current.values().stream()
+          .map(v -> v.equals(from) ? to : v).toList()));
+    }
+  }
 }

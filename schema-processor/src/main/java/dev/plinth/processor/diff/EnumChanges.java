@@ -2,6 +2,7 @@ package dev.plinth.processor.diff;
 
 import dev.plinth.processor.diff.Change.AddEnumValue;
 import dev.plinth.processor.diff.Change.RebuildEnum;
+import dev.plinth.processor.diff.Change.RenameEnumValue;
 import dev.plinth.processor.model.EnumType;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,22 @@ import java.util.List;
 final class EnumChanges {
   private EnumChanges() {}
 
-  static void diff(EnumType before, EnumType after, SchemaDiff.Phases phases) {
+  static void diff(EnumType original, EnumType target, SchemaDiff.Phases phases) {
+    EnumType before = original;
+    EnumType after = target.definition();
+    if (target.renamedValues() != null) {
+      for (var rename : target.renamedValues().entrySet()) {
+        String to = rename.getKey();
+        String from = rename.getValue();
+        if (before.values().contains(from) && !before.values().contains(to)) {
+          phases.createEnums.add(new RenameEnumValue(before.name(), from, to));
+          before = before.withValues(before.values().stream().map(v -> v.equals(from) ? to : v).toList());
+        }
+      }
+    }
+    if (before.values().equals(after.values())) {
+      return;
+    }
     if (isInsertionOnly(before.values(), after.values())) {
       List<String> current = new ArrayList<>(before.values());
       for (int i = 0; i < after.values().size(); i++) {

@@ -22,11 +22,13 @@ import dev.plinth.processor.diff.Change.DropSchema;
 import dev.plinth.processor.diff.Change.DropTable;
 import dev.plinth.processor.diff.Change.DropUnique;
 import dev.plinth.processor.diff.Change.RenameColumn;
+import dev.plinth.processor.diff.Change.RenameEnum;
 import dev.plinth.processor.diff.Change.RenameTable;
 import dev.plinth.processor.diff.Change.SetTableComment;
 import dev.plinth.processor.model.Column;
 import dev.plinth.processor.model.EnumType;
 import dev.plinth.processor.model.ForeignKey;
+import dev.plinth.processor.model.Index;
 import dev.plinth.processor.model.Named;
 import dev.plinth.processor.model.QualifiedName;
 import dev.plinth.processor.model.Schema;
@@ -39,6 +41,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 
 /**
@@ -56,7 +59,8 @@ public final class SchemaDiff {
     // New schemas come first: a renamed table may move into one.
     setDiff(before.namespaces(), after.namespaces(), n -> phases.dropSchemas.add(new DropSchema(n)),
         n -> phases.createSchemas.add(new CreateSchema(n)));
-    Schema current = renameTables(before, after, phases);
+    Schema current = renameEnums(before, after, phases);
+    current = renameTables(current, after, phases);
     current = renameColumns(current, after, phases);
 
     setDiff(current.extensions(), after.extensions(),
@@ -91,6 +95,23 @@ public final class SchemaDiff {
   public static Schema withRenames(Schema before, Schema after) {
     Phases ignored = new Phases();
     return renameColumns(renameTables(before, after, ignored), after, ignored);
+  }
+
+  private static Schema renameEnums(Schema before, Schema after, Phases phases) {
+    Schema current = before;
+    for (EnumType type : after.enums()) {
+      if (type.renamedFrom() == null) {
+        continue;
+      }
+      QualifiedName from = qualify(type.renamedFrom(), type.name().schema());
+      if (current.enumType(type.name()).isEmpty() && current.enumType(from).isPresent()
+          && after.enumType(from).isEmpty()) {
+        RenameEnum rename = new RenameEnum(from, type.name());
+        phases.renames.add(rename);
+        current = rename.applyTo(current);
+      }
+    }
+    return current;
   }
 
   private static Schema renameTables(Schema before, Schema after, Phases phases) {
@@ -148,30 +169,31 @@ public final class SchemaDiff {
     for (EnumType type : old.values()) {
       EnumType next = now.get(type.name());
       if (next == null) {
-        phases.dropEnums.add(new DropEnum(type));
+        phases.dropEnums.add(new DropEnum(type.definition()));
       } else if (!next.values().equals(type.values())) {
-        EnumChanges.diff(type, next, phases);
+        EnumChanges.diff(type.definition(), next, phases);
       }
     }
     for (EnumType type : now.values()) {
       if (!old.containsKey(type.name())) {
-        phases.createEnums.add(new CreateEnum(type));
+        phases.createEnums.add(new CreateEnum(type.definition()));
       }
     }
   }
 
   private static void diffTable(Table old, Table table, Phases phases) {
     QualifiedName name = table.name();
-    diffNamed(old.foreignKeys(), table.foreignKeys(),
+    diffNamed(old.foreignKeys(), table.foreignKeys(), Objects::equals,
         fk -> phases.dropForeignKeys.add(new DropForeignKey(name, fk)),
         fk -> phases.addForeignKeys.add(new AddForeignKey(name, fk)));
-    diffNamed(old.indexes(), table.indexes(),
+    diffNamed(old.indexes(), table.indexes(), SchemaDiff::sameIndex,
         i -> phases.dropIndexes.add(new DropIndex(name, i)),
         i -> phases.addIndexes.add(new AddIndex(name, i)));
     diffNamed(old.checks(), table.checks(),
+        (a, b) -> Canonical.check(a).equals(Canonical.check(b)),
         c -> phases.dropConstraints.add(new DropCheck(name, c)),
         c -> phases.addConstraints.add(new AddCheck(name, c)));
-    diffNamed(old.uniques(), table.uniques(),
+    diffNamed(old.uniques(), table.uniques(), Objects::equals,
         u -> phases.dropConstraints.add(new DropUnique(name, u)),
         u -> phases.addConstraints.add(new AddUnique(name, u)));
     if (!Objects.equals(old.primaryKey(), table.primaryKey())) {
@@ -192,7 +214,7 @@ public final class SchemaDiff {
       Optional<Column> previous = old.column(column.name());
       if (previous.isEmpty()) {
         phases.addColumns.add(new AddColumn(name, column.definition()));
-      } else if (!previous.get().definition().equals(column.definition())) {
+      } else if (!Canonical.column(previous.get()).equals(Canonical.column(column))) {
         Column before = previous.get().definition();
         boolean lossy = !TypeChanges.isLossless(before.type(), column.type());
         phases.alterColumns.add(new AlterColumn(name, before, column.definition(),
@@ -246,20 +268,30 @@ public final class SchemaDiff {
     }
   }
 
-  private static <T extends Named> void diffNamed(
-      List<T> before, List<T> after, Consumer<T> drop, Consumer<T> add) {
+  /** Same index when the same once canonical, and built the same way. */
+  private static boolean sameIndex(Index a, Index b) {
+    return a.concurrently() == b.concurrently() && Canonical.index(a).equals(Canonical.index(b));
+  }
+
+  /**
+   * Items present on one side only, or whose definitions differ (per {@code same}, which ignores
+   * mere spelling), are dropped and/or added.
+   */
+  private static <T extends Named> void diffNamed(List<T> before, List<T> after,
+      BiPredicate<T, T> same, Consumer<T> drop, Consumer<T> add) {
     Map<String, T> old = new TreeMap<>();
     before.forEach(item -> old.put(item.name(), item));
     Map<String, T> now = new TreeMap<>();
     after.forEach(item -> now.put(item.name(), item));
     for (T item : old.values()) {
       T next = now.get(item.name());
-      if (!item.equals(next)) {
+      if (next == null || !same.test(item, next)) {
         drop.accept(item);
       }
     }
     for (T item : now.values()) {
-      if (!item.equals(old.get(item.name()))) {
+      T previous = old.get(item.name());
+      if (previous == null || !same.test(previous, item)) {
         add.accept(item);
       }
     }

@@ -23,6 +23,15 @@ public record QualifiedName(String schema, String name) implements Comparable<Qu
         : new QualifiedName(text.substring(0, dot), text.substring(dot + 1));
   }
 
+  /** The name as SQL, both parts quoted: {@code "public"."users"}. */
+  public String sql() {
+    return quote(schema) + "." + quote(name);
+  }
+
+  private static String quote(String identifier) {
+    return '"' + identifier.replace("\"", "\"\"") + '"';
+  }
+
   @Override
   public int compareTo(QualifiedName other) {
     return ORDER.compare(this, other);

@@ -345,7 +345,16 @@ public final class RecordReader {
         .orElse(QualifiedName.DEFAULT_SCHEMA);
     checkLength(name, ann.map(a -> a.origin("name")).orElse(Origin.of(element)),
         "@EnumType(name = \"...\") on " + element.getSimpleName());
-    EnumType type = new EnumType(new QualifiedName(schema, name), javaClass, values);
+    Map<String, String> renamedValues = new TreeMap<>();
+    for (Element constant : element.getEnclosedElements()) {
+      if (constant.getKind() == ElementKind.ENUM_CONSTANT) {
+        Ann.find(constant, "RenamedFrom", elements).ifPresent(a ->
+            renamedValues.put(constant.getSimpleName().toString(), a.string("value")));
+      }
+    }
+    String renamedFrom = Ann.find(element, "RenamedFrom", elements).map(a -> a.string("value")).orElse(null);
+    EnumType type = new EnumType(new QualifiedName(schema, name), javaClass, values, renamedFrom,
+        renamedValues);
     enums.put(javaClass, type);
     return Optional.of(type);
   }

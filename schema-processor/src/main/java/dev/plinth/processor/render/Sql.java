@@ -13,7 +13,7 @@ public final class Sql {
   }
 
   public static String ident(QualifiedName name) {
-    return ident(name.schema()) + "." + ident(name.name());
+    return name.sql();
   }
 
   public static String idents(List<String> names) {

@@ -100,6 +100,17 @@ public final class SqlRenderer {
       out.add("ALTER TYPE " + ident(c.after().name()) + " ADD VALUE " + literal(c.value())
           + (c.beforeValue() != null ? " BEFORE " + literal(c.beforeValue())
               : c.afterValue() != null ? " AFTER " + literal(c.afterValue()) : "") + ";");
+    } else if (change instanceof Change.RenameEnum c) {
+      if (!c.from().schema().equals(c.to().schema())) {
+        out.add("ALTER TYPE " + ident(c.from()) + " SET SCHEMA " + ident(c.to().schema()) + ";");
+      }
+      if (!c.from().name().equals(c.to().name())) {
+        out.add("ALTER TYPE " + ident(new QualifiedName(c.to().schema(), c.from().name()))
+            + " RENAME TO " + ident(c.to().name()) + ";");
+      }
+    } else if (change instanceof Change.RenameEnumValue c) {
+      out.add("ALTER TYPE " + ident(c.type()) + " RENAME VALUE " + literal(c.from()) + " TO "
+          + literal(c.to()) + ";");
     } else if (change instanceof RebuildEnum c) {
       rebuildEnum(state, c, out);
     } else if (change instanceof CreateTable c && c.restore()) {
