@@ -168,6 +168,39 @@ class MigrationLintTest {
         + "ALTER TABLE \"public\".\"account\" ALTER COLUMN \"nickname\" SET NOT NULL;"), v2);
   }
 
+  @Test
+  void aTableWithoutPrimaryKeyIsAWarning() {
+    Compilation compilation = ProcessorRun.compile(migrations, List.of(source("""
+        package app;
+        import dev.plinth.annotations.*;
+        @Table
+        record Event(String name) {}
+        """)));
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningContaining("[PLN312] Table public.event has no primary key");
+  }
+
+  @Test
+  void removingAnEnumValueWarnsThatRowsHoldingItMakeTheMigrationFail() {
+    assertThat(ProcessorRun.compile(migrations, List.of(source("""
+        package app;
+        import dev.plinth.annotations.*;
+        @Table
+        record Job(@Id long id, State state) { enum State { NEW, OLD, DONE } }
+        """)))).succeeded();
+
+    Compilation compilation = ProcessorRun.compile(migrations, List.of(source("""
+        package app;
+        import dev.plinth.annotations.*;
+        @Table
+        record Job(@Id long id, State state) { enum State { NEW, DONE } }
+        """)));
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningContaining("[PLN313] The migration removes value(s) [OLD] from enum type public.state");
+  }
+
   private Compilation evolve(String v2) {
     assertThat(ProcessorRun.compile(migrations, List.of(source(V1)))).succeeded();
     current = source(v2);

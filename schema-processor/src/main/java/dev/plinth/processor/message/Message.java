@@ -105,6 +105,14 @@ public enum Message {
       "Table %s has no primary key, so the values that this migration removes from column '%s'"
           + " cannot be kept for the rollback: its reverse restores the column empty. Add an @Id, or"
           + " @Acknowledge(\"PLN309\")."),
+  NO_PRIMARY_KEY(Severity.WARNING, "PLN312",
+      "Table %s has no primary key (@Id): rows cannot be matched, so a later migration that drops or"
+          + " narrows one of its columns cannot keep the values for the rollback. Add an @Id, or"
+          + " @Acknowledge(\"PLN312\")."),
+  ENUM_VALUES_REMOVED(Severity.WARNING, "PLN313",
+      "The migration removes value(s) %s from enum type %s: it fails (and changes nothing) while any"
+          + " row holds one of them. Update those rows first in a hand-written migration, or"
+          + " @Acknowledge(\"PLN313\") on a record that uses the type."),
   AMBIGUOUS_COLUMN(Severity.ERROR, "PLN310",
       "Column '%s' is new in %s and column '%s' disappeared: is it a rename or a drop? If renamed,"
           + " write @RenamedFrom(\"%s\") on it (keeps the data); if '%s' is dropped on purpose, write"

@@ -9,6 +9,7 @@ import dev.plinth.processor.diff.Change.AlterColumn;
 import dev.plinth.processor.diff.Change.CreateTable;
 import dev.plinth.processor.diff.Change.DropColumn;
 import dev.plinth.processor.diff.Change.DropTable;
+import dev.plinth.processor.diff.Change.RebuildEnum;
 import dev.plinth.processor.diff.TypeChanges;
 import dev.plinth.processor.message.Message;
 import dev.plinth.processor.model.Identity;
@@ -66,7 +67,18 @@ public final class MigrationLint {
     changes.stream().filter(c -> c instanceof CreateTable).forEach(c -> created.add(((CreateTable) c).table().name()));
     Backups backups = new Backups(version);
     for (Change change : changes) {
-      if (change instanceof AddColumn c && !created.contains(c.table())) {
+      if (change instanceof CreateTable c && !c.restore() && c.table().primaryKey() == null) {
+        warn(Message.NO_PRIMARY_KEY, c.table().name(), null, c.table().name());
+      } else if (change instanceof RebuildEnum c) {
+        List<String> removed = c.before().values().stream()
+            .filter(v -> !c.after().values().contains(v)).toList();
+        boolean acknowledged = drafts.values().stream().anyMatch(d ->
+            d.table().columns().stream().anyMatch(col -> c.after().name().equals(col.enumType()))
+                && d.intent().acknowledges(null, Message.ENUM_VALUES_REMOVED.id()));
+        if (!removed.isEmpty() && !acknowledged) {
+          report.add(Message.ENUM_VALUES_REMOVED, null, removed, c.after().name());
+        }
+      } else if (change instanceof AddColumn c && !created.contains(c.table())) {
         if (!c.column().nullable() && c.column().defaultSql() == null && c.column().identity() == Identity.NONE) {
           warn(Message.NOT_NULL_WITHOUT_DEFAULT, c.table(), c.column().name(), c.column().name(), c.table());
         } else if (c.column().identity() != Identity.NONE
