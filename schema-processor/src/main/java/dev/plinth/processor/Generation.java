@@ -63,7 +63,7 @@ final class Generation {
     }
     History history;
     try {
-      history = folder == null ? null : History.load(folder);
+      history = folder == null ? null : History.load(folder, options.check() || !sumMatches(folder));
     } catch (History.JournalException e) {
       report.add(Message.JOURNAL_UNREADABLE, null, folder.root().resolve(e.file()), e.getMessage());
       return;
@@ -140,6 +140,20 @@ final class Generation {
       report.add(Message.DUPLICATE_VERSION, null, "V" + version, String.join(" and ", paths), commands);
     });
     return duplicates.isEmpty();
+  }
+
+  /**
+   * Whether {@code plinth.sum} lists exactly the files there are, with their contents: then no
+   * file changed since the compile that wrote it verified them, and re-rendering every migration
+   * can be skipped (check mode always does it).
+   */
+  private static boolean sumMatches(MigrationsFolder folder) {
+    Optional<String> sum = folder.read(SumFile.SUM_FILE);
+    try {
+      return sum.isPresent() && SumFile.mismatches(SumFile.parse(sum.get()), folder.migrationFiles()).isEmpty();
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   /**
