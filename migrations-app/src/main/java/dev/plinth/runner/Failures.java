@@ -86,7 +86,7 @@ final class Failures {
   }
 
   /** The server's own error text, without {@code ERROR:} and position lines. */
-  private static String serverMessage(SQLException e) {
+  static String serverMessage(SQLException e) {
     if (e instanceof PSQLException) {
       ServerErrorMessage server = ((PSQLException) e).getServerErrorMessage();
       if (server != null && server.getMessage() != null) {
@@ -123,7 +123,7 @@ final class Failures {
     return details.endsWith(".") ? details : details + ".";
   }
 
-  private static String shorten(String statement) {
+  static String shorten(String statement) {
     String flat = statement.strip().replaceAll("\\s+", " ");
     return flat.length() <= MAX_STATEMENT ? flat : flat.substring(0, MAX_STATEMENT - 3) + "...";
   }

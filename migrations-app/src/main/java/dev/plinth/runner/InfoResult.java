@@ -21,9 +21,11 @@ public record InfoResult(List<Row> migrations, Optional<String> schemaVersion) {
    *
    * @param version e.g. {@code 3}; empty for repeatable migrations
    * @param type e.g. {@code sql}
-   * @param state {@code applied}, {@code pending}, {@code failed}, {@code above target}, {@code missing}, ...
-   * @param installedOn when it was applied, if it was
+   * @param state {@code applied}, {@code pending}, {@code rolled back}, {@code failed}, {@code above target}, {@code missing}, ...
+   * @param installedOn when it was applied (or rolled back), if it was
+   * @param checksum {@code ok} when the applied migration's file is unchanged, {@code CHANGED} when
+   *     it was edited after it was applied, empty when there is nothing to compare
    */
   public record Row(String version, String description, String type, String state, Optional<Instant> installedOn,
-      String script) {}
+      String script, String checksum) {}
 }

@@ -28,6 +28,22 @@ public enum Message {
       "Migration location '%s' does not exist. Create it, or point --locations at the folder holding V1__*.sql."),
   TARGET_INVALID("PLN-107", Kind.CONFIGURATION,
       "Target '%s' is not a migration version. Use a version such as 3 or 1.2, or 'latest'."),
+  VERSION_INVALID("PLN-108", Kind.CONFIGURATION,
+      "%s '%s' is not a migration version. Use a version such as 3 or 1.2."),
+  ROLLBACK_STEPS_INVALID("PLN-109", Kind.CONFIGURATION,
+      "--steps must be at least 1 (got %d)."),
+  ROLLBACK_TOO_MANY_STEPS("PLN-110", Kind.CONFIGURATION,
+      "Cannot roll back %d migrations: only %d %s applied (schema at version %s). Use --steps %d or fewer."),
+  RESET_REFUSED_REMOTE("PLN-111", Kind.CONFIGURATION,
+      "Refusing to reset a database on '%s': that host is not this machine (localhost, 127.0.0.1, ::1)."
+          + " reset drops every table the migrations created and all their data."
+          + " Pass --force if this database really is disposable."),
+  RESET_REFUSED_NAME("PLN-112", Kind.CONFIGURATION,
+      "Refusing to reset database '%s': its name does not say it is disposable (it contains none of %s)."
+          + " reset drops every table the migrations created and all their data."
+          + " Pass --force if it really is disposable."),
+  CODEGEN_PACKAGE_INVALID("PLN-113", Kind.CONFIGURATION,
+      "'%s' is not a Java package name. Use e.g. --package com.example.db."),
 
   // Connection (exit code CONNECTION)
   CONNECTION_REFUSED("PLN-200", Kind.CONNECTION,
@@ -68,14 +84,55 @@ public enum Message {
       "It did not run in a transaction, so part of it may have been applied; check the database before retrying."),
   MIGRATION_ERROR("PLN-303", Kind.MIGRATION,
       "Migration failed: %s"),
+  ROLLBACK_FAILED("PLN-310", Kind.MIGRATION,
+      "Reverse script %s failed at line %d: %s (SQL state %s).%n  Statement: %s%n  %s"),
+  ROLLBACK_ROLLED_BACK("PLN-311", Kind.MIGRATION,
+      "Its transaction was rolled back; the schema is still at version %s. Fix the reverse script and run rollback again."),
+  ROLLBACK_NOT_ROLLED_BACK("PLN-312", Kind.MIGRATION,
+      "It did not run in a transaction, so part of it may have been applied; the history still records version %s."
+          + " Check the database before retrying."),
+  ROLLBACK_HISTORY_CHANGED("PLN-313", Kind.MIGRATION,
+      "The history has no successful row for version %s any more: another process changed it. Its reverse script was"
+          + " not committed; run info and try again."),
 
   // Integrity (exit code INTEGRITY)
   VALIDATION_FAILED("PLN-400", Kind.INTEGRITY,
       "The migrations applied to the database do not match the migration files: %s"
           + " Restore the changed or deleted files; a migration must never change after it was applied."),
+  CHECKSUM_CHANGED("PLN-401", Kind.INTEGRITY,
+      "%s was changed after it was applied (checksum %s in the database, %s in the file)."
+          + " Restore the applied version and put new changes in a new migration."),
+  APPLIED_FILE_MISSING("PLN-402", Kind.INTEGRITY,
+      "%s (version %s) is applied but its file is missing. Restore it from version control."),
+  FAILED_RECORDED("PLN-403", Kind.INTEGRITY,
+      "%s (version %s) is recorded as failed. It ran outside a transaction: undo what it applied by hand,"
+          + " delete its row from the history table, fix the file and migrate again."),
+  REVERSE_MISSING("PLN-404", Kind.INTEGRITY,
+      "%s has no reverse script %s. It is generated with every migration: restore it, or recompile to regenerate it."),
+  REVERSE_MISSING_HANDWRITTEN("PLN-405", Kind.INFO,
+      "%s is hand-written and has no reverse script %s: rollback cannot go below version %s until one is written."),
+  SUM_MISMATCH("PLN-406", Kind.INTEGRITY,
+      "%s does not match plinth.sum: it was edited after it was generated. Restore it, or recompile to"
+          + " regenerate it and plinth.sum."),
+  SUM_FILE_MISSING("PLN-407", Kind.INTEGRITY,
+      "%s is listed in plinth.sum but missing. Restore it from version control."),
+  SUM_UNLISTED("PLN-408", Kind.INTEGRITY,
+      "%s is not listed in plinth.sum. Recompile, so that the processor records it."),
+  MIGRATE_FILES_CHANGED("PLN-409", Kind.INTEGRITY,
+      "Nothing was migrated: the migrations applied to the database do not match the migration files. %s"),
+  ROLLBACK_REVERSE_MISSING("PLN-410", Kind.INTEGRITY,
+      "Cannot roll back %s: its reverse script %s is missing%s. Nothing was rolled back."
+          + " Write the reverse script (it must undo %s exactly), or roll back fewer migrations."),
+  ROLLBACK_REFUSED("PLN-411", Kind.INTEGRITY,
+      "Cannot roll back: %s Nothing was rolled back."),
+  JOURNAL_UNREADABLE("PLN-412", Kind.INTEGRITY,
+      "Cannot read the journal entry %s: %s. Restore it from version control."),
 
   // Anything else (exit code ERROR)
   FLYWAY_ERROR("PLN-900", Kind.ERROR, "%s"),
+  DATABASE_ERROR("PLN-902", Kind.ERROR, "%s failed: %s (SQL state %s)."),
+  CODEGEN_FAILED("PLN-903", Kind.ERROR,
+      "jOOQ code generation failed: %s. Run again with --verbose to see jOOQ's log."),
   UNEXPECTED("PLN-901", Kind.ERROR,
       "Unexpected error: %s. Run again with --verbose to see the details, and report it if it persists."),
 
@@ -93,6 +150,32 @@ public enum Message {
   INFO_SCHEMA_VERSION("PLN-016", Kind.INFO, "Schema version: %s"),
   INFO_NO_MIGRATIONS("PLN-017", Kind.INFO, "No migrations found in %s."),
   NO_VERSION("PLN-018", Kind.INFO, "none"),
+  ROLLBACK_STEP("PLN-020", Kind.INFO, "Rolled back V%s %s (%d ms)"),
+  ROLLBACK_SUMMARY("PLN-021", Kind.INFO, "Rolled back %d migration%s in %d ms; schema now at version %s."),
+  ROLLBACK_NOTHING("PLN-022", Kind.INFO, "Nothing to roll back; schema is at version %s."),
+  ROLLBACK_DRY_RUN_HEADER("PLN-023", Kind.INFO,
+      "-- Dry run: %d migration%s to roll back, from version %s to %s. Nothing was changed."),
+  ROLLBACK_DRY_RUN_SCRIPT("PLN-024", Kind.INFO, "-- %s (reverse of version %s: %s%s)"),
+  VALIDATE_OK("PLN-025", Kind.INFO,
+      "Valid: %d applied migration%s match their files; reverse scripts present; %s."),
+  VALIDATE_FAILED("PLN-026", Kind.INFO, "Invalid: %d problem%s found."),
+  VERIFY_OK("PLN-027", Kind.INFO,
+      "No drift: the database matches the schema of version %s (%d table%s, %d enum type%s)."),
+  VERIFY_DRIFT("PLN-028", Kind.INFO,
+      "Drift: the database differs from the schema of version %s in %d place%s:"),
+  VERIFY_DRIFT_ADVICE("PLN-029", Kind.INFO,
+      "Undo the manual changes, or make them part of the schema with a new migration."),
+  RESET_DROPPED("PLN-030", Kind.INFO,
+      "Dropped %d table%s, %d type%s, %d schema%s and the migration history; migrating again."),
+  PRUNE_DROPPED("PLN-031", Kind.INFO, "Dropped backup schema %s."),
+  PRUNE_SUMMARY("PLN-032", Kind.INFO,
+      "Dropped %d backup schema%s; rolling back those migrations will no longer restore the data they removed."),
+  PRUNE_NOTHING("PLN-033", Kind.INFO, "No backups to prune%s."),
+  CODEGEN_DONE("PLN-034", Kind.INFO,
+      "Generated %d jOOQ source file%s for schema %s version %s in %s (package %s)."),
+  INFO_CHECKSUM_OK("PLN-035", Kind.INFO, "ok"),
+  INFO_CHECKSUM_CHANGED("PLN-036", Kind.INFO, "CHANGED"),
+  INFO_ROLLED_BACK("PLN-037", Kind.INFO, "rolled back"),
   ;
 
   /** What kind of problem a message reports; the CLI derives its exit code from it. */

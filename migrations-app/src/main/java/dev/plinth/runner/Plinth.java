@@ -7,14 +7,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
@@ -48,6 +55,9 @@ public final class Plinth {
     dataSource.setApplicationName("plinth");
     dataSource.setConnectTimeout(10);
     dataSource.setLoginTimeout(10);
+    // If the runner dies mid-statement (killed, crashed), the server notices within a second and
+    // rolls back, releasing the advisory lock, instead of finishing a long statement for nobody.
+    dataSource.setOptions("-c client_connection_check_interval=1000");
   }
 
   /** A runner for {@code config}; checks the migration locations but does not connect yet. */
@@ -69,6 +79,8 @@ public final class Plinth {
     org.flywaydb.core.api.output.MigrateResult result;
     try {
       result = flyway.migrate();
+    } catch (FlywayValidateException e) {
+      throw validationFailure(e);
     } catch (FlywayException e) {
       throw Failures.translate(e, config, () -> currentVersion(flyway));
     }
@@ -101,16 +113,93 @@ public final class Plinth {
     Flyway flyway = flyway();
     try {
       var service = flyway.info();
+      Map<String, Instant> rolledBack = rolledBack();
       List<InfoResult.Row> rows = new ArrayList<>();
       for (MigrationInfo info : service.all()) {
+        String state = state(info.getState());
+        Optional<Instant> when = Optional.ofNullable(info.getInstalledOn()).map(Date::toInstant);
+        if (info.getState() == MigrationState.PENDING && info.getVersion() != null
+            && rolledBack.containsKey(info.getVersion().getVersion())) {
+          state = Message.INFO_ROLLED_BACK.text();
+          when = Optional.of(rolledBack.get(info.getVersion().getVersion()));
+        }
         rows.add(new InfoResult.Row(version(info), info.getDescription(),
-            info.getType().name().toLowerCase(Locale.ROOT), state(info.getState()),
-            Optional.ofNullable(info.getInstalledOn()).map(Date::toInstant), info.getScript()));
+            info.getType().name().toLowerCase(Locale.ROOT), state, when, info.getScript(), checksum(info)));
       }
       return new InfoResult(rows, Optional.ofNullable(service.current()).map(Plinth::version));
     } catch (FlywayException e) {
       throw Failures.translate(e, config, Optional::empty);
     }
+  }
+
+  /**
+   * Rolls back applied migrations, newest first, with their reverse scripts; see {@link RollbackTarget}.
+   * Checks every needed reverse script before running any, and refuses with a
+   * {@link Message.Kind#INTEGRITY} failure naming the file when one is missing or altered.
+   */
+  public RollbackResult rollback(RollbackTarget target) {
+    checkConnection();
+    return new Rollback(this).run(target, false);
+  }
+
+  /** What {@link #rollback(RollbackTarget)} would run, with the SQL; changes nothing. */
+  public RollbackResult rollbackPlan(RollbackTarget target) {
+    checkConnection();
+    return new Rollback(this).run(target, true);
+  }
+
+  /**
+   * Compares applied migrations with their files (checksums), checks that reverse scripts exist
+   * and that files match {@code plinth.sum}; changes nothing.
+   */
+  public ValidateResult validate() {
+    checkConnection();
+    return new Integrity(this).validate();
+  }
+
+  /**
+   * Compares the live database with the schema the journal gives at the applied version;
+   * changes nothing.
+   */
+  public VerifyResult verify() {
+    checkConnection();
+    return new Drift(this).verify();
+  }
+
+  /**
+   * Drops everything the migrations created (their tables, types and schemas, Plinth's backups and
+   * the history) and migrates again. Refuses unless the database is local and named as disposable
+   * (or {@link RunnerConfig#disposable()}), or {@code force} is set.
+   */
+  public ResetResult reset(boolean force) {
+    Reset reset = new Reset(this);
+    if (!force) {
+      reset.checkDisposable();
+    }
+    checkConnection();
+    return reset.run();
+  }
+
+  /**
+   * Drops the schemas holding data kept for lossless rollback ({@code plinth_backup_v*}), all of
+   * them or those of versions older than {@code before}; returns their names.
+   */
+  public List<String> pruneBackups(Optional<String> before) {
+    before.ifPresent(v -> parseVersion("--before", v));
+    checkConnection();
+    return new Reset(this).pruneBackups(before);
+  }
+
+  /**
+   * Migrates, then generates jOOQ classes for the migrated schema into {@code directory}, in
+   * {@code packageName} (Flyway's history and Plinth's own schemas are left out).
+   */
+  public CodegenResult codegen(String packageName, Path directory) {
+    if (!packageName.matches("[a-zA-Z_$][a-zA-Z0-9_$]*(\\.[a-zA-Z_$][a-zA-Z0-9_$]*)*")) {
+      throw new PlinthException(Message.CODEGEN_PACKAGE_INVALID, packageName);
+    }
+    MigrateResult migrated = migrate();
+    return new Codegen(this).generate(packageName, directory, migrated.schemaVersion());
   }
 
   /** Opens and closes one connection, turning a failure into a message that says what to do. */
@@ -138,6 +227,113 @@ public final class Plinth {
     // run and can be shared with the rollback command, which works on its own transactions.
     flyway.getPluginRegister().getPlugin(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
     return flyway.load();
+  }
+
+  /** A new connection; a failure to connect says what to fix. */
+  Connection connect() {
+    try {
+      return dataSource.getConnection();
+    } catch (SQLException e) {
+      throw Failures.connection(e, config);
+    }
+  }
+
+  /** The name of Flyway's history table. */
+  String historyTable() {
+    return Flyway.configure().getTable();
+  }
+
+  MigrationResources resources() {
+    return new MigrationResources(config.locations(), config.classLoader());
+  }
+
+  /** The successfully applied versioned migrations, oldest first. */
+  List<MigrationInfo> appliedMigrations() {
+    try {
+      List<MigrationInfo> applied = new ArrayList<>();
+      for (MigrationInfo info : flyway().info().applied()) {
+        if (info.getVersion() != null && info.getState().isApplied() && !info.getState().isFailed()) {
+          applied.add(info);
+        }
+      }
+      applied.sort(Comparator.comparing(MigrationInfo::getVersion));
+      return applied;
+    } catch (FlywayException e) {
+      throw Failures.translate(e, config, Optional::empty);
+    }
+  }
+
+  /** The schema unqualified names resolve to, where Flyway keeps its history by default. */
+  static String currentSchema(Connection connection) throws SQLException {
+    try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT current_schema()")) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
+  static boolean isConnectionState(String state) {
+    return state != null && (state.startsWith("08") || state.startsWith("57P"));
+  }
+
+  /** A failed database call of {@code command}: a lost connection, or the server's error. */
+  PlinthException sqlFailure(String command, SQLException e) {
+    if (isConnectionState(e.getSQLState())) {
+      return Failures.connection(e, config);
+    }
+    return new PlinthException(e, Message.DATABASE_ERROR, command, Failures.serverMessage(e),
+        e.getSQLState() == null ? "unknown" : e.getSQLState());
+  }
+
+  static MigrationVersion parseVersion(String what, String version) {
+    try {
+      return MigrationVersion.fromVersion(version);
+    } catch (RuntimeException e) {
+      throw new PlinthException(Message.VERSION_INVALID, what, version);
+    }
+  }
+
+  /** Flyway's report does not name files; Plinth's own check does. */
+  private PlinthException validationFailure(FlywayValidateException e) {
+    List<ValidateResult.Finding> problems;
+    try {
+      problems = new Integrity(this).checksumProblems();
+    } catch (RuntimeException other) {
+      problems = List.of();
+    }
+    if (problems.isEmpty()) {
+      return Failures.translate(e, config, Optional::empty);
+    }
+    return new PlinthException(e, Message.MIGRATE_FILES_CHANGED,
+        String.join(" ", problems.stream().map(ValidateResult.Finding::text).toList()));
+  }
+
+  /** Versions {@code rollback} removed and that are not applied again, with when. */
+  private Map<String, Instant> rolledBack() {
+    Map<String, Instant> result = new TreeMap<>();
+    try (Connection connection = dataSource.getConnection(); Statement st = connection.createStatement();
+        ResultSet exists = st.executeQuery("SELECT to_regclass('" + Rollback.LOG_TABLE + "') IS NOT NULL")) {
+      exists.next();
+      if (exists.getBoolean(1)) {
+        try (Statement q = connection.createStatement();
+            ResultSet rs = q.executeQuery("SELECT version, rolled_back_at FROM " + Rollback.LOG_TABLE)) {
+          while (rs.next()) {
+            result.put(rs.getString(1), rs.getTimestamp(2).toInstant());
+          }
+        }
+      }
+    } catch (SQLException e) {
+      // Only a nicety of info; the states Flyway reports stand without it.
+    }
+    return result;
+  }
+
+  private static String checksum(MigrationInfo info) {
+    Integer resolved = info.getResolvedChecksum();
+    Integer applied = info.getAppliedChecksum();
+    if (resolved == null || applied == null) {
+      return "";
+    }
+    return resolved.equals(applied) ? Message.INFO_CHECKSUM_OK.text() : Message.INFO_CHECKSUM_CHANGED.text();
   }
 
   private Optional<String> currentVersion(Flyway flyway) {

@@ -29,6 +29,7 @@ public final class RunnerConfig {
   private final List<String> locations;
   private final Optional<String> target;
   private final ClassLoader classLoader;
+  private final boolean disposable;
 
   private RunnerConfig(Builder builder) {
     this.url = Objects.requireNonNull(builder.url, "url");
@@ -38,6 +39,7 @@ public final class RunnerConfig {
     this.locations = List.copyOf(builder.locations);
     this.target = builder.target;
     this.classLoader = builder.classLoader;
+    this.disposable = builder.disposable;
   }
 
   public static Builder builder() {
@@ -54,6 +56,7 @@ public final class RunnerConfig {
     b.locations = locations;
     b.target = target;
     b.classLoader = classLoader;
+    b.disposable = disposable;
     return b;
   }
 
@@ -87,6 +90,11 @@ public final class RunnerConfig {
     return classLoader;
   }
 
+  /** Whether the database is known to be disposable (the embedded one), so {@code reset} needs no {@code --force}. */
+  public boolean disposable() {
+    return disposable;
+  }
+
   /** Never shows the password. */
   @Override
   public String toString() {
@@ -104,6 +112,7 @@ public final class RunnerConfig {
     private List<String> locations = List.of(DEFAULT_LOCATION);
     private Optional<String> target = Optional.empty();
     private ClassLoader classLoader = RunnerConfig.class.getClassLoader();
+    private boolean disposable;
 
     private Builder() {}
 
@@ -157,6 +166,12 @@ public final class RunnerConfig {
     /** The class loader that sees {@code classpath:} locations. */
     public Builder classLoader(ClassLoader classLoader) {
       this.classLoader = Objects.requireNonNull(classLoader);
+      return this;
+    }
+
+    /** Marks the database as disposable (Plinth's embedded server): {@code reset} then needs no {@code --force}. */
+    public Builder disposable(boolean disposable) {
+      this.disposable = disposable;
       return this;
     }
 

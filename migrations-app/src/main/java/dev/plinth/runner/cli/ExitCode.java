@@ -10,9 +10,10 @@ import dev.plinth.runner.Message;
  *   <li>{@link #ERROR} 1: an unexpected error (run again with {@code --verbose}).
  *   <li>{@link #USAGE} 2: wrong arguments or invalid configuration (URL, {@code .env}, locations).
  *   <li>{@link #CONNECTION} 3: the database cannot be reached, or the embedded server cannot start.
- *   <li>{@link #MIGRATION_FAILED} 4: a migration script failed.
+ *   <li>{@link #MIGRATION_FAILED} 4: a migration script or a reverse script failed.
  *   <li>{@link #DRIFT} 5: the live schema differs from the committed schema ({@code verify}).
- *   <li>{@link #INTEGRITY} 6: applied migrations differ from the files (edited or deleted after applying).
+ *   <li>{@link #INTEGRITY} 6: applied migrations differ from the files (edited or deleted after applying),
+ *       files differ from {@code plinth.sum}, or a reverse script needed by rollback is missing or altered.
  * </ul>
  */
 public enum ExitCode {

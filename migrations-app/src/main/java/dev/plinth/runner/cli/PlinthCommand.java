@@ -9,23 +9,26 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 
 /**
- * The {@code plinth} command: {@code plinth migrate}, {@code plinth info}.
+ * The {@code plinth} command: {@code migrate}, {@code rollback}, {@code info}, {@code validate},
+ * {@code verify}, {@code reset}, {@code prune-backups}, {@code codegen}.
  *
  * <p>The environment and working directory are passed in, so tests run the real command without
  * touching the process's own.
  */
 @Command(name = "plinth", mixinStandardHelpOptions = true, versionProvider = PlinthCommand.Version.class,
-    description = "Apply and inspect Plinth's PostgreSQL migrations.",
-    subcommands = {MigrateCommand.class, InfoCommand.class, CommandLine.HelpCommand.class},
+    description = "Apply, roll back and inspect Plinth's PostgreSQL migrations.",
+    subcommands = {MigrateCommand.class, RollbackCommand.class, InfoCommand.class, ValidateCommand.class,
+        VerifyCommand.class, ResetCommand.class, PruneBackupsCommand.class, CodegenCommand.class,
+        CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:OK",
         "1:Unexpected error (run again with --verbose)",
         "2:Usage or configuration error",
         "3:Database unreachable, or the embedded server cannot start",
-        "4:A migration failed",
+        "4:A migration or reverse script failed",
         "5:Schema drift found",
-        "6:Applied migrations differ from the files"},
+        "6:Applied migrations differ from the files, or a reverse script is missing or altered"},
     footerHeading = "%nDatabase:%n",
     footer = {
         "  1. --url (with --user, --password)",

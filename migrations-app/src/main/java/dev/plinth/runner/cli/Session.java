@@ -55,7 +55,8 @@ final class Session {
         embedded = EmbeddedServer.start(root.workingDirectory().resolve(EMBEDDED_DATA), options.embeddedPort);
         console.err(Message.EMBEDDED_STARTED.text(embedded.port(), embedded.dataDirectory(), embedded.displayUrl(),
             embedded.port()));
-        config.origin("the embedded server").url(embedded.url(EmbeddedServer.DATABASE)).user(EmbeddedServer.SUPERUSER);
+        config.origin("the embedded server").url(embedded.url(EmbeddedServer.DATABASE)).user(EmbeddedServer.SUPERUSER)
+            .disposable(true);
       }
       return work.run(Plinth.create(config.build()), console).code();
     } catch (PlinthException e) {
