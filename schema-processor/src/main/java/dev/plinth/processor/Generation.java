@@ -83,6 +83,7 @@ final class Generation {
     if (!report.isClean()) {
       return;
     }
+    new dev.plinth.processor.seed.SeedWriter(env).write(schema, roundTables);
     if (folder == null) {
       report.add(Message.NO_MIGRATIONS_FOLDER, null);
       return;

@@ -198,7 +198,8 @@ public final class SeedWriter {
             WildcardTypeName.subtypeOf(recordName)), "records")
         .addJavadoc("Adds rows through the bulk path ({@code COPY}), read once when the seed runs."
             + "\nEvery column is copied from the records, except columns that have a default or are"
-            + "\nidentities and are null in the first record: those are left to the database for all.\n")
+            + "\nidentities and are null in the first record: those are left to the database for all."
+            + "\nA primitive identity of 0 counts as null.\n")
         .addStatement("this.rows.addBulk(TABLE, records, $T::values)", builder)
         .build());
     type.addMethod(MethodSpec.methodBuilder("insertAll")
@@ -206,11 +207,17 @@ public final class SeedWriter {
         .addParameter(ParameterizedTypeName.get(ClassName.get(Stream.class),
             WildcardTypeName.subtypeOf(recordName)), "records")
         .addJavadoc("Adds rows through the bulk path ({@code COPY}); see {@link #insertAll(Iterable)}.\n")
-        .addStatement("this.rows.addBulk(TABLE, records::iterator, $T::values)", builder)
+        .addStatement("this.rows.addBulk(TABLE, () -> records.map($T::values).iterator())", builder)
         .build());
     List<CodeBlock> accessors = new ArrayList<>();
-    for (RecordComponentElement component : components) {
-      accessors.add(CodeBlock.of("record.$L()", component.getSimpleName()));
+    for (int i = 0; i < components.size(); i++) {
+      RecordComponentElement component = components.get(i);
+      if (columns.get(i).identity() != Identity.NONE && component.asType().getKind().isPrimitive()) {
+        // A primitive cannot be null: 0, which no identity sequence produces, means "number it".
+        accessors.add(CodeBlock.of("record.$1L() == 0 ? null : record.$1L()", component.getSimpleName()));
+      } else {
+        accessors.add(CodeBlock.of("record.$L()", component.getSimpleName()));
+      }
     }
     type.addMethod(MethodSpec.methodBuilder("values")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)

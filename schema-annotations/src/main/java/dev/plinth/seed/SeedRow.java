@@ -1,0 +1,59 @@
+package dev.plinth.seed;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A row a seed set added. The generated builders subclass it with one typed setter per optional
+ * column; it is also the {@link Ref} that child rows use for their foreign keys. Its values can be
+ * changed until the seeder inserts it, after every seed set has run.
+ *
+ * @param <T> the record class of the table
+ */
+public class SeedRow<T> extends Ref<T> {
+  private final String seedSet;
+  private final int ordinal;
+  private final Map<String, Object> values = new LinkedHashMap<>();
+
+  protected SeedRow(SeedRows rows, TableInfo table) {
+    super(table);
+    this.seedSet = rows.currentSet();
+    this.ordinal = rows.add(this);
+  }
+
+  /**
+   * Sets a column, by SQL name, to a value: a Java value of the column's type, an enum constant, a
+   * JSON string for {@code jsonb}, or a {@link Ref} for a single-column foreign key. The generated
+   * setters call it; it is public as an escape hatch and for hand-written table descriptions.
+   */
+  public final SeedRow<T> set(String column, Object value) {
+    table().column(column);
+    values.put(column, value);
+    return this;
+  }
+
+  /** The values set so far, by column name, in the order they were set. */
+  public final Map<String, Object> values() {
+    return Collections.unmodifiableMap(values);
+  }
+
+  /** The binary name of the seed set that added this row, or null outside one. */
+  public final String seedSet() {
+    return seedSet;
+  }
+
+  /**
+   * A name for this row that stays the same from run to run as long as the seed set adds the same
+   * rows in the same order: {@code <seed set>/<table>#<n>}. The seeder derives deterministic keys
+   * from it.
+   */
+  public final String seedKey() {
+    return (seedSet == null ? "" : seedSet) + "/" + table().qualifiedName() + "#" + ordinal;
+  }
+
+  @Override
+  public String toString() {
+    return seedKey() + values;
+  }
+}

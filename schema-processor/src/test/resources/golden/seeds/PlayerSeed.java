@@ -1,0 +1,138 @@
+package league;
+
+import dev.plinth.seed.Ref;
+import dev.plinth.seed.SeedRow;
+import dev.plinth.seed.SeedRows;
+import dev.plinth.seed.TableInfo;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.annotation.processing.Generated;
+
+/**
+ * Seed rows for table {@code public.player} (Player).
+ *
+ * <p>A player of a team.
+ *
+ * <p>Add rows with {@link #insert}: its parameters are the columns that must be given (NOT NULL, no default); set the others on the returned {@link Row}.
+ */
+@Generated("dev.plinth.processor.seed.SeedWriter")
+public final class PlayerSeed {
+  /**
+   * Table {@code public.player} as the seeder sees it.
+   */
+  public static final TableInfo TABLE = new TableInfo("public", "player",
+      List.of(
+          new TableInfo.ColumnInfo("id", "bigint", false, false, TableInfo.Generation.BY_DEFAULT),
+          new TableInfo.ColumnInfo("team_id", "uuid", false, false, TableInfo.Generation.NONE),
+          new TableInfo.ColumnInfo("name", "text", false, false, TableInfo.Generation.NONE),
+          new TableInfo.ColumnInfo("nickname", "text", true, false, TableInfo.Generation.NONE),
+          new TableInfo.ColumnInfo("position", "\"public\".\"position\"", false, false, TableInfo.Generation.NONE),
+          new TableInfo.ColumnInfo("stats", "jsonb", false, true, TableInfo.Generation.NONE),
+          new TableInfo.ColumnInfo("joined_at", "timestamp with time zone", false, true, TableInfo.Generation.NONE)),
+      List.of("id"),
+      List.of(),
+      List.of(
+          new TableInfo.ForeignKeyInfo(List.of("team_id"), "public", "team", List.of("id"))));
+
+  private final SeedRows rows;
+
+  /**
+   * A builder adding rows to {@code rows}; seed sets get one from {@code Seeds}.
+   */
+  public PlayerSeed(SeedRows rows) {
+    this.rows = rows;
+  }
+
+  /**
+   * Adds a row to {@code public.player}; it is inserted, parents first, when every seed set has run.
+   * @param teamId The team.
+   * @param name Full name.
+   * @param position Where they play.
+   * @return the row, to set optional columns on and to reference from child rows
+   */
+  public Row insert(Ref<Team> teamId, String name, Position position) {
+    Row row = new Row(this.rows);
+    row.set("team_id", teamId);
+    row.set("name", name);
+    row.set("position", position);
+    return row;
+  }
+
+  /**
+   * A reference to a row of {@code public.player} that is already in the database, by primary key.
+   */
+  public static Ref<Player> ref(long id) {
+    return Ref.existing(TABLE, List.of("id"), List.of(id));
+  }
+
+  /**
+   * Adds rows through the bulk path ({@code COPY}), read once when the seed runs.
+   * Every column is copied from the records, except columns that have a default or are
+   * identities and are null in the first record: those are left to the database for all.
+   * A primitive identity of 0 counts as null.
+   */
+  public void insertAll(Iterable<? extends Player> records) {
+    this.rows.addBulk(TABLE, records, PlayerSeed::values);
+  }
+
+  /**
+   * Adds rows through the bulk path ({@code COPY}); see {@link #insertAll(Iterable)}.
+   */
+  public void insertAll(Stream<? extends Player> records) {
+    this.rows.addBulk(TABLE, () -> records.map(PlayerSeed::values).iterator());
+  }
+
+  private static Object[] values(Player record) {
+    return new Object[] {record.id() == 0 ? null : record.id(), record.teamId(), record.name(), record.nickname(), record.position(), record.stats(), record.joinedAt()};
+  }
+
+  /**
+   * A row of {@code public.player} added by a seed set; also a reference for its children.
+   */
+  public static final class Row extends SeedRow<Player> {
+    Row(SeedRows rows) {
+      super(rows, TABLE);
+    }
+
+    /**
+     * Shirt registry number.
+     *
+     * <p>Column {@code id}, an identity: the database numbers rows that leave it out.
+     */
+    public Row id(long id) {
+      set("id", id);
+      return this;
+    }
+
+    /**
+     * What the fans call them.
+     *
+     * <p>Column {@code nickname}, NULL when not set.
+     */
+    public Row nickname(String nickname) {
+      set("nickname", nickname);
+      return this;
+    }
+
+    /**
+     * Season statistics, as JSON.
+     *
+     * <p>Column {@code stats}, defaults to {@code '{}'::jsonb}.
+     */
+    public Row stats(String stats) {
+      set("stats", stats);
+      return this;
+    }
+
+    /**
+     * When they joined.
+     *
+     * <p>Column {@code joined_at}, defaults to {@code now()}.
+     */
+    public Row joinedAt(Instant joinedAt) {
+      set("joined_at", joinedAt);
+      return this;
+    }
+  }
+}

@@ -1,0 +1,7 @@
+package league;
+
+public enum Position {
+  GOALKEEPER,
+  DEFENDER,
+  FORWARD
+}
