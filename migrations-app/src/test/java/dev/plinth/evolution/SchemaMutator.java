@@ -165,8 +165,16 @@ final class SchemaMutator {
   private Schema renameTable(Schema schema, Table table) {
     String namespace = random.nextInt(4) == 0 ? "other" : table.name().schema();
     QualifiedName to = new QualifiedName(namespace, "r" + next());
-    Schema result = schema.withoutTable(table.name())
-        .withTable(table.withName(to).withRenamedFrom(table.name().toString()));
+    Table renamed = table.withName(to).withRenamedFrom(table.name().toString());
+    if (random.nextBoolean()) {
+      // As the processor names them: key and indexes follow the table's new name.
+      String prefix = table.name().name() + "_";
+      renamed = renamed
+          .withPrimaryKey(new PrimaryKey(to.name() + "_pkey", table.primaryKey().columns()))
+          .withIndexes(table.indexes().stream().map(i -> i.name().startsWith(prefix)
+              ? i.withName(to.name() + "_" + i.name().substring(prefix.length())) : i).toList());
+    }
+    Schema result = schema.withoutTable(table.name()).withTable(renamed);
     for (Table other : result.tables()) {
       result = result.withTable(other.withForeignKeys(other.foreignKeys().stream()
           .map(fk -> fk.target().equals(table.name()) ? fk.withTarget(to) : fk).toList()));
@@ -188,21 +196,35 @@ final class SchemaMutator {
         .withForeignKeys(t.foreignKeys().stream().filter(f -> !f.columns().contains(name)).toList()));
   }
 
+  /** Renames a column and, as a developer would, every mention of it in the table. */
   private Schema renameColumn(Schema schema, Table table) {
-    List<Column> candidates = plainColumns(table);
+    List<Column> candidates = table.columns().stream()
+        .filter(c -> !c.name().equals("id") && c.identity() == Identity.NONE).toList();
     if (candidates.isEmpty()) {
       return schema;
     }
     Column column = candidates.get(random.nextInt(candidates.size()));
+    String from = column.name();
     String to = "n" + next();
-    if (mayHoldNull.contains(column.name())) {
+    if (mayHoldNull.contains(from)) {
       mayHoldNull.add(to);
     }
-    if (repeating.contains(column.name())) {
+    if (repeating.contains(from)) {
       repeating.add(to);
     }
-    return edit(schema, table, t -> t.withColumns(t.columns().stream()
-        .map(c -> c == column ? c.withName(to).withRenamedFrom(c.name()) : c).toList()));
+    UnaryOperator<List<String>> names = list -> list.stream().map(n -> n.equals(from) ? to : n).toList();
+    UnaryOperator<String> text = sql -> sql == null ? null : sql.replace(Sql.ident(from), Sql.ident(to));
+    return edit(schema, table, t -> t
+        .withColumns(t.columns().stream()
+            .map(c -> c == column ? c.withName(to).withRenamedFrom(from) : c).toList())
+        .withUniques(t.uniques().stream().map(u -> new UniqueConstraint(u.name(), names.apply(u.columns()))).toList())
+        .withChecks(t.checks().stream().map(c -> new CheckConstraint(c.name(), text.apply(c.expression()))).toList())
+        .withIndexes(t.indexes().stream().map(i -> new Index(i.name(), i.keys().stream()
+            .map(k -> k.column() != null ? new IndexKey(from.equals(k.column()) ? to : k.column(), null,
+                k.opclass(), k.descending()) : new IndexKey(null, text.apply(k.expression()), k.opclass(), k.descending()))
+            .toList(), i.unique(), i.method(), text.apply(i.where()), names.apply(i.include()), false)).toList())
+        .withForeignKeys(t.foreignKeys().stream().map(f -> new ForeignKey(f.name(), names.apply(f.columns()),
+            f.target(), f.targetColumns(), f.onDelete(), f.onUpdate())).toList()));
   }
 
   private Schema changeType(Schema schema, Table table) {
@@ -331,9 +353,11 @@ final class SchemaMutator {
         || index.where() != null && index.where().contains("\"" + column + "\"");
   }
 
+  /** Replaces a column's definition, keeping a rename stated earlier in the same step. */
   private Schema replaceColumn(Schema schema, Table table, Column old, Column replacement) {
     return edit(schema, table, t -> t.withColumns(t.columns().stream()
-        .map(c -> c.name().equals(old.name()) ? replacement : c).toList()));
+        .map(c -> c.name().equals(old.name()) ? replacement.withRenamedFrom(old.renamedFrom()) : c)
+        .toList()));
   }
 
   private static Schema edit(Schema schema, Table table, UnaryOperator<Table> change) {

@@ -8,12 +8,14 @@ import dev.plinth.processor.model.Column;
 import dev.plinth.processor.model.EnumType;
 import dev.plinth.processor.model.ForeignKey;
 import dev.plinth.processor.model.Index;
+import dev.plinth.processor.model.IndexKey;
 import dev.plinth.processor.model.PrimaryKey;
 import dev.plinth.processor.model.QualifiedName;
 import dev.plinth.processor.model.Schema;
 import dev.plinth.processor.model.Table;
 import dev.plinth.processor.model.UniqueConstraint;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * One step of a migration. Every change knows its exact inverse and how it transforms a schema
@@ -201,9 +203,41 @@ public sealed interface Change {
       return new RenameColumn(table, to, from);
     }
 
+    /**
+     * Keys, indexes, checks and foreign keys (also those of other tables that reference the
+     * column) follow the column, as they do in PostgreSQL.
+     */
     public Schema applyTo(Schema schema) {
-      return schema.editTable(table, t -> t.withColumns(t.columns().stream()
-          .map(c -> c.name().equals(from) ? c.withName(to) : c).toList()));
+      UnaryOperator<List<String>> rename = names -> names.stream().map(n -> n.equals(from) ? to : n).toList();
+      UnaryOperator<String> sql = text -> Expressions.renameColumn(text, from, to);
+      Schema result = schema.editTable(table, t -> t
+          .withColumns(t.columns().stream().map(c -> c.name().equals(from) ? c.withName(to) : c).toList())
+          .withChecks(t.checks().stream()
+              .map(c -> new CheckConstraint(c.name(), sql.apply(c.expression()))).toList())
+          .withPrimaryKey(t.primaryKey() == null ? null
+              : new PrimaryKey(t.primaryKey().name(), rename.apply(t.primaryKey().columns())))
+          .withUniques(t.uniques().stream()
+              .map(u -> new UniqueConstraint(u.name(), rename.apply(u.columns()))).toList())
+          .withIndexes(t.indexes().stream().map(i -> new Index(i.name(),
+              i.keys().stream().map(k -> from.equals(k.column())
+                  ? new IndexKey(to, null, k.opclass(), k.descending())
+                  : k.expression() != null
+                      ? new IndexKey(null, sql.apply(k.expression()), k.opclass(), k.descending()) : k)
+                  .toList(),
+              i.unique(), i.method(), sql.apply(i.where()), rename.apply(i.include()), i.concurrently()))
+              .toList())
+          .withForeignKeys(t.foreignKeys().stream().map(f -> new ForeignKey(f.name(),
+              rename.apply(f.columns()), f.target(), f.targetColumns(), f.onDelete(), f.onUpdate()))
+              .toList()));
+      for (Table other : result.tables()) {
+        if (other.foreignKeys().stream().anyMatch(f -> f.target().equals(table))) {
+          result = result.withTable(other.withForeignKeys(other.foreignKeys().stream()
+              .map(f -> f.target().equals(table) ? new ForeignKey(f.name(), f.columns(), f.target(),
+                  rename.apply(f.targetColumns()), f.onDelete(), f.onUpdate()) : f)
+              .toList()));
+        }
+      }
+      return result;
     }
   }
 
@@ -421,6 +455,40 @@ public sealed interface Change {
       EnumType current = schema.enumType(type).orElseThrow();
       return schema.withEnum(current.withValues(current.values().stream()
           .map(v -> v.equals(from) ? to : v).toList()));
+    }
+  }
+
+  /** Renames an index (when only its name changed, e.g. after its table was renamed). */
+  record RenameIndex(QualifiedName table, String from, String to) implements Change {
+    public Change inverse() {
+      return new RenameIndex(table, to, from);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.editTable(table, t -> t.withIndexes(t.indexes().stream()
+          .map(i -> i.name().equals(from) ? i.withName(to) : i).toList()));
+    }
+  }
+
+  /**
+   * Renames a primary key, unique, check or foreign key constraint (when only its name changed);
+   * PostgreSQL renames a key's index with it.
+   */
+  record RenameConstraint(QualifiedName table, String from, String to) implements Change {
+    public Change inverse() {
+      return new RenameConstraint(table, to, from);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.editTable(table, t -> t
+          .withPrimaryKey(t.primaryKey() != null && t.primaryKey().name().equals(from)
+              ? new PrimaryKey(to, t.primaryKey().columns()) : t.primaryKey())
+          .withUniques(t.uniques().stream()
+              .map(u -> u.name().equals(from) ? new UniqueConstraint(to, u.columns()) : u).toList())
+          .withChecks(t.checks().stream()
+              .map(c -> c.name().equals(from) ? new CheckConstraint(to, c.expression()) : c).toList())
+          .withForeignKeys(t.foreignKeys().stream()
+              .map(f -> f.name().equals(from) ? f.withName(to) : f).toList()));
     }
   }
 }

@@ -41,6 +41,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 
@@ -62,6 +63,7 @@ public final class SchemaDiff {
     Schema current = renameEnums(before, after, phases);
     current = renameTables(current, after, phases);
     current = renameColumns(current, after, phases);
+    current = renameParts(current, after, phases);
 
     setDiff(current.extensions(), after.extensions(),
         n -> phases.dropExtensions.add(new DropExtension(n)),
@@ -154,6 +156,60 @@ public final class SchemaDiff {
       }
     }
     return current;
+  }
+
+  /**
+   * Indexes and constraints whose definition is unchanged but whose name is not (their table was
+   * renamed, say) are renamed in place instead of being dropped and built again.
+   */
+  private static Schema renameParts(Schema current, Schema after, Phases phases) {
+    for (Table table : after.tables()) {
+      Optional<Table> found = current.table(table.name());
+      if (found.isEmpty()) {
+        continue;
+      }
+      Table old = found.get();
+      List<Change> renames = new ArrayList<>();
+      matchRenames(old.indexes(), table.indexes(), (a, b) -> sameIndex(a.withName(b.name()), b),
+          (a, b) -> renames.add(new Change.RenameIndex(table.name(), a.name(), b.name())));
+      matchRenames(old.uniques(), table.uniques(), (a, b) -> a.columns().equals(b.columns()),
+          (a, b) -> renames.add(new Change.RenameConstraint(table.name(), a.name(), b.name())));
+      matchRenames(old.checks(), table.checks(),
+          (a, b) -> Canonical.expression(a.expression()).equals(Canonical.expression(b.expression())),
+          (a, b) -> renames.add(new Change.RenameConstraint(table.name(), a.name(), b.name())));
+      matchRenames(old.foreignKeys(), table.foreignKeys(), (a, b) -> a.withName(b.name()).equals(b),
+          (a, b) -> renames.add(new Change.RenameConstraint(table.name(), a.name(), b.name())));
+      if (old.primaryKey() != null && table.primaryKey() != null
+          && !old.primaryKey().name().equals(table.primaryKey().name())
+          && old.primaryKey().columns().equals(table.primaryKey().columns())) {
+        renames.add(new Change.RenameConstraint(table.name(), old.primaryKey().name(),
+            table.primaryKey().name()));
+      }
+      for (Change rename : renames) {
+        phases.renameParts.add(rename);
+        current = rename.applyTo(current);
+      }
+    }
+    return current;
+  }
+
+  /** Pairs items that exist only before with items that exist only after and match otherwise. */
+  private static <T extends Named> void matchRenames(List<T> before, List<T> after,
+      BiPredicate<T, T> sameButName, BiConsumer<T, T> rename) {
+    Set<String> afterNames = new HashSet<>();
+    after.forEach(i -> afterNames.add(i.name()));
+    Set<String> beforeNames = new HashSet<>();
+    before.forEach(i -> beforeNames.add(i.name()));
+    List<T> candidates = new ArrayList<>(after.stream().filter(i -> !beforeNames.contains(i.name())).toList());
+    for (T old : before) {
+      if (afterNames.contains(old.name())) {
+        continue;
+      }
+      candidates.stream().filter(n -> sameButName.test(old, n)).findFirst().ifPresent(n -> {
+        rename.accept(old, n);
+        candidates.remove(n);
+      });
+    }
   }
 
   /** {@code "name"} in the given schema, or {@code "schema.name"} as written. */
@@ -312,6 +368,7 @@ public final class SchemaDiff {
   /** The changes, bucketed by the phase that gives them a valid order. */
   static final class Phases {
     final List<Change> renames = new ArrayList<>();
+    final List<Change> renameParts = new ArrayList<>();
     final List<Change> createSchemas = new ArrayList<>();
     final List<Change> createExtensions = new ArrayList<>();
     final List<Change> createEnums = new ArrayList<>();
@@ -334,7 +391,7 @@ public final class SchemaDiff {
 
     List<Change> ordered() {
       List<Change> all = new ArrayList<>();
-      for (List<Change> phase : List.of(createSchemas, renames, createExtensions, createEnums,
+      for (List<Change> phase : List.of(createSchemas, renames, renameParts, createExtensions, createEnums,
           dropForeignKeys, dropIndexes, dropConstraints, dropTables, dropColumns, createTables,
           addColumns, alterColumns, addPrimaryKeys, addConstraints, addIndexes, addForeignKeys,
           comments, dropEnums, dropExtensions, dropSchemas)) {

@@ -22,6 +22,10 @@ public record ForeignKey(
     onUpdate = onUpdate == null ? ReferentialAction.NO_ACTION : onUpdate;
   }
 
+  public ForeignKey withName(String newName) {
+    return new ForeignKey(newName, columns, target, targetColumns, onDelete, onUpdate);
+  }
+
   public ForeignKey withTarget(QualifiedName newTarget) {
     return new ForeignKey(name, columns, newTarget, targetColumns, onDelete, onUpdate);
   }

@@ -26,4 +26,8 @@ public record Index(
     keys = List.copyOf(keys);
     include = List.copyOf(include);
   }
+
+  public Index withName(String newName) {
+    return new Index(newName, keys, unique, method, where, include, concurrently);
+  }
 }

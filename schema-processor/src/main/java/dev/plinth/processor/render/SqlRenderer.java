@@ -108,6 +108,11 @@ public final class SqlRenderer {
         out.add("ALTER TYPE " + ident(new QualifiedName(c.to().schema(), c.from().name()))
             + " RENAME TO " + ident(c.to().name()) + ";");
       }
+    } else if (change instanceof Change.RenameIndex c) {
+      out.add("ALTER INDEX " + ident(new QualifiedName(c.table().schema(), c.from())) + " RENAME TO "
+          + ident(c.to()) + ";");
+    } else if (change instanceof Change.RenameConstraint c) {
+      out.add(alter(c.table()) + "RENAME CONSTRAINT " + ident(c.from()) + " TO " + ident(c.to()) + ";");
     } else if (change instanceof Change.RenameEnumValue c) {
       out.add("ALTER TYPE " + ident(c.type()) + " RENAME VALUE " + literal(c.from()) + " TO "
           + literal(c.to()) + ";");
