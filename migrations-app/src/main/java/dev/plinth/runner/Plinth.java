@@ -28,6 +28,7 @@ import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateOutput;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
+import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -44,20 +45,18 @@ import org.postgresql.ds.PGSimpleDataSource;
 public final class Plinth {
 
   private final RunnerConfig config;
-  private final PGSimpleDataSource dataSource;
+  private final DataSource dataSource;
 
   private Plinth(RunnerConfig config) {
     this.config = config;
-    this.dataSource = new PGSimpleDataSource();
-    dataSource.setURL(config.url().jdbcUrl());
-    config.user().ifPresent(dataSource::setUser);
-    config.password().ifPresent(dataSource::setPassword);
-    dataSource.setApplicationName("plinth");
-    dataSource.setConnectTimeout(10);
-    dataSource.setLoginTimeout(10);
-    // If the runner dies mid-statement (killed, crashed), the server notices within a second and
-    // rolls back, releasing the advisory lock, instead of finishing a long statement for nobody.
-    dataSource.setOptions("-c client_connection_check_interval=1000");
+    PGSimpleDataSource pg = new PGSimpleDataSource();
+    pg.setURL(config.url().jdbcUrl());
+    config.user().ifPresent(pg::setUser);
+    config.password().ifPresent(pg::setPassword);
+    pg.setApplicationName("plinth");
+    pg.setConnectTimeout(10);
+    pg.setLoginTimeout(10);
+    this.dataSource = new WatchfulDataSource(pg);
   }
 
   /** A runner for {@code config}; checks the migration locations but does not connect yet. */
