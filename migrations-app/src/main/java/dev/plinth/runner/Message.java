@@ -176,6 +176,10 @@ public enum Message {
   INFO_CHECKSUM_OK("PLN-035", Kind.INFO, "ok"),
   INFO_CHECKSUM_CHANGED("PLN-036", Kind.INFO, "CHANGED"),
   INFO_ROLLED_BACK("PLN-037", Kind.INFO, "rolled back"),
+  SEED_TABLE("PLN-038", Kind.INFO, "Seeded %s: %d inserted, %d already there"),
+  SEED_SUMMARY("PLN-039", Kind.INFO,
+      "Seeded environment '%s' with %d seed set(s) in %d ms: %d row(s) inserted, %d already there."),
+  SEED_FAILED("PLN-040", Kind.ERROR, "Seeding failed and was rolled back, no row was left: %s"),
   ;
 
   /** What kind of problem a message reports; the CLI derives its exit code from it. */

@@ -28,6 +28,9 @@ import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateOutput;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
+import dev.plinth.runner.seed.SeedException;
+import dev.plinth.runner.seed.SeedResult;
+import dev.plinth.runner.seed.Seeder;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -187,6 +190,19 @@ public final class Plinth {
     before.ifPresent(v -> parseVersion("--before", v));
     checkConnection();
     return new Reset(this).pruneBackups(before);
+  }
+
+  /**
+   * Inserts the rows of every seed set of {@code env}, in one transaction, parents first (see
+   * {@link Seeder}); with {@code fresh}, empties the seeded tables first.
+   */
+  public SeedResult seed(String env, boolean fresh) {
+    checkConnection();
+    try {
+      return Seeder.create().fresh(fresh).run(dataSource, env);
+    } catch (SeedException e) {
+      throw new PlinthException(Message.SEED_FAILED, e.getMessage());
+    }
   }
 
   /**
