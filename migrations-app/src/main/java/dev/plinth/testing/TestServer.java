@@ -1,10 +1,9 @@
 package dev.plinth.testing;
 
+import dev.plinth.runner.config.DatabaseUrl;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -68,51 +67,13 @@ final class TestServer {
     return new TestServer("localhost", server.getPort(), "postgres", "postgres", null);
   }
 
-  /** {@code jdbc:postgresql://host[:port]/db[?...]} or {@code postgres[ql]://[user[:password]@]host[:port]/db}. */
+  /** The server of a {@code jdbc:postgresql://} or {@code postgres[ql]://} URL, as the runner reads it. */
   static TestServer fromUrl(String url, String user, String password) {
-    String rest;
-    if (url.startsWith("jdbc:postgresql://")) {
-      rest = url.substring("jdbc:postgresql://".length());
-    } else if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
-      rest = url.substring(url.indexOf("://") + 3);
-    } else {
-      throw new IllegalStateException("@PlinthDatabase: DATABASE_URL must be a jdbc:postgresql:// or"
-          + " postgres:// URL");
-    }
-    int query = rest.indexOf('?');
-    if (query >= 0) {
-      for (String param : rest.substring(query + 1).split("&")) {
-        int eq = param.indexOf('=');
-        String key = eq < 0 ? param : param.substring(0, eq);
-        String value = eq < 0 ? "" : decode(param.substring(eq + 1));
-        if (key.equals("user") && user == null) {
-          user = value;
-        } else if (key.equals("password") && password == null) {
-          password = value;
-        }
-      }
-      rest = rest.substring(0, query);
-    }
-    int at = rest.lastIndexOf('@');
-    if (at >= 0) {
-      String info = rest.substring(0, at);
-      int colon = info.indexOf(':');
-      user = user != null ? user : decode(colon < 0 ? info : info.substring(0, colon));
-      password = password != null || colon < 0 ? password : decode(info.substring(colon + 1));
-      rest = rest.substring(at + 1);
-    }
-    int slash = rest.indexOf('/');
-    String hostPort = slash < 0 ? rest : rest.substring(0, slash);
-    String database = slash < 0 || slash == rest.length() - 1 ? "postgres" : decode(rest.substring(slash + 1));
-    int colon = hostPort.lastIndexOf(':');
-    boolean hasPort = colon >= 0 && !hostPort.endsWith("]");
-    String host = hasPort ? hostPort.substring(0, colon) : hostPort;
-    int port = hasPort ? Integer.parseInt(hostPort.substring(colon + 1)) : 5432;
-    return new TestServer(host.isEmpty() ? "localhost" : host, port, database, user, password);
-  }
-
-  private static String decode(String text) {
-    return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    DatabaseUrl parsed = DatabaseUrl.parse(url, "DATABASE_URL");
+    return new TestServer(parsed.host(), parsed.port(),
+        parsed.database().isEmpty() ? "postgres" : parsed.database(),
+        user != null ? user : parsed.user().orElse(null),
+        password != null ? password : parsed.password().orElse(null));
   }
 
   String jdbcUrl(String database) {
