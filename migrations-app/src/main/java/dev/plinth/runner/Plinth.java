@@ -31,7 +31,12 @@ import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 import dev.plinth.runner.seed.SeedException;
 import dev.plinth.runner.seed.SeedResult;
 import dev.plinth.runner.seed.Seeder;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -75,8 +80,16 @@ public final class Plinth {
 
   /** Applies all pending migrations up to the configured target, each in its own transaction. */
   public MigrateResult migrate() {
+    return migrate(applied -> { });
+  }
+
+  /**
+   * Applies all pending migrations, telling {@code progress} about each one as soon as it is
+   * committed (long runs show where they are).
+   */
+  public MigrateResult migrate(Consumer<MigrateResult.Applied> progress) {
     checkConnection();
-    Flyway flyway = flyway();
+    Flyway flyway = flyway(new ProgressCallback(progress));
     long start = System.nanoTime();
     org.flywaydb.core.api.output.MigrateResult result;
     try {
@@ -227,8 +240,9 @@ public final class Plinth {
   }
 
   /** The Flyway instance behind the commands; visible for tests. */
-  Flyway flyway() {
+  Flyway flyway(Callback... callbacks) {
     FluentConfiguration flyway = Flyway.configure(config.classLoader())
+        .callbacks(callbacks)
         .dataSource(dataSource)
         .locations(config.locations().toArray(String[]::new))
         .validateMigrationNaming(true)
@@ -242,6 +256,42 @@ public final class Plinth {
     // run and can be shared with the rollback command, which works on its own transactions.
     flyway.getPluginRegister().getPlugin(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
     return flyway.load();
+  }
+
+  /** Reports each migration when Flyway has applied it. */
+  private static final class ProgressCallback implements Callback {
+    private final Consumer<MigrateResult.Applied> progress;
+    private long started;
+
+    ProgressCallback(Consumer<MigrateResult.Applied> progress) {
+      this.progress = progress;
+    }
+
+    @Override
+    public boolean supports(Event event, Context context) {
+      return event == Event.BEFORE_EACH_MIGRATE || event == Event.AFTER_EACH_MIGRATE;
+    }
+
+    @Override
+    public boolean canHandleInTransaction(Event event, Context context) {
+      return true;
+    }
+
+    @Override
+    public void handle(Event event, Context context) {
+      if (event == Event.BEFORE_EACH_MIGRATE) {
+        started = System.nanoTime();
+        return;
+      }
+      MigrationInfo info = context.getMigrationInfo();
+      progress.accept(new MigrateResult.Applied(info.getVersion() == null ? null : info.getVersion().getVersion(),
+          info.getDescription(), fileName(info.getScript()), (System.nanoTime() - started) / 1_000_000));
+    }
+
+    @Override
+    public String getCallbackName() {
+      return "plinth-progress";
+    }
   }
 
   /** A new connection; a failure to connect says what to fix. */

@@ -38,10 +38,9 @@ final class MigrateCommand implements Callable<Integer> {
   }
 
   private ExitCode migrate(Plinth plinth, Console console) {
-    MigrateResult result = plinth.migrate();
-    for (MigrateResult.Applied m : result.applied()) {
-      console.out(Message.MIGRATION_APPLIED.text(m.version(), m.description(), m.millis()));
-    }
+    // One line per migration as soon as it is committed, so long runs show where they are.
+    MigrateResult result = plinth.migrate(m ->
+        console.out(Message.MIGRATION_APPLIED.text(m.version(), m.description(), m.millis())));
     String version = Session.version(result.schemaVersion());
     int count = result.applied().size();
     console.out(count == 0
