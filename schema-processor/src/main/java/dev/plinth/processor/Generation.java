@@ -20,6 +20,7 @@ import dev.plinth.processor.read.RecordReader;
 import dev.plinth.processor.read.TableDraft;
 import dev.plinth.processor.render.MigrationScript;
 import dev.plinth.processor.render.Slug;
+import dev.plinth.processor.seed.SeedWriter;
 import dev.plinth.processor.validate.MigrationLint;
 import dev.plinth.processor.validate.Report;
 import dev.plinth.processor.validate.SchemaBuilder;
@@ -83,7 +84,7 @@ final class Generation {
     if (!report.isClean()) {
       return;
     }
-    new dev.plinth.processor.seed.SeedWriter(env).write(schema, roundTables);
+    new SeedWriter(env).write(schema, roundTables);
     if (folder == null) {
       report.add(Message.NO_MIGRATIONS_FOLDER, null);
       return;

@@ -152,6 +152,19 @@ public enum Message {
       "Removed %s (and its reverse and journal) to regenerate its changes after the main line's migrations."),
   IO_FAILED(Severity.ERROR, "PLN214",
       "%s (%s). Check that the migrations folder (-Aplinth.migrations) exists and is writable."),
+
+  // Seed builders and seed sets.
+  NOT_A_SEED_SOURCE(Severity.ERROR, "PLN500",
+      "@SeedSet is on %s, which does not implement SeedSource<Seeds>. Declare it as"
+          + " `public final class %s implements SeedSource<Seeds>` with the Seeds class generated"
+          + " in the package of your @Table records."),
+  SEED_SET_NOT_INSTANTIABLE(Severity.ERROR, "PLN501",
+      "Seed set %s must be a public, non-abstract top-level or static nested class with a public"
+          + " no-argument constructor, so that the runner can create it."),
+  SEED_SET_WITHOUT_ENVIRONMENT(Severity.ERROR, "PLN502",
+      "@SeedSet on %s names no environment. Add one, such as @SeedSet(env = {\"dev\", \"test\"})."),
+  SEED_WRITE_FAILED(Severity.ERROR, "PLN503", "Cannot write %s: %s"),
+
   INTERNAL_ERROR(Severity.ERROR, "PLN299",
       "Plinth failed unexpectedly (%s). Please report it together with the records that caused it.");
 

@@ -1,6 +1,7 @@
 package dev.plinth.processor.seed;
 
 import com.google.auto.service.AutoService;
+import dev.plinth.processor.message.Message;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -112,7 +113,7 @@ public final class SeedSetProcessor extends AbstractProcessor {
       }
     } catch (IOException e) {
       processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-          SeedMessage.WRITE_FAILED.format(INDEX, e.getMessage()));
+          Message.SEED_WRITE_FAILED.format(INDEX, e.getMessage()));
     }
   }
 
@@ -156,16 +157,16 @@ public final class SeedSetProcessor extends AbstractProcessor {
       }
     }
     if (envs.isEmpty() || envs.stream().anyMatch(String::isEmpty)) {
-      error(SeedMessage.NO_ENVIRONMENT.format(type.getSimpleName()), type, annotation);
+      error(Message.SEED_SET_WITHOUT_ENVIRONMENT.format(type.getSimpleName()), type, annotation);
       return Optional.empty();
     }
     if (!instantiable(type)) {
-      error(SeedMessage.NOT_INSTANTIABLE.format(type.getSimpleName()), type, annotation);
+      error(Message.SEED_SET_NOT_INSTANTIABLE.format(type.getSimpleName()), type, annotation);
       return Optional.empty();
     }
     Optional<TypeElement> db = seedDb(type.asType());
     if (db.isEmpty()) {
-      error(SeedMessage.NOT_A_SEED_SOURCE.format(type.getSimpleName(), type.getSimpleName()), type,
+      error(Message.NOT_A_SEED_SOURCE.format(type.getSimpleName(), type.getSimpleName()), type,
           annotation);
       return Optional.empty();
     }

@@ -10,6 +10,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
+import dev.plinth.processor.message.Message;
 import dev.plinth.processor.model.Column;
 import dev.plinth.processor.model.ForeignKey;
 import dev.plinth.processor.model.Identity;
@@ -98,7 +99,7 @@ public final class SeedWriter {
     try {
       file.writeTo(env.getFiler());
     } catch (IOException e) {
-      env.getMessager().printMessage(Diagnostic.Kind.ERROR, SeedMessage.WRITE_FAILED.format(
+      env.getMessager().printMessage(Diagnostic.Kind.ERROR, Message.SEED_WRITE_FAILED.format(
           file.packageName() + "." + file.typeSpec().name(), e.getMessage()));
     }
   }
