@@ -154,6 +154,7 @@ public final class RecordReader {
         unnamedChecks++;
       }
       checkLength(checkName, check.origin("name"), "@Check(name = \"...\")");
+      resolver.checkReferences(check.string("value"), "@Check", check.origin("value"));
       checks.add(new CheckConstraint(checkName, check.string("value").strip()));
       origins.put(checkName, check.origin());
     }
@@ -381,6 +382,7 @@ public final class RecordReader {
         keys.add(new IndexKey(column.get(), null, second, "DESC".equalsIgnoreCase(order)));
         nameParts.add(column.get());
       } else {
+        resolver.checkReferences(text, "@Index columns", index.origin("columns", i));
         keys.add(new IndexKey(null, text, null, false));
         nameParts.add(expressionName(text));
       }
@@ -393,6 +395,7 @@ public final class RecordReader {
         : index.string("name");
     checkLength(name, index.origin("name"), "@Index(name = \"...\")");
     String where = index.string("where").strip();
+    resolver.checkReferences(where, "@Index where", index.origin("where"));
     return Optional.of(new Index(name, keys, index.bool("unique"),
         index.constant("method").toLowerCase(Locale.ROOT), where.isEmpty() ? null : where, include,
         index.bool("concurrently")));
@@ -438,6 +441,17 @@ public final class RecordReader {
       report.add(Message.UNKNOWN_COLUMN, origin, where, written, table,
           String.join(", ", byComponent.values()));
       return Optional.empty();
+    }
+
+    /** Reports names in an SQL expression that are not columns of the table (SQL names only). */
+    void checkReferences(String sql, String where, Origin origin) {
+      for (String name : SqlReferences.columns(sql)) {
+        if (!byComponent.containsValue(name) && !byComponent.containsValue(name.toLowerCase(Locale.ROOT))) {
+          report.add(Message.UNKNOWN_COLUMN, origin, where, name, table,
+              String.join(", ", byComponent.values()));
+          return;
+        }
+      }
     }
 
     List<String> resolveAll(Ann ann, String attribute) {
