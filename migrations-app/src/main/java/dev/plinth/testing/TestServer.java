@@ -48,22 +48,7 @@ final class TestServer {
   }
 
   private static TestServer embedded() {
-    EmbeddedPostgres server;
-    try {
-      server = EmbeddedPostgres.builder()
-          .setLocaleConfig("locale", "C")
-          .setLocaleConfig("encoding", "UTF8")
-          .start();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the embedded PostgreSQL for @PlinthDatabase", e);
-    }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        server.close();
-      } catch (IOException ignored) {
-        // The JVM is exiting; the data directory is temporary.
-      }
-    }));
+    EmbeddedPostgres server = TemporaryPostgres.shared();
     return new TestServer("localhost", server.getPort(), "postgres", "postgres", null);
   }
 

@@ -1,8 +1,7 @@
 package dev.plinth.runner.testing;
 
+import dev.plinth.testing.TemporaryPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -15,29 +14,10 @@ import javax.sql.DataSource;
  */
 public final class SharedPostgres {
   private static final AtomicInteger COUNTER = new AtomicInteger();
-  private static EmbeddedPostgres server;
-
   private SharedPostgres() {}
 
-  public static synchronized EmbeddedPostgres server() {
-    if (server == null) {
-      try {
-        server = EmbeddedPostgres.builder()
-            .setLocaleConfig("locale", "C")
-            .setLocaleConfig("encoding", "UTF8")
-            .start();
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
-      }
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          server.close();
-        } catch (IOException ignored) {
-          // The JVM is going away; the data directory is temporary.
-        }
-      }));
-    }
-    return server;
+  public static EmbeddedPostgres server() {
+    return TemporaryPostgres.shared();
   }
 
   /** A new, empty database; its name starts with {@code prefix}. */
