@@ -137,15 +137,21 @@ public final class SchemaDiff {
 
   private static Schema renameColumns(Schema current, Schema after, Phases phases) {
     for (Table table : after.tables()) {
+      if (table.columns().stream().allMatch(c -> c.renamedFrom() == null)) {
+        continue;
+      }
       Optional<Table> old = current.table(table.name());
       if (old.isEmpty()) {
         continue;
       }
       for (Column column : table.columns()) {
         String from = column.renamedFrom();
+        if (from == null) {
+          continue;
+        }
+        // Looked up again after each rename; only for renamed columns (a lookup is a linear scan).
         Table oldTable = current.table(table.name()).orElseThrow();
-        boolean renamable = from != null
-            && oldTable.column(column.name()).isEmpty()
+        boolean renamable = oldTable.column(column.name()).isEmpty()
             && oldTable.column(from).isPresent()
             && table.column(from).isEmpty();
         if (renamable) {

@@ -1,0 +1,86 @@
+package dev.plinth.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import javax.annotation.processing.Processor;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/** One in-process javac run (javax.tools), as a build tool runs it. */
+final class Javac {
+  private Javac() {}
+
+  /**
+   * Compiles {@code sources} into a fresh directory under {@code work}; {@code processor} null
+   * means {@code -proc:none}. Fails on any error.
+   */
+  static void compile(List<JavaFileObject> sources, Processor processor, Path migrations, Path work) {
+    compileKeeping(sources, processor, migrations, work, null);
+  }
+
+  /** As {@link #compile}, generated sources kept in {@code keep} when it is not null. */
+  static void compileKeeping(List<JavaFileObject> sources, Processor processor, Path migrations, Path work,
+      Path keep) {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    try {
+      Path out = Files.createTempDirectory(work, "classes");
+      Path generated = keep != null ? keep : Files.createTempDirectory(work, "generated");
+      List<String> options = new ArrayList<>(List.of("-d", out.toString(), "-s", generated.toString(),
+          "-classpath", System.getProperty("java.class.path"), "--release", "17", "-nowarn",
+          "-Xlint:none", "-encoding", "UTF-8"));
+      if (processor == null) {
+        options.add("-proc:none");
+      }
+      if (migrations != null) {
+        options.add("-Aplinth.migrations=" + migrations);
+      }
+      try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT,
+          StandardCharsets.UTF_8)) {
+        JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics, options, null, sources);
+        if (processor != null) {
+          task.setProcessors(List.of(processor));
+        }
+        boolean ok = task.call();
+        if (!ok) {
+          StringBuilder errors = new StringBuilder("javac failed:");
+          diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR).limit(5)
+              .forEach(d -> errors.append('\n').append(d.getSource() == null ? "" : d.getSource().getName())
+                  .append(':').append(d.getLineNumber()).append(' ').append(d.getMessage(Locale.ROOT)));
+          throw new IllegalStateException(errors.toString());
+        }
+      }
+      delete(out);
+      if (keep == null) {
+        delete(generated);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static void delete(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

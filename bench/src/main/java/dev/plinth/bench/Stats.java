@@ -1,0 +1,66 @@
+package dev.plinth.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Repeated timings of the variants of one figure. Variants are run interleaved (A B C, A B C, ...)
+ * so that a noisy neighbour slows all of them alike; each figure is the median.
+ */
+final class Stats {
+  private final Map<String, List<Double>> millis = new LinkedHashMap<>();
+
+  /** Something timed: returns nothing, throws anything. */
+  interface Timed {
+    void run() throws Exception;
+  }
+
+  /** Runs {@code body} and records its wall time under {@code variant}. */
+  double time(String variant, Timed body) {
+    long start = System.nanoTime();
+    try {
+      body.run();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(variant + ": " + e, e);
+    }
+    double ms = (System.nanoTime() - start) / 1e6;
+    add(variant, ms);
+    return ms;
+  }
+
+  void add(String variant, double ms) {
+    millis.computeIfAbsent(variant, v -> new ArrayList<>()).add(ms);
+    System.out.printf(Locale.ROOT, "    %-40s %10.1f ms%n", variant, ms);
+  }
+
+  double median(String variant) {
+    List<Double> values = millis.get(variant);
+    if (values == null || values.isEmpty()) {
+      throw new IllegalStateException("no timing for " + variant);
+    }
+    double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  /** The spread of a variant, for the report: min..max over the repetitions. */
+  String range(String variant) {
+    double[] values = millis.get(variant).stream().mapToDouble(Double::doubleValue).toArray();
+    return String.format(Locale.ROOT, "%.0f..%.0f", Arrays.stream(values).min().orElse(0),
+        Arrays.stream(values).max().orElse(0));
+  }
+
+  int count(String variant) {
+    return millis.get(variant).size();
+  }
+
+  double ratio(String variant, String baseline) {
+    return median(variant) / median(baseline);
+  }
+}

@@ -1,0 +1,77 @@
+package dev.plinth.bench;
+
+import dev.plinth.runner.Plinth;
+import dev.plinth.runner.RunnerConfig;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+/**
+ * 6. test databases, example schema (the migrations packaged in migrations-app): a fresh database
+ * for one test cloned from a migrated template vs migrating a new database from scratch.
+ */
+final class TestDatabaseBench {
+  static final String LOCATION = RunnerConfig.DEFAULT_LOCATION;
+
+  private TestDatabaseBench() {}
+
+  static void run(Pg pg, int reps, Report report) throws Exception {
+    run(pg, reps, report, "");
+    try (Pg noFsync = Pg.start(true)) {
+      run(noFsync, reps, report, " [server with fsync = off]");
+    }
+  }
+
+  static void run(Pg pg, int reps, Report report, String server) throws Exception {
+    String template = pg.create("example_tpl");
+    int applied = migrate(pg, template);
+    Stats stats = new Stats();
+    System.out.println("test databases: example schema (" + applied + " migrations), " + (reps * 3)
+        + " repetitions after a warm-up");
+    for (int rep = 0; rep <= reps * 3; rep++) {
+      Stats into = rep == 0 ? new Stats() : stats;
+      String[] clone = new String[1];
+      into.time("template clone", () -> {
+        clone[0] = pg.cloneOf(template, "example_clone");
+        ready(pg, clone[0]);
+      });
+      pg.drop(clone[0]);
+      into.time("template clone, STRATEGY FILE_COPY", () -> {
+        clone[0] = pg.cloneOf(template, "example_clone", "STRATEGY FILE_COPY");
+        ready(pg, clone[0]);
+      });
+      pg.drop(clone[0]);
+      String[] fresh = new String[1];
+      into.time("migrate from scratch", () -> {
+        fresh[0] = pg.create("example_fresh");
+        migrate(pg, fresh[0]);
+        ready(pg, fresh[0]);
+      });
+      pg.drop(fresh[0]);
+    }
+    String best = stats.median("template clone, STRATEGY FILE_COPY") < stats.median("template clone")
+        ? "template clone, STRATEGY FILE_COPY" : "template clone";
+    report.absolute("6", "fresh migrated test database by template clone (create + first query)" + server,
+        stats.median("template clone"), 100, "ms", MigrateBench.medians(stats, "template clone",
+            "template clone, STRATEGY FILE_COPY"));
+    report.speedupAtLeast("6", "template clone vs migrating a new database" + server,
+        stats.ratio("migrate from scratch", best), 10,
+        MigrateBench.medians(stats, "migrate from scratch", best));
+    pg.drop(template);
+  }
+
+  private static int migrate(Pg pg, String database) {
+    return Plinth.create(Runner.config(pg, database, LOCATION, null)).migrate().applied().size();
+  }
+
+  /** The test's first query: the database is there and has the schema. */
+  private static void ready(Pg pg, String database) throws Exception {
+    try (Connection c = pg.connect(database); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")) {
+      rs.next();
+      if (rs.getInt(1) < 2) {
+        throw new IllegalStateException(database + " has no schema");
+      }
+    }
+  }
+}
