@@ -53,7 +53,9 @@ final class Rows {
 
   private String value(Column column, Schema schema) {
     if (column.enumType() != null) {
-      return "'" + schema.enumType(column.enumType()).orElseThrow().values().get(0) + "'";
+      // Any value, so that removing one from the type exercises keeping it for the rollback.
+      List<String> values = schema.enumType(column.enumType()).orElseThrow().values();
+      return "'" + values.get(random.nextInt(values.size())) + "'";
     }
     int n = random.nextInt(1000);
     return switch (column.type()) {

@@ -401,8 +401,9 @@ public sealed interface Change {
    */
   record AddEnumValue(EnumType before, EnumType after, String value, String beforeValue,
       String afterValue) implements Change {
+    /** Rows holding the value after the migration make the inverse fail: nothing can hold them. */
     public Change inverse() {
-      return new RebuildEnum(after, before);
+      return new RebuildEnum(after, before, false, false);
     }
 
     public Schema applyTo(Schema schema) {
@@ -412,11 +413,23 @@ public sealed interface Change {
 
   /**
    * Replaces an enum type's values (removed or reordered values): the type is renamed away, created
-   * anew, and every column that uses it is converted through its text value.
+   * anew, and every column that uses it is converted through its text value. With {@code backup},
+   * rows holding a removed value keep it in the backup and are set to NULL (or the column default);
+   * with {@code restore}, those values are put back after the rebuild.
    */
-  record RebuildEnum(EnumType before, EnumType after) implements Change {
+  record RebuildEnum(EnumType before, EnumType after, boolean backup, boolean restore)
+      implements Change {
+    public RebuildEnum(EnumType before, EnumType after) {
+      this(before, after, true, false);
+    }
+
+    /** The values the rebuild takes away. */
+    public List<String> removedValues() {
+      return before.values().stream().filter(v -> !after.values().contains(v)).toList();
+    }
+
     public Change inverse() {
-      return new RebuildEnum(after, before);
+      return new RebuildEnum(after, before, restore, backup);
     }
 
     public Schema applyTo(Schema schema) {

@@ -110,9 +110,11 @@ public enum Message {
           + " narrows one of its columns cannot keep the values for the rollback. Add an @Id, or"
           + " @Acknowledge(\"PLN312\")."),
   ENUM_VALUES_REMOVED(Severity.WARNING, "PLN313",
-      "The migration removes value(s) %s from enum type %s: it fails (and changes nothing) while any"
-          + " row holds one of them. Update those rows first in a hand-written migration, or"
-          + " @Acknowledge(\"PLN313\") on a record that uses the type."),
+      "The migration removes value(s) %s from enum type %s: rows holding one get NULL or the column"
+          + " default (a NOT NULL column without default makes the migration fail, changing nothing);"
+          + " the old values are kept for the rollback. Update those rows first in a hand-written"
+          + " migration if they need another value, or @Acknowledge(\"PLN313\") on a record that uses"
+          + " the type."),
   AMBIGUOUS_COLUMN(Severity.ERROR, "PLN310",
       "Column '%s' is new in %s and column '%s' disappeared: is it a rename or a drop? If renamed,"
           + " write @RenamedFrom(\"%s\") on it (keeps the data); if '%s' is dropped on purpose, write"

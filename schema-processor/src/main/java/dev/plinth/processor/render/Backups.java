@@ -75,6 +75,44 @@ public record Backups(String version) {
     return out;
   }
 
+  /** Where an enum column's removed values are kept: in the enum's backup schema. */
+  private QualifiedName enumValuesTable(QualifiedName type, Table table, Column column) {
+    return new QualifiedName(schema(type.schema()),
+        Names.fit(table.name().schema() + "." + table.name().name() + "." + column.name()));
+  }
+
+  /**
+   * Keeps the rows of a column that hold removed enum values (as text, by primary key), then gives
+   * those rows NULL or the column's default so that the type can be rebuilt without them.
+   */
+  List<String> saveEnumValues(QualifiedName type, Table table, Column column, List<String> removed) {
+    List<String> key = table.primaryKey().columns();
+    String holds = Sql.ident(column.name()) + "::text IN ("
+        + removed.stream().map(Sql::literal).collect(Collectors.joining(", ")) + ")";
+    List<String> out = new ArrayList<>();
+    out.add("CREATE TABLE " + Sql.ident(enumValuesTable(type, table, column)) + " AS SELECT "
+        + Sql.idents(key) + ", " + Sql.ident(column.name()) + "::text AS " + Sql.ident(column.name())
+        + " FROM " + Sql.ident(table.name()) + " WHERE " + holds + ";");
+    if (column.nullable() || column.defaultSql() != null) {
+      out.add("UPDATE " + Sql.ident(table.name()) + " SET " + Sql.ident(column.name()) + " = "
+          + (column.nullable() ? "NULL" : "DEFAULT") + " WHERE " + holds + ";");
+    }
+    return out;
+  }
+
+  /** Puts back the enum values {@link #saveEnumValues} kept, and drops their backup. */
+  List<String> restoreEnumValues(QualifiedName type, Table table, Column column) {
+    QualifiedName backup = enumValuesTable(type, table, column);
+    String match = table.primaryKey().columns().stream()
+        .map(k -> "\"target\"." + Sql.ident(k) + " = \"saved\"." + Sql.ident(k))
+        .collect(Collectors.joining(" AND "));
+    return List.of(
+        "UPDATE " + Sql.ident(table.name()) + " AS \"target\" SET " + Sql.ident(column.name()) + " = \"saved\"."
+            + Sql.ident(column.name()) + "::" + column.type() + " FROM " + Sql.ident(backup)
+            + " AS \"saved\" WHERE " + match + ";",
+        "DROP TABLE " + Sql.ident(backup) + ";");
+  }
+
   /** Puts a column's saved values back, matching rows by key, and drops the backup. */
   List<String> restoreColumn(QualifiedName table, Column column, List<String> key) {
     QualifiedName backup = columnTable(table, column.name());

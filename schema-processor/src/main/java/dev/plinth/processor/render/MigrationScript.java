@@ -46,6 +46,8 @@ public final class MigrationScript {
       return Optional.of(c.table().schema());
     } else if (change instanceof Change.AlterColumn c && !c.backupKey().isEmpty()) {
       return Optional.of(c.table().schema());
+    } else if (change instanceof Change.RebuildEnum c && c.backup() && !c.removedValues().isEmpty()) {
+      return Optional.of(c.after().name().schema());
     }
     return Optional.empty();
   }

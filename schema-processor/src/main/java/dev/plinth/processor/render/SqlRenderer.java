@@ -117,7 +117,7 @@ public final class SqlRenderer {
       out.add("ALTER TYPE " + ident(c.type()) + " RENAME VALUE " + literal(c.from()) + " TO "
           + literal(c.to()) + ";");
     } else if (change instanceof RebuildEnum c) {
-      rebuildEnum(state, c, out);
+      rebuildEnum(state, c, backups, out);
     } else if (change instanceof CreateTable c && c.restore()) {
       QualifiedName name = c.table().name();
       out.add("ALTER TABLE " + ident(new QualifiedName(backups.schema(name.schema()), name.name()))
@@ -328,16 +328,34 @@ public final class SqlRenderer {
     }
   }
 
-  private static void rebuildEnum(Schema state, RebuildEnum change, List<String> out) {
+  /**
+   * Rebuilds an enum type. When values are removed, rows holding them keep the value in the backup
+   * (by primary key) and get NULL or the column default; the reverse rebuild puts them back.
+   */
+  private static void rebuildEnum(Schema state, RebuildEnum change, Backups backups, List<String> out) {
     QualifiedName name = change.after().name();
     QualifiedName old = new QualifiedName(name.schema(), Names.withSuffix(name.name(), "old"));
+    List<String> removed = change.removedValues();
+    List<String> restored = change.restore() ? change.after().values().stream()
+        .filter(v -> !change.before().values().contains(v)).toList() : List.of();
+    List<Table> users = new ArrayList<>();
+    for (Table table : state.tables()) {
+      if (table.columns().stream().anyMatch(c -> name.equals(c.enumType()))) {
+        users.add(table);
+      }
+    }
+    for (Table table : users) {
+      for (Column column : enumColumns(table, name)) {
+        if (!removed.isEmpty() && change.backup() && keeps(table, column)) {
+          out.add(backups.createSchema(name.schema()));
+          out.addAll(backups.saveEnumValues(name, table, column, removed));
+        }
+      }
+    }
     out.add("ALTER TYPE " + ident(name) + " RENAME TO " + ident(old.name()) + ";");
     out.add(createEnum(name, change.after()));
-    for (Table table : state.tables()) {
-      for (Column column : table.columns()) {
-        if (!name.equals(column.enumType())) {
-          continue;
-        }
+    for (Table table : users) {
+      for (Column column : enumColumns(table, name)) {
         String alter = alter(table.name()) + "ALTER COLUMN " + ident(column.name()) + " ";
         boolean array = column.type().endsWith("[]");
         if (column.defaultSql() != null) {
@@ -351,6 +369,22 @@ public final class SqlRenderer {
       }
     }
     out.add("DROP TYPE " + ident(old) + ";");
+    for (Table table : users) {
+      for (Column column : enumColumns(table, name)) {
+        if (!restored.isEmpty() && keeps(table, column)) {
+          out.addAll(backups.restoreEnumValues(name, table, column));
+        }
+      }
+    }
+  }
+
+  private static List<Column> enumColumns(Table table, QualifiedName type) {
+    return table.columns().stream().filter(c -> type.equals(c.enumType())).toList();
+  }
+
+  /** Whether removed enum values of this column can be kept: by primary key, for single values. */
+  private static boolean keeps(Table table, Column column) {
+    return table.primaryKey() != null && !column.type().endsWith("[]");
   }
 
   private static String createIndex(QualifiedName table, Index index) {

@@ -70,8 +70,7 @@ public final class MigrationLint {
       if (change instanceof CreateTable c && !c.restore() && c.table().primaryKey() == null) {
         warn(Message.NO_PRIMARY_KEY, c.table().name(), null, c.table().name());
       } else if (change instanceof RebuildEnum c) {
-        List<String> removed = c.before().values().stream()
-            .filter(v -> !c.after().values().contains(v)).toList();
+        List<String> removed = c.removedValues();
         boolean acknowledged = drafts.values().stream().anyMatch(d ->
             d.table().columns().stream().anyMatch(col -> c.after().name().equals(col.enumType()))
                 && d.intent().acknowledges(null, Message.ENUM_VALUES_REMOVED.id()));
