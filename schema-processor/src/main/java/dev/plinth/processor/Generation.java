@@ -84,7 +84,9 @@ final class Generation {
     if (!report.isClean()) {
       return;
     }
-    new SeedWriter(env).write(schema, roundTables);
+    if (options.seeds()) {
+      new SeedWriter(env).write(schema, roundTables);
+    }
     if (folder == null) {
       report.add(Message.NO_MIGRATIONS_FOLDER, null);
       return;

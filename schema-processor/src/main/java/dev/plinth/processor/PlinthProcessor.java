@@ -29,6 +29,7 @@ import javax.tools.Diagnostic;
  *   <li>{@code plinth.resourcePath}: where the migrations sit on the classpath ({@code db})
  *   <li>{@code plinth.rebase}: slugs of generated migrations to regenerate after the others
  *       (after merging two branches that both added a migration)
+ *   <li>{@code plinth.seeds}: {@code false} to skip generating the typed seed builders
  * </ul>
  */
 @AutoService(Processor.class)

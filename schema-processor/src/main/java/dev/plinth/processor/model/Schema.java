@@ -1,6 +1,7 @@
 package dev.plinth.processor.model;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -26,12 +27,16 @@ public record Schema(List<Table> tables, List<EnumType> enums) {
     enums = List.copyOf(e);
   }
 
+  /** The table of that name; a binary search, as the tables are sorted by name. */
   public Optional<Table> table(QualifiedName name) {
-    return tables.stream().filter(t -> t.name().equals(name)).findFirst();
+    int index = Collections.binarySearch(tables, null, (t, ignored) -> t.name().compareTo(name));
+    return index >= 0 ? Optional.of(tables.get(index)) : Optional.empty();
   }
 
+  /** The enum type of that name; a binary search, as the types are sorted by name. */
   public Optional<EnumType> enumType(QualifiedName name) {
-    return enums.stream().filter(e -> e.name().equals(name)).findFirst();
+    int index = Collections.binarySearch(enums, null, (e, ignored) -> e.name().compareTo(name));
+    return index >= 0 ? Optional.of(enums.get(index)) : Optional.empty();
   }
 
   /** The PostgreSQL schemas the tables and types live in, other than {@code public}. */
