@@ -26,13 +26,14 @@ final class Javac {
    * Compiles {@code sources} into a fresh directory under {@code work}; {@code processor} null
    * means {@code -proc:none}. Fails on any error.
    */
-  static void compile(List<JavaFileObject> sources, Processor processor, Path migrations, Path work) {
-    compileKeeping(sources, processor, migrations, work, null);
+  static void compile(List<JavaFileObject> sources, Processor processor, Path migrations, Path work,
+      String... extraOptions) {
+    compileKeeping(sources, processor, migrations, work, null, extraOptions);
   }
 
   /** As {@link #compile}, generated sources kept in {@code keep} when it is not null. */
   static void compileKeeping(List<JavaFileObject> sources, Processor processor, Path migrations, Path work,
-      Path keep) {
+      Path keep, String... extraOptions) {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try {
@@ -47,6 +48,7 @@ final class Javac {
       if (migrations != null) {
         options.add("-Aplinth.migrations=" + migrations);
       }
+      options.addAll(List.of(extraOptions));
       try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT,
           StandardCharsets.UTF_8)) {
         JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics, options, null, sources);

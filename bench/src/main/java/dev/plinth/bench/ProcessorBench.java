@@ -21,6 +21,9 @@ final class ProcessorBench {
   static final String AGAIN = "javac + Plinth (recompile, no change)";
   static final String FIRST_OWN = "  of which inside Plinth's process()";
   static final String AGAIN_OWN = "  of which inside Plinth's process() (recompile)";
+  static final String FIRST_NO_SEEDS = "javac + Plinth -Aplinth.seeds=false (first compile)";
+  static final String AGAIN_NO_SEEDS = "javac + Plinth -Aplinth.seeds=false (recompile, no change)";
+  private static final String NO_SEEDS = "-Aplinth.seeds=false";
 
   private ProcessorBench() {}
 
@@ -49,6 +52,11 @@ final class ProcessorBench {
       TimedProcessor again = new TimedProcessor(new PlinthProcessor());
       into.time(AGAIN, () -> Javac.compile(sources, again, committed, work));
       into.add(AGAIN_OWN, again.millis());
+      // Without seed builders: only the migration work remains for javac to wait for.
+      Path bare = Files.createTempDirectory(work, "db");
+      into.time(FIRST_NO_SEEDS, () -> Javac.compile(sources, new PlinthProcessor(), bare, work, NO_SEEDS));
+      Javac.delete(bare);
+      into.time(AGAIN_NO_SEEDS, () -> Javac.compile(sources, new PlinthProcessor(), committed, work, NO_SEEDS));
     }
     double none = stats.median(NONE);
     double noopAdded = stats.median(NOOP) - none;
@@ -67,6 +75,13 @@ final class ProcessorBench {
     report.absolute("3", "recompile, no schema change: Plinth over the no-op processor", againOverNoop, 100, "ms",
         String.format(Locale.ROOT, "ratio %.2f× of the no-op compile; inside process() %.0f ms",
             stats.ratio(AGAIN, NOOP), stats.median(AGAIN_OWN)));
+    double firstBareAdded = stats.median(FIRST_NO_SEEDS) - none;
+    report.ratioAtMost("3", "same, seed builders off (-Aplinth.seeds=false): cost added by Plinth / by a no-op processor",
+        firstBareAdded / noopAdded, 1.5, String.format(Locale.ROOT, "added %.0f ms vs %.0f ms; %s",
+            firstBareAdded, noopAdded, MigrateBench.medians(stats, FIRST_NO_SEEDS, AGAIN_NO_SEEDS)));
+    report.absolute("3", "recompile, no schema change, seed builders off: Plinth over the no-op processor",
+        stats.median(AGAIN_NO_SEEDS) - stats.median(NOOP), 100, "ms",
+        String.format(Locale.ROOT, "ratio %.2f× of the no-op compile", stats.ratio(AGAIN_NO_SEEDS, NOOP)));
     Javac.delete(committed);
   }
 
