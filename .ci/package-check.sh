@@ -13,10 +13,12 @@ sed -i 's/@Default("now()") Instant createdAt) {}/@Default("now()") Instant crea
 grep -q 'String website' "$record"
 ./mvnw -B -q -o clean package -DskipTests
 jar=$(ls migrations-app/target/migrations-app-*.jar | grep -v -- '-sources' | head -1)
-if unzip -l "$jar" | grep -q 'db/migration/V2__add_organization_website.sql'; then
+# The listing is taken first: `unzip | grep -q` under pipefail fails when grep stops reading early.
+listing=$(unzip -l "$jar")
+if grep -q 'db/migration/V2__add_organization_website.sql' <<<"$listing"; then
   echo "package-check: $jar contains the new migration V2__add_organization_website.sql"
 else
   echo "package-check: FAILED, the new migration is missing from $jar" >&2
-  unzip -l "$jar" | grep 'db/' >&2
+  grep 'db/' <<<"$listing" >&2
   exit 1
 fi
