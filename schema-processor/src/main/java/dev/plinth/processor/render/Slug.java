@@ -46,6 +46,8 @@ public final class Slug {
       return "create_" + c.table().name().name();
     } else if (change instanceof DropTable c) {
       return "drop_" + c.table().name().name();
+    } else if (change instanceof RenameTable c && c.from().name().equals(c.to().name())) {
+      return "move_" + c.from().name() + "_to_" + c.to().schema();
     } else if (change instanceof RenameTable c) {
       return "rename_" + c.from().name() + "_to_" + c.to().name();
     } else if (change instanceof AddColumn c) {

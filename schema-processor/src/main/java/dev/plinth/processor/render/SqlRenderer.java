@@ -272,13 +272,17 @@ public final class SqlRenderer {
     }
     if (column.identity() != Identity.NONE) {
       out.add(alter + "ADD " + column.identity().sql() + ";");
-      out.add("SELECT setval(pg_get_serial_sequence(" + literal(ident(change.table())) + ", "
-          + literal(column.name()) + "), coalesce(max(" + ident(column.name()) + "), 0) + 1, false) FROM "
-          + ident(change.table()) + ";");
+      out.add(continueSequence(change.table(), column.name()));
     }
     if (column.comment() != null) {
       out.add(columnComment(change.table(), column.name(), column.comment()));
     }
+  }
+
+  /** Moves an identity's sequence past the values the column already holds. */
+  private static String continueSequence(QualifiedName table, String column) {
+    return "SELECT setval(pg_get_serial_sequence(" + literal(ident(table)) + ", " + literal(column)
+        + "), coalesce(max(" + ident(column) + "), 0) + 1, false) FROM " + ident(table) + ";";
   }
 
   private static void renameTable(QualifiedName from, QualifiedName to, List<String> out) {
@@ -322,6 +326,7 @@ public final class SqlRenderer {
     }
     if (identityChanged && after.identity() != Identity.NONE) {
       out.add(column + "ADD " + after.identity().sql() + ";");
+      out.add(continueSequence(table, after.name()));
     }
     if (!Objects.equals(before.comment(), after.comment())) {
       out.add(columnComment(table, after.name(), after.comment()));
