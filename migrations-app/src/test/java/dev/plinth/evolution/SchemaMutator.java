@@ -107,8 +107,20 @@ final class SchemaMutator {
       case 15: return edit(schema, table, t -> t.withChecks(dropOne(t.checks())));
       case 16: return addForeignKey(schema, table);
       case 17: return edit(schema, table, t -> t.withForeignKeys(dropOne(t.foreignKeys())));
-      default: return changeEnum(schema);
+      default: return random.nextBoolean() ? changeEnum(schema) : toggleIdentity(schema, table);
     }
+  }
+
+  /** Makes a NOT NULL bigint column without default an identity column (rows already hold values). */
+  private Schema toggleIdentity(Schema schema, Table table) {
+    List<Column> candidates = plainColumns(table).stream()
+        .filter(c -> c.type().equals("bigint") && !c.nullable() && c.defaultSql() == null).toList();
+    if (candidates.isEmpty()) {
+      return schema;
+    }
+    Column c = candidates.get(random.nextInt(candidates.size()));
+    return replaceColumn(schema, table, c, new Column(c.name(), c.type(), null, false, null,
+        Identity.BY_DEFAULT, c.comment(), null));
   }
 
   private Table newTable(Schema schema, String namespace) {
@@ -286,7 +298,10 @@ final class SchemaMutator {
     // Not the key (a unique constraint that repeats the primary key is an error) nor a reference
     // column (rows share the referenced key).
     List<Column> columns = table.columns().stream().filter(c -> c.type().equals("uuid"))
-        .filter(c -> !c.name().equals("id") && !repeating.contains(c.name())).toList();
+        .filter(c -> !c.name().equals("id") && !repeating.contains(c.name()))
+        // One unique key per column: a repeated one is a compile error (PLN137).
+        .filter(c -> table.uniques().stream().noneMatch(u -> u.columns().equals(List.of(c.name()))))
+        .toList();
     if (columns.isEmpty()) {
       return schema;
     }
