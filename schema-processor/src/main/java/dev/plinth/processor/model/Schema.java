@@ -19,12 +19,20 @@ public record Schema(List<Table> tables, List<EnumType> enums) {
   public static final String VECTOR_EXTENSION = "vector";
 
   public Schema {
-    List<Table> t = new ArrayList<>(tables);
-    t.sort(Comparator.comparing(Table::name));
-    tables = List.copyOf(t);
-    List<EnumType> e = new ArrayList<>(enums);
-    e.sort(Comparator.comparing(EnumType::name));
-    enums = List.copyOf(e);
+    tables = sorted(tables, Comparator.comparing(Table::name));
+    enums = sorted(enums, Comparator.comparing(EnumType::name));
+  }
+
+  /** An immutable sorted copy; sorting is skipped when the items already are (the usual case). */
+  private static <T> List<T> sorted(List<T> items, Comparator<T> order) {
+    for (int i = 1; i < items.size(); i++) {
+      if (order.compare(items.get(i - 1), items.get(i)) > 0) {
+        List<T> copy = new ArrayList<>(items);
+        copy.sort(order);
+        return List.copyOf(copy);
+      }
+    }
+    return List.copyOf(items);
   }
 
   /** The table of that name; a binary search, as the tables are sorted by name. */
@@ -61,10 +69,15 @@ public record Schema(List<Table> tables, List<EnumType> enums) {
     return result;
   }
 
+  /** The schema with {@code table} added, or replacing the table of the same name. */
   public Schema withTable(Table table) {
     List<Table> copy = new ArrayList<>(tables);
-    copy.removeIf(t -> t.name().equals(table.name()));
-    copy.add(table);
+    int index = Collections.binarySearch(tables, null, (t, ignored) -> t.name().compareTo(table.name()));
+    if (index >= 0) {
+      copy.set(index, table);
+    } else {
+      copy.add(-index - 1, table);
+    }
     return new Schema(copy, enums);
   }
 

@@ -47,6 +47,9 @@ public final class RecordReader {
   private final Elements elements;
   private final Report report;
   private final Map<String, EnumType> enums = new TreeMap<>();
+  /** The fields of the record read last, by name. */
+  private TypeElement fieldsRecord;
+  private Map<String, Element> fields = Map.of();
 
   public RecordReader(Elements elements, Report report) {
     this.elements = elements;
@@ -190,10 +193,16 @@ public final class RecordReader {
         intent(record, columnNames)));
   }
 
-  private static Element fieldOf(TypeElement record, RecordComponentElement component) {
-    return ElementFilter.fieldsIn(record.getEnclosedElements()).stream()
-        .filter(f -> f.getSimpleName().equals(component.getSimpleName()))
-        .findFirst().<Element>map(f -> f).orElse(component);
+  /** The field of a record component, where its annotations are read from (see {@link #read}). */
+  private Element fieldOf(TypeElement record, RecordComponentElement component) {
+    if (fieldsRecord != record) {
+      fieldsRecord = record;
+      fields = new HashMap<>();
+      ElementFilter.fieldsIn(record.getEnclosedElements())
+          .forEach(f -> fields.put(f.getSimpleName().toString(), f));
+    }
+    Element field = fields.get(component.getSimpleName().toString());
+    return field != null ? field : component;
   }
 
   /** What the record states with {@code @Acknowledge} and {@code @Dropped}. */
