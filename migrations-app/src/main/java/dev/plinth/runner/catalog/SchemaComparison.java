@@ -13,7 +13,6 @@ import dev.plinth.processor.model.PrimaryKey;
 import dev.plinth.processor.model.QualifiedName;
 import dev.plinth.processor.model.Schema;
 import dev.plinth.processor.model.Table;
-import dev.plinth.processor.model.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
