@@ -4,28 +4,14 @@ import dev.plinth.runner.CodegenResult;
 import dev.plinth.runner.Message;
 import dev.plinth.runner.Plinth;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code plinth codegen}: jOOQ classes for the migrated schema. */
 @Command(name = "codegen", mixinStandardHelpOptions = true,
     description = {"Apply pending migrations, then generate jOOQ classes for the schema into a package and folder,",
         "so application code gets typed queries for exactly the committed schema."})
-final class CodegenCommand implements Callable<Integer> {
-
-  @Spec
-  CommandSpec spec;
-
-  @ParentCommand
-  PlinthCommand root;
-
-  @Mixin
-  DatabaseOptions database;
+final class CodegenCommand extends DatabaseCommand {
 
   @Option(names = "--package", paramLabel = "PACKAGE", required = true,
       description = "Java package of the generated classes, e.g. com.example.db.")
@@ -37,11 +23,7 @@ final class CodegenCommand implements Callable<Integer> {
   Path directory;
 
   @Override
-  public Integer call() {
-    return Session.run(spec, root, database, null, this::codegen);
-  }
-
-  private ExitCode codegen(Plinth plinth, Console console) {
+  ExitCode run(Plinth plinth, Console console) {
     CodegenResult result = plinth.codegen(packageName, root.workingDirectory().resolve(directory));
     int n = result.files().size();
     console.out(Message.CODEGEN_DONE.text(n, n == 1 ? "" : "s", String.join(", ", result.schemas()),

@@ -7,38 +7,20 @@ import dev.plinth.runner.Message;
 import dev.plinth.runner.Plinth;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code plinth info}: every migration with its state and checksum status, and the schema version. */
 @Command(name = "info", mixinStandardHelpOptions = true,
     description = "List migrations with their state (applied, pending, rolled back, failed, ...),"
         + " whether applied files are unchanged, and the schema version.")
-final class InfoCommand implements Callable<Integer> {
-
-  @Spec
-  CommandSpec spec;
-
-  @ParentCommand
-  PlinthCommand root;
-
-  @Mixin
-  DatabaseOptions database;
+final class InfoCommand extends DatabaseCommand {
 
   @Option(names = "--json", description = "Print the result as JSON.")
   boolean json;
 
   @Override
-  public Integer call() {
-    return Session.run(spec, root, database, null, this::info);
-  }
-
-  private ExitCode info(Plinth plinth, Console console) {
+  ExitCode run(Plinth plinth, Console console) {
     InfoResult result = plinth.info();
     if (json) {
       console.out(Json.text(json(result)));

@@ -4,27 +4,13 @@ import dev.plinth.runner.Message;
 import dev.plinth.runner.MigrateResult;
 import dev.plinth.runner.PendingResult;
 import dev.plinth.runner.Plinth;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code plinth migrate}: apply pending migrations, or show their SQL with {@code --dry-run}. */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
     description = "Apply pending migrations, each in its own transaction.")
-final class MigrateCommand implements Callable<Integer> {
-
-  @Spec
-  CommandSpec spec;
-
-  @ParentCommand
-  PlinthCommand root;
-
-  @Mixin
-  DatabaseOptions database;
+final class MigrateCommand extends DatabaseCommand {
 
   @Option(names = "--target", paramLabel = "VERSION", description = "Migrate up to this version only (default: latest).")
   String target;
@@ -33,8 +19,13 @@ final class MigrateCommand implements Callable<Integer> {
   boolean dryRun;
 
   @Override
-  public Integer call() {
-    return Session.run(spec, root, database, target, dryRun ? this::dryRun : this::migrate);
+  String target() {
+    return target;
+  }
+
+  @Override
+  ExitCode run(Plinth plinth, Console console) {
+    return dryRun ? dryRun(plinth, console) : migrate(plinth, console);
   }
 
   private ExitCode migrate(Plinth plinth, Console console) {

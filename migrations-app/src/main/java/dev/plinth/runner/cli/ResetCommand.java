@@ -4,39 +4,21 @@ import dev.plinth.runner.Message;
 import dev.plinth.runner.MigrateResult;
 import dev.plinth.runner.Plinth;
 import dev.plinth.runner.ResetResult;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code plinth reset}: drop what the migrations created and migrate again, on disposable databases. */
 @Command(name = "reset", mixinStandardHelpOptions = true,
     description = {"Drop everything the migrations created (tables, types, schemas, backups, the history)",
         "and migrate again. Only on a local database whose name says it is disposable"
             + " (test, dev, tmp, scratch, ...), unless --force."})
-final class ResetCommand implements Callable<Integer> {
-
-  @Spec
-  CommandSpec spec;
-
-  @ParentCommand
-  PlinthCommand root;
-
-  @Mixin
-  DatabaseOptions database;
+final class ResetCommand extends DatabaseCommand {
 
   @Option(names = "--force", description = "Reset even a remote database or one not named as disposable.")
   boolean force;
 
   @Override
-  public Integer call() {
-    return Session.run(spec, root, database, null, this::reset);
-  }
-
-  private ExitCode reset(Plinth plinth, Console console) {
+  ExitCode run(Plinth plinth, Console console) {
     ResetResult result = plinth.reset(force);
     int tables = result.droppedTables().size();
     int types = result.droppedTypes().size();

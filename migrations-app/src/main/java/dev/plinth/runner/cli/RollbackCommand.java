@@ -4,29 +4,15 @@ import dev.plinth.runner.Message;
 import dev.plinth.runner.Plinth;
 import dev.plinth.runner.RollbackResult;
 import dev.plinth.runner.RollbackTarget;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code plinth rollback}: run reverse scripts, newest first, or show them with {@code --dry-run}. */
 @Command(name = "rollback", mixinStandardHelpOptions = true,
     description = {"Roll back applied migrations with their reverse scripts, newest first.",
         "Each reverse script and the removal of its history row commit together, under the lock migrate takes."})
-final class RollbackCommand implements Callable<Integer> {
-
-  @Spec
-  CommandSpec spec;
-
-  @ParentCommand
-  PlinthCommand root;
-
-  @Mixin
-  DatabaseOptions database;
+final class RollbackCommand extends DatabaseCommand {
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   How how;
@@ -44,11 +30,7 @@ final class RollbackCommand implements Callable<Integer> {
   boolean dryRun;
 
   @Override
-  public Integer call() {
-    return Session.run(spec, root, database, null, this::rollback);
-  }
-
-  private ExitCode rollback(Plinth plinth, Console console) {
+  ExitCode run(Plinth plinth, Console console) {
     RollbackTarget target = how.steps != null ? RollbackTarget.steps(how.steps) : RollbackTarget.to(how.to);
     if (dryRun) {
       return dryRun(plinth.rollbackPlan(target), plinth, console);

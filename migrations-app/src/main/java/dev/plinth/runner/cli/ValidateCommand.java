@@ -6,38 +6,20 @@ import dev.plinth.runner.Message;
 import dev.plinth.runner.Plinth;
 import dev.plinth.runner.ValidateResult;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code plinth validate}: applied migrations vs files, reverse scripts, {@code plinth.sum}. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
     description = {"Check that applied migrations match their files (checksums), that reverse scripts exist,",
         "and that the files match plinth.sum. Exit code 6 when something does not."})
-final class ValidateCommand implements Callable<Integer> {
-
-  @Spec
-  CommandSpec spec;
-
-  @ParentCommand
-  PlinthCommand root;
-
-  @Mixin
-  DatabaseOptions database;
+final class ValidateCommand extends DatabaseCommand {
 
   @Option(names = "--json", description = "Print the result as JSON.")
   boolean json;
 
   @Override
-  public Integer call() {
-    return Session.run(spec, root, database, null, this::validate);
-  }
-
-  private ExitCode validate(Plinth plinth, Console console) {
+  ExitCode run(Plinth plinth, Console console) {
     ValidateResult result = plinth.validate();
     if (json) {
       ObjectNode node = Json.object();

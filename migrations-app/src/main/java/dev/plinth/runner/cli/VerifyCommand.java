@@ -6,38 +6,20 @@ import dev.plinth.runner.Message;
 import dev.plinth.runner.Plinth;
 import dev.plinth.runner.VerifyResult;
 import dev.plinth.runner.catalog.Difference;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code plinth verify}: the live schema against the committed schema at the applied version. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
     description = {"Compare the database with the schema the committed migrations give at its applied version.",
         "Exit code 5 when they differ (drift)."})
-final class VerifyCommand implements Callable<Integer> {
-
-  @Spec
-  CommandSpec spec;
-
-  @ParentCommand
-  PlinthCommand root;
-
-  @Mixin
-  DatabaseOptions database;
+final class VerifyCommand extends DatabaseCommand {
 
   @Option(names = "--json", description = "Print the result as JSON.")
   boolean json;
 
   @Override
-  public Integer call() {
-    return Session.run(spec, root, database, null, this::verify);
-  }
-
-  private ExitCode verify(Plinth plinth, Console console) {
+  ExitCode run(Plinth plinth, Console console) {
     VerifyResult result = plinth.verify();
     String version = Session.version(result.schemaVersion());
     if (json) {
