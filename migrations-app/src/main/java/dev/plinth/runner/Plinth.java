@@ -104,7 +104,10 @@ public final class Plinth {
     for (MigrateOutput m : result.migrations) {
       applied.add(new MigrateResult.Applied(m.version, m.description, fileName(m.filepath), m.executionTime));
     }
-    return new MigrateResult(applied, currentVersion(flyway), millis);
+    // Flyway reports the versions before and after; asking info() again would re-read every file.
+    Optional<String> version = Optional.ofNullable(result.targetSchemaVersion)
+        .or(() -> Optional.ofNullable(result.initialSchemaVersion));
+    return new MigrateResult(applied, version, millis);
   }
 
   /** The migrations {@link #migrate()} would apply and their SQL; changes nothing in the database. */
