@@ -102,27 +102,26 @@ public record Backups(String version) {
 
   /** Puts back the enum values {@link #saveEnumValues} kept, and drops their backup. */
   List<String> restoreEnumValues(QualifiedName type, Table table, Column column) {
-    QualifiedName backup = enumValuesTable(type, table, column);
-    String match = table.primaryKey().columns().stream()
-        .map(k -> "\"target\"." + Sql.ident(k) + " = \"saved\"." + Sql.ident(k))
-        .collect(Collectors.joining(" AND "));
-    return List.of(
-        "UPDATE " + Sql.ident(table.name()) + " AS \"target\" SET " + Sql.ident(column.name()) + " = \"saved\"."
-            + Sql.ident(column.name()) + "::" + column.type() + " FROM " + Sql.ident(backup)
-            + " AS \"saved\" WHERE " + match + ";",
-        "DROP TABLE " + Sql.ident(backup) + ";");
+    return restore(table.name(), column, table.primaryKey().columns(),
+        enumValuesTable(type, table, column), "::" + column.type());
   }
 
   /** Puts a column's saved values back, matching rows by key, and drops the backup. */
   List<String> restoreColumn(QualifiedName table, Column column, List<String> key) {
-    QualifiedName backup = columnTable(table, column.name());
+    return restore(table, column, key, columnTable(table, column.name()),
+        column.enumType() != null ? "::" + column.type() : "");
+  }
+
+  /** Copies a column's values from {@code backup} into the rows with the same key, then drops it. */
+  private static List<String> restore(QualifiedName table, Column column, List<String> key,
+      QualifiedName backup, String cast) {
     String match = key.stream()
         .map(k -> "\"target\"." + Sql.ident(k) + " = \"saved\"." + Sql.ident(k))
         .collect(Collectors.joining(" AND "));
     return List.of(
         "UPDATE " + Sql.ident(table) + " AS \"target\" SET " + Sql.ident(column.name()) + " = \"saved\"."
-            + Sql.ident(column.name()) + (column.enumType() != null ? "::" + column.type() : "")
-            + " FROM " + Sql.ident(backup) + " AS \"saved\" WHERE " + match + ";",
+            + Sql.ident(column.name()) + cast + " FROM " + Sql.ident(backup) + " AS \"saved\" WHERE "
+            + match + ";",
         "DROP TABLE " + Sql.ident(backup) + ";");
   }
 }
