@@ -1,14 +1,14 @@
 package dev.plinth.bench;
 
-import dev.plinth.processor.diff.Change;
-import dev.plinth.processor.diff.SchemaDiff;
-import dev.plinth.processor.model.Column;
-import dev.plinth.processor.model.Identity;
-import dev.plinth.processor.model.Index;
-import dev.plinth.processor.model.IndexKey;
-import dev.plinth.processor.model.Schema;
-import dev.plinth.processor.model.Table;
-import dev.plinth.processor.render.MigrationScript;
+import dev.plinth.schema.diff.Change;
+import dev.plinth.schema.diff.SchemaDiff;
+import dev.plinth.schema.model.Column;
+import dev.plinth.schema.model.Identity;
+import dev.plinth.schema.model.Index;
+import dev.plinth.schema.model.IndexKey;
+import dev.plinth.schema.model.Schema;
+import dev.plinth.schema.model.Table;
+import dev.plinth.schema.render.MigrationScript;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

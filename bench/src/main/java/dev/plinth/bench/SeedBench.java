@@ -1,8 +1,8 @@
 package dev.plinth.bench;
 
-import dev.plinth.runner.seed.SeedResult;
-import dev.plinth.runner.seed.SeedSetDefinition;
-import dev.plinth.runner.seed.Seeder;
+import dev.plinth.runner.SeedResult;
+import dev.plinth.runner.internal.seed.SeedSetDefinition;
+import dev.plinth.runner.internal.seed.Seeder;
 import dev.plinth.seed.TableInfo;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,10 @@
 package dev.plinth.bench;
 
-import dev.plinth.processor.diff.Canonical;
-import dev.plinth.processor.diff.Change;
-import dev.plinth.processor.diff.SchemaDiff;
-import dev.plinth.processor.model.Schema;
-import dev.plinth.runner.catalog.CatalogReader;
+import dev.plinth.schema.diff.Canonical;
+import dev.plinth.schema.diff.Change;
+import dev.plinth.schema.diff.SchemaDiff;
+import dev.plinth.schema.model.Schema;
+import dev.plinth.runner.internal.catalog.CatalogReader;
 import java.lang.reflect.Field;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;

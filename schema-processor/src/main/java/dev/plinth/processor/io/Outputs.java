@@ -1,5 +1,6 @@
 package dev.plinth.processor.io;
 
+import dev.plinth.schema.journal.MigrationsFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

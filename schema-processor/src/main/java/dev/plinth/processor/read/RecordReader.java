@@ -1,18 +1,18 @@
 package dev.plinth.processor.read;
 
 import dev.plinth.processor.message.Message;
-import dev.plinth.processor.model.CheckConstraint;
-import dev.plinth.processor.model.Column;
-import dev.plinth.processor.model.EnumType;
-import dev.plinth.processor.model.Identity;
-import dev.plinth.processor.model.Index;
-import dev.plinth.processor.model.IndexKey;
-import dev.plinth.processor.model.Names;
-import dev.plinth.processor.model.PrimaryKey;
-import dev.plinth.processor.model.QualifiedName;
-import dev.plinth.processor.model.ReferentialAction;
-import dev.plinth.processor.model.Table;
-import dev.plinth.processor.model.UniqueConstraint;
+import dev.plinth.schema.model.CheckConstraint;
+import dev.plinth.schema.model.Column;
+import dev.plinth.schema.model.EnumType;
+import dev.plinth.schema.model.Identity;
+import dev.plinth.schema.model.Index;
+import dev.plinth.schema.model.IndexKey;
+import dev.plinth.schema.model.Names;
+import dev.plinth.schema.model.PrimaryKey;
+import dev.plinth.schema.model.QualifiedName;
+import dev.plinth.schema.model.ReferentialAction;
+import dev.plinth.schema.model.Table;
+import dev.plinth.schema.model.UniqueConstraint;
 import dev.plinth.processor.read.TableDraft.ForeignKeyDraft;
 import dev.plinth.processor.validate.Origin;
 import dev.plinth.processor.validate.Report;
@@ -284,7 +284,7 @@ public final class RecordReader {
           return Optional.empty();
         }
         enumType = readEnum.get().name();
-        scalar = dev.plinth.processor.render.Sql.ident(enumType);
+        scalar = dev.plinth.schema.render.Sql.ident(enumType);
       }
       scalar = applyColumnDetails(scalar, columnAnn, component, type);
       sqlType = m.array() ? scalar + "[]" : scalar;

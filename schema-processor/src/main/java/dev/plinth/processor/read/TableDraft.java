@@ -1,7 +1,7 @@
 package dev.plinth.processor.read;
 
-import dev.plinth.processor.model.ReferentialAction;
-import dev.plinth.processor.model.Table;
+import dev.plinth.schema.model.ReferentialAction;
+import dev.plinth.schema.model.Table;
 import dev.plinth.processor.validate.Origin;
 import java.util.List;
 import java.util.Map;

@@ -1,13 +1,13 @@
 package dev.plinth.processor.validate;
 
 import dev.plinth.processor.message.Message;
-import dev.plinth.processor.model.Column;
-import dev.plinth.processor.model.EnumType;
-import dev.plinth.processor.model.ForeignKey;
-import dev.plinth.processor.model.QualifiedName;
-import dev.plinth.processor.model.Schema;
-import dev.plinth.processor.model.Table;
-import dev.plinth.processor.model.UniqueConstraint;
+import dev.plinth.schema.model.Column;
+import dev.plinth.schema.model.EnumType;
+import dev.plinth.schema.model.ForeignKey;
+import dev.plinth.schema.model.QualifiedName;
+import dev.plinth.schema.model.Schema;
+import dev.plinth.schema.model.Table;
+import dev.plinth.schema.model.UniqueConstraint;
 import dev.plinth.processor.read.TableDraft;
 import dev.plinth.processor.read.TableDraft.ForeignKeyDraft;
 import java.util.ArrayList;
@@ -122,7 +122,7 @@ public final class SchemaBuilder {
     for (String written : fk.targetColumns()) {
       Optional<Column> column = target.column(written);
       if (column.isEmpty()) {
-        column = target.column(dev.plinth.processor.model.Names.snakeCase(written));
+        column = target.column(dev.plinth.schema.model.Names.snakeCase(written));
       }
       if (column.isEmpty()) {
         report.add(Message.UNKNOWN_COLUMN, fk.targetColumnsOrigin(), fk.description(), written,

@@ -1,5 +1,0 @@
-/**
- * The {@code plinth} command line (picocli): one class per verb, output through the command line's
- * writers, exit codes in {@link dev.plinth.runner.cli.ExitCode}.
- */
-package dev.plinth.runner.cli;

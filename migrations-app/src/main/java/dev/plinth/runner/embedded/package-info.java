@@ -1,2 +1,0 @@
-/** The embedded PostgreSQL used when no database is configured. */
-package dev.plinth.runner.embedded;

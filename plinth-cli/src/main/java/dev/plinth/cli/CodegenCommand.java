@@ -1,0 +1,34 @@
+package dev.plinth.cli;
+
+import dev.plinth.cli.codegen.Codegen;
+import dev.plinth.cli.codegen.CodegenResult;
+import dev.plinth.runner.Message;
+import dev.plinth.runner.Plinth;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code plinth codegen}: jOOQ classes for the migrated schema. */
+@Command(name = "codegen", mixinStandardHelpOptions = true,
+    description = {"Apply pending migrations, then generate jOOQ classes for the schema into a package and folder,",
+        "so application code gets typed queries for exactly the committed schema."})
+final class CodegenCommand extends DatabaseCommand {
+
+  @Option(names = "--package", paramLabel = "PACKAGE", required = true,
+      description = "Java package of the generated classes, e.g. com.example.db.")
+  String packageName;
+
+  @Option(names = "--directory", paramLabel = "DIR", required = true,
+      description = "Source folder to write them to (relative to the working directory), e.g. target/generated-sources/jooq."
+          + " The package's folder in it is replaced.")
+  Path directory;
+
+  @Override
+  ExitCode run(Plinth plinth, Console console) {
+    CodegenResult result = new Codegen(plinth).run(packageName, root.workingDirectory().resolve(directory));
+    int n = result.files().size();
+    console.out(Message.CODEGEN_DONE.text(n, n == 1 ? "" : "s", String.join(", ", result.schemas()),
+        Session.version(result.schemaVersion()), result.directory(), result.packageName()));
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,34 @@
+package dev.plinth.cli;
+
+import dev.plinth.runner.RunnerConfig;
+import dev.plinth.cli.embedded.EmbeddedServer;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The options every database command shares. */
+final class DatabaseOptions {
+
+  @Option(names = "--url", paramLabel = "URL",
+      description = "Database URL: jdbc:postgresql://host:5432/db or postgres://user@host:5432/db."
+          + " Default: $DATABASE_URL, then DATABASE_URL in ./.env, else an embedded PostgreSQL.")
+  String url;
+
+  @Option(names = "--user", paramLabel = "USER", description = "Database user. Default: $DATABASE_USER or the URL's.")
+  String user;
+
+  @Option(names = "--password", paramLabel = "PASSWORD",
+      description = "Database password. Prefer $DATABASE_PASSWORD: flags show up in the process list.")
+  String password;
+
+  @Option(names = "--locations", paramLabel = "LOCATION", split = ",",
+      description = "Where the migrations are, e.g. filesystem:src/main/resources/db/migration."
+          + " Default: " + RunnerConfig.DEFAULT_LOCATION + ".")
+  List<String> locations = List.of(RunnerConfig.DEFAULT_LOCATION);
+
+  @Option(names = "--embedded-port", paramLabel = "PORT",
+      description = "Port of the embedded PostgreSQL used when no database is configured. Default: ${DEFAULT-VALUE}.")
+  int embeddedPort = EmbeddedServer.DEFAULT_PORT;
+
+  @Option(names = {"-v", "--verbose"}, description = "Show Flyway's SQL and debug log, and stack traces of errors.")
+  boolean verbose;
+}

@@ -1,0 +1,54 @@
+package dev.plinth.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plinth.runner.Message;
+import dev.plinth.runner.Plinth;
+import dev.plinth.runner.ValidateResult;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code plinth validate}: applied migrations vs files, reverse scripts, {@code plinth.sum}. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+    description = {"Check that applied migrations match their files (checksums), that reverse scripts exist,",
+        "and that the files match plinth.sum. Exit code 6 when something does not."})
+final class ValidateCommand extends DatabaseCommand {
+
+  @Option(names = "--json", description = "Print the result as JSON.")
+  boolean json;
+
+  @Override
+  ExitCode run(Plinth plinth, Console console) {
+    ValidateResult result = plinth.validate();
+    if (json) {
+      ObjectNode node = Json.object();
+      node.put("valid", result.valid());
+      node.put("appliedCount", result.appliedCount());
+      node.put("sumChecked", result.sumChecked());
+      findings(node.putArray("problems"), result.problems());
+      findings(node.putArray("notes"), result.notes());
+      console.out(Json.text(node));
+    } else if (result.valid()) {
+      int n = result.appliedCount();
+      console.out(Message.VALIDATE_OK.text(n, n == 1 ? "" : "s",
+          result.sumChecked() ? "files match plinth.sum" : "no plinth.sum to check"));
+      result.notes().forEach(f -> console.out("  " + f.text()));
+    } else {
+      int n = result.problems().size();
+      console.err(Message.VALIDATE_FAILED.text(n, n == 1 ? "" : "s"));
+      result.problems().forEach(f -> console.err("  [" + f.id() + "] " + f.text()));
+      result.notes().forEach(f -> console.err("  " + f.text()));
+    }
+    return result.valid() ? ExitCode.OK : ExitCode.INTEGRITY;
+  }
+
+  private static void findings(ArrayNode array, List<ValidateResult.Finding> findings) {
+    for (ValidateResult.Finding f : findings) {
+      ObjectNode item = array.addObject();
+      item.put("id", f.id());
+      item.put("file", f.file());
+      item.put("text", f.text());
+    }
+  }
+}

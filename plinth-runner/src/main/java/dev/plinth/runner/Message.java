@@ -1,0 +1,218 @@
+package dev.plinth.runner;
+
+import java.util.Locale;
+
+/**
+ * Every message Plinth's runner shows to a user, with a stable id.
+ *
+ * <p>Each text says what is wrong and what to do about it. Texts never contain a password: callers
+ * pass URLs without credentials and user names only.
+ */
+public enum Message {
+
+  // Configuration (exit code USAGE)
+  URL_INVALID("PLN600", Kind.CONFIGURATION,
+      "%s is not a PostgreSQL URL: %s. Set it to jdbc:postgresql://host:5432/database"
+          + " or postgres://user@host:5432/database."),
+  URL_BAD_PORT("PLN601", Kind.CONFIGURATION,
+      "%s has an invalid port '%s'. Use a number between 1 and 65535, e.g. postgres://user@localhost:5432/app."),
+  URL_NO_HOST("PLN602", Kind.CONFIGURATION,
+      "%s has no host name. Use e.g. postgres://user@localhost:5432/app."),
+  DOTENV_BAD_LINE("PLN603", Kind.CONFIGURATION,
+      "Line %d of %s is not KEY=VALUE. Fix or remove it (comments start with #)."),
+  DOTENV_UNREADABLE("PLN604", Kind.CONFIGURATION,
+      "Cannot read %s: %s. Fix its permissions or remove it."),
+  LOCATION_INVALID("PLN605", Kind.CONFIGURATION,
+      "Migration location '%s' is not valid. Use classpath:db/migration or filesystem:path/to/db/migration."),
+  LOCATION_MISSING("PLN606", Kind.CONFIGURATION,
+      "Migration location '%s' does not exist. Create it, or point --locations at the folder holding V1__*.sql."),
+  TARGET_INVALID("PLN607", Kind.CONFIGURATION,
+      "Target '%s' is not a migration version. Use a version such as 3 or 1.2, or 'latest'."),
+  VERSION_INVALID("PLN608", Kind.CONFIGURATION,
+      "%s '%s' is not a migration version. Use a version such as 3 or 1.2."),
+  ROLLBACK_STEPS_INVALID("PLN609", Kind.CONFIGURATION,
+      "--steps must be at least 1 (got %d)."),
+  ROLLBACK_TOO_MANY_STEPS("PLN610", Kind.CONFIGURATION,
+      "Cannot roll back %d migrations: only %d %s applied (schema at version %s). Use --steps %d or fewer."),
+  RESET_REFUSED_REMOTE("PLN611", Kind.CONFIGURATION,
+      "Refusing to reset a database on '%s': that host is not this machine (localhost, 127.0.0.1, ::1)."
+          + " reset drops every table the migrations created and all their data."
+          + " Pass --force if this database really is disposable."),
+  RESET_REFUSED_NAME("PLN612", Kind.CONFIGURATION,
+      "Refusing to reset database '%s': its name does not say it is disposable (it contains none of %s)."
+          + " reset drops every table the migrations created and all their data."
+          + " Pass --force if it really is disposable."),
+  CODEGEN_PACKAGE_INVALID("PLN613", Kind.CONFIGURATION,
+      "'%s' is not a Java package name. Use e.g. --package com.example.db."),
+
+  // Connection (exit code CONNECTION)
+  CONNECTION_REFUSED("PLN620", Kind.CONNECTION,
+      "Cannot connect to PostgreSQL at %s:%d: connection refused. Is the server running and listening on that port?"
+          + " Check the host and port in %s."),
+  UNKNOWN_HOST("PLN621", Kind.CONNECTION,
+      "Cannot connect to PostgreSQL: unknown host '%s'. Check the host name in %s."),
+  AUTHENTICATION_FAILED("PLN622", Kind.CONNECTION,
+      "PostgreSQL at %s:%d rejected the password for user '%s'. Check the user and password"
+          + " (--user/--password, DATABASE_USER/DATABASE_PASSWORD or the URL)."),
+  AUTHORIZATION_FAILED("PLN623", Kind.CONNECTION,
+      "PostgreSQL at %s:%d refused user '%s': %s. Check that the role exists and that pg_hba.conf allows it."),
+  DATABASE_MISSING("PLN624", Kind.CONNECTION,
+      "Database '%s' does not exist on %s:%d. Create it (createdb -h %s -p %d -U %s %s, or CREATE DATABASE %s;)"
+          + " or fix the database name in %s."),
+  CONNECTION_FAILED("PLN625", Kind.CONNECTION,
+      "Cannot connect to PostgreSQL at %s:%d: %s (SQL state %s). Check %s and that the server is reachable."),
+  DATA_SOURCE_FAILED("PLN634", Kind.CONNECTION,
+      "Cannot get a connection from the application's DataSource: %s (SQL state %s). Check its URL, user and"
+          + " password, and that the server is reachable."),
+  EMBEDDED_PORT_IN_USE("PLN630", Kind.CONNECTION,
+      "Cannot start the embedded PostgreSQL: port %d is already in use. Stop the program using it"
+          + " (maybe an earlier embedded server) or choose another port with --embedded-port."),
+  EMBEDDED_DATA_IN_USE("PLN631", Kind.CONNECTION,
+      "Cannot start the embedded PostgreSQL: its data directory %s is in use by another Plinth process."
+          + " Wait for it to finish, or set DATABASE_URL to use another database."),
+  EMBEDDED_START_FAILED("PLN632", Kind.CONNECTION,
+      "Cannot start the embedded PostgreSQL (data directory %s): %s. Delete the directory to start from scratch"
+          + " (its data is lost), or set DATABASE_URL to use another database."),
+  EMBEDDED_ROOT_UNSUPPORTED("PLN633", Kind.CONNECTION,
+      "Cannot start the embedded PostgreSQL as root (%s): PostgreSQL refuses to run as root, and user namespaces"
+          + " (unshare -U), which would avoid that, are not available here. Run Plinth as an ordinary user,"
+          + " or set DATABASE_URL."),
+
+  // Migrations (exit code MIGRATION_FAILED)
+  MIGRATION_FAILED("PLN640", Kind.MIGRATION,
+      "Migration %s failed at line %d: %s (SQL state %s).%n  Statement: %s%n  %s"),
+  MIGRATION_ROLLED_BACK("PLN641", Kind.MIGRATION,
+      "Its transaction was rolled back; the schema is still at version %s. Fix the file and run migrate again."),
+  MIGRATION_NOT_ROLLED_BACK("PLN642", Kind.MIGRATION,
+      "It did not run in a transaction, so part of it may have been applied; check the database before retrying."),
+  MIGRATION_ERROR("PLN643", Kind.MIGRATION,
+      "Migration failed: %s"),
+  ROLLBACK_FAILED("PLN650", Kind.MIGRATION,
+      "Reverse script %s failed at line %d: %s (SQL state %s).%n  Statement: %s%n  %s"),
+  ROLLBACK_ROLLED_BACK("PLN651", Kind.MIGRATION,
+      "Its transaction was rolled back; the schema is still at version %s. Fix the reverse script and run rollback again."),
+  ROLLBACK_NOT_ROLLED_BACK("PLN652", Kind.MIGRATION,
+      "It did not run in a transaction, so part of it may have been applied; the history still records version %s."
+          + " Check the database before retrying."),
+  ROLLBACK_HISTORY_CHANGED("PLN653", Kind.MIGRATION,
+      "The history has no successful row for version %s any more: another process changed it. Its reverse script was"
+          + " not committed; run info and try again."),
+
+  // Integrity (exit code INTEGRITY)
+  VALIDATION_FAILED("PLN660", Kind.INTEGRITY,
+      "The migrations applied to the database do not match the migration files: %s"
+          + " Restore the changed or deleted files; a migration must never change after it was applied."),
+  CHECKSUM_CHANGED("PLN661", Kind.INTEGRITY,
+      "%s was changed after it was applied (checksum %s in the database, %s in the file)."
+          + " Restore the applied version and put new changes in a new migration."),
+  APPLIED_FILE_MISSING("PLN662", Kind.INTEGRITY,
+      "%s (version %s) is applied but its file is missing. Restore it from version control."),
+  FAILED_RECORDED("PLN663", Kind.INTEGRITY,
+      "%s (version %s) is recorded as failed. It ran outside a transaction: undo what it applied by hand,"
+          + " delete its row from the history table, fix the file and migrate again."),
+  REVERSE_MISSING("PLN664", Kind.INTEGRITY,
+      "%s has no reverse script %s. It is generated with every migration: restore it, or recompile to regenerate it."),
+  REVERSE_MISSING_HANDWRITTEN("PLN665", Kind.INFO,
+      "%s is hand-written and has no reverse script %s: rollback cannot go below version %s until one is written."),
+  SUM_MISMATCH("PLN666", Kind.INTEGRITY,
+      "%s does not match plinth.sum: it was edited after it was generated. Restore it, or recompile to"
+          + " regenerate it and plinth.sum."),
+  SUM_FILE_MISSING("PLN667", Kind.INTEGRITY,
+      "%s is listed in plinth.sum but missing. Restore it from version control."),
+  SUM_UNLISTED("PLN668", Kind.INTEGRITY,
+      "%s is not listed in plinth.sum. Recompile, so that the processor records it."),
+  MIGRATE_FILES_CHANGED("PLN669", Kind.INTEGRITY,
+      "Nothing was migrated: the migrations applied to the database do not match the migration files. %s"),
+  ROLLBACK_REVERSE_MISSING("PLN670", Kind.INTEGRITY,
+      "Cannot roll back %s: its reverse script %s is missing%s. Nothing was rolled back."
+          + " Write the reverse script (it must undo %s exactly), or roll back fewer migrations."),
+  ROLLBACK_REFUSED("PLN671", Kind.INTEGRITY,
+      "Cannot roll back: %s Nothing was rolled back."),
+  JOURNAL_UNREADABLE("PLN672", Kind.INTEGRITY,
+      "Cannot read the journal entry %s: %s. Restore it from version control."),
+
+  // Anything else (exit code ERROR)
+  FLYWAY_ERROR("PLN990", Kind.ERROR, "%s"),
+  DATABASE_ERROR("PLN992", Kind.ERROR, "%s failed: %s (SQL state %s)."),
+  CODEGEN_FAILED("PLN993", Kind.ERROR,
+      "jOOQ code generation failed: %s. Run again with --verbose to see jOOQ's log."),
+  UNEXPECTED("PLN991", Kind.ERROR,
+      "Unexpected error: %s. Run again with --verbose to see the details, and report it if it persists."),
+
+  // Informational lines (not errors); shown without their id
+  EMBEDDED_STARTED("PLN701", Kind.INFO,
+      "Embedded PostgreSQL on port %d, data in %s (kept between runs). While it runs, connect with %s"
+          + " or: psql -h localhost -p %d -U postgres postgres"),
+  MIGRATION_APPLIED("PLN710", Kind.INFO, "Applied V%s %s (%d ms)"),
+  MIGRATE_SUMMARY("PLN711", Kind.INFO, "Applied %d migration%s in %d ms; schema now at version %s."),
+  MIGRATE_NOTHING("PLN712", Kind.INFO, "Nothing to apply; schema is at version %s."),
+  DRY_RUN_HEADER("PLN713", Kind.INFO,
+      "-- Dry run: %d pending migration%s; schema is at version %s. Nothing was changed."),
+  DRY_RUN_SCRIPT("PLN714", Kind.INFO, "-- %s (version %s: %s)"),
+  DRY_RUN_NOTHING("PLN715", Kind.INFO, "-- Dry run: nothing to apply; schema is at version %s."),
+  INFO_SCHEMA_VERSION("PLN716", Kind.INFO, "Schema version: %s"),
+  INFO_NO_MIGRATIONS("PLN717", Kind.INFO, "No migrations found in %s."),
+  NO_VERSION("PLN718", Kind.INFO, "none"),
+  ROLLBACK_STEP("PLN720", Kind.INFO, "Rolled back V%s %s (%d ms)"),
+  ROLLBACK_SUMMARY("PLN721", Kind.INFO, "Rolled back %d migration%s in %d ms; schema now at version %s."),
+  ROLLBACK_NOTHING("PLN722", Kind.INFO, "Nothing to roll back; schema is at version %s."),
+  ROLLBACK_DRY_RUN_HEADER("PLN723", Kind.INFO,
+      "-- Dry run: %d migration%s to roll back, from version %s to %s. Nothing was changed."),
+  ROLLBACK_DRY_RUN_SCRIPT("PLN724", Kind.INFO, "-- %s (reverse of version %s: %s%s)"),
+  VALIDATE_OK("PLN725", Kind.INFO,
+      "Valid: %d applied migration%s match their files; reverse scripts present; %s."),
+  VALIDATE_FAILED("PLN726", Kind.INFO, "Invalid: %d problem%s found."),
+  VERIFY_OK("PLN727", Kind.INFO,
+      "No drift: the database matches the schema of version %s (%d table%s, %d enum type%s)."),
+  VERIFY_DRIFT("PLN728", Kind.INFO,
+      "Drift: the database differs from the schema of version %s in %d place%s:"),
+  VERIFY_DRIFT_ADVICE("PLN729", Kind.INFO,
+      "Undo the manual changes, or make them part of the schema with a new migration."),
+  RESET_DROPPED("PLN730", Kind.INFO,
+      "Dropped %d table%s, %d type%s, %d schema%s and the migration history; migrating again."),
+  PRUNE_DROPPED("PLN731", Kind.INFO, "Dropped backup schema %s."),
+  PRUNE_SUMMARY("PLN732", Kind.INFO,
+      "Dropped %d backup schema%s; rolling back those migrations will no longer restore the data they removed."),
+  PRUNE_NOTHING("PLN733", Kind.INFO, "No backups to prune%s."),
+  CODEGEN_DONE("PLN734", Kind.INFO,
+      "Generated %d jOOQ source file%s for schema %s version %s in %s (package %s)."),
+  INFO_CHECKSUM_OK("PLN735", Kind.INFO, "ok"),
+  INFO_CHECKSUM_CHANGED("PLN736", Kind.INFO, "CHANGED"),
+  INFO_ROLLED_BACK("PLN737", Kind.INFO, "rolled back"),
+  SEED_TABLE("PLN738", Kind.INFO, "Seeded %s: %d inserted, %d already there"),
+  SEED_SUMMARY("PLN739", Kind.INFO,
+      "Seeded environment '%s' with %d seed set(s) in %d ms: %d row(s) inserted, %d already there."),
+  SEED_FAILED("PLN740", Kind.ERROR, "Seeding failed and was rolled back, no row was left: %s"),
+  ;
+
+  /** What kind of problem a message reports; the CLI derives its exit code from it. */
+  public enum Kind { INFO, CONFIGURATION, CONNECTION, MIGRATION, INTEGRITY, ERROR }
+
+  private final String id;
+  private final Kind kind;
+  private final String template;
+
+  Message(String id, Kind kind, String template) {
+    this.id = id;
+    this.kind = kind;
+    this.template = template;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  /** The text without its id, formatted the same way on every machine. */
+  public String text(Object... args) {
+    return String.format(Locale.ROOT, template, args);
+  }
+
+  /** The text prefixed with its id, e.g. {@code [PLN624] Database 'app' does not exist ...}. */
+  public String format(Object... args) {
+    return "[" + id + "] " + text(args);
+  }
+}

@@ -1,0 +1,37 @@
+package dev.plinth.runner;
+
+import java.util.Optional;
+
+/** A migration script failed; {@link #failure()} holds the essentials Flyway reported. */
+public final class MigrationFailedException extends PlinthException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final transient Failure failure;
+
+  public MigrationFailedException(Throwable cause, Failure failure) {
+    super(cause, Message.MIGRATION_FAILED, failure.script(), failure.line(), failure.error(), failure.sqlState(),
+        failure.statement(), failure.rolledBack()
+            ? Message.MIGRATION_ROLLED_BACK.text(failure.schemaVersion().orElse("none (empty)"))
+            : Message.MIGRATION_NOT_ROLLED_BACK.text());
+    this.failure = failure;
+  }
+
+  public Failure failure() {
+    return failure;
+  }
+
+  /**
+   * What went wrong in which script.
+   *
+   * @param script the file name, e.g. {@code V2__add_orders.sql}
+   * @param line the line in the script where the failing statement starts, or 0 if unknown
+   * @param statement the failing statement, whitespace collapsed, possibly shortened
+   * @param sqlState the PostgreSQL SQL state, e.g. {@code 42601}
+   * @param error the database's error text without its {@code ERROR:} prefix
+   * @param rolledBack whether the script's transaction was rolled back
+   * @param schemaVersion the schema version after the failure, if any migration is applied
+   */
+  public record Failure(String script, int line, String statement, String sqlState, String error,
+      boolean rolledBack, Optional<String> schemaVersion) {}
+}

@@ -1,0 +1,437 @@
+package dev.plinth.runner;
+
+import dev.plinth.runner.internal.Drift;
+import dev.plinth.runner.internal.Failures;
+import dev.plinth.runner.internal.Integrity;
+import dev.plinth.runner.internal.MigrationResources;
+import dev.plinth.runner.internal.Reset;
+import dev.plinth.runner.internal.Rollback;
+import dev.plinth.runner.internal.WatchfulDataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import dev.plinth.runner.config.DatabaseUrl;
+import dev.plinth.runner.internal.RunnerContext;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.exception.FlywayValidateException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.output.MigrateOutput;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
+import dev.plinth.runner.internal.seed.SeedException;
+import dev.plinth.runner.internal.seed.Seeder;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The runner: applies and reports migrations on one PostgreSQL database.
+ *
+ * <pre>{@code
+ * Plinth plinth = Plinth.create(RunnerConfig.builder().url(System.getenv("DATABASE_URL")).build());
+ * MigrateResult result = plinth.migrate();
+ * }</pre>
+ *
+ * <p>Every command first opens a connection, so an unreachable database fails fast with a
+ * {@link PlinthException} of kind {@link Message.Kind#CONNECTION}. Failures never carry a password.
+ */
+public final class Plinth {
+
+  private final RunnerConfig config;
+  private final RunnerContext context;
+
+  private Plinth(RunnerConfig config, DataSource dataSource) {
+    this.config = config;
+    this.context = new RunnerContext(config, dataSource);
+  }
+
+  /** A runner for {@code config}; checks the migration locations but does not connect yet. */
+  public static Plinth create(RunnerConfig config) {
+    DatabaseUrl url = config.url().orElseThrow(() -> new IllegalArgumentException("RunnerConfig has no URL:"
+        + " set one with RunnerConfig.builder().url(...), or use Plinth.create(dataSource, config)"));
+    PGSimpleDataSource pg = new PGSimpleDataSource();
+    pg.setURL(url.jdbcUrl());
+    config.user().ifPresent(pg::setUser);
+    config.password().ifPresent(pg::setPassword);
+    pg.setApplicationName("plinth");
+    pg.setConnectTimeout(10);
+    pg.setLoginTimeout(10);
+    return create(new WatchfulDataSource(pg), config);
+  }
+
+  /**
+   * A runner over an application's own {@link DataSource} (a connection pool, say); {@code config}
+   * then needs no URL. Connections are taken only while a command runs and are always closed.
+   */
+  public static Plinth create(DataSource dataSource, RunnerConfig config) {
+    Objects.requireNonNull(dataSource, "dataSource");
+    config.locations().forEach(location -> checkLocation(location, config.classLoader()));
+    config.target().ifPresent(Plinth::checkTarget);
+    return new Plinth(config, dataSource);
+  }
+
+  /** A runner over {@code dataSource} with the default location ({@value RunnerConfig#DEFAULT_LOCATION}). */
+  public static Plinth create(DataSource dataSource) {
+    return create(dataSource, RunnerConfig.builder().build());
+  }
+
+  public RunnerConfig config() {
+    return config;
+  }
+
+  /** The database the commands work on (the application's own, or one built from the URL). */
+  public DataSource dataSource() {
+    return context.dataSource();
+  }
+
+  /** The name of Flyway's history table, which Plinth shares with Flyway. */
+  public String historyTable() {
+    return context.historyTable();
+  }
+
+  /** Applies all pending migrations up to the configured target, each in its own transaction. */
+  public MigrateResult migrate() {
+    return migrate(applied -> { });
+  }
+
+  /**
+   * Applies all pending migrations, telling {@code progress} about each one as soon as it is
+   * committed (long runs show where they are).
+   */
+  public MigrateResult migrate(Consumer<MigrateResult.Applied> progress) {
+    context.checkConnection();
+    Flyway flyway = context.flyway(new ProgressCallback(progress));
+    long start = System.nanoTime();
+    org.flywaydb.core.api.output.MigrateResult result;
+    try {
+      result = flyway.migrate();
+    } catch (FlywayValidateException e) {
+      throw validationFailure(e);
+    } catch (FlywayException e) {
+      throw Failures.translate(e, config, () -> currentVersion(flyway));
+    }
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    List<MigrateResult.Applied> applied = new ArrayList<>();
+    for (MigrateOutput m : result.migrations) {
+      applied.add(new MigrateResult.Applied(m.version, m.description, fileName(m.filepath), m.executionTime));
+    }
+    // Flyway reports the versions before and after; asking info() again would re-read every file.
+    Optional<String> version = Optional.ofNullable(result.targetSchemaVersion)
+        .or(() -> Optional.ofNullable(result.initialSchemaVersion));
+    return new MigrateResult(applied, version, millis);
+  }
+
+  /** The migrations {@link #migrate()} would apply and their SQL; changes nothing in the database. */
+  public PendingResult pending() {
+    context.checkConnection();
+    Flyway flyway = context.flyway();
+    try {
+      List<PendingResult.Pending> pending = new ArrayList<>();
+      for (MigrationInfo info : flyway.info().pending()) {
+        pending.add(new PendingResult.Pending(version(info), info.getDescription(), info.getScript(), read(info)));
+      }
+      return new PendingResult(pending, currentVersion(flyway));
+    } catch (FlywayException e) {
+      throw Failures.translate(e, config, Optional::empty);
+    }
+  }
+
+  /** Every migration in the files or the database, with its state; changes nothing. */
+  public InfoResult info() {
+    context.checkConnection();
+    Flyway flyway = context.flyway();
+    try {
+      var service = flyway.info();
+      Map<String, Instant> rolledBack = rolledBack();
+      List<InfoResult.Row> rows = new ArrayList<>();
+      for (MigrationInfo info : service.all()) {
+        String state = state(info.getState());
+        Optional<Instant> when = Optional.ofNullable(info.getInstalledOn()).map(Date::toInstant);
+        if (info.getState() == MigrationState.PENDING && info.getVersion() != null
+            && rolledBack.containsKey(info.getVersion().getVersion())) {
+          state = Message.INFO_ROLLED_BACK.text();
+          when = Optional.of(rolledBack.get(info.getVersion().getVersion()));
+        }
+        rows.add(new InfoResult.Row(version(info), info.getDescription(),
+            info.getType().name().toLowerCase(Locale.ROOT), state, when, info.getScript(), checksum(info)));
+      }
+      return new InfoResult(rows, Optional.ofNullable(service.current()).map(Plinth::version));
+    } catch (FlywayException e) {
+      throw Failures.translate(e, config, Optional::empty);
+    }
+  }
+
+  /**
+   * Rolls back applied migrations, newest first, with their reverse scripts; see {@link RollbackTarget}.
+   * Checks every needed reverse script before running any, and refuses with a
+   * {@link Message.Kind#INTEGRITY} failure naming the file when one is missing or altered.
+   */
+  public RollbackResult rollback(RollbackTarget target) {
+    context.checkConnection();
+    return new Rollback(context).run(target, false);
+  }
+
+  /** What {@link #rollback(RollbackTarget)} would run, with the SQL; changes nothing. */
+  public RollbackResult rollbackPlan(RollbackTarget target) {
+    context.checkConnection();
+    return new Rollback(context).run(target, true);
+  }
+
+  /**
+   * Compares applied migrations with their files (checksums), checks that reverse scripts exist
+   * and that files match {@code plinth.sum}; changes nothing.
+   */
+  public ValidateResult validate() {
+    context.checkConnection();
+    return new Integrity(context).validate();
+  }
+
+  /**
+   * Compares the live database with the schema the journal gives at the applied version;
+   * changes nothing.
+   */
+  public VerifyResult verify() {
+    context.checkConnection();
+    return new Drift(context).verify();
+  }
+
+  /**
+   * Drops everything the migrations created (their tables, types and schemas, Plinth's backups and
+   * the history) and migrates again. Refuses unless the database is local and named as disposable
+   * (or {@link RunnerConfig#disposable()}), or {@code force} is set.
+   */
+  public ResetResult reset(boolean force) {
+    Reset reset = new Reset(context);
+    if (!force) {
+      reset.checkDisposable();
+    }
+    context.checkConnection();
+    return reset.run(this::migrate);
+  }
+
+  /**
+   * Drops the schemas holding data kept for lossless rollback ({@code plinth_backup_v*}), all of
+   * them or those of versions older than {@code before}; returns their names.
+   */
+  public List<String> pruneBackups(Optional<String> before) {
+    before.ifPresent(v -> RunnerContext.parseVersion("--before", v));
+    context.checkConnection();
+    return new Reset(context).pruneBackups(before);
+  }
+
+  /**
+   * Inserts the rows of every seed set of {@code env}, in one transaction, parents first (see
+   * {@link Seeder}); with {@code fresh}, empties the seeded tables first.
+   */
+  public SeedResult seed(String env, boolean fresh) {
+    context.checkConnection();
+    try {
+      return Seeder.create().fresh(fresh).run(context.dataSource(), env);
+    } catch (SeedException e) {
+      throw new PlinthException(Message.SEED_FAILED, e.getMessage());
+    }
+  }
+
+  /** Reports each migration when Flyway has applied it. */
+  private static final class ProgressCallback implements Callback {
+    private final Consumer<MigrateResult.Applied> progress;
+    private long started;
+
+    ProgressCallback(Consumer<MigrateResult.Applied> progress) {
+      this.progress = progress;
+    }
+
+    @Override
+    public boolean supports(Event event, Context context) {
+      return event == Event.BEFORE_EACH_MIGRATE || event == Event.AFTER_EACH_MIGRATE;
+    }
+
+    @Override
+    public boolean canHandleInTransaction(Event event, Context context) {
+      return true;
+    }
+
+    @Override
+    public void handle(Event event, Context context) {
+      if (event == Event.BEFORE_EACH_MIGRATE) {
+        started = System.nanoTime();
+        return;
+      }
+      MigrationInfo info = context.getMigrationInfo();
+      progress.accept(new MigrateResult.Applied(info.getVersion() == null ? null : info.getVersion().getVersion(),
+          info.getDescription(), fileName(info.getScript()), (System.nanoTime() - started) / 1_000_000));
+    }
+
+    @Override
+    public String getCallbackName() {
+      return "plinth-progress";
+    }
+  }
+
+  /** Flyway's report does not name files; Plinth's own check does. */
+  private PlinthException validationFailure(FlywayValidateException e) {
+    List<ValidateResult.Finding> problems;
+    try {
+      problems = new Integrity(context).checksumProblems();
+    } catch (RuntimeException other) {
+      problems = List.of();
+    }
+    if (problems.isEmpty()) {
+      return Failures.translate(e, config, Optional::empty);
+    }
+    return new PlinthException(e, Message.MIGRATE_FILES_CHANGED,
+        String.join(" ", problems.stream().map(ValidateResult.Finding::text).toList()));
+  }
+
+  /** Versions {@code rollback} removed and that are not applied again, with when. */
+  private Map<String, Instant> rolledBack() {
+    Map<String, Instant> result = new TreeMap<>();
+    try (Connection connection = context.dataSource().getConnection(); Statement st = connection.createStatement();
+        ResultSet exists = st.executeQuery("SELECT to_regclass('" + Rollback.LOG_TABLE + "') IS NOT NULL")) {
+      exists.next();
+      if (exists.getBoolean(1)) {
+        try (Statement q = connection.createStatement();
+            ResultSet rs = q.executeQuery("SELECT version, rolled_back_at FROM " + Rollback.LOG_TABLE)) {
+          while (rs.next()) {
+            result.put(rs.getString(1), rs.getTimestamp(2).toInstant());
+          }
+        }
+      }
+    } catch (SQLException e) {
+      // Only a nicety of info; the states Flyway reports stand without it.
+    }
+    return result;
+  }
+
+  private static String checksum(MigrationInfo info) {
+    Integer resolved = info.getResolvedChecksum();
+    Integer applied = info.getAppliedChecksum();
+    if (resolved == null || applied == null) {
+      return "";
+    }
+    return resolved.equals(applied) ? Message.INFO_CHECKSUM_OK.text() : Message.INFO_CHECKSUM_CHANGED.text();
+  }
+
+  private Optional<String> currentVersion(Flyway flyway) {
+    try {
+      return Optional.ofNullable(flyway.info().current()).map(Plinth::version);
+    } catch (FlywayException e) {
+      return Optional.empty();
+    }
+  }
+
+  private String read(MigrationInfo info) {
+    for (String location : config.locations()) {
+      String script = info.getScript();
+      try {
+        if (location.startsWith("filesystem:")) {
+          Path file = Path.of(location.substring("filesystem:".length())).resolve(script);
+          if (Files.isRegularFile(file)) {
+            return Files.readString(file, StandardCharsets.UTF_8);
+          }
+        } else {
+          URL resource = config.classLoader().getResource(classpathPath(location) + "/" + script);
+          if (resource != null) {
+            try (InputStream in = resource.openStream()) {
+              return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+          }
+        }
+      } catch (IOException e) {
+        throw new PlinthException(e, Message.FLYWAY_ERROR, "Cannot read " + script + ": " + e.getMessage());
+      }
+    }
+    throw new PlinthException(Message.FLYWAY_ERROR, "Cannot find " + info.getScript() + " in " + config.locations());
+  }
+
+  private static void checkLocation(String location, ClassLoader classLoader) {
+    if (location.startsWith("filesystem:")) {
+      if (!Files.isDirectory(Path.of(location.substring("filesystem:".length())))) {
+        throw new PlinthException(Message.LOCATION_MISSING, location);
+      }
+    } else if (location.startsWith("classpath:") || !location.contains(":")) {
+      if (classLoader.getResource(classpathPath(location)) == null) {
+        throw new PlinthException(Message.LOCATION_MISSING, location);
+      }
+    } else {
+      throw new PlinthException(Message.LOCATION_INVALID, location);
+    }
+  }
+
+  private static void checkTarget(String target) {
+    if (List.of("current", "next").contains(target)) {
+      return;
+    }
+    try {
+      MigrationVersion.fromVersion(target);
+    } catch (RuntimeException e) {
+      throw new PlinthException(Message.TARGET_INVALID, target);
+    }
+  }
+
+  private static String classpathPath(String location) {
+    String path = location.startsWith("classpath:") ? location.substring("classpath:".length()) : location;
+    while (path.startsWith("/")) {
+      path = path.substring(1);
+    }
+    while (path.endsWith("/")) {
+      path = path.substring(0, path.length() - 1);
+    }
+    return path;
+  }
+
+  private static String version(MigrationInfo info) {
+    return info.getVersion() == null ? "" : info.getVersion().getVersion();
+  }
+
+  private static String fileName(String path) {
+    if (path == null) {
+      return "";
+    }
+    int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+    return path.substring(slash + 1);
+  }
+
+  private static String state(MigrationState state) {
+    switch (state) {
+      case SUCCESS:
+        return "applied";
+      case OUT_OF_ORDER:
+        return "applied out of order";
+      case MISSING_SUCCESS:
+        return "applied, file missing";
+      case MISSING_FAILED:
+        return "failed, file missing";
+      case FUTURE_SUCCESS:
+        return "applied, newer than files";
+      case FUTURE_FAILED:
+        return "failed, newer than files";
+      default:
+        return state.getDisplayName().toLowerCase(Locale.ROOT);
+    }
+  }
+}

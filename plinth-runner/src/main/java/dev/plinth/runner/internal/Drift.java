@@ -1,0 +1,74 @@
+package dev.plinth.runner.internal;
+
+import dev.plinth.runner.Message;
+import dev.plinth.runner.PlinthException;
+import dev.plinth.runner.VerifyResult;
+import dev.plinth.schema.diff.Canonical;
+import dev.plinth.schema.diff.Change;
+import dev.plinth.schema.diff.Changes;
+import dev.plinth.schema.diff.SchemaDiff;
+import dev.plinth.schema.journal.JournalCodec;
+import dev.plinth.schema.journal.JournalEntry;
+import dev.plinth.schema.model.Schema;
+import dev.plinth.runner.internal.catalog.CatalogReader;
+import dev.plinth.runner.internal.catalog.Difference;
+import dev.plinth.runner.internal.catalog.SchemaComparison;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.flywaydb.core.api.MigrationInfo;
+
+/** {@code verify}: the live catalog against the journal folded up to the applied version. */
+public final class Drift {
+
+  private final RunnerContext context;
+
+  public Drift(RunnerContext context) {
+    this.context = context;
+  }
+
+  public VerifyResult verify() {
+    List<MigrationInfo> applied = context.appliedMigrations();
+    Schema expected = expectedSchema(context, applied);
+    Schema live;
+    try (Connection connection = context.connect()) {
+      live = CatalogReader.read(connection, context.historyTable());
+    } catch (SQLException e) {
+      throw context.sqlFailure("verify", e);
+    }
+    List<Difference> differences = new ArrayList<>(SchemaComparison.compare(expected, live));
+    if (differences.isEmpty()) {
+      // The comparison covers what a person can act on; the differ is the final word on equality.
+      for (Change change : SchemaDiff.diff(Canonical.schema(live), Canonical.schema(expected))) {
+        differences.add(Difference.different("schema", change.getClass().getSimpleName(), "definition",
+            "as committed", change.toString()));
+      }
+    }
+    Optional<String> version = applied.isEmpty() ? Optional.empty()
+        : Optional.of(applied.get(applied.size() - 1).getVersion().getVersion());
+    return new VerifyResult(version, expected.tables().size(), expected.enums().size(), differences);
+  }
+
+  /** The schema the journal entries of {@code applied} build; hand-written migrations have none. */
+  static Schema expectedSchema(RunnerContext context, List<MigrationInfo> applied) {
+    MigrationResources resources = context.resources();
+    Schema schema = Schema.EMPTY;
+    for (MigrationInfo info : applied) {
+      String path = MigrationResources.journalOf(info.getScript());
+      Optional<String> json = resources.read(path);
+      if (json.isEmpty()) {
+        continue;
+      }
+      JournalEntry entry;
+      try {
+        entry = JournalCodec.read(json.get());
+      } catch (IllegalArgumentException e) {
+        throw new PlinthException(e, Message.JOURNAL_UNREADABLE, path, e.getMessage());
+      }
+      schema = Changes.apply(schema, entry.changes());
+    }
+    return schema;
+  }
+}

@@ -1,0 +1,123 @@
+package dev.plinth.runner.internal;
+
+import dev.plinth.runner.Message;
+import dev.plinth.runner.ValidateResult;
+import dev.plinth.schema.journal.SumFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+
+/**
+ * {@code validate}: applied migrations against their files, reverse scripts, and {@code plinth.sum}.
+ * Every finding names the file it is about.
+ */
+public final class Integrity {
+
+  private final RunnerContext context;
+  private final MigrationResources resources;
+
+  public Integrity(RunnerContext context) {
+    this.context = context;
+    this.resources = context.resources();
+  }
+
+  public ValidateResult validate() {
+    MigrationInfo[] all = all();
+    List<ValidateResult.Finding> problems = new ArrayList<>(checksumProblems(all));
+    List<ValidateResult.Finding> notes = new ArrayList<>();
+    int applied = 0;
+    for (MigrationInfo info : all) {
+      if (info.getState().isApplied() && !info.getState().isFailed()) {
+        applied++;
+      }
+      if (info.getVersion() == null || info.getResolvedChecksum() == null) {
+        continue; // repeatable, or no file: nothing to roll back with
+      }
+      String reverse = MigrationResources.reverseOf(info.getScript());
+      if (resources.read(reverse).isEmpty()) {
+        String forward = MigrationResources.fileName(info.getScript());
+        if (resources.read(MigrationResources.journalOf(info.getScript())).isPresent()) {
+          problems.add(finding(Message.REVERSE_MISSING, reverse, forward, reverse));
+        } else {
+          notes.add(finding(Message.REVERSE_MISSING_HANDWRITTEN, reverse, forward, reverse,
+              info.getVersion().getVersion()));
+        }
+      }
+    }
+    boolean sumChecked = sumProblems(all, problems);
+    return new ValidateResult(applied, sumChecked, problems, notes);
+  }
+
+  /** Applied migrations whose file changed, disappeared, or that are recorded as failed. */
+  public List<ValidateResult.Finding> checksumProblems() {
+    return checksumProblems(all());
+  }
+
+  private List<ValidateResult.Finding> checksumProblems(MigrationInfo[] all) {
+    List<ValidateResult.Finding> problems = new ArrayList<>();
+    for (MigrationInfo info : all) {
+      String file = MigrationResources.forwardOf(info.getScript());
+      String name = MigrationResources.fileName(info.getScript());
+      String version = info.getVersion() == null ? "repeatable" : info.getVersion().getVersion();
+      MigrationState state = info.getState();
+      if (state.isFailed()) {
+        problems.add(finding(Message.FAILED_RECORDED, file, name, version));
+      } else if (state == MigrationState.MISSING_SUCCESS || state == MigrationState.FUTURE_SUCCESS) {
+        problems.add(finding(Message.APPLIED_FILE_MISSING, file, name, version));
+      } else if (state.isApplied() && info.getResolvedChecksum() != null && info.getAppliedChecksum() != null
+          && !info.getResolvedChecksum().equals(info.getAppliedChecksum())) {
+        problems.add(finding(Message.CHECKSUM_CHANGED, file, name, info.getAppliedChecksum(),
+            info.getResolvedChecksum()));
+      }
+    }
+    return problems;
+  }
+
+  /** Adds the files that do not match {@code plinth.sum}; false when there is no sum file. */
+  private boolean sumProblems(MigrationInfo[] all, List<ValidateResult.Finding> problems) {
+    Optional<String> sumText = resources.read(MigrationResources.SUM_FILE);
+    if (sumText.isEmpty()) {
+      return false;
+    }
+    Map<String, String> sum = SumFile.parse(sumText.get());
+    // Filesystem folders are listed whole; on the classpath, the files Flyway and the sum name are known.
+    SortedMap<String, String> files = resources.listFiles();
+    for (MigrationInfo info : all) {
+      if (info.getResolvedChecksum() != null) {
+        for (String path : List.of(MigrationResources.forwardOf(info.getScript()),
+            MigrationResources.reverseOf(info.getScript()), MigrationResources.journalOf(info.getScript()))) {
+          resources.read(path).ifPresent(content -> files.putIfAbsent(path, content));
+        }
+      }
+    }
+    sum.keySet().forEach(path -> resources.read(path).ifPresent(content -> files.putIfAbsent(path, content)));
+    sum.forEach((path, hash) -> {
+      String content = files.get(path);
+      if (content == null) {
+        problems.add(finding(Message.SUM_FILE_MISSING, path, path));
+      } else if (!SumFile.sha256(content).equals(hash)) {
+        problems.add(finding(Message.SUM_MISMATCH, path, path));
+      }
+    });
+    files.keySet().stream().filter(path -> !sum.containsKey(path))
+        .forEach(path -> problems.add(finding(Message.SUM_UNLISTED, path, path)));
+    return true;
+  }
+
+  private MigrationInfo[] all() {
+    try {
+      return context.flyway().info().all();
+    } catch (FlywayException e) {
+      throw Failures.translate(e, context.config(), Optional::empty);
+    }
+  }
+
+  private static ValidateResult.Finding finding(Message message, String file, Object... args) {
+    return new ValidateResult.Finding(message.id(), file, message.text(args));
+  }
+}

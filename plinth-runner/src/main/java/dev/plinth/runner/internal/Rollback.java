@@ -1,0 +1,214 @@
+package dev.plinth.runner.internal;
+
+import dev.plinth.runner.Message;
+import dev.plinth.runner.PlinthException;
+import dev.plinth.runner.RollbackResult;
+import dev.plinth.runner.RollbackTarget;
+import dev.plinth.schema.journal.SumFile;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs reverse scripts newest first. Each reverse script and the deletion of its migration's row
+ * from Flyway's history commit together, under Flyway's advisory lock, so a concurrent migrate
+ * waits and then sees a consistent history. Every check (reverse present, unaltered, forward
+ * script unchanged since it was applied) runs before anything is executed.
+ */
+public final class Rollback {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Rollback.class);
+
+  /** Plinth's own record of rolled-back versions, shown by {@code info}; outside every comparison. */
+  static final String LOG_SCHEMA = "plinth_runner";
+  public static final String LOG_TABLE = LOG_SCHEMA + ".rolled_back";
+
+  private final RunnerContext context;
+  private final MigrationResources resources;
+
+  public Rollback(RunnerContext context) {
+    this.context = context;
+    this.resources = context.resources();
+  }
+
+  public RollbackResult run(RollbackTarget target, boolean dryRun) {
+    long start = System.nanoTime();
+    try (Connection connection = context.connect()) {
+      String schema = RunnerContext.currentSchema(connection);
+      // A dry run only reads; the real run decides what to undo only once it holds the lock.
+      AdvisoryLock lock = dryRun ? null : AdvisoryLock.acquire(connection, schema, context.historyTable());
+      try {
+        List<MigrationInfo> applied = context.appliedMigrations();
+        List<MigrationInfo> chosen = choose(applied, target);
+        List<RollbackResult.Step> steps = new ArrayList<>();
+        for (MigrationInfo info : chosen) {
+          steps.add(check(info));
+        }
+        Optional<String> remaining = remainingVersion(applied, chosen.size());
+        if (dryRun) {
+          return new RollbackResult(steps, remaining, true, millisSince(start));
+        }
+        List<RollbackResult.Step> done = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+          Optional<String> before = remainingVersion(applied, i);
+          done.add(execute(connection, schema, steps.get(i), before, remainingVersion(applied, i + 1)));
+        }
+        return new RollbackResult(done, remaining, false, millisSince(start));
+      } finally {
+        if (lock != null) {
+          lock.close();
+        }
+      }
+    } catch (SQLException e) {
+      throw context.sqlFailure("rollback", e);
+    }
+  }
+
+  private List<MigrationInfo> choose(List<MigrationInfo> applied, RollbackTarget target) {
+    List<MigrationInfo> newestFirst = new ArrayList<>(applied);
+    java.util.Collections.reverse(newestFirst);
+    if (target.stepCount().isPresent()) {
+      int steps = target.stepCount().get();
+      if (steps > newestFirst.size()) {
+        throw new PlinthException(Message.ROLLBACK_TOO_MANY_STEPS, steps, newestFirst.size(),
+            newestFirst.size() == 1 ? "is" : "are", version(newestFirst.isEmpty() ? null : newestFirst.get(0)),
+            newestFirst.size());
+      }
+      return newestFirst.subList(0, steps);
+    }
+    MigrationVersion to = MigrationVersion.fromVersion(target.version().orElseThrow());
+    return newestFirst.stream().filter(m -> m.getVersion().compareTo(to) > 0).toList();
+  }
+
+  /** Refuses, naming the file, when the migration cannot be rolled back safely. */
+  private RollbackResult.Step check(MigrationInfo info) {
+    String script = info.getScript();
+    String reversePath = MigrationResources.reverseOf(script);
+    Integer resolved = info.getResolvedChecksum();
+    Integer appliedChecksum = info.getAppliedChecksum();
+    if (resolved != null && appliedChecksum != null && !resolved.equals(appliedChecksum)) {
+      throw new PlinthException(Message.ROLLBACK_REFUSED,
+          Message.CHECKSUM_CHANGED.text(MigrationResources.fileName(script), appliedChecksum, resolved)
+              + " Its reverse script may not undo what the database holds.");
+    }
+    Optional<String> sql = resources.read(reversePath);
+    if (sql.isEmpty()) {
+      boolean generated = resources.read(MigrationResources.journalOf(script)).isPresent();
+      throw new PlinthException(Message.ROLLBACK_REVERSE_MISSING, MigrationResources.fileName(script), reversePath,
+          generated ? "" : " (" + MigrationResources.fileName(script) + " is hand-written)",
+          MigrationResources.fileName(script));
+    }
+    Optional<String> sum = resources.read(MigrationResources.SUM_FILE);
+    if (sum.isPresent()) {
+      Map<String, String> hashes = SumFile.parse(sum.get());
+      String hash = hashes.get(reversePath);
+      if (hash == null) {
+        throw new PlinthException(Message.ROLLBACK_REFUSED, Message.SUM_UNLISTED.text(reversePath));
+      }
+      if (!hash.equals(SumFile.sha256(sql.get()))) {
+        throw new PlinthException(Message.ROLLBACK_REFUSED, Message.SUM_MISMATCH.text(reversePath));
+      }
+    }
+    return new RollbackResult.Step(info.getVersion().getVersion(), info.getDescription(),
+        MigrationResources.fileName(script), reversePath, sql.get(), !resources.nonTransactional(script), 0);
+  }
+
+  private RollbackResult.Step execute(Connection connection, String schema, RollbackResult.Step step,
+      Optional<String> before, Optional<String> after) throws SQLException {
+    long start = System.nanoTime();
+    LOG.info("Rolling back version {} with {}", step.version(), step.reverse());
+    connection.setAutoCommit(!step.transactional());
+    try {
+      for (SqlStatements.Statement statement : SqlStatements.split(step.sql())) {
+        LOG.debug("{} line {}:\n{}", step.reverse(), statement.line(), statement.sql());
+        try (Statement st = connection.createStatement()) {
+          st.execute(statement.sql());
+        } catch (SQLException e) {
+          if (step.transactional()) {
+            connection.rollback();
+          }
+          if (RunnerContext.isConnectionState(e.getSQLState())) {
+            throw e;
+          }
+          throw new PlinthException(e, Message.ROLLBACK_FAILED, step.reverse(), statement.line(),
+              Failures.serverMessage(e), e.getSQLState() == null ? "unknown" : e.getSQLState(),
+              Failures.shorten(statement.sql()), step.transactional()
+                  ? Message.ROLLBACK_ROLLED_BACK.text(before.orElse(Message.NO_VERSION.text()))
+                  : Message.ROLLBACK_NOT_ROLLED_BACK.text(step.version()));
+        }
+      }
+      // A non-transactional reverse has committed by now; its history row goes in a transaction of its own.
+      connection.setAutoCommit(false);
+      String history = quote(schema) + "." + quote(context.historyTable());
+      try (PreparedStatement delete = connection.prepareStatement(
+          "DELETE FROM " + history + " WHERE version = ? AND success")) {
+        delete.setString(1, step.version());
+        if (delete.executeUpdate() != 1) {
+          connection.rollback();
+          throw new PlinthException(Message.ROLLBACK_HISTORY_CHANGED, step.version());
+        }
+      }
+      record(connection, step);
+      connection.commit();
+    } finally {
+      connection.setAutoCommit(true);
+    }
+    LOG.debug("Schema now at version {}", after.orElse("none"));
+    return new RollbackResult.Step(step.version(), step.description(), step.script(), step.reverse(), step.sql(),
+        step.transactional(), millisSince(start));
+  }
+
+  /**
+   * Notes the rollback for {@code info}. Best effort: a role without CREATE on the database still
+   * rolls back, only without the note.
+   */
+  private static void record(Connection connection, RollbackResult.Step step) throws SQLException {
+    Savepoint savepoint = connection.setSavepoint();
+    try {
+      try (Statement st = connection.createStatement()) {
+        st.execute("CREATE SCHEMA IF NOT EXISTS " + LOG_SCHEMA);
+        st.execute("CREATE TABLE IF NOT EXISTS " + LOG_TABLE + " (version text PRIMARY KEY, script text NOT NULL,"
+            + " rolled_back_at timestamptz NOT NULL DEFAULT now(), rolled_back_by text NOT NULL DEFAULT current_user)");
+      }
+      try (PreparedStatement st = connection.prepareStatement("INSERT INTO " + LOG_TABLE + " (version, script)"
+          + " VALUES (?, ?) ON CONFLICT (version) DO UPDATE SET script = EXCLUDED.script, rolled_back_at = now(),"
+          + " rolled_back_by = current_user")) {
+        st.setString(1, step.version());
+        st.setString(2, step.script());
+        st.executeUpdate();
+      }
+      connection.releaseSavepoint(savepoint);
+    } catch (SQLException e) {
+      LOG.warn("Cannot note the rollback of version {} in {}: {}", step.version(), LOG_TABLE, e.getMessage());
+      connection.rollback(savepoint);
+    }
+  }
+
+  /** The newest applied version once the newest {@code removed} are rolled back. */
+  private static Optional<String> remainingVersion(List<MigrationInfo> applied, int removed) {
+    int left = applied.size() - removed;
+    return left <= 0 ? Optional.empty() : Optional.of(applied.get(left - 1).getVersion().getVersion());
+  }
+
+  private static String version(MigrationInfo info) {
+    return info == null ? Message.NO_VERSION.text() : info.getVersion().getVersion();
+  }
+
+  static String quote(String identifier) {
+    return "\"" + identifier.replace("\"", "\"\"") + "\"";
+  }
+
+  private static long millisSince(long start) {
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+}

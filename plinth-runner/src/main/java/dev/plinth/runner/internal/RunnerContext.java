@@ -1,0 +1,143 @@
+package dev.plinth.runner.internal;
+
+import dev.plinth.runner.Message;
+import dev.plinth.runner.PlinthException;
+import dev.plinth.runner.RunnerConfig;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
+
+/**
+ * What every runner command works with: the configuration, the database, the one way Flyway is
+ * configured, and the migration files next to Flyway's locations. Commands receive it; they never
+ * call back into the {@code Plinth} facade.
+ */
+public final class RunnerContext {
+
+  private final RunnerConfig config;
+  private final DataSource dataSource;
+
+  public RunnerContext(RunnerConfig config, DataSource dataSource) {
+    this.config = config;
+    this.dataSource = dataSource;
+  }
+
+  public RunnerConfig config() {
+    return config;
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** Opens and closes one connection, turning a failure into a message that says what to do. */
+  public void checkConnection() {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.isValid(5);
+    } catch (SQLException e) {
+      throw Failures.connection(e, config);
+    }
+  }
+
+  /** A new connection; a failure to connect says what to fix. */
+  public Connection connect() {
+    try {
+      return dataSource.getConnection();
+    } catch (SQLException e) {
+      throw Failures.connection(e, config);
+    }
+  }
+
+  /**
+   * Flyway configured the one way Plinth runs migrations: no placeholders (generated SQL is final:
+   * {@code ${...}} in it is data), naming validated, clean disabled, and a session advisory lock
+   * instead of Flyway's transactional one, held across the whole run and shared with rollback (a
+   * {@code CONCURRENTLY} step cannot run under a transactional lock).
+   */
+  public static FluentConfiguration configure(FluentConfiguration flyway) {
+    flyway.validateMigrationNaming(true)
+        .placeholderReplacement(false)
+        .baselineOnMigrate(false)
+        .cleanDisabled(true)
+        .loggers("slf4j");
+    flyway.getPluginRegister().getPlugin(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
+    return flyway;
+  }
+
+  /** The Flyway instance behind the commands. */
+  public Flyway flyway(Callback... callbacks) {
+    FluentConfiguration flyway = configure(Flyway.configure(config.classLoader()))
+        .callbacks(callbacks)
+        .dataSource(dataSource)
+        .locations(config.locations().toArray(String[]::new));
+    config.target().ifPresent(flyway::target);
+    return flyway.load();
+  }
+
+  /** The name of Flyway's history table. */
+  public String historyTable() {
+    return Flyway.configure().getTable();
+  }
+
+  public MigrationResources resources() {
+    return new MigrationResources(config.locations(), config.classLoader());
+  }
+
+  /** The successfully applied versioned migrations, oldest first. */
+  public List<MigrationInfo> appliedMigrations() {
+    try {
+      List<MigrationInfo> applied = new ArrayList<>();
+      for (MigrationInfo info : flyway().info().applied()) {
+        if (info.getVersion() != null && info.getState().isApplied() && !info.getState().isFailed()) {
+          applied.add(info);
+        }
+      }
+      applied.sort(Comparator.comparing(MigrationInfo::getVersion));
+      return applied;
+    } catch (FlywayException e) {
+      throw Failures.translate(e, config, Optional::empty);
+    }
+  }
+
+  /** A failed database call of {@code command}: a lost connection, or the server's error. */
+  public PlinthException sqlFailure(String command, SQLException e) {
+    if (isConnectionState(e.getSQLState())) {
+      return Failures.connection(e, config);
+    }
+    return new PlinthException(e, Message.DATABASE_ERROR, command, Failures.serverMessage(e),
+        e.getSQLState() == null ? "unknown" : e.getSQLState());
+  }
+
+  /** The schema unqualified names resolve to, where Flyway keeps its history by default. */
+  public static String currentSchema(Connection connection) throws SQLException {
+    try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT current_schema()")) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
+  public static boolean isConnectionState(String state) {
+    return state != null && (state.startsWith("08") || state.startsWith("57P"));
+  }
+
+  public static MigrationVersion parseVersion(String what, String version) {
+    try {
+      return MigrationVersion.fromVersion(version);
+    } catch (RuntimeException e) {
+      throw new PlinthException(Message.VERSION_INVALID, what, version);
+    }
+  }
+}

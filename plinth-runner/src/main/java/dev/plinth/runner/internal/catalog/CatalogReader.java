@@ -1,0 +1,260 @@
+package dev.plinth.runner.internal.catalog;
+
+import dev.plinth.schema.model.CheckConstraint;
+import dev.plinth.schema.model.Column;
+import dev.plinth.schema.model.EnumType;
+import dev.plinth.schema.model.ForeignKey;
+import dev.plinth.schema.model.Identity;
+import dev.plinth.schema.model.Index;
+import dev.plinth.schema.model.IndexKey;
+import dev.plinth.schema.model.PrimaryKey;
+import dev.plinth.schema.model.QualifiedName;
+import dev.plinth.schema.model.ReferentialAction;
+import dev.plinth.schema.model.Schema;
+import dev.plinth.schema.model.Table;
+import dev.plinth.schema.model.UniqueConstraint;
+import dev.plinth.schema.render.Sql;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a live database's structure into the schema model with four pg_catalog queries (tables
+ * and columns, constraints, indexes, enum types), whatever the number of tables. Works on
+ * PostgreSQL 14 to 18 (18 records NOT NULL as constraints too; they are read from the columns).
+ */
+public final class CatalogReader {
+  private static final String SYSTEM_SCHEMAS =
+      "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND n.nspname NOT LIKE 'pg\\_temp%'"
+          + " AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'plinth\\_%'";
+
+  private static final String COLUMNS = """
+      SELECT c.oid, n.nspname, c.relname, obj_description(c.oid, 'pg_class'), a.attnum, a.attname,
+             format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(d.adbin, d.adrelid),
+             a.attidentity, col_description(c.oid, a.attnum),
+             CASE WHEN t.typtype = 'e' THEN tn.nspname WHEN et.typtype = 'e' THEN etn.nspname END,
+             CASE WHEN t.typtype = 'e' THEN t.typname WHEN et.typtype = 'e' THEN et.typname END,
+             et.typtype = 'e'
+      FROM pg_class c
+      JOIN pg_namespace n ON n.oid = c.relnamespace
+      JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+      JOIN pg_type t ON t.oid = a.atttypid
+      JOIN pg_namespace tn ON tn.oid = t.typnamespace
+      LEFT JOIN pg_type et ON et.oid = t.typelem AND t.typcategory = 'A'
+      LEFT JOIN pg_namespace etn ON etn.oid = et.typnamespace
+      LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
+      WHERE c.relkind IN ('r', 'p') AND c.relname <> ? AND %s
+      ORDER BY n.nspname, c.relname, a.attnum
+      """;
+
+  private static final String CONSTRAINTS = """
+      SELECT co.conrelid, co.contype, co.conname, co.conkey, co.confrelid, co.confkey,
+             co.confdeltype, co.confupdtype, pg_get_constraintdef(co.oid)
+      FROM pg_constraint co
+      JOIN pg_class c ON c.oid = co.conrelid
+      JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE co.contype IN ('p', 'u', 'f', 'c') AND %s
+      ORDER BY co.conname
+      """;
+
+  private static final String INDEXES = """
+      SELECT i.indrelid, ic.relname, am.amname, i.indisunique, pg_get_expr(i.indpred, i.indrelid),
+             i.indnkeyatts, i.indnatts, i.indkey::int2[], i.indoption::int2[],
+             ARRAY(SELECT CASE WHEN oc.opcdefault THEN NULL ELSE oc.opcname END
+                   FROM unnest(i.indclass::oid[]) WITH ORDINALITY AS k(opc, ord)
+                   JOIN pg_opclass oc ON oc.oid = k.opc ORDER BY k.ord),
+             ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true) FROM generate_series(1, i.indnatts) k)
+      FROM pg_index i
+      JOIN pg_class ic ON ic.oid = i.indexrelid
+      JOIN pg_class c ON c.oid = i.indrelid
+      JOIN pg_namespace n ON n.oid = c.relnamespace
+      JOIN pg_am am ON am.oid = ic.relam
+      WHERE NOT EXISTS (SELECT 1 FROM pg_constraint co WHERE co.conindid = i.indexrelid
+                        AND co.contype IN ('p', 'u', 'x'))
+        AND %s
+      ORDER BY ic.relname
+      """;
+
+  private static final String ENUMS = """
+      SELECT n.nspname, t.typname, array_agg(e.enumlabel ORDER BY e.enumsortorder)
+      FROM pg_type t
+      JOIN pg_namespace n ON n.oid = t.typnamespace
+      JOIN pg_enum e ON e.enumtypid = t.oid
+      WHERE %s
+      GROUP BY n.nspname, t.typname
+      """;
+
+  private CatalogReader() {}
+
+  /**
+   * The structure of every user schema of the database, leaving out the migration history table
+   * and Plinth's own backup schemas.
+   *
+   * @param historyTable the name of the migration history table to leave out
+   */
+  public static Schema read(Connection connection, String historyTable) throws SQLException {
+    Map<Long, TableBuilder> tables = new LinkedHashMap<>();
+    try (PreparedStatement st = connection.prepareStatement(COLUMNS.formatted(SYSTEM_SCHEMAS))) {
+      st.setString(1, historyTable);
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          long oid = rs.getLong(1);
+          TableBuilder table = tables.get(oid);
+          if (table == null) {
+            table = new TableBuilder(name(rs, 2, 3), string(rs, 4));
+            tables.put(oid, table);
+          }
+          table.columns.put(rs.getInt(5), column(rs));
+        }
+      }
+    }
+    try (PreparedStatement st = connection.prepareStatement(CONSTRAINTS.formatted(SYSTEM_SCHEMAS));
+        ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        TableBuilder table = tables.get(rs.getLong(1));
+        if (table != null) {
+          constraint(rs, table, tables);
+        }
+      }
+    }
+    try (PreparedStatement st = connection.prepareStatement(INDEXES.formatted(SYSTEM_SCHEMAS));
+        ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        TableBuilder table = tables.get(rs.getLong(1));
+        if (table != null) {
+          table.indexes.add(index(rs, table));
+        }
+      }
+    }
+    List<EnumType> enums = new ArrayList<>();
+    try (PreparedStatement st = connection.prepareStatement(ENUMS.formatted(SYSTEM_SCHEMAS));
+        ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        enums.add(new EnumType(name(rs, 1, 2), "", Arrays.asList((String[]) rs.getArray(3).getArray())));
+      }
+    }
+    return new Schema(tables.values().stream().map(TableBuilder::build).toList(), enums);
+  }
+
+  private static Column column(ResultSet rs) throws SQLException {
+    String type = rs.getString(7);
+    QualifiedName enumType = null;
+    if (rs.getString(13) != null) {
+      enumType = name(rs, 12, 13);
+      type = Sql.ident(enumType) + (rs.getBoolean(14) ? "[]" : "");
+    }
+    Identity identity = switch (rs.getString(10)) {
+      case "a" -> Identity.ALWAYS;
+      case "d" -> Identity.BY_DEFAULT;
+      default -> Identity.NONE;
+    };
+    return new Column(rs.getString(6), type, enumType, !rs.getBoolean(8), string(rs, 9), identity,
+        string(rs, 11), null);
+  }
+
+  private static void constraint(ResultSet rs, TableBuilder table, Map<Long, TableBuilder> tables)
+      throws SQLException {
+    String name = rs.getString(3);
+    List<String> columns = columnNames(rs.getArray(4), table);
+    switch (rs.getString(2)) {
+      case "p" -> table.primaryKey = new PrimaryKey(name, columns);
+      case "u" -> table.uniques.add(new UniqueConstraint(name, columns));
+      case "c" -> {
+        String definition = rs.getString(9);
+        String expression = definition.replaceFirst("^CHECK \\((.*)\\)( NOT VALID)?$", "$1");
+        table.checks.add(new CheckConstraint(name, expression));
+      }
+      case "f" -> {
+        TableBuilder target = tables.get(rs.getLong(5));
+        if (target != null) {
+          table.foreignKeys.add(new ForeignKey(name, columns, target.name,
+              columnNames(rs.getArray(6), target), action(rs.getString(7)), action(rs.getString(8))));
+        }
+      }
+      default -> { }
+    }
+  }
+
+  private static Index index(ResultSet rs, TableBuilder table) throws SQLException {
+    int keyCount = rs.getInt(6);
+    Short[] attributes = (Short[]) rs.getArray(8).getArray();
+    Short[] options = (Short[]) rs.getArray(9).getArray();
+    String[] opclasses = (String[]) rs.getArray(10).getArray();
+    String[] definitions = (String[]) rs.getArray(11).getArray();
+    List<IndexKey> keys = new ArrayList<>();
+    List<String> include = new ArrayList<>();
+    for (int k = 0; k < attributes.length; k++) {
+      String column = attributes[k] == 0 ? null : table.columns.get((int) attributes[k]).name();
+      if (k >= keyCount) {
+        include.add(column);
+        continue;
+      }
+      boolean descending = (options[k] & 1) != 0;
+      keys.add(column != null
+          ? new IndexKey(column, null, opclasses[k], descending)
+          : new IndexKey(null, definitions[k], opclasses[k], descending));
+    }
+    return new Index(rs.getString(2), keys, rs.getBoolean(4), rs.getString(3), string(rs, 5),
+        include, false);
+  }
+
+  private static List<String> columnNames(Array numbers, TableBuilder table) throws SQLException {
+    List<String> names = new ArrayList<>();
+    if (numbers != null) {
+      for (Short number : (Short[]) numbers.getArray()) {
+        names.add(table.columns.get((int) number).name());
+      }
+    }
+    return names;
+  }
+
+  private static ReferentialAction action(String code) {
+    return switch (code) {
+      case "r" -> ReferentialAction.RESTRICT;
+      case "c" -> ReferentialAction.CASCADE;
+      case "n" -> ReferentialAction.SET_NULL;
+      case "d" -> ReferentialAction.SET_DEFAULT;
+      default -> ReferentialAction.NO_ACTION;
+    };
+  }
+
+  private static QualifiedName name(ResultSet rs, int schema, int name) throws SQLException {
+    return new QualifiedName(rs.getString(schema), rs.getString(name));
+  }
+
+  private static String string(ResultSet rs, int column) throws SQLException {
+    return rs.getString(column);
+  }
+
+  /** Collects one table's parts while the queries stream in. */
+  private static final class TableBuilder {
+    final QualifiedName name;
+    final String comment;
+    final Map<Integer, Column> columns = new HashMap<>();
+    final List<UniqueConstraint> uniques = new ArrayList<>();
+    final List<CheckConstraint> checks = new ArrayList<>();
+    final List<Index> indexes = new ArrayList<>();
+    final List<ForeignKey> foreignKeys = new ArrayList<>();
+    PrimaryKey primaryKey;
+
+    TableBuilder(QualifiedName name, String comment) {
+      this.name = name;
+      this.comment = comment;
+    }
+
+    Table build() {
+      List<Column> ordered = columns.entrySet().stream()
+          .sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList();
+      return new Table(name, "", comment, ordered, primaryKey, uniques, checks, indexes,
+          foreignKeys, null);
+    }
+  }
+}

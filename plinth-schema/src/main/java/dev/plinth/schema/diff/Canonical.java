@@ -1,0 +1,94 @@
+package dev.plinth.schema.diff;
+
+import dev.plinth.schema.model.CheckConstraint;
+import dev.plinth.schema.model.Column;
+import dev.plinth.schema.model.Index;
+import dev.plinth.schema.model.IndexKey;
+import dev.plinth.schema.model.Schema;
+import dev.plinth.schema.model.Table;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A canonical spelling of SQL expressions (defaults, checks, index expressions and predicates),
+ * so that {@code 'a'} and PostgreSQL's {@code 'a'::text}, or {@code lower(email)} and
+ * {@code lower((email)::text)}, compare equal. It drops casts, parentheses, identifier quotes and
+ * whitespace outside string literals, and lower-cases what remains outside them.
+ */
+public final class Canonical {
+  /** A cast, once whitespace, parentheses and quotes are gone: {@code ::charactervarying}. */
+  private static final Pattern CAST =
+      Pattern.compile("::[a-z_][a-z0-9_]*(?:\\.[a-z_][a-z0-9_]*)?(?:\\[\\])*");
+
+  private Canonical() {}
+
+  /** The canonical form of an expression; null stays null. */
+  public static String expression(String sql) {
+    if (sql == null) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder();
+    StringBuilder code = new StringBuilder();
+    int i = 0;
+    while (i < sql.length()) {
+      char c = sql.charAt(i);
+      if (c == '\'') {
+        out.append(codePart(code));
+        code.setLength(0);
+        int end = i + 1;
+        while (end < sql.length()) {
+          if (sql.charAt(end) == '\'' && end + 1 < sql.length() && sql.charAt(end + 1) == '\'') {
+            end += 2;
+          } else if (sql.charAt(end) == '\'') {
+            break;
+          } else {
+            end++;
+          }
+        }
+        out.append(sql, i, Math.min(end + 1, sql.length()));
+        i = end + 1;
+      } else {
+        code.append(c);
+        i++;
+      }
+    }
+    out.append(codePart(code));
+    return out.toString();
+  }
+
+  private static String codePart(CharSequence code) {
+    String bare = code.toString().replaceAll("[\\s()\"]", "").toLowerCase(Locale.ROOT);
+    return CAST.matcher(bare).replaceAll("");
+  }
+
+  /** The schema with every expression in canonical form, for comparing two spellings of it. */
+  public static Schema schema(Schema schema) {
+    return new Schema(schema.tables().stream().map(Canonical::table).toList(), schema.enums());
+  }
+
+  private static Table table(Table table) {
+    return table
+        .withColumns(table.columns().stream().map(Canonical::column).toList())
+        .withChecks(table.checks().stream().map(Canonical::check).toList())
+        .withIndexes(table.indexes().stream().map(Canonical::index).toList())
+        .withRenamedFrom(null);
+  }
+
+  /** The column with its default in canonical form and no rename hint. */
+  public static Column column(Column c) {
+    return new Column(c.name(), c.type(), c.enumType(), c.nullable(), expression(c.defaultSql()),
+        c.identity(), c.comment(), null);
+  }
+
+  public static CheckConstraint check(CheckConstraint c) {
+    return new CheckConstraint(c.name(), expression(c.expression()));
+  }
+
+  /** The index with canonical expressions; {@code concurrently} is how it is built, not what it is. */
+  public static Index index(Index index) {
+    return new Index(index.name(),
+        index.keys().stream().map(k -> k.expression() == null ? k
+            : new IndexKey(null, expression(k.expression()), k.opclass(), k.descending())).toList(),
+        index.unique(), index.method(), expression(index.where()), index.include(), false);
+  }
+}

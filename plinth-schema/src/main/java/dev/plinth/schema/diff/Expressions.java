@@ -1,0 +1,86 @@
+package dev.plinth.schema.diff;
+
+import java.util.Locale;
+
+/** Edits of SQL expressions kept as text (checks, index expressions and predicates, defaults). */
+final class Expressions {
+  private Expressions() {}
+
+  /**
+   * {@code sql} with references to column {@code from} renamed to {@code to}, as PostgreSQL
+   * rewrites stored expressions when a column is renamed. String literals, function names and
+   * qualified names ({@code x.from}) are left alone.
+   */
+  static String renameColumn(String sql, String from, String to) {
+    if (sql == null) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    while (i < sql.length()) {
+      char c = sql.charAt(i);
+      if (c == '\'') {
+        int end = endOfLiteral(sql, i);
+        out.append(sql, i, end);
+        i = end;
+      } else if (c == '"') {
+        int end = sql.indexOf('"', i + 1);
+        end = end < 0 ? sql.length() : end + 1;
+        String name = sql.substring(i + 1, Math.max(i + 1, end - 1));
+        out.append(name.equals(from) && !qualified(sql, i) ? quote(to) : sql.substring(i, end));
+        i = end;
+      } else if (Character.isLetter(c) || c == '_') {
+        int end = i;
+        while (end < sql.length() && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_'
+            || sql.charAt(end) == '$')) {
+          end++;
+        }
+        String word = sql.substring(i, end);
+        boolean function = nextNonSpace(sql, end) == '(';
+        boolean matches = word.toLowerCase(Locale.ROOT).equals(from) && !function && !qualified(sql, i);
+        out.append(matches ? (to.matches("[a-z_][a-z0-9_]*") ? to : quote(to)) : word);
+        i = end;
+      } else {
+        out.append(c);
+        i++;
+      }
+    }
+    return out.toString();
+  }
+
+  private static int endOfLiteral(String sql, int start) {
+    int i = start + 1;
+    while (i < sql.length()) {
+      if (sql.charAt(i) == '\'') {
+        if (i + 1 < sql.length() && sql.charAt(i + 1) == '\'') {
+          i += 2;
+          continue;
+        }
+        return i + 1;
+      }
+      i++;
+    }
+    return sql.length();
+  }
+
+  private static boolean qualified(String sql, int start) {
+    int i = start - 1;
+    while (i >= 0 && sql.charAt(i) == ' ') {
+      i--;
+    }
+    return i >= 0 && sql.charAt(i) == '.';
+  }
+
+  private static char nextNonSpace(String sql, int from) {
+    for (int i = from; i < sql.length(); i++) {
+      if (!Character.isWhitespace(sql.charAt(i))) {
+        return sql.charAt(i);
+      }
+    }
+    return 0;
+  }
+
+  private static String quote(String identifier) {
+    return '"' + identifier.replace("\"", "\"\"") + '"';
+  }
+}

@@ -1,0 +1,409 @@
+package dev.plinth.schema.diff;
+
+import dev.plinth.schema.diff.Change.AddCheck;
+import dev.plinth.schema.diff.Change.AddColumn;
+import dev.plinth.schema.diff.Change.AddForeignKey;
+import dev.plinth.schema.diff.Change.AddIndex;
+import dev.plinth.schema.diff.Change.AddPrimaryKey;
+import dev.plinth.schema.diff.Change.AddUnique;
+import dev.plinth.schema.diff.Change.AlterColumn;
+import dev.plinth.schema.diff.Change.CreateEnum;
+import dev.plinth.schema.diff.Change.CreateExtension;
+import dev.plinth.schema.diff.Change.CreateSchema;
+import dev.plinth.schema.diff.Change.CreateTable;
+import dev.plinth.schema.diff.Change.DropCheck;
+import dev.plinth.schema.diff.Change.DropColumn;
+import dev.plinth.schema.diff.Change.DropEnum;
+import dev.plinth.schema.diff.Change.DropExtension;
+import dev.plinth.schema.diff.Change.DropForeignKey;
+import dev.plinth.schema.diff.Change.DropIndex;
+import dev.plinth.schema.diff.Change.DropPrimaryKey;
+import dev.plinth.schema.diff.Change.DropSchema;
+import dev.plinth.schema.diff.Change.DropTable;
+import dev.plinth.schema.diff.Change.DropUnique;
+import dev.plinth.schema.diff.Change.RenameColumn;
+import dev.plinth.schema.diff.Change.RenameEnum;
+import dev.plinth.schema.diff.Change.RenameTable;
+import dev.plinth.schema.diff.Change.SetTableComment;
+import dev.plinth.schema.model.Column;
+import dev.plinth.schema.model.EnumType;
+import dev.plinth.schema.model.ForeignKey;
+import dev.plinth.schema.model.Index;
+import dev.plinth.schema.model.Named;
+import dev.plinth.schema.model.QualifiedName;
+import dev.plinth.schema.model.Schema;
+import dev.plinth.schema.model.Table;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import java.util.function.BiPredicate;
+import java.util.function.Consumer;
+
+/**
+ * The differ: a pure function from two schema models to the ordered list of changes that turns
+ * the first into the second. The order is a valid execution order (new namespaces, renames, new
+ * types, then everything that is dropped, dependents first, then everything that is created,
+ * dependencies first), so the reversed list of inverses is one too.
+ */
+public final class SchemaDiff {
+  private SchemaDiff() {}
+
+  /** The changes from {@code before} to {@code after}; empty when they describe the same schema. */
+  public static List<Change> diff(Schema before, Schema after) {
+    Phases phases = new Phases();
+    // New schemas come first: a renamed table may move into one.
+    setDiff(before.namespaces(), after.namespaces(), n -> phases.dropSchemas.add(new DropSchema(n)),
+        n -> phases.createSchemas.add(new CreateSchema(n)));
+    Schema current = renameEnums(before, after, phases);
+    current = renameTables(current, after, phases);
+    current = renameColumns(current, after, phases);
+    current = renameParts(current, after, phases);
+
+    setDiff(current.extensions(), after.extensions(),
+        n -> phases.dropExtensions.add(new DropExtension(n)),
+        n -> phases.createExtensions.add(new CreateExtension(n)));
+    diffEnums(current, after, phases);
+
+    Map<QualifiedName, Table> beforeTables = byName(current.tables());
+    Map<QualifiedName, Table> afterTables = byName(after.tables());
+    for (Table old : beforeTables.values()) {
+      if (!afterTables.containsKey(old.name())) {
+        old.foreignKeys().forEach(fk -> phases.dropForeignKeys.add(new DropForeignKey(old.name(), fk)));
+        old.indexes().forEach(i -> phases.dropIndexes.add(new DropIndex(old.name(), i)));
+        phases.dropTables.add(new DropTable(old, true));
+      }
+    }
+    for (Table table : afterTables.values()) {
+      Table old = beforeTables.get(table.name());
+      if (old == null) {
+        phases.createTables.add(new CreateTable(table));
+        table.indexes().forEach(i -> phases.addIndexes.add(new AddIndex(table.name(), i)));
+        table.foreignKeys().forEach(fk -> phases.addForeignKeys.add(new AddForeignKey(table.name(), fk)));
+      } else {
+        diffTable(old, table, phases);
+      }
+    }
+    recreateForeignKeysOnReplacedKeys(current, after, phases);
+    return phases.ordered();
+  }
+
+  /** {@code before} with the renames that {@code after} states applied (and nothing else). */
+  public static Schema withRenames(Schema before, Schema after) {
+    Phases ignored = new Phases();
+    return renameColumns(renameTables(before, after, ignored), after, ignored);
+  }
+
+  private static Schema renameEnums(Schema before, Schema after, Phases phases) {
+    Schema current = before;
+    for (EnumType type : after.enums()) {
+      if (type.renamedFrom() == null) {
+        continue;
+      }
+      QualifiedName from = qualify(type.renamedFrom(), type.name().schema());
+      if (current.enumType(type.name()).isEmpty() && current.enumType(from).isPresent()
+          && after.enumType(from).isEmpty()) {
+        RenameEnum rename = new RenameEnum(from, type.name());
+        phases.renames.add(rename);
+        current = rename.applyTo(current);
+      }
+    }
+    return current;
+  }
+
+  private static Schema renameTables(Schema before, Schema after, Phases phases) {
+    Schema current = before;
+    for (Table table : after.tables()) {
+      if (table.renamedFrom() == null) {
+        continue;
+      }
+      QualifiedName from = qualify(table.renamedFrom(), table.name().schema());
+      boolean renamable = current.table(table.name()).isEmpty()
+          && current.table(from).isPresent()
+          && after.table(from).isEmpty();
+      if (renamable) {
+        RenameTable rename = new RenameTable(from, table.name());
+        phases.renames.add(rename);
+        current = rename.applyTo(current);
+      }
+    }
+    return current;
+  }
+
+  private static Schema renameColumns(Schema current, Schema after, Phases phases) {
+    for (Table table : after.tables()) {
+      if (table.columns().stream().allMatch(c -> c.renamedFrom() == null)) {
+        continue;
+      }
+      Optional<Table> old = current.table(table.name());
+      if (old.isEmpty()) {
+        continue;
+      }
+      for (Column column : table.columns()) {
+        String from = column.renamedFrom();
+        if (from == null) {
+          continue;
+        }
+        // Looked up again after each rename; only for renamed columns (a lookup is a linear scan).
+        Table oldTable = current.table(table.name()).orElseThrow();
+        boolean renamable = oldTable.column(column.name()).isEmpty()
+            && oldTable.column(from).isPresent()
+            && table.column(from).isEmpty();
+        if (renamable) {
+          RenameColumn rename = new RenameColumn(table.name(), from, column.name());
+          phases.renames.add(rename);
+          current = rename.applyTo(current);
+        }
+      }
+    }
+    return current;
+  }
+
+  /**
+   * Indexes and constraints whose definition is unchanged but whose name is not (their table was
+   * renamed, say) are renamed in place instead of being dropped and built again.
+   */
+  private static Schema renameParts(Schema current, Schema after, Phases phases) {
+    for (Table table : after.tables()) {
+      Optional<Table> found = current.table(table.name());
+      if (found.isEmpty()) {
+        continue;
+      }
+      Table old = found.get();
+      List<Change> renames = new ArrayList<>();
+      matchRenames(old.indexes(), table.indexes(), (a, b) -> sameIndex(a.withName(b.name()), b),
+          (a, b) -> renames.add(new Change.RenameIndex(table.name(), a.name(), b.name())));
+      matchRenames(old.uniques(), table.uniques(), (a, b) -> a.columns().equals(b.columns()),
+          (a, b) -> renames.add(new Change.RenameConstraint(table.name(), a.name(), b.name())));
+      matchRenames(old.checks(), table.checks(),
+          (a, b) -> Canonical.expression(a.expression()).equals(Canonical.expression(b.expression())),
+          (a, b) -> renames.add(new Change.RenameConstraint(table.name(), a.name(), b.name())));
+      matchRenames(old.foreignKeys(), table.foreignKeys(), (a, b) -> a.withName(b.name()).equals(b),
+          (a, b) -> renames.add(new Change.RenameConstraint(table.name(), a.name(), b.name())));
+      if (old.primaryKey() != null && table.primaryKey() != null
+          && !old.primaryKey().name().equals(table.primaryKey().name())
+          && old.primaryKey().columns().equals(table.primaryKey().columns())) {
+        renames.add(new Change.RenameConstraint(table.name(), old.primaryKey().name(),
+            table.primaryKey().name()));
+      }
+      for (Change rename : renames) {
+        phases.renameParts.add(rename);
+        current = rename.applyTo(current);
+      }
+    }
+    return current;
+  }
+
+  /** Pairs items that exist only before with items that exist only after and match otherwise. */
+  private static <T extends Named> void matchRenames(List<T> before, List<T> after,
+      BiPredicate<T, T> sameButName, BiConsumer<T, T> rename) {
+    Set<String> afterNames = new HashSet<>();
+    after.forEach(i -> afterNames.add(i.name()));
+    Set<String> beforeNames = new HashSet<>();
+    before.forEach(i -> beforeNames.add(i.name()));
+    List<T> candidates = new ArrayList<>(after.stream().filter(i -> !beforeNames.contains(i.name())).toList());
+    for (T old : before) {
+      if (afterNames.contains(old.name())) {
+        continue;
+      }
+      candidates.stream().filter(n -> sameButName.test(old, n)).findFirst().ifPresent(n -> {
+        rename.accept(old, n);
+        candidates.remove(n);
+      });
+    }
+  }
+
+  /** {@code "name"} in the given schema, or {@code "schema.name"} as written. */
+  static QualifiedName qualify(String name, String defaultSchema) {
+    return name.contains(".") ? QualifiedName.parse(name) : new QualifiedName(defaultSchema, name);
+  }
+
+  private static void diffEnums(Schema before, Schema after, Phases phases) {
+    Map<QualifiedName, EnumType> old = new TreeMap<>();
+    before.enums().forEach(e -> old.put(e.name(), e));
+    Map<QualifiedName, EnumType> now = new TreeMap<>();
+    after.enums().forEach(e -> now.put(e.name(), e));
+    for (EnumType type : old.values()) {
+      EnumType next = now.get(type.name());
+      if (next == null) {
+        phases.dropEnums.add(new DropEnum(type.definition()));
+      } else if (!next.values().equals(type.values())) {
+        EnumChanges.diff(type.definition(), next, phases);
+      }
+    }
+    for (EnumType type : now.values()) {
+      if (!old.containsKey(type.name())) {
+        phases.createEnums.add(new CreateEnum(type.definition()));
+      }
+    }
+  }
+
+  private static void diffTable(Table old, Table table, Phases phases) {
+    QualifiedName name = table.name();
+    diffNamed(old.foreignKeys(), table.foreignKeys(), Objects::equals,
+        fk -> phases.dropForeignKeys.add(new DropForeignKey(name, fk)),
+        fk -> phases.addForeignKeys.add(new AddForeignKey(name, fk)));
+    diffNamed(old.indexes(), table.indexes(), SchemaDiff::sameIndex,
+        i -> phases.dropIndexes.add(new DropIndex(name, i)),
+        i -> phases.addIndexes.add(new AddIndex(name, i)));
+    diffNamed(old.checks(), table.checks(),
+        (a, b) -> Canonical.check(a).equals(Canonical.check(b)),
+        c -> phases.dropConstraints.add(new DropCheck(name, c)),
+        c -> phases.addConstraints.add(new AddCheck(name, c)));
+    diffNamed(old.uniques(), table.uniques(), Objects::equals,
+        u -> phases.dropConstraints.add(new DropUnique(name, u)),
+        u -> phases.addConstraints.add(new AddUnique(name, u)));
+    if (!Objects.equals(old.primaryKey(), table.primaryKey())) {
+      if (old.primaryKey() != null) {
+        phases.dropConstraints.add(new DropPrimaryKey(name, old.primaryKey()));
+      }
+      if (table.primaryKey() != null) {
+        phases.addPrimaryKeys.add(new AddPrimaryKey(name, table.primaryKey()));
+      }
+    }
+    List<String> key = backupKey(old, table);
+    for (Column column : old.columns()) {
+      if (table.column(column.name()).isEmpty()) {
+        phases.dropColumns.add(new DropColumn(name, column.definition(), key));
+      }
+    }
+    for (Column column : table.columns()) {
+      Optional<Column> previous = old.column(column.name());
+      if (previous.isEmpty()) {
+        phases.addColumns.add(new AddColumn(name, column.definition()));
+      } else if (!Canonical.column(previous.get()).equals(Canonical.column(column))) {
+        Column before = previous.get().definition();
+        boolean lossy = !TypeChanges.isLossless(before.type(), column.type());
+        phases.alterColumns.add(new AlterColumn(name, before, column.definition(),
+            lossy ? key : List.of(), List.of()));
+      }
+    }
+    if (!Objects.equals(old.comment(), table.comment())) {
+      phases.comments.add(new SetTableComment(name, old.comment(), table.comment()));
+    }
+  }
+
+  /**
+   * The row key that values removed from {@code old} are kept by: its primary key, when every
+   * key column survives. Empty (no backup, a lossy reverse) for a table without one.
+   */
+  private static List<String> backupKey(Table old, Table table) {
+    if (old.primaryKey() == null) {
+      return List.of();
+    }
+    List<String> key = old.primaryKey().columns();
+    boolean kept = key.stream().allMatch(c -> table.column(c).isPresent()
+        && table.column(c).get().type().equals(old.column(c).orElseThrow().type()));
+    return kept ? key : List.of();
+  }
+
+  /**
+   * A foreign key depends on the primary key or unique constraint it references: when that key is
+   * dropped (or replaced), the foreign key is dropped before it and added again afterwards.
+   */
+  private static void recreateForeignKeysOnReplacedKeys(Schema before, Schema after, Phases phases) {
+    Set<String> droppedKeys = new HashSet<>();
+    for (Change change : phases.dropConstraints) {
+      if (change instanceof DropPrimaryKey d) {
+        droppedKeys.add(d.table() + ":" + d.key().columns());
+      } else if (change instanceof DropUnique d) {
+        droppedKeys.add(d.table() + ":" + d.unique().columns());
+      }
+    }
+    if (droppedKeys.isEmpty()) {
+      return;
+    }
+    for (Table table : after.tables()) {
+      Optional<Table> old = before.table(table.name());
+      for (ForeignKey fk : table.foreignKeys()) {
+        boolean unchanged = old.isPresent() && old.get().foreignKeys().contains(fk);
+        if (unchanged && droppedKeys.contains(fk.target() + ":" + fk.targetColumns())) {
+          phases.dropForeignKeys.add(new DropForeignKey(table.name(), fk));
+          phases.addForeignKeys.add(new AddForeignKey(table.name(), fk));
+        }
+      }
+    }
+  }
+
+  /** Same index when the same once canonical, and built the same way. */
+  private static boolean sameIndex(Index a, Index b) {
+    return a.concurrently() == b.concurrently() && Canonical.index(a).equals(Canonical.index(b));
+  }
+
+  /**
+   * Items present on one side only, or whose definitions differ (per {@code same}, which ignores
+   * mere spelling), are dropped and/or added.
+   */
+  private static <T extends Named> void diffNamed(List<T> before, List<T> after,
+      BiPredicate<T, T> same, Consumer<T> drop, Consumer<T> add) {
+    Map<String, T> old = new TreeMap<>();
+    before.forEach(item -> old.put(item.name(), item));
+    Map<String, T> now = new TreeMap<>();
+    after.forEach(item -> now.put(item.name(), item));
+    for (T item : old.values()) {
+      T next = now.get(item.name());
+      if (next == null || !same.test(item, next)) {
+        drop.accept(item);
+      }
+    }
+    for (T item : now.values()) {
+      T previous = old.get(item.name());
+      if (previous == null || !same.test(previous, item)) {
+        add.accept(item);
+      }
+    }
+  }
+
+  private static void setDiff(
+      Set<String> before, Set<String> after, Consumer<String> drop, Consumer<String> add) {
+    before.stream().filter(n -> !after.contains(n)).forEach(drop);
+    after.stream().filter(n -> !before.contains(n)).forEach(add);
+  }
+
+  private static Map<QualifiedName, Table> byName(List<Table> tables) {
+    Map<QualifiedName, Table> map = new TreeMap<>();
+    tables.forEach(t -> map.put(t.name(), t));
+    return map;
+  }
+
+  /** The changes, bucketed by the phase that gives them a valid order. */
+  static final class Phases {
+    final List<Change> renames = new ArrayList<>();
+    final List<Change> renameParts = new ArrayList<>();
+    final List<Change> createSchemas = new ArrayList<>();
+    final List<Change> createExtensions = new ArrayList<>();
+    final List<Change> createEnums = new ArrayList<>();
+    final List<Change> dropForeignKeys = new ArrayList<>();
+    final List<Change> dropIndexes = new ArrayList<>();
+    final List<Change> dropConstraints = new ArrayList<>();
+    final List<Change> dropTables = new ArrayList<>();
+    final List<Change> dropColumns = new ArrayList<>();
+    final List<Change> createTables = new ArrayList<>();
+    final List<Change> addColumns = new ArrayList<>();
+    final List<Change> alterColumns = new ArrayList<>();
+    final List<Change> addPrimaryKeys = new ArrayList<>();
+    final List<Change> addConstraints = new ArrayList<>();
+    final List<Change> addIndexes = new ArrayList<>();
+    final List<Change> addForeignKeys = new ArrayList<>();
+    final List<Change> comments = new ArrayList<>();
+    final List<Change> dropEnums = new ArrayList<>();
+    final List<Change> dropExtensions = new ArrayList<>();
+    final List<Change> dropSchemas = new ArrayList<>();
+
+    List<Change> ordered() {
+      List<Change> all = new ArrayList<>();
+      for (List<Change> phase : List.of(createSchemas, renames, renameParts, createExtensions, createEnums,
+          dropForeignKeys, dropIndexes, dropConstraints, dropTables, dropColumns, createTables,
+          addColumns, alterColumns, addPrimaryKeys, addConstraints, addIndexes, addForeignKeys,
+          comments, dropEnums, dropExtensions, dropSchemas)) {
+        all.addAll(phase);
+      }
+      return List.copyOf(all);
+    }
+  }
+}

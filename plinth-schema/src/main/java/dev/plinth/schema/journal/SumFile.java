@@ -1,0 +1,70 @@
+package dev.plinth.schema.journal;
+
+import dev.plinth.schema.model.Names;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The integrity files of a migrations folder.
+ *
+ * <p>{@code plinth.sum} lists the SHA-256 of every committed migration file, generated or
+ * hand-written, forward and reverse, and of the journal, one {@code <hash>  <path>} line each,
+ * sorted by path. {@code HEAD} is one line naming the newest version and the hash of the sum file:
+ * when two branches both add a migration, both change this line and git reports a conflict.
+ */
+public final class SumFile {
+  public static final String SUM_FILE = "plinth.sum";
+  public static final String HEAD_FILE = "HEAD";
+
+  private SumFile() {}
+
+  /** The sum file's text for these files (relative path to content). */
+  public static String render(Map<String, String> files) {
+    StringBuilder text = new StringBuilder();
+    new TreeMap<>(files).forEach((path, content) ->
+        text.append(sha256(content)).append("  ").append(path).append('\n'));
+    return text.toString();
+  }
+
+  /** The head marker's text: {@code V7 <hash of the sum file>}. */
+  public static String head(String newestVersion, String sumText) {
+    return "V" + newestVersion + " " + sha256(sumText) + "\n";
+  }
+
+  /** Parses a sum file into path to hash, in file order. */
+  public static Map<String, String> parse(String text) {
+    Map<String, String> result = new LinkedHashMap<>();
+    for (String line : text.split("\n")) {
+      if (line.isBlank()) {
+        continue;
+      }
+      int gap = line.indexOf("  ");
+      if (gap != 64) {
+        throw new IllegalArgumentException("not a sum line: " + line);
+      }
+      result.put(line.substring(gap + 2), line.substring(0, gap));
+    }
+    return result;
+  }
+
+  /** Paths whose content does not match the sum file, and listed paths that are missing. */
+  public static List<String> mismatches(Map<String, String> expected, SortedMap<String, String> files) {
+    List<String> result = new ArrayList<>();
+    expected.forEach((path, hash) -> {
+      String content = files.get(path);
+      if (content == null || !sha256(content).equals(hash)) {
+        result.add(path);
+      }
+    });
+    files.keySet().stream().filter(p -> !expected.containsKey(p)).forEach(result::add);
+    return result;
+  }
+
+  public static String sha256(String content) {
+    return Names.sha256(content);
+  }
+}

@@ -1,0 +1,45 @@
+package dev.plinth.schema.model;
+
+import java.util.Objects;
+
+/**
+ * A column.
+ *
+ * @param name the SQL name
+ * @param type the SQL type as PostgreSQL spells it ({@code character varying(320)}, {@code integer[]})
+ * @param enumType the enum type the column uses (also as array element), or null
+ * @param nullable whether NULL is allowed
+ * @param defaultSql the default expression as written, or null
+ * @param identity identity generation, {@link Identity#NONE} for none
+ * @param comment the comment, or null
+ * @param renamedFrom the previous name stated by {@code @RenamedFrom}, or null
+ */
+public record Column(
+    String name,
+    String type,
+    QualifiedName enumType,
+    boolean nullable,
+    String defaultSql,
+    Identity identity,
+    String comment,
+    String renamedFrom) {
+
+  public Column {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(type, "type");
+    identity = identity == null ? Identity.NONE : identity;
+  }
+
+  /** The same column without the rename hint, for comparing definitions. */
+  public Column definition() {
+    return renamedFrom == null ? this : withRenamedFrom(null);
+  }
+
+  public Column withRenamedFrom(String previous) {
+    return new Column(name, type, enumType, nullable, defaultSql, identity, comment, previous);
+  }
+
+  public Column withName(String newName) {
+    return new Column(newName, type, enumType, nullable, defaultSql, identity, comment, renamedFrom);
+  }
+}

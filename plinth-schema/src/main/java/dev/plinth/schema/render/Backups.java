@@ -1,0 +1,127 @@
+package dev.plinth.schema.render;
+
+import dev.plinth.schema.model.Column;
+import dev.plinth.schema.model.Names;
+import dev.plinth.schema.model.QualifiedName;
+import dev.plinth.schema.model.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Where one migration's lossless destructive steps keep what they remove: a schema per migration
+ * version and source schema, such as {@code plinth_backup_v7_public}. A dropped table is moved
+ * there whole; a dropped or narrowed column's values are copied there with their row keys, into a
+ * table named {@code <table>.<column>}. The reverse script puts everything back and drops the
+ * schema; {@code prune-backups} removes backups that are no longer wanted.
+ */
+public record Backups(String version) {
+  /** The prefix of every backup schema, which catalog comparisons leave out. */
+  public static final String SCHEMA_PREFIX = "plinth_backup_v";
+
+  public String schema(String source) {
+    return Names.withSuffix(SCHEMA_PREFIX + version, source);
+  }
+
+  QualifiedName columnTable(QualifiedName table, String column) {
+    return new QualifiedName(schema(table.schema()), Names.fit(table.name() + "." + column));
+  }
+
+  String createSchema(String source) {
+    return "CREATE SCHEMA IF NOT EXISTS " + Sql.ident(schema(source)) + ";";
+  }
+
+  /**
+   * Copies a column's values, with the row key, into the backup. Enum values are kept as text, so
+   * that the backup never holds on to a type that a later migration changes or drops.
+   */
+  String saveColumn(QualifiedName table, Column column, List<String> key) {
+    String value = Sql.ident(column.name());
+    if (column.enumType() != null) {
+      value += (column.type().endsWith("[]") ? "::text[]" : "::text") + " AS " + Sql.ident(column.name());
+    }
+    return "CREATE TABLE " + Sql.ident(columnTable(table, column.name())) + " AS SELECT "
+        + Sql.idents(key) + ", " + value + " FROM " + Sql.ident(table) + ";";
+  }
+
+  /** Detaches a moved table's enum columns from their types (see {@link #saveColumn}). */
+  List<String> detachEnums(Table table) {
+    QualifiedName moved = new QualifiedName(schema(table.name().schema()), table.name().name());
+    List<String> out = new ArrayList<>();
+    for (Column column : table.columns()) {
+      if (column.enumType() != null) {
+        String alter = "ALTER TABLE " + Sql.ident(moved) + " ALTER COLUMN " + Sql.ident(column.name());
+        if (column.defaultSql() != null) {
+          out.add(alter + " DROP DEFAULT;");
+        }
+        out.add(alter + " TYPE " + (column.type().endsWith("[]") ? "text[]" : "text") + ";");
+      }
+    }
+    return out;
+  }
+
+  /** Gives a restored table's enum columns their types and defaults back. */
+  List<String> reattachEnums(Table table) {
+    List<String> out = new ArrayList<>();
+    for (Column column : table.columns()) {
+      if (column.enumType() != null) {
+        String alter = "ALTER TABLE " + Sql.ident(table.name()) + " ALTER COLUMN " + Sql.ident(column.name());
+        out.add(alter + " TYPE " + column.type() + " USING " + Sql.ident(column.name()) + "::" + column.type() + ";");
+        if (column.defaultSql() != null) {
+          out.add(alter + " SET DEFAULT " + column.defaultSql() + ";");
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Where an enum column's removed values are kept: in the enum's backup schema. */
+  private QualifiedName enumValuesTable(QualifiedName type, Table table, Column column) {
+    return new QualifiedName(schema(type.schema()),
+        Names.fit(table.name().schema() + "." + table.name().name() + "." + column.name()));
+  }
+
+  /**
+   * Keeps the rows of a column that hold removed enum values (as text, by primary key), then gives
+   * those rows NULL or the column's default so that the type can be rebuilt without them.
+   */
+  List<String> saveEnumValues(QualifiedName type, Table table, Column column, List<String> removed) {
+    List<String> key = table.primaryKey().columns();
+    String holds = Sql.ident(column.name()) + "::text IN ("
+        + removed.stream().map(Sql::literal).collect(Collectors.joining(", ")) + ")";
+    List<String> out = new ArrayList<>();
+    out.add("CREATE TABLE " + Sql.ident(enumValuesTable(type, table, column)) + " AS SELECT "
+        + Sql.idents(key) + ", " + Sql.ident(column.name()) + "::text AS " + Sql.ident(column.name())
+        + " FROM " + Sql.ident(table.name()) + " WHERE " + holds + ";");
+    if (column.nullable() || column.defaultSql() != null) {
+      out.add("UPDATE " + Sql.ident(table.name()) + " SET " + Sql.ident(column.name()) + " = "
+          + (column.nullable() ? "NULL" : "DEFAULT") + " WHERE " + holds + ";");
+    }
+    return out;
+  }
+
+  /** Puts back the enum values {@link #saveEnumValues} kept, and drops their backup. */
+  List<String> restoreEnumValues(QualifiedName type, Table table, Column column) {
+    return restore(table.name(), column, table.primaryKey().columns(),
+        enumValuesTable(type, table, column), "::" + column.type());
+  }
+
+  /** Puts a column's saved values back, matching rows by key, and drops the backup. */
+  List<String> restoreColumn(QualifiedName table, Column column, List<String> key) {
+    return restore(table, column, key, columnTable(table, column.name()),
+        column.enumType() != null ? "::" + column.type() : "");
+  }
+
+  /** Copies a column's values from {@code backup} into the rows with the same key, then drops it. */
+  private static List<String> restore(QualifiedName table, Column column, List<String> key,
+      QualifiedName backup, String cast) {
+    String match = key.stream()
+        .map(k -> "\"target\"." + Sql.ident(k) + " = \"saved\"." + Sql.ident(k))
+        .collect(Collectors.joining(" AND "));
+    return List.of(
+        "UPDATE " + Sql.ident(table) + " AS \"target\" SET " + Sql.ident(column.name()) + " = \"saved\"."
+            + Sql.ident(column.name()) + cast + " FROM " + Sql.ident(backup) + " AS \"saved\" WHERE "
+            + match + ";",
+        "DROP TABLE " + Sql.ident(backup) + ";");
+  }
+}

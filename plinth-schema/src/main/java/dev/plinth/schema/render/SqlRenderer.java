@@ -1,0 +1,436 @@
+package dev.plinth.schema.render;
+
+import static dev.plinth.schema.render.Sql.ident;
+import static dev.plinth.schema.render.Sql.idents;
+import static dev.plinth.schema.render.Sql.literal;
+
+import dev.plinth.schema.diff.Change;
+import dev.plinth.schema.diff.Change.AddCheck;
+import dev.plinth.schema.diff.Change.AddColumn;
+import dev.plinth.schema.diff.Change.AddEnumValue;
+import dev.plinth.schema.diff.Change.AddForeignKey;
+import dev.plinth.schema.diff.Change.AddIndex;
+import dev.plinth.schema.diff.Change.AddPrimaryKey;
+import dev.plinth.schema.diff.Change.AddUnique;
+import dev.plinth.schema.diff.Change.AlterColumn;
+import dev.plinth.schema.diff.Change.CreateEnum;
+import dev.plinth.schema.diff.Change.CreateExtension;
+import dev.plinth.schema.diff.Change.CreateSchema;
+import dev.plinth.schema.diff.Change.CreateTable;
+import dev.plinth.schema.diff.Change.DropCheck;
+import dev.plinth.schema.diff.Change.DropColumn;
+import dev.plinth.schema.diff.Change.DropEnum;
+import dev.plinth.schema.diff.Change.DropExtension;
+import dev.plinth.schema.diff.Change.DropForeignKey;
+import dev.plinth.schema.diff.Change.DropIndex;
+import dev.plinth.schema.diff.Change.DropPrimaryKey;
+import dev.plinth.schema.diff.Change.DropSchema;
+import dev.plinth.schema.diff.Change.DropTable;
+import dev.plinth.schema.diff.Change.DropUnique;
+import dev.plinth.schema.diff.Change.RebuildEnum;
+import dev.plinth.schema.diff.Change.RenameColumn;
+import dev.plinth.schema.diff.Change.RenameTable;
+import dev.plinth.schema.diff.Change.SetTableComment;
+import dev.plinth.schema.model.Column;
+import dev.plinth.schema.model.EnumType;
+import dev.plinth.schema.model.ForeignKey;
+import dev.plinth.schema.model.Identity;
+import dev.plinth.schema.model.Index;
+import dev.plinth.schema.model.IndexKey;
+import dev.plinth.schema.model.QualifiedName;
+import dev.plinth.schema.model.ReferentialAction;
+import dev.plinth.schema.model.Schema;
+import dev.plinth.schema.model.Table;
+import dev.plinth.schema.model.Names;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Renders changes as PostgreSQL statements. Pure and deterministic: the same schema and changes
+ * give the same text, with {@code \n} line endings, on every platform.
+ */
+public final class SqlRenderer {
+  private SqlRenderer() {}
+
+  /**
+   * The SQL of {@code changes}, applied in order to {@code before}: one text per change, holding
+   * its statements one per line.
+   */
+  public static List<String> statements(Schema before, List<Change> changes, Backups backups) {
+    List<String> out = new ArrayList<>();
+    Schema state = before;
+    Set<QualifiedName> created = new HashSet<>();
+    for (Change change : changes) {
+      if (change instanceof CreateTable c && !c.restore()) {
+        created.add(c.table().name());
+      }
+    }
+    for (Change change : changes) {
+      List<String> statements = new ArrayList<>();
+      render(state, change, backups, created, statements);
+      out.add(String.join("\n", statements));
+      state = change.applyTo(state);
+    }
+    return out;
+  }
+
+  /**
+   * @param created tables this script creates: constraints added to any other table are added
+   *     {@code NOT VALID} and validated separately, so writes are blocked only briefly
+   */
+  private static void render(Schema state, Change change, Backups backups,
+      Set<QualifiedName> created, List<String> out) {
+    if (change instanceof CreateSchema c) {
+      out.add("CREATE SCHEMA " + ident(c.name()) + ";");
+    } else if (change instanceof DropSchema c) {
+      out.add("DROP SCHEMA " + ident(c.name()) + ";");
+    } else if (change instanceof CreateExtension c) {
+      out.add("CREATE EXTENSION IF NOT EXISTS " + ident(c.name()) + ";");
+    } else if (change instanceof DropExtension c) {
+      out.add("DROP EXTENSION IF EXISTS " + ident(c.name()) + ";");
+    } else if (change instanceof CreateEnum c) {
+      out.add(createEnum(c.type().name(), c.type()));
+    } else if (change instanceof DropEnum c) {
+      out.add("DROP TYPE " + ident(c.type().name()) + ";");
+    } else if (change instanceof AddEnumValue c) {
+      out.add("ALTER TYPE " + ident(c.after().name()) + " ADD VALUE " + literal(c.value())
+          + (c.beforeValue() != null ? " BEFORE " + literal(c.beforeValue())
+              : c.afterValue() != null ? " AFTER " + literal(c.afterValue()) : "") + ";");
+    } else if (change instanceof Change.RenameEnum c) {
+      if (!c.from().schema().equals(c.to().schema())) {
+        out.add("ALTER TYPE " + ident(c.from()) + " SET SCHEMA " + ident(c.to().schema()) + ";");
+      }
+      if (!c.from().name().equals(c.to().name())) {
+        out.add("ALTER TYPE " + ident(new QualifiedName(c.to().schema(), c.from().name()))
+            + " RENAME TO " + ident(c.to().name()) + ";");
+      }
+    } else if (change instanceof Change.RenameIndex c) {
+      out.add("ALTER INDEX " + ident(new QualifiedName(c.table().schema(), c.from())) + " RENAME TO "
+          + ident(c.to()) + ";");
+    } else if (change instanceof Change.RenameConstraint c) {
+      out.add(alter(c.table()) + "RENAME CONSTRAINT " + ident(c.from()) + " TO " + ident(c.to()) + ";");
+    } else if (change instanceof Change.RenameEnumValue c) {
+      out.add("ALTER TYPE " + ident(c.type()) + " RENAME VALUE " + literal(c.from()) + " TO "
+          + literal(c.to()) + ";");
+    } else if (change instanceof RebuildEnum c) {
+      rebuildEnum(state, c, backups, out);
+    } else if (change instanceof CreateTable c && c.restore()) {
+      QualifiedName name = c.table().name();
+      out.add("ALTER TABLE " + ident(new QualifiedName(backups.schema(name.schema()), name.name()))
+          + " SET SCHEMA " + ident(name.schema()) + ";");
+      out.addAll(backups.reattachEnums(c.table()));
+    } else if (change instanceof CreateTable c) {
+      createTable(c.table(), out);
+    } else if (change instanceof DropTable c && c.backup()) {
+      out.add(backups.createSchema(c.table().name().schema()));
+      out.add(alter(c.table().name()) + "SET SCHEMA " + ident(backups.schema(c.table().name().schema())) + ";");
+      out.addAll(backups.detachEnums(c.table()));
+    } else if (change instanceof DropTable c) {
+      out.add("DROP TABLE " + ident(c.table().name()) + ";");
+    } else if (change instanceof RenameTable c) {
+      renameTable(c.from(), c.to(), out);
+    } else if (change instanceof AddColumn c && !c.restoreKey().isEmpty()) {
+      restoreColumn(c, backups, out);
+    } else if (change instanceof AddColumn c) {
+      out.add(alter(c.table()) + "ADD COLUMN " + columnDefinition(c.column()) + ";");
+      if (c.column().comment() != null) {
+        out.add(columnComment(c.table(), c.column().name(), c.column().comment()));
+      }
+    } else if (change instanceof DropColumn c) {
+      if (!c.backupKey().isEmpty()) {
+        out.add(backups.createSchema(c.table().schema()));
+        out.add(backups.saveColumn(c.table(), c.column(), c.backupKey()));
+      }
+      out.add(alter(c.table()) + "DROP COLUMN " + ident(c.column().name()) + ";");
+    } else if (change instanceof RenameColumn c) {
+      out.add(alter(c.table()) + "RENAME COLUMN " + ident(c.from()) + " TO " + ident(c.to()) + ";");
+    } else if (change instanceof AlterColumn c) {
+      if (!c.backupKey().isEmpty()) {
+        out.add(backups.createSchema(c.table().schema()));
+        out.add(backups.saveColumn(c.table(), c.before(), c.backupKey()));
+      }
+      alterColumn(c.table(), c.before(), c.after(), out);
+      if (!c.restoreKey().isEmpty()) {
+        out.addAll(backups.restoreColumn(c.table(), c.after(), c.restoreKey()));
+      }
+    } else if (change instanceof AddPrimaryKey c) {
+      out.add(alter(c.table()) + "ADD CONSTRAINT " + ident(c.key().name()) + " PRIMARY KEY ("
+          + idents(c.key().columns()) + ");");
+    } else if (change instanceof DropPrimaryKey c) {
+      out.add(dropConstraint(c.table(), c.key().name()));
+    } else if (change instanceof AddUnique c) {
+      out.add(alter(c.table()) + "ADD CONSTRAINT " + ident(c.unique().name()) + " UNIQUE ("
+          + idents(c.unique().columns()) + ");");
+    } else if (change instanceof DropUnique c) {
+      out.add(dropConstraint(c.table(), c.unique().name()));
+    } else if (change instanceof AddCheck c) {
+      addValidated(c.table(), c.check().name(), "CHECK (" + c.check().expression() + ")",
+          created.contains(c.table()), out);
+    } else if (change instanceof DropCheck c) {
+      out.add(dropConstraint(c.table(), c.check().name()));
+    } else if (change instanceof AddIndex c) {
+      out.add(createIndex(c.table(), c.index()));
+    } else if (change instanceof DropIndex c) {
+      out.add("DROP INDEX " + (c.index().concurrently() ? "CONCURRENTLY " : "")
+          + ident(new QualifiedName(c.table().schema(), c.index().name())) + ";");
+    } else if (change instanceof AddForeignKey c) {
+      addValidated(c.table(), c.key().name(), foreignKey(c.key()), created.contains(c.table()), out);
+    } else if (change instanceof DropForeignKey c) {
+      out.add(dropConstraint(c.table(), c.key().name()));
+    } else if (change instanceof SetTableComment c) {
+      out.add("COMMENT ON TABLE " + ident(c.table()) + " IS " + literal(c.after()) + ";");
+    } else {
+      throw new IllegalArgumentException("no rendering for " + change.getClass().getSimpleName());
+    }
+  }
+
+  /**
+   * Adds a constraint; on an existing table as {@code NOT VALID} first, then validated, which
+   * checks existing rows without blocking writes.
+   */
+  private static void addValidated(QualifiedName table, String name, String definition,
+      boolean newTable, List<String> out) {
+    String add = alter(table) + "ADD CONSTRAINT " + ident(name) + " " + definition;
+    if (newTable) {
+      out.add(add + ";");
+    } else {
+      out.add(add + " NOT VALID;");
+      out.add(alter(table) + "VALIDATE CONSTRAINT " + ident(name) + ";");
+    }
+  }
+
+  private static String alter(QualifiedName table) {
+    return "ALTER TABLE " + ident(table) + " ";
+  }
+
+  private static String dropConstraint(QualifiedName table, String name) {
+    return alter(table) + "DROP CONSTRAINT " + ident(name) + ";";
+  }
+
+  private static String createEnum(QualifiedName name, EnumType type) {
+    return "CREATE TYPE " + ident(name) + " AS ENUM ("
+        + type.values().stream().map(Sql::literal).collect(Collectors.joining(", ")) + ");";
+  }
+
+  private static void createTable(Table table, List<String> out) {
+    List<String> parts = new ArrayList<>();
+    table.columns().forEach(c -> parts.add(columnDefinition(c)));
+    if (table.primaryKey() != null) {
+      parts.add("CONSTRAINT " + ident(table.primaryKey().name()) + " PRIMARY KEY ("
+          + idents(table.primaryKey().columns()) + ")");
+    }
+    table.uniques().forEach(u ->
+        parts.add("CONSTRAINT " + ident(u.name()) + " UNIQUE (" + idents(u.columns()) + ")"));
+    table.checks().forEach(c ->
+        parts.add("CONSTRAINT " + ident(c.name()) + " CHECK (" + c.expression() + ")"));
+    out.add("CREATE TABLE " + ident(table.name()) + " (\n  " + String.join(",\n  ", parts) + "\n);");
+    if (table.comment() != null) {
+      out.add("COMMENT ON TABLE " + ident(table.name()) + " IS " + literal(table.comment()) + ";");
+    }
+    for (Column column : table.columns()) {
+      if (column.comment() != null) {
+        out.add(columnComment(table.name(), column.name(), column.comment()));
+      }
+    }
+  }
+
+  private static String columnComment(QualifiedName table, String column, String comment) {
+    return "COMMENT ON COLUMN " + ident(table) + "." + ident(column) + " IS " + literal(comment) + ";";
+  }
+
+  static String columnDefinition(Column column) {
+    StringBuilder sql = new StringBuilder(ident(column.name())).append(' ').append(column.type());
+    if (column.identity() != Identity.NONE) {
+      sql.append(' ').append(column.identity().sql());
+    }
+    if (!column.nullable()) {
+      sql.append(" NOT NULL");
+    }
+    if (column.defaultSql() != null) {
+      sql.append(" DEFAULT ").append(column.defaultSql());
+    }
+    return sql.toString();
+  }
+
+  /**
+   * Re-adds a column a lossless drop removed: added without NOT NULL and identity, filled from the
+   * backup by row key, then constrained as it was.
+   */
+  private static void restoreColumn(AddColumn change, Backups backups, List<String> out) {
+    Column column = change.column();
+    String alter = alter(change.table()) + "ALTER COLUMN " + ident(column.name()) + " ";
+    Column loose = new Column(column.name(), column.type(), column.enumType(), true,
+        column.defaultSql(), Identity.NONE, null, null);
+    out.add(alter(change.table()) + "ADD COLUMN " + columnDefinition(loose) + ";");
+    out.addAll(backups.restoreColumn(change.table(), column, change.restoreKey()));
+    if (!column.nullable()) {
+      out.add(alter + "SET NOT NULL;");
+    }
+    if (column.identity() != Identity.NONE) {
+      out.add(alter + "ADD " + column.identity().sql() + ";");
+      out.add(continueSequence(change.table(), column.name()));
+    }
+    if (column.comment() != null) {
+      out.add(columnComment(change.table(), column.name(), column.comment()));
+    }
+  }
+
+  /** Moves an identity's sequence past the values the column already holds. */
+  private static String continueSequence(QualifiedName table, String column) {
+    return "SELECT setval(pg_get_serial_sequence(" + literal(ident(table)) + ", " + literal(column)
+        + "), coalesce(max(" + ident(column) + "), 0) + 1, false) FROM " + ident(table) + ";";
+  }
+
+  private static void renameTable(QualifiedName from, QualifiedName to, List<String> out) {
+    QualifiedName current = from;
+    if (!from.schema().equals(to.schema())) {
+      out.add(alter(from) + "SET SCHEMA " + ident(to.schema()) + ";");
+      current = new QualifiedName(to.schema(), from.name());
+    }
+    if (!from.name().equals(to.name())) {
+      out.add(alter(current) + "RENAME TO " + ident(to.name()) + ";");
+    }
+  }
+
+  private static void alterColumn(QualifiedName table, Column before, Column after, List<String> out) {
+    String column = alter(table) + "ALTER COLUMN " + ident(after.name()) + " ";
+    boolean typeChanged = !before.type().equals(after.type());
+    boolean identityChanged = before.identity() != after.identity();
+    boolean defaultChanged = !Objects.equals(before.defaultSql(), after.defaultSql()) || typeChanged;
+    if (identityChanged && before.identity() != Identity.NONE) {
+      out.add(column + "DROP IDENTITY;");
+    }
+    if (defaultChanged && before.defaultSql() != null) {
+      out.add(column + "DROP DEFAULT;");
+    }
+    if (typeChanged) {
+      out.add(column + "TYPE " + after.type()
+          + (TypeConversions.needsUsing(before.type(), after.type())
+              ? " USING " + ident(after.name()) + "::" + after.type() : "") + ";");
+    }
+    if (defaultChanged && after.defaultSql() != null) {
+      out.add(column + "SET DEFAULT " + after.defaultSql() + ";");
+    }
+    if (before.nullable() && !after.nullable()) {
+      // A validated CHECK lets SET NOT NULL skip its full-table scan under the exclusive lock.
+      String check = Names.derived(table.name(), List.of(after.name()), "not_null");
+      addValidated(table, check, "CHECK (" + ident(after.name()) + " IS NOT NULL)", false, out);
+      out.add(column + "SET NOT NULL;");
+      out.add(dropConstraint(table, check));
+    } else if (!before.nullable() && after.nullable()) {
+      out.add(column + "DROP NOT NULL;");
+    }
+    if (identityChanged && after.identity() != Identity.NONE) {
+      out.add(column + "ADD " + after.identity().sql() + ";");
+      out.add(continueSequence(table, after.name()));
+    }
+    if (!Objects.equals(before.comment(), after.comment())) {
+      out.add(columnComment(table, after.name(), after.comment()));
+    }
+  }
+
+  /**
+   * Rebuilds an enum type. When values are removed, rows holding them keep the value in the backup
+   * (by primary key) and get NULL or the column default; the reverse rebuild puts them back.
+   */
+  private static void rebuildEnum(Schema state, RebuildEnum change, Backups backups, List<String> out) {
+    QualifiedName name = change.after().name();
+    QualifiedName old = new QualifiedName(name.schema(), Names.withSuffix(name.name(), "old"));
+    List<String> removed = change.removedValues();
+    List<String> restored = change.restore() ? change.after().values().stream()
+        .filter(v -> !change.before().values().contains(v)).toList() : List.of();
+    List<Table> users = new ArrayList<>();
+    for (Table table : state.tables()) {
+      if (table.columns().stream().anyMatch(c -> name.equals(c.enumType()))) {
+        users.add(table);
+      }
+    }
+    for (Table table : users) {
+      for (Column column : enumColumns(table, name)) {
+        if (!removed.isEmpty() && change.backup() && keeps(table, column)) {
+          out.add(backups.createSchema(name.schema()));
+          out.addAll(backups.saveEnumValues(name, table, column, removed));
+        }
+      }
+    }
+    out.add("ALTER TYPE " + ident(name) + " RENAME TO " + ident(old.name()) + ";");
+    out.add(createEnum(name, change.after()));
+    for (Table table : users) {
+      for (Column column : enumColumns(table, name)) {
+        String alter = alter(table.name()) + "ALTER COLUMN " + ident(column.name()) + " ";
+        boolean array = column.type().endsWith("[]");
+        if (column.defaultSql() != null) {
+          out.add(alter + "DROP DEFAULT;");
+        }
+        out.add(alter + "TYPE " + column.type() + " USING " + ident(column.name())
+            + (array ? "::text[]::" : "::text::") + column.type() + ";");
+        if (column.defaultSql() != null) {
+          out.add(alter + "SET DEFAULT " + column.defaultSql() + ";");
+        }
+      }
+    }
+    out.add("DROP TYPE " + ident(old) + ";");
+    for (Table table : users) {
+      for (Column column : enumColumns(table, name)) {
+        if (!restored.isEmpty() && keeps(table, column)) {
+          out.addAll(backups.restoreEnumValues(name, table, column));
+        }
+      }
+    }
+  }
+
+  private static List<Column> enumColumns(Table table, QualifiedName type) {
+    return table.columns().stream().filter(c -> type.equals(c.enumType())).toList();
+  }
+
+  /** Whether removed enum values of this column can be kept: by primary key, for single values. */
+  private static boolean keeps(Table table, Column column) {
+    return table.primaryKey() != null && !column.type().endsWith("[]");
+  }
+
+  private static String createIndex(QualifiedName table, Index index) {
+    StringBuilder sql = new StringBuilder("CREATE ");
+    if (index.unique()) {
+      sql.append("UNIQUE ");
+    }
+    sql.append("INDEX ");
+    if (index.concurrently()) {
+      sql.append("CONCURRENTLY ");
+    }
+    sql.append(ident(index.name())).append(" ON ").append(ident(table))
+        .append(" USING ").append(index.method()).append(" (")
+        .append(index.keys().stream().map(SqlRenderer::indexKey).collect(Collectors.joining(", ")))
+        .append(')');
+    if (!index.include().isEmpty()) {
+      sql.append(" INCLUDE (").append(idents(index.include())).append(')');
+    }
+    if (index.where() != null) {
+      sql.append(" WHERE ").append(index.where());
+    }
+    return sql.append(';').toString();
+  }
+
+  private static String indexKey(IndexKey key) {
+    String sql = key.column() != null ? ident(key.column()) : "(" + key.expression() + ")";
+    if (key.opclass() != null) {
+      sql += " " + key.opclass();
+    }
+    return key.descending() ? sql + " DESC" : sql;
+  }
+
+  private static String foreignKey(ForeignKey fk) {
+    StringBuilder sql = new StringBuilder("FOREIGN KEY (").append(idents(fk.columns())).append(") REFERENCES ")
+        .append(ident(fk.target())).append(" (").append(idents(fk.targetColumns())).append(')');
+    if (fk.onDelete() != ReferentialAction.NO_ACTION) {
+      sql.append(" ON DELETE ").append(fk.onDelete().sql());
+    }
+    if (fk.onUpdate() != ReferentialAction.NO_ACTION) {
+      sql.append(" ON UPDATE ").append(fk.onUpdate().sql());
+    }
+    return sql.toString();
+  }
+}

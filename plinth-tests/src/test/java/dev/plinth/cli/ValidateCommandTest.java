@@ -1,0 +1,86 @@
+package dev.plinth.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.plinth.runner.GeneratedMigrations;
+import dev.plinth.runner.testing.Cli;
+import dev.plinth.runner.testing.SharedPostgres;
+import dev.plinth.runner.testing.SharedPostgres.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code plinth validate}, and migrate's report of an edited migration. */
+class ValidateCommandTest {
+
+  @TempDir
+  Path workingDirectory;
+
+  private Cli.Result plinth(TestDatabase db, Path folder, String... args) {
+    String[] all = java.util.Arrays.copyOf(args, args.length + 4);
+    all[args.length] = "--url";
+    all[args.length + 1] = db.jdbcUrl();
+    all[args.length + 2] = "--locations";
+    all[args.length + 3] = "filesystem:" + folder.resolve("migration");
+    return Cli.run(Map.of(), workingDirectory, all);
+  }
+
+  @Test
+  void generatedMigrationsAreValid() {
+    Path folder = GeneratedMigrations.write(workingDirectory.resolve("db"), GeneratedMigrations.EVOLUTION);
+    TestDatabase db = SharedPostgres.newDatabase("validate_ok");
+    assertEquals(0, plinth(db, folder, "migrate", "--target", "2").exitCode());
+
+    Cli.Result result = plinth(db, folder, "validate");
+
+    assertEquals(0, result.exitCode(), result::toString);
+    assertEquals("Valid: 2 applied migrations match their files; reverse scripts present; files match plinth.sum.\n",
+        result.out());
+  }
+
+  @Test
+  void anAppliedMigrationEditedAfterwardsIsReportedByFileName() throws Exception {
+    Path folder = GeneratedMigrations.write(workingDirectory.resolve("db"), GeneratedMigrations.EVOLUTION);
+    TestDatabase db = SharedPostgres.newDatabase("validate_edited");
+    assertEquals(0, plinth(db, folder, "migrate", "--target", "2").exitCode());
+    Files.writeString(folder.resolve("migration/V2__step_2.sql"), "-- tweak\n", StandardOpenOption.APPEND);
+
+    Cli.Result validate = plinth(db, folder, "validate");
+    Cli.Result migrate = plinth(db, folder, "migrate");
+    Cli.Result json = plinth(db, folder, "validate", "--json");
+
+    assertEquals(6, validate.exitCode(), validate::toString);
+    assertTrue(validate.err().startsWith("Invalid: 2 problems found.\n"), validate::toString);
+    assertTrue(validate.err().matches("(?s).*\\[PLN661] V2__step_2\\.sql was changed after it was applied"
+        + " \\(checksum -?\\d+ in the database, -?\\d+ in the file\\).*"), validate::toString);
+    assertTrue(validate.err().contains("[PLN666] migration/V2__step_2.sql does not match plinth.sum"), validate::toString);
+
+    assertEquals(6, migrate.exitCode(), migrate::toString);
+    assertTrue(migrate.err().startsWith("[PLN669] Nothing was migrated: the migrations applied to the database do not"
+        + " match the migration files. V2__step_2.sql was changed after it was applied"), migrate::toString);
+
+    assertEquals(6, json.exitCode(), json::toString);
+    assertTrue(json.out().contains("\"valid\" : false"), json::toString);
+    assertTrue(json.out().contains("\"file\" : \"migration/V2__step_2.sql\""), json::toString);
+  }
+
+  @Test
+  void aMissingGeneratedReverseScriptAndUnlistedFilesAreProblems() throws Exception {
+    Path folder = GeneratedMigrations.write(workingDirectory.resolve("db"), GeneratedMigrations.EVOLUTION);
+    TestDatabase db = SharedPostgres.newDatabase("validate_reverse");
+    Files.delete(folder.resolve("rollback/U1__step_1.sql"));
+    Files.writeString(folder.resolve("migration/V5__extra.sql"), "SELECT 1;\n");
+
+    Cli.Result result = plinth(db, folder, "validate");
+
+    assertEquals(6, result.exitCode(), result::toString);
+    String err = result.err();
+    assertTrue(err.contains("[PLN664] V1__step_1.sql has no reverse script rollback/U1__step_1.sql."), err);
+    assertTrue(err.contains("[PLN667] rollback/U1__step_1.sql is listed in plinth.sum but missing."), err);
+    assertTrue(err.contains("[PLN668] migration/V5__extra.sql is not listed in plinth.sum."), err);
+  }
+}

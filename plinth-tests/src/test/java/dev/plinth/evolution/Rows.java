@@ -1,0 +1,95 @@
+package dev.plinth.evolution;
+
+import dev.plinth.schema.model.Column;
+import dev.plinth.schema.model.ForeignKey;
+import dev.plinth.schema.model.Identity;
+import dev.plinth.schema.model.Schema;
+import dev.plinth.schema.model.Table;
+import dev.plinth.schema.render.Sql;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeMap;
+
+/** Writes rows that every evolution {@link SchemaMutator} makes must keep, and reads them back. */
+final class Rows {
+  private final Random random;
+
+  Rows(long seed) {
+    this.random = new Random(seed);
+  }
+
+  /** Inserts one row into every table, in an order where referenced rows exist. */
+  void insert(Connection connection, Schema schema) throws SQLException {
+    for (Table table : schema.tables()) {
+      List<String> names = new ArrayList<>();
+      List<String> values = new ArrayList<>();
+      for (Column column : table.columns()) {
+        if (column.identity() == Identity.ALWAYS || column.name().equals("id")) {
+          continue;
+        }
+        Optional<ForeignKey> fk = table.foreignKeys().stream()
+            .filter(f -> f.columns().contains(column.name())).findFirst();
+        names.add(Sql.ident(column.name()));
+        values.add(fk.isPresent()
+            ? "(SELECT \"id\" FROM " + Sql.ident(fk.get().target()) + " ORDER BY \"id\" LIMIT 1)"
+            : value(column, schema));
+      }
+      String sql = "INSERT INTO " + Sql.ident(table.name())
+          + (names.isEmpty() ? " DEFAULT VALUES" : " (" + String.join(", ", names) + ") VALUES ("
+              + String.join(", ", values) + ")");
+      try (Statement st = connection.createStatement()) {
+        st.execute(sql);
+      }
+    }
+  }
+
+  private String value(Column column, Schema schema) {
+    if (column.enumType() != null) {
+      // Any value, so that removing one from the type exercises keeping it for the rollback.
+      List<String> values = schema.enumType(column.enumType()).orElseThrow().values();
+      return "'" + values.get(random.nextInt(values.size())) + "'";
+    }
+    int n = random.nextInt(1000);
+    return switch (column.type()) {
+      case "integer", "bigint", "numeric(12,2)", "numeric(14,2)" -> String.valueOf(n);
+      case "text", "character varying(100)", "character varying(200)" -> "'v" + n + "'";
+      case "boolean" -> n % 2 == 0 ? "true" : "false";
+      case "timestamp with time zone", "timestamp without time zone" -> "'2024-01-01 10:00:00'::timestamp + interval '" + n + " minutes'";
+      case "date" -> "DATE '2024-01-01' + " + n;
+      case "uuid" -> "gen_random_uuid()";
+      case "jsonb" -> "'{\"n\": " + n + "}'";
+      case "text[]" -> "'{a" + n + ",b}'";
+      default -> throw new IllegalArgumentException("no value for " + column.type());
+    };
+  }
+
+  /** Every row of every table, as sorted text, by table. */
+  static Map<String, List<String>> snapshot(Connection connection, Schema schema) throws SQLException {
+    Map<String, List<String>> result = new TreeMap<>();
+    for (Table table : schema.tables()) {
+      List<String> rows = new ArrayList<>();
+      try (Statement st = connection.createStatement();
+          ResultSet rs = st.executeQuery("SELECT * FROM " + Sql.ident(table.name()))) {
+        ResultSetMetaData meta = rs.getMetaData();
+        while (rs.next()) {
+          Map<String, String> row = new TreeMap<>();
+          for (int i = 1; i <= meta.getColumnCount(); i++) {
+            row.put(meta.getColumnName(i), rs.getString(i));
+          }
+          rows.add(row.toString());
+        }
+      }
+      rows.sort(null);
+      result.put(table.name().toString(), rows);
+    }
+    return result;
+  }
+}

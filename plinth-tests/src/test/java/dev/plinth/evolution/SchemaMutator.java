@@ -1,0 +1,400 @@
+package dev.plinth.evolution;
+
+import dev.plinth.schema.model.CheckConstraint;
+import dev.plinth.schema.model.Column;
+import dev.plinth.schema.model.EnumType;
+import dev.plinth.schema.model.ForeignKey;
+import dev.plinth.schema.model.Identity;
+import dev.plinth.schema.model.Index;
+import dev.plinth.schema.model.IndexKey;
+import dev.plinth.schema.model.Names;
+import dev.plinth.schema.model.PrimaryKey;
+import dev.plinth.schema.model.QualifiedName;
+import dev.plinth.schema.model.ReferentialAction;
+import dev.plinth.schema.model.Schema;
+import dev.plinth.schema.model.Table;
+import dev.plinth.schema.model.UniqueConstraint;
+import dev.plinth.schema.render.Sql;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.UnaryOperator;
+
+/**
+ * Random schema evolutions that a team could make with rows in the tables: every change kind the
+ * differ supports, restricted to what existing rows (as {@link Rows} writes them) allow, as the
+ * compile-time checks would require.
+ */
+final class SchemaMutator {
+  /** Types and the types each may change to without failing on the rows {@link Rows} writes. */
+  static final Map<String, List<String>> TYPE_CHANGES = Map.of(
+      "integer", List.of("bigint", "text"),
+      "bigint", List.of("integer", "numeric(14,2)"),
+      "text", List.of("character varying(100)", "character varying(200)"),
+      "character varying(100)", List.of("character varying(200)", "text"),
+      "character varying(200)", List.of("character varying(100)", "text"),
+      "numeric(12,2)", List.of("numeric(14,2)"),
+      "numeric(14,2)", List.of("numeric(12,2)", "bigint"),
+      "boolean", List.of("text"),
+      "timestamp with time zone", List.of("timestamp without time zone"),
+      "timestamp without time zone", List.of("timestamp with time zone"));
+  private static final List<String> SCALARS = List.of("integer", "bigint", "text",
+      "character varying(100)", "numeric(12,2)", "boolean", "timestamp with time zone", "date",
+      "uuid", "jsonb", "text[]");
+  private static final Map<String, String> DEFAULTS = Map.ofEntries(
+      Map.entry("integer", "0"), Map.entry("bigint", "1"), Map.entry("text", "'x'"),
+      Map.entry("character varying(100)", "'y'"), Map.entry("character varying(200)", "'z'"),
+      Map.entry("numeric(12,2)", "0"), Map.entry("numeric(14,2)", "2.5"),
+      Map.entry("boolean", "true"), Map.entry("timestamp with time zone", "now()"),
+      Map.entry("timestamp without time zone", "'2020-01-01 00:00:00'"), Map.entry("date", "CURRENT_DATE"),
+      Map.entry("uuid", "gen_random_uuid()"), Map.entry("jsonb", "'{}'::jsonb"), Map.entry("text[]", "'{}'"));
+
+  private final Random random;
+  /** Columns that rows written before they existed hold NULL in: they cannot become NOT NULL. */
+  private final java.util.Set<String> mayHoldNull = new java.util.HashSet<>(java.util.Set.of("order"));
+  /** Columns whose rows repeat values (references): they cannot become unique. */
+  private final java.util.Set<String> repeating = new java.util.HashSet<>();
+  private int counter;
+
+  SchemaMutator(long seed) {
+    this.random = new Random(seed);
+  }
+
+  Schema initial() {
+    Schema schema = new Schema(List.of(), List.of(new EnumType(new QualifiedName("public", "mood"),
+        "Mood", List.of("OK", "MEH", "BAD"))));
+    for (int i = 0; i < 3; i++) {
+      schema = schema.withTable(newTable(schema, "public"));
+    }
+    return schema;
+  }
+
+  /** One to three random changes. */
+  Schema mutate(Schema schema) {
+    // Rename hints live for one compile: those of the previous step are gone.
+    Schema result = new Schema(schema.tables().stream().map(t -> t.withRenamedFrom(null)
+        .withColumns(t.columns().stream().map(c -> c.withRenamedFrom(null)).toList())).toList(),
+        schema.enums());
+    int changes = 1 + random.nextInt(3);
+    for (int i = 0; i < changes; i++) {
+      result = mutateOnce(result);
+    }
+    return result;
+  }
+
+  private Schema mutateOnce(Schema schema) {
+    if (schema.tables().isEmpty()) {
+      return schema.withTable(newTable(schema, "public"));
+    }
+    Table table = schema.tables().get(random.nextInt(schema.tables().size()));
+    switch (random.nextInt(19)) {
+      case 0: return schema.withTable(newTable(schema, random.nextInt(4) == 0 ? "other" : "public"));
+      case 1: return dropTable(schema, table);
+      case 2: return renameTable(schema, table);
+      case 3: return addColumn(schema, table);
+      case 4: return dropColumn(schema, table);
+      case 5: return renameColumn(schema, table);
+      case 6: return changeType(schema, table);
+      case 7: return changeNullability(schema, table);
+      case 8: return changeDefault(schema, table);
+      case 9: return edit(schema, table, t -> t.withComment(random.nextBoolean() ? null : "c" + next()));
+      case 10: return addIndex(schema, table);
+      case 11: return edit(schema, table, t -> t.withIndexes(dropOne(t.indexes())));
+      case 12: return addUnique(schema, table);
+      case 13: return edit(schema, table, t -> t.withUniques(dropOne(t.uniques())));
+      case 14: return addCheck(schema, table);
+      case 15: return edit(schema, table, t -> t.withChecks(dropOne(t.checks())));
+      case 16: return addForeignKey(schema, table);
+      case 17: return edit(schema, table, t -> t.withForeignKeys(dropOne(t.foreignKeys())));
+      default: return random.nextBoolean() ? changeEnum(schema) : toggleIdentity(schema, table);
+    }
+  }
+
+  /** Makes a NOT NULL bigint column without default an identity column (rows already hold values). */
+  private Schema toggleIdentity(Schema schema, Table table) {
+    List<Column> candidates = plainColumns(table).stream()
+        .filter(c -> c.type().equals("bigint") && !c.nullable() && c.defaultSql() == null).toList();
+    if (candidates.isEmpty()) {
+      return schema;
+    }
+    Column c = candidates.get(random.nextInt(candidates.size()));
+    return replaceColumn(schema, table, c, new Column(c.name(), c.type(), null, false, null,
+        Identity.BY_DEFAULT, c.comment(), null));
+  }
+
+  private Table newTable(Schema schema, String namespace) {
+    String name = "t" + next();
+    List<Column> columns = new ArrayList<>();
+    columns.add(new Column("id", "uuid", null, false, "gen_random_uuid()", Identity.NONE, "key", null));
+    if (random.nextBoolean()) {
+      columns.add(new Column("seq", "bigint", null, false, null,
+          random.nextBoolean() ? Identity.ALWAYS : Identity.BY_DEFAULT, null, null));
+    }
+    Table table = new Table(new QualifiedName(namespace, name), "gen." + name, null, columns,
+        null, List.of(), List.of(), List.of(), List.of(), null);
+    for (int i = random.nextInt(4); i >= 0; i--) {
+      columns.add(newColumn(schema, table.withColumns(columns)));
+    }
+    return new Table(new QualifiedName(namespace, name), "gen." + name, random.nextBoolean() ? "table " + name : null,
+        columns, new PrimaryKey(name + "_pkey", List.of("id")), List.of(), List.of(), List.of(),
+        List.of(), null);
+  }
+
+  private Column newColumn(Schema schema, Table table) {
+    boolean reserved = random.nextInt(10) == 0 && table.column("order").isEmpty();
+    String name = reserved ? "order" : "c" + next();
+    if (random.nextInt(6) == 0 && !schema.enums().isEmpty()) {
+      EnumType type = schema.enums().get(0);
+      return new Column(name, Sql.ident(type.name()), type.name(), random.nextBoolean(),
+          "'" + type.values().get(0) + "'", Identity.NONE, null, null);
+    }
+    String type = SCALARS.get(random.nextInt(SCALARS.size()));
+    boolean nullable = random.nextBoolean();
+    String defaultSql = nullable && random.nextBoolean() ? null : DEFAULTS.get(type);
+    return new Column(name, type, null, nullable, defaultSql, Identity.NONE,
+        random.nextInt(3) == 0 ? "about " + name : null, null);
+  }
+
+  private Schema addColumn(Schema schema, Table table) {
+    Column column = newColumn(schema, table);
+    if (column.nullable() && column.defaultSql() == null) {
+      mayHoldNull.add(column.name());
+    }
+    return edit(schema, table, t -> t.withColumns(plus(t.columns(), column)));
+  }
+
+  private Schema dropTable(Schema schema, Table table) {
+    Schema result = schema.withoutTable(table.name());
+    for (Table other : result.tables()) {
+      List<ForeignKey> kept = other.foreignKeys().stream()
+          .filter(fk -> !fk.target().equals(table.name())).toList();
+      result = result.withTable(other.withForeignKeys(kept));
+    }
+    return result;
+  }
+
+  private Schema renameTable(Schema schema, Table table) {
+    String namespace = random.nextInt(4) == 0 ? "other" : table.name().schema();
+    QualifiedName to = new QualifiedName(namespace, "r" + next());
+    Table renamed = table.withName(to).withRenamedFrom(table.name().toString());
+    if (random.nextBoolean()) {
+      // As the processor names them: key and indexes follow the table's new name.
+      String prefix = table.name().name() + "_";
+      renamed = renamed
+          .withPrimaryKey(new PrimaryKey(to.name() + "_pkey", table.primaryKey().columns()))
+          .withIndexes(table.indexes().stream().map(i -> i.name().startsWith(prefix)
+              ? i.withName(to.name() + "_" + i.name().substring(prefix.length())) : i).toList());
+    }
+    Schema result = schema.withoutTable(table.name()).withTable(renamed);
+    for (Table other : result.tables()) {
+      result = result.withTable(other.withForeignKeys(other.foreignKeys().stream()
+          .map(fk -> fk.target().equals(table.name()) ? fk.withTarget(to) : fk).toList()));
+    }
+    return result;
+  }
+
+  private Schema dropColumn(Schema schema, Table table) {
+    List<Column> candidates = table.columns().stream().filter(c -> !c.name().equals("id")).toList();
+    if (candidates.isEmpty()) {
+      return schema;
+    }
+    String name = candidates.get(random.nextInt(candidates.size())).name();
+    return edit(schema, table, t -> t
+        .withColumns(t.columns().stream().filter(c -> !c.name().equals(name)).toList())
+        .withIndexes(t.indexes().stream().filter(i -> !mentions(i, name)).toList())
+        .withUniques(t.uniques().stream().filter(u -> !u.columns().contains(name)).toList())
+        .withChecks(t.checks().stream().filter(c -> !c.expression().contains("\"" + name + "\"")).toList())
+        .withForeignKeys(t.foreignKeys().stream().filter(f -> !f.columns().contains(name)).toList()));
+  }
+
+  /** Renames a column and, as a developer would, every mention of it in the table. */
+  private Schema renameColumn(Schema schema, Table table) {
+    List<Column> candidates = table.columns().stream()
+        .filter(c -> !c.name().equals("id") && c.identity() == Identity.NONE).toList();
+    if (candidates.isEmpty()) {
+      return schema;
+    }
+    Column column = candidates.get(random.nextInt(candidates.size()));
+    String from = column.name();
+    String to = "n" + next();
+    if (mayHoldNull.contains(from)) {
+      mayHoldNull.add(to);
+    }
+    if (repeating.contains(from)) {
+      repeating.add(to);
+    }
+    UnaryOperator<List<String>> names = list -> list.stream().map(n -> n.equals(from) ? to : n).toList();
+    UnaryOperator<String> text = sql -> sql == null ? null : sql.replace(Sql.ident(from), Sql.ident(to));
+    return edit(schema, table, t -> t
+        .withColumns(t.columns().stream()
+            .map(c -> c == column ? c.withName(to).withRenamedFrom(from) : c).toList())
+        .withUniques(t.uniques().stream().map(u -> new UniqueConstraint(u.name(), names.apply(u.columns()))).toList())
+        .withChecks(t.checks().stream().map(c -> new CheckConstraint(c.name(), text.apply(c.expression()))).toList())
+        .withIndexes(t.indexes().stream().map(i -> new Index(i.name(), i.keys().stream()
+            .map(k -> k.column() != null ? new IndexKey(from.equals(k.column()) ? to : k.column(), null,
+                k.opclass(), k.descending()) : new IndexKey(null, text.apply(k.expression()), k.opclass(), k.descending()))
+            .toList(), i.unique(), i.method(), text.apply(i.where()), names.apply(i.include()), false)).toList())
+        .withForeignKeys(t.foreignKeys().stream().map(f -> new ForeignKey(f.name(), names.apply(f.columns()),
+            f.target(), f.targetColumns(), f.onDelete(), f.onUpdate())).toList()));
+  }
+
+  private Schema changeType(Schema schema, Table table) {
+    List<Column> candidates = plainColumns(table).stream()
+        .filter(c -> TYPE_CHANGES.containsKey(c.type())).toList();
+    if (candidates.isEmpty()) {
+      return schema;
+    }
+    Column column = candidates.get(random.nextInt(candidates.size()));
+    List<String> targets = TYPE_CHANGES.get(column.type());
+    String type = targets.get(random.nextInt(targets.size()));
+    String defaultSql = column.defaultSql() == null ? null : DEFAULTS.get(type);
+    return replaceColumn(schema, table, column, new Column(column.name(), type, null,
+        column.nullable(), defaultSql, Identity.NONE, column.comment(), null));
+  }
+
+  private Schema changeNullability(Schema schema, Table table) {
+    List<Column> candidates = plainColumns(table).stream()
+        .filter(c -> !c.nullable() || !mayHoldNull.contains(c.name())).toList();
+    if (candidates.isEmpty()) {
+      return schema;
+    }
+    Column c = candidates.get(random.nextInt(candidates.size()));
+    return replaceColumn(schema, table, c, new Column(c.name(), c.type(), c.enumType(), !c.nullable(),
+        c.defaultSql(), c.identity(), c.comment(), null));
+  }
+
+  private Schema changeDefault(Schema schema, Table table) {
+    List<Column> candidates = plainColumns(table).stream()
+        .filter(c -> c.enumType() == null && (c.nullable() || c.defaultSql() == null)).toList();
+    if (candidates.isEmpty()) {
+      return schema;
+    }
+    Column c = candidates.get(random.nextInt(candidates.size()));
+    String defaultSql = c.defaultSql() == null ? DEFAULTS.get(c.type()) : null;
+    return replaceColumn(schema, table, c, new Column(c.name(), c.type(), c.enumType(), c.nullable(),
+        defaultSql, c.identity(), c.comment(), null));
+  }
+
+  private Schema addIndex(Schema schema, Table table) {
+    List<Column> columns = table.columns().stream()
+        .filter(c -> !c.type().equals("jsonb") && !c.type().equals("text[]")).toList();
+    Column column = columns.get(random.nextInt(columns.size()));
+    boolean expression = column.type().equals("text") && random.nextBoolean();
+    IndexKey key = expression ? new IndexKey(null, "lower(" + Sql.ident(column.name()) + ")", null, false)
+        : new IndexKey(column.name(), null, null, random.nextBoolean());
+    String where = random.nextInt(3) == 0 ? Sql.ident(column.name()) + " IS NOT NULL" : null;
+    Index index = new Index(Names.derived(table.name().name(), List.of(column.name(), "i" + next()), "idx"),
+        List.of(key), column.type().equals("uuid") && random.nextBoolean()
+            && !repeating.contains(column.name()),
+        random.nextInt(4) == 0 && !expression ? "hash" : "btree", where,
+        random.nextInt(4) == 0 ? List.of("id") : List.of(), false);
+    Index fitted = index.method().equals("hash") ? new Index(index.name(), List.of(IndexKey.column(column.name())),
+        false, "hash", where, List.of(), false) : index;
+    return edit(schema, table, t -> t.withIndexes(plus(t.indexes(), fitted)));
+  }
+
+  private Schema addUnique(Schema schema, Table table) {
+    // Not the key (a unique constraint that repeats the primary key is an error) nor a reference
+    // column (rows share the referenced key).
+    List<Column> columns = table.columns().stream().filter(c -> c.type().equals("uuid"))
+        .filter(c -> !c.name().equals("id") && !repeating.contains(c.name()))
+        // One unique key per column: a repeated one is a compile error (PLN137).
+        .filter(c -> table.uniques().stream().noneMatch(u -> u.columns().equals(List.of(c.name()))))
+        .toList();
+    if (columns.isEmpty()) {
+      return schema;
+    }
+    Column column = columns.get(random.nextInt(columns.size()));
+    String name = Names.derived(table.name().name(), List.of(column.name(), "u" + next()), "key");
+    return edit(schema, table, t -> t.withUniques(plus(t.uniques(), new UniqueConstraint(name, List.of(column.name())))));
+  }
+
+  private Schema addCheck(Schema schema, Table table) {
+    Column column = table.columns().get(random.nextInt(table.columns().size()));
+    String c = Sql.ident(column.name());
+    String name = Names.derived(table.name().name(), List.of("k" + next()), "check");
+    return edit(schema, table, t -> t.withChecks(plus(t.checks(),
+        new CheckConstraint(name, c + " IS NULL OR " + c + " IS NOT NULL"))));
+  }
+
+  /** A new nullable column referencing another table's key (or its own), empty for existing rows. */
+  private Schema addForeignKey(Schema schema, Table table) {
+    Table target = schema.tables().get(random.nextInt(schema.tables().size()));
+    String column = "ref" + next();
+    mayHoldNull.add(column);
+    repeating.add(column);
+    ReferentialAction[] actions = ReferentialAction.values();
+    ReferentialAction onDelete = actions[random.nextInt(actions.length)];
+    ForeignKey fk = new ForeignKey(Names.derived(table.name().name(), List.of(column), "fkey"),
+        List.of(column), target.name(), List.of("id"), onDelete == ReferentialAction.SET_DEFAULT
+            ? ReferentialAction.SET_NULL : onDelete, ReferentialAction.NO_ACTION);
+    Column ref = new Column(column, "uuid", null, true, null, Identity.NONE, null, null);
+    return edit(schema, table, t -> t.withColumns(plus(t.columns(), ref))
+        .withForeignKeys(plus(t.foreignKeys(), fk)));
+  }
+
+  /** Adds, removes or reorders values of the enum type, keeping the first (which rows use). */
+  private Schema changeEnum(Schema schema) {
+    EnumType type = schema.enums().get(0);
+    List<String> values = new ArrayList<>(type.values());
+    int choice = random.nextInt(3);
+    if (choice == 0 || values.size() < 3) {
+      values.add(1 + random.nextInt(values.size()), "V" + next());
+    } else if (choice == 1) {
+      values.remove(1 + random.nextInt(values.size() - 1));
+    } else {
+      String moved = values.remove(values.size() - 1);
+      values.add(1, moved);
+    }
+    return schema.withEnum(new EnumType(type.name(), type.javaClass(), values));
+  }
+
+  /** Columns without keys, identity or references: free to change. */
+  private static List<Column> plainColumns(Table table) {
+    return table.columns().stream()
+        .filter(c -> !c.name().equals("id") && c.identity() == Identity.NONE)
+        .filter(c -> table.foreignKeys().stream().noneMatch(f -> f.columns().contains(c.name())))
+        .filter(c -> table.uniques().stream().noneMatch(u -> u.columns().contains(c.name())))
+        .filter(c -> table.indexes().stream().noneMatch(i -> mentions(i, c.name())))
+        .filter(c -> table.checks().stream().noneMatch(k -> k.expression().contains("\"" + c.name() + "\"")))
+        .toList();
+  }
+
+  private static boolean mentions(Index index, String column) {
+    return index.keys().stream().anyMatch(k -> column.equals(k.column())
+        || k.expression() != null && k.expression().contains("\"" + column + "\""))
+        || index.include().contains(column)
+        || index.where() != null && index.where().contains("\"" + column + "\"");
+  }
+
+  /** Replaces a column's definition, keeping a rename stated earlier in the same step. */
+  private Schema replaceColumn(Schema schema, Table table, Column old, Column replacement) {
+    return edit(schema, table, t -> t.withColumns(t.columns().stream()
+        .map(c -> c.name().equals(old.name()) ? replacement.withRenamedFrom(old.renamedFrom()) : c)
+        .toList()));
+  }
+
+  private static Schema edit(Schema schema, Table table, UnaryOperator<Table> change) {
+    return schema.withTable(change.apply(table));
+  }
+
+  private <T> List<T> dropOne(List<T> items) {
+    if (items.isEmpty()) {
+      return items;
+    }
+    List<T> copy = new ArrayList<>(items);
+    copy.remove(random.nextInt(copy.size()));
+    return copy;
+  }
+
+  private static <T> List<T> plus(List<T> items, T item) {
+    List<T> copy = new ArrayList<>(items);
+    copy.add(item);
+    return copy;
+  }
+
+  private int next() {
+    return ++counter;
+  }
+}

@@ -1,0 +1,171 @@
+package dev.plinth.runner.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.plinth.runner.Message;
+import dev.plinth.runner.PlinthException;
+import dev.plinth.runner.RunnerConfig;
+import dev.plinth.runner.config.DatabaseResolver.ResolvedDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseResolverTest {
+
+  @TempDir
+  Path workingDirectory;
+
+  private static final Map<String, String> ENV = Map.of(
+      "DATABASE_URL", "postgres://env_user@env-host:5433/env_db",
+      "DATABASE_PASSWORD", "env-secret");
+
+  private void writeDotEnv(String... lines) throws IOException {
+    Files.write(workingDirectory.resolve(".env"), List.of(lines));
+  }
+
+  private ResolvedDatabase resolve(Map<String, String> env, String url, String user, String password) {
+    return new DatabaseResolver(env, workingDirectory).resolve(url, user, password).orElseThrow();
+  }
+
+  @Test
+  void flagsWinOverEnvironmentAndDotEnv() throws IOException {
+    writeDotEnv("DATABASE_URL=postgres://file@file-host/file_db");
+
+    ResolvedDatabase db = resolve(ENV, "jdbc:postgresql://flag-host:6000/flag_db", "flag_user", "flag-secret");
+
+    assertEquals("jdbc:postgresql://flag-host:6000/flag_db", db.url().jdbcUrl());
+    assertEquals(Optional.of("flag_user"), db.user());
+    assertEquals(Optional.of("flag-secret"), db.password());
+    assertEquals("--url", db.origin());
+  }
+
+  @Test
+  void environmentWinsOverDotEnv() throws IOException {
+    writeDotEnv("DATABASE_URL=postgres://file@file-host/file_db");
+
+    ResolvedDatabase db = resolve(ENV, null, null, null);
+
+    assertEquals("jdbc:postgresql://env-host:5433/env_db", db.url().jdbcUrl());
+    assertEquals(Optional.of("env_user"), db.user());
+    assertEquals(Optional.of("env-secret"), db.password());
+    assertEquals("DATABASE_URL", db.origin());
+  }
+
+  @Test
+  void dotEnvIsUsedWhenNothingElseIsSet() throws IOException {
+    writeDotEnv(
+        "# local database",
+        "",
+        "export DATABASE_URL=\"postgresql://localhost:5432/app\"  ",
+        "DATABASE_USER='dev'",
+        "DATABASE_PASSWORD=dev-secret # not part of the value");
+
+    ResolvedDatabase db = resolve(Map.of("DATABASE_URL", ""), null, null, null);
+
+    assertEquals("jdbc:postgresql://localhost:5432/app", db.url().jdbcUrl());
+    assertEquals(Optional.of("dev"), db.user());
+    assertEquals(Optional.of("dev-secret"), db.password());
+    assertEquals("DATABASE_URL in " + workingDirectory.resolve(".env"), db.origin());
+  }
+
+  @Test
+  void userFlagOverridesTheSourcesUser() {
+    ResolvedDatabase db = resolve(ENV, null, "other", null);
+
+    assertEquals(Optional.of("other"), db.user());
+    assertEquals(Optional.of("env-secret"), db.password());
+  }
+
+  @Test
+  void nothingConfiguredMeansEmbedded() {
+    assertEquals(Optional.empty(), new DatabaseResolver(Map.of(), workingDirectory).resolve(null, null, null));
+  }
+
+  @Test
+  void badDotEnvLineIsReportedWithItsNumber() throws IOException {
+    writeDotEnv("# ok", "DATABASE_URL postgres://x");
+
+    PlinthException e = assertThrows(PlinthException.class,
+        () -> new DatabaseResolver(Map.of(), workingDirectory).resolve(null, null, null));
+
+    assertEquals(Message.DOTENV_BAD_LINE, e.catalogueEntry());
+    assertEquals("[PLN603] Line 2 of " + workingDirectory.resolve(".env")
+        + " is not KEY=VALUE. Fix or remove it (comments start with #).", e.getMessage());
+  }
+
+  @Test
+  void libpqUrlIsConvertedAndCredentialsTakenOut() {
+    DatabaseUrl url = DatabaseUrl.parse("postgres://ada:p%40ss%2Fw0rd@db.example.com:6543/forms?sslmode=require",
+        "DATABASE_URL");
+
+    assertEquals("jdbc:postgresql://db.example.com:6543/forms?sslmode=require", url.jdbcUrl());
+    assertEquals("db.example.com", url.host());
+    assertEquals(6543, url.port());
+    assertEquals("forms", url.database());
+    assertEquals(Optional.of("ada"), url.user());
+    assertEquals(Optional.of("p@ss/w0rd"), url.password());
+    assertEquals(url.jdbcUrl(), url.toString());
+  }
+
+  @Test
+  void jdbcUrlLosesItsPasswordParameter() {
+    DatabaseUrl url = DatabaseUrl.parse("jdbc:postgresql://localhost/app?user=ada&password=hunter2&ssl=false", "--url");
+
+    assertEquals("jdbc:postgresql://localhost:5432/app?ssl=false", url.jdbcUrl());
+    assertEquals(Optional.of("ada"), url.user());
+    assertEquals(Optional.of("hunter2"), url.password());
+  }
+
+  @Test
+  void ipv6HostKeepsItsBrackets() {
+    DatabaseUrl url = DatabaseUrl.parse("postgresql://[::1]:5439/app", "--url");
+
+    assertEquals("jdbc:postgresql://[::1]:5439/app", url.jdbcUrl());
+  }
+
+  @Test
+  void wrongSchemeSaysWhatToSetWithoutEchoingTheUrl() {
+    PlinthException e = assertThrows(PlinthException.class,
+        () -> DatabaseUrl.parse("mysql://root:hunter2@localhost/app", "DATABASE_URL"));
+
+    assertEquals("[PLN600] DATABASE_URL is not a PostgreSQL URL: it starts with 'mysql://'. Set it to"
+        + " jdbc:postgresql://host:5432/database or postgres://user@host:5432/database.", e.getMessage());
+    assertFalse(e.getMessage().contains("hunter2"));
+  }
+
+  @Test
+  void urlWithoutSchemeIsRejectedWithoutEchoingIt() {
+    PlinthException e = assertThrows(PlinthException.class,
+        () -> DatabaseUrl.parse("root:hunter2@localhost/app", "--url"));
+
+    assertTrue(e.getMessage().startsWith("[PLN600] --url is not a PostgreSQL URL: it has no scheme."),
+        e.getMessage());
+    assertFalse(e.getMessage().contains("hunter2"));
+  }
+
+  @Test
+  void badPortIsNamed() {
+    PlinthException e = assertThrows(PlinthException.class,
+        () -> DatabaseUrl.parse("postgres://localhost:99999/app", "DATABASE_URL"));
+
+    assertEquals(Message.URL_BAD_PORT, e.catalogueEntry());
+    assertTrue(e.getMessage().contains("invalid port '99999'"), e.getMessage());
+  }
+
+  @Test
+  void runnerConfigNeverShowsThePassword() {
+    RunnerConfig config = RunnerConfig.builder().url("postgres://ada:hunter2@localhost/app").build();
+
+    assertEquals(Optional.of("hunter2"), config.password());
+    assertFalse(config.toString().contains("hunter2"), config.toString());
+    assertFalse(resolve(ENV, null, null, null).toString().contains("env-secret"));
+  }
+}
