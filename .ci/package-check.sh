@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A schema change compiled by a clean `package` must be inside that build's jar: Maven copies
 # resources before it compiles, so the processor also writes new migrations to the class output.
-# Runs on a throwaway copy of the repository; needs the local Maven repository that `verify` filled.
+# Runs on a throwaway copy of the repository.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
@@ -11,7 +11,7 @@ cd "$work"
 record=migrations-app/src/main/java/dev/plinth/example/Organization.java
 sed -i 's/@Default("now()") Instant createdAt) {}/@Default("now()") Instant createdAt,\n    @dev.plinth.annotations.Nullable String website) {}/' "$record"
 grep -q 'String website' "$record"
-./mvnw -B -q -o clean package -DskipTests
+./mvnw -B -q clean package -DskipTests
 jar=$(ls migrations-app/target/migrations-app-*.jar | grep -v -- '-sources' | head -1)
 # The listing is taken first: `unzip | grep -q` under pipefail fails when grep stops reading early.
 listing=$(unzip -l "$jar")

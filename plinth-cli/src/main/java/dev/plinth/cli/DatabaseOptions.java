@@ -1,6 +1,5 @@
 package dev.plinth.cli;
 
-import dev.plinth.runner.RunnerConfig;
 import dev.plinth.cli.embedded.EmbeddedServer;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -22,8 +21,9 @@ final class DatabaseOptions {
 
   @Option(names = "--locations", paramLabel = "LOCATION", split = ",",
       description = "Where the migrations are, e.g. filesystem:src/main/resources/db/migration."
-          + " Default: " + RunnerConfig.DEFAULT_LOCATION + ".")
-  List<String> locations = List.of(RunnerConfig.DEFAULT_LOCATION);
+          + " Default: $PLINTH_LOCATIONS (environment or .env), else src/main/resources/db/migration"
+          + " when the working directory has it, else classpath:db/migration.")
+  List<String> locations;
 
   @Option(names = "--embedded-port", paramLabel = "PORT",
       description = "Port of the embedded PostgreSQL used when no database is configured. Default: ${DEFAULT-VALUE}.")

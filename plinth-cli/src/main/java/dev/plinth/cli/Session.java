@@ -38,13 +38,13 @@ final class Session {
     Console console = new Console(out, err, secrets);
     EmbeddedServer embedded = null;
     try {
-      Optional<ResolvedDatabase> database = new DatabaseResolver(root.environment(), root.workingDirectory())
-          .resolve(options.url, options.user, options.password);
+      DatabaseResolver resolver = new DatabaseResolver(root.environment(), root.workingDirectory());
+      Optional<ResolvedDatabase> database = resolver.resolve(options.url, options.user, options.password);
       database.flatMap(ResolvedDatabase::password).ifPresent(secrets::add);
       console = new Console(out, err, secrets);
 
       RunnerConfig.Builder config = RunnerConfig.builder()
-          .locations(resolveLocations(options.locations, root.workingDirectory()))
+          .locations(resolveLocations(resolver.resolveLocations(options.locations), root.workingDirectory()))
           .target(target);
       if (database.isPresent()) {
         ResolvedDatabase db = database.get();

@@ -1,6 +1,9 @@
 package dev.plinth.runner.config;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,6 +20,10 @@ public final class DatabaseResolver {
   public static final String URL = "DATABASE_URL";
   public static final String USER = "DATABASE_USER";
   public static final String PASSWORD = "DATABASE_PASSWORD";
+  /** Comma-separated migration locations, e.g. {@code filesystem:src/main/resources/db/migration}. */
+  public static final String LOCATIONS = "PLINTH_LOCATIONS";
+  /** Where a Maven or Gradle project keeps its migrations, relative to the project folder. */
+  public static final String PROJECT_MIGRATIONS = "src/main/resources/db/migration";
 
   private final Map<String, String> environment;
   private final Path workingDirectory;
@@ -34,7 +41,12 @@ public final class DatabaseResolver {
   public Optional<ResolvedDatabase> resolve(String urlFlag, String userFlag, String passwordFlag) {
     ResolvedDatabase found = null;
     if (present(urlFlag)) {
-      found = from(urlFlag, "--url", null, null);
+      // A URL given as a flag still takes its credentials from the environment (or .env), so the
+      // password never has to be a flag.
+      Map<String, String> file = present(environment.get(USER)) || present(environment.get(PASSWORD))
+          ? Map.of() : DotEnvFile.read(workingDirectory.resolve(".env"));
+      found = from(urlFlag, "--url", firstPresent(environment.get(USER), file.get(USER)),
+          firstPresent(environment.get(PASSWORD), file.get(PASSWORD)));
     } else if (present(environment.get(URL))) {
       found = from(environment.get(URL), "DATABASE_URL", environment.get(USER), environment.get(PASSWORD));
     } else {
@@ -51,6 +63,32 @@ public final class DatabaseResolver {
         present(userFlag) ? Optional.of(userFlag) : found.user(),
         present(passwordFlag) ? Optional.of(passwordFlag) : found.password(),
         found.origin()));
+  }
+
+  /**
+   * The migration locations: the flag's, else {@code PLINTH_LOCATIONS} from the environment, else
+   * from {@code .env}; with none of them, the project's {@value #PROJECT_MIGRATIONS} when the
+   * working directory has one, else {@code classpath:db/migration}.
+   */
+  public List<String> resolveLocations(List<String> flag) {
+    if (flag != null && !flag.isEmpty()) {
+      return flag;
+    }
+    String value = environment.get(LOCATIONS);
+    if (!present(value)) {
+      value = DotEnvFile.read(workingDirectory.resolve(".env")).get(LOCATIONS);
+    }
+    if (present(value)) {
+      return Arrays.stream(value.split(",")).map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+    if (Files.isDirectory(workingDirectory.resolve(PROJECT_MIGRATIONS))) {
+      return List.of("filesystem:" + PROJECT_MIGRATIONS);
+    }
+    return List.of("classpath:db/migration");
+  }
+
+  private static String firstPresent(String first, String second) {
+    return present(first) ? first : second;
   }
 
   private static ResolvedDatabase from(String rawUrl, String origin, String user, String password) {

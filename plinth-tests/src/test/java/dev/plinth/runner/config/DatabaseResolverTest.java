@@ -168,4 +168,40 @@ class DatabaseResolverTest {
     assertFalse(config.toString().contains("hunter2"), config.toString());
     assertFalse(resolve(ENV, null, null, null).toString().contains("env-secret"));
   }
+
+  @Test
+  void urlFlagTakesThePasswordFromTheEnvironment() {
+    ResolvedDatabase db = resolve(Map.of("DATABASE_PASSWORD", "env-secret", "DATABASE_USER", "env_user"),
+        "postgres://flag-host/app", null, null);
+
+    assertEquals(Optional.of("env_user"), db.user());
+    assertEquals(Optional.of("env-secret"), db.password());
+  }
+
+  @Test
+  void urlFlagTakesThePasswordFromDotEnv() throws IOException {
+    writeDotEnv("DATABASE_PASSWORD=file-secret");
+
+    ResolvedDatabase db = resolve(Map.of(), "postgres://someone@flag-host/app", null, null);
+
+    assertEquals(Optional.of("someone"), db.user());
+    assertEquals(Optional.of("file-secret"), db.password());
+  }
+
+  @Test
+  void locationsComeFromFlagThenEnvironmentThenDotEnvThenTheProjectFolder() throws IOException {
+    DatabaseResolver none = new DatabaseResolver(Map.of(), workingDirectory);
+    assertEquals(List.of("classpath:db/migration"), none.resolveLocations(null));
+
+    Files.createDirectories(workingDirectory.resolve("src/main/resources/db/migration"));
+    assertEquals(List.of("filesystem:src/main/resources/db/migration"), none.resolveLocations(List.of()));
+
+    writeDotEnv("PLINTH_LOCATIONS=filesystem:from-file/db/migration");
+    assertEquals(List.of("filesystem:from-file/db/migration"), none.resolveLocations(null));
+
+    DatabaseResolver env = new DatabaseResolver(
+        Map.of("PLINTH_LOCATIONS", " classpath:a/db/migration , filesystem:b/db/migration "), workingDirectory);
+    assertEquals(List.of("classpath:a/db/migration", "filesystem:b/db/migration"), env.resolveLocations(null));
+    assertEquals(List.of("classpath:flag"), env.resolveLocations(List.of("classpath:flag")));
+  }
 }
