@@ -1,5 +1,6 @@
 package dev.plinth.runner;
 
+import dev.plinth.runner.internal.AdvisoryLock;
 import dev.plinth.runner.internal.Drift;
 import dev.plinth.runner.internal.Failures;
 import dev.plinth.runner.internal.Integrity;
@@ -124,15 +125,23 @@ public final class Plinth {
    */
   public MigrateResult migrate(Consumer<MigrateResult.Applied> progress) {
     context.checkConnection();
-    Flyway flyway = context.flyway(new ProgressCallback(progress));
     long start = System.nanoTime();
     org.flywaydb.core.api.output.MigrateResult result;
-    try {
-      result = flyway.migrate();
-    } catch (FlywayValidateException e) {
-      throw validationFailure(e);
-    } catch (FlywayException e) {
-      throw Failures.translate(e, config, () -> currentVersion(flyway));
+    // Held shared for the whole run: no rollback or reset can shrink the history that Flyway
+    // reads (and caches) until this migrate is done; see AdvisoryLock.historyReaders.
+    try (Connection connection = context.connect();
+        AdvisoryLock readers = AdvisoryLock.historyReaders(connection,
+            RunnerContext.currentSchema(connection), context.historyTable(), false)) {
+      Flyway flyway = context.flyway(new ProgressCallback(progress));
+      try {
+        result = flyway.migrate();
+      } catch (FlywayValidateException e) {
+        throw validationFailure(e);
+      } catch (FlywayException e) {
+        throw Failures.translate(e, config, () -> currentVersion(flyway));
+      }
+    } catch (SQLException e) {
+      throw context.sqlFailure("migrate", e);
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
     List<MigrateResult.Applied> applied = new ArrayList<>();

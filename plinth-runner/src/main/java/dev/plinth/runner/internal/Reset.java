@@ -86,7 +86,8 @@ public final class Reset {
     SortedSet<String> schemas = new TreeSet<>();
     try (Connection connection = context.connect()) {
       String historySchema = RunnerContext.currentSchema(connection);
-      try (AdvisoryLock lock = AdvisoryLock.acquire(connection, historySchema, context.historyTable())) {
+      try (AdvisoryLock readers = AdvisoryLock.historyReaders(connection, historySchema, context.historyTable(), true);
+          AdvisoryLock lock = AdvisoryLock.acquire(connection, historySchema, context.historyTable())) {
         // What the committed migrations create (all of them, applied or not) and what is there now.
         List<MigrationInfo> all = new ArrayList<>();
         for (MigrationInfo info : context.flyway().info().all()) {
@@ -130,7 +131,8 @@ public final class Reset {
     List<String> dropped = new ArrayList<>();
     try (Connection connection = context.connect()) {
       String historySchema = RunnerContext.currentSchema(connection);
-      try (AdvisoryLock lock = AdvisoryLock.acquire(connection, historySchema, context.historyTable())) {
+      try (AdvisoryLock readers = AdvisoryLock.historyReaders(connection, historySchema, context.historyTable(), true);
+          AdvisoryLock lock = AdvisoryLock.acquire(connection, historySchema, context.historyTable())) {
         for (String schema : plinthSchemas(connection, Backups.SCHEMA_PREFIX.replace("_", "\\_") + "%")) {
           Matcher m = BACKUP.matcher(schema);
           if (!m.matches()) {

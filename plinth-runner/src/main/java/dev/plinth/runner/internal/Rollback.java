@@ -46,6 +46,8 @@ public final class Rollback {
     try (Connection connection = context.connect()) {
       String schema = RunnerContext.currentSchema(connection);
       // A dry run only reads; the real run decides what to undo only once it holds the lock.
+      AdvisoryLock readers = dryRun ? null
+          : AdvisoryLock.historyReaders(connection, schema, context.historyTable(), true);
       AdvisoryLock lock = dryRun ? null : AdvisoryLock.acquire(connection, schema, context.historyTable());
       try {
         List<MigrationInfo> applied = context.appliedMigrations();
@@ -67,6 +69,7 @@ public final class Rollback {
       } finally {
         if (lock != null) {
           lock.close();
+          readers.close();
         }
       }
     } catch (SQLException e) {
