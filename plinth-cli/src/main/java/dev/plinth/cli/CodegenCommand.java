@@ -10,8 +10,8 @@ import picocli.CommandLine.Option;
 
 /** {@code plinth codegen}: jOOQ classes for the migrated schema. */
 @Command(name = "codegen", mixinStandardHelpOptions = true,
-    description = {"Apply pending migrations, then generate jOOQ classes for the schema into a package and folder,",
-        "so application code gets typed queries for exactly the committed schema."})
+    description = {"Apply pending migrations, then generate jOOQ classes for the schema.",
+        "Application code then gets typed queries for exactly the committed schema."})
 final class CodegenCommand extends DatabaseCommand {
 
   @Option(names = "--package", paramLabel = "PACKAGE", required = true,

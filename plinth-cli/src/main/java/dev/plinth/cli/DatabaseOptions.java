@@ -29,6 +29,11 @@ final class DatabaseOptions {
       description = "Port of the embedded PostgreSQL used when no database is configured. Default: ${DEFAULT-VALUE}.")
   int embeddedPort = EmbeddedServer.DEFAULT_PORT;
 
+  @Option(names = "--connect-timeout", paramLabel = "SECONDS",
+      description = "How long one connection attempt may take; attempts that time out or find the server full"
+          + " are retried for as long again. Default: ${DEFAULT-VALUE}.")
+  int connectTimeout = 10;
+
   @Option(names = {"-v", "--verbose"}, description = "Show Flyway's SQL and debug log, and stack traces of errors.")
   boolean verbose;
 }

@@ -9,9 +9,9 @@ import picocli.CommandLine.Option;
 
 /** {@code plinth prune-backups}: drop the data kept so that rollback loses nothing. */
 @Command(name = "prune-backups", mixinStandardHelpOptions = true,
-    description = {"Drop the backup schemas (plinth_backup_v*) where migrations keep the tables, columns and"
-        + " values they remove,", "so that rollback can restore them. Rolling back past a pruned version then"
-        + " loses that data."})
+    description = {"Drop the backup schemas (plinth_backup_v*) that keep removed data for rollback.",
+        "Migrations keep the tables, columns and values they remove there, so that rollback can restore them."
+        + " Rolling back past a pruned version then loses that data."})
 final class PruneBackupsCommand extends DatabaseCommand {
 
   @Option(names = "--before", paramLabel = "VERSION", description = "Only backups of versions older than VERSION.")

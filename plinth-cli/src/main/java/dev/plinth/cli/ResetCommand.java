@@ -9,9 +9,9 @@ import picocli.CommandLine.Option;
 
 /** {@code plinth reset}: drop what the migrations created and migrate again, on disposable databases. */
 @Command(name = "reset", mixinStandardHelpOptions = true,
-    description = {"Drop everything the migrations created (tables, types, schemas, backups, the history)",
-        "and migrate again. Only on a local database whose name says it is disposable"
-            + " (test, dev, tmp, scratch, ...), unless --force."})
+    description = {"Drop everything the migrations created and migrate again.",
+        "Drops their tables, types, schemas, backups and the history. Only on a local database whose name says"
+            + " it is disposable (test, dev, tmp, scratch, ...), unless --force."})
 final class ResetCommand extends DatabaseCommand {
 
   @Option(names = "--force", description = "Reset even a remote database or one not named as disposable.")

@@ -8,6 +8,7 @@ import dev.plinth.runner.config.DatabaseResolver;
 import dev.plinth.runner.config.DatabaseResolver.ResolvedDatabase;
 import dev.plinth.cli.embedded.EmbeddedServer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +44,11 @@ final class Session {
       database.flatMap(ResolvedDatabase::password).ifPresent(secrets::add);
       console = new Console(out, err, secrets);
 
+      if (options.connectTimeout < 1) {
+        throw new PlinthException(Message.CONNECT_TIMEOUT_INVALID, options.connectTimeout);
+      }
       RunnerConfig.Builder config = RunnerConfig.builder()
+          .connectTimeout(Duration.ofSeconds(options.connectTimeout))
           .locations(resolveLocations(resolver.resolveLocations(options.locations), root.workingDirectory()))
           .target(target);
       if (database.isPresent()) {

@@ -11,8 +11,9 @@ import picocli.CommandLine.Option;
 
 /** {@code plinth validate}: applied migrations vs files, reverse scripts, {@code plinth.sum}. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = {"Check that applied migrations match their files (checksums), that reverse scripts exist,",
-        "and that the files match plinth.sum. Exit code 6 when something does not."})
+    description = {"Check applied migrations against their files, reverse scripts and plinth.sum.",
+        "Checksums of applied migrations, reverse scripts present, files matching plinth.sum."
+            + " Exit code 6 when something does not."})
 final class ValidateCommand extends DatabaseCommand {
 
   @Option(names = "--json", description = "Print the result as JSON.")

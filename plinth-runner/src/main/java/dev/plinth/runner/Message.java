@@ -42,6 +42,8 @@ public enum Message {
       "Refusing to reset database '%s': its name does not say it is disposable (it contains none of %s)."
           + " reset drops every table the migrations created and all their data."
           + " Pass --force if it really is disposable."),
+  CONNECT_TIMEOUT_INVALID("PLN614", Kind.CONFIGURATION,
+      "--connect-timeout must be at least 1 second (got %d). Use e.g. --connect-timeout 30 on a busy server."),
   CODEGEN_PACKAGE_INVALID("PLN613", Kind.CONFIGURATION,
       "'%s' is not a Java package name. Use e.g. --package com.example.db."),
 

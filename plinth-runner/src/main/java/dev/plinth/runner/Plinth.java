@@ -79,9 +79,10 @@ public final class Plinth {
     config.user().ifPresent(pg::setUser);
     config.password().ifPresent(pg::setPassword);
     pg.setApplicationName("plinth");
-    pg.setConnectTimeout(10);
-    pg.setLoginTimeout(10);
-    return create(new WatchfulDataSource(pg), config);
+    int seconds = (int) Math.max(1, config.connectTimeout().toSeconds());
+    pg.setConnectTimeout(seconds);
+    pg.setLoginTimeout(seconds);
+    return create(new WatchfulDataSource(pg, config.connectTimeout()), config);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.plinth.runner;
 
 import dev.plinth.runner.config.DatabaseUrl;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,6 +31,7 @@ public final class RunnerConfig {
   private final Optional<String> target;
   private final ClassLoader classLoader;
   private final boolean disposable;
+  private final Duration connectTimeout;
 
   private RunnerConfig(Builder builder) {
     this.url = builder.url;
@@ -40,6 +42,7 @@ public final class RunnerConfig {
     this.target = builder.target;
     this.classLoader = builder.classLoader;
     this.disposable = builder.disposable;
+    this.connectTimeout = builder.connectTimeout;
   }
 
   public static Builder builder() {
@@ -57,6 +60,7 @@ public final class RunnerConfig {
     b.target = target;
     b.classLoader = classLoader;
     b.disposable = disposable;
+    b.connectTimeout = connectTimeout;
     return b;
   }
 
@@ -96,6 +100,15 @@ public final class RunnerConfig {
     return disposable;
   }
 
+  /**
+   * How long one connection attempt may take (default 10 s). A failed attempt that may succeed
+   * on its own (timed out, too many connections, server starting) is retried with growing pauses
+   * for up to this long again before the command gives up.
+   */
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
   /** Never shows the password. */
   @Override
   public String toString() {
@@ -114,6 +127,7 @@ public final class RunnerConfig {
     private Optional<String> target = Optional.empty();
     private ClassLoader classLoader = RunnerConfig.class.getClassLoader();
     private boolean disposable;
+    private Duration connectTimeout = Duration.ofSeconds(10);
 
     private Builder() {}
 
@@ -173,6 +187,15 @@ public final class RunnerConfig {
     /** Marks the database as disposable (Plinth's embedded server): {@code reset} then needs no {@code --force}. */
     public Builder disposable(boolean disposable) {
       this.disposable = disposable;
+      return this;
+    }
+
+    /** How long one connection attempt may take; at least one second. */
+    public Builder connectTimeout(Duration connectTimeout) {
+      if (connectTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
+        throw new IllegalArgumentException("connect timeout must be at least 1 second, got " + connectTimeout);
+      }
+      this.connectTimeout = connectTimeout;
       return this;
     }
 

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Reads a {@code .env} file: {@code KEY=VALUE} lines, {@code #} comments, blank lines, an optional
- * {@code export } prefix, and values optionally in single or double quotes.
+ * {@code export } prefix, values optionally in single or double quotes, and a leading UTF-8 byte
+ * order mark.
  */
 public final class DotEnvFile {
 
@@ -35,7 +36,11 @@ public final class DotEnvFile {
   static Map<String, String> parse(List<String> lines, String fileName) {
     Map<String, String> values = new LinkedHashMap<>();
     for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i).strip();
+      String line = lines.get(i);
+      if (i == 0 && line.startsWith("\uFEFF")) {
+        line = line.substring(1); // the byte order mark some Windows editors write
+      }
+      line = line.strip();
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
       }

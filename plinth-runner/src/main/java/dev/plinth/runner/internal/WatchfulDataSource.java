@@ -4,7 +4,9 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.net.SocketTimeoutException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -19,19 +21,69 @@ import org.postgresql.ds.PGSimpleDataSource;
 public final class WatchfulDataSource implements DataSource {
 
   private final PGSimpleDataSource delegate;
+  private final Duration retryFor;
 
-  public WatchfulDataSource(PGSimpleDataSource delegate) {
+  /**
+   * @param retryFor how long to keep retrying connection attempts that failed in a way that can
+   *     pass (see {@link #retryable}), with growing pauses, before giving up
+   */
+  public WatchfulDataSource(PGSimpleDataSource delegate, Duration retryFor) {
     this.delegate = delegate;
+    this.retryFor = retryFor;
   }
 
   @Override
   public Connection getConnection() throws SQLException {
-    return watch(delegate.getConnection());
+    return watch(withRetries(delegate::getConnection));
   }
 
   @Override
   public Connection getConnection(String username, String password) throws SQLException {
-    return watch(delegate.getConnection(username, password));
+    return watch(withRetries(() -> delegate.getConnection(username, password)));
+  }
+
+  private interface Attempt {
+    Connection connect() throws SQLException;
+  }
+
+  private Connection withRetries(Attempt attempt) throws SQLException {
+    long deadline = System.nanoTime() + retryFor.toNanos();
+    long pause = 100;
+    while (true) {
+      try {
+        return attempt.connect();
+      } catch (SQLException e) {
+        if (!retryable(e) || System.nanoTime() + pause * 1_000_000 > deadline) {
+          throw e;
+        }
+      }
+      try {
+        Thread.sleep(pause);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SQLException("interrupted while connecting", "08001", e);
+      }
+      pause = Math.min(pause * 2, 2000);
+    }
+  }
+
+  /**
+   * Failures that pass on their own under load: an attempt that timed out, too many connections
+   * (for the server or the role), a server starting up or shutting down a backend. Not a wrong
+   * password, an unknown host or database, or a refused connection: retrying those only delays the
+   * message that says what to fix.
+   */
+  static boolean retryable(SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    if (state.equals("53300") || state.equals("57P03")) {
+      return true;
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SocketTimeoutException) {
+        return true;
+      }
+    }
+    return state.startsWith("08") && String.valueOf(e.getMessage()).contains("timed out");
   }
 
   private static Connection watch(Connection connection) {

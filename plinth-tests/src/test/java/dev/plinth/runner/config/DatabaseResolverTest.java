@@ -204,4 +204,13 @@ class DatabaseResolverTest {
     assertEquals(List.of("classpath:a/db/migration", "filesystem:b/db/migration"), env.resolveLocations(null));
     assertEquals(List.of("classpath:flag"), env.resolveLocations(List.of("classpath:flag")));
   }
+
+  @Test
+  void dotEnvWithAByteOrderMarkIsRead() throws IOException {
+    Files.writeString(workingDirectory.resolve(".env"), "\uFEFFDATABASE_URL=postgres://bom@bom-host/bom_db\n");
+
+    ResolvedDatabase db = resolve(Map.of(), null, null, null);
+
+    assertEquals("jdbc:postgresql://bom-host:5432/bom_db", db.url().jdbcUrl());
+  }
 }
