@@ -39,10 +39,86 @@ public sealed interface Change {
   /** The schema after this change. */
   Schema applyTo(Schema schema);
 
+  /** Calls the method of {@code visitor} for this kind of change. */
+  <R> R accept(Visitor<R> visitor);
+
+  /**
+   * One method per kind of change, none with a default: code that must handle every kind
+   * (rendering, naming, linting) implements it, so that a new kind does not compile until each of
+   * them does.
+   *
+   * @param <R> what the visitor makes of a change
+   */
+  interface Visitor<R> {
+    R visitCreateSchema(CreateSchema change);
+
+    R visitDropSchema(DropSchema change);
+
+    R visitCreateExtension(CreateExtension change);
+
+    R visitDropExtension(DropExtension change);
+
+    R visitCreateEnum(CreateEnum change);
+
+    R visitDropEnum(DropEnum change);
+
+    R visitCreateTable(CreateTable change);
+
+    R visitDropTable(DropTable change);
+
+    R visitRenameTable(RenameTable change);
+
+    R visitAddColumn(AddColumn change);
+
+    R visitDropColumn(DropColumn change);
+
+    R visitRenameColumn(RenameColumn change);
+
+    R visitAlterColumn(AlterColumn change);
+
+    R visitAddPrimaryKey(AddPrimaryKey change);
+
+    R visitDropPrimaryKey(DropPrimaryKey change);
+
+    R visitAddUnique(AddUnique change);
+
+    R visitDropUnique(DropUnique change);
+
+    R visitAddCheck(AddCheck change);
+
+    R visitDropCheck(DropCheck change);
+
+    R visitAddIndex(AddIndex change);
+
+    R visitDropIndex(DropIndex change);
+
+    R visitAddForeignKey(AddForeignKey change);
+
+    R visitDropForeignKey(DropForeignKey change);
+
+    R visitSetTableComment(SetTableComment change);
+
+    R visitAddEnumValue(AddEnumValue change);
+
+    R visitRebuildEnum(RebuildEnum change);
+
+    R visitRenameEnum(RenameEnum change);
+
+    R visitRenameEnumValue(RenameEnumValue change);
+
+    R visitRenameIndex(RenameIndex change);
+
+    R visitRenameConstraint(RenameConstraint change);
+  }
+
   /** Creates a PostgreSQL schema (namespace). */
   @JsonTypeName("CreateSchema")
   @JsonPropertyOrder({"name"})
   record CreateSchema(@JsonProperty("name") String name) implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitCreateSchema(this);
+    }
+
     public Change inverse() {
       return new DropSchema(name);
     }
@@ -56,6 +132,10 @@ public sealed interface Change {
   @JsonTypeName("DropSchema")
   @JsonPropertyOrder({"name"})
   record DropSchema(@JsonProperty("name") String name) implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitDropSchema(this);
+    }
+
     public Change inverse() {
       return new CreateSchema(name);
     }
@@ -69,6 +149,10 @@ public sealed interface Change {
   @JsonTypeName("CreateExtension")
   @JsonPropertyOrder({"name"})
   record CreateExtension(@JsonProperty("name") String name) implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitCreateExtension(this);
+    }
+
     public Change inverse() {
       return new DropExtension(name);
     }
@@ -82,6 +166,10 @@ public sealed interface Change {
   @JsonTypeName("DropExtension")
   @JsonPropertyOrder({"name"})
   record DropExtension(@JsonProperty("name") String name) implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitDropExtension(this);
+    }
+
     public Change inverse() {
       return new CreateExtension(name);
     }
@@ -95,6 +183,10 @@ public sealed interface Change {
   @JsonTypeName("CreateEnum")
   @JsonPropertyOrder({"type"})
   record CreateEnum(@JsonProperty("type") EnumType type) implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitCreateEnum(this);
+    }
+
     public Change inverse() {
       return new DropEnum(type);
     }
@@ -108,6 +200,10 @@ public sealed interface Change {
   @JsonTypeName("DropEnum")
   @JsonPropertyOrder({"type"})
   record DropEnum(@JsonProperty("type") EnumType type) implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitDropEnum(this);
+    }
+
     public Change inverse() {
       return new CreateEnum(type);
     }
@@ -127,6 +223,10 @@ public sealed interface Change {
       @JsonProperty("table") Table table,
       @JsonProperty("restore") boolean restore)
       implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitCreateTable(this);
+    }
+
     public CreateTable {
       table = table.bare();
     }
@@ -154,6 +254,10 @@ public sealed interface Change {
       @JsonProperty("table") Table table,
       @JsonProperty("backup") boolean backup)
       implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitDropTable(this);
+    }
+
     public DropTable {
       table = table.bare();
     }
@@ -174,6 +278,10 @@ public sealed interface Change {
       @JsonProperty("from") QualifiedName from,
       @JsonProperty("to") QualifiedName to)
       implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitRenameTable(this);
+    }
+
     public Change inverse() {
       return new RenameTable(to, from);
     }
@@ -203,6 +311,10 @@ public sealed interface Change {
       @JsonProperty("column") Column column,
       @JsonProperty("restoreKey") List<String> restoreKey)
       implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitAddColumn(this);
+    }
+
     public AddColumn {
       restoreKey = restoreKey == null ? List.of() : List.copyOf(restoreKey);
     }
@@ -231,6 +343,10 @@ public sealed interface Change {
       @JsonProperty("column") Column column,
       @JsonProperty("backupKey") List<String> backupKey)
       implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitDropColumn(this);
+    }
+
     public DropColumn {
       backupKey = backupKey == null ? List.of() : List.copyOf(backupKey);
     }
@@ -253,6 +369,10 @@ public sealed interface Change {
       @JsonProperty("from") String from,
       @JsonProperty("to") String to)
       implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitRenameColumn(this);
+    }
+
     public Change inverse() {
       return new RenameColumn(table, to, from);
     }
@@ -309,6 +429,10 @@ public sealed interface Change {
       @JsonProperty("backupKey") List<String> backupKey,
       @JsonProperty("restoreKey") List<String> restoreKey)
       implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitAlterColumn(this);
+    }
+
     public AlterColumn {
       if (!before.name().equals(after.name())) {
         throw new IllegalArgumentException("AlterColumn keeps the name: " + before.name());
@@ -338,6 +462,10 @@ public sealed interface Change {
       @JsonProperty("table") QualifiedName table,
       @JsonProperty("key") PrimaryKey key)
       implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitAddPrimaryKey(this);
+    }
+
     public Change inverse() {
       return new DropPrimaryKey(table, key);
     }
@@ -354,6 +482,10 @@ public sealed interface Change {
       @JsonProperty("table") QualifiedName table,
       @JsonProperty("key") PrimaryKey key)
       implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitDropPrimaryKey(this);
+    }
+
     public Change inverse() {
       return new AddPrimaryKey(table, key);
     }
@@ -370,6 +502,10 @@ public sealed interface Change {
       @JsonProperty("table") QualifiedName table,
       @JsonProperty("unique") UniqueConstraint unique)
       implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitAddUnique(this);
+    }
+
     public Change inverse() {
       return new DropUnique(table, unique);
     }
@@ -386,6 +522,10 @@ public sealed interface Change {
       @JsonProperty("table") QualifiedName table,
       @JsonProperty("unique") UniqueConstraint unique)
       implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitDropUnique(this);
+    }
+
     public Change inverse() {
       return new AddUnique(table, unique);
     }
@@ -403,6 +543,10 @@ public sealed interface Change {
       @JsonProperty("table") QualifiedName table,
       @JsonProperty("check") CheckConstraint check)
       implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitAddCheck(this);
+    }
+
     public Change inverse() {
       return new DropCheck(table, check);
     }
@@ -419,6 +563,10 @@ public sealed interface Change {
       @JsonProperty("table") QualifiedName table,
       @JsonProperty("check") CheckConstraint check)
       implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitDropCheck(this);
+    }
+
     public Change inverse() {
       return new AddCheck(table, check);
     }
@@ -436,6 +584,10 @@ public sealed interface Change {
       @JsonProperty("table") QualifiedName table,
       @JsonProperty("index") Index index)
       implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitAddIndex(this);
+    }
+
     public Change inverse() {
       return new DropIndex(table, index);
     }
@@ -452,6 +604,10 @@ public sealed interface Change {
       @JsonProperty("table") QualifiedName table,
       @JsonProperty("index") Index index)
       implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitDropIndex(this);
+    }
+
     public Change inverse() {
       return new AddIndex(table, index);
     }
@@ -469,6 +625,10 @@ public sealed interface Change {
       @JsonProperty("table") QualifiedName table,
       @JsonProperty("key") ForeignKey key)
       implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitAddForeignKey(this);
+    }
+
     public Change inverse() {
       return new DropForeignKey(table, key);
     }
@@ -485,6 +645,10 @@ public sealed interface Change {
       @JsonProperty("table") QualifiedName table,
       @JsonProperty("key") ForeignKey key)
       implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitDropForeignKey(this);
+    }
+
     public Change inverse() {
       return new AddForeignKey(table, key);
     }
@@ -503,6 +667,10 @@ public sealed interface Change {
       @JsonProperty("before") String before,
       @JsonProperty("after") String after)
       implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitSetTableComment(this);
+    }
+
     public Change inverse() {
       return new SetTableComment(table, after, before);
     }
@@ -525,6 +693,10 @@ public sealed interface Change {
       @JsonProperty("beforeValue") String beforeValue,
       @JsonProperty("afterValue") String afterValue)
       implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitAddEnumValue(this);
+    }
+
     /** Rows holding the value after the migration make the inverse fail: nothing can hold them. */
     public Change inverse() {
       return new RebuildEnum(after, before, false, false);
@@ -549,6 +721,10 @@ public sealed interface Change {
       @JsonProperty("backup") boolean backup,
       @JsonProperty("restore") boolean restore)
       implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitRebuildEnum(this);
+    }
+
     public RebuildEnum(EnumType before, EnumType after) {
       this(before, after, true, false);
     }
@@ -574,6 +750,10 @@ public sealed interface Change {
       @JsonProperty("from") QualifiedName from,
       @JsonProperty("to") QualifiedName to)
       implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitRenameEnum(this);
+    }
+
     public Change inverse() {
       return new RenameEnum(to, from);
     }
@@ -601,6 +781,10 @@ public sealed interface Change {
       @JsonProperty("from") String from,
       @JsonProperty("to") String to)
       implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitRenameEnumValue(this);
+    }
+
     public Change inverse() {
       return new RenameEnumValue(type, to, from);
     }
@@ -620,6 +804,10 @@ public sealed interface Change {
       @JsonProperty("from") String from,
       @JsonProperty("to") String to)
       implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitRenameIndex(this);
+    }
+
     public Change inverse() {
       return new RenameIndex(table, to, from);
     }
@@ -641,6 +829,10 @@ public sealed interface Change {
       @JsonProperty("from") String from,
       @JsonProperty("to") String to)
       implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitRenameConstraint(this);
+    }
+
     public Change inverse() {
       return new RenameConstraint(table, to, from);
     }
