@@ -137,11 +137,10 @@ final class Generation {
   private boolean noDuplicateVersions(MigrationsFolder folder) {
     Map<Version, List<String>> duplicates = folder.duplicates();
     duplicates.forEach((version, paths) -> {
-      String commands = paths.stream()
-          .map(p -> "if " + p + " is your branch's, run `./mvnw clean compile -Dplinth.rebase="
-              + p.substring(p.indexOf("__") + 2, p.length() - ".sql".length()) + "`")
-          .collect(Collectors.joining("; "));
-      report.add(Message.DUPLICATE_VERSION, null, "V" + version, String.join(" and ", paths), commands);
+      String slugs = paths.stream()
+          .map(p -> p.substring(p.indexOf("__") + 2, p.length() - ".sql".length()))
+          .collect(Collectors.joining(" or "));
+      report.add(Message.DUPLICATE_VERSION, null, "V" + version, String.join(" and ", paths), slugs);
     });
     return duplicates.isEmpty();
   }

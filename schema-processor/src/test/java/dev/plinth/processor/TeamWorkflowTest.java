@@ -47,7 +47,16 @@ class TeamWorkflowTest {
     assertThat(conflict).failed();
     assertThat(conflict).hadErrorContaining("[PLN220] Two migrations have version V2: "
         + "migration/V2__add_account_city.sql and migration/V2__add_account_phone.sql");
-    assertThat(conflict).hadErrorContaining("-Dplinth.rebase=add_account_city");
+    assertThat(conflict).hadErrorContaining("compile once with the annotation processor option"
+        + " -Aplinth.rebase=<slug>, where <slug> is your branch's migration"
+        + " (add_account_city or add_account_phone), then drop the option.");
+    assertThat(conflict).hadErrorContaining(
+        "Maven: <compilerArgs><arg>-Aplinth.rebase=<slug></arg></compilerArgs>");
+    assertThat(conflict).hadErrorContaining("-Dplinth.rebase=<slug> on the command line");
+    assertThat(conflict).hadErrorContaining(
+        "Gradle: options.compilerArgs += ['-Aplinth.rebase=<slug>']");
+    assertTrue(conflict.errors().stream().noneMatch(e -> e.getMessage(null).contains("mvnw")),
+        "no project-specific wrapper command");
 
     Compilation rebased = ProcessorRun.compile(main, List.of(merged), "-Aplinth.rebase=add_account_city");
     assertThat(rebased).succeeded();
@@ -94,6 +103,7 @@ class TeamWorkflowTest {
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorContaining("[PLN221] -Aplinth.rebase names 'nope'");
     assertThat(compilation).hadErrorContaining("create_account");
+    assertThat(compilation).hadErrorContaining("Pass -Aplinth.rebase=<slug> with one of them");
   }
 
   private static JavaFileObject account(String extraComponents) {

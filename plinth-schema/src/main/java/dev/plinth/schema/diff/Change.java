@@ -3,6 +3,10 @@ package dev.plinth.schema.diff;
 import static dev.plinth.schema.model.Table.minus;
 import static dev.plinth.schema.model.Table.plus;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import dev.plinth.schema.model.CheckConstraint;
 import dev.plinth.schema.model.Column;
 import dev.plinth.schema.model.EnumType;
@@ -21,7 +25,12 @@ import java.util.function.UnaryOperator;
  * One step of a migration. Every change knows its exact inverse and how it transforms a schema
  * model, so that {@code apply(before, diff(before, after)) == after} and a migration's reverse is
  * the reversed list of inverses.
+ *
+ * <p>Changes are part of the committed journal format: each kind is tagged by its literal
+ * {@code "op"} name ({@link JsonTypeName}) and each component by its literal key
+ * ({@link JsonProperty}), so renaming a class or a component never changes that format.
  */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "op")
 public sealed interface Change {
 
   /** The change that undoes this one. */
@@ -30,8 +39,86 @@ public sealed interface Change {
   /** The schema after this change. */
   Schema applyTo(Schema schema);
 
+  /** Calls the method of {@code visitor} for this kind of change. */
+  <R> R accept(Visitor<R> visitor);
+
+  /**
+   * One method per kind of change, none with a default: code that must handle every kind
+   * (rendering, naming, linting) implements it, so that a new kind does not compile until each of
+   * them does.
+   *
+   * @param <R> what the visitor makes of a change
+   */
+  interface Visitor<R> {
+    R visitCreateSchema(CreateSchema change);
+
+    R visitDropSchema(DropSchema change);
+
+    R visitCreateExtension(CreateExtension change);
+
+    R visitDropExtension(DropExtension change);
+
+    R visitCreateEnum(CreateEnum change);
+
+    R visitDropEnum(DropEnum change);
+
+    R visitCreateTable(CreateTable change);
+
+    R visitDropTable(DropTable change);
+
+    R visitRenameTable(RenameTable change);
+
+    R visitAddColumn(AddColumn change);
+
+    R visitDropColumn(DropColumn change);
+
+    R visitRenameColumn(RenameColumn change);
+
+    R visitAlterColumn(AlterColumn change);
+
+    R visitAddPrimaryKey(AddPrimaryKey change);
+
+    R visitDropPrimaryKey(DropPrimaryKey change);
+
+    R visitAddUnique(AddUnique change);
+
+    R visitDropUnique(DropUnique change);
+
+    R visitAddCheck(AddCheck change);
+
+    R visitDropCheck(DropCheck change);
+
+    R visitAddIndex(AddIndex change);
+
+    R visitDropIndex(DropIndex change);
+
+    R visitAddForeignKey(AddForeignKey change);
+
+    R visitDropForeignKey(DropForeignKey change);
+
+    R visitSetTableComment(SetTableComment change);
+
+    R visitAddEnumValue(AddEnumValue change);
+
+    R visitRebuildEnum(RebuildEnum change);
+
+    R visitRenameEnum(RenameEnum change);
+
+    R visitRenameEnumValue(RenameEnumValue change);
+
+    R visitRenameIndex(RenameIndex change);
+
+    R visitRenameConstraint(RenameConstraint change);
+  }
+
   /** Creates a PostgreSQL schema (namespace). */
-  record CreateSchema(String name) implements Change {
+  @JsonTypeName("CreateSchema")
+  @JsonPropertyOrder({"name"})
+  record CreateSchema(@JsonProperty("name") String name) implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitCreateSchema(this);
+    }
+
     public Change inverse() {
       return new DropSchema(name);
     }
@@ -42,7 +129,13 @@ public sealed interface Change {
   }
 
   /** Drops an empty PostgreSQL schema (namespace). */
-  record DropSchema(String name) implements Change {
+  @JsonTypeName("DropSchema")
+  @JsonPropertyOrder({"name"})
+  record DropSchema(@JsonProperty("name") String name) implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitDropSchema(this);
+    }
+
     public Change inverse() {
       return new CreateSchema(name);
     }
@@ -53,7 +146,13 @@ public sealed interface Change {
   }
 
   /** Creates an extension, such as {@code vector}. */
-  record CreateExtension(String name) implements Change {
+  @JsonTypeName("CreateExtension")
+  @JsonPropertyOrder({"name"})
+  record CreateExtension(@JsonProperty("name") String name) implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitCreateExtension(this);
+    }
+
     public Change inverse() {
       return new DropExtension(name);
     }
@@ -64,7 +163,13 @@ public sealed interface Change {
   }
 
   /** Drops an extension that no column needs any more. */
-  record DropExtension(String name) implements Change {
+  @JsonTypeName("DropExtension")
+  @JsonPropertyOrder({"name"})
+  record DropExtension(@JsonProperty("name") String name) implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitDropExtension(this);
+    }
+
     public Change inverse() {
       return new CreateExtension(name);
     }
@@ -75,7 +180,13 @@ public sealed interface Change {
   }
 
   /** Creates an enum type. */
-  record CreateEnum(EnumType type) implements Change {
+  @JsonTypeName("CreateEnum")
+  @JsonPropertyOrder({"type"})
+  record CreateEnum(@JsonProperty("type") EnumType type) implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitCreateEnum(this);
+    }
+
     public Change inverse() {
       return new DropEnum(type);
     }
@@ -86,7 +197,13 @@ public sealed interface Change {
   }
 
   /** Drops an enum type no column uses any more. */
-  record DropEnum(EnumType type) implements Change {
+  @JsonTypeName("DropEnum")
+  @JsonPropertyOrder({"type"})
+  record DropEnum(@JsonProperty("type") EnumType type) implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitDropEnum(this);
+    }
+
     public Change inverse() {
       return new CreateEnum(type);
     }
@@ -100,7 +217,16 @@ public sealed interface Change {
    * Creates a table with its columns, primary key, unique and check constraints; with
    * {@code restore}, moves it back from where a lossless drop kept it, rows and all.
    */
-  record CreateTable(Table table, boolean restore) implements Change {
+  @JsonTypeName("CreateTable")
+  @JsonPropertyOrder({"table", "restore"})
+  record CreateTable(
+      @JsonProperty("table") Table table,
+      @JsonProperty("restore") boolean restore)
+      implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitCreateTable(this);
+    }
+
     public CreateTable {
       table = table.bare();
     }
@@ -122,7 +248,16 @@ public sealed interface Change {
    * Drops a table whose indexes and foreign keys were dropped before; with {@code backup}, moves it
    * to the migration's backup schema instead, so that the reverse can restore it with its rows.
    */
-  record DropTable(Table table, boolean backup) implements Change {
+  @JsonTypeName("DropTable")
+  @JsonPropertyOrder({"table", "backup"})
+  record DropTable(
+      @JsonProperty("table") Table table,
+      @JsonProperty("backup") boolean backup)
+      implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitDropTable(this);
+    }
+
     public DropTable {
       table = table.bare();
     }
@@ -137,7 +272,16 @@ public sealed interface Change {
   }
 
   /** Renames a table and/or moves it to another schema. */
-  record RenameTable(QualifiedName from, QualifiedName to) implements Change {
+  @JsonTypeName("RenameTable")
+  @JsonPropertyOrder({"from", "to"})
+  record RenameTable(
+      @JsonProperty("from") QualifiedName from,
+      @JsonProperty("to") QualifiedName to)
+      implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitRenameTable(this);
+    }
+
     public Change inverse() {
       return new RenameTable(to, from);
     }
@@ -160,7 +304,17 @@ public sealed interface Change {
    * Adds a column. With a {@code restoreKey} (the row key its lossless drop kept the values by),
    * fills it from that backup.
    */
-  record AddColumn(QualifiedName table, Column column, List<String> restoreKey) implements Change {
+  @JsonTypeName("AddColumn")
+  @JsonPropertyOrder({"table", "column", "restoreKey"})
+  record AddColumn(
+      @JsonProperty("table") QualifiedName table,
+      @JsonProperty("column") Column column,
+      @JsonProperty("restoreKey") List<String> restoreKey)
+      implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitAddColumn(this);
+    }
+
     public AddColumn {
       restoreKey = restoreKey == null ? List.of() : List.copyOf(restoreKey);
     }
@@ -182,7 +336,17 @@ public sealed interface Change {
    * Drops a column. With a {@code backupKey} (the table's primary key columns), first copies its
    * values with their row keys to the migration's backup schema.
    */
-  record DropColumn(QualifiedName table, Column column, List<String> backupKey) implements Change {
+  @JsonTypeName("DropColumn")
+  @JsonPropertyOrder({"table", "column", "backupKey"})
+  record DropColumn(
+      @JsonProperty("table") QualifiedName table,
+      @JsonProperty("column") Column column,
+      @JsonProperty("backupKey") List<String> backupKey)
+      implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitDropColumn(this);
+    }
+
     public DropColumn {
       backupKey = backupKey == null ? List.of() : List.copyOf(backupKey);
     }
@@ -198,7 +362,17 @@ public sealed interface Change {
   }
 
   /** Renames a column. */
-  record RenameColumn(QualifiedName table, String from, String to) implements Change {
+  @JsonTypeName("RenameColumn")
+  @JsonPropertyOrder({"table", "from", "to"})
+  record RenameColumn(
+      @JsonProperty("table") QualifiedName table,
+      @JsonProperty("from") String from,
+      @JsonProperty("to") String to)
+      implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitRenameColumn(this);
+    }
+
     public Change inverse() {
       return new RenameColumn(table, to, from);
     }
@@ -246,8 +420,19 @@ public sealed interface Change {
    * {@code backupKey}, a type change that can lose values first copies them aside by row key;
    * with a {@code restoreKey}, they are put back after the change.
    */
-  record AlterColumn(QualifiedName table, Column before, Column after, List<String> backupKey,
-      List<String> restoreKey) implements Change {
+  @JsonTypeName("AlterColumn")
+  @JsonPropertyOrder({"table", "before", "after", "backupKey", "restoreKey"})
+  record AlterColumn(
+      @JsonProperty("table") QualifiedName table,
+      @JsonProperty("before") Column before,
+      @JsonProperty("after") Column after,
+      @JsonProperty("backupKey") List<String> backupKey,
+      @JsonProperty("restoreKey") List<String> restoreKey)
+      implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitAlterColumn(this);
+    }
+
     public AlterColumn {
       if (!before.name().equals(after.name())) {
         throw new IllegalArgumentException("AlterColumn keeps the name: " + before.name());
@@ -271,7 +456,16 @@ public sealed interface Change {
   }
 
   /** Adds a primary key. */
-  record AddPrimaryKey(QualifiedName table, PrimaryKey key) implements Change {
+  @JsonTypeName("AddPrimaryKey")
+  @JsonPropertyOrder({"table", "key"})
+  record AddPrimaryKey(
+      @JsonProperty("table") QualifiedName table,
+      @JsonProperty("key") PrimaryKey key)
+      implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitAddPrimaryKey(this);
+    }
+
     public Change inverse() {
       return new DropPrimaryKey(table, key);
     }
@@ -282,7 +476,16 @@ public sealed interface Change {
   }
 
   /** Drops a primary key. */
-  record DropPrimaryKey(QualifiedName table, PrimaryKey key) implements Change {
+  @JsonTypeName("DropPrimaryKey")
+  @JsonPropertyOrder({"table", "key"})
+  record DropPrimaryKey(
+      @JsonProperty("table") QualifiedName table,
+      @JsonProperty("key") PrimaryKey key)
+      implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitDropPrimaryKey(this);
+    }
+
     public Change inverse() {
       return new AddPrimaryKey(table, key);
     }
@@ -293,7 +496,16 @@ public sealed interface Change {
   }
 
   /** Adds a unique constraint. */
-  record AddUnique(QualifiedName table, UniqueConstraint unique) implements Change {
+  @JsonTypeName("AddUnique")
+  @JsonPropertyOrder({"table", "unique"})
+  record AddUnique(
+      @JsonProperty("table") QualifiedName table,
+      @JsonProperty("unique") UniqueConstraint unique)
+      implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitAddUnique(this);
+    }
+
     public Change inverse() {
       return new DropUnique(table, unique);
     }
@@ -304,7 +516,16 @@ public sealed interface Change {
   }
 
   /** Drops a unique constraint. */
-  record DropUnique(QualifiedName table, UniqueConstraint unique) implements Change {
+  @JsonTypeName("DropUnique")
+  @JsonPropertyOrder({"table", "unique"})
+  record DropUnique(
+      @JsonProperty("table") QualifiedName table,
+      @JsonProperty("unique") UniqueConstraint unique)
+      implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitDropUnique(this);
+    }
+
     public Change inverse() {
       return new AddUnique(table, unique);
     }
@@ -316,7 +537,16 @@ public sealed interface Change {
   }
 
   /** Adds a check constraint. */
-  record AddCheck(QualifiedName table, CheckConstraint check) implements Change {
+  @JsonTypeName("AddCheck")
+  @JsonPropertyOrder({"table", "check"})
+  record AddCheck(
+      @JsonProperty("table") QualifiedName table,
+      @JsonProperty("check") CheckConstraint check)
+      implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitAddCheck(this);
+    }
+
     public Change inverse() {
       return new DropCheck(table, check);
     }
@@ -327,7 +557,16 @@ public sealed interface Change {
   }
 
   /** Drops a check constraint. */
-  record DropCheck(QualifiedName table, CheckConstraint check) implements Change {
+  @JsonTypeName("DropCheck")
+  @JsonPropertyOrder({"table", "check"})
+  record DropCheck(
+      @JsonProperty("table") QualifiedName table,
+      @JsonProperty("check") CheckConstraint check)
+      implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitDropCheck(this);
+    }
+
     public Change inverse() {
       return new AddCheck(table, check);
     }
@@ -339,7 +578,16 @@ public sealed interface Change {
   }
 
   /** Creates an index. */
-  record AddIndex(QualifiedName table, Index index) implements Change {
+  @JsonTypeName("AddIndex")
+  @JsonPropertyOrder({"table", "index"})
+  record AddIndex(
+      @JsonProperty("table") QualifiedName table,
+      @JsonProperty("index") Index index)
+      implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitAddIndex(this);
+    }
+
     public Change inverse() {
       return new DropIndex(table, index);
     }
@@ -350,7 +598,16 @@ public sealed interface Change {
   }
 
   /** Drops an index. */
-  record DropIndex(QualifiedName table, Index index) implements Change {
+  @JsonTypeName("DropIndex")
+  @JsonPropertyOrder({"table", "index"})
+  record DropIndex(
+      @JsonProperty("table") QualifiedName table,
+      @JsonProperty("index") Index index)
+      implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitDropIndex(this);
+    }
+
     public Change inverse() {
       return new AddIndex(table, index);
     }
@@ -362,7 +619,16 @@ public sealed interface Change {
   }
 
   /** Adds a foreign key. */
-  record AddForeignKey(QualifiedName table, ForeignKey key) implements Change {
+  @JsonTypeName("AddForeignKey")
+  @JsonPropertyOrder({"table", "key"})
+  record AddForeignKey(
+      @JsonProperty("table") QualifiedName table,
+      @JsonProperty("key") ForeignKey key)
+      implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitAddForeignKey(this);
+    }
+
     public Change inverse() {
       return new DropForeignKey(table, key);
     }
@@ -373,7 +639,16 @@ public sealed interface Change {
   }
 
   /** Drops a foreign key. */
-  record DropForeignKey(QualifiedName table, ForeignKey key) implements Change {
+  @JsonTypeName("DropForeignKey")
+  @JsonPropertyOrder({"table", "key"})
+  record DropForeignKey(
+      @JsonProperty("table") QualifiedName table,
+      @JsonProperty("key") ForeignKey key)
+      implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitDropForeignKey(this);
+    }
+
     public Change inverse() {
       return new AddForeignKey(table, key);
     }
@@ -385,7 +660,17 @@ public sealed interface Change {
   }
 
   /** Sets, changes or removes (null) a table's comment. */
-  record SetTableComment(QualifiedName table, String before, String after) implements Change {
+  @JsonTypeName("SetTableComment")
+  @JsonPropertyOrder({"table", "before", "after"})
+  record SetTableComment(
+      @JsonProperty("table") QualifiedName table,
+      @JsonProperty("before") String before,
+      @JsonProperty("after") String after)
+      implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitSetTableComment(this);
+    }
+
     public Change inverse() {
       return new SetTableComment(table, after, before);
     }
@@ -399,8 +684,19 @@ public sealed interface Change {
    * Adds one value to an enum type, before or after an existing one ({@code ALTER TYPE ... ADD
    * VALUE}). PostgreSQL cannot remove a value, so the inverse rebuilds the type.
    */
-  record AddEnumValue(EnumType before, EnumType after, String value, String beforeValue,
-      String afterValue) implements Change {
+  @JsonTypeName("AddEnumValue")
+  @JsonPropertyOrder({"before", "after", "value", "beforeValue", "afterValue"})
+  record AddEnumValue(
+      @JsonProperty("before") EnumType before,
+      @JsonProperty("after") EnumType after,
+      @JsonProperty("value") String value,
+      @JsonProperty("beforeValue") String beforeValue,
+      @JsonProperty("afterValue") String afterValue)
+      implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitAddEnumValue(this);
+    }
+
     /** Rows holding the value after the migration make the inverse fail: nothing can hold them. */
     public Change inverse() {
       return new RebuildEnum(after, before, false, false);
@@ -417,8 +713,18 @@ public sealed interface Change {
    * rows holding a removed value keep it in the backup and are set to NULL (or the column default);
    * with {@code restore}, those values are put back after the rebuild.
    */
-  record RebuildEnum(EnumType before, EnumType after, boolean backup, boolean restore)
+  @JsonTypeName("RebuildEnum")
+  @JsonPropertyOrder({"before", "after", "backup", "restore"})
+  record RebuildEnum(
+      @JsonProperty("before") EnumType before,
+      @JsonProperty("after") EnumType after,
+      @JsonProperty("backup") boolean backup,
+      @JsonProperty("restore") boolean restore)
       implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitRebuildEnum(this);
+    }
+
     public RebuildEnum(EnumType before, EnumType after) {
       this(before, after, true, false);
     }
@@ -438,7 +744,16 @@ public sealed interface Change {
   }
 
   /** Renames an enum type and/or moves it to another schema; the columns keep using it. */
-  record RenameEnum(QualifiedName from, QualifiedName to) implements Change {
+  @JsonTypeName("RenameEnum")
+  @JsonPropertyOrder({"from", "to"})
+  record RenameEnum(
+      @JsonProperty("from") QualifiedName from,
+      @JsonProperty("to") QualifiedName to)
+      implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitRenameEnum(this);
+    }
+
     public Change inverse() {
       return new RenameEnum(to, from);
     }
@@ -459,7 +774,17 @@ public sealed interface Change {
   }
 
   /** Renames one value of an enum type, in place: rows holding it hold the new name. */
-  record RenameEnumValue(QualifiedName type, String from, String to) implements Change {
+  @JsonTypeName("RenameEnumValue")
+  @JsonPropertyOrder({"type", "from", "to"})
+  record RenameEnumValue(
+      @JsonProperty("type") QualifiedName type,
+      @JsonProperty("from") String from,
+      @JsonProperty("to") String to)
+      implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitRenameEnumValue(this);
+    }
+
     public Change inverse() {
       return new RenameEnumValue(type, to, from);
     }
@@ -472,7 +797,17 @@ public sealed interface Change {
   }
 
   /** Renames an index (when only its name changed, e.g. after its table was renamed). */
-  record RenameIndex(QualifiedName table, String from, String to) implements Change {
+  @JsonTypeName("RenameIndex")
+  @JsonPropertyOrder({"table", "from", "to"})
+  record RenameIndex(
+      @JsonProperty("table") QualifiedName table,
+      @JsonProperty("from") String from,
+      @JsonProperty("to") String to)
+      implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitRenameIndex(this);
+    }
+
     public Change inverse() {
       return new RenameIndex(table, to, from);
     }
@@ -487,7 +822,17 @@ public sealed interface Change {
    * Renames a primary key, unique, check or foreign key constraint (when only its name changed);
    * PostgreSQL renames a key's index with it.
    */
-  record RenameConstraint(QualifiedName table, String from, String to) implements Change {
+  @JsonTypeName("RenameConstraint")
+  @JsonPropertyOrder({"table", "from", "to"})
+  record RenameConstraint(
+      @JsonProperty("table") QualifiedName table,
+      @JsonProperty("from") String from,
+      @JsonProperty("to") String to)
+      implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitRenameConstraint(this);
+    }
+
     public Change inverse() {
       return new RenameConstraint(table, to, from);
     }

@@ -7,8 +7,13 @@ import dev.plinth.schema.diff.Change.AddIndex;
 import dev.plinth.schema.diff.Change.AlterColumn;
 import dev.plinth.schema.diff.Change.CreateTable;
 import dev.plinth.schema.diff.Change.DropIndex;
+import dev.plinth.schema.model.CheckConstraint;
+import dev.plinth.schema.model.Column;
+import dev.plinth.schema.model.IndexKey;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * Splits one schema change into migrations: work that PostgreSQL cannot do inside a transaction
@@ -65,25 +70,141 @@ public final class MigrationPlan {
 
   /** Whether a change other than adding the value writes {@code literal} into the schema. */
   private static boolean usedElsewhere(List<Change> changes, String literal) {
-    for (Change change : changes) {
-      List<String> expressions = new ArrayList<>();
-      if (change instanceof CreateTable c) {
-        c.table().columns().forEach(col -> expressions.add(col.defaultSql()));
-        c.table().checks().forEach(k -> expressions.add(k.expression()));
-      } else if (change instanceof AddColumn c) {
-        expressions.add(c.column().defaultSql());
-      } else if (change instanceof AlterColumn c) {
-        expressions.add(c.after().defaultSql());
-      } else if (change instanceof AddCheck c) {
-        expressions.add(c.check().expression());
-      } else if (change instanceof AddIndex c) {
-        expressions.add(c.index().where());
-        c.index().keys().forEach(k -> expressions.add(k.expression()));
-      }
-      if (expressions.stream().anyMatch(e -> e != null && e.contains(literal))) {
-        return true;
-      }
+    return changes.stream().flatMap(change -> change.accept(WRITTEN_SQL).stream())
+        .anyMatch(sql -> sql.contains(literal));
+  }
+
+  private static final WrittenSql WRITTEN_SQL = new WrittenSql();
+
+  /**
+   * The SQL expressions a change writes into the schema (defaults, checks, index keys and
+   * predicates), where a newly added enum value can be used.
+   */
+  private static final class WrittenSql implements Change.Visitor<List<String>> {
+    private static List<String> present(Stream<String> expressions) {
+      return expressions.filter(Objects::nonNull).toList();
     }
-    return false;
+
+    public List<String> visitCreateTable(CreateTable c) {
+      return present(Stream.concat(c.table().columns().stream().map(Column::defaultSql),
+          c.table().checks().stream().map(CheckConstraint::expression)));
+    }
+
+    public List<String> visitAddColumn(AddColumn c) {
+      return present(Stream.of(c.column().defaultSql()));
+    }
+
+    public List<String> visitAlterColumn(AlterColumn c) {
+      return present(Stream.of(c.after().defaultSql()));
+    }
+
+    public List<String> visitAddCheck(AddCheck c) {
+      return present(Stream.of(c.check().expression()));
+    }
+
+    public List<String> visitAddIndex(AddIndex c) {
+      return present(Stream.concat(Stream.of(c.index().where()),
+          c.index().keys().stream().map(IndexKey::expression)));
+    }
+
+    public List<String> visitCreateSchema(Change.CreateSchema c) {
+      return List.of();
+    }
+
+    public List<String> visitDropSchema(Change.DropSchema c) {
+      return List.of();
+    }
+
+    public List<String> visitCreateExtension(Change.CreateExtension c) {
+      return List.of();
+    }
+
+    public List<String> visitDropExtension(Change.DropExtension c) {
+      return List.of();
+    }
+
+    public List<String> visitCreateEnum(Change.CreateEnum c) {
+      return List.of();
+    }
+
+    public List<String> visitDropEnum(Change.DropEnum c) {
+      return List.of();
+    }
+
+    public List<String> visitDropTable(Change.DropTable c) {
+      return List.of();
+    }
+
+    public List<String> visitRenameTable(Change.RenameTable c) {
+      return List.of();
+    }
+
+    public List<String> visitDropColumn(Change.DropColumn c) {
+      return List.of();
+    }
+
+    public List<String> visitRenameColumn(Change.RenameColumn c) {
+      return List.of();
+    }
+
+    public List<String> visitAddPrimaryKey(Change.AddPrimaryKey c) {
+      return List.of();
+    }
+
+    public List<String> visitDropPrimaryKey(Change.DropPrimaryKey c) {
+      return List.of();
+    }
+
+    public List<String> visitAddUnique(Change.AddUnique c) {
+      return List.of();
+    }
+
+    public List<String> visitDropUnique(Change.DropUnique c) {
+      return List.of();
+    }
+
+    public List<String> visitDropCheck(Change.DropCheck c) {
+      return List.of();
+    }
+
+    public List<String> visitDropIndex(Change.DropIndex c) {
+      return List.of();
+    }
+
+    public List<String> visitAddForeignKey(Change.AddForeignKey c) {
+      return List.of();
+    }
+
+    public List<String> visitDropForeignKey(Change.DropForeignKey c) {
+      return List.of();
+    }
+
+    public List<String> visitSetTableComment(Change.SetTableComment c) {
+      return List.of();
+    }
+
+    public List<String> visitAddEnumValue(Change.AddEnumValue c) {
+      return List.of();
+    }
+
+    public List<String> visitRebuildEnum(Change.RebuildEnum c) {
+      return List.of();
+    }
+
+    public List<String> visitRenameEnum(Change.RenameEnum c) {
+      return List.of();
+    }
+
+    public List<String> visitRenameEnumValue(Change.RenameEnumValue c) {
+      return List.of();
+    }
+
+    public List<String> visitRenameIndex(Change.RenameIndex c) {
+      return List.of();
+    }
+
+    public List<String> visitRenameConstraint(Change.RenameConstraint c) {
+      return List.of();
+    }
   }
 }

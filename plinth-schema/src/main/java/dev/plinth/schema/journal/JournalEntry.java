@@ -1,5 +1,7 @@
 package dev.plinth.schema.journal;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.plinth.schema.diff.Change;
 import java.util.List;
 import java.util.Objects;
@@ -9,13 +11,22 @@ import java.util.Objects;
  * rendered with. Folding the entries in version order gives the schema at any version, and
  * rendering an entry again gives exactly its committed SQL.
  *
+ * <p>The JSON of an entry is a public contract: every key is spelled out by {@link JsonProperty}
+ * (here and on every change and model record it holds) and written in {@link JsonPropertyOrder}, so
+ * that committed journals stay byte for byte what they are.
+ *
  * @param format the file format version, {@link #FORMAT}
  * @param version the migration version, such as {@code "7"}
  * @param lockTimeout the {@code lock_timeout} the forward script sets, or null for none
  * @param transactional whether the scripts run inside a transaction
  */
-public record JournalEntry(int format, String version, String lockTimeout, boolean transactional,
-    List<Change> changes) {
+@JsonPropertyOrder({"format", "version", "lockTimeout", "transactional", "changes"})
+public record JournalEntry(
+    @JsonProperty("format") int format,
+    @JsonProperty("version") String version,
+    @JsonProperty("lockTimeout") String lockTimeout,
+    @JsonProperty("transactional") boolean transactional,
+    @JsonProperty("changes") List<Change> changes) {
   /** The current (and only) format. A published format never changes; a new one gets a new number. */
   public static final int FORMAT = 1;
 

@@ -1,5 +1,7 @@
 package dev.plinth.schema.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Objects;
 
 /**
@@ -14,15 +16,17 @@ import java.util.Objects;
  * @param comment the comment, or null
  * @param renamedFrom the previous name stated by {@code @RenamedFrom}, or null
  */
+@JsonPropertyOrder({"name", "type", "enumType", "nullable", "defaultSql", "identity", "comment",
+    "renamedFrom"})
 public record Column(
-    String name,
-    String type,
-    QualifiedName enumType,
-    boolean nullable,
-    String defaultSql,
-    Identity identity,
-    String comment,
-    String renamedFrom) {
+    @JsonProperty("name") String name,
+    @JsonProperty("type") String type,
+    @JsonProperty("enumType") QualifiedName enumType,
+    @JsonProperty("nullable") boolean nullable,
+    @JsonProperty("defaultSql") String defaultSql,
+    @JsonProperty("identity") Identity identity,
+    @JsonProperty("comment") String comment,
+    @JsonProperty("renamedFrom") String renamedFrom) {
 
   public Column {
     Objects.requireNonNull(name, "name");

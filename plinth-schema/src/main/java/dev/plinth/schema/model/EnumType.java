@@ -1,5 +1,7 @@
 package dev.plinth.schema.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,8 +16,13 @@ import java.util.TreeMap;
  * @param renamedValues previous labels stated by {@code @RenamedFrom} on constants (new to old),
  *     or null for none
  */
-public record EnumType(QualifiedName name, String javaClass, List<String> values, String renamedFrom,
-    Map<String, String> renamedValues) {
+@JsonPropertyOrder({"name", "javaClass", "values", "renamedFrom", "renamedValues"})
+public record EnumType(
+    @JsonProperty("name") QualifiedName name,
+    @JsonProperty("javaClass") String javaClass,
+    @JsonProperty("values") List<String> values,
+    @JsonProperty("renamedFrom") String renamedFrom,
+    @JsonProperty("renamedValues") Map<String, String> renamedValues) {
   public EnumType {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(javaClass, "javaClass");

@@ -1,16 +1,19 @@
 package dev.plinth.schema.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Objects;
 
 /** A foreign key from columns of its table to a primary or unique key of {@code target}. */
+@JsonPropertyOrder({"name", "columns", "target", "targetColumns", "onDelete", "onUpdate"})
 public record ForeignKey(
-    String name,
-    List<String> columns,
-    QualifiedName target,
-    List<String> targetColumns,
-    ReferentialAction onDelete,
-    ReferentialAction onUpdate)
+    @JsonProperty("name") String name,
+    @JsonProperty("columns") List<String> columns,
+    @JsonProperty("target") QualifiedName target,
+    @JsonProperty("targetColumns") List<String> targetColumns,
+    @JsonProperty("onDelete") ReferentialAction onDelete,
+    @JsonProperty("onUpdate") ReferentialAction onUpdate)
     implements Named {
 
   public ForeignKey {

@@ -1,5 +1,7 @@
 package dev.plinth.schema.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,14 +12,15 @@ import java.util.Objects;
  * @param where the predicate of a partial index, or null
  * @param concurrently whether it is built and dropped {@code CONCURRENTLY}
  */
+@JsonPropertyOrder({"name", "keys", "unique", "method", "where", "include", "concurrently"})
 public record Index(
-    String name,
-    List<IndexKey> keys,
-    boolean unique,
-    String method,
-    String where,
-    List<String> include,
-    boolean concurrently)
+    @JsonProperty("name") String name,
+    @JsonProperty("keys") List<IndexKey> keys,
+    @JsonProperty("unique") boolean unique,
+    @JsonProperty("method") String method,
+    @JsonProperty("where") String where,
+    @JsonProperty("include") List<String> include,
+    @JsonProperty("concurrently") boolean concurrently)
     implements Named {
 
   public Index {

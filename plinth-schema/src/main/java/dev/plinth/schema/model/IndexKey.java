@@ -1,5 +1,7 @@
 package dev.plinth.schema.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 /**
  * One key of an index: a column or an expression, with an optional operator class and order.
  *
@@ -8,7 +10,12 @@ package dev.plinth.schema.model;
  * @param opclass the operator class, or null
  * @param descending whether the key is sorted descending
  */
-public record IndexKey(String column, String expression, String opclass, boolean descending) {
+@JsonPropertyOrder({"column", "expression", "opclass", "descending"})
+public record IndexKey(
+    @JsonProperty("column") String column,
+    @JsonProperty("expression") String expression,
+    @JsonProperty("opclass") String opclass,
+    @JsonProperty("descending") boolean descending) {
   public IndexKey {
     if ((column == null) == (expression == null)) {
       throw new IllegalArgumentException("an index key is a column or an expression");

@@ -1,5 +1,7 @@
 package dev.plinth.schema.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,17 +18,19 @@ import java.util.function.Predicate;
  * @param comment the table comment, or null
  * @param renamedFrom the previous name stated by {@code @RenamedFrom}, or null
  */
+@JsonPropertyOrder({"name", "javaClass", "comment", "columns", "primaryKey", "uniques", "checks",
+    "indexes", "foreignKeys", "renamedFrom"})
 public record Table(
-    QualifiedName name,
-    String javaClass,
-    String comment,
-    List<Column> columns,
-    PrimaryKey primaryKey,
-    List<UniqueConstraint> uniques,
-    List<CheckConstraint> checks,
-    List<Index> indexes,
-    List<ForeignKey> foreignKeys,
-    String renamedFrom) {
+    @JsonProperty("name") QualifiedName name,
+    @JsonProperty("javaClass") String javaClass,
+    @JsonProperty("comment") String comment,
+    @JsonProperty("columns") List<Column> columns,
+    @JsonProperty("primaryKey") PrimaryKey primaryKey,
+    @JsonProperty("uniques") List<UniqueConstraint> uniques,
+    @JsonProperty("checks") List<CheckConstraint> checks,
+    @JsonProperty("indexes") List<Index> indexes,
+    @JsonProperty("foreignKeys") List<ForeignKey> foreignKeys,
+    @JsonProperty("renamedFrom") String renamedFrom) {
 
   public Table {
     Objects.requireNonNull(name, "name");

@@ -1,13 +1,36 @@
 package dev.plinth.schema.render;
 
 import dev.plinth.schema.diff.Change;
+import dev.plinth.schema.diff.Change.AddCheck;
 import dev.plinth.schema.diff.Change.AddColumn;
+import dev.plinth.schema.diff.Change.AddEnumValue;
+import dev.plinth.schema.diff.Change.AddForeignKey;
+import dev.plinth.schema.diff.Change.AddIndex;
+import dev.plinth.schema.diff.Change.AddPrimaryKey;
+import dev.plinth.schema.diff.Change.AddUnique;
 import dev.plinth.schema.diff.Change.AlterColumn;
+import dev.plinth.schema.diff.Change.CreateEnum;
+import dev.plinth.schema.diff.Change.CreateExtension;
+import dev.plinth.schema.diff.Change.CreateSchema;
 import dev.plinth.schema.diff.Change.CreateTable;
+import dev.plinth.schema.diff.Change.DropCheck;
 import dev.plinth.schema.diff.Change.DropColumn;
+import dev.plinth.schema.diff.Change.DropEnum;
+import dev.plinth.schema.diff.Change.DropExtension;
+import dev.plinth.schema.diff.Change.DropForeignKey;
+import dev.plinth.schema.diff.Change.DropIndex;
+import dev.plinth.schema.diff.Change.DropPrimaryKey;
+import dev.plinth.schema.diff.Change.DropSchema;
 import dev.plinth.schema.diff.Change.DropTable;
+import dev.plinth.schema.diff.Change.DropUnique;
+import dev.plinth.schema.diff.Change.RebuildEnum;
 import dev.plinth.schema.diff.Change.RenameColumn;
+import dev.plinth.schema.diff.Change.RenameConstraint;
+import dev.plinth.schema.diff.Change.RenameEnum;
+import dev.plinth.schema.diff.Change.RenameEnumValue;
+import dev.plinth.schema.diff.Change.RenameIndex;
 import dev.plinth.schema.diff.Change.RenameTable;
+import dev.plinth.schema.diff.Change.SetTableComment;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -16,19 +39,16 @@ import java.util.Set;
 /** A short file-name description of a migration, such as {@code add_users_settings}. */
 public final class Slug {
   private static final int MAX_LENGTH = 60;
+  private static final Subjects SUBJECTS = new Subjects();
 
   private Slug() {}
 
   public static String of(List<Change> changes) {
+    List<Subject> all = changes.stream().map(change -> change.accept(SUBJECTS)).toList();
     Set<String> subjects = new LinkedHashSet<>();
-    for (Change change : changes) {
-      String subject = subject(change);
-      if (subject != null) {
-        subjects.add(subject);
-      }
-    }
+    all.stream().filter(Subject::main).forEach(subject -> subjects.add(subject.text()));
     if (subjects.isEmpty()) {
-      changes.forEach(change -> subjects.add(minorSubject(change)));
+      all.forEach(subject -> subjects.add(subject.text()));
     }
     String first = subjects.iterator().next();
     String slug = switch (subjects.size()) {
@@ -41,60 +61,144 @@ public final class Slug {
     return clean.length() <= MAX_LENGTH ? clean : clean.substring(0, MAX_LENGTH);
   }
 
-  private static String subject(Change change) {
-    if (change instanceof CreateTable c) {
-      return "create_" + c.table().name().name();
-    } else if (change instanceof DropTable c) {
-      return "drop_" + c.table().name().name();
-    } else if (change instanceof RenameTable c && c.from().name().equals(c.to().name())) {
-      return "move_" + c.from().name() + "_to_" + c.to().schema();
-    } else if (change instanceof RenameTable c) {
-      return "rename_" + c.from().name() + "_to_" + c.to().name();
-    } else if (change instanceof AddColumn c) {
-      return "add_" + c.table().name() + "_" + c.column().name();
-    } else if (change instanceof DropColumn c) {
-      return "drop_" + c.table().name() + "_" + c.column().name();
-    } else if (change instanceof RenameColumn c) {
-      return "rename_" + c.table().name() + "_" + c.from();
-    } else if (change instanceof AlterColumn c) {
-      return "alter_" + c.table().name() + "_" + c.after().name();
+  /**
+   * What a change says about its migration. Main subjects (tables and columns) name it; minor ones
+   * name it only when no change has a main one.
+   */
+  private record Subject(String text, boolean main) {
+    static Subject main(String text) {
+      return new Subject(text, true);
     }
-    return null;
+
+    static Subject minor(String text) {
+      return new Subject(text, false);
+    }
   }
 
-  /** A subject for changes that name a migration only when nothing bigger happens in it. */
-  private static String minorSubject(Change change) {
-    if (change instanceof Change.AddIndex c) {
-      return "add_" + c.index().name();
-    } else if (change instanceof Change.DropIndex c) {
-      return "drop_" + c.index().name();
-    } else if (change instanceof Change.AddForeignKey c) {
-      return "add_" + c.key().name();
-    } else if (change instanceof Change.DropForeignKey c) {
-      return "drop_" + c.key().name();
-    } else if (change instanceof Change.AddUnique c) {
-      return "add_" + c.unique().name();
-    } else if (change instanceof Change.DropUnique c) {
-      return "drop_" + c.unique().name();
-    } else if (change instanceof Change.AddCheck c) {
-      return "add_" + c.check().name();
-    } else if (change instanceof Change.DropCheck c) {
-      return "drop_" + c.check().name();
-    } else if (change instanceof Change.AddPrimaryKey c) {
-      return "add_" + c.key().name();
-    } else if (change instanceof Change.DropPrimaryKey c) {
-      return "drop_" + c.key().name();
-    } else if (change instanceof Change.CreateEnum c) {
-      return "create_type_" + c.type().name().name();
-    } else if (change instanceof Change.DropEnum c) {
-      return "drop_type_" + c.type().name().name();
-    } else if (change instanceof Change.AddEnumValue c) {
-      return "add_" + c.after().name().name() + "_" + c.value();
-    } else if (change instanceof Change.RebuildEnum c) {
-      return "alter_type_" + c.after().name().name();
-    } else if (change instanceof Change.SetTableComment c) {
-      return "comment_" + c.table().name();
+  /** The subject of each kind of change. */
+  private static final class Subjects implements Change.Visitor<Subject> {
+    private static final Subject SCHEMA = Subject.minor("alter_schema");
+
+    public Subject visitCreateTable(CreateTable c) {
+      return Subject.main("create_" + c.table().name().name());
     }
-    return "alter_schema";
+
+    public Subject visitDropTable(DropTable c) {
+      return Subject.main("drop_" + c.table().name().name());
+    }
+
+    public Subject visitRenameTable(RenameTable c) {
+      return c.from().name().equals(c.to().name())
+          ? Subject.main("move_" + c.from().name() + "_to_" + c.to().schema())
+          : Subject.main("rename_" + c.from().name() + "_to_" + c.to().name());
+    }
+
+    public Subject visitAddColumn(AddColumn c) {
+      return Subject.main("add_" + c.table().name() + "_" + c.column().name());
+    }
+
+    public Subject visitDropColumn(DropColumn c) {
+      return Subject.main("drop_" + c.table().name() + "_" + c.column().name());
+    }
+
+    public Subject visitRenameColumn(RenameColumn c) {
+      return Subject.main("rename_" + c.table().name() + "_" + c.from());
+    }
+
+    public Subject visitAlterColumn(AlterColumn c) {
+      return Subject.main("alter_" + c.table().name() + "_" + c.after().name());
+    }
+
+    public Subject visitAddIndex(AddIndex c) {
+      return Subject.minor("add_" + c.index().name());
+    }
+
+    public Subject visitDropIndex(DropIndex c) {
+      return Subject.minor("drop_" + c.index().name());
+    }
+
+    public Subject visitAddForeignKey(AddForeignKey c) {
+      return Subject.minor("add_" + c.key().name());
+    }
+
+    public Subject visitDropForeignKey(DropForeignKey c) {
+      return Subject.minor("drop_" + c.key().name());
+    }
+
+    public Subject visitAddUnique(AddUnique c) {
+      return Subject.minor("add_" + c.unique().name());
+    }
+
+    public Subject visitDropUnique(DropUnique c) {
+      return Subject.minor("drop_" + c.unique().name());
+    }
+
+    public Subject visitAddCheck(AddCheck c) {
+      return Subject.minor("add_" + c.check().name());
+    }
+
+    public Subject visitDropCheck(DropCheck c) {
+      return Subject.minor("drop_" + c.check().name());
+    }
+
+    public Subject visitAddPrimaryKey(AddPrimaryKey c) {
+      return Subject.minor("add_" + c.key().name());
+    }
+
+    public Subject visitDropPrimaryKey(DropPrimaryKey c) {
+      return Subject.minor("drop_" + c.key().name());
+    }
+
+    public Subject visitCreateEnum(CreateEnum c) {
+      return Subject.minor("create_type_" + c.type().name().name());
+    }
+
+    public Subject visitDropEnum(DropEnum c) {
+      return Subject.minor("drop_type_" + c.type().name().name());
+    }
+
+    public Subject visitAddEnumValue(AddEnumValue c) {
+      return Subject.minor("add_" + c.after().name().name() + "_" + c.value());
+    }
+
+    public Subject visitRebuildEnum(RebuildEnum c) {
+      return Subject.minor("alter_type_" + c.after().name().name());
+    }
+
+    public Subject visitSetTableComment(SetTableComment c) {
+      return Subject.minor("comment_" + c.table().name());
+    }
+
+    public Subject visitCreateSchema(CreateSchema c) {
+      return SCHEMA;
+    }
+
+    public Subject visitDropSchema(DropSchema c) {
+      return SCHEMA;
+    }
+
+    public Subject visitCreateExtension(CreateExtension c) {
+      return SCHEMA;
+    }
+
+    public Subject visitDropExtension(DropExtension c) {
+      return SCHEMA;
+    }
+
+    public Subject visitRenameEnum(RenameEnum c) {
+      return SCHEMA;
+    }
+
+    public Subject visitRenameEnumValue(RenameEnumValue c) {
+      return SCHEMA;
+    }
+
+    public Subject visitRenameIndex(RenameIndex c) {
+      return SCHEMA;
+    }
+
+    public Subject visitRenameConstraint(RenameConstraint c) {
+      return SCHEMA;
+    }
   }
 }

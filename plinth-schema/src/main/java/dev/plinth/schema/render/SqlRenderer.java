@@ -29,6 +29,10 @@ import dev.plinth.schema.diff.Change.DropTable;
 import dev.plinth.schema.diff.Change.DropUnique;
 import dev.plinth.schema.diff.Change.RebuildEnum;
 import dev.plinth.schema.diff.Change.RenameColumn;
+import dev.plinth.schema.diff.Change.RenameConstraint;
+import dev.plinth.schema.diff.Change.RenameEnum;
+import dev.plinth.schema.diff.Change.RenameEnumValue;
+import dev.plinth.schema.diff.Change.RenameIndex;
 import dev.plinth.schema.diff.Change.RenameTable;
 import dev.plinth.schema.diff.Change.SetTableComment;
 import dev.plinth.schema.model.Column;
@@ -70,37 +74,53 @@ public final class SqlRenderer {
       }
     }
     for (Change change : changes) {
-      List<String> statements = new ArrayList<>();
-      render(state, change, backups, created, statements);
-      out.add(String.join("\n", statements));
+      out.add(String.join("\n", change.accept(new Renderer(state, backups, created))));
       state = change.applyTo(state);
     }
     return out;
   }
 
   /**
+   * The statements of one change.
+   *
+   * @param state the schema the change applies to
    * @param created tables this script creates: constraints added to any other table are added
    *     {@code NOT VALID} and validated separately, so writes are blocked only briefly
    */
-  private static void render(Schema state, Change change, Backups backups,
-      Set<QualifiedName> created, List<String> out) {
-    if (change instanceof CreateSchema c) {
-      out.add("CREATE SCHEMA " + ident(c.name()) + ";");
-    } else if (change instanceof DropSchema c) {
-      out.add("DROP SCHEMA " + ident(c.name()) + ";");
-    } else if (change instanceof CreateExtension c) {
-      out.add("CREATE EXTENSION IF NOT EXISTS " + ident(c.name()) + ";");
-    } else if (change instanceof DropExtension c) {
-      out.add("DROP EXTENSION IF EXISTS " + ident(c.name()) + ";");
-    } else if (change instanceof CreateEnum c) {
-      out.add(createEnum(c.type().name(), c.type()));
-    } else if (change instanceof DropEnum c) {
-      out.add("DROP TYPE " + ident(c.type().name()) + ";");
-    } else if (change instanceof AddEnumValue c) {
-      out.add("ALTER TYPE " + ident(c.after().name()) + " ADD VALUE " + literal(c.value())
+  private record Renderer(Schema state, Backups backups, Set<QualifiedName> created)
+      implements Change.Visitor<List<String>> {
+    public List<String> visitCreateSchema(CreateSchema c) {
+      return List.of("CREATE SCHEMA " + ident(c.name()) + ";");
+    }
+
+    public List<String> visitDropSchema(DropSchema c) {
+      return List.of("DROP SCHEMA " + ident(c.name()) + ";");
+    }
+
+    public List<String> visitCreateExtension(CreateExtension c) {
+      return List.of("CREATE EXTENSION IF NOT EXISTS " + ident(c.name()) + ";");
+    }
+
+    public List<String> visitDropExtension(DropExtension c) {
+      return List.of("DROP EXTENSION IF EXISTS " + ident(c.name()) + ";");
+    }
+
+    public List<String> visitCreateEnum(CreateEnum c) {
+      return List.of(createEnum(c.type().name(), c.type()));
+    }
+
+    public List<String> visitDropEnum(DropEnum c) {
+      return List.of("DROP TYPE " + ident(c.type().name()) + ";");
+    }
+
+    public List<String> visitAddEnumValue(AddEnumValue c) {
+      return List.of("ALTER TYPE " + ident(c.after().name()) + " ADD VALUE " + literal(c.value())
           + (c.beforeValue() != null ? " BEFORE " + literal(c.beforeValue())
               : c.afterValue() != null ? " AFTER " + literal(c.afterValue()) : "") + ";");
-    } else if (change instanceof Change.RenameEnum c) {
+    }
+
+    public List<String> visitRenameEnum(RenameEnum c) {
+      List<String> out = new ArrayList<>();
       if (!c.from().schema().equals(c.to().schema())) {
         out.add("ALTER TYPE " + ident(c.from()) + " SET SCHEMA " + ident(c.to().schema()) + ";");
       }
@@ -108,92 +128,157 @@ public final class SqlRenderer {
         out.add("ALTER TYPE " + ident(new QualifiedName(c.to().schema(), c.from().name()))
             + " RENAME TO " + ident(c.to().name()) + ";");
       }
-    } else if (change instanceof Change.RenameIndex c) {
-      out.add("ALTER INDEX " + ident(new QualifiedName(c.table().schema(), c.from())) + " RENAME TO "
+      return out;
+    }
+
+    public List<String> visitRenameIndex(RenameIndex c) {
+      return List.of("ALTER INDEX " + ident(new QualifiedName(c.table().schema(), c.from()))
+          + " RENAME TO " + ident(c.to()) + ";");
+    }
+
+    public List<String> visitRenameConstraint(RenameConstraint c) {
+      return List.of(alter(c.table()) + "RENAME CONSTRAINT " + ident(c.from()) + " TO "
           + ident(c.to()) + ";");
-    } else if (change instanceof Change.RenameConstraint c) {
-      out.add(alter(c.table()) + "RENAME CONSTRAINT " + ident(c.from()) + " TO " + ident(c.to()) + ";");
-    } else if (change instanceof Change.RenameEnumValue c) {
-      out.add("ALTER TYPE " + ident(c.type()) + " RENAME VALUE " + literal(c.from()) + " TO "
+    }
+
+    public List<String> visitRenameEnumValue(RenameEnumValue c) {
+      return List.of("ALTER TYPE " + ident(c.type()) + " RENAME VALUE " + literal(c.from()) + " TO "
           + literal(c.to()) + ";");
-    } else if (change instanceof RebuildEnum c) {
-      rebuildEnum(state, c, backups, out);
-    } else if (change instanceof CreateTable c && c.restore()) {
-      QualifiedName name = c.table().name();
-      out.add("ALTER TABLE " + ident(new QualifiedName(backups.schema(name.schema()), name.name()))
-          + " SET SCHEMA " + ident(name.schema()) + ";");
-      out.addAll(backups.reattachEnums(c.table()));
-    } else if (change instanceof CreateTable c) {
-      createTable(c.table(), out);
-    } else if (change instanceof DropTable c && c.backup()) {
-      out.add(backups.createSchema(c.table().name().schema()));
-      out.add(alter(c.table().name()) + "SET SCHEMA " + ident(backups.schema(c.table().name().schema())) + ";");
-      out.addAll(backups.detachEnums(c.table()));
-    } else if (change instanceof DropTable c) {
-      out.add("DROP TABLE " + ident(c.table().name()) + ";");
-    } else if (change instanceof RenameTable c) {
-      renameTable(c.from(), c.to(), out);
-    } else if (change instanceof AddColumn c && !c.restoreKey().isEmpty()) {
-      restoreColumn(c, backups, out);
-    } else if (change instanceof AddColumn c) {
-      out.add(alter(c.table()) + "ADD COLUMN " + columnDefinition(c.column()) + ";");
-      if (c.column().comment() != null) {
-        out.add(columnComment(c.table(), c.column().name(), c.column().comment()));
-      }
-    } else if (change instanceof DropColumn c) {
+    }
+
+    public List<String> visitRebuildEnum(RebuildEnum c) {
+      return rebuildEnum(state, c, backups);
+    }
+
+    public List<String> visitCreateTable(CreateTable c) {
+      return c.restore() ? restoreTable(c.table(), backups) : createTable(c.table());
+    }
+
+    public List<String> visitDropTable(DropTable c) {
+      return c.backup() ? backUpTable(c.table(), backups)
+          : List.of("DROP TABLE " + ident(c.table().name()) + ";");
+    }
+
+    public List<String> visitRenameTable(RenameTable c) {
+      return renameTable(c.from(), c.to());
+    }
+
+    public List<String> visitAddColumn(AddColumn c) {
+      return c.restoreKey().isEmpty() ? addColumn(c.table(), c.column()) : restoreColumn(c, backups);
+    }
+
+    public List<String> visitDropColumn(DropColumn c) {
+      List<String> out = new ArrayList<>();
       if (!c.backupKey().isEmpty()) {
         out.add(backups.createSchema(c.table().schema()));
         out.add(backups.saveColumn(c.table(), c.column(), c.backupKey()));
       }
       out.add(alter(c.table()) + "DROP COLUMN " + ident(c.column().name()) + ";");
-    } else if (change instanceof RenameColumn c) {
-      out.add(alter(c.table()) + "RENAME COLUMN " + ident(c.from()) + " TO " + ident(c.to()) + ";");
-    } else if (change instanceof AlterColumn c) {
+      return out;
+    }
+
+    public List<String> visitRenameColumn(RenameColumn c) {
+      return List.of(alter(c.table()) + "RENAME COLUMN " + ident(c.from()) + " TO " + ident(c.to())
+          + ";");
+    }
+
+    public List<String> visitAlterColumn(AlterColumn c) {
+      List<String> out = new ArrayList<>();
       if (!c.backupKey().isEmpty()) {
         out.add(backups.createSchema(c.table().schema()));
         out.add(backups.saveColumn(c.table(), c.before(), c.backupKey()));
       }
-      alterColumn(c.table(), c.before(), c.after(), out);
+      out.addAll(alterColumn(c.table(), c.before(), c.after()));
       if (!c.restoreKey().isEmpty()) {
         out.addAll(backups.restoreColumn(c.table(), c.after(), c.restoreKey()));
       }
-    } else if (change instanceof AddPrimaryKey c) {
-      out.add(alter(c.table()) + "ADD CONSTRAINT " + ident(c.key().name()) + " PRIMARY KEY ("
-          + idents(c.key().columns()) + ");");
-    } else if (change instanceof DropPrimaryKey c) {
-      out.add(dropConstraint(c.table(), c.key().name()));
-    } else if (change instanceof AddUnique c) {
-      out.add(alter(c.table()) + "ADD CONSTRAINT " + ident(c.unique().name()) + " UNIQUE ("
-          + idents(c.unique().columns()) + ");");
-    } else if (change instanceof DropUnique c) {
-      out.add(dropConstraint(c.table(), c.unique().name()));
-    } else if (change instanceof AddCheck c) {
-      addValidated(c.table(), c.check().name(), "CHECK (" + c.check().expression() + ")",
-          created.contains(c.table()), out);
-    } else if (change instanceof DropCheck c) {
-      out.add(dropConstraint(c.table(), c.check().name()));
-    } else if (change instanceof AddIndex c) {
-      out.add(createIndex(c.table(), c.index()));
-    } else if (change instanceof DropIndex c) {
-      out.add("DROP INDEX " + (c.index().concurrently() ? "CONCURRENTLY " : "")
-          + ident(new QualifiedName(c.table().schema(), c.index().name())) + ";");
-    } else if (change instanceof AddForeignKey c) {
-      addValidated(c.table(), c.key().name(), foreignKey(c.key()), created.contains(c.table()), out);
-    } else if (change instanceof DropForeignKey c) {
-      out.add(dropConstraint(c.table(), c.key().name()));
-    } else if (change instanceof SetTableComment c) {
-      out.add("COMMENT ON TABLE " + ident(c.table()) + " IS " + literal(c.after()) + ";");
-    } else {
-      throw new IllegalArgumentException("no rendering for " + change.getClass().getSimpleName());
+      return out;
     }
+
+    public List<String> visitAddPrimaryKey(AddPrimaryKey c) {
+      return List.of(alter(c.table()) + "ADD CONSTRAINT " + ident(c.key().name()) + " PRIMARY KEY ("
+          + idents(c.key().columns()) + ");");
+    }
+
+    public List<String> visitDropPrimaryKey(DropPrimaryKey c) {
+      return List.of(dropConstraint(c.table(), c.key().name()));
+    }
+
+    public List<String> visitAddUnique(AddUnique c) {
+      return List.of(alter(c.table()) + "ADD CONSTRAINT " + ident(c.unique().name()) + " UNIQUE ("
+          + idents(c.unique().columns()) + ");");
+    }
+
+    public List<String> visitDropUnique(DropUnique c) {
+      return List.of(dropConstraint(c.table(), c.unique().name()));
+    }
+
+    public List<String> visitAddCheck(AddCheck c) {
+      return addValidated(c.table(), c.check().name(), "CHECK (" + c.check().expression() + ")",
+          created.contains(c.table()));
+    }
+
+    public List<String> visitDropCheck(DropCheck c) {
+      return List.of(dropConstraint(c.table(), c.check().name()));
+    }
+
+    public List<String> visitAddIndex(AddIndex c) {
+      return List.of(createIndex(c.table(), c.index()));
+    }
+
+    public List<String> visitDropIndex(DropIndex c) {
+      return List.of("DROP INDEX " + (c.index().concurrently() ? "CONCURRENTLY " : "")
+          + ident(new QualifiedName(c.table().schema(), c.index().name())) + ";");
+    }
+
+    public List<String> visitAddForeignKey(AddForeignKey c) {
+      return addValidated(c.table(), c.key().name(), foreignKey(c.key()), created.contains(c.table()));
+    }
+
+    public List<String> visitDropForeignKey(DropForeignKey c) {
+      return List.of(dropConstraint(c.table(), c.key().name()));
+    }
+
+    public List<String> visitSetTableComment(SetTableComment c) {
+      return List.of("COMMENT ON TABLE " + ident(c.table()) + " IS " + literal(c.after()) + ";");
+    }
+  }
+
+  /** Moves a table that a lossless drop kept back from the backup, and gives it its enums back. */
+  private static List<String> restoreTable(Table table, Backups backups) {
+    QualifiedName name = table.name();
+    List<String> out = new ArrayList<>();
+    out.add("ALTER TABLE " + ident(new QualifiedName(backups.schema(name.schema()), name.name()))
+        + " SET SCHEMA " + ident(name.schema()) + ";");
+    out.addAll(backups.reattachEnums(table));
+    return out;
+  }
+
+  /** Moves a dropped table, rows and all, to the migration's backup schema. */
+  private static List<String> backUpTable(Table table, Backups backups) {
+    List<String> out = new ArrayList<>();
+    out.add(backups.createSchema(table.name().schema()));
+    out.add(alter(table.name()) + "SET SCHEMA " + ident(backups.schema(table.name().schema())) + ";");
+    out.addAll(backups.detachEnums(table));
+    return out;
+  }
+
+  private static List<String> addColumn(QualifiedName table, Column column) {
+    List<String> out = new ArrayList<>();
+    out.add(alter(table) + "ADD COLUMN " + columnDefinition(column) + ";");
+    if (column.comment() != null) {
+      out.add(columnComment(table, column.name(), column.comment()));
+    }
+    return out;
   }
 
   /**
    * Adds a constraint; on an existing table as {@code NOT VALID} first, then validated, which
    * checks existing rows without blocking writes.
    */
-  private static void addValidated(QualifiedName table, String name, String definition,
-      boolean newTable, List<String> out) {
+  private static List<String> addValidated(QualifiedName table, String name, String definition,
+      boolean newTable) {
+    List<String> out = new ArrayList<>();
     String add = alter(table) + "ADD CONSTRAINT " + ident(name) + " " + definition;
     if (newTable) {
       out.add(add + ";");
@@ -201,6 +286,7 @@ public final class SqlRenderer {
       out.add(add + " NOT VALID;");
       out.add(alter(table) + "VALIDATE CONSTRAINT " + ident(name) + ";");
     }
+    return out;
   }
 
   private static String alter(QualifiedName table) {
@@ -216,7 +302,8 @@ public final class SqlRenderer {
         + type.values().stream().map(Sql::literal).collect(Collectors.joining(", ")) + ");";
   }
 
-  private static void createTable(Table table, List<String> out) {
+  private static List<String> createTable(Table table) {
+    List<String> out = new ArrayList<>();
     List<String> parts = new ArrayList<>();
     table.columns().forEach(c -> parts.add(columnDefinition(c)));
     if (table.primaryKey() != null) {
@@ -236,6 +323,7 @@ public final class SqlRenderer {
         out.add(columnComment(table.name(), column.name(), column.comment()));
       }
     }
+    return out;
   }
 
   private static String columnComment(QualifiedName table, String column, String comment) {
@@ -260,7 +348,8 @@ public final class SqlRenderer {
    * Re-adds a column a lossless drop removed: added without NOT NULL and identity, filled from the
    * backup by row key, then constrained as it was.
    */
-  private static void restoreColumn(AddColumn change, Backups backups, List<String> out) {
+  private static List<String> restoreColumn(AddColumn change, Backups backups) {
+    List<String> out = new ArrayList<>();
     Column column = change.column();
     String alter = alter(change.table()) + "ALTER COLUMN " + ident(column.name()) + " ";
     Column loose = new Column(column.name(), column.type(), column.enumType(), true,
@@ -277,6 +366,7 @@ public final class SqlRenderer {
     if (column.comment() != null) {
       out.add(columnComment(change.table(), column.name(), column.comment()));
     }
+    return out;
   }
 
   /** Moves an identity's sequence past the values the column already holds. */
@@ -285,7 +375,8 @@ public final class SqlRenderer {
         + "), coalesce(max(" + ident(column) + "), 0) + 1, false) FROM " + ident(table) + ";";
   }
 
-  private static void renameTable(QualifiedName from, QualifiedName to, List<String> out) {
+  private static List<String> renameTable(QualifiedName from, QualifiedName to) {
+    List<String> out = new ArrayList<>();
     QualifiedName current = from;
     if (!from.schema().equals(to.schema())) {
       out.add(alter(from) + "SET SCHEMA " + ident(to.schema()) + ";");
@@ -294,9 +385,11 @@ public final class SqlRenderer {
     if (!from.name().equals(to.name())) {
       out.add(alter(current) + "RENAME TO " + ident(to.name()) + ";");
     }
+    return out;
   }
 
-  private static void alterColumn(QualifiedName table, Column before, Column after, List<String> out) {
+  private static List<String> alterColumn(QualifiedName table, Column before, Column after) {
+    List<String> out = new ArrayList<>();
     String column = alter(table) + "ALTER COLUMN " + ident(after.name()) + " ";
     boolean typeChanged = !before.type().equals(after.type());
     boolean identityChanged = before.identity() != after.identity();
@@ -318,7 +411,7 @@ public final class SqlRenderer {
     if (before.nullable() && !after.nullable()) {
       // A validated CHECK lets SET NOT NULL skip its full-table scan under the exclusive lock.
       String check = Names.derived(table.name(), List.of(after.name()), "not_null");
-      addValidated(table, check, "CHECK (" + ident(after.name()) + " IS NOT NULL)", false, out);
+      out.addAll(addValidated(table, check, "CHECK (" + ident(after.name()) + " IS NOT NULL)", false));
       out.add(column + "SET NOT NULL;");
       out.add(dropConstraint(table, check));
     } else if (!before.nullable() && after.nullable()) {
@@ -331,24 +424,35 @@ public final class SqlRenderer {
     if (!Objects.equals(before.comment(), after.comment())) {
       out.add(columnComment(table, after.name(), after.comment()));
     }
+    return out;
   }
 
   /**
    * Rebuilds an enum type. When values are removed, rows holding them keep the value in the backup
    * (by primary key) and get NULL or the column default; the reverse rebuild puts them back.
    */
-  private static void rebuildEnum(Schema state, RebuildEnum change, Backups backups, List<String> out) {
+  private static List<String> rebuildEnum(Schema state, RebuildEnum change, Backups backups) {
     QualifiedName name = change.after().name();
     QualifiedName old = new QualifiedName(name.schema(), Names.withSuffix(name.name(), "old"));
-    List<String> removed = change.removedValues();
-    List<String> restored = change.restore() ? change.after().values().stream()
-        .filter(v -> !change.before().values().contains(v)).toList() : List.of();
-    List<Table> users = new ArrayList<>();
-    for (Table table : state.tables()) {
-      if (table.columns().stream().anyMatch(c -> name.equals(c.enumType()))) {
-        users.add(table);
-      }
+    List<Table> users = state.tables().stream()
+        .filter(t -> t.columns().stream().anyMatch(c -> name.equals(c.enumType()))).toList();
+    List<String> out = new ArrayList<>(saveRemovedValues(change, users, backups));
+    out.add("ALTER TYPE " + ident(name) + " RENAME TO " + ident(old.name()) + ";");
+    out.add(createEnum(name, change.after()));
+    for (Table table : users) {
+      enumColumns(table, name).forEach(column -> out.addAll(retypeEnumColumn(table, column)));
     }
+    out.add("DROP TYPE " + ident(old) + ";");
+    out.addAll(restoreRemovedValues(change, users, backups));
+    return out;
+  }
+
+  /** Keeps the rows holding values a rebuild removes, when the rebuild backs them up. */
+  private static List<String> saveRemovedValues(RebuildEnum change, List<Table> users,
+      Backups backups) {
+    QualifiedName name = change.after().name();
+    List<String> removed = change.removedValues();
+    List<String> out = new ArrayList<>();
     for (Table table : users) {
       for (Column column : enumColumns(table, name)) {
         if (!removed.isEmpty() && change.backup() && keeps(table, column)) {
@@ -357,23 +461,32 @@ public final class SqlRenderer {
         }
       }
     }
-    out.add("ALTER TYPE " + ident(name) + " RENAME TO " + ident(old.name()) + ";");
-    out.add(createEnum(name, change.after()));
-    for (Table table : users) {
-      for (Column column : enumColumns(table, name)) {
-        String alter = alter(table.name()) + "ALTER COLUMN " + ident(column.name()) + " ";
-        boolean array = column.type().endsWith("[]");
-        if (column.defaultSql() != null) {
-          out.add(alter + "DROP DEFAULT;");
-        }
-        out.add(alter + "TYPE " + column.type() + " USING " + ident(column.name())
-            + (array ? "::text[]::" : "::text::") + column.type() + ";");
-        if (column.defaultSql() != null) {
-          out.add(alter + "SET DEFAULT " + column.defaultSql() + ";");
-        }
-      }
+    return out;
+  }
+
+  /** Converts a column to the rebuilt type through its text value, keeping its default. */
+  private static List<String> retypeEnumColumn(Table table, Column column) {
+    String alter = alter(table.name()) + "ALTER COLUMN " + ident(column.name()) + " ";
+    boolean array = column.type().endsWith("[]");
+    List<String> out = new ArrayList<>();
+    if (column.defaultSql() != null) {
+      out.add(alter + "DROP DEFAULT;");
     }
-    out.add("DROP TYPE " + ident(old) + ";");
+    out.add(alter + "TYPE " + column.type() + " USING " + ident(column.name())
+        + (array ? "::text[]::" : "::text::") + column.type() + ";");
+    if (column.defaultSql() != null) {
+      out.add(alter + "SET DEFAULT " + column.defaultSql() + ";");
+    }
+    return out;
+  }
+
+  /** Puts back the values a forward rebuild kept, when this (reverse) rebuild restores them. */
+  private static List<String> restoreRemovedValues(RebuildEnum change, List<Table> users,
+      Backups backups) {
+    QualifiedName name = change.after().name();
+    List<String> restored = change.restore() ? change.after().values().stream()
+        .filter(v -> !change.before().values().contains(v)).toList() : List.of();
+    List<String> out = new ArrayList<>();
     for (Table table : users) {
       for (Column column : enumColumns(table, name)) {
         if (!restored.isEmpty() && keeps(table, column)) {
@@ -381,7 +494,9 @@ public final class SqlRenderer {
         }
       }
     }
+    return out;
   }
+
 
   private static List<Column> enumColumns(Table table, QualifiedName type) {
     return table.columns().stream().filter(c -> type.equals(c.enumType())).toList();

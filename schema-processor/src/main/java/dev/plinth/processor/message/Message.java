@@ -147,9 +147,17 @@ public enum Message {
           + " it, review the change, and commit it."),
   DUPLICATE_VERSION(Severity.ERROR, "PLN220",
       "Two migrations have version %s: %s (two branches each added one). Keep the one that is on"
-          + " the main line and regenerate the other after it: %s."),
+          + " the main line and regenerate the other after it: compile once with the annotation"
+          + " processor option -Aplinth.rebase=<slug>, where <slug> is your branch's migration (%s),"
+          + " then drop the option. Maven: <compilerArgs><arg>-Aplinth.rebase=<slug></arg>"
+          + "</compilerArgs> in the maven-compiler-plugin configuration (or"
+          + " <arg>-Aplinth.rebase=${plinth.rebase}</arg> with an empty <plinth.rebase> property,"
+          + " and -Dplinth.rebase=<slug> on the command line). Gradle: options.compilerArgs +="
+          + " ['-Aplinth.rebase=<slug>'] on the JavaCompile task."),
   REBASE_UNKNOWN(Severity.ERROR, "PLN221",
-      "-Aplinth.rebase names '%s', which is not a generated migration here. Generated migrations: %s."),
+      "-Aplinth.rebase names '%s', which is not a generated migration here. Generated migrations: %s."
+          + " Pass -Aplinth.rebase=<slug> with one of them, or remove the option from the compiler"
+          + " arguments (Maven <compilerArgs>, Gradle options.compilerArgs) if no rebase is due."),
   REBASED(Severity.NOTE, "PLN222",
       "Removed %s (and its reverse and journal) to regenerate its changes after the main line's migrations."),
   IO_FAILED(Severity.ERROR, "PLN214",

@@ -12,11 +12,14 @@ import dev.plinth.schema.diff.Change.DropTable;
 import dev.plinth.schema.diff.Change.RebuildEnum;
 import dev.plinth.schema.diff.TypeChanges;
 import dev.plinth.processor.message.Message;
+import dev.plinth.schema.model.Column;
 import dev.plinth.schema.model.Identity;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.processor.read.TableDraft;
 import dev.plinth.schema.render.Backups;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -65,58 +68,209 @@ public final class MigrationLint {
   public void check(String version, List<Change> changes) {
     Set<QualifiedName> created = new HashSet<>();
     changes.stream().filter(c -> c instanceof CreateTable).forEach(c -> created.add(((CreateTable) c).table().name()));
-    Backups backups = new Backups(version);
+    Checks checks = new Checks(drafts, created, new Backups(version));
     for (Change change : changes) {
-      if (change instanceof CreateTable c && !c.restore() && c.table().primaryKey() == null) {
-        warn(Message.NO_PRIMARY_KEY, c.table().name(), null, c.table().name());
-      } else if (change instanceof RebuildEnum c) {
-        List<String> removed = c.removedValues();
-        boolean acknowledged = drafts.values().stream().anyMatch(d ->
-            d.table().columns().stream().anyMatch(col -> c.after().name().equals(col.enumType()))
-                && d.intent().acknowledges(null, Message.ENUM_VALUES_REMOVED.id()));
-        if (!removed.isEmpty() && !acknowledged) {
-          report.add(Message.ENUM_VALUES_REMOVED, null, removed, c.after().name());
-        }
-      } else if (change instanceof AddColumn c && !created.contains(c.table())) {
-        if (!c.column().nullable() && c.column().defaultSql() == null && c.column().identity() == Identity.NONE) {
-          warn(Message.NOT_NULL_WITHOUT_DEFAULT, c.table(), c.column().name(), c.column().name(), c.table());
-        } else if (c.column().identity() != Identity.NONE
-            || c.column().defaultSql() != null && VOLATILE.matcher(c.column().defaultSql()).find()) {
-          warn(Message.REWRITING_DEFAULT, c.table(), c.column().name(), c.column().name(), c.table(),
-              c.column().defaultSql() == null ? c.column().identity().sql() : c.column().defaultSql());
-        }
-      } else if (change instanceof AlterColumn c) {
-        String column = c.after().name();
-        if (TypeChanges.rewritesTable(c.before().type(), c.after().type())) {
-          warn(Message.REWRITING_TYPE_CHANGE, c.table(), column, column, c.table(), c.before().type(),
-              c.after().type());
-        }
-        if (c.before().nullable() && !c.after().nullable()) {
-          warn(Message.SET_NOT_NULL, c.table(), column, column, c.table());
-        }
-        if (!TypeChanges.isLossless(c.before().type(), c.after().type()) && c.backupKey().isEmpty()) {
-          warn(Message.LOSSY_REVERSE, c.table(), column, c.table(), column);
-        }
-      } else if (change instanceof AddIndex c && !created.contains(c.table()) && !c.index().concurrently()) {
-        warn(Message.INDEX_NOT_CONCURRENT, c.table(), c.index().name(), c.index().name(), c.table());
-      } else if (change instanceof AddUnique c && !created.contains(c.table())) {
-        warn(Message.UNIQUE_ON_EXISTING, c.table(), c.unique().name(), c.unique().name(), c.table());
-      } else if (change instanceof DropTable c && c.backup()) {
-        QualifiedName name = c.table().name();
-        boolean acknowledged = drafts.values().stream()
-            .anyMatch(d -> d.table().name().schema().equals(name.schema())
-                && d.intent().acknowledges(null, Message.DROPS_TABLE.id()));
-        if (!acknowledged) {
-          report.add(Message.DROPS_TABLE, null, name, c.table().columns().size(),
-              backups.schema(name.schema()));
-        }
-      } else if (change instanceof DropColumn c) {
-        warn(Message.DROPS_COLUMN, c.table(), null, c.column().name(), c.column().type(), c.table(),
-            backups.schema(c.table().schema()));
-        if (c.backupKey().isEmpty()) {
-          warn(Message.LOSSY_REVERSE, c.table(), null, c.table(), c.column().name());
-        }
+      change.accept(checks).forEach(this::report);
+    }
+  }
+
+  /**
+   * A finding about a change. With a table, it is reported at the table's record (or the column's
+   * component) unless acknowledged there; without, it is reported as it is (its acknowledgement was
+   * checked where it was found).
+   */
+  private record Finding(Message message, QualifiedName table, String column, List<Object> args) {
+    static Finding at(Message message, QualifiedName table, String column, Object... args) {
+      return new Finding(message, table, column, Arrays.asList(args));
+    }
+
+    static Finding unplaced(Message message, Object... args) {
+      return new Finding(message, null, null, Arrays.asList(args));
+    }
+  }
+
+  private void report(Finding finding) {
+    if (finding.table() == null) {
+      report.add(finding.message(), null, finding.args().toArray());
+    } else {
+      warn(finding.message(), finding.table(), finding.column(), finding.args().toArray());
+    }
+  }
+
+  /**
+   * The findings of each kind of change.
+   *
+   * @param created the tables this migration creates, where nothing can lock or rewrite rows
+   */
+  private record Checks(Map<QualifiedName, TableDraft> drafts, Set<QualifiedName> created,
+      Backups backups) implements Change.Visitor<List<Finding>> {
+    public List<Finding> visitCreateTable(CreateTable c) {
+      return !c.restore() && c.table().primaryKey() == null
+          ? List.of(Finding.at(Message.NO_PRIMARY_KEY, c.table().name(), null, c.table().name()))
+          : List.of();
+    }
+
+    public List<Finding> visitRebuildEnum(RebuildEnum c) {
+      List<String> removed = c.removedValues();
+      boolean acknowledged = drafts.values().stream().anyMatch(d ->
+          d.table().columns().stream().anyMatch(col -> c.after().name().equals(col.enumType()))
+              && d.intent().acknowledges(null, Message.ENUM_VALUES_REMOVED.id()));
+      return !removed.isEmpty() && !acknowledged
+          ? List.of(Finding.unplaced(Message.ENUM_VALUES_REMOVED, removed, c.after().name()))
+          : List.of();
+    }
+
+    public List<Finding> visitAddColumn(AddColumn c) {
+      Column column = c.column();
+      if (created.contains(c.table())) {
+        return List.of();
+      } else if (!column.nullable() && column.defaultSql() == null && column.identity() == Identity.NONE) {
+        return List.of(Finding.at(Message.NOT_NULL_WITHOUT_DEFAULT, c.table(), column.name(),
+            column.name(), c.table()));
+      } else if (column.identity() != Identity.NONE
+          || column.defaultSql() != null && VOLATILE.matcher(column.defaultSql()).find()) {
+        return List.of(Finding.at(Message.REWRITING_DEFAULT, c.table(), column.name(), column.name(),
+            c.table(), column.defaultSql() == null ? column.identity().sql() : column.defaultSql()));
       }
+      return List.of();
+    }
+
+    public List<Finding> visitAlterColumn(AlterColumn c) {
+      String column = c.after().name();
+      List<Finding> out = new ArrayList<>();
+      if (TypeChanges.rewritesTable(c.before().type(), c.after().type())) {
+        out.add(Finding.at(Message.REWRITING_TYPE_CHANGE, c.table(), column, column, c.table(),
+            c.before().type(), c.after().type()));
+      }
+      if (c.before().nullable() && !c.after().nullable()) {
+        out.add(Finding.at(Message.SET_NOT_NULL, c.table(), column, column, c.table()));
+      }
+      if (!TypeChanges.isLossless(c.before().type(), c.after().type()) && c.backupKey().isEmpty()) {
+        out.add(Finding.at(Message.LOSSY_REVERSE, c.table(), column, c.table(), column));
+      }
+      return out;
+    }
+
+    public List<Finding> visitAddIndex(AddIndex c) {
+      return !created.contains(c.table()) && !c.index().concurrently()
+          ? List.of(Finding.at(Message.INDEX_NOT_CONCURRENT, c.table(), c.index().name(),
+              c.index().name(), c.table()))
+          : List.of();
+    }
+
+    public List<Finding> visitAddUnique(AddUnique c) {
+      return !created.contains(c.table())
+          ? List.of(Finding.at(Message.UNIQUE_ON_EXISTING, c.table(), c.unique().name(),
+              c.unique().name(), c.table()))
+          : List.of();
+    }
+
+    public List<Finding> visitDropTable(DropTable c) {
+      QualifiedName name = c.table().name();
+      if (!c.backup() || drafts.values().stream().anyMatch(d -> d.table().name().schema()
+          .equals(name.schema()) && d.intent().acknowledges(null, Message.DROPS_TABLE.id()))) {
+        return List.of();
+      }
+      return List.of(Finding.unplaced(Message.DROPS_TABLE, name, c.table().columns().size(),
+          backups.schema(name.schema())));
+    }
+
+    public List<Finding> visitDropColumn(DropColumn c) {
+      List<Finding> out = new ArrayList<>();
+      out.add(Finding.at(Message.DROPS_COLUMN, c.table(), null, c.column().name(),
+          c.column().type(), c.table(), backups.schema(c.table().schema())));
+      if (c.backupKey().isEmpty()) {
+        out.add(Finding.at(Message.LOSSY_REVERSE, c.table(), null, c.table(), c.column().name()));
+      }
+      return out;
+    }
+
+    public List<Finding> visitCreateSchema(Change.CreateSchema c) {
+      return List.of();
+    }
+
+    public List<Finding> visitDropSchema(Change.DropSchema c) {
+      return List.of();
+    }
+
+    public List<Finding> visitCreateExtension(Change.CreateExtension c) {
+      return List.of();
+    }
+
+    public List<Finding> visitDropExtension(Change.DropExtension c) {
+      return List.of();
+    }
+
+    public List<Finding> visitCreateEnum(Change.CreateEnum c) {
+      return List.of();
+    }
+
+    public List<Finding> visitDropEnum(Change.DropEnum c) {
+      return List.of();
+    }
+
+    public List<Finding> visitRenameTable(Change.RenameTable c) {
+      return List.of();
+    }
+
+    public List<Finding> visitRenameColumn(Change.RenameColumn c) {
+      return List.of();
+    }
+
+    public List<Finding> visitAddPrimaryKey(Change.AddPrimaryKey c) {
+      return List.of();
+    }
+
+    public List<Finding> visitDropPrimaryKey(Change.DropPrimaryKey c) {
+      return List.of();
+    }
+
+    public List<Finding> visitDropUnique(Change.DropUnique c) {
+      return List.of();
+    }
+
+    public List<Finding> visitAddCheck(Change.AddCheck c) {
+      return List.of();
+    }
+
+    public List<Finding> visitDropCheck(Change.DropCheck c) {
+      return List.of();
+    }
+
+    public List<Finding> visitDropIndex(Change.DropIndex c) {
+      return List.of();
+    }
+
+    public List<Finding> visitAddForeignKey(Change.AddForeignKey c) {
+      return List.of();
+    }
+
+    public List<Finding> visitDropForeignKey(Change.DropForeignKey c) {
+      return List.of();
+    }
+
+    public List<Finding> visitSetTableComment(Change.SetTableComment c) {
+      return List.of();
+    }
+
+    public List<Finding> visitAddEnumValue(Change.AddEnumValue c) {
+      return List.of();
+    }
+
+    public List<Finding> visitRenameEnum(Change.RenameEnum c) {
+      return List.of();
+    }
+
+    public List<Finding> visitRenameEnumValue(Change.RenameEnumValue c) {
+      return List.of();
+    }
+
+    public List<Finding> visitRenameIndex(Change.RenameIndex c) {
+      return List.of();
+    }
+
+    public List<Finding> visitRenameConstraint(Change.RenameConstraint c) {
+      return List.of();
     }
   }
 

@@ -1,0 +1,332 @@
+package dev.plinth.schema.journal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import dev.plinth.schema.diff.Change;
+import dev.plinth.schema.model.CheckConstraint;
+import dev.plinth.schema.model.Column;
+import dev.plinth.schema.model.EnumType;
+import dev.plinth.schema.model.ForeignKey;
+import dev.plinth.schema.model.Identity;
+import dev.plinth.schema.model.Index;
+import dev.plinth.schema.model.IndexKey;
+import dev.plinth.schema.model.PrimaryKey;
+import dev.plinth.schema.model.QualifiedName;
+import dev.plinth.schema.model.ReferentialAction;
+import dev.plinth.schema.model.Table;
+import dev.plinth.schema.model.UniqueConstraint;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The journal format is a public contract: committed journal files must read and write back byte
+ * for byte, unknown keys are refused, and the JSON of every change kind stays what it is.
+ */
+class JournalFormatTest {
+  /** Where journal files are committed, relative to this module. */
+  private static final List<Path> JOURNAL_FOLDERS = List.of(
+      Path.of("../migrations-app/src/main/resources/db/schema"));
+  private static final Path GOLDEN = Path.of("../schema-processor/src/test/resources/golden");
+
+  /**
+   * Journals committed before {@code CreateTable} had its {@code restore} key. Format 1 reads the
+   * missing key as false, and writing the entry again adds {@code "restore" : false}; apart from
+   * those lines, these files too must come back byte for byte. (The committed files must not be
+   * edited, and the writer must keep writing the key, as every later journal has it.)
+   */
+  private static final Set<String> WRITTEN_BEFORE_RESTORE = Set.of(
+      "V1__create_audit_event_and_6_more.json");
+
+  private static final String RESTORE_LINE = "},\n      \"restore\" : false\n";
+
+  @TestFactory
+  Stream<DynamicTest> everyCommittedJournalReadsAndWritesBackByteForByte() throws IOException {
+    List<Path> files = committedJournals();
+    assertTrue(files.size() >= 5, "expected the committed journals, found " + files);
+    return files.stream().map(file -> DynamicTest.dynamicTest(file.toString(), () -> {
+      String committed = Files.readString(file, StandardCharsets.UTF_8);
+      JournalEntry entry = JournalCodec.read(committed);
+      String written = JournalCodec.write(entry);
+      if (WRITTEN_BEFORE_RESTORE.contains(file.getFileName().toString())) {
+        assertFalse(committed.contains("\"restore\""), file + " has restore keys: drop the exception");
+        long createTables = entry.changes().stream().filter(Change.CreateTable.class::isInstance).count();
+        assertEquals(createTables, written.split(RESTORE_LINE, -1).length - 1, file.toString());
+        written = written.replace(RESTORE_LINE, "}\n");
+      }
+      assertEquals(committed, written);
+    }));
+  }
+
+  private static List<Path> committedJournals() throws IOException {
+    List<Path> folders = new ArrayList<>(JOURNAL_FOLDERS);
+    try (Stream<Path> goldens = Files.list(GOLDEN)) {
+      goldens.map(g -> g.resolve("schema")).filter(Files::isDirectory).sorted().forEach(folders::add);
+    }
+    List<Path> files = new ArrayList<>();
+    for (Path folder : folders) {
+      try (Stream<Path> list = Files.list(folder)) {
+        list.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().forEach(files::add);
+      }
+    }
+    return files;
+  }
+
+  /** Written by hand: a change to how entries are written must show up here. */
+  private static final String SMALL_ENTRY = """
+      {
+        "format" : 1,
+        "version" : "3",
+        "lockTimeout" : "5s",
+        "transactional" : true,
+        "changes" : [
+          {
+            "op" : "CreateSchema",
+            "name" : "sales"
+          },
+          {
+            "op" : "AddColumn",
+            "table" : "sales.account",
+            "column" : {
+              "name" : "tier",
+              "type" : "\\"sales\\".\\"tier\\"",
+              "enumType" : "sales.tier",
+              "nullable" : false,
+              "defaultSql" : "'GOLD'",
+              "identity" : "NONE",
+              "comment" : "Level."
+            },
+            "restoreKey" : [ ]
+          },
+          {
+            "op" : "RenameIndex",
+            "table" : "sales.account",
+            "from" : "account_city_idx",
+            "to" : "account_town_idx"
+          }
+        ]
+      }
+      """;
+
+  private static JournalEntry smallEntry() {
+    QualifiedName account = new QualifiedName("sales", "account");
+    return new JournalEntry(1, "3", "5s", true, List.of(
+        new Change.CreateSchema("sales"),
+        new Change.AddColumn(account, new Column("tier", "\"sales\".\"tier\"",
+            new QualifiedName("sales", "tier"), false, "'GOLD'", Identity.NONE, "Level.", null)),
+        new Change.RenameIndex(account, "account_city_idx", "account_town_idx")));
+  }
+
+  @Test
+  void aSmallEntryIsWrittenExactlyAsPinned() {
+    assertEquals(SMALL_ENTRY, JournalCodec.write(smallEntry()));
+    assertEquals(smallEntry(), JournalCodec.read(SMALL_ENTRY));
+  }
+
+  @Test
+  void anUnknownKeyIsRefusedByName() {
+    String json = SMALL_ENTRY.replace("\"comment\" : \"Level.\"",
+        "\"comment\" : \"Level.\",\n        \"colour\" : \"red\"");
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> JournalCodec.read(json));
+
+    assertTrue(e.getMessage().contains("\"colour\""), e.getMessage());
+    assertTrue(e.getMessage().contains("changes[1].column"), e.getMessage());
+  }
+
+  @Test
+  void anUnknownTopLevelKeyIsRefusedByName() {
+    String json = SMALL_ENTRY.replace("\"format\" : 1,", "\"format\" : 1,\n  \"author\" : \"me\",");
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> JournalCodec.read(json));
+
+    assertTrue(e.getMessage().contains("\"author\""), e.getMessage());
+  }
+
+  @Test
+  void anotherFormatIsRefusedByNumberEvenWithKeysThisOneDoesNotKnow() {
+    String json = SMALL_ENTRY.replace("\"format\" : 1,", "\"format\" : 2,\n  \"author\" : \"me\",");
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> JournalCodec.read(json));
+
+    assertTrue(e.getMessage().startsWith("format 2 is not supported"), e.getMessage());
+  }
+
+  /** Every change kind, with every optional part set somewhere; pinned by {@code every-change-kind.json}. */
+  static JournalEntry everyChangeKind() {
+    QualifiedName t = QualifiedName.parse("app.account");
+    QualifiedName tier = QualifiedName.parse("app.tier");
+    Column id = new Column("id", "bigint", null, false, null, Identity.ALWAYS, "Key.", null);
+    Column name = new Column("name", "text", null, true, "'x'", Identity.NONE, null, "title");
+    Column level = new Column("level", "\"app\".\"tier\"", tier, false, "'GOLD'",
+        Identity.BY_DEFAULT, "Level.", null);
+    PrimaryKey pk = new PrimaryKey("account_pkey", List.of("id"));
+    UniqueConstraint uq = new UniqueConstraint("account_name_key", List.of("name"));
+    CheckConstraint ck = new CheckConstraint("account_name_check", "name <> ''");
+    Index ix = new Index("account_name_idx", List.of(IndexKey.column("name"),
+        new IndexKey(null, "lower(name)", "text_pattern_ops", true)), true, "btree",
+        "name IS NOT NULL", List.of("id"), true);
+    ForeignKey fk = new ForeignKey("account_parent_fkey", List.of("parent_id"), t, List.of("id"),
+        ReferentialAction.CASCADE, ReferentialAction.SET_NULL);
+    Table table = new Table(t, "app.Account", "Accounts.", List.of(id, name, level), pk,
+        List.of(uq), List.of(ck), List.of(), List.of(), "app.user");
+    EnumType e1 = new EnumType(tier, "app.Tier", List.of("GOLD", "SILVER"), "app.level",
+        Map.of("GOLD", "OR"));
+    EnumType e2 = new EnumType(tier, "app.Tier", List.of("GOLD"));
+    List<Change> changes = List.of(
+        new Change.CreateSchema("app"),
+        new Change.DropSchema("old"),
+        new Change.CreateExtension("vector"),
+        new Change.DropExtension("vector"),
+        new Change.CreateEnum(e1),
+        new Change.DropEnum(e2),
+        new Change.CreateTable(table, true),
+        new Change.DropTable(table, true),
+        new Change.RenameTable(QualifiedName.parse("user"), t),
+        new Change.AddColumn(t, name, List.of("id")),
+        new Change.DropColumn(t, level, List.of("id")),
+        new Change.RenameColumn(t, "title", "name"),
+        new Change.AlterColumn(t, name, name.withRenamedFrom(null), List.of("id"), List.of("id")),
+        new Change.AddPrimaryKey(t, pk),
+        new Change.DropPrimaryKey(t, pk),
+        new Change.AddUnique(t, uq),
+        new Change.DropUnique(t, uq),
+        new Change.AddCheck(t, ck),
+        new Change.DropCheck(t, ck),
+        new Change.AddIndex(t, ix),
+        new Change.DropIndex(t, ix),
+        new Change.AddForeignKey(t, fk),
+        new Change.DropForeignKey(t, fk),
+        new Change.SetTableComment(t, "Old.", null),
+        new Change.AddEnumValue(e2, e1, "SILVER", null, "GOLD"),
+        new Change.RebuildEnum(e1, e2, true, false),
+        new Change.RenameEnum(QualifiedName.parse("level"), tier),
+        new Change.RenameEnumValue(tier, "OR", "GOLD"),
+        new Change.RenameIndex(t, "a_idx", "b_idx"),
+        new Change.RenameConstraint(t, "a_key", "b_key"));
+    return new JournalEntry(1, "9", null, false, changes);
+  }
+
+  /** The file was written before the format was pinned with annotations, and must not change. */
+  @Test
+  void everyChangeKindIsWrittenAsBeforeAndReadBack() throws IOException {
+    String pinned;
+    try (InputStream in = JournalFormatTest.class.getResourceAsStream("/journal/every-change-kind.json")) {
+      assertNotNull(in, "every-change-kind.json");
+      pinned = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    JournalEntry entry = everyChangeKind();
+
+    assertEquals(pinned, JournalCodec.write(entry));
+    assertEquals(entry, JournalCodec.read(pinned));
+    Set<Class<?>> kinds = entry.changes().stream().map(Object::getClass).collect(Collectors.toSet());
+    assertEquals(Set.of(Change.class.getPermittedSubclasses()), kinds, "a change kind is missing");
+  }
+
+  @Test
+  void everyChangeKindHasItsOwnLiteralOp() {
+    Set<String> ops = new TreeSet<>();
+    for (Class<?> kind : Change.class.getPermittedSubclasses()) {
+      JsonTypeName name = kind.getAnnotation(JsonTypeName.class);
+      assertNotNull(name, kind + " has no @JsonTypeName");
+      assertTrue(ops.add(name.value()), "op " + name.value() + " is used twice");
+    }
+  }
+
+  /**
+   * Every record written to the journal names each component's key with {@link JsonProperty} and
+   * lists all keys in {@link JsonPropertyOrder}; every enum names each constant.
+   */
+  @Test
+  void everyWrittenComponentHasAnExplicitKey() {
+    for (Class<?> type : writtenTypes()) {
+      if (type.isEnum()) {
+        for (Object constant : type.getEnumConstants()) {
+          JsonProperty key = field(type, ((Enum<?>) constant).name()).getAnnotation(JsonProperty.class);
+          assertNotNull(key, type.getSimpleName() + "." + constant + " has no @JsonProperty");
+        }
+        continue;
+      }
+      Set<String> keys = new LinkedHashSet<>();
+      for (RecordComponent component : type.getRecordComponents()) {
+        // @JsonProperty does not target record components: javac puts it on the accessor, the
+        // field and the canonical constructor's parameter.
+        JsonProperty key = component.getAccessor().getAnnotation(JsonProperty.class);
+        assertNotNull(key, type.getSimpleName() + "." + component.getName() + " has no @JsonProperty");
+        assertFalse(key.value().isEmpty(), type.getSimpleName() + "." + component.getName());
+        assertTrue(keys.add(key.value()), type.getSimpleName() + " repeats key " + key.value());
+      }
+      JsonPropertyOrder order = type.getAnnotation(JsonPropertyOrder.class);
+      assertNotNull(order, type.getSimpleName() + " has no @JsonPropertyOrder");
+      assertEquals(keys, new LinkedHashSet<>(Arrays.asList(order.value())),
+          type.getSimpleName() + ": @JsonPropertyOrder must list every key once");
+      assertEquals(keys.size(), order.value().length, type.getSimpleName());
+    }
+  }
+
+  private static Field field(Class<?> type, String name) {
+    try {
+      return type.getField(name);
+    } catch (NoSuchFieldException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /**
+   * The records and enums reachable from {@link JournalEntry} through record components and the
+   * permitted kinds of sealed interfaces. {@link QualifiedName} is written as text by the codec.
+   */
+  private static Set<Class<?>> writtenTypes() {
+    Set<Class<?>> seen = new LinkedHashSet<>();
+    Deque<Type> todo = new ArrayDeque<>(List.of(JournalEntry.class));
+    while (!todo.isEmpty()) {
+      Type next = todo.pop();
+      if (next instanceof ParameterizedType p) {
+        todo.addAll(Arrays.asList(p.getActualTypeArguments()));
+      } else if (next instanceof Class<?> c && c.getName().startsWith("dev.plinth.")
+          && c != QualifiedName.class && seen.add(c)) {
+        if (c.isRecord()) {
+          Arrays.stream(c.getRecordComponents()).forEach(rc -> todo.add(rc.getGenericType()));
+        } else if (c.isSealed()) {
+          todo.addAll(Arrays.asList(c.getPermittedSubclasses()));
+        }
+      }
+    }
+    seen.removeIf(c -> !c.isRecord() && !c.isEnum());
+    assertTrue(seen.containsAll(List.of(JournalEntry.class, Table.class, Column.class, Index.class,
+        IndexKey.class, ForeignKey.class, PrimaryKey.class, UniqueConstraint.class,
+        CheckConstraint.class, EnumType.class, Identity.class, ReferentialAction.class,
+        Change.CreateTable.class)), seen.toString());
+    return seen;
+  }
+}
