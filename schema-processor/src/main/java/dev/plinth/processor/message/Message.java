@@ -18,6 +18,9 @@ public enum Message {
   NULLABLE_PRIMITIVE(Severity.ERROR, "PLN102",
       "Component '%s' is @Nullable but its type %s is primitive and cannot hold null."
           + " Use %s instead, or remove @Nullable."),
+  NULLABLE_KEY(Severity.ERROR, "PLN118",
+      "Component '%s' is both @Id and @Nullable, but PostgreSQL never lets a primary key column hold"
+          + " NULL. Remove @Nullable, or keep @Nullable and mark the column @Unique instead of @Id."),
   EMPTY_ENUM(Severity.ERROR, "PLN103",
       "Enum %s has no constants, but a PostgreSQL enum type needs at least one value."
           + " Add a constant, or map the column with @Column(type = \"...\")."),

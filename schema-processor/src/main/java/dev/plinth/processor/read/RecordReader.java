@@ -106,6 +106,9 @@ public final class RecordReader {
       readColumn(component, columnName, docs.param(componentName)).ifPresent(columns::add);
       if (Ann.find(component, "Id", elements).isPresent()) {
         primaryKey.add(columnName);
+        if (Ann.hasSimpleName(component, "Nullable")) {
+          report.add(Message.NULLABLE_KEY, Origin.of(component), componentName);
+        }
       }
       if (Ann.find(component, "Unique", elements).isPresent()) {
         Ann unique = Ann.find(component, "Unique", elements).orElseThrow();

@@ -45,9 +45,9 @@ public final class CatalogReader {
              et.typtype = 'e'
       FROM pg_class c
       JOIN pg_namespace n ON n.oid = c.relnamespace
-      JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-      JOIN pg_type t ON t.oid = a.atttypid
-      JOIN pg_namespace tn ON tn.oid = t.typnamespace
+      LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+      LEFT JOIN pg_type t ON t.oid = a.atttypid
+      LEFT JOIN pg_namespace tn ON tn.oid = t.typnamespace
       LEFT JOIN pg_type et ON et.oid = t.typelem AND t.typcategory = 'A'
       LEFT JOIN pg_namespace etn ON etn.oid = et.typnamespace
       LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
@@ -112,7 +112,9 @@ public final class CatalogReader {
             table = new TableBuilder(name(rs, 2, 3), string(rs, 4));
             tables.put(oid, table);
           }
-          table.columns.put(rs.getInt(5), column(rs));
+          if (rs.getObject(5) != null) { // a table without columns has one row with no attribute
+            table.columns.put(rs.getInt(5), column(rs));
+          }
         }
       }
     }

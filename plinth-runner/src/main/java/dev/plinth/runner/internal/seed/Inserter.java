@@ -32,12 +32,18 @@ import org.postgresql.copy.CopyIn;
 /** Inserts collected rows on one connection, inside the caller's transaction. */
 final class Inserter {
   private static final int COPY_BUFFER = 1 << 16;
+  /**
+   * Which row each seed row became, for tables whose key the database generates (identity, serial,
+   * a default): running the seeds again finds the row by its seed key instead of inserting a copy.
+   */
+  static final String REGISTRY = "plinth_runner.seed_rows";
 
   private final Connection connection;
   private final boolean fresh;
   /** The full column values of every seed row once it is in the database. */
   private final Map<SeedRow<?>, Map<String, Object>> stored = new IdentityHashMap<>();
   private final List<Deferred> deferred = new ArrayList<>();
+  private boolean registryReady;
 
   /** A foreign key column left NULL at insert, set once the parent row exists. */
   private record Deferred(SeedRow<?> row, String column, ForeignKeyInfo fk, SeedRow<?> parent) {}
@@ -57,6 +63,7 @@ final class Inserter {
         st.execute("TRUNCATE " + plan.tables().stream().map(Inserter::name).collect(Collectors.joining(", "))
             + " RESTART IDENTITY CASCADE");
       }
+      forget(plan.tables());
     }
     List<SeedResult.TableResult> results = new ArrayList<>();
     for (TableInfo table : plan.tables()) {
@@ -94,6 +101,15 @@ final class Inserter {
       values.put(e.getKey(), resolve(row, e.getKey(), e.getValue(), plan));
     }
     deterministicKey(table, values, row);
+    boolean generatedKey = !table.primaryKey().isEmpty()
+        && table.primaryKey().stream().anyMatch(c -> values.get(c) == null);
+    if (generatedKey) {
+      Optional<Map<String, Object>> seeded = seededBefore(row);
+      if (seeded.isPresent()) {
+        stored.put(row, seeded.get());
+        return false;
+      }
+    }
     List<String> columns = new ArrayList<>(values.keySet());
     boolean overriding = columns.stream().anyMatch(c -> table.column(c).generation() == Generation.ALWAYS);
     String sql = "INSERT INTO " + name(table)
@@ -113,6 +129,9 @@ final class Inserter {
     }
     if (inserted.isPresent()) {
       stored.put(row, inserted.get());
+      if (generatedKey) {
+        remember(row, inserted.get());
+      }
       return true;
     }
     stored.put(row, existing(table, values).orElseThrow(() -> new SeedException("Seed row " + row.seedKey()
@@ -166,6 +185,71 @@ final class Inserter {
     if (column.type().equals("uuid") && column.defaulted() && values.get(key) == null) {
       values.put(key, UUID.nameUUIDFromBytes(("plinth-seed:" + row.seedKey()).getBytes(StandardCharsets.UTF_8)));
     }
+  }
+
+  /** The row an earlier run inserted for this seed row, if it is still there. */
+  private Optional<Map<String, Object>> seededBefore(SeedRow<?> row) throws SQLException {
+    ensureRegistry();
+    TableInfo table = row.table();
+    List<String> key;
+    try (PreparedStatement st = connection.prepareStatement(
+        "SELECT key_values FROM " + REGISTRY + " WHERE table_name = ? AND seed_key = ?")) {
+      st.setString(1, table.qualifiedName());
+      st.setString(2, row.seedKey());
+      try (ResultSet rs = st.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        key = List.of((String[]) rs.getArray(1).getArray());
+      }
+    }
+    if (key.size() != table.primaryKey().size()) {
+      return Optional.empty();
+    }
+    String sql = "SELECT * FROM " + name(table) + " WHERE " + table.primaryKey().stream()
+        .map(c -> quote(c) + "::text = ?").collect(Collectors.joining(" AND "));
+    try (PreparedStatement st = connection.prepareStatement(sql)) {
+      for (int i = 0; i < key.size(); i++) {
+        st.setString(i + 1, key.get(i));
+      }
+      return first(st);
+    }
+  }
+
+  private void remember(SeedRow<?> row, Map<String, Object> inserted) throws SQLException {
+    TableInfo table = row.table();
+    String[] key = table.primaryKey().stream().map(c -> String.valueOf(inserted.get(c))).toArray(String[]::new);
+    try (PreparedStatement st = connection.prepareStatement("INSERT INTO " + REGISTRY
+        + " (table_name, seed_key, key_values) VALUES (?, ?, ?)"
+        + " ON CONFLICT (table_name, seed_key) DO UPDATE SET key_values = EXCLUDED.key_values")) {
+      st.setString(1, table.qualifiedName());
+      st.setString(2, row.seedKey());
+      st.setArray(3, connection.createArrayOf("text", key));
+      st.executeUpdate();
+    }
+  }
+
+  /** Emptied tables start again: their rows' old keys must not match the new rows. */
+  private void forget(List<TableInfo> tables) throws SQLException {
+    ensureRegistry();
+    try (PreparedStatement st = connection.prepareStatement("DELETE FROM " + REGISTRY + " WHERE table_name = ?")) {
+      for (TableInfo table : tables) {
+        st.setString(1, table.qualifiedName());
+        st.executeUpdate();
+      }
+    }
+  }
+
+  private void ensureRegistry() throws SQLException {
+    if (registryReady) {
+      return;
+    }
+    try (Statement st = connection.createStatement()) {
+      st.execute("CREATE SCHEMA IF NOT EXISTS plinth_runner");
+      st.execute("CREATE TABLE IF NOT EXISTS " + REGISTRY + " (table_name text NOT NULL, seed_key text NOT NULL,"
+          + " key_values text[] NOT NULL, PRIMARY KEY (table_name, seed_key))");
+    }
+    registryReady = true;
   }
 
   /** The row already present with the same primary key or the same values of a unique key. */
