@@ -18,7 +18,8 @@ import picocli.CommandLine.IVersionProvider;
 @Command(name = "plinth", mixinStandardHelpOptions = true, versionProvider = PlinthCommand.Version.class,
     description = "Apply, roll back and inspect Plinth's PostgreSQL migrations.",
     subcommands = {MigrateCommand.class, RollbackCommand.class, InfoCommand.class, ValidateCommand.class,
-        VerifyCommand.class, SeedCommand.class, ResetCommand.class, PruneBackupsCommand.class, CodegenCommand.class,
+        VerifyCommand.class, SeedCommand.class, ResetCommand.class, RepairCommand.class, PruneBackupsCommand.class,
+        CodegenCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

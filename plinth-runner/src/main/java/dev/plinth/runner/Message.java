@@ -110,8 +110,9 @@ public enum Message {
   APPLIED_FILE_MISSING("PLN662", Kind.INTEGRITY,
       "%s (version %s) is applied but its file is missing. Restore it from version control."),
   FAILED_RECORDED("PLN663", Kind.INTEGRITY,
-      "%s (version %s) is recorded as failed. It ran outside a transaction: undo what it applied by hand,"
-          + " delete its row from the history table, fix the file and migrate again."),
+      "%s (version %s) is recorded as failed. It ran outside a transaction, so part of it may be applied:"
+          + " fix what made it fail, run `plinth repair` (Plinth.repair()) to remove the failed row and any"
+          + " invalid index it left, and migrate again."),
   REVERSE_MISSING("PLN664", Kind.INTEGRITY,
       "%s has no reverse script %s. It is generated with every migration: restore it, or recompile to regenerate it."),
   REVERSE_MISSING_HANDWRITTEN("PLN665", Kind.INFO,
@@ -132,6 +133,11 @@ public enum Message {
       "Cannot roll back: %s Nothing was rolled back."),
   JOURNAL_UNREADABLE("PLN672", Kind.INTEGRITY,
       "Cannot read the journal entry %s: %s. Restore it from version control."),
+
+  MIGRATE_BLOCKED_BY_FAILURE("PLN673", Kind.INTEGRITY,
+      "Nothing was migrated: %s (version %s) failed earlier outside a transaction, and the history still"
+          + " records that failure%s. Fix what made it fail (e.g. duplicate values under a unique index), then run"
+          + " `plinth repair` (Plinth.repair()) to remove the failed row%s, and migrate again: it runs again."),
 
   // Anything else (exit code ERROR)
   FLYWAY_ERROR("PLN990", Kind.ERROR, "%s"),
@@ -184,6 +190,12 @@ public enum Message {
   SEED_TABLE("PLN738", Kind.INFO, "Seeded %s: %d inserted, %d already there"),
   SEED_SUMMARY("PLN739", Kind.INFO,
       "Seeded environment '%s' with %d seed set(s) in %d ms: %d row(s) inserted, %d already there."),
+  REPAIR_REMOVED("PLN741", Kind.INFO, "Removed the failed history row of %s; the next migrate runs it again."),
+  REPAIR_DROPPED_INDEX("PLN742", Kind.INFO, "Dropped the invalid index %s that a failed CREATE INDEX CONCURRENTLY left."),
+  REPAIR_KEPT_INDEX("PLN743", Kind.INFO,
+      "Left the invalid index %s alone: no failed migration names it (it may be being built right now)."
+          + " If it is a leftover, drop it with DROP INDEX CONCURRENTLY."),
+  REPAIR_NOTHING("PLN744", Kind.INFO, "Nothing to repair: the history records no failed migration."),
   SEED_FAILED("PLN740", Kind.ERROR, "Seeding failed and was rolled back, no row was left: %s"),
   ;
 

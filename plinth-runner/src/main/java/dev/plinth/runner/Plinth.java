@@ -5,6 +5,7 @@ import dev.plinth.runner.internal.Drift;
 import dev.plinth.runner.internal.Failures;
 import dev.plinth.runner.internal.Integrity;
 import dev.plinth.runner.internal.MigrationResources;
+import dev.plinth.runner.internal.Repair;
 import dev.plinth.runner.internal.Reset;
 import dev.plinth.runner.internal.Rollback;
 import dev.plinth.runner.internal.WatchfulDataSource;
@@ -189,7 +190,11 @@ public final class Plinth {
         rows.add(new InfoResult.Row(version(info), info.getDescription(),
             info.getType().name().toLowerCase(Locale.ROOT), state, when, info.getScript(), checksum(info)));
       }
-      return new InfoResult(rows, Optional.ofNullable(service.current()).map(Plinth::version));
+      // Flyway's current() is the newest row, also a failed one; the schema is at the newest success.
+      Optional<String> current = java.util.Arrays.stream(service.applied())
+          .filter(i -> i.getVersion() != null && i.getState().isApplied() && !i.getState().isFailed())
+          .max(Comparator.comparing(MigrationInfo::getVersion)).map(Plinth::version);
+      return new InfoResult(rows, current);
     } catch (FlywayException e) {
       throw Failures.translate(e, config, Optional::empty);
     }
@@ -241,6 +246,16 @@ public final class Plinth {
     }
     context.checkConnection();
     return reset.run(this::migrate);
+  }
+
+  /**
+   * Clears what failed migrations that ran outside a transaction left: their failed history rows
+   * (so that the next migrate runs them again) and the invalid indexes their
+   * {@code CREATE INDEX CONCURRENTLY} left. Waits for running migrates and rollbacks.
+   */
+  public RepairResult repair() {
+    context.checkConnection();
+    return new Repair(context).run();
   }
 
   /**
@@ -304,6 +319,10 @@ public final class Plinth {
 
   /** Flyway's report does not name files; Plinth's own check does. */
   private PlinthException validationFailure(FlywayValidateException e) {
+    Optional<PlinthException> blocked = blockedByFailure(e);
+    if (blocked.isPresent()) {
+      return blocked.get();
+    }
     List<ValidateResult.Finding> problems;
     try {
       problems = new Integrity(context).checksumProblems();
@@ -315,6 +334,24 @@ public final class Plinth {
     }
     return new PlinthException(e, Message.MIGRATE_FILES_CHANGED,
         String.join(" ", problems.stream().map(ValidateResult.Finding::text).toList()));
+  }
+
+  /** A failed row in the history (a non-transactional migration failed earlier), said as such. */
+  private Optional<PlinthException> blockedByFailure(FlywayValidateException e) {
+    try (Connection connection = context.connect()) {
+      List<Repair.Failed> failed = Repair.failed(connection, RunnerContext.currentSchema(connection),
+          context.historyTable());
+      if (failed.isEmpty()) {
+        return Optional.empty();
+      }
+      List<String> invalid = Repair.invalidIndexes(connection).stream().map(i -> i[0] + "." + i[1]).toList();
+      Repair.Failed first = failed.get(0);
+      return Optional.of(new PlinthException(e, Message.MIGRATE_BLOCKED_BY_FAILURE, first.script(), first.version(),
+          invalid.isEmpty() ? "" : " and it left the invalid index " + String.join(", ", invalid),
+          invalid.isEmpty() ? "" : " and drop the invalid index"));
+    } catch (SQLException | RuntimeException other) {
+      return Optional.empty();
+    }
   }
 
   /** Versions {@code rollback} removed and that are not applied again, with when. */

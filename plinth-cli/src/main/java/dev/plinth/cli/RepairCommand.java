@@ -1,0 +1,26 @@
+package dev.plinth.cli;
+
+import dev.plinth.runner.Message;
+import dev.plinth.runner.Plinth;
+import dev.plinth.runner.RepairResult;
+import picocli.CommandLine.Command;
+
+/** {@code plinth repair}: clear what a failed non-transactional migration left, so migrate retries it. */
+@Command(name = "repair", mixinStandardHelpOptions = true,
+    description = {"Clear failed migrations from the history so that migrate runs them again.",
+        "Removes the failed rows that migrations run outside a transaction leave, and drops the invalid"
+            + " indexes their CREATE INDEX CONCURRENTLY left. Fix the cause of the failure first."})
+final class RepairCommand extends DatabaseCommand {
+
+  @Override
+  ExitCode run(Plinth plinth, Console console) {
+    RepairResult result = plinth.repair();
+    result.removedFailures().forEach(script -> console.out(Message.REPAIR_REMOVED.text(script)));
+    result.droppedIndexes().forEach(index -> console.out(Message.REPAIR_DROPPED_INDEX.text(index)));
+    result.keptInvalidIndexes().forEach(index -> console.out(Message.REPAIR_KEPT_INDEX.text(index)));
+    if (result.nothingToDo()) {
+      console.out(Message.REPAIR_NOTHING.text());
+    }
+    return ExitCode.OK;
+  }
+}
