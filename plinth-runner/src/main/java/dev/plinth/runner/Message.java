@@ -90,12 +90,25 @@ public enum Message {
   MIGRATION_ERROR("PLN643", Kind.MIGRATION,
       "Migration failed: %s"),
   ROLLBACK_FAILED("PLN650", Kind.MIGRATION,
-      "Reverse script %s failed at line %d: %s (SQL state %s).%n  Statement: %s%n  %s"),
+      "Reverse script %s failed at line %d: %s (SQL state %s).%n  Statement: %s%n  %s%n  %s"),
   ROLLBACK_ROLLED_BACK("PLN651", Kind.MIGRATION,
-      "Its transaction was rolled back; the schema is still at version %s. Fix the reverse script and run rollback again."),
+      "Its transaction was rolled back; the schema is still at version %s."),
   ROLLBACK_NOT_ROLLED_BACK("PLN652", Kind.MIGRATION,
       "It did not run in a transaction, so part of it may have been applied; the history still records version %s."
           + " Check the database before retrying."),
+  ROLLBACK_ADVICE_BACKUP_GONE("PLN653", Kind.MIGRATION,
+      "The backup it restores from is gone (prune-backups removed it), so the data that migration removed cannot"
+          + " come back. Stay at this version and change the schema forward with a new migration, or restore the"
+          + " database from a dump taken before the backups were pruned."),
+  ROLLBACK_ADVICE_ROWS("PLN654", Kind.MIGRATION,
+      "Rows written since that migration break what version %s requires%s. Change those rows (the statement above"
+          + " shows the rule) and run rollback again."),
+  ROLLBACK_ADVICE_GENERIC("PLN655", Kind.MIGRATION,
+      "The reverse script is generated and checked against plinth.sum: do not edit it. Run rollback again with"
+          + " --verbose to see each statement; if it fails the same way, report it with this message."),
+  MIGRATE_CONNECTION_LOST("PLN635", Kind.CONNECTION,
+      "The connection to PostgreSQL was lost while %s ran: %s (SQL state %s). %s %s Once the server is reachable"
+          + " again, run migrate again: it continues with the first migration not applied."),
   ROLLBACK_HISTORY_CHANGED("PLN653", Kind.MIGRATION,
       "The history has no successful row for version %s any more: another process changed it. Its reverse script was"
           + " not committed; run info and try again."),

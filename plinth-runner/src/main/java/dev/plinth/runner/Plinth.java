@@ -134,12 +134,17 @@ public final class Plinth {
     try (Connection connection = context.connect();
         AdvisoryLock readers = AdvisoryLock.historyReaders(connection,
             RunnerContext.currentSchema(connection), context.historyTable(), false)) {
-      Flyway flyway = context.flyway(new ProgressCallback(progress));
+      List<MigrateResult.Applied> done = new ArrayList<>();
+      Consumer<MigrateResult.Applied> both = done::add;
+      Flyway flyway = context.flyway(new ProgressCallback(both.andThen(progress)));
       try {
         result = flyway.migrate();
       } catch (FlywayValidateException e) {
         throw validationFailure(e);
       } catch (FlywayException e) {
+        if (Failures.connectionLost(e)) {
+          throw connectionLost(e, done);
+        }
         throw Failures.translate(e, config, () -> currentVersion(flyway));
       }
     } catch (SQLException e) {
@@ -334,6 +339,27 @@ public final class Plinth {
     }
     return new PlinthException(e, Message.MIGRATE_FILES_CHANGED,
         String.join(" ", problems.stream().map(ValidateResult.Finding::text).toList()));
+  }
+
+  /** The server went away mid-run: say what was committed before, and what became of the rest. */
+  private static PlinthException connectionLost(FlywayException e, List<MigrateResult.Applied> done) {
+    SQLException sql = null;
+    for (Throwable t = e; t != null && sql == null; t = t.getCause()) {
+      sql = t instanceof SQLException s ? s : null;
+    }
+    String script = e instanceof org.flywaydb.core.internal.exception.FlywayMigrateException m
+        && m.getMigration() != null ? fileName(m.getMigration().getScript()) : "a migration";
+    boolean transactional = !(e instanceof org.flywaydb.core.internal.exception.FlywayMigrateException m)
+        || m.isExecutableInTransaction();
+    String applied = done.isEmpty() ? "No migration of this run had been applied."
+        : "Applied and committed before that: " + String.join(", ", done.stream().map(MigrateResult.Applied::script)
+            .toList()) + " (the schema is at version " + done.get(done.size() - 1).version() + ").";
+    String inFlight = transactional ? "The server rolls back what " + script + " had done."
+        : script + " ran outside a transaction, so part of it may be applied; if migrate then reports it as"
+            + " failed, run `plinth repair` first.";
+    return new PlinthException(e, Message.MIGRATE_CONNECTION_LOST, script,
+        sql == null ? Failures.condenseMessage(e) : Failures.serverMessage(sql),
+        sql == null || sql.getSQLState() == null ? "unknown" : sql.getSQLState(), applied, inFlight);
   }
 
   /** A failed row in the history (a non-transactional migration failed earlier), said as such. */

@@ -176,9 +176,42 @@ class RollbackCommandTest {
         + ": syntax error at or near \"SELEC\" (SQL state 42601)."), result::toString);
     assertTrue(result.err().contains("Statement: SELEC 1;"), result::toString);
     assertTrue(result.err().contains("the schema is still at version 3"), result::toString);
+    assertTrue(result.err().contains("[PLN655] The reverse script is generated and checked against plinth.sum: do not"
+        + " edit it."), "never sent to edit the protected file: " + result);
     assertEquals("3", Sql.queryString(db, "SELECT max(version::int) FROM flyway_schema_history"));
     Cli.Result verify = plinth(db, "verify");
     assertEquals(0, verify.exitCode(), "V4 was rolled back, V3 is intact: " + verify);
+  }
+
+  @Test
+  void rowsWrittenSinceTheMigrationThatBreakTheOldSchemaAreNamedWithTheWayOut() throws Exception {
+    TestDatabase db = SharedPostgres.newDatabase("rollback_rows");
+    assertEquals(0, plinth(db, "migrate", "--target", "2").exitCode());
+    Sql.execute(db, "CREATE TABLE later (v text); ALTER TABLE later ADD CONSTRAINT later_v CHECK (v <> 'x')");
+    Path u2 = folder.resolve("rollback/U2__step_2.sql");
+    // A reverse step that needs the rows to satisfy something the newer version relaxed.
+    Files.writeString(u2, Files.readString(u2) + "\nINSERT INTO later VALUES ('x');\n");
+    GeneratedMigrations.resum(folder);
+
+    Cli.Result result = plinth(db, "rollback", "--steps", "1");
+
+    assertEquals(4, result.exitCode(), result::toString);
+    assertTrue(result.err().contains("[PLN654] Rows written since that migration break what version 1 requires."
+        + " Change those rows (the statement above shows the rule) and run rollback again."), result::toString);
+  }
+
+  @Test
+  void aReverseWhoseBackupWasPrunedSaysTheDataCannotComeBack() throws Exception {
+    TestDatabase db = SharedPostgres.newDatabase("rollback_pruned");
+    assertEquals(0, plinth(db, "migrate", "--target", "3").exitCode());
+    assertEquals(0, plinth(db, "prune-backups").exitCode());
+
+    Cli.Result result = plinth(db, "rollback", "--steps", "1");
+
+    assertEquals(4, result.exitCode(), result::toString);
+    assertTrue(result.err().contains("[PLN653] The backup it restores from is gone (prune-backups removed it)"),
+        result::toString);
+    assertTrue(result.err().contains("the schema is still at version 3"), result::toString);
   }
 
   @Test

@@ -95,6 +95,28 @@ public final class Failures {
     return state != null && (state.startsWith("08") || state.startsWith("28") || state.equals("3D000"));
   }
 
+  /** The column the server's error is about, as {@code table.column}, when it says. */
+  public static Optional<String> serverColumn(SQLException e) {
+    if (e instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
+      ServerErrorMessage server = psql.getServerErrorMessage();
+      if (server.getColumn() != null) {
+        return Optional.of((server.getTable() == null ? "" : server.getTable() + ".") + server.getColumn());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether a failure is the connection going away (server stopped, network, killed backend). */
+  public static boolean connectionLost(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && sql.getSQLState() != null
+          && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The server's own error text, without {@code ERROR:} and position lines. */
   public static String serverMessage(SQLException e) {
     if (e instanceof PSQLException) {
@@ -106,6 +128,11 @@ public final class Failures {
     String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     text = text.lines().findFirst().orElse(text).strip();
     return text.startsWith("ERROR: ") ? text.substring("ERROR: ".length()) : text;
+  }
+
+  /** {@link #condense} of an exception's message. */
+  public static String condenseMessage(Throwable e) {
+    return condense(e.getMessage());
   }
 
   /** Flyway messages run over many lines with dashes and blank lines; keep the words. */

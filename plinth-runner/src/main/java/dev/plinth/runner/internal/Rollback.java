@@ -147,7 +147,8 @@ public final class Rollback {
               Failures.serverMessage(e), e.getSQLState() == null ? "unknown" : e.getSQLState(),
               Failures.shorten(statement.sql()), step.transactional()
                   ? Message.ROLLBACK_ROLLED_BACK.text(before.orElse(Message.NO_VERSION.text()))
-                  : Message.ROLLBACK_NOT_ROLLED_BACK.text(step.version()));
+                  : Message.ROLLBACK_NOT_ROLLED_BACK.text(step.version()),
+              advice(e, statement.sql(), after.orElse(Message.NO_VERSION.text())));
         }
       }
       // A non-transactional reverse has committed by now; its history row goes in a transaction of its own.
@@ -169,6 +170,19 @@ public final class Rollback {
     LOG.debug("Schema now at version {}", after.orElse("none"));
     return new RollbackResult.Step(step.version(), step.description(), step.script(), step.reverse(), step.sql(),
         step.transactional(), millisSince(start));
+  }
+
+  /** What to do about a failed reverse statement: the reverse script itself is never the thing to edit. */
+  static String advice(SQLException e, String statement, String targetVersion) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    if ((state.equals("3F000") || state.equals("42P01")) && statement.contains("plinth_backup_v")) {
+      return Message.ROLLBACK_ADVICE_BACKUP_GONE.format();
+    }
+    if (state.startsWith("23")) {
+      String where = Failures.serverColumn(e).map(c -> " (column " + c + ")").orElse("");
+      return Message.ROLLBACK_ADVICE_ROWS.format(targetVersion, where);
+    }
+    return Message.ROLLBACK_ADVICE_GENERIC.format();
   }
 
   /**
