@@ -152,6 +152,20 @@ public enum Message {
           + " records that failure%s. Fix what made it fail (e.g. duplicate values under a unique index), then run"
           + " `plinth repair` (Plinth.repair()) to remove the failed row%s, and migrate again: it runs again."),
 
+  CHECK_FILE_MISSING("PLN674", Kind.INTEGRITY,
+      "%s is missing but its journal %s generates it. Restore it from version control, or compile once without"
+          + " -Aplinth.check=true to regenerate it, and commit it."),
+  CHECK_FILE_EDITED("PLN675", Kind.INTEGRITY,
+      "%s is not what its journal %s generates: it was edited by hand (or checked out with other line endings)."
+          + " Restore it from version control; put new changes in a new migration instead."),
+  CHECK_SUM_OUT_OF_DATE("PLN676", Kind.INTEGRITY,
+      "%s is out of date (%s). Compile once without -Aplinth.check=true to update it, review the change, and commit it."),
+  CHECK_JOURNAL_UNREADABLE("PLN677", Kind.INTEGRITY,
+      "Cannot read the journal entry %s: %s. Restore it from version control."),
+  CHECK_FOLDER_MISSING("PLN615", Kind.CONFIGURATION,
+      "There is no migrations folder at %s. Pass the folder that holds migration/, rollback/ and schema/ with"
+          + " --migrations, e.g. --migrations src/main/resources/db."),
+
   // Anything else (exit code ERROR)
   FLYWAY_ERROR("PLN990", Kind.ERROR, "%s"),
   DATABASE_ERROR("PLN992", Kind.ERROR, "%s failed: %s (SQL state %s)."),
@@ -209,6 +223,10 @@ public enum Message {
       "Left the invalid index %s alone: no failed migration names it (it may be being built right now)."
           + " If it is a leftover, drop it with DROP INDEX CONCURRENTLY."),
   REPAIR_NOTHING("PLN744", Kind.INFO, "Nothing to repair: the history records no failed migration."),
+  CHECK_OK("PLN745", Kind.INFO,
+      "Committed migrations in %s are exactly what their journal generates (%d generated, %d hand-written);"
+          + " plinth.sum and HEAD are up to date."),
+  CHECK_FAILED("PLN746", Kind.INFO, "%d problem%s in %s."),
   SEED_FAILED("PLN740", Kind.ERROR, "Seeding failed and was rolled back, no row was left: %s"),
   ;
 

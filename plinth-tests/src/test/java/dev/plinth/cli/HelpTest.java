@@ -31,7 +31,7 @@ class HelpTest {
         summaries.set(last, summaries.get(last) + " " + line.strip());
       }
     }
-    assertEquals(11, summaries.size(), "eleven commands: " + summaries);
+    assertEquals(12, summaries.size(), "twelve commands: " + summaries);
     for (String line : summaries) {
       assertTrue(line.endsWith("."), "a summary that stops mid-sentence: " + line);
     }

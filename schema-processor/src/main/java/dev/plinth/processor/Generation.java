@@ -4,6 +4,7 @@ import dev.plinth.schema.diff.Change;
 import dev.plinth.schema.diff.Changes;
 import dev.plinth.schema.diff.MigrationPlan;
 import dev.plinth.schema.diff.SchemaDiff;
+import dev.plinth.schema.journal.CommittedFiles;
 import dev.plinth.schema.journal.History;
 import dev.plinth.schema.journal.JournalCodec;
 import dev.plinth.schema.journal.JournalEntry;
@@ -31,7 +32,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
 import java.util.stream.Collectors;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.TypeElement;
@@ -221,25 +221,15 @@ final class Generation {
    * too); in check mode, reports them when they are not.
    */
   private void updateIntegrity(MigrationsFolder folder, Outputs outputs) {
-    SortedMap<String, String> files = folder.migrationFiles();
-    if (files.isEmpty()) {
-      return;
-    }
-    String sum = SumFile.render(files);
-    String newest = folder.scan().get(folder.scan().size() - 1).version().toString();
-    String head = SumFile.head(newest, sum);
-    Map<String, String> expected = Map.of(SumFile.SUM_FILE, sum, SumFile.HEAD_FILE, head);
-    expected.forEach((name, content) -> {
+    CommittedFiles.expectedIntegrity(folder).forEach((name, content) -> {
       if (!content.equals(folder.read(name).orElse(null))) {
         if (options.check()) {
-          String changed = String.join(", ", SumFile.mismatches(
-              SumFile.parse(folder.read(SumFile.SUM_FILE).orElse("")), files));
-          report.add(Message.SUM_OUT_OF_DATE, null, folder.root().resolve(name),
-              changed.isEmpty() ? "HEAD differs" : changed);
+          report.add(Message.SUM_OUT_OF_DATE, null, folder.root().resolve(name), CommittedFiles.outOfDate(folder));
         } else {
           outputs.write(name, content);
         }
       }
     });
   }
+
 }
