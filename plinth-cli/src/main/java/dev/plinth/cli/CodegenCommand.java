@@ -26,6 +26,10 @@ final class CodegenCommand extends DatabaseCommand {
   @Override
   ExitCode run(Plinth plinth, Console console) {
     CodegenResult result = new Codegen(plinth).run(packageName, root.workingDirectory().resolve(directory));
+    if (database.json) {
+      console.out(Json.text(JsonResults.codegen(result)));
+      return ExitCode.OK;
+    }
     int n = result.files().size();
     console.out(Message.CODEGEN_DONE.text(n, n == 1 ? "" : "s", String.join(", ", result.schemas()),
         Session.version(result.schemaVersion()), result.directory(), result.packageName()));

@@ -34,6 +34,10 @@ final class DatabaseOptions {
           + " are retried for as long again. Default: ${DEFAULT-VALUE}.")
   int connectTimeout = 10;
 
+  @Option(names = "--json", description = "Print the result (or the error) as one JSON object on standard output;"
+      + " progress lines go to standard error. The objects are described in docs/JSON.md.")
+  boolean json;
+
   @Option(names = {"-v", "--verbose"}, description = "Show Flyway's SQL and debug log, and stack traces of errors.")
   boolean verbose;
 }

@@ -16,13 +16,10 @@ import picocli.CommandLine.Option;
         + " whether applied files are unchanged, and the schema version.")
 final class InfoCommand extends DatabaseCommand {
 
-  @Option(names = "--json", description = "Print the result as JSON.")
-  boolean json;
-
   @Override
   ExitCode run(Plinth plinth, Console console) {
     InfoResult result = plinth.info();
-    if (json) {
+    if (database.json) {
       console.out(Json.text(json(result)));
       return ExitCode.OK;
     }

@@ -29,9 +29,16 @@ final class MigrateCommand extends DatabaseCommand {
   }
 
   private ExitCode migrate(Plinth plinth, Console console) {
-    // One line per migration as soon as it is committed, so long runs show where they are.
-    MigrateResult result = plinth.migrate(m ->
-        console.out(Message.MIGRATION_APPLIED.text(m.version(), m.description(), m.millis())));
+    // One line per migration as soon as it is committed, and one when a migration has been running
+    // for a while, so long runs show where they are (on stderr with --json).
+    MigrateResult result;
+    try (Progress progress = new Progress(console, database.json)) {
+      result = plinth.migrate(progress);
+    }
+    if (database.json) {
+      console.out(Json.text(JsonResults.migrate(result)));
+      return ExitCode.OK;
+    }
     String version = Session.version(result.schemaVersion());
     int count = result.applied().size();
     console.out(count == 0
@@ -42,6 +49,10 @@ final class MigrateCommand extends DatabaseCommand {
 
   private ExitCode dryRun(Plinth plinth, Console console) {
     PendingResult result = plinth.pending();
+    if (database.json) {
+      console.out(Json.text(JsonResults.pending(result)));
+      return ExitCode.OK;
+    }
     String version = Session.version(result.schemaVersion());
     int count = result.pending().size();
     if (count == 0) {

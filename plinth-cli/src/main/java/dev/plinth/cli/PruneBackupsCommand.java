@@ -20,6 +20,10 @@ final class PruneBackupsCommand extends DatabaseCommand {
   @Override
   ExitCode run(Plinth plinth, Console console) {
     List<String> dropped = plinth.pruneBackups(Optional.ofNullable(before));
+    if (database.json) {
+      console.out(Json.text(JsonResults.pruned(dropped)));
+      return ExitCode.OK;
+    }
     if (dropped.isEmpty()) {
       console.out(Message.PRUNE_NOTHING.text(before == null ? "" : " older than version " + before));
       return ExitCode.OK;

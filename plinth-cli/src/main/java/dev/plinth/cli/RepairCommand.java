@@ -15,6 +15,10 @@ final class RepairCommand extends DatabaseCommand {
   @Override
   ExitCode run(Plinth plinth, Console console) {
     RepairResult result = plinth.repair();
+    if (database.json) {
+      console.out(Json.text(JsonResults.repair(result)));
+      return ExitCode.OK;
+    }
     result.removedFailures().forEach(script -> console.out(Message.REPAIR_REMOVED.text(script)));
     result.droppedIndexes().forEach(index -> console.out(Message.REPAIR_DROPPED_INDEX.text(index)));
     result.keptInvalidIndexes().forEach(index -> console.out(Message.REPAIR_KEPT_INDEX.text(index)));

@@ -20,6 +20,10 @@ final class ResetCommand extends DatabaseCommand {
   @Override
   ExitCode run(Plinth plinth, Console console) {
     ResetResult result = plinth.reset(force);
+    if (database.json) {
+      console.out(Json.text(JsonResults.reset(result)));
+      return ExitCode.OK;
+    }
     int tables = result.droppedTables().size();
     int types = result.droppedTypes().size();
     int schemas = result.droppedSchemas().size();

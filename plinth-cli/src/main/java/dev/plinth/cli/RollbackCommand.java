@@ -36,6 +36,10 @@ final class RollbackCommand extends DatabaseCommand {
       return dryRun(plinth.rollbackPlan(target), plinth, console);
     }
     RollbackResult result = plinth.rollback(target);
+    if (database.json) {
+      console.out(Json.text(JsonResults.rollback(result)));
+      return ExitCode.OK;
+    }
     String version = Session.version(result.schemaVersion());
     if (result.steps().isEmpty()) {
       console.out(Message.ROLLBACK_NOTHING.text(version));
@@ -50,6 +54,10 @@ final class RollbackCommand extends DatabaseCommand {
   }
 
   private ExitCode dryRun(RollbackResult result, Plinth plinth, Console console) {
+    if (database.json) {
+      console.out(Json.text(JsonResults.rollback(result)));
+      return ExitCode.OK;
+    }
     if (result.steps().isEmpty()) {
       console.out("-- " + Message.ROLLBACK_NOTHING.text(Session.version(result.schemaVersion())));
       return ExitCode.OK;

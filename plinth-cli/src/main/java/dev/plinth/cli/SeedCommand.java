@@ -21,6 +21,10 @@ final class SeedCommand extends DatabaseCommand {
   @Override
   ExitCode run(Plinth plinth, Console console) {
     SeedResult result = plinth.seed(env, fresh);
+    if (database.json) {
+      console.out(Json.text(JsonResults.seed(result)));
+      return ExitCode.OK;
+    }
     result.tables().forEach(t -> console.out(Message.SEED_TABLE.text(t.table(), t.inserted(), t.skipped())));
     console.out(Message.SEED_SUMMARY.text(result.env(), result.seedSets().size(), result.millis(),
         result.inserted(), result.skipped()));

@@ -66,12 +66,19 @@ final class Session {
       return work.run(Plinth.create(config.build()), console).code();
     } catch (PlinthException e) {
       console.err(e.getMessage());
+      if (options.json) {
+        console.out(Json.text(JsonResults.error(e, e.getMessage())));
+      }
       if (options.verbose) {
         console.stackTrace(e);
       }
       return ExitCode.of(e.kind()).code();
     } catch (RuntimeException e) {
       console.err(Message.UNEXPECTED.format(e.getClass().getSimpleName() + ": " + e.getMessage()));
+      if (options.json) {
+        console.out(Json.text(JsonResults.error(Message.UNEXPECTED.id(), Message.UNEXPECTED.kind().name(),
+            Message.UNEXPECTED.format(e.getClass().getSimpleName() + ": " + e.getMessage()))));
+      }
       if (options.verbose) {
         console.stackTrace(e);
       }

@@ -16,13 +16,10 @@ import picocli.CommandLine.Option;
             + " Exit code 6 when something does not."})
 final class ValidateCommand extends DatabaseCommand {
 
-  @Option(names = "--json", description = "Print the result as JSON.")
-  boolean json;
-
   @Override
   ExitCode run(Plinth plinth, Console console) {
     ValidateResult result = plinth.validate();
-    if (json) {
+    if (database.json) {
       ObjectNode node = Json.object();
       node.put("valid", result.valid());
       node.put("appliedCount", result.appliedCount());

@@ -15,14 +15,11 @@ import picocli.CommandLine.Option;
         "Exit code 5 when they differ (drift)."})
 final class VerifyCommand extends DatabaseCommand {
 
-  @Option(names = "--json", description = "Print the result as JSON.")
-  boolean json;
-
   @Override
   ExitCode run(Plinth plinth, Console console) {
     VerifyResult result = plinth.verify();
     String version = Session.version(result.schemaVersion());
-    if (json) {
+    if (database.json) {
       ObjectNode node = Json.object();
       Json.put(node, "schemaVersion", result.schemaVersion());
       node.put("drift", result.drift());

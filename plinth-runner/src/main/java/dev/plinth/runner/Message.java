@@ -179,6 +179,7 @@ public enum Message {
       "Embedded PostgreSQL on port %d, data in %s (kept between runs). While it runs, connect with %s"
           + " or: psql -h localhost -p %d -U postgres postgres"),
   MIGRATION_APPLIED("PLN710", Kind.INFO, "Applied V%s %s (%d ms)"),
+  MIGRATION_RUNNING("PLN747", Kind.INFO, "Applying V%s %s (%s) ..."),
   MIGRATE_SUMMARY("PLN711", Kind.INFO, "Applied %d migration%s in %d ms; schema now at version %s."),
   MIGRATE_NOTHING("PLN712", Kind.INFO, "Nothing to apply; schema is at version %s."),
   DRY_RUN_HEADER("PLN713", Kind.INFO,

@@ -126,6 +126,21 @@ public final class Plinth {
    * committed (long runs show where they are).
    */
   public MigrateResult migrate(Consumer<MigrateResult.Applied> progress) {
+    return migrate(new MigrateListener() {
+      @Override
+      public void starting(String version, String description, String script) {
+        // only committed migrations are reported to a Consumer
+      }
+
+      @Override
+      public void applied(MigrateResult.Applied applied) {
+        progress.accept(applied);
+      }
+    });
+  }
+
+  /** Applies all pending migrations, telling {@code listener} as each one starts and as it is committed. */
+  public MigrateResult migrate(MigrateListener listener) {
     context.checkConnection();
     long start = System.nanoTime();
     org.flywaydb.core.api.output.MigrateResult result;
@@ -135,8 +150,18 @@ public final class Plinth {
         AdvisoryLock readers = AdvisoryLock.historyReaders(connection,
             RunnerContext.currentSchema(connection), context.historyTable(), false)) {
       List<MigrateResult.Applied> done = new ArrayList<>();
-      Consumer<MigrateResult.Applied> both = done::add;
-      Flyway flyway = context.flyway(new ProgressCallback(both.andThen(progress)));
+      Flyway flyway = context.flyway(new ProgressCallback(new MigrateListener() {
+        @Override
+        public void starting(String version, String description, String script) {
+          listener.starting(version, description, script);
+        }
+
+        @Override
+        public void applied(MigrateResult.Applied applied) {
+          done.add(applied);
+          listener.applied(applied);
+        }
+      }));
       try {
         result = flyway.migrate();
       } catch (FlywayValidateException e) {
@@ -288,10 +313,10 @@ public final class Plinth {
 
   /** Reports each migration when Flyway has applied it. */
   private static final class ProgressCallback implements Callback {
-    private final Consumer<MigrateResult.Applied> progress;
+    private final MigrateListener progress;
     private long started;
 
-    ProgressCallback(Consumer<MigrateResult.Applied> progress) {
+    ProgressCallback(MigrateListener progress) {
       this.progress = progress;
     }
 
@@ -307,12 +332,14 @@ public final class Plinth {
 
     @Override
     public void handle(Event event, Context context) {
+      MigrationInfo info = context.getMigrationInfo();
       if (event == Event.BEFORE_EACH_MIGRATE) {
         started = System.nanoTime();
+        progress.starting(info.getVersion() == null ? null : info.getVersion().getVersion(), info.getDescription(),
+            fileName(info.getScript()));
         return;
       }
-      MigrationInfo info = context.getMigrationInfo();
-      progress.accept(new MigrateResult.Applied(info.getVersion() == null ? null : info.getVersion().getVersion(),
+      progress.applied(new MigrateResult.Applied(info.getVersion() == null ? null : info.getVersion().getVersion(),
           info.getDescription(), fileName(info.getScript()), (System.nanoTime() - started) / 1_000_000));
     }
 
