@@ -111,7 +111,7 @@ public final class PlinthDatabaseExtension implements BeforeAllCallback, BeforeE
     return context != null ? context : PlinthDatabaseExtension.class.getClassLoader();
   }
 
-  private static void drop(TestServer server, String name) {
+  static void drop(TestServer server, String name) {
     try {
       server.admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     } catch (SQLException e) {
