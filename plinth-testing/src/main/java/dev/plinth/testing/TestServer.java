@@ -30,15 +30,29 @@ final class TestServer {
     this.password = password;
   }
 
+  /** System properties that win over the environment, for a server started by the test run itself. */
+  static final String URL_PROPERTY = "plinth.test.url";
+  static final String USER_PROPERTY = "plinth.test.user";
+  static final String PASSWORD_PROPERTY = "plinth.test.password";
+
   static synchronized TestServer get() {
     if (instance == null) {
-      instance = create(System.getenv());
+      instance = create(System.getenv(), System.getProperties());
     }
     return instance;
   }
 
-  private static TestServer create(Map<String, String> env) {
-    String url = env.get("DATABASE_URL");
+  /**
+   * The server named by the {@code plinth.test.url} system property (with {@code plinth.test.user},
+   * {@code plinth.test.password}), else by {@code DATABASE_URL} ({@code DATABASE_USER},
+   * {@code DATABASE_PASSWORD}), else the embedded one.
+   */
+  static TestServer create(Map<String, String> env, java.util.Properties properties) {
+    String url = properties.getProperty(URL_PROPERTY);
+    if (url != null && !url.isBlank()) {
+      return fromUrl(url.strip(), properties.getProperty(USER_PROPERTY), properties.getProperty(PASSWORD_PROPERTY));
+    }
+    url = env.get("DATABASE_URL");
     if (url == null || url.isBlank()) {
       return embedded();
     }
