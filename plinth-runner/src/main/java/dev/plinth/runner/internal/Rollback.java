@@ -7,8 +7,8 @@ import dev.plinth.runner.RollbackTarget;
 import dev.plinth.schema.journal.SumFile;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +35,10 @@ public final class Rollback {
 
   private final RunnerContext context;
   private final MigrationResources resources;
+  /** plinth.sum, parsed once per run (empty when there is none). */
+  private Optional<Map<String, String>> sums;
+  /** Whether {@link #LOG_TABLE} exists (a role without CREATE rolls back without the note). */
+  private boolean logTable;
 
   public Rollback(RunnerContext context) {
     this.context = context;
@@ -61,6 +65,7 @@ public final class Rollback {
           return new RollbackResult(steps, remaining, true, millisSince(start));
         }
         List<RollbackResult.Step> done = new ArrayList<>();
+        logTable = ensureLogTable(connection);
         for (int i = 0; i < steps.size(); i++) {
           Optional<String> before = remainingVersion(applied, i);
           done.add(execute(connection, schema, steps.get(i), before, remainingVersion(applied, i + 1)));
@@ -111,10 +116,11 @@ public final class Rollback {
           generated ? "" : " (" + MigrationResources.fileName(script) + " is hand-written)",
           MigrationResources.fileName(script));
     }
-    Optional<String> sum = resources.read(MigrationResources.SUM_FILE);
-    if (sum.isPresent()) {
-      Map<String, String> hashes = SumFile.parse(sum.get());
-      String hash = hashes.get(reversePath);
+    if (sums == null) {
+      sums = resources.read(MigrationResources.SUM_FILE).map(SumFile::parse);
+    }
+    if (sums.isPresent()) {
+      String hash = sums.get().get(reversePath);
       if (hash == null) {
         throw new PlinthException(Message.ROLLBACK_REFUSED, Message.SUM_UNLISTED.text(reversePath));
       }
@@ -132,37 +138,17 @@ public final class Rollback {
     LOG.info("Rolling back version {} with {}", step.version(), step.reverse());
     connection.setAutoCommit(!step.transactional());
     try {
-      for (SqlStatements.Statement statement : SqlStatements.split(step.sql())) {
-        LOG.debug("{} line {}:\n{}", step.reverse(), statement.line(), statement.sql());
-        try (Statement st = connection.createStatement()) {
-          st.execute(statement.sql());
-        } catch (SQLException e) {
-          if (step.transactional()) {
-            connection.rollback();
-          }
-          if (RunnerContext.isConnectionState(e.getSQLState())) {
-            throw e;
-          }
-          throw new PlinthException(e, Message.ROLLBACK_FAILED, step.reverse(), statement.line(),
-              Failures.serverMessage(e), e.getSQLState() == null ? "unknown" : e.getSQLState(),
-              Failures.shorten(statement.sql()), step.transactional()
-                  ? Message.ROLLBACK_ROLLED_BACK.text(before.orElse(Message.NO_VERSION.text()))
-                  : Message.ROLLBACK_NOT_ROLLED_BACK.text(step.version()),
-              advice(e, statement.sql(), after.orElse(Message.NO_VERSION.text())));
-        }
+      if (step.transactional()) {
+        runInOneRoundTrip(connection, step, before, after);
+      } else {
+        runStatements(connection, step, before, after);
       }
       // A non-transactional reverse has committed by now; its history row goes in a transaction of its own.
       connection.setAutoCommit(false);
-      String history = quote(schema) + "." + quote(context.historyTable());
-      try (PreparedStatement delete = connection.prepareStatement(
-          "DELETE FROM " + history + " WHERE version = ? AND success")) {
-        delete.setString(1, step.version());
-        if (delete.executeUpdate() != 1) {
-          connection.rollback();
-          throw new PlinthException(Message.ROLLBACK_HISTORY_CHANGED, step.version());
-        }
+      if (removeFromHistory(connection, schema, step) != 1) {
+        connection.rollback();
+        throw new PlinthException(Message.ROLLBACK_HISTORY_CHANGED, step.version());
       }
-      record(connection, step);
       connection.commit();
     } finally {
       connection.setAutoCommit(true);
@@ -186,28 +172,93 @@ public final class Rollback {
   }
 
   /**
-   * Notes the rollback for {@code info}. Best effort: a role without CREATE on the database still
-   * rolls back, only without the note.
+   * The reverse script as one call: the server runs its statements in order in this transaction,
+   * with one round trip instead of one per statement. Only when it fails are the statements run
+   * again one by one (in a transaction that is rolled back) to name the failing line.
    */
-  private static void record(Connection connection, RollbackResult.Step step) throws SQLException {
-    Savepoint savepoint = connection.setSavepoint();
-    try {
-      try (Statement st = connection.createStatement()) {
-        st.execute("CREATE SCHEMA IF NOT EXISTS " + LOG_SCHEMA);
-        st.execute("CREATE TABLE IF NOT EXISTS " + LOG_TABLE + " (version text PRIMARY KEY, script text NOT NULL,"
-            + " rolled_back_at timestamptz NOT NULL DEFAULT now(), rolled_back_by text NOT NULL DEFAULT current_user)");
-      }
-      try (PreparedStatement st = connection.prepareStatement("INSERT INTO " + LOG_TABLE + " (version, script)"
-          + " VALUES (?, ?) ON CONFLICT (version) DO UPDATE SET script = EXCLUDED.script, rolled_back_at = now(),"
-          + " rolled_back_by = current_user")) {
-        st.setString(1, step.version());
-        st.setString(2, step.script());
-        st.executeUpdate();
-      }
-      connection.releaseSavepoint(savepoint);
+  private void runInOneRoundTrip(Connection connection, RollbackResult.Step step, Optional<String> before,
+      Optional<String> after) throws SQLException {
+    try (Statement st = connection.createStatement()) {
+      st.execute(step.sql());
     } catch (SQLException e) {
-      LOG.warn("Cannot note the rollback of version {} in {}: {}", step.version(), LOG_TABLE, e.getMessage());
-      connection.rollback(savepoint);
+      connection.rollback();
+      if (RunnerContext.isConnectionState(e.getSQLState())) {
+        throw e;
+      }
+      try {
+        runStatements(connection, step, before, after);
+      } finally {
+        connection.rollback();
+      }
+      // The statements passed one by one (a lock timeout, say, that did not happen again).
+      throw failure(e, step, 0, step.sql(), before, after);
+    }
+  }
+
+  private void runStatements(Connection connection, RollbackResult.Step step, Optional<String> before,
+      Optional<String> after) throws SQLException {
+    for (SqlStatements.Statement statement : SqlStatements.split(step.sql())) {
+      LOG.debug("{} line {}:\n{}", step.reverse(), statement.line(), statement.sql());
+      try (Statement st = connection.createStatement()) {
+        st.execute(statement.sql());
+      } catch (SQLException e) {
+        if (step.transactional()) {
+          connection.rollback();
+        }
+        if (RunnerContext.isConnectionState(e.getSQLState())) {
+          throw e;
+        }
+        throw failure(e, step, statement.line(), statement.sql(), before, after);
+      }
+    }
+  }
+
+  private static PlinthException failure(SQLException e, RollbackResult.Step step, int line, String statement,
+      Optional<String> before, Optional<String> after) {
+    return new PlinthException(e, Message.ROLLBACK_FAILED, step.reverse(), line,
+        Failures.serverMessage(e), e.getSQLState() == null ? "unknown" : e.getSQLState(),
+        Failures.shorten(statement), step.transactional()
+            ? Message.ROLLBACK_ROLLED_BACK.text(before.orElse(Message.NO_VERSION.text()))
+            : Message.ROLLBACK_NOT_ROLLED_BACK.text(step.version()),
+        advice(e, statement, after.orElse(Message.NO_VERSION.text())));
+  }
+
+  /**
+   * Makes sure Plinth's note of rolled-back versions (shown by {@code info}) can be written; false
+   * when the role may not create it, and then rollback goes on without the note.
+   */
+  private static boolean ensureLogTable(Connection connection) throws SQLException {
+    try (Statement st = connection.createStatement()) {
+      st.execute("CREATE SCHEMA IF NOT EXISTS " + LOG_SCHEMA + ";"
+          + " CREATE TABLE IF NOT EXISTS " + LOG_TABLE + " (version text PRIMARY KEY, script text NOT NULL,"
+          + " rolled_back_at timestamptz NOT NULL DEFAULT now(), rolled_back_by text NOT NULL DEFAULT current_user)");
+      return true;
+    } catch (SQLException e) {
+      LOG.warn("Cannot create {} to note rollbacks for info: {}", LOG_TABLE, e.getMessage());
+      return false;
+    }
+  }
+
+  /** Deletes the step's history row and notes the rollback, in one statement; the rows deleted. */
+  private int removeFromHistory(Connection connection, String schema, RollbackResult.Step step)
+      throws SQLException {
+    String history = quote(schema) + "." + quote(context.historyTable());
+    String delete = "DELETE FROM " + history + " WHERE version = ? AND success";
+    String sql = !logTable ? delete : "WITH removed AS (" + delete + " RETURNING 1),"
+        + " noted AS (INSERT INTO " + LOG_TABLE + " (version, script) SELECT ?, ? FROM removed"
+        + " ON CONFLICT (version) DO UPDATE SET script = EXCLUDED.script, rolled_back_at = now(),"
+        + " rolled_back_by = current_user) SELECT count(*) FROM removed";
+    try (PreparedStatement st = connection.prepareStatement(sql)) {
+      st.setString(1, step.version());
+      if (!logTable) {
+        return st.executeUpdate();
+      }
+      st.setString(2, step.version());
+      st.setString(3, step.script());
+      try (ResultSet rs = st.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
     }
   }
 
