@@ -90,6 +90,23 @@ final class TestServer {
     return ds;
   }
 
+  private volatile int version;
+
+  /** The server's {@code server_version_num}, e.g. 170007. */
+  int version() {
+    if (version == 0) {
+      try (Connection connection = dataSource(adminDatabase).getConnection();
+          Statement st = connection.createStatement();
+          java.sql.ResultSet rs = st.executeQuery("SHOW server_version_num")) {
+        rs.next();
+        version = Integer.parseInt(rs.getString(1));
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot read the test server's version", e);
+      }
+    }
+    return version;
+  }
+
   /** Runs one statement on the administration database (CREATE/DROP DATABASE). */
   void admin(String sql) throws SQLException {
     try (Connection connection = dataSource(adminDatabase).getConnection();
