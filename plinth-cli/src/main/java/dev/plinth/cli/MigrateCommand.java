@@ -1,5 +1,6 @@
 package dev.plinth.cli;
 
+import dev.plinth.cli.text.ResultText;
 import dev.plinth.runner.Message;
 import dev.plinth.runner.MigrateResult;
 import dev.plinth.runner.PendingResult;
@@ -30,25 +31,20 @@ final class MigrateCommand extends DatabaseCommand {
 
   private ExitCode migrate(Plinth plinth, Console console) {
     // One line per migration as soon as it is committed, so long runs show where they are.
-    MigrateResult result = plinth.migrate(m ->
-        console.out(Message.MIGRATION_APPLIED.text(m.version(), m.description(), m.millis())));
-    String version = Session.version(result.schemaVersion());
-    int count = result.applied().size();
-    console.out(count == 0
-        ? Message.MIGRATE_NOTHING.text(version)
-        : Message.MIGRATE_SUMMARY.text(count, count == 1 ? "" : "s", result.totalMillis(), version));
+    MigrateResult result = plinth.migrate(m -> console.out(ResultText.applied(m)));
+    console.out(ResultText.migrated(result));
     return ExitCode.OK;
   }
 
   private ExitCode dryRun(Plinth plinth, Console console) {
     PendingResult result = plinth.pending();
-    String version = Session.version(result.schemaVersion());
+    String version = ResultText.version(result.schemaVersion());
     int count = result.pending().size();
     if (count == 0) {
       console.out(Message.DRY_RUN_NOTHING.text(version));
       return ExitCode.OK;
     }
-    console.out(Message.DRY_RUN_HEADER.text(count, count == 1 ? "" : "s", version));
+    console.out(Message.DRY_RUN_HEADER.text(count, ResultText.plural(count), version));
     for (PendingResult.Pending m : result.pending()) {
       console.out("");
       console.out(Message.DRY_RUN_SCRIPT.text(m.script(), m.version(), m.description()));

@@ -1,8 +1,7 @@
 package dev.plinth.cli;
 
-import dev.plinth.runner.Message;
+import dev.plinth.cli.text.ResultText;
 import dev.plinth.runner.Plinth;
-import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,13 +18,8 @@ final class PruneBackupsCommand extends DatabaseCommand {
 
   @Override
   ExitCode run(Plinth plinth, Console console) {
-    List<String> dropped = plinth.pruneBackups(Optional.ofNullable(before));
-    if (dropped.isEmpty()) {
-      console.out(Message.PRUNE_NOTHING.text(before == null ? "" : " older than version " + before));
-      return ExitCode.OK;
-    }
-    dropped.forEach(schema -> console.out(Message.PRUNE_DROPPED.text(schema)));
-    console.out(Message.PRUNE_SUMMARY.text(dropped.size(), dropped.size() == 1 ? "" : "s"));
+    Optional<String> olderThan = Optional.ofNullable(before);
+    ResultText.pruned(plinth.pruneBackups(olderThan), olderThan).forEach(console::out);
     return ExitCode.OK;
   }
 }

@@ -1,8 +1,7 @@
 package dev.plinth.cli;
 
-import dev.plinth.runner.Message;
+import dev.plinth.cli.text.ResultText;
 import dev.plinth.runner.Plinth;
-import dev.plinth.runner.SeedResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,10 +19,7 @@ final class SeedCommand extends DatabaseCommand {
 
   @Override
   ExitCode run(Plinth plinth, Console console) {
-    SeedResult result = plinth.seed(env, fresh);
-    result.tables().forEach(t -> console.out(Message.SEED_TABLE.text(t.table(), t.inserted(), t.skipped())));
-    console.out(Message.SEED_SUMMARY.text(result.env(), result.seedSets().size(), result.millis(),
-        result.inserted(), result.skipped()));
+    ResultText.seeded(plinth.seed(env, fresh)).forEach(console::out);
     return ExitCode.OK;
   }
 }

@@ -46,6 +46,10 @@ public enum Message {
       "--connect-timeout must be at least 1 second (got %d). Use e.g. --connect-timeout 30 on a busy server."),
   CODEGEN_PACKAGE_INVALID("PLN613", Kind.CONFIGURATION,
       "'%s' is not a Java package name. Use e.g. --package com.example.db."),
+  ROLLBACK_HOW_MISSING("PLN615", Kind.CONFIGURATION,
+      "plinth:rollback was given %s. Set exactly one: plinth.steps to roll back the newest N migrations"
+          + " (e.g. -Dplinth.steps=1), or plinth.to to roll back every migration newer than a version"
+          + " (e.g. -Dplinth.to=3; 0 for all)."),
 
   // Connection (exit code CONNECTION)
   CONNECTION_REFUSED("PLN620", Kind.CONNECTION,

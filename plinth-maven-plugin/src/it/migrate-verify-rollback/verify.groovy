@@ -1,0 +1,22 @@
+// The goals ran in order against the embedded PostgreSQL and logged the runner's results.
+def log = new File(basedir, 'build.log').text
+def at = { String line ->
+  int i = log.indexOf(line)
+  assert i >= 0 : "build.log has no line containing: " + line
+  i
+}
+assert new File(basedir, 'src/main/resources/db/migration/V1__create_customer.sql').isFile()
+int started = at('[INFO] Embedded PostgreSQL on port 54329, data in ' + new File(basedir, '.plinth/postgres').canonicalPath)
+int migrated = at('[INFO] Applied 1 migration in ')
+at('[INFO] Applied V1 create customer (')
+assert at('; schema now at version 1.') > migrated
+int verified = at('[INFO] No drift: the database matches the schema of version 1 (1 table, 0 enum types).')
+int info = at('[INFO] Schema version: 1')
+int seeded = at("[INFO] Seeded environment 'dev' with 1 seed set(s) in ")
+at('[INFO] Seeded public.customer: 2 inserted, 0 already there')
+int rolledBack = at('[INFO] Rolled back 1 migration in ')
+at('[INFO] Rolled back V1 create customer (')
+assert at('; schema now at version none.') > rolledBack
+assert started < migrated && migrated < verified && verified < info && info < seeded && seeded < rolledBack
+at('BUILD SUCCESS')
+true
