@@ -11,12 +11,16 @@ int migrated = at('[INFO] Applied 1 migration in ')
 at('[INFO] Applied V1 create customer (')
 assert at('; schema now at version 1.') > migrated
 int verified = at('[INFO] No drift: the database matches the schema of version 1 (1 table, 0 enum types).')
+int validated = at('[INFO] Valid: 1 applied migration match their files; reverse scripts present; files match plinth.sum.')
 int info = at('[INFO] Schema version: 1')
 int seeded = at("[INFO] Seeded environment 'dev' with 1 seed set(s) in ")
 at('[INFO] Seeded public.customer: 2 inserted, 0 already there')
+def jooq = new File(basedir, 'target/generated-sources/jooq')
+int generated = at('[INFO] Generated 6 jOOQ source files for schema public version 1 in ' + jooq.canonicalPath + ' (package com.example.shop.db).')
+assert new File(jooq, 'com/example/shop/db/tables/Customer.java').isFile()
 int rolledBack = at('[INFO] Rolled back 1 migration in ')
 at('[INFO] Rolled back V1 create customer (')
 assert at('; schema now at version none.') > rolledBack
-assert started < migrated && migrated < verified && verified < info && info < seeded && seeded < rolledBack
+[started, migrated, verified, validated, info, seeded, generated, rolledBack].inject { a, b -> assert a < b; b }
 at('BUILD SUCCESS')
 true

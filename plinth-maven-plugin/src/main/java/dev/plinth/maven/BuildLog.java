@@ -2,6 +2,7 @@ package dev.plinth.maven;
 
 import dev.plinth.cli.session.RunnerSession;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 
@@ -21,7 +22,7 @@ final class BuildLog {
 
   /** This log, also blanking out {@code more}. */
   BuildLog hiding(List<String> more) {
-    return new BuildLog(log, more);
+    return new BuildLog(log, Stream.concat(secrets.stream(), more.stream()).toList());
   }
 
   void info(String line) {

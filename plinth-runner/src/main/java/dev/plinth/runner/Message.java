@@ -141,9 +141,9 @@ public enum Message {
   FLYWAY_ERROR("PLN990", Kind.ERROR, "%s"),
   DATABASE_ERROR("PLN992", Kind.ERROR, "%s failed: %s (SQL state %s)."),
   CODEGEN_FAILED("PLN993", Kind.ERROR,
-      "jOOQ code generation failed: %s. Run again with --verbose to see jOOQ's log."),
+      "jOOQ code generation failed: %s. Run again with --verbose (Maven: -X) to see jOOQ's log."),
   UNEXPECTED("PLN991", Kind.ERROR,
-      "Unexpected error: %s. Run again with --verbose to see the details, and report it if it persists."),
+      "Unexpected error: %s. Run again with --verbose (Maven: -e) to see the details, and report it if it persists."),
 
   // Informational lines (not errors); shown without their id
   EMBEDDED_STARTED("PLN701", Kind.INFO,
