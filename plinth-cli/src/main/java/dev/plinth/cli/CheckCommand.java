@@ -1,5 +1,6 @@
 package dev.plinth.cli;
 
+import dev.plinth.cli.text.ResultText;
 import dev.plinth.runner.Message;
 import dev.plinth.schema.journal.CommittedFiles;
 import dev.plinth.schema.journal.MigrationsFolder;
@@ -44,26 +45,13 @@ final class CheckCommand implements Callable<Integer> {
     }
     MigrationsFolder migrationsFolder = new MigrationsFolder(folder);
     List<CommittedFiles.Problem> problems = CommittedFiles.check(migrationsFolder);
-    for (CommittedFiles.Problem problem : problems) {
-      console.err(message(folder, problem));
-    }
+    problems.forEach(problem -> console.err(ResultText.checkProblem(folder, problem)));
+    String closing = ResultText.checked(folder, migrationsFolder, problems);
     if (!problems.isEmpty()) {
-      console.err(Message.CHECK_FAILED.text(problems.size(), problems.size() == 1 ? "" : "s", folder));
+      console.err(closing);
       return ExitCode.INTEGRITY.code();
     }
-    List<MigrationsFolder.MigrationFiles> all = migrationsFolder.scan();
-    long generated = all.stream().filter(MigrationsFolder.MigrationFiles::generated).count();
-    console.out(Message.CHECK_OK.text(folder, generated, all.size() - generated));
+    console.out(closing);
     return ExitCode.OK.code();
-  }
-
-  private static String message(Path folder, CommittedFiles.Problem problem) {
-    String file = folder.resolve(problem.file()).toString();
-    return switch (problem.kind()) {
-      case MISSING -> Message.CHECK_FILE_MISSING.format(file, problem.detail());
-      case EDITED -> Message.CHECK_FILE_EDITED.format(file, problem.detail());
-      case OUT_OF_DATE -> Message.CHECK_SUM_OUT_OF_DATE.format(file, problem.detail());
-      case UNREADABLE -> Message.CHECK_JOURNAL_UNREADABLE.format(file, problem.detail());
-    };
   }
 }

@@ -2,7 +2,7 @@ package dev.plinth.cli;
 
 import dev.plinth.cli.codegen.Codegen;
 import dev.plinth.cli.codegen.CodegenResult;
-import dev.plinth.runner.Message;
+import dev.plinth.cli.text.ResultText;
 import dev.plinth.runner.Plinth;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -30,9 +30,7 @@ final class CodegenCommand extends DatabaseCommand {
       console.out(Json.text(JsonResults.codegen(result)));
       return ExitCode.OK;
     }
-    int n = result.files().size();
-    console.out(Message.CODEGEN_DONE.text(n, n == 1 ? "" : "s", String.join(", ", result.schemas()),
-        Session.version(result.schemaVersion()), result.directory(), result.packageName()));
+    console.out(ResultText.generated(result));
     return ExitCode.OK;
   }
 }

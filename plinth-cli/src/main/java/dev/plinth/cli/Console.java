@@ -1,5 +1,6 @@
 package dev.plinth.cli;
 
+import dev.plinth.cli.session.RunnerSession;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -10,8 +11,6 @@ import java.util.List;
  */
 final class Console {
 
-  private static final String MASK = "****";
-
   private final PrintWriter out;
   private final PrintWriter err;
   private final List<String> secrets;
@@ -19,7 +18,7 @@ final class Console {
   Console(PrintWriter out, PrintWriter err, List<String> secrets) {
     this.out = out;
     this.err = err;
-    this.secrets = secrets.stream().filter(s -> s != null && !s.isEmpty()).toList();
+    this.secrets = List.copyOf(secrets);
   }
 
   void out(String line) {
@@ -40,10 +39,6 @@ final class Console {
   }
 
   private String redact(String text) {
-    String result = text;
-    for (String secret : secrets) {
-      result = result.replace(secret, MASK);
-    }
-    return result;
+    return RunnerSession.redact(text, secrets);
   }
 }

@@ -2,11 +2,9 @@ package dev.plinth.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plinth.cli.text.ResultText;
 import dev.plinth.runner.InfoResult;
-import dev.plinth.runner.Message;
 import dev.plinth.runner.Plinth;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,23 +21,8 @@ final class InfoCommand extends DatabaseCommand {
       console.out(Json.text(json(result)));
       return ExitCode.OK;
     }
-    if (result.migrations().isEmpty()) {
-      console.out(Message.INFO_NO_MIGRATIONS.text(String.join(", ", plinth.config().locations())));
-    } else {
-      TextTable table = new TextTable("Version", "Description", "Type", "State", "Installed on (UTC)", "Checksum");
-      for (InfoResult.Row row : result.migrations()) {
-        table.add(row.version(), row.description(), row.type(), row.state(), instant(row), row.checksum());
-      }
-      table.lines().forEach(console::out);
-    }
-    console.out(Message.INFO_SCHEMA_VERSION.text(Session.version(result.schemaVersion())));
+    ResultText.info(result, plinth.config().locations()).forEach(console::out);
     return ExitCode.OK;
-  }
-
-  /** ISO_INSTANT always prints UTC with a Z, whatever the machine's zone and locale. */
-  private static String instant(InfoResult.Row row) {
-    return row.installedOn().map(t -> DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(ChronoUnit.SECONDS)))
-        .orElse("");
   }
 
   private static ObjectNode json(InfoResult result) {
@@ -52,7 +35,8 @@ final class InfoCommand extends DatabaseCommand {
       m.put("description", row.description());
       m.put("type", row.type());
       m.put("state", row.state());
-      m.put("installedOn", instant(row).isEmpty() ? null : instant(row));
+      String installedOn = ResultText.installedOn(row);
+      m.put("installedOn", installedOn.isEmpty() ? null : installedOn);
       m.put("script", row.script());
       m.put("checksum", row.checksum().isEmpty() ? null : row.checksum());
     }

@@ -1,5 +1,6 @@
 package dev.plinth.cli;
 
+import dev.plinth.cli.text.ResultText;
 import dev.plinth.runner.Message;
 import dev.plinth.runner.MigrateResult;
 import dev.plinth.runner.PendingResult;
@@ -39,11 +40,7 @@ final class MigrateCommand extends DatabaseCommand {
       console.out(Json.text(JsonResults.migrate(result)));
       return ExitCode.OK;
     }
-    String version = Session.version(result.schemaVersion());
-    int count = result.applied().size();
-    console.out(count == 0
-        ? Message.MIGRATE_NOTHING.text(version)
-        : Message.MIGRATE_SUMMARY.text(count, count == 1 ? "" : "s", result.totalMillis(), version));
+    console.out(ResultText.migrated(result));
     return ExitCode.OK;
   }
 
@@ -53,13 +50,13 @@ final class MigrateCommand extends DatabaseCommand {
       console.out(Json.text(JsonResults.pending(result)));
       return ExitCode.OK;
     }
-    String version = Session.version(result.schemaVersion());
+    String version = ResultText.version(result.schemaVersion());
     int count = result.pending().size();
     if (count == 0) {
       console.out(Message.DRY_RUN_NOTHING.text(version));
       return ExitCode.OK;
     }
-    console.out(Message.DRY_RUN_HEADER.text(count, count == 1 ? "" : "s", version));
+    console.out(Message.DRY_RUN_HEADER.text(count, ResultText.plural(count), version));
     for (PendingResult.Pending m : result.pending()) {
       console.out("");
       console.out(Message.DRY_RUN_SCRIPT.text(m.script(), m.version(), m.description()));

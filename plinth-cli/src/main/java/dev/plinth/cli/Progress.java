@@ -1,5 +1,6 @@
 package dev.plinth.cli;
 
+import dev.plinth.cli.text.ResultText;
 import dev.plinth.runner.Message;
 import dev.plinth.runner.MigrateListener;
 import dev.plinth.runner.MigrateResult;
@@ -42,7 +43,7 @@ final class Progress implements MigrateListener, AutoCloseable {
     if (pending != null) {
       pending.cancel(false);
     }
-    line(Message.MIGRATION_APPLIED.text(applied.version(), applied.description(), applied.millis()));
+    line(ResultText.applied(applied));
   }
 
   private void line(String text) {

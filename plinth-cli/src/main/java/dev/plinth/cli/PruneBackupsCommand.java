@@ -1,6 +1,6 @@
 package dev.plinth.cli;
 
-import dev.plinth.runner.Message;
+import dev.plinth.cli.text.ResultText;
 import dev.plinth.runner.Plinth;
 import java.util.List;
 import java.util.Optional;
@@ -19,17 +19,13 @@ final class PruneBackupsCommand extends DatabaseCommand {
 
   @Override
   ExitCode run(Plinth plinth, Console console) {
-    List<String> dropped = plinth.pruneBackups(Optional.ofNullable(before));
+    Optional<String> olderThan = Optional.ofNullable(before);
+    List<String> dropped = plinth.pruneBackups(olderThan);
     if (database.json) {
       console.out(Json.text(JsonResults.pruned(dropped)));
       return ExitCode.OK;
     }
-    if (dropped.isEmpty()) {
-      console.out(Message.PRUNE_NOTHING.text(before == null ? "" : " older than version " + before));
-      return ExitCode.OK;
-    }
-    dropped.forEach(schema -> console.out(Message.PRUNE_DROPPED.text(schema)));
-    console.out(Message.PRUNE_SUMMARY.text(dropped.size(), dropped.size() == 1 ? "" : "s"));
+    ResultText.pruned(dropped, olderThan).forEach(console::out);
     return ExitCode.OK;
   }
 }

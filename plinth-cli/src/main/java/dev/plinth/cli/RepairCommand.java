@@ -1,6 +1,6 @@
 package dev.plinth.cli;
 
-import dev.plinth.runner.Message;
+import dev.plinth.cli.text.ResultText;
 import dev.plinth.runner.Plinth;
 import dev.plinth.runner.RepairResult;
 import picocli.CommandLine.Command;
@@ -19,12 +19,7 @@ final class RepairCommand extends DatabaseCommand {
       console.out(Json.text(JsonResults.repair(result)));
       return ExitCode.OK;
     }
-    result.removedFailures().forEach(script -> console.out(Message.REPAIR_REMOVED.text(script)));
-    result.droppedIndexes().forEach(index -> console.out(Message.REPAIR_DROPPED_INDEX.text(index)));
-    result.keptInvalidIndexes().forEach(index -> console.out(Message.REPAIR_KEPT_INDEX.text(index)));
-    if (result.nothingToDo()) {
-      console.out(Message.REPAIR_NOTHING.text());
-    }
+    ResultText.repaired(result).forEach(console::out);
     return ExitCode.OK;
   }
 }

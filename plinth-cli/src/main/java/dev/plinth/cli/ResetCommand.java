@@ -1,9 +1,8 @@
 package dev.plinth.cli;
 
-import dev.plinth.runner.Message;
-import dev.plinth.runner.MigrateResult;
-import dev.plinth.runner.Plinth;
 import dev.plinth.runner.ResetResult;
+import dev.plinth.cli.text.ResultText;
+import dev.plinth.runner.Plinth;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,20 +23,7 @@ final class ResetCommand extends DatabaseCommand {
       console.out(Json.text(JsonResults.reset(result)));
       return ExitCode.OK;
     }
-    int tables = result.droppedTables().size();
-    int types = result.droppedTypes().size();
-    int schemas = result.droppedSchemas().size();
-    console.out(Message.RESET_DROPPED.text(tables, tables == 1 ? "" : "s", types, types == 1 ? "" : "s", schemas,
-        schemas == 1 ? "" : "s"));
-    MigrateResult migrate = result.migrate();
-    for (MigrateResult.Applied m : migrate.applied()) {
-      console.out(Message.MIGRATION_APPLIED.text(m.version(), m.description(), m.millis()));
-    }
-    int count = migrate.applied().size();
-    String version = Session.version(migrate.schemaVersion());
-    console.out(count == 0
-        ? Message.MIGRATE_NOTHING.text(version)
-        : Message.MIGRATE_SUMMARY.text(count, count == 1 ? "" : "s", migrate.totalMillis(), version));
+    ResultText.reset(result).forEach(console::out);
     return ExitCode.OK;
   }
 }

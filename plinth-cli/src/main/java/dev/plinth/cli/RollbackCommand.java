@@ -1,5 +1,6 @@
 package dev.plinth.cli;
 
+import dev.plinth.cli.text.ResultText;
 import dev.plinth.runner.Message;
 import dev.plinth.runner.Plinth;
 import dev.plinth.runner.RollbackResult;
@@ -40,16 +41,7 @@ final class RollbackCommand extends DatabaseCommand {
       console.out(Json.text(JsonResults.rollback(result)));
       return ExitCode.OK;
     }
-    String version = Session.version(result.schemaVersion());
-    if (result.steps().isEmpty()) {
-      console.out(Message.ROLLBACK_NOTHING.text(version));
-      return ExitCode.OK;
-    }
-    for (RollbackResult.Step step : result.steps()) {
-      console.out(Message.ROLLBACK_STEP.text(step.version(), step.description(), step.millis()));
-    }
-    int count = result.steps().size();
-    console.out(Message.ROLLBACK_SUMMARY.text(count, count == 1 ? "" : "s", result.totalMillis(), version));
+    ResultText.rolledBack(result).forEach(console::out);
     return ExitCode.OK;
   }
 
@@ -59,12 +51,12 @@ final class RollbackCommand extends DatabaseCommand {
       return ExitCode.OK;
     }
     if (result.steps().isEmpty()) {
-      console.out("-- " + Message.ROLLBACK_NOTHING.text(Session.version(result.schemaVersion())));
+      console.out("-- " + Message.ROLLBACK_NOTHING.text(ResultText.version(result.schemaVersion())));
       return ExitCode.OK;
     }
     int count = result.steps().size();
-    console.out(Message.ROLLBACK_DRY_RUN_HEADER.text(count, count == 1 ? "" : "s", result.steps().get(0).version(),
-        Session.version(result.schemaVersion())));
+    console.out(Message.ROLLBACK_DRY_RUN_HEADER.text(count, ResultText.plural(count), result.steps().get(0).version(),
+        ResultText.version(result.schemaVersion())));
     for (RollbackResult.Step step : result.steps()) {
       console.out("");
       console.out(Message.ROLLBACK_DRY_RUN_SCRIPT.text(step.reverse(), step.version(), step.description(),

@@ -1,8 +1,8 @@
 package dev.plinth.cli;
 
-import dev.plinth.runner.Message;
-import dev.plinth.runner.Plinth;
 import dev.plinth.runner.SeedResult;
+import dev.plinth.cli.text.ResultText;
+import dev.plinth.runner.Plinth;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -25,9 +25,7 @@ final class SeedCommand extends DatabaseCommand {
       console.out(Json.text(JsonResults.seed(result)));
       return ExitCode.OK;
     }
-    result.tables().forEach(t -> console.out(Message.SEED_TABLE.text(t.table(), t.inserted(), t.skipped())));
-    console.out(Message.SEED_SUMMARY.text(result.env(), result.seedSets().size(), result.millis(),
-        result.inserted(), result.skipped()));
+    ResultText.seeded(result).forEach(console::out);
     return ExitCode.OK;
   }
 }

@@ -2,7 +2,7 @@ package dev.plinth.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.plinth.runner.Message;
+import dev.plinth.cli.text.ResultText;
 import dev.plinth.runner.Plinth;
 import dev.plinth.runner.ValidateResult;
 import java.util.List;
@@ -28,15 +28,9 @@ final class ValidateCommand extends DatabaseCommand {
       findings(node.putArray("notes"), result.notes());
       console.out(Json.text(node));
     } else if (result.valid()) {
-      int n = result.appliedCount();
-      console.out(Message.VALIDATE_OK.text(n, n == 1 ? "" : "s",
-          result.sumChecked() ? "files match plinth.sum" : "no plinth.sum to check"));
-      result.notes().forEach(f -> console.out("  " + f.text()));
+      ResultText.validated(result).forEach(console::out);
     } else {
-      int n = result.problems().size();
-      console.err(Message.VALIDATE_FAILED.text(n, n == 1 ? "" : "s"));
-      result.problems().forEach(f -> console.err("  [" + f.id() + "] " + f.text()));
-      result.notes().forEach(f -> console.err("  " + f.text()));
+      ResultText.validated(result).forEach(console::err);
     }
     return result.valid() ? ExitCode.OK : ExitCode.INTEGRITY;
   }

@@ -2,7 +2,7 @@ package dev.plinth.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.plinth.runner.Message;
+import dev.plinth.cli.text.ResultText;
 import dev.plinth.runner.Plinth;
 import dev.plinth.runner.VerifyResult;
 import dev.plinth.runner.internal.catalog.Difference;
@@ -18,7 +18,6 @@ final class VerifyCommand extends DatabaseCommand {
   @Override
   ExitCode run(Plinth plinth, Console console) {
     VerifyResult result = plinth.verify();
-    String version = Session.version(result.schemaVersion());
     if (database.json) {
       ObjectNode node = Json.object();
       Json.put(node, "schemaVersion", result.schemaVersion());
@@ -37,14 +36,8 @@ final class VerifyCommand extends DatabaseCommand {
         item.put("text", d.text());
       }
       console.out(Json.text(node));
-    } else if (!result.drift()) {
-      console.out(Message.VERIFY_OK.text(version, result.tables(), result.tables() == 1 ? "" : "s", result.enums(),
-          result.enums() == 1 ? "" : "s"));
     } else {
-      int n = result.differences().size();
-      console.out(Message.VERIFY_DRIFT.text(version, n, n == 1 ? "" : "s"));
-      result.differences().forEach(d -> console.out("  " + d.text()));
-      console.out(Message.VERIFY_DRIFT_ADVICE.text());
+      ResultText.verified(result).forEach(console::out);
     }
     return result.drift() ? ExitCode.DRIFT : ExitCode.OK;
   }

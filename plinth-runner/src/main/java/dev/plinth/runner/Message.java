@@ -46,6 +46,10 @@ public enum Message {
       "--connect-timeout must be at least 1 second (got %d). Use e.g. --connect-timeout 30 on a busy server."),
   CODEGEN_PACKAGE_INVALID("PLN613", Kind.CONFIGURATION,
       "'%s' is not a Java package name. Use e.g. --package com.example.db."),
+  ROLLBACK_HOW_MISSING("PLN615", Kind.CONFIGURATION,
+      "plinth:rollback was given %s. Set exactly one: plinth.steps to roll back the newest N migrations"
+          + " (e.g. -Dplinth.steps=1), or plinth.to to roll back every migration newer than a version"
+          + " (e.g. -Dplinth.to=3; 0 for all)."),
 
   // Connection (exit code CONNECTION)
   CONNECTION_REFUSED("PLN620", Kind.CONNECTION,
@@ -162,7 +166,7 @@ public enum Message {
       "%s is out of date (%s). Compile once without -Aplinth.check=true to update it, review the change, and commit it."),
   CHECK_JOURNAL_UNREADABLE("PLN677", Kind.INTEGRITY,
       "Cannot read the journal entry %s: %s. Restore it from version control."),
-  CHECK_FOLDER_MISSING("PLN615", Kind.CONFIGURATION,
+  CHECK_FOLDER_MISSING("PLN616", Kind.CONFIGURATION,
       "There is no migrations folder at %s. Pass the folder that holds migration/, rollback/ and schema/ with"
           + " --migrations, e.g. --migrations src/main/resources/db."),
 
@@ -170,9 +174,9 @@ public enum Message {
   FLYWAY_ERROR("PLN990", Kind.ERROR, "%s"),
   DATABASE_ERROR("PLN992", Kind.ERROR, "%s failed: %s (SQL state %s)."),
   CODEGEN_FAILED("PLN993", Kind.ERROR,
-      "jOOQ code generation failed: %s. Run again with --verbose to see jOOQ's log."),
+      "jOOQ code generation failed: %s. Run again with --verbose (Maven: -X) to see jOOQ's log."),
   UNEXPECTED("PLN991", Kind.ERROR,
-      "Unexpected error: %s. Run again with --verbose to see the details, and report it if it persists."),
+      "Unexpected error: %s. Run again with --verbose (Maven: -e) to see the details, and report it if it persists."),
 
   // Informational lines (not errors); shown without their id
   EMBEDDED_STARTED("PLN701", Kind.INFO,

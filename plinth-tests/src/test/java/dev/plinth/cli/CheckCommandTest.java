@@ -74,7 +74,7 @@ class CheckCommandTest {
     Cli.Result result = Cli.run(Map.of(), project, "check", "--migrations", "nowhere");
 
     assertEquals(2, result.exitCode(), result::toString);
-    assertTrue(result.err().startsWith("[PLN615] There is no migrations folder at " + project.resolve("nowhere")),
+    assertTrue(result.err().startsWith("[PLN616] There is no migrations folder at " + project.resolve("nowhere")),
         result::toString);
   }
 }

@@ -39,13 +39,21 @@ public final class DatabaseResolver {
 
   /** The database to use, or empty when nothing is configured (use the embedded server). */
   public Optional<ResolvedDatabase> resolve(String urlFlag, String userFlag, String passwordFlag) {
+    return resolve(urlFlag, "--url", userFlag, passwordFlag);
+  }
+
+  /**
+   * The same, with {@code urlFlag} named {@code urlOrigin} in messages (the Maven plugin's
+   * {@code <url> (or -Dplinth.url)}, say).
+   */
+  public Optional<ResolvedDatabase> resolve(String urlFlag, String urlOrigin, String userFlag, String passwordFlag) {
     ResolvedDatabase found = null;
     if (present(urlFlag)) {
       // A URL given as a flag still takes its credentials from the environment (or .env), so the
       // password never has to be a flag.
       Map<String, String> file = present(environment.get(USER)) || present(environment.get(PASSWORD))
           ? Map.of() : DotEnvFile.read(workingDirectory.resolve(".env"));
-      found = from(urlFlag, "--url", firstPresent(environment.get(USER), file.get(USER)),
+      found = from(urlFlag, urlOrigin, firstPresent(environment.get(USER), file.get(USER)),
           firstPresent(environment.get(PASSWORD), file.get(PASSWORD)));
     } else if (present(environment.get(URL))) {
       found = from(environment.get(URL), "DATABASE_URL", environment.get(USER), environment.get(PASSWORD));

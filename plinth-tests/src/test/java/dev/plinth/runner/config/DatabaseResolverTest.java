@@ -48,6 +48,18 @@ class DatabaseResolverTest {
   }
 
   @Test
+  void aUrlGivenElsewhereIsNamedAsGivenInMessages() {
+    DatabaseResolver resolver = new DatabaseResolver(ENV, workingDirectory);
+
+    ResolvedDatabase db = resolver.resolve("postgres://a@host/app", "<url> (or -Dplinth.url)", null, null).orElseThrow();
+    PlinthException e = assertThrows(PlinthException.class,
+        () -> resolver.resolve("mysql://host/app", "<url> (or -Dplinth.url)", null, null));
+
+    assertEquals("<url> (or -Dplinth.url)", db.origin());
+    assertTrue(e.getMessage().startsWith("[PLN600] <url> (or -Dplinth.url) is not a PostgreSQL URL"), e.getMessage());
+  }
+
+  @Test
   void environmentWinsOverDotEnv() throws IOException {
     writeDotEnv("DATABASE_URL=postgres://file@file-host/file_db");
 

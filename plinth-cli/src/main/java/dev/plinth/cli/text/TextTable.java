@@ -1,4 +1,4 @@
-package dev.plinth.cli;
+package dev.plinth.cli.text;
 
 import java.util.ArrayList;
 import java.util.List;
