@@ -31,11 +31,17 @@ public final class EmbeddedServer implements AutoCloseable {
   /** The database the runner uses on the embedded server. */
   public static final String DATABASE = "postgres";
 
+  /** Started by this process (null when an orphaned server of the same data directory was adopted). */
   private final EmbeddedPostgres postgres;
+  /** The adopted server's postmaster, stopped on close like one this process started. */
+  private final ProcessHandle adopted;
+  private final int port;
   private final Path dataDirectory;
 
-  private EmbeddedServer(EmbeddedPostgres postgres, Path dataDirectory) {
+  private EmbeddedServer(EmbeddedPostgres postgres, ProcessHandle adopted, int port, Path dataDirectory) {
     this.postgres = postgres;
+    this.adopted = adopted;
+    this.port = port;
     this.dataDirectory = dataDirectory;
   }
 
@@ -51,6 +57,12 @@ public final class EmbeddedServer implements AutoCloseable {
 
   private static EmbeddedServer start(Path dataDirectory, int port, boolean ephemeral) {
     Path data = dataDirectory.toAbsolutePath().normalize();
+    // A runner killed with SIGKILL leaves its server running; the next command takes it over
+    // (and stops it when done) instead of failing on the port it still holds.
+    java.util.Optional<EmbeddedServer> orphan = ephemeral ? java.util.Optional.empty() : adoptOrphan(data);
+    if (orphan.isPresent()) {
+      return orphan.get();
+    }
     if (!isFree(port)) {
       throw new PlinthException(Message.EMBEDDED_PORT_IN_USE, port);
     }
@@ -71,8 +83,9 @@ public final class EmbeddedServer implements AutoCloseable {
       // zonky starts postgres with -F (fsync off), fine for tests, not for data we promise to keep.
       builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
     }
+    EmbeddedPostgres started;
     try {
-      return new EmbeddedServer(builder.start(), data);
+      started = builder.start();
     } catch (IllegalStateException e) {
       if (String.valueOf(e.getMessage()).startsWith("could not lock")) {
         throw new PlinthException(e, Message.EMBEDDED_DATA_IN_USE, data);
@@ -80,6 +93,54 @@ public final class EmbeddedServer implements AutoCloseable {
       throw startFailed(e, data);
     } catch (IOException | RuntimeException e) {
       throw startFailed(e, data);
+    }
+    // Another server may have taken the port between the check and the start; the readiness check
+    // would then have reached that one. Only a server on our own data directory will do.
+    if (!servesDataDirectory(started.getPort(), data)) {
+      try {
+        started.close();
+      } catch (IOException | RuntimeException ignored) {
+        // It never became ours; nothing to keep.
+      }
+      throw new PlinthException(Message.EMBEDDED_PORT_IN_USE, port);
+    }
+    return new EmbeddedServer(started, null, started.getPort(), data);
+  }
+
+  /**
+   * The server a killed runner left on {@code data}, if one is still running there: PostgreSQL's
+   * own {@code postmaster.pid} names its process and port, and the server itself must say that it
+   * serves this data directory.
+   */
+  static java.util.Optional<EmbeddedServer> adoptOrphan(Path data) {
+    Path pidFile = data.resolve("postmaster.pid");
+    if (!Files.isRegularFile(pidFile)) {
+      return java.util.Optional.empty();
+    }
+    try {
+      java.util.List<String> lines = Files.readAllLines(pidFile);
+      long pid = Long.parseLong(lines.get(0).strip());
+      int port = Integer.parseInt(lines.get(3).strip());
+      java.util.Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+      if (process.isPresent() && servesDataDirectory(port, data)) {
+        return java.util.Optional.of(new EmbeddedServer(null, process.get(), port, data));
+      }
+    } catch (IOException | RuntimeException e) {
+      // Unreadable or stale: PostgreSQL deals with its own lock file when it starts.
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** Whether the server listening on {@code port} is the one whose data is in {@code data}. */
+  static boolean servesDataDirectory(int port, Path data) {
+    try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
+            "jdbc:postgresql://localhost:" + port + "/" + DATABASE + "?user=" + SUPERUSER + "&connectTimeout=5");
+        java.sql.Statement st = connection.createStatement();
+        java.sql.ResultSet rs = st.executeQuery("SHOW data_directory")) {
+      rs.next();
+      return Path.of(rs.getString(1)).toRealPath().equals(data.toRealPath());
+    } catch (java.sql.SQLException | IOException e) {
+      return false;
     }
   }
 
@@ -114,7 +175,7 @@ public final class EmbeddedServer implements AutoCloseable {
   }
 
   public int port() {
-    return postgres.getPort();
+    return port;
   }
 
   public Path dataDirectory() {
@@ -128,12 +189,24 @@ public final class EmbeddedServer implements AutoCloseable {
 
   /** The URL to show users, with the user name, e.g. {@code jdbc:postgresql://localhost:54329/postgres?user=postgres}. */
   public String displayUrl() {
-    return postgres.getJdbcUrl(SUPERUSER, DATABASE);
+    return "jdbc:postgresql://localhost:" + port + "/" + DATABASE + "?user=" + SUPERUSER;
   }
 
   /** Stops the server; its data stays unless it is ephemeral. */
   @Override
   public void close() {
+    if (adopted != null) {
+      // SIGTERM: PostgreSQL's smart shutdown, which writes a clean checkpoint.
+      adopted.destroy();
+      try {
+        adopted.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        // It goes down on its own; the next command adopts it again if not.
+      }
+      return;
+    }
     try {
       postgres.close();
     } catch (IOException e) {
