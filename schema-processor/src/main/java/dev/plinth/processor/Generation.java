@@ -47,6 +47,8 @@ final class Generation {
   private final ProcessingEnvironment env;
   private final Options options;
   private final Report report;
+  /** Notes about files written, reported once they are on disk. */
+  private final Report done = new Report();
 
   Generation(ProcessingEnvironment env, Options options, Report report) {
     this.env = env;
@@ -100,18 +102,32 @@ final class Generation {
       return;
     }
     List<Change> changes = SchemaDiff.diff(previous, schema);
+    List<MigrationPlan.Step> steps = MigrationPlan.split(changes);
+    if (!noLostJournal(folder, history, previous, steps)) {
+      return;
+    }
     if (!changes.isEmpty() && options.check()) {
       report.add(Message.CHECK_SCHEMA_CHANGED, null, Slug.of(changes).replace('_', ' '),
           history.nextMajor());
       return;
     }
-    List<MigrationPlan.Step> steps = MigrationPlan.split(changes);
     for (int i = 0; i < steps.size(); i++) {
       lint.check(String.valueOf(history.nextMajor() + i), steps.get(i).changes());
     }
     if (report.isClean()) {
       write(folder, outputs, history.nextMajor(), previous, steps);
       updateIntegrity(folder, outputs);
+      commit(outputs);
+    }
+  }
+
+  /** Puts every file of this compile on disk, all or none, then reports what was written. */
+  private void commit(Outputs outputs) {
+    try {
+      outputs.commit();
+      report.addAll(done);
+    } catch (MigrationsFolder.WriteFailure e) {
+      report.add(Message.WRITE_FAILED, null, e.file(), e.getCause());
     }
   }
 
@@ -129,7 +145,7 @@ final class Generation {
         return false;
       }
       folder.delete(files.get());
-      report.add(Message.REBASED, null, files.get().forward());
+      done.add(Message.REBASED, null, files.get().forward());
     }
     return true;
   }
@@ -179,7 +195,7 @@ final class Generation {
     for (History.FileProblem problem : history.problems()) {
       if (problem.missing() && !options.check()) {
         outputs.write(problem.file(), problem.expected());
-        report.add(Message.FILE_RESTORED, null, problem.file(), problem.journal());
+        done.add(Message.FILE_RESTORED, null, problem.file(), problem.journal());
       } else if (problem.missing()) {
         report.add(Message.CHECK_FILE_MISSING, null, problem.file(), problem.journal());
       } else {
@@ -189,6 +205,31 @@ final class Generation {
     }
   }
 
+  /**
+   * A forward script without a journal entry that is exactly what this compile would generate is
+   * a generated migration whose journal was lost, not a hand-written one: generating its change
+   * again would apply it twice.
+   */
+  private boolean noLostJournal(MigrationsFolder folder, History history, Schema previous,
+      List<MigrationPlan.Step> steps) {
+    boolean clean = true;
+    for (MigrationFiles files : history.handWritten()) {
+      String sql = folder.read(files.forward()).orElseThrow();
+      Schema state = previous;
+      for (MigrationPlan.Step step : steps) {
+        if (sql.equals(render(files.version(), files.slug(), state, step).get(files.forward()))) {
+          Path journal = folder.root().resolve(MigrationsFolder.journalPath(files.version(), files.slug()));
+          report.add(Message.LOST_JOURNAL, null, folder.root().resolve(files.forward()),
+              Slug.of(step.changes()).replace('_', ' '), journal, journal,
+              files.reverse() == null ? files.forward() : files.forward() + " and " + files.reverse());
+          clean = false;
+        }
+        state = Changes.apply(state, step.changes());
+      }
+    }
+    return clean;
+  }
+
   private void write(MigrationsFolder folder, Outputs outputs, int major, Schema previous,
       List<MigrationPlan.Step> steps) {
     Schema state = previous;
@@ -196,24 +237,29 @@ final class Generation {
     for (MigrationPlan.Step step : steps) {
       Version v = Version.of(version++);
       String slug = Slug.of(step.changes());
-      String lockTimeout = step.transactional() ? options.lockTimeout() : null;
-      JournalEntry entry = new JournalEntry(JournalEntry.FORMAT, v.toString(), lockTimeout,
-          step.transactional(), step.changes());
-      Map<String, String> files = new LinkedHashMap<>();
-      files.put(MigrationsFolder.forwardPath(v, slug),
-          MigrationScript.forward(v.toString(), state, step.changes(), lockTimeout, step.transactional()));
-      files.put(MigrationsFolder.reversePath(v, slug),
-          MigrationScript.reverse(v.toString(), state, step.changes(), lockTimeout, step.transactional()));
-      if (!step.transactional()) {
-        files.put(MigrationsFolder.forwardPath(v, slug) + ".conf", History.NON_TRANSACTIONAL_CONF);
-      }
-      files.put(MigrationsFolder.journalPath(v, slug), JournalCodec.write(entry));
-      files.forEach(outputs::write);
-      report.add(Message.MIGRATION_WRITTEN, null,
+      render(v, slug, state, step).forEach(outputs::write);
+      done.add(Message.MIGRATION_WRITTEN, null,
           folder.root().resolve(MigrationsFolder.forwardPath(v, slug)), step.changes().size(),
           MigrationsFolder.reversePath(v, slug));
       state = Changes.apply(state, step.changes());
     }
+  }
+
+  /** The files of one migration, by relative path: forward, reverse, configuration, journal. */
+  private Map<String, String> render(Version v, String slug, Schema state, MigrationPlan.Step step) {
+    String lockTimeout = step.transactional() ? options.lockTimeout() : null;
+    JournalEntry entry = new JournalEntry(JournalEntry.FORMAT, v.toString(), lockTimeout,
+        step.transactional(), step.changes());
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put(MigrationsFolder.forwardPath(v, slug),
+        MigrationScript.forward(v.toString(), state, step.changes(), lockTimeout, step.transactional()));
+    files.put(MigrationsFolder.reversePath(v, slug),
+        MigrationScript.reverse(v.toString(), state, step.changes(), lockTimeout, step.transactional()));
+    if (!step.transactional()) {
+      files.put(MigrationsFolder.forwardPath(v, slug) + ".conf", History.NON_TRANSACTIONAL_CONF);
+    }
+    files.put(MigrationsFolder.journalPath(v, slug), JournalCodec.write(entry));
+    return files;
   }
 
   /**

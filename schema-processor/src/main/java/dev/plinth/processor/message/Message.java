@@ -160,6 +160,16 @@ public enum Message {
           + " arguments (Maven <compilerArgs>, Gradle options.compilerArgs) if no rebase is due."),
   REBASED(Severity.NOTE, "PLN222",
       "Removed %s (and its reverse and journal) to regenerate its changes after the main line's migrations."),
+  LOST_JOURNAL(Severity.ERROR, "PLN216",
+      "%s has no journal entry, but it is exactly the migration Plinth generates for the schema's"
+          + " pending change (%s): its journal %s was deleted or not committed. Restore the journal"
+          + " from version control (`git checkout -- %s`); or, if this migration has not been"
+          + " applied to any database, delete %s and recompile to generate it again. (Left as it"
+          + " is, the same change would be generated twice.)"),
+  WRITE_FAILED(Severity.ERROR, "PLN218",
+      "Cannot write %s (%s), so Plinth wrote none of this compile's files: the migrations folder is"
+          + " as it was. Make sure the migrations folder (-Aplinth.migrations) and its migration,"
+          + " rollback and schema folders can be written, then compile again."),
   IO_FAILED(Severity.ERROR, "PLN214",
       "%s (%s). Check that the migrations folder (-Aplinth.migrations) exists and is writable."),
 
