@@ -40,8 +40,9 @@ import javax.lang.model.util.Elements;
 
 /**
  * One run of the pipeline over the tables of a compilation: read the records, validate them,
- * load the committed migrations, diff, check the change for safety, and write the next migration
- * with its reverse, journal entry and integrity files. Every message goes to the report.
+ * load the committed migrations, diff, check the change for safety, and stage the next migration
+ * with its reverse, journal entry and integrity files; {@link #commit} writes them once the
+ * compilation is known to have no errors. Every message goes to the report.
  */
 final class Generation {
   private final ProcessingEnvironment env;
@@ -49,6 +50,8 @@ final class Generation {
   private final Report report;
   /** Notes about files written, reported once they are on disk. */
   private final Report done = new Report();
+  /** The files of a clean run, waiting for {@link #commit}; null when there are none. */
+  private Outputs staged;
 
   Generation(ProcessingEnvironment env, Options options, Report report) {
     this.env = env;
@@ -117,18 +120,30 @@ final class Generation {
     if (report.isClean()) {
       write(folder, outputs, history.nextMajor(), previous, steps);
       updateIntegrity(folder, outputs);
-      commit(outputs);
+      staged = outputs;
     }
   }
 
-  /** Puts every file of this compile on disk, all or none, then reports what was written. */
-  private void commit(Outputs outputs) {
-    try {
-      outputs.commit();
-      report.addAll(done);
-    } catch (MigrationsFolder.WriteFailure e) {
-      report.add(Message.WRITE_FAILED, null, e.file(), e.getCause());
+  /**
+   * Puts the files of a clean run on disk, all or none, unless the compilation failed (javac or
+   * another processor raised an error): a failed compile writes nothing. Returns what happened.
+   */
+  Report commit(boolean compilationFailed) {
+    Report result = new Report();
+    if (staged == null || !staged.hasPending()) {
+      return result;
     }
+    if (compilationFailed) {
+      result.add(Message.NOTHING_WRITTEN, null);
+      return result;
+    }
+    try {
+      staged.commit();
+      result.addAll(done);
+    } catch (MigrationsFolder.WriteFailure e) {
+      result.add(Message.WRITE_FAILED, null, e.file(), e.getCause());
+    }
+    return result;
   }
 
   /**

@@ -203,6 +203,11 @@ public final class MigrationsFolder {
     pending.put(relative, content);
   }
 
+  /** Whether writes or deletions wait for {@link #commit()}. */
+  public boolean hasPending() {
+    return !pending.isEmpty();
+  }
+
   /**
    * Puts every pending write and deletion on disk, all or none: on failure the folder is left as
    * it was and the exception names the file that could not be written.

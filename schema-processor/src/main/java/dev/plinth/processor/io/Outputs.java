@@ -33,6 +33,11 @@ public final class Outputs {
     written.put(relative, content);
   }
 
+  /** Whether anything waits to be written or deleted. */
+  public boolean hasPending() {
+    return folder.hasPending();
+  }
+
   /**
    * Puts the pending files (and deletions) into the migrations folder, all or none, then copies
    * the written ones to the class output. Throws {@link MigrationsFolder.WriteFailure} when the

@@ -34,6 +34,13 @@ public enum Message {
       "@Column(length = %d) is on component '%s' of type %s; length applies to String only."
           + " Remove it, or use @Column(type = \"...\")."),
   BLANK_VALUE(Severity.ERROR, "PLN109", "%s must not be blank. %s"),
+  TOO_MANY_COLUMNS(Severity.ERROR, "PLN110",
+      "Table %s has %d columns, but PostgreSQL allows at most %d in a table. Move some of them to"
+          + " another @Table record that references this one (@References)."),
+  TOO_MANY_COMPONENTS(Severity.ERROR, "PLN111",
+      "Record %s has %d components, which take %d constructor parameter slots (long and double"
+          + " take two), but the JVM allows at most %d, so javac cannot compile it. Move some of"
+          + " them to another @Table record that references this one (@References)."),
 
   // Names.
   NAME_TOO_LONG(Severity.ERROR, "PLN120",
@@ -47,6 +54,9 @@ public enum Message {
   DUPLICATE_COLUMN(Severity.ERROR, "PLN123",
       "Column '%s' appears twice in table %s (components '%s' and '%s')."
           + " Rename one with @Column(name = \"...\")."),
+  ENUM_LABEL_TOO_LONG(Severity.ERROR, "PLN124",
+      "Enum %s has the constant %s, which is %d bytes long (UTF-8), but a PostgreSQL enum value"
+          + " has at most %d. Give it a shorter name."),
 
   // References between parts.
   UNKNOWN_COLUMN(Severity.ERROR, "PLN130",
@@ -130,6 +140,9 @@ public enum Message {
           + " Pass -Aplinth.migrations=<folder> to javac (Maven: compilerArgs)."),
   MIGRATION_WRITTEN(Severity.NOTE, "PLN201", "Plinth wrote migration %s (%d change(s)) and its reverse %s."),
   FILE_RESTORED(Severity.NOTE, "PLN202", "Plinth restored the missing %s from its journal %s."),
+  NOTHING_WRITTEN(Severity.NOTE, "PLN203",
+      "Plinth wrote nothing to the migrations folder because the compilation has errors."
+          + " Fix them and compile again to write the migration."),
   CHECK_SCHEMA_CHANGED(Severity.ERROR, "PLN210",
       "The schema records differ from the committed migrations (%s). Compile without"
           + " -Aplinth.check=true to generate V%s, review it, and commit it."),

@@ -44,6 +44,11 @@ public final class RecordReader {
   private static final Pattern KEY = Pattern.compile(
       "([A-Za-z_][A-Za-z0-9_$]*)(?:\\s+([A-Za-z_][A-Za-z0-9_]*))?(?:\\s+(?i:(ASC|DESC)))?");
 
+  /** PostgreSQL's limit on the columns of a table. */
+  private static final int MAX_COLUMNS = 1600;
+  /** The JVM's limit on the parameter slots of a constructor (255, one of which is {@code this}). */
+  private static final int MAX_PARAMETER_SLOTS = 254;
+
   private final Elements elements;
   private final Report report;
   private final Map<String, EnumType> enums = new TreeMap<>();
@@ -136,6 +141,7 @@ public final class RecordReader {
       });
     }
 
+    checkSize(record, tableName, columnNames.size());
     ColumnResolver resolver = new ColumnResolver(tableName, columnNames);
     for (Ann unique : Ann.findAll(record, "Unique", elements)) {
       List<String> cols = resolver.resolveAll(unique, "columns");
@@ -191,6 +197,23 @@ public final class RecordReader {
         uniques, checks, indexes, List.of(), renamedFrom);
     return Optional.of(new TableDraft(model, table.origin(), origins, foreignKeys,
         intent(record, columnNames)));
+  }
+
+  /**
+   * PostgreSQL's limit on the columns of a table, then the JVM's on the parameters of the record's
+   * constructor: past either, the compile or the migration would fail.
+   */
+  private void checkSize(TypeElement record, QualifiedName table, int columns) {
+    if (columns > MAX_COLUMNS) {
+      report.add(Message.TOO_MANY_COLUMNS, Origin.of(record), table, columns, MAX_COLUMNS);
+      return;
+    }
+    List<? extends RecordComponentElement> components = record.getRecordComponents();
+    int slots = components.stream().mapToInt(c -> TypeMapper.slots(c.asType())).sum();
+    if (slots > MAX_PARAMETER_SLOTS) {
+      report.add(Message.TOO_MANY_COMPONENTS, Origin.of(record), record.getSimpleName(),
+          components.size(), slots, MAX_PARAMETER_SLOTS);
+    }
   }
 
   /** The field of a record component, where its annotations are read from (see {@link #read}). */
@@ -341,9 +364,17 @@ public final class RecordReader {
     if (known != null) {
       return Optional.of(known);
     }
-    List<String> values = element.getEnclosedElements().stream()
-        .filter(e -> e.getKind() == ElementKind.ENUM_CONSTANT)
-        .map(e -> e.getSimpleName().toString()).toList();
+    List<String> values = new ArrayList<>();
+    for (Element constant : element.getEnclosedElements()) {
+      if (constant.getKind() == ElementKind.ENUM_CONSTANT) {
+        String value = constant.getSimpleName().toString();
+        if (Names.bytes(value) > Names.MAX_BYTES) {
+          report.add(Message.ENUM_LABEL_TOO_LONG, Origin.of(constant), element.getSimpleName(),
+              value, Names.bytes(value), Names.MAX_BYTES);
+        }
+        values.add(value);
+      }
+    }
     if (values.isEmpty()) {
       report.add(Message.EMPTY_ENUM, Origin.of(usedBy), element.getQualifiedName());
       return Optional.empty();
