@@ -182,7 +182,10 @@ public final class MigrationsFolder {
     }
   }
 
-  /** The file's text as it is after the pending changes, if it exists. */
+  /**
+   * The file's text as it is after the pending changes, if it exists, with line feeds for line
+   * endings: a checkout with CRLF line endings (Git for Windows' default) is not an edit.
+   */
   public Optional<String> read(String relative) {
     if (pending.containsKey(relative)) {
       return Optional.ofNullable(pending.get(relative));
@@ -192,10 +195,15 @@ public final class MigrationsFolder {
       return Optional.empty();
     }
     try {
-      return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+      return Optional.of(lineFeeds(Files.readString(file, StandardCharsets.UTF_8)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The text with each CRLF line ending replaced by a line feed, as Plinth writes them. */
+  public static String lineFeeds(String text) {
+    return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n");
   }
 
   /** Writes the file when the pending changes are committed; reads see it at once. */
