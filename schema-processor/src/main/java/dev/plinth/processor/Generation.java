@@ -64,7 +64,7 @@ final class Generation {
         : new MigrationsFolder(Path.of(options.migrations()));
     Outputs outputs = folder == null ? null
         : new Outputs(folder, env.getFiler(), options.resourcePath());
-    if (folder != null && !(rebase(folder) && noDuplicateVersions(folder))) {
+    if (folder != null && !(noConflicts(folder) && rebase(folder) && noDuplicateVersions(folder))) {
       return;
     }
     History history;
@@ -163,6 +163,21 @@ final class Generation {
       done.add(Message.REBASED, null, files.get().forward());
     }
     return true;
+  }
+
+  /** Files left with git's conflict markers by a merge: nothing else can be read until resolved. */
+  private boolean noConflicts(MigrationsFolder folder) {
+    List<String> conflicted = folder.conflicted();
+    for (String file : conflicted) {
+      Path path = folder.root().resolve(file);
+      boolean integrity = file.equals(SumFile.HEAD_FILE) || file.equals(SumFile.SUM_FILE);
+      report.add(Message.MERGE_CONFLICT, null, path, integrity
+          ? "take either side of it whole (such as `git checkout --ours -- " + path
+              + "`); Plinth brings it up to date."
+          : "take the main line's side of it whole (`git checkout --ours -- " + path
+              + "` or --theirs, whichever is the main line's in this merge).");
+    }
+    return conflicted.isEmpty();
   }
 
   private boolean noDuplicateVersions(MigrationsFolder folder) {
@@ -293,14 +308,23 @@ final class Generation {
     expected.forEach((name, content) -> {
       if (!content.equals(folder.read(name).orElse(null))) {
         if (options.check()) {
-          String changed = String.join(", ", SumFile.mismatches(
-              SumFile.parse(folder.read(SumFile.SUM_FILE).orElse("")), files));
           report.add(Message.SUM_OUT_OF_DATE, null, folder.root().resolve(name),
-              changed.isEmpty() ? "HEAD differs" : changed);
+              sumDifferences(folder, files));
         } else {
           outputs.write(name, content);
         }
       }
     });
+  }
+
+  /** What differs between {@code plinth.sum} and the files, for a message. */
+  private static String sumDifferences(MigrationsFolder folder, SortedMap<String, String> files) {
+    try {
+      String changed = String.join(", ", SumFile.mismatches(
+          SumFile.parse(folder.read(SumFile.SUM_FILE).orElse("")), files));
+      return changed.isEmpty() ? "HEAD differs" : changed;
+    } catch (IllegalArgumentException e) {
+      return "it cannot be read: " + e.getMessage();
+    }
   }
 }

@@ -37,6 +37,7 @@ public final class MigrationsFolder {
   public static final String ROLLBACK_DIR = "rollback";
   public static final String JOURNAL_DIR = "schema";
 
+  private static final Pattern CONFLICT = Pattern.compile("(?m)^<<<<<<<(?: |$)");
   private static final Pattern FILE = Pattern.compile("([VU])(\\d+(?:[._]\\d+)*)__(.+)\\.(sql|json)");
 
   private final Path root;
@@ -152,6 +153,18 @@ public final class MigrationsFolder {
       }
     }
     return result;
+  }
+
+  /**
+   * The files that hold an unresolved merge conflict (a line that starts with git's
+   * {@code <<<<<<<} marker): the integrity files, then the migration, reverse and journal files.
+   */
+  public List<String> conflicted() {
+    List<String> files = new ArrayList<>(List.of(SumFile.HEAD_FILE, SumFile.SUM_FILE));
+    files.addAll(migrationFiles().keySet());
+    return files.stream()
+        .filter(file -> read(file).map(text -> CONFLICT.matcher(text).find()).orElse(false))
+        .toList();
   }
 
   /** The generated migration with this slug, if there is one. */

@@ -179,6 +179,12 @@ public enum Message {
           + " from version control (`git checkout -- %s`); or, if this migration has not been"
           + " applied to any database, delete %s and recompile to generate it again. (Left as it"
           + " is, the same change would be generated twice.)"),
+  MERGE_CONFLICT(Severity.ERROR, "PLN217",
+      "%s holds an unresolved merge conflict (git's <<<<<<< and >>>>>>> markers). Plinth's files"
+          + " are generated, not merged by hand: %s Then compile again: if both branches added a"
+          + " migration, Plinth reports it (PLN220), and compiling once with"
+          + " -Aplinth.rebase=<slug> generates your branch's migration again after the main"
+          + " line's."),
   WRITE_FAILED(Severity.ERROR, "PLN218",
       "Cannot write %s (%s), so Plinth wrote none of this compile's files: the migrations folder is"
           + " as it was. Make sure the migrations folder (-Aplinth.migrations) and its migration,"
