@@ -22,6 +22,7 @@ import dev.plinth.schema.render.MigrationScript;
 import dev.plinth.schema.render.Slug;
 import dev.plinth.processor.seed.SeedWriter;
 import dev.plinth.processor.validate.MigrationLint;
+import dev.plinth.processor.validate.Renames;
 import dev.plinth.processor.validate.Report;
 import dev.plinth.processor.validate.SchemaBuilder;
 import java.nio.file.Path;
@@ -85,12 +86,16 @@ final class Generation {
             a.getAnnotationType().toString().equals(PlinthProcessor.TABLE))
             ? reader.read(type) : Optional.empty(),
         type -> elements.getBinaryName((TypeElement) ((DeclaredType) type).asElement()).toString());
-    Schema schema = builder.build(drafts, keptTables(previous, drafts, elements), reader.enums(), previous);
+    Schema built = builder.build(drafts, keptTables(previous, drafts, elements), reader.enums(),
+        reader.enumOrigins(), previous);
+    // The builders are written even for a schema with errors (from the tables that could be
+    // read): seed sets that use them would otherwise add "cannot find symbol" errors to the real
+    // ones. The compile fails all the same, so nothing is written to the migrations folder.
+    if (options.seeds()) {
+      new SeedWriter(env).write(built, roundTables);
+    }
     if (!report.isClean()) {
       return;
-    }
-    if (options.seeds()) {
-      new SeedWriter(env).write(schema, roundTables);
     }
     if (folder == null) {
       report.add(Message.NO_MIGRATIONS_FOLDER, null);
@@ -99,6 +104,7 @@ final class Generation {
     checkCommittedFiles(folder, outputs, history);
     Map<QualifiedName, TableDraft> byName = new HashMap<>();
     drafts.forEach(d -> byName.put(d.table().name(), d));
+    Schema schema = new Renames(report, byName, reader.enumRenames()).resolve(previous, built);
     MigrationLint lint = new MigrationLint(report, byName);
     lint.checkAmbiguities(previous, schema);
     if (!report.isClean()) {

@@ -2,8 +2,10 @@ package dev.plinth.processor;
 
 import com.google.auto.service.AutoService;
 import dev.plinth.processor.message.Message;
+import dev.plinth.processor.read.IgnoredAnnotations;
 import dev.plinth.processor.validate.Report;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -46,11 +48,16 @@ public final class PlinthProcessor extends AbstractProcessor {
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
     options = Options.from(env.getOptions());
+    List<String> problems = Options.problems(env.getOptions());
+    problems.forEach(p -> env.getMessager().printMessage(Diagnostic.Kind.ERROR, p));
+    // With an option that is not valid nothing is generated: the one error to fix is the option.
+    done = !problems.isEmpty();
   }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(TABLE);
+    // Every Plinth annotation, so that those where Plinth does not read them are reported too.
+    return Set.of("dev.plinth.annotations.*");
   }
 
   @Override
@@ -67,6 +74,9 @@ public final class PlinthProcessor extends AbstractProcessor {
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     errorRaised |= round.errorRaised();
     try {
+      Report ignored = new Report();
+      new IgnoredAnnotations(ignored).check(round.getRootElements());
+      ignored.printTo(processingEnv.getMessager());
       if (!done) {
         Map<String, TypeElement> roundTables = tables(round);
         // The schema is handled in the first round that has tables (in practice the first round),

@@ -153,7 +153,7 @@ public final class SeedSetProcessor extends AbstractProcessor {
       error(Message.SEED_SET_NOT_INSTANTIABLE.format(type.getSimpleName()), type, annotation);
       return false;
     }
-    if (!implementsSeedSource(type.asType())) {
+    if (seedSource(type.asType()).isEmpty()) {
       error(Message.NOT_A_SEED_SOURCE.format(type.getSimpleName(), type.getSimpleName()), type,
           annotation);
       return false;
@@ -187,14 +187,22 @@ public final class SeedSetProcessor extends AbstractProcessor {
     }
     AnnotationMirror annotation = annotation(type).orElseThrow();
     String name = processingEnv.getElementUtils().getBinaryName(type).toString();
-    Optional<TypeElement> db = seedDb(type.asType());
-    if (db.isEmpty()) {
+    Optional<TypeMirror> db = seedSource(type.asType())
+        .filter(source -> source.getTypeArguments().size() == 1)
+        .map(source -> source.getTypeArguments().get(0));
+    if (db.isPresent() && db.get().getKind() == TypeKind.ERROR) {
+      // A Seeds class that does not exist (not generated because the schema has errors, say):
+      // javac reports it where it is used; another error here would only repeat it.
+      return Optional.empty();
+    }
+    if (db.isEmpty() || db.get().getKind() != TypeKind.DECLARED) {
       error(Message.NOT_A_SEED_SOURCE.format(type.getSimpleName(), type.getSimpleName()), type,
           annotation);
       return Optional.empty();
     }
+    TypeElement seeds = (TypeElement) ((DeclaredType) db.get()).asElement();
     return Optional.of(new Entry((Integer) value(annotation, "order"), name,
-        processingEnv.getElementUtils().getBinaryName(db.get()).toString(),
+        processingEnv.getElementUtils().getBinaryName(seeds).toString(),
         new TreeSet<>(environments(annotation))));
   }
 
@@ -219,33 +227,17 @@ public final class SeedSetProcessor extends AbstractProcessor {
         && type.getModifiers().contains(Modifier.PUBLIC) && !type.getModifiers().contains(Modifier.ABSTRACT);
   }
 
-  /** Whether {@code type} implements {@code SeedSource}, whatever its type argument. */
-  private boolean implementsSeedSource(TypeMirror type) {
-    for (TypeMirror supertype : processingEnv.getTypeUtils().directSupertypes(type)) {
-      if (supertype.getKind() == TypeKind.DECLARED && (((TypeElement) ((DeclaredType) supertype)
-          .asElement()).getQualifiedName().contentEquals(SEED_SOURCE) || implementsSeedSource(supertype))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** The {@code D} of the {@code SeedSource<D>} that {@code type} implements, searching supertypes. */
-  private Optional<TypeElement> seedDb(TypeMirror type) {
+  /** The {@code SeedSource<D>} that {@code type} implements, searching supertypes. */
+  private Optional<DeclaredType> seedSource(TypeMirror type) {
     for (TypeMirror supertype : processingEnv.getTypeUtils().directSupertypes(type)) {
       if (supertype.getKind() != TypeKind.DECLARED) {
         continue;
       }
       DeclaredType declared = (DeclaredType) supertype;
-      TypeElement element = (TypeElement) declared.asElement();
-      if (element.getQualifiedName().contentEquals(SEED_SOURCE)) {
-        if (declared.getTypeArguments().size() == 1
-            && declared.getTypeArguments().get(0).getKind() == TypeKind.DECLARED) {
-          return Optional.of((TypeElement) ((DeclaredType) declared.getTypeArguments().get(0)).asElement());
-        }
-        return Optional.empty();
+      if (((TypeElement) declared.asElement()).getQualifiedName().contentEquals(SEED_SOURCE)) {
+        return Optional.of(declared);
       }
-      Optional<TypeElement> inherited = seedDb(supertype);
+      Optional<DeclaredType> inherited = seedSource(supertype);
       if (inherited.isPresent()) {
         return inherited;
       }
