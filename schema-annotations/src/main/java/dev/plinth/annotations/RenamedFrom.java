@@ -22,6 +22,9 @@ import java.lang.annotation.Target;
 @Target({ElementType.TYPE, ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.METHOD,
     ElementType.PARAMETER})
 public @interface RenamedFrom {
-  /** The previous SQL name (for a table, optionally qualified: {@code "billing.accounts"}). */
+  /**
+   * The previous SQL name (for a table, optionally qualified: {@code "billing.accounts"}); for a
+   * column, the Java name of the component it was is accepted too ({@code "displayName"}).
+   */
   String value();
 }

@@ -23,6 +23,7 @@ import dev.plinth.schema.render.MigrationScript;
 import dev.plinth.schema.render.Slug;
 import dev.plinth.processor.seed.SeedWriter;
 import dev.plinth.processor.validate.MigrationLint;
+import dev.plinth.processor.validate.Renames;
 import dev.plinth.processor.validate.Report;
 import dev.plinth.processor.validate.SchemaBuilder;
 import java.nio.file.Path;
@@ -40,13 +41,18 @@ import javax.lang.model.util.Elements;
 
 /**
  * One run of the pipeline over the tables of a compilation: read the records, validate them,
- * load the committed migrations, diff, check the change for safety, and write the next migration
- * with its reverse, journal entry and integrity files. Every message goes to the report.
+ * load the committed migrations, diff, check the change for safety, and stage the next migration
+ * with its reverse, journal entry and integrity files; {@link #commit} writes them once the
+ * compilation is known to have no errors. Every message goes to the report.
  */
 final class Generation {
   private final ProcessingEnvironment env;
   private final Options options;
   private final Report report;
+  /** Notes about files written, reported once they are on disk. */
+  private final Report done = new Report();
+  /** The files of a clean run, waiting for {@link #commit}; null when there are none. */
+  private Outputs staged;
 
   Generation(ProcessingEnvironment env, Options options, Report report) {
     this.env = env;
@@ -59,7 +65,7 @@ final class Generation {
         : new MigrationsFolder(Path.of(options.migrations()));
     Outputs outputs = folder == null ? null
         : new Outputs(folder, env.getFiler(), options.resourcePath());
-    if (folder != null && !(rebase(folder) && noDuplicateVersions(folder))) {
+    if (folder != null && !(noConflicts(folder) && rebase(folder) && noDuplicateVersions(folder))) {
       return;
     }
     History history;
@@ -80,12 +86,16 @@ final class Generation {
             a.getAnnotationType().toString().equals(PlinthProcessor.TABLE))
             ? reader.read(type) : Optional.empty(),
         type -> elements.getBinaryName((TypeElement) ((DeclaredType) type).asElement()).toString());
-    Schema schema = builder.build(drafts, keptTables(previous, drafts, elements), reader.enums(), previous);
+    Schema built = builder.build(drafts, keptTables(previous, drafts, elements), reader.enums(),
+        reader.enumOrigins(), previous);
+    // The builders are written even for a schema with errors (from the tables that could be
+    // read): seed sets that use them would otherwise add "cannot find symbol" errors to the real
+    // ones. The compile fails all the same, so nothing is written to the migrations folder.
+    if (options.seeds()) {
+      new SeedWriter(env).write(built, roundTables);
+    }
     if (!report.isClean()) {
       return;
-    }
-    if (options.seeds()) {
-      new SeedWriter(env).write(schema, roundTables);
     }
     if (folder == null) {
       report.add(Message.NO_MIGRATIONS_FOLDER, null);
@@ -94,25 +104,52 @@ final class Generation {
     checkCommittedFiles(folder, outputs, history);
     Map<QualifiedName, TableDraft> byName = new HashMap<>();
     drafts.forEach(d -> byName.put(d.table().name(), d));
+    Schema schema = new Renames(report, byName, reader.enumRenames()).resolve(previous, built);
     MigrationLint lint = new MigrationLint(report, byName);
     lint.checkAmbiguities(previous, schema);
     if (!report.isClean()) {
       return;
     }
     List<Change> changes = SchemaDiff.diff(previous, schema);
+    List<MigrationPlan.Step> steps = MigrationPlan.split(changes);
+    if (!noLostJournal(folder, history, previous, steps)) {
+      return;
+    }
     if (!changes.isEmpty() && options.check()) {
       report.add(Message.CHECK_SCHEMA_CHANGED, null, Slug.of(changes).replace('_', ' '),
           history.nextMajor());
       return;
     }
-    List<MigrationPlan.Step> steps = MigrationPlan.split(changes);
     for (int i = 0; i < steps.size(); i++) {
       lint.check(String.valueOf(history.nextMajor() + i), steps.get(i).changes());
     }
     if (report.isClean()) {
       write(folder, outputs, history.nextMajor(), previous, steps);
       updateIntegrity(folder, outputs);
+      staged = outputs;
     }
+  }
+
+  /**
+   * Puts the files of a clean run on disk, all or none, unless the compilation failed (javac or
+   * another processor raised an error): a failed compile writes nothing. Returns what happened.
+   */
+  Report commit(boolean compilationFailed) {
+    Report result = new Report();
+    if (staged == null || !staged.hasPending()) {
+      return result;
+    }
+    if (compilationFailed) {
+      result.add(Message.NOTHING_WRITTEN, null);
+      return result;
+    }
+    try {
+      staged.commit();
+      result.addAll(done);
+    } catch (MigrationsFolder.WriteFailure e) {
+      result.add(Message.WRITE_FAILED, null, e.file(), e.getCause());
+    }
+    return result;
   }
 
   /**
@@ -129,9 +166,24 @@ final class Generation {
         return false;
       }
       folder.delete(files.get());
-      report.add(Message.REBASED, null, files.get().forward());
+      done.add(Message.REBASED, null, files.get().forward());
     }
     return true;
+  }
+
+  /** Files left with git's conflict markers by a merge: nothing else can be read until resolved. */
+  private boolean noConflicts(MigrationsFolder folder) {
+    List<String> conflicted = folder.conflicted();
+    for (String file : conflicted) {
+      Path path = folder.root().resolve(file);
+      boolean integrity = file.equals(SumFile.HEAD_FILE) || file.equals(SumFile.SUM_FILE);
+      report.add(Message.MERGE_CONFLICT, null, path, integrity
+          ? "take either side of it whole (such as `git checkout --ours -- " + path
+              + "`); Plinth brings it up to date."
+          : "take the main line's side of it whole (`git checkout --ours -- " + path
+              + "` or --theirs, whichever is the main line's in this merge).");
+    }
+    return conflicted.isEmpty();
   }
 
   private boolean noDuplicateVersions(MigrationsFolder folder) {
@@ -179,7 +231,7 @@ final class Generation {
     for (History.FileProblem problem : history.problems()) {
       if (problem.missing() && !options.check()) {
         outputs.write(problem.file(), problem.expected());
-        report.add(Message.FILE_RESTORED, null, problem.file(), problem.journal());
+        done.add(Message.FILE_RESTORED, null, problem.file(), problem.journal());
       } else if (problem.missing()) {
         report.add(Message.CHECK_FILE_MISSING, null, problem.file(), problem.journal());
       } else {
@@ -189,6 +241,31 @@ final class Generation {
     }
   }
 
+  /**
+   * A forward script without a journal entry that is exactly what this compile would generate is
+   * a generated migration whose journal was lost, not a hand-written one: generating its change
+   * again would apply it twice.
+   */
+  private boolean noLostJournal(MigrationsFolder folder, History history, Schema previous,
+      List<MigrationPlan.Step> steps) {
+    boolean clean = true;
+    for (MigrationFiles files : history.handWritten()) {
+      String sql = folder.read(files.forward()).orElseThrow();
+      Schema state = previous;
+      for (MigrationPlan.Step step : steps) {
+        if (sql.equals(render(files.version(), files.slug(), state, step).get(files.forward()))) {
+          Path journal = folder.root().resolve(MigrationsFolder.journalPath(files.version(), files.slug()));
+          report.add(Message.LOST_JOURNAL, null, folder.root().resolve(files.forward()),
+              Slug.of(step.changes()).replace('_', ' '), journal, journal,
+              files.reverse() == null ? files.forward() : files.forward() + " and " + files.reverse());
+          clean = false;
+        }
+        state = Changes.apply(state, step.changes());
+      }
+    }
+    return clean;
+  }
+
   private void write(MigrationsFolder folder, Outputs outputs, int major, Schema previous,
       List<MigrationPlan.Step> steps) {
     Schema state = previous;
@@ -196,24 +273,29 @@ final class Generation {
     for (MigrationPlan.Step step : steps) {
       Version v = Version.of(version++);
       String slug = Slug.of(step.changes());
-      String lockTimeout = step.transactional() ? options.lockTimeout() : null;
-      JournalEntry entry = new JournalEntry(JournalEntry.FORMAT, v.toString(), lockTimeout,
-          step.transactional(), step.changes());
-      Map<String, String> files = new LinkedHashMap<>();
-      files.put(MigrationsFolder.forwardPath(v, slug),
-          MigrationScript.forward(v.toString(), state, step.changes(), lockTimeout, step.transactional()));
-      files.put(MigrationsFolder.reversePath(v, slug),
-          MigrationScript.reverse(v.toString(), state, step.changes(), lockTimeout, step.transactional()));
-      if (!step.transactional()) {
-        files.put(MigrationsFolder.forwardPath(v, slug) + ".conf", History.NON_TRANSACTIONAL_CONF);
-      }
-      files.put(MigrationsFolder.journalPath(v, slug), JournalCodec.write(entry));
-      files.forEach(outputs::write);
-      report.add(Message.MIGRATION_WRITTEN, null,
+      render(v, slug, state, step).forEach(outputs::write);
+      done.add(Message.MIGRATION_WRITTEN, null,
           folder.root().resolve(MigrationsFolder.forwardPath(v, slug)), step.changes().size(),
           MigrationsFolder.reversePath(v, slug));
       state = Changes.apply(state, step.changes());
     }
+  }
+
+  /** The files of one migration, by relative path: forward, reverse, configuration, journal. */
+  private Map<String, String> render(Version v, String slug, Schema state, MigrationPlan.Step step) {
+    String lockTimeout = step.transactional() ? options.lockTimeout() : null;
+    JournalEntry entry = new JournalEntry(JournalEntry.FORMAT, v.toString(), lockTimeout,
+        step.transactional(), step.changes());
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put(MigrationsFolder.forwardPath(v, slug),
+        MigrationScript.forward(v.toString(), state, step.changes(), lockTimeout, step.transactional()));
+    files.put(MigrationsFolder.reversePath(v, slug),
+        MigrationScript.reverse(v.toString(), state, step.changes(), lockTimeout, step.transactional()));
+    if (!step.transactional()) {
+      files.put(MigrationsFolder.forwardPath(v, slug) + ".conf", History.NON_TRANSACTIONAL_CONF);
+    }
+    files.put(MigrationsFolder.journalPath(v, slug), JournalCodec.write(entry));
+    return files;
   }
 
   /**

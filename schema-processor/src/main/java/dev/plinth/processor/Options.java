@@ -1,9 +1,12 @@
 package dev.plinth.processor;
 
+import dev.plinth.processor.message.Message;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The processor options ({@code -A} flags to javac).
@@ -17,6 +20,9 @@ import java.util.Set;
  */
 record Options(String migrations, boolean check, String lockTimeout, String resourcePath,
     List<String> rebase, boolean seeds) {
+  /** A PostgreSQL duration as {@code lock_timeout} takes it: {@code 5s}, {@code 500ms}, {@code 500}. */
+  private static final Pattern LOCK_TIMEOUT = Pattern.compile("\\d+\\s*(us|ms|s|min|h|d)?");
+
   static final Set<String> NAMES = Set.of("plinth.migrations", "plinth.check",
       "plinth.lockTimeout", "plinth.resourcePath", "plinth.rebase", "plinth.seeds");
 
@@ -31,6 +37,27 @@ record Options(String migrations, boolean check, String lockTimeout, String reso
         Arrays.stream(value(raw, "plinth.rebase", "").split(","))
             .map(String::strip).filter(s -> !s.isEmpty()).toList(),
         Boolean.parseBoolean(value(raw, "plinth.seeds", "true")));
+  }
+
+  /**
+   * The messages about option values that are not valid (an option that is unset takes its
+   * default): a lock timeout PostgreSQL would refuse, a flag that is neither true nor false.
+   */
+  static List<String> problems(Map<String, String> raw) {
+    List<String> problems = new ArrayList<>();
+    String timeout = value(raw, "plinth.lockTimeout", "5s");
+    if (!timeout.equalsIgnoreCase("off") && !LOCK_TIMEOUT.matcher(timeout).matches()) {
+      problems.add(Message.INVALID_OPTION.format("plinth.lockTimeout", timeout, "a lock timeout is a"
+          + " whole number with an optional unit (us, ms, s, min, h or d; without one it is"
+          + " milliseconds), or off for none.", "plinth.lockTimeout", "5s"));
+    }
+    for (String flag : List.of("plinth.check", "plinth.seeds")) {
+      String value = value(raw, flag, "true");
+      if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+        problems.add(Message.INVALID_OPTION.format(flag, value, "it is true or false.", flag, "true"));
+      }
+    }
+    return problems;
   }
 
   private static String value(Map<String, String> raw, String name, String otherwise) {

@@ -2,8 +2,10 @@ package dev.plinth.processor;
 
 import com.google.auto.service.AutoService;
 import dev.plinth.processor.message.Message;
+import dev.plinth.processor.read.IgnoredAnnotations;
 import dev.plinth.processor.validate.Report;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -37,17 +39,25 @@ public final class PlinthProcessor extends AbstractProcessor {
   static final String TABLE = "dev.plinth.annotations.Table";
 
   private boolean done;
+  private boolean errorRaised;
+  /** The schema's run, whose files are written in the final round if the compilation is clean. */
+  private Generation generation;
   private Options options;
 
   @Override
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
     options = Options.from(env.getOptions());
+    List<String> problems = Options.problems(env.getOptions());
+    problems.forEach(p -> env.getMessager().printMessage(Diagnostic.Kind.ERROR, p));
+    // With an option that is not valid nothing is generated: the one error to fix is the option.
+    done = !problems.isEmpty();
   }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(TABLE);
+    // Every Plinth annotation, so that those where Plinth does not read them are reported too.
+    return Set.of("dev.plinth.annotations.*");
   }
 
   @Override
@@ -62,24 +72,25 @@ public final class PlinthProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    if (done) {
-      return false;
-    }
+    errorRaised |= round.errorRaised();
     try {
-      TypeElement table = processingEnv.getElementUtils().getTypeElement(TABLE);
-      Map<String, TypeElement> roundTables = new TreeMap<>();
-      if (table != null) {
-        for (Element element : round.getElementsAnnotatedWith(table)) {
-          if (element instanceof TypeElement type) {
-            roundTables.put(type.getQualifiedName().toString(), type);
-          }
+      Report ignored = new Report();
+      new IgnoredAnnotations(ignored).check(round.getRootElements());
+      ignored.printTo(processingEnv.getMessager());
+      if (!done) {
+        Map<String, TypeElement> roundTables = tables(round);
+        // The schema is handled in the first round that has tables (in practice the first round),
+        // so that the Java sources generated from it are compiled in the following rounds.
+        if (!roundTables.isEmpty()) {
+          done = true;
+          generation = generate(roundTables);
         }
       }
-      // The schema is handled in the first round that has tables (in practice the first round),
-      // so that the Java sources generated from it are compiled in the following rounds.
-      if (!roundTables.isEmpty()) {
-        done = true;
-        generate(roundTables);
+      // Files are written in the final round, and only if no round raised an error: a compile
+      // that fails (here, in javac or in another processor) must not leave a migration behind.
+      if (round.processingOver() && generation != null) {
+        generation.commit(errorRaised).printTo(processingEnv.getMessager());
+        generation = null;
       }
     } catch (RuntimeException | Error e) {
       // No exception reaches javac: it would hide the user's real errors behind a stack trace.
@@ -89,13 +100,28 @@ public final class PlinthProcessor extends AbstractProcessor {
     return false;
   }
 
-  private void generate(Map<String, TypeElement> roundTables) {
+  private Map<String, TypeElement> tables(RoundEnvironment round) {
+    TypeElement table = processingEnv.getElementUtils().getTypeElement(TABLE);
+    Map<String, TypeElement> roundTables = new TreeMap<>();
+    if (table != null) {
+      for (Element element : round.getElementsAnnotatedWith(table)) {
+        if (element instanceof TypeElement type) {
+          roundTables.put(type.getQualifiedName().toString(), type);
+        }
+      }
+    }
+    return roundTables;
+  }
+
+  private Generation generate(Map<String, TypeElement> roundTables) {
     Report report = new Report();
+    Generation run = new Generation(processingEnv, options, report);
     try {
-      new Generation(processingEnv, options, report).run(roundTables);
+      run.run(roundTables);
     } catch (UncheckedIOException e) {
       report.add(Message.IO_FAILED, null, e.getMessage(), e.getCause());
     }
     report.printTo(processingEnv.getMessager());
+    return run;
   }
 }

@@ -74,6 +74,26 @@ class CheckModeTest {
   }
 
   @Test
+  void filesCheckedOutWithCrlfLineEndingsAreNotEdits() throws IOException {
+    for (String file : ProcessorRun.files(migrations).keySet()) {
+      Path path = migrations.resolve(file);
+      Files.writeString(path, Files.readString(path).replace("\n", "\r\n"));
+    }
+    Map<String, String> checkedOut = ProcessorRun.files(migrations);
+
+    for (String mode : new String[] {CHECK, "-Aplinth.check=false"}) {
+      Compilation compilation = ProcessorRun.compile(migrations, ProcessorRun.schema("basic"), mode);
+
+      assertThat(compilation).succeededWithoutWarnings();
+      assertEquals(checkedOut, ProcessorRun.files(migrations), "nothing rewritten");
+    }
+    assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("evolved"))).succeeded();
+    assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("evolved"), CHECK))
+        .succeededWithoutWarnings();
+    assertEquals(checkedOut.get(V1), ProcessorRun.files(migrations).get(V1));
+  }
+
+  @Test
   void failsOnAnUnreadableJournal() throws IOException {
     Files.writeString(migrations.resolve(J1), "{ not json");
 

@@ -112,6 +112,31 @@ class SeedGenerationTest {
   }
 
   @Test
+  void aSchemaErrorIsTheOnlyErrorOfACompileWithSeedSets() {
+    List<JavaFileObject> schema = new ArrayList<>(ProcessorRun.schema("seeded"));
+    schema.removeIf(f -> f.getName().endsWith("Team.java"));
+    JavaFileObject team = JavaFileObjects.forSourceString("league.Team", """
+        package league;
+
+        import dev.plinth.annotations.*;
+
+        @Table
+        @Index(columns = "nme")
+        public record Team(@Id @Default("gen_random_uuid()") java.util.UUID id, String name,
+            @Nullable Integer founded) {}
+        """);
+    schema.add(team);
+
+    Compilation compilation = compile(with(schema, "LeagueSeeds"));
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining("[PLN130] @Index columns names 'nme', which is not"
+        + " a column of table public.team. Its columns are: id, name, founded.")
+        .inFile(team).onLine(6);
+    assertEquals(1, compilation.errors().size(), "no follow-on errors: " + compilation.errors());
+  }
+
+  @Test
   void aSeedSetMustImplementSeedSource() {
     Compilation compilation = compile(with(ProcessorRun.schema("seeded"), "NotASource"));
 

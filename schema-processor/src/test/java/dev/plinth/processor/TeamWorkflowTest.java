@@ -70,6 +70,82 @@ class TeamWorkflowTest {
   }
 
   @Test
+  void conflictMarkersInHeadAndTheSumSayHowToResolveThem() throws IOException {
+    copy(main, branch);
+    assertThat(ProcessorRun.compile(main, List.of(account(", @Nullable String phone")))).succeeded();
+    assertThat(ProcessorRun.compile(branch, List.of(account(", @Nullable String city")))).succeeded();
+    Map<String, String> ours = ProcessorRun.files(main);
+    Map<String, String> theirs = ProcessorRun.files(branch);
+    for (Map.Entry<String, String> file : theirs.entrySet()) {
+      if (file.getKey().contains("2__")) {
+        Files.writeString(main.resolve(file.getKey()), file.getValue());
+      }
+    }
+    for (String file : List.of("HEAD", "plinth.sum")) {
+      Files.writeString(main.resolve(file), conflict(ours.get(file), theirs.get(file)));
+    }
+    JavaFileObject merged = account(", @Nullable String phone, @Nullable String city");
+    Map<String, String> before = ProcessorRun.files(main);
+
+    for (String mode : new String[] {CHECK, "-Aplinth.check=false"}) {
+      Compilation compilation = ProcessorRun.compile(main, List.of(merged), mode);
+
+      assertThat(compilation).failed();
+      for (String file : List.of("HEAD", "plinth.sum")) {
+        assertThat(compilation).hadErrorContaining("[PLN217] " + main.resolve(file) + " holds an"
+            + " unresolved merge conflict (git's <<<<<<< and >>>>>>> markers). Plinth's files are"
+            + " generated, not merged by hand: take either side of it whole (such as `git checkout"
+            + " --ours -- " + main.resolve(file) + "`); Plinth brings it up to date. Then compile"
+            + " again: if both branches added a migration, Plinth reports it (PLN220), and"
+            + " compiling once with -Aplinth.rebase=<slug> generates your branch's migration again"
+            + " after the main line's.");
+      }
+      assertEquals(2, compilation.errors().size(), compilation.errors().toString());
+      assertEquals(before, ProcessorRun.files(main));
+    }
+
+    for (String file : List.of("HEAD", "plinth.sum")) {
+      Files.writeString(main.resolve(file), ours.get(file));
+    }
+    assertThat(ProcessorRun.compile(main, List.of(merged))).hadErrorContaining("[PLN220]");
+    assertThat(ProcessorRun.compile(main, List.of(merged), "-Aplinth.rebase=add_account_city"))
+        .succeeded();
+    assertThat(ProcessorRun.compile(main, List.of(merged), CHECK)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void aConflictedJournalSaysToTakeTheMainLinesSide() throws IOException {
+    copy(main, branch);
+    assertThat(ProcessorRun.compile(main, List.of(account(", @Nullable String phone")))).succeeded();
+    assertThat(ProcessorRun.compile(branch, List.of(account(", @Nullable Long phone")))).succeeded();
+    String journal = "schema/V2__add_account_phone.json";
+    Files.writeString(main.resolve(journal),
+        conflict(Files.readString(main.resolve(journal)), Files.readString(branch.resolve(journal))));
+
+    Compilation compilation = ProcessorRun.compile(main, List.of(account(", @Nullable String phone")), CHECK);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining("[PLN217] " + main.resolve(journal) + " holds an"
+        + " unresolved merge conflict (git's <<<<<<< and >>>>>>> markers). Plinth's files are"
+        + " generated, not merged by hand: take the main line's side of it whole (`git checkout"
+        + " --ours -- " + main.resolve(journal) + "` or --theirs, whichever is the main line's in"
+        + " this merge). Then compile again:");
+    assertEquals(1, compilation.errors().size(), compilation.errors().toString());
+  }
+
+  @Test
+  void aSumFileThatIsNotOneIsReportedInCheckMode() throws IOException {
+    Files.writeString(main.resolve("plinth.sum"), "garbage\n");
+
+    Compilation compilation = ProcessorRun.compile(main, List.of(account("")), CHECK);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining("[PLN215] " + main.resolve("plinth.sum")
+        + " does not match the migration files (it cannot be read: not a sum line: garbage).");
+    assertEquals(1, compilation.errors().size(), compilation.errors().toString());
+  }
+
+  @Test
   void handWrittenMigrationsAreKeptSummedAndNumberedAfter() throws IOException {
     String backfill = "UPDATE \"public\".\"account\" SET \"email\" = lower(\"email\");\n";
     Files.writeString(main.resolve("migration/V1_1__lowercase_emails.sql"), backfill);
@@ -113,6 +189,11 @@ class TeamWorkflowTest {
         @Table
         record Account(@Id long id, String email%s) {}
         """.formatted(extraComponents));
+  }
+
+  /** A file as git leaves it after a conflicting merge. */
+  private static String conflict(String ours, String theirs) {
+    return "<<<<<<< HEAD\n" + ours + "=======\n" + theirs + ">>>>>>> branch\n";
   }
 
   private static void copy(Path from, Path to) throws IOException {

@@ -95,6 +95,11 @@ public final class History {
     return problems;
   }
 
+  /** The migrations without a journal entry that have a forward script: written by hand. */
+  public List<MigrationsFolder.MigrationFiles> handWritten() {
+    return migrations.stream().filter(m -> !m.generated() && m.forward() != null).toList();
+  }
+
   /** The number the next generated migration gets: after every committed one. */
   public int nextMajor() {
     return migrations.stream().mapToInt(m -> m.version().major()).max().orElse(0) + 1;

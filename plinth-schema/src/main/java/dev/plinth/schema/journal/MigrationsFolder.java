@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -25,15 +27,22 @@ import java.util.stream.Stream;
  * </pre>
  *
  * A migration without a journal entry is hand-written; it is kept and never rewritten.
+ *
+ * <p>Writes and deletions are pending until {@link #commit()}: reads and listings see them at
+ * once, and the commit puts all of them on disk or none, so that a failed compile never leaves a
+ * migration without its reverse or journal.
  */
 public final class MigrationsFolder {
   public static final String MIGRATION_DIR = "migration";
   public static final String ROLLBACK_DIR = "rollback";
   public static final String JOURNAL_DIR = "schema";
 
+  private static final Pattern CONFLICT = Pattern.compile("(?m)^<<<<<<<(?: |$)");
   private static final Pattern FILE = Pattern.compile("([VU])(\\d+(?:[._]\\d+)*)__(.+)\\.(sql|json)");
 
   private final Path root;
+  /** Writes and deletions not yet on disk, by relative path; null content is a deletion. */
+  private final SortedMap<String, String> pending = new TreeMap<>();
 
   public MigrationsFolder(Path root) {
     this.root = root;
@@ -65,22 +74,44 @@ public final class MigrationsFolder {
 
   private void scanDir(String dir, String prefix, String extension, int slot,
       Map<Version, String[]> found, Map<Version, String> slugs) {
-    Path folder = root.resolve(dir);
-    if (!Files.isDirectory(folder)) {
-      return;
+    for (String name : list(dir)) {
+      Matcher m = FILE.matcher(name);
+      if (m.matches() && m.group(1).equals(prefix) && m.group(4).equals(extension)) {
+        Version version = Version.parse(m.group(2));
+        found.computeIfAbsent(version, v -> new String[3])[slot] = dir + "/" + name;
+        slugs.putIfAbsent(version, m.group(3));
+      }
     }
-    try (Stream<Path> files = Files.list(folder)) {
-      for (Path file : files.sorted().toList()) {
-        Matcher m = FILE.matcher(file.getFileName().toString());
-        if (m.matches() && m.group(1).equals(prefix) && m.group(4).equals(extension)) {
-          Version version = Version.parse(m.group(2));
-          found.computeIfAbsent(version, v -> new String[3])[slot] = dir + "/" + file.getFileName();
-          slugs.putIfAbsent(version, m.group(3));
+  }
+
+  /**
+   * The names of the files in {@code dir}, sorted, as they are after the pending writes and
+   * deletions. Directories are not files, even when named like one, and hidden files (such as
+   * the temporary files of a commit) are not listed.
+   */
+  private List<String> list(String dir) {
+    SortedSet<String> names = new TreeSet<>();
+    Path folder = root.resolve(dir);
+    if (Files.isDirectory(folder)) {
+      try (Stream<Path> files = Files.list(folder)) {
+        files.filter(Files::isRegularFile).map(f -> f.getFileName().toString())
+            .filter(name -> !name.startsWith(".")).forEach(names::add);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    String prefix = dir + "/";
+    pending.forEach((path, content) -> {
+      if (path.startsWith(prefix) && path.indexOf('/', prefix.length()) < 0) {
+        String name = path.substring(prefix.length());
+        if (content == null) {
+          names.remove(name);
+        } else {
+          names.add(name);
         }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    });
+    return List.copyOf(names);
   }
 
   public static String forwardPath(Version version, String slug) {
@@ -101,18 +132,11 @@ public final class MigrationsFolder {
    */
   public Map<Version, List<String>> duplicates() {
     Map<Version, List<String>> claims = new TreeMap<>();
-    Path folder = root.resolve(MIGRATION_DIR);
-    if (Files.isDirectory(folder)) {
-      try (Stream<Path> files = Files.list(folder)) {
-        for (Path file : files.sorted().toList()) {
-          Matcher m = FILE.matcher(file.getFileName().toString());
-          if (m.matches() && m.group(1).equals("V") && m.group(4).equals("sql")) {
-            claims.computeIfAbsent(Version.parse(m.group(2)), v -> new ArrayList<>())
-                .add(MIGRATION_DIR + "/" + file.getFileName());
-          }
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+    for (String name : list(MIGRATION_DIR)) {
+      Matcher m = FILE.matcher(name);
+      if (m.matches() && m.group(1).equals("V") && m.group(4).equals("sql")) {
+        claims.computeIfAbsent(Version.parse(m.group(2)), v -> new ArrayList<>())
+            .add(MIGRATION_DIR + "/" + name);
       }
     }
     claims.values().removeIf(paths -> paths.size() < 2);
@@ -123,78 +147,109 @@ public final class MigrationsFolder {
   public SortedMap<String, String> migrationFiles() {
     SortedMap<String, String> result = new TreeMap<>();
     for (String dir : List.of(MIGRATION_DIR, ROLLBACK_DIR, JOURNAL_DIR)) {
-      Path folder = root.resolve(dir);
-      if (!Files.isDirectory(folder)) {
-        continue;
-      }
-      try (Stream<Path> files = Files.list(folder)) {
-        for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-          String relative = dir + "/" + file.getFileName();
-          result.put(relative, read(relative).orElseThrow());
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      for (String name : list(dir)) {
+        String relative = dir + "/" + name;
+        result.put(relative, read(relative).orElseThrow());
       }
     }
     return result;
   }
 
+  /**
+   * The files that hold an unresolved merge conflict (a line that starts with git's
+   * {@code <<<<<<<} marker): the integrity files, then the migration, reverse and journal files.
+   */
+  public List<String> conflicted() {
+    List<String> files = new ArrayList<>(List.of(SumFile.HEAD_FILE, SumFile.SUM_FILE));
+    files.addAll(migrationFiles().keySet());
+    return files.stream()
+        .filter(file -> read(file).map(text -> CONFLICT.matcher(text).find()).orElse(false))
+        .toList();
+  }
+
   /** The generated migration with this slug, if there is one. */
   public Optional<MigrationFiles> generated(String slug) {
-    Path folder = root.resolve(JOURNAL_DIR);
-    if (!Files.isDirectory(folder)) {
-      return Optional.empty();
-    }
-    try (Stream<Path> files = Files.list(folder)) {
-      for (Path file : files.sorted().toList()) {
-        Matcher m = FILE.matcher(file.getFileName().toString());
-        if (m.matches() && m.group(3).equals(slug)) {
-          Version version = Version.parse(m.group(2));
-          return Optional.of(new MigrationFiles(version, slug, forwardPath(version, slug),
-              reversePath(version, slug), journalPath(version, slug)));
-        }
+    for (String name : list(JOURNAL_DIR)) {
+      Matcher m = FILE.matcher(name);
+      if (m.matches() && m.group(3).equals(slug)) {
+        Version version = Version.parse(m.group(2));
+        return Optional.of(new MigrationFiles(version, slug, forwardPath(version, slug),
+            reversePath(version, slug), journalPath(version, slug)));
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     return Optional.empty();
   }
 
-  /** Deletes the files of one migration (forward, its configuration, reverse and journal). */
+  /**
+   * Deletes the files of one migration (forward, its configuration, reverse and journal) when
+   * the pending changes are committed.
+   */
   public void delete(MigrationFiles files) {
-    try {
-      for (String relative : new String[] {files.forward(), files.reverse(), files.journal()}) {
-        if (relative != null) {
-          Files.deleteIfExists(root.resolve(relative));
-        }
+    for (String relative : new String[] {files.forward(), files.reverse(), files.journal()}) {
+      if (relative != null) {
+        pending.put(relative, null);
       }
-      if (files.forward() != null) {
-        Files.deleteIfExists(root.resolve(files.forward() + ".conf"));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    }
+    if (files.forward() != null) {
+      pending.put(files.forward() + ".conf", null);
     }
   }
 
+  /**
+   * The file's text as it is after the pending changes, if it exists, with line feeds for line
+   * endings: a checkout with CRLF line endings (Git for Windows' default) is not an edit.
+   */
   public Optional<String> read(String relative) {
+    if (pending.containsKey(relative)) {
+      return Optional.ofNullable(pending.get(relative));
+    }
     Path file = root.resolve(relative);
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
     try {
-      return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+      return Optional.of(lineFeeds(Files.readString(file, StandardCharsets.UTF_8)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  /** The text with each CRLF line ending replaced by a line feed, as Plinth writes them. */
+  public static String lineFeeds(String text) {
+    return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n");
+  }
+
+  /** Writes the file when the pending changes are committed; reads see it at once. */
   public void write(String relative, String content) {
-    Path file = root.resolve(relative);
-    try {
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, content, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    pending.put(relative, content);
+  }
+
+  /** Whether writes or deletions wait for {@link #commit()}. */
+  public boolean hasPending() {
+    return !pending.isEmpty();
+  }
+
+  /**
+   * Puts every pending write and deletion on disk, all or none: on failure the folder is left as
+   * it was and the exception names the file that could not be written.
+   */
+  public void commit() {
+    FolderTransaction.apply(root, pending);
+    pending.clear();
+  }
+
+  /** A commit that failed; the folder is as it was before it. */
+  public static final class WriteFailure extends UncheckedIOException {
+    private final Path file;
+
+    WriteFailure(Path file, IOException cause) {
+      super("cannot write " + file, cause);
+      this.file = file;
+    }
+
+    /** The file that could not be written or deleted. */
+    public Path file() {
+      return file;
     }
   }
 }

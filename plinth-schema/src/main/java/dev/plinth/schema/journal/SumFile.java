@@ -15,6 +15,9 @@ import java.util.TreeMap;
  * hand-written, forward and reverse, and of the journal, one {@code <hash>  <path>} line each,
  * sorted by path. {@code HEAD} is one line naming the newest version and the hash of the sum file:
  * when two branches both add a migration, both change this line and git reports a conflict.
+ *
+ * <p>Hashes ignore line endings (CRLF counts as LF), as Flyway's checksums do, so that a checkout
+ * that converted them still matches.
  */
 public final class SumFile {
   public static final String SUM_FILE = "plinth.sum";
@@ -38,7 +41,7 @@ public final class SumFile {
   /** Parses a sum file into path to hash, in file order. */
   public static Map<String, String> parse(String text) {
     Map<String, String> result = new LinkedHashMap<>();
-    for (String line : text.split("\n")) {
+    for (String line : MigrationsFolder.lineFeeds(text).split("\n")) {
       if (line.isBlank()) {
         continue;
       }
@@ -64,7 +67,8 @@ public final class SumFile {
     return result;
   }
 
+  /** The SHA-256 of the content, with CRLF line endings counted as LF. */
   public static String sha256(String content) {
-    return Names.sha256(content);
+    return Names.sha256(MigrationsFolder.lineFeeds(content));
   }
 }

@@ -1,6 +1,9 @@
 package dev.plinth.processor.message;
 
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Every message the processor prints, with its id and its fix. Ids are stable: tests, docs and
@@ -37,6 +40,16 @@ public enum Message {
       "@Column(length = %d) is on component '%s' of type %s; length applies to String only."
           + " Remove it, or use @Column(type = \"...\")."),
   BLANK_VALUE(Severity.ERROR, "PLN109", "%s must not be blank. %s"),
+  TOO_MANY_COLUMNS(Severity.ERROR, "PLN110",
+      "Table %s has %d columns, but PostgreSQL allows at most %d in a table. Move some of them to"
+          + " another @Table record that references this one (@References)."),
+  TOO_MANY_COMPONENTS(Severity.ERROR, "PLN111",
+      "Record %s has %d components, which take %d constructor parameter slots (long and double"
+          + " take two), but the JVM allows at most %d, so javac cannot compile it. Move some of"
+          + " them to another @Table record that references this one (@References)."),
+  INVALID_LENGTH(Severity.ERROR, "PLN112",
+      "@Column(length = %d) on component '%s': a character varying length is between 1 and %d."
+          + " Write a length in that range, or remove it to get text."),
 
   // Names.
   NAME_TOO_LONG(Severity.ERROR, "PLN120",
@@ -50,6 +63,16 @@ public enum Message {
   DUPLICATE_COLUMN(Severity.ERROR, "PLN123",
       "Column '%s' appears twice in table %s (components '%s' and '%s')."
           + " Rename one with @Column(name = \"...\")."),
+  ENUM_LABEL_TOO_LONG(Severity.ERROR, "PLN124",
+      "Enum %s has the constant %s, which is %d bytes long (UTF-8), but a PostgreSQL enum value"
+          + " has at most %d. Give it a shorter name."),
+  SYSTEM_COLUMN_NAME(Severity.ERROR, "PLN125",
+      "Column '%s' of table %s has the name of a PostgreSQL system column (tableoid, xmin, cmin,"
+          + " xmax, cmax, ctid), which no table can use. Give it another name with"
+          + " @Column(name = \"...\")."),
+  RESERVED_SCHEMA(Severity.ERROR, "PLN126",
+      "Schema '%s' is reserved: PostgreSQL keeps the names that start with pg_ for its own schemas"
+          + " and refuses tables and types in them. Use another schema, such as %s."),
 
   // References between parts.
   UNKNOWN_COLUMN(Severity.ERROR, "PLN130",
@@ -73,6 +96,29 @@ public enum Message {
 
   UNIQUE_REPEATS_KEY(Severity.ERROR, "PLN137",
       "%s repeats %s on (%s); PostgreSQL would drop one of them silently. Remove it."),
+  INDEX_WITHOUT_COLUMNS(Severity.ERROR, "PLN138",
+      "@Index on record %s names no columns, so PostgreSQL cannot build it. Name the indexed columns"
+          + " or expressions, such as @Index(columns = {\"%s\"}) or @Index(columns = \"lower(%s)\")."),
+  REPEATED_COLUMN(Severity.ERROR, "PLN139",
+      "%s names column '%s' more than once, and PostgreSQL refuses a key or index that repeats a"
+          + " column. Remove the repetition."),
+  UNIQUE_INDEX_METHOD(Severity.ERROR, "PLN140",
+      "@Index(unique = true) uses method %s, but PostgreSQL builds unique indexes only with BTREE."
+          + " Remove the method (BTREE is the default), or make the index not unique."),
+  SET_NULL_ON_NOT_NULL(Severity.WARNING, "PLN141",
+      "%s has %s = SET_NULL, but column '%s' is NOT NULL, so %s fails instead of setting it to"
+          + " NULL. Make the column @Nullable, or choose another action (CASCADE, RESTRICT or"
+          + " NO_ACTION)."),
+
+  // Annotations that have no effect.
+  IGNORED_ANNOTATIONS(Severity.WARNING, "PLN150",
+      "%s %s has %s but no @Table, so Plinth ignores %s. %s"),
+  UNKNOWN_ACKNOWLEDGE(Severity.WARNING, "PLN151",
+      "@Acknowledge names %s, which is not a warning that can be acknowledged, so it has no effect."
+          + " Acknowledge one of %s, or remove it."),
+  RENAMED_FROM_UNMATCHED(Severity.WARNING, "PLN152",
+      "@RenamedFrom(\"%s\") on %s matches nothing in the committed schema, so it is ignored and %s"
+          + " is created as new. Write the previous name there, or remove the annotation."),
 
   // Migration safety, checked on the changes a new migration makes.
   NOT_NULL_WITHOUT_DEFAULT(Severity.ERROR, "PLN301",
@@ -133,6 +179,9 @@ public enum Message {
           + " Pass -Aplinth.migrations=<folder> to javac (Maven: compilerArgs)."),
   MIGRATION_WRITTEN(Severity.NOTE, "PLN201", "Plinth wrote migration %s (%d change(s)) and its reverse %s."),
   FILE_RESTORED(Severity.NOTE, "PLN202", "Plinth restored the missing %s from its journal %s."),
+  NOTHING_WRITTEN(Severity.NOTE, "PLN203",
+      "Plinth wrote nothing to the migrations folder because the compilation has errors."
+          + " Fix them and compile again to write the migration."),
   CHECK_SCHEMA_CHANGED(Severity.ERROR, "PLN210",
       "The schema records differ from the committed migrations (%s). Compile without"
           + " -Aplinth.check=true to generate V%s, review it, and commit it."),
@@ -163,6 +212,23 @@ public enum Message {
           + " arguments (Maven <compilerArgs>, Gradle options.compilerArgs) if no rebase is due."),
   REBASED(Severity.NOTE, "PLN222",
       "Removed %s (and its reverse and journal) to regenerate its changes after the main line's migrations."),
+  INVALID_OPTION(Severity.ERROR, "PLN230", "-A%s=%s is not valid: %s Example: -A%s=%s."),
+  LOST_JOURNAL(Severity.ERROR, "PLN216",
+      "%s has no journal entry, but it is exactly the migration Plinth generates for the schema's"
+          + " pending change (%s): its journal %s was deleted or not committed. Restore the journal"
+          + " from version control (`git checkout -- %s`); or, if this migration has not been"
+          + " applied to any database, delete %s and recompile to generate it again. (Left as it"
+          + " is, the same change would be generated twice.)"),
+  MERGE_CONFLICT(Severity.ERROR, "PLN217",
+      "%s holds an unresolved merge conflict (git's <<<<<<< and >>>>>>> markers). Plinth's files"
+          + " are generated, not merged by hand: %s Then compile again: if both branches added a"
+          + " migration, Plinth reports it (PLN220), and compiling once with"
+          + " -Aplinth.rebase=<slug> generates your branch's migration again after the main"
+          + " line's."),
+  WRITE_FAILED(Severity.ERROR, "PLN218",
+      "Cannot write %s (%s), so Plinth wrote none of this compile's files: the migrations folder is"
+          + " as it was. Make sure the migrations folder (-Aplinth.migrations) and its migration,"
+          + " rollback and schema folders can be written, then compile again."),
   IO_FAILED(Severity.ERROR, "PLN214",
       "%s (%s). Check that the migrations folder (-Aplinth.migrations) exists and is writable."),
 
@@ -180,6 +246,16 @@ public enum Message {
 
   INTERNAL_ERROR(Severity.ERROR, "PLN299",
       "Plinth failed unexpectedly (%s). Please report it together with the records that caused it.");
+
+  /** The warnings that {@code @Acknowledge} can silence: the migration safety checks. */
+  private static final Set<Message> ACKNOWLEDGEABLE = EnumSet.of(NOT_NULL_WITHOUT_DEFAULT,
+      REWRITING_DEFAULT, REWRITING_TYPE_CHANGE, INDEX_NOT_CONCURRENT, UNIQUE_ON_EXISTING,
+      SET_NOT_NULL, DROPS_TABLE, DROPS_COLUMN, LOSSY_REVERSE, NO_PRIMARY_KEY, ENUM_VALUES_REMOVED);
+
+  /** The ids {@code @Acknowledge} takes, sorted. */
+  public static List<String> acknowledgeableIds() {
+    return ACKNOWLEDGEABLE.stream().map(Message::id).sorted().toList();
+  }
 
   /** How severe a message is. */
   public enum Severity { ERROR, WARNING, NOTE }

@@ -43,6 +43,11 @@ final class Ann {
     return Optional.empty();
   }
 
+  /** Whether {@code dev.plinth.annotations.<simpleName>} is on {@code element}. */
+  static boolean isPresent(Element element, String simpleName) {
+    return element.getAnnotationMirrors().stream().anyMatch(m -> name(m).equals(PACKAGE + simpleName));
+  }
+
   /** All occurrences of a repeatable annotation, direct or inside its {@code List} container. */
   static List<Ann> findAll(Element element, String simpleName, Elements elements) {
     List<Ann> result = new ArrayList<>();
@@ -83,6 +88,11 @@ final class Ann {
   /** The position of one attribute, or of the annotation when the attribute was not written. */
   Origin origin(String attribute) {
     return new Origin(element, mirror, explicitValue(attribute));
+  }
+
+  /** Whether the attribute is written (not left to its default). */
+  boolean isSet(String attribute) {
+    return explicitValue(attribute) != null;
   }
 
   private AnnotationValue explicitValue(String attribute) {

@@ -44,9 +44,26 @@ public final class RecordReader {
   private static final Pattern KEY = Pattern.compile(
       "([A-Za-z_][A-Za-z0-9_$]*)(?:\\s+([A-Za-z_][A-Za-z0-9_]*))?(?:\\s+(?i:(ASC|DESC)))?");
 
+  /** PostgreSQL's limit on the columns of a table. */
+  private static final int MAX_COLUMNS = 1600;
+  /** PostgreSQL's limit on the length of a {@code character varying}. */
+  private static final int MAX_VARCHAR_LENGTH = 10485760;
+  /** The names of PostgreSQL's system columns, which no user column can take. */
+  private static final Set<String> SYSTEM_COLUMNS =
+      Set.of("tableoid", "xmin", "cmin", "xmax", "cmax", "ctid");
+  /** The JVM's limit on the parameter slots of a constructor (255, one of which is {@code this}). */
+  private static final int MAX_PARAMETER_SLOTS = 254;
+
   private final Elements elements;
   private final Report report;
   private final Map<String, EnumType> enums = new TreeMap<>();
+  /** Where each enum type is named: its {@code @EnumType(name)} value, or the enum. */
+  private final Map<String, Origin> enumOrigins = new TreeMap<>();
+  /**
+   * Where enums state previous names: {@code @RenamedFrom} values by Java class (the type) and by
+   * {@code <class>#<constant>} (a value).
+   */
+  private final Map<String, Origin> enumRenames = new TreeMap<>();
   /** The fields of the record read last, by name. */
   private TypeElement fieldsRecord;
   private Map<String, Element> fields = Map.of();
@@ -61,6 +78,16 @@ public final class RecordReader {
     return List.copyOf(enums.values());
   }
 
+  /** Where the enum types are named, by Java class. */
+  public Map<String, Origin> enumOrigins() {
+    return Map.copyOf(enumOrigins);
+  }
+
+  /** Where the enums state previous names (see {@link #enumRenames}). */
+  public Map<String, Origin> enumRenames() {
+    return Map.copyOf(enumRenames);
+  }
+
   /** Reads one record; empty when it is not a record at all. */
   public Optional<TableDraft> read(TypeElement record) {
     Ann table = Ann.find(record, "Table", elements).orElseThrow();
@@ -73,6 +100,7 @@ public final class RecordReader {
     String name = table.string("name").isBlank() ? Names.snakeCase(record.getSimpleName().toString())
         : table.string("name");
     checkLength(schema, table.origin("schema"), "@Table(schema = \"...\")");
+    checkSchema(schema, table.origin("schema"), "@Table(schema = \"app\")");
     checkLength(name, table.origin("name"), "@Table(name = \"...\")");
     QualifiedName tableName = new QualifiedName(schema, name);
     Docs docs = Docs.parse(elements.getDocComment(record));
@@ -95,6 +123,9 @@ public final class RecordReader {
           .orElse(Names.snakeCase(componentName));
       Origin columnOrigin = columnAnn.map(a -> a.origin("name")).orElse(Origin.of(component));
       checkLength(columnName, columnOrigin, "@Column(name = \"...\")");
+      if (SYSTEM_COLUMNS.contains(columnName)) {
+        report.add(Message.SYSTEM_COLUMN_NAME, columnOrigin, columnName, tableName);
+      }
       if (columnNames.containsValue(columnName)) {
         String other = columnNames.entrySet().stream().filter(e -> e.getValue().equals(columnName))
             .findFirst().orElseThrow().getKey();
@@ -130,7 +161,9 @@ public final class RecordReader {
         String fkName = ref.string("name").isBlank()
             ? Names.derived(name, List.of(columnName), "fkey") : ref.string("name");
         checkLength(fkName, ref.origin("name"), "@References(name = \"...\")");
-        foreignKeys.add(new ForeignKeyDraft(fkName, "@References on '" + componentName + "'",
+        String description = "@References on '" + componentName + "'";
+        checkSetNull(ref, description, List.of(columnName), columns);
+        foreignKeys.add(new ForeignKeyDraft(fkName, description,
             List.of(columnName), ref.type("value"), column.isBlank() ? List.of() : List.of(column),
             ReferentialAction.valueOf(ref.constant("onDelete")),
             ReferentialAction.valueOf(ref.constant("onUpdate")), ref.origin(), ref.origin("value"),
@@ -139,11 +172,15 @@ public final class RecordReader {
       });
     }
 
+    checkSize(record, tableName, columnNames.size());
     ColumnResolver resolver = new ColumnResolver(tableName, columnNames);
     for (Ann unique : Ann.findAll(record, "Unique", elements)) {
       List<String> cols = resolver.resolveAll(unique, "columns");
       if (unique.strings("columns").isEmpty()) {
         report.add(Message.UNIQUE_WITHOUT_COLUMNS, unique.origin(), record.getSimpleName());
+        continue;
+      }
+      if (cols.size() != unique.strings("columns").size()) {
         continue;
       }
       String uniqueName = unique.string("name").isBlank() ? Names.derived(name, cols, "key")
@@ -166,15 +203,19 @@ public final class RecordReader {
     }
     List<Index> indexes = new ArrayList<>();
     for (Ann index : Ann.findAll(record, "Index", elements)) {
-      readIndex(index, name, resolver).ifPresent(i -> {
+      readIndex(index, record, name, primaryKey, resolver).ifPresent(i -> {
         indexes.add(i);
         origins.put(i.name(), index.origin());
       });
     }
     for (Ann fk : Ann.findAll(record, "ForeignKey", elements)) {
       List<String> cols = resolver.resolveAll(fk, "columns");
+      if (cols.size() != fk.strings("columns").size()) {
+        continue;
+      }
       String fkName = fk.string("name").isBlank() ? Names.derived(name, cols, "fkey") : fk.string("name");
       checkLength(fkName, fk.origin("name"), "@ForeignKey(name = \"...\")");
+      checkSetNull(fk, "@ForeignKey " + fkName, cols, columns);
       foreignKeys.add(new ForeignKeyDraft(fkName, "@ForeignKey " + fkName, cols,
           fk.type("references"), fk.strings("referencedColumns"),
           ReferentialAction.valueOf(fk.constant("onDelete")),
@@ -196,6 +237,23 @@ public final class RecordReader {
         intent(record, columnNames)));
   }
 
+  /**
+   * PostgreSQL's limit on the columns of a table, then the JVM's on the parameters of the record's
+   * constructor: past either, the compile or the migration would fail.
+   */
+  private void checkSize(TypeElement record, QualifiedName table, int columns) {
+    if (columns > MAX_COLUMNS) {
+      report.add(Message.TOO_MANY_COLUMNS, Origin.of(record), table, columns, MAX_COLUMNS);
+      return;
+    }
+    List<? extends RecordComponentElement> components = record.getRecordComponents();
+    int slots = components.stream().mapToInt(c -> TypeMapper.slots(c.asType())).sum();
+    if (slots > MAX_PARAMETER_SLOTS) {
+      report.add(Message.TOO_MANY_COMPONENTS, Origin.of(record), record.getSimpleName(),
+          components.size(), slots, MAX_PARAMETER_SLOTS);
+    }
+  }
+
   /** The field of a record component, where its annotations are read from (see {@link #read}). */
   private Element fieldOf(TypeElement record, RecordComponentElement component) {
     if (fieldsRecord != record) {
@@ -208,21 +266,53 @@ public final class RecordReader {
     return field != null ? field : component;
   }
 
-  /** What the record states with {@code @Acknowledge} and {@code @Dropped}. */
+  /** What the record states with {@code @Acknowledge}, {@code @Dropped} and {@code @RenamedFrom}. */
   private TableDraft.Intent intent(TypeElement record, Map<String, String> columnNames) {
     Map<String, Set<String>> acknowledged = new HashMap<>();
-    Ann.find(record, "Acknowledge", elements)
-        .ifPresent(a -> acknowledged.put("", Set.copyOf(a.strings("value"))));
+    Map<String, Origin> renames = new HashMap<>();
+    readIntent(record, "", acknowledged, renames);
     for (RecordComponentElement recordComponent : record.getRecordComponents()) {
       Element component = fieldOf(record, recordComponent);
       String column = columnNames.get(component.getSimpleName().toString());
-      Ann.find(component, "Acknowledge", elements)
-          .ifPresent(a -> acknowledged.put(column, Set.copyOf(a.strings("value"))));
+      if (column != null) {
+        readIntent(component, column, acknowledged, renames);
+      }
     }
     Optional<Ann> dropped = Ann.find(record, "Dropped", elements);
     return new TableDraft.Intent(acknowledged,
         dropped.map(a -> Set.copyOf(a.strings("columns"))).orElse(Set.of()),
-        dropped.map(a -> Set.copyOf(a.strings("tables"))).orElse(Set.of()));
+        dropped.map(a -> Set.copyOf(a.strings("tables"))).orElse(Set.of()), renames);
+  }
+
+  /**
+   * Reads {@code @Acknowledge} (reporting ids it cannot acknowledge) and where {@code @RenamedFrom}
+   * is, for the record ({@code key} "") or one of its columns.
+   */
+  private void readIntent(Element element, String key, Map<String, Set<String>> acknowledged,
+      Map<String, Origin> renames) {
+    Ann.find(element, "Acknowledge", elements).ifPresent(a -> {
+      List<String> ids = a.strings("value");
+      for (int i = 0; i < ids.size(); i++) {
+        if (!Message.acknowledgeableIds().contains(ids.get(i))) {
+          report.add(Message.UNKNOWN_ACKNOWLEDGE, a.origin("value", i), ids.get(i),
+              String.join(", ", Message.acknowledgeableIds()));
+        }
+      }
+      acknowledged.put(key, Set.copyOf(ids));
+    });
+    Ann.find(element, "RenamedFrom", elements).ifPresent(a -> renames.put(key, a.origin("value")));
+  }
+
+  /** A foreign key that sets NOT NULL columns to NULL fails when its action runs. */
+  private void checkSetNull(Ann fk, String description, List<String> fkColumns, List<Column> columns) {
+    for (String action : List.of("onDelete", "onUpdate")) {
+      if (fk.constant(action).equals(ReferentialAction.SET_NULL.name())) {
+        columns.stream().filter(c -> fkColumns.contains(c.name()) && !c.nullable()).findFirst()
+            .ifPresent(c -> report.add(Message.SET_NULL_ON_NOT_NULL, fk.origin(action), description,
+                action, c.name(), action.equals("onDelete") ? "deleting a referenced row"
+                    : "updating a referenced key"));
+      }
+    }
   }
 
   /** Unique constraints that repeat the primary key or an earlier unique one are errors. */
@@ -323,6 +413,11 @@ public final class RecordReader {
     }
     Ann column = columnAnn.get();
     int length = column.integer("length");
+    if (column.isSet("length") && (length < 1 || length > MAX_VARCHAR_LENGTH)) {
+      report.add(Message.INVALID_LENGTH, column.origin("length"), length, component.getSimpleName(),
+          MAX_VARCHAR_LENGTH);
+      return scalar;
+    }
     if (length > 0) {
       if (!"text".equals(scalar)) {
         report.add(Message.LENGTH_NOT_STRING, column.origin("length"), length,
@@ -344,9 +439,17 @@ public final class RecordReader {
     if (known != null) {
       return Optional.of(known);
     }
-    List<String> values = element.getEnclosedElements().stream()
-        .filter(e -> e.getKind() == ElementKind.ENUM_CONSTANT)
-        .map(e -> e.getSimpleName().toString()).toList();
+    List<String> values = new ArrayList<>();
+    for (Element constant : element.getEnclosedElements()) {
+      if (constant.getKind() == ElementKind.ENUM_CONSTANT) {
+        String value = constant.getSimpleName().toString();
+        if (Names.bytes(value) > Names.MAX_BYTES) {
+          report.add(Message.ENUM_LABEL_TOO_LONG, Origin.of(constant), element.getSimpleName(),
+              value, Names.bytes(value), Names.MAX_BYTES);
+        }
+        values.add(value);
+      }
+    }
     if (values.isEmpty()) {
       report.add(Message.EMPTY_ENUM, Origin.of(usedBy), element.getQualifiedName());
       return Optional.empty();
@@ -356,33 +459,58 @@ public final class RecordReader {
         .orElse(Names.snakeCase(element.getSimpleName().toString()));
     String schema = ann.map(a -> a.string("schema")).filter(s -> !s.isBlank())
         .orElse(QualifiedName.DEFAULT_SCHEMA);
-    checkLength(name, ann.map(a -> a.origin("name")).orElse(Origin.of(element)),
-        "@EnumType(name = \"...\") on " + element.getSimpleName());
+    Origin origin = ann.map(a -> a.origin("name")).orElse(Origin.of(element));
+    checkLength(name, origin, "@EnumType(name = \"...\") on " + element.getSimpleName());
+    checkSchema(schema, ann.map(a -> a.origin("schema")).orElse(origin), "@EnumType(schema = \"app\")");
+    enumOrigins.put(javaClass, origin);
     Map<String, String> renamedValues = new TreeMap<>();
     for (Element constant : element.getEnclosedElements()) {
       if (constant.getKind() == ElementKind.ENUM_CONSTANT) {
-        Ann.find(constant, "RenamedFrom", elements).ifPresent(a ->
-            renamedValues.put(constant.getSimpleName().toString(), a.string("value")));
+        Ann.find(constant, "RenamedFrom", elements).ifPresent(a -> {
+          renamedValues.put(constant.getSimpleName().toString(), a.string("value"));
+          enumRenames.put(javaClass + "#" + constant.getSimpleName(), a.origin("value"));
+        });
       }
     }
-    String renamedFrom = Ann.find(element, "RenamedFrom", elements).map(a -> a.string("value")).orElse(null);
+    Optional<Ann> renamed = Ann.find(element, "RenamedFrom", elements);
+    renamed.ifPresent(a -> enumRenames.put(javaClass, a.origin("value")));
+    String renamedFrom = renamed.map(a -> a.string("value")).orElse(null);
     EnumType type = new EnumType(new QualifiedName(schema, name), javaClass, values, renamedFrom,
         renamedValues);
     enums.put(javaClass, type);
     return Optional.of(type);
   }
 
-  private Optional<Index> readIndex(Ann index, String table, ColumnResolver resolver) {
+  private Optional<Index> readIndex(Ann index, TypeElement record, String table,
+      List<String> primaryKey, ColumnResolver resolver) {
     List<String> written = index.strings("columns");
+    if (written.isEmpty()) {
+      String example = resolver.example(primaryKey);
+      report.add(Message.INDEX_WITHOUT_COLUMNS, index.origin("columns"), record.getSimpleName(),
+          example, example);
+      return Optional.empty();
+    }
+    String method = index.constant("method");
+    if (index.bool("unique") && !method.equals("BTREE")) {
+      report.add(Message.UNIQUE_INDEX_METHOD, index.origin("method"), method);
+    }
     List<IndexKey> keys = new ArrayList<>();
     List<String> nameParts = new ArrayList<>();
     for (int i = 0; i < written.size(); i++) {
       String text = written.get(i).strip();
       Matcher key = KEY.matcher(text);
-      if (key.matches() && !isFunctionLike(text)) {
+      if (text.isEmpty()) {
+        report.add(Message.BLANK_VALUE, index.origin("columns", i), index.simpleName() + " columns",
+            "Write a column name or an SQL expression, or remove the empty entry.");
+      } else if (key.matches() && !isFunctionLike(text)) {
         Optional<String> column = resolver.resolve(key.group(1), index.simpleName() + " columns",
             index.origin("columns", i));
         if (column.isEmpty()) {
+          continue;
+        }
+        if (keys.stream().anyMatch(k -> column.get().equals(k.column()))) {
+          report.add(Message.REPEATED_COLUMN, index.origin("columns", i),
+              index.simpleName() + " columns", column.get());
           continue;
         }
         String second = key.group(2);
@@ -403,13 +531,15 @@ public final class RecordReader {
       return Optional.empty();
     }
     List<String> include = resolver.resolveAll(index, "include");
+    if (include.size() != index.strings("include").size()) {
+      return Optional.empty();
+    }
     String name = index.string("name").isBlank() ? Names.derived(table, nameParts, "idx")
         : index.string("name");
     checkLength(name, index.origin("name"), "@Index(name = \"...\")");
     String where = index.string("where").strip();
     resolver.checkReferences(where, "@Index where", index.origin("where"));
-    return Optional.of(new Index(name, keys, index.bool("unique"),
-        index.constant("method").toLowerCase(Locale.ROOT), where.isEmpty() ? null : where, include,
+    return Optional.of(new Index(name, keys, index.bool("unique"), method.toLowerCase(Locale.ROOT), where.isEmpty() ? null : where, include,
         index.bool("concurrently")));
   }
 
@@ -425,6 +555,13 @@ public final class RecordReader {
       words.add(m.group().toLowerCase(Locale.ROOT));
     }
     return words.isEmpty() ? "expr" : String.join("_", words);
+  }
+
+  /** Schemas named {@code pg_*} (such as {@code pg_catalog}) are PostgreSQL's own. */
+  private void checkSchema(String schema, Origin origin, String example) {
+    if (schema.startsWith("pg_")) {
+      report.add(Message.RESERVED_SCHEMA, origin, schema, example);
+    }
   }
 
   private void checkLength(String name, Origin origin, String fix) {
@@ -466,14 +603,28 @@ public final class RecordReader {
       }
     }
 
+    /** The columns an attribute names; one that is unknown or repeated is reported and left out. */
     List<String> resolveAll(Ann ann, String attribute) {
       List<String> written = ann.strings(attribute);
       List<String> result = new ArrayList<>();
       for (int i = 0; i < written.size(); i++) {
-        resolve(written.get(i).strip(), ann.simpleName() + " " + attribute, ann.origin(attribute, i))
-            .ifPresent(result::add);
+        Origin origin = ann.origin(attribute, i);
+        String where = ann.simpleName() + " " + attribute;
+        resolve(written.get(i).strip(), where, origin).ifPresent(column -> {
+          if (result.contains(column)) {
+            report.add(Message.REPEATED_COLUMN, origin, where, column);
+          } else {
+            result.add(column);
+          }
+        });
       }
       return result;
+    }
+
+    /** A column to show in an example: the first that is not in the primary key. */
+    String example(List<String> primaryKey) {
+      return byComponent.values().stream().filter(c -> !primaryKey.contains(c)).findFirst()
+          .orElse("column");
     }
   }
 }

@@ -25,14 +25,16 @@ public record TableDraft(Table table, Origin origin, Map<String, Origin> origins
 
   /**
    * Stated intent: warnings acknowledged with {@code @Acknowledge} (by column name; {@code ""}
-   * for the table), and columns and tables stated as dropped with {@code @Dropped}.
+   * for the table), columns and tables stated as dropped with {@code @Dropped}, and where
+   * {@code @RenamedFrom} states a previous name (by column name; {@code ""} for the table).
    */
   public record Intent(Map<String, Set<String>> acknowledged, Set<String> droppedColumns,
-      Set<String> droppedTables) {
+      Set<String> droppedTables, Map<String, Origin> renamedFrom) {
     public Intent {
       acknowledged = Map.copyOf(acknowledged);
       droppedColumns = Set.copyOf(droppedColumns);
       droppedTables = Set.copyOf(droppedTables);
+      renamedFrom = Map.copyOf(renamedFrom);
     }
 
     /** Whether warning {@code id} is acknowledged for the column (or for the whole table). */

@@ -101,6 +101,11 @@ final class TypeMapper {
     return Optional.empty();
   }
 
+  /** The JVM parameter slots a value of this type takes: two for long and double, else one. */
+  static int slots(TypeMirror type) {
+    return type.getKind() == TypeKind.LONG || type.getKind() == TypeKind.DOUBLE ? 2 : 1;
+  }
+
   /** The boxed name of a primitive, for messages. */
   static String boxed(TypeMirror type) {
     return switch (type.getKind()) {

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Modifier;
@@ -62,15 +63,24 @@ public final class SeedWriter {
     this.env = env;
   }
 
-  /** Writes the builders of the round's tables and the entry points of their packages. */
+  /**
+   * Writes the builders of the round's tables and the entry points of their packages. For a schema
+   * with errors, a table that lost a column to an error (its record has more components than it
+   * has columns) gets no builder.
+   */
   public void write(Schema schema, Map<String, TypeElement> roundTables) {
     if (env.getElementUtils().getTypeElement(SEED_ROWS.canonicalName()) == null) {
       return; // The seed runtime is not on the classpath: the project does not use seeds.
     }
     Map<String, List<Table>> packages = new TreeMap<>();
+    Set<String> incomplete = new TreeSet<>();
     for (Table table : schema.tables()) {
       Optional<TypeElement> record = recordOf(table, roundTables);
       if (record.isEmpty()) {
+        continue;
+      }
+      if (record.get().getRecordComponents().size() != table.columns().size()) {
+        incomplete.add(table.javaClass());
         continue;
       }
       write(builder(schema, table, record.get()));
@@ -78,7 +88,8 @@ public final class SeedWriter {
     }
     for (Table table : schema.tables()) {
       TypeElement record = env.getElementUtils().getTypeElement(table.javaClass().replace('$', '.'));
-      if (record != null && packages.containsKey(packageOf(record))) {
+      if (record != null && packages.containsKey(packageOf(record))
+          && !incomplete.contains(table.javaClass())) {
         packages.get(packageOf(record)).add(table);
       }
     }

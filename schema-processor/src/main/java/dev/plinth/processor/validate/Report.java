@@ -25,6 +25,11 @@ public final class Report {
         origin == null ? null : origin.annotation(), origin == null ? null : origin.value()));
   }
 
+  /** Adds the other report's items after this one's. */
+  public void addAll(Report other) {
+    items.addAll(other.items);
+  }
+
   public boolean isClean() {
     return items.stream().noneMatch(i -> i.message().severity() == Message.Severity.ERROR);
   }

@@ -43,9 +43,13 @@ public final class SchemaBuilder {
     this.binaryName = binaryName;
   }
 
-  /** The schema, or the errors in the report. */
+  /**
+   * The schema, or the errors in the report.
+   *
+   * @param enumOrigins where the read enum types are named, by Java class
+   */
   public Schema build(List<TableDraft> drafts, List<Table> kept, List<EnumType> readEnums,
-      Schema previous) {
+      Map<String, Origin> enumOrigins, Schema previous) {
     Map<String, Table> byClass = new TreeMap<>();
     Map<QualifiedName, String> owners = new HashMap<>();
     kept.forEach(t -> byClass.put(t.javaClass(), t));
@@ -81,7 +85,7 @@ public final class SchemaBuilder {
       }
     }
     List<EnumType> enums = usedEnums(tables, readEnums, previous);
-    checkCollisions(tables, readEnums, all);
+    checkCollisions(tables, readEnums, enumOrigins, all);
     return new Schema(tables, enums);
   }
 
@@ -167,12 +171,14 @@ public final class SchemaBuilder {
    * Tables, types, indexes and key constraints share one namespace per schema; constraints share
    * one per table. Every clash is an error at the element that introduced the second name.
    */
-  private void checkCollisions(List<Table> tables, List<EnumType> enums, List<TableDraft> drafts) {
+  private void checkCollisions(List<Table> tables, List<EnumType> enums,
+      Map<String, Origin> enumOrigins, List<TableDraft> drafts) {
     Map<QualifiedName, TableDraft> byName = new HashMap<>();
     drafts.forEach(d -> byName.putIfAbsent(d.table().name(), d));
-    Map<String, String> relations = new HashMap<>();
+    Map<String, Claim> relations = new HashMap<>();
     for (EnumType type : enums) {
-      claim(relations, type.name().schema(), type.name().name(), "enum type " + type.javaClass(), null);
+      claim(relations, type.name().schema(), type.name().name(), "enum type " + type.javaClass(),
+          enumOrigins.get(type.javaClass()));
     }
     for (Table table : tables) {
       TableDraft draft = byName.get(table.name());
@@ -183,7 +189,7 @@ public final class SchemaBuilder {
       TableDraft draft = byName.get(table.name());
       Function<String, Origin> origin = name -> draft == null ? null : draft.origins().get(name);
       String schema = table.name().schema();
-      Map<String, String> constraints = new HashMap<>();
+      Map<String, Claim> constraints = new HashMap<>();
       List<String> keys = new ArrayList<>();
       if (table.primaryKey() != null) {
         keys.add(table.primaryKey().name());
@@ -191,7 +197,7 @@ public final class SchemaBuilder {
       table.uniques().forEach(u -> keys.add(u.name()));
       for (String key : keys) {
         claim(relations, schema, key, "constraint " + key + " of " + table.name(), origin.apply(key));
-        constraints.put(key, "constraint " + key);
+        constraints.put(schema + "." + key, new Claim("constraint " + key, origin.apply(key)));
       }
       table.indexes().forEach(i ->
           claim(relations, schema, i.name(), "an index of " + table.name(), origin.apply(i.name())));
@@ -202,11 +208,19 @@ public final class SchemaBuilder {
     }
   }
 
-  private void claim(Map<String, String> owners, String schema, String name, String owner,
+  /** Who took a name first, and where (null when it is not in this compilation). */
+  private record Claim(String owner, Origin origin) {}
+
+  /**
+   * Takes a name for {@code owner}; when it is taken, reports the clash where this owner is
+   * declared, or, when this one is not in the compilation (a kept table), where the first is.
+   */
+  private void claim(Map<String, Claim> owners, String schema, String name, String owner,
       Origin origin) {
-    String previous = owners.putIfAbsent(schema + "." + name, owner);
+    Claim previous = owners.putIfAbsent(schema + "." + name, new Claim(owner, origin));
     if (previous != null) {
-      report.add(Message.NAME_COLLISION, origin, previous, owner, name, schema);
+      report.add(Message.NAME_COLLISION, origin != null ? origin : previous.origin(),
+          previous.owner(), owner, name, schema);
     }
   }
 }

@@ -1,0 +1,97 @@
+package dev.plinth.processor.read;
+
+import dev.plinth.processor.message.Message;
+import dev.plinth.processor.validate.Origin;
+import dev.plinth.processor.validate.Report;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Plinth annotations where Plinth never reads them: on a class, an interface, or a record without
+ * {@code @Table} (and on their members). One warning per type, listing them. Enums are read
+ * through the tables that use them, and {@code @Nullable} means the same anywhere, so neither is
+ * reported.
+ */
+public final class IgnoredAnnotations {
+  private static final Set<String> ANYWHERE = Set.of(Ann.PACKAGE + "Nullable");
+
+  private final Report report;
+
+  public IgnoredAnnotations(Report report) {
+    this.report = report;
+  }
+
+  /** Checks the types among {@code elements} (the root elements of a round) and the types nested in them. */
+  public void check(Set<? extends Element> elements) {
+    for (Element element : elements) {
+      if (element instanceof TypeElement type) {
+        check(type);
+      }
+    }
+  }
+
+  private void check(TypeElement type) {
+    for (Element member : type.getEnclosedElements()) {
+      if (member instanceof TypeElement nested) {
+        check(nested);
+      }
+    }
+    ElementKind kind = type.getKind();
+    if (kind == ElementKind.ENUM || kind == ElementKind.ANNOTATION_TYPE
+        || Ann.isPresent(type, "Table")) {
+      return;
+    }
+    Set<String> names = new LinkedHashSet<>();
+    collect(type, names);
+    for (Element member : type.getEnclosedElements()) {
+      if (!(member instanceof TypeElement)) {
+        collect(member, names);
+      }
+      if (member instanceof ExecutableElement executable) {
+        executable.getParameters().forEach(p -> collect(p, names));
+      }
+    }
+    if (!names.isEmpty()) {
+      report(type, new ArrayList<>(names));
+    }
+  }
+
+  private static void collect(Element element, Set<String> names) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      Element annotation = mirror.getAnnotationType().asElement();
+      if (annotation.getEnclosingElement() instanceof TypeElement repeated) {
+        annotation = repeated; // the container of a repeated annotation: @Index.List is @Index
+      }
+      String name = ((TypeElement) annotation).getQualifiedName().toString();
+      if (name.startsWith(Ann.PACKAGE) && !ANYWHERE.contains(name)) {
+        names.add("@" + annotation.getSimpleName());
+      }
+    }
+  }
+
+  private void report(TypeElement type, List<String> names) {
+    boolean record = type.getKind() == ElementKind.RECORD;
+    String them = names.size() == 1 ? "it" : "them";
+    String kind = record ? "Record" : type.getKind() == ElementKind.INTERFACE ? "Interface" : "Class";
+    String fix = record ? "Add @Table to make it a table, or remove " + them + "."
+        : "Plinth reads tables from records annotated @Table: declare the table as one, or remove"
+            + " the annotation" + (names.size() == 1 ? "." : "s.");
+    report.add(Message.IGNORED_ANNOTATIONS, Origin.of(type), kind, type.getQualifiedName(),
+        list(names), them, fix);
+  }
+
+  /** {@code a}, {@code a and b}, {@code a, b and c}. */
+  private static String list(List<String> items) {
+    if (items.size() == 1) {
+      return items.get(0);
+    }
+    return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+  }
+}
