@@ -147,8 +147,12 @@ public final class SchemaBuilder {
       report.add(Message.FK_COLUMN_COUNT, fk.origin(), fk.name(), fk.columns().size(), targetColumns.size());
       return Optional.empty();
     }
-    boolean isKey = target.primaryKey() != null && target.primaryKey().columns().equals(targetColumns)
-        || target.uniques().stream().map(UniqueConstraint::columns).anyMatch(targetColumns::equals);
+    // PostgreSQL accepts the referenced columns of a key in any order.
+    java.util.Set<String> keyColumns = java.util.Set.copyOf(targetColumns);
+    java.util.function.Predicate<List<String>> sameColumns =
+        key -> key.size() == targetColumns.size() && java.util.Set.copyOf(key).equals(keyColumns);
+    boolean isKey = target.primaryKey() != null && sameColumns.test(target.primaryKey().columns())
+        || target.uniques().stream().map(UniqueConstraint::columns).anyMatch(sameColumns);
     if (!isKey) {
       report.add(Message.FK_TARGET_NOT_UNIQUE, fk.targetColumnsOrigin(), fk.name(), target.name(),
           String.join(", ", targetColumns), target.name(), target.javaClass());
