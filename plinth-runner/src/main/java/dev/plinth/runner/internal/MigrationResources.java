@@ -1,5 +1,8 @@
 package dev.plinth.runner.internal;
 
+import dev.plinth.schema.journal.MigrationsFolder;
+import dev.plinth.schema.journal.SumFile;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,7 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -22,9 +24,8 @@ import java.util.stream.Stream;
  */
 public final class MigrationResources {
 
-  public static final String SUM_FILE = "plinth.sum";
+  public static final String SUM_FILE = SumFile.SUM_FILE;
 
-  private static final Pattern LISTED = Pattern.compile("(migration/V|rollback/U|schema/V)[^/]+\\.(sql|json)");
 
   private final List<String> roots;
   private final ClassLoader classLoader;
@@ -34,25 +35,23 @@ public final class MigrationResources {
     this.classLoader = classLoader;
   }
 
-  /** {@code V3__add_x.sql} to {@code rollback/U3__add_x.sql}. */
+  /** {@code V3__add_x.sql} to {@code rollback/U3__add_x.sql} (the layout is {@link MigrationsFolder}'s). */
   public static String reverseOf(String script) {
-    return "rollback/U" + fileName(script).substring(1);
+    return MigrationsFolder.reverseOf(script);
   }
 
   /** {@code V3__add_x.sql} to {@code schema/V3__add_x.json}. */
   public static String journalOf(String script) {
-    String name = fileName(script);
-    return "schema/" + name.substring(0, name.length() - ".sql".length()) + ".json";
+    return MigrationsFolder.journalOf(script);
   }
 
   /** {@code V3__add_x.sql} to {@code migration/V3__add_x.sql}. */
   public static String forwardOf(String script) {
-    return "migration/" + fileName(script);
+    return MigrationsFolder.forwardOf(script);
   }
 
   public static String fileName(String path) {
-    int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-    return path.substring(slash + 1);
+    return MigrationsFolder.fileName(path);
   }
 
   /** The first of the roots that has {@code relative}, read as UTF-8. */
@@ -81,9 +80,7 @@ public final class MigrationResources {
 
   /** Whether a script runs outside a transaction: its forward script's {@code .conf} says so. */
   public boolean nonTransactional(String script) {
-    return read(forwardOf(script) + ".conf").map(conf -> conf.lines()
-        .map(l -> l.replace(" ", "")).anyMatch(l -> l.equalsIgnoreCase("executeInTransaction=false")))
-        .orElse(false);
+    return read(MigrationsFolder.confOf(script)).map(MigrationsFolder::nonTransactional).orElse(false);
   }
 
   /**
@@ -97,7 +94,8 @@ public final class MigrationResources {
         continue;
       }
       Path base = Path.of(root.substring("filesystem:".length()));
-      for (String dir : List.of("migration", "rollback", "schema")) {
+      for (String dir : List.of(MigrationsFolder.MIGRATION_DIR, MigrationsFolder.ROLLBACK_DIR,
+          MigrationsFolder.JOURNAL_DIR)) {
         Path folder = base.resolve(dir);
         if (!Files.isDirectory(folder)) {
           continue;
@@ -105,7 +103,7 @@ public final class MigrationResources {
         try (Stream<Path> list = Files.list(folder)) {
           for (Path file : list.sorted().toList()) {
             String relative = dir + "/" + file.getFileName();
-            if (LISTED.matcher(relative).matches()) {
+            if (MigrationsFolder.isMigrationFile(relative)) {
               files.putIfAbsent(relative, Files.readString(file, StandardCharsets.UTF_8));
             }
           }

@@ -114,6 +114,51 @@ public final class MigrationsFolder {
     return List.copyOf(names);
   }
 
+  /** Whether a path relative to the folder names a migration, reverse or journal file. */
+  public static boolean isMigrationFile(String relative) {
+    int slash = relative.indexOf('/');
+    if (slash < 0) {
+      return false;
+    }
+    String dir = relative.substring(0, slash);
+    Matcher m = FILE.matcher(relative.substring(slash + 1));
+    return m.matches() && (dir.equals(MIGRATION_DIR) && m.group(1).equals("V") && m.group(4).equals("sql")
+        || dir.equals(ROLLBACK_DIR) && m.group(1).equals("U") && m.group(4).equals("sql")
+        || dir.equals(JOURNAL_DIR) && m.group(1).equals("V") && m.group(4).equals("json"));
+  }
+
+  /** The file name of a path, {@code V3__add_x.sql} of {@code .../migration/V3__add_x.sql}. */
+  public static String fileName(String path) {
+    int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+    return path.substring(slash + 1);
+  }
+
+  /** {@code V3__add_x.sql} (or a path ending in it) to {@code migration/V3__add_x.sql}. */
+  public static String forwardOf(String script) {
+    return MIGRATION_DIR + "/" + fileName(script);
+  }
+
+  /** {@code V3__add_x.sql} to {@code rollback/U3__add_x.sql}. */
+  public static String reverseOf(String script) {
+    return ROLLBACK_DIR + "/U" + fileName(script).substring(1);
+  }
+
+  /** {@code V3__add_x.sql} to {@code schema/V3__add_x.json}. */
+  public static String journalOf(String script) {
+    String name = fileName(script);
+    return JOURNAL_DIR + "/" + name.substring(0, name.length() - ".sql".length()) + ".json";
+  }
+
+  /** A forward script's Flyway configuration file, {@code migration/V3__add_x.sql.conf}. */
+  public static String confOf(String script) {
+    return forwardOf(script) + ".conf";
+  }
+
+  /** Whether a {@code .conf} file's text says its script runs outside a transaction. */
+  public static boolean nonTransactional(String conf) {
+    return conf.lines().map(l -> l.replace(" ", "")).anyMatch(l -> l.equalsIgnoreCase("executeInTransaction=false"));
+  }
+
   public static String forwardPath(Version version, String slug) {
     return MIGRATION_DIR + "/V" + version.fileText() + "__" + slug + ".sql";
   }
