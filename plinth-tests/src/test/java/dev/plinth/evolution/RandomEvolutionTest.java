@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The property that makes rollback trustworthy, on a real PostgreSQL: for random schema
  * evolutions with rows in every table, applying the generated migration gives exactly the new
  * model; applying its reverse gives exactly the previous model with every row back; applying it
- * again gives the same catalog as the first time. Finally, the database that went through every
+ * again gives the same catalog as the first time, with every row written into the new tables and
+ * columns in between back too. Finally, the database that went through every
  * step equals one created from the final schema in one migration.
  */
 class RandomEvolutionTest {
@@ -56,6 +57,8 @@ class RandomEvolutionTest {
         run(connection, scripts, true, where);
         assertCatalog(connection, next, "after migrate, " + where);
         Schema afterFirst = CatalogReader.read(connection, NO_HISTORY);
+        rows.writeNew(connection, next, changes);
+        Map<String, List<String>> written = Rows.snapshot(connection, next);
 
         run(connection, scripts, false, where);
         assertCatalog(connection, current, "after rollback, " + where);
@@ -64,6 +67,8 @@ class RandomEvolutionTest {
         run(connection, scripts, true, where);
         assertEquals(Canonical.schema(afterFirst), Canonical.schema(CatalogReader.read(connection, NO_HISTORY)),
             "migrate after rollback, " + where);
+        assertEquals(written, Rows.snapshot(connection, next),
+            "rows written into new tables and columns are back after rollback and migrate, " + where);
         version += scripts.size();
         current = Changes.apply(current, changes);
       }

@@ -82,7 +82,7 @@ public final class SchemaDiff {
     for (Table table : afterTables.values()) {
       Table old = beforeTables.get(table.name());
       if (old == null) {
-        phases.createTables.add(new CreateTable(table));
+        phases.createTables.add(CreateTable.rollbackKeeping(table));
         table.indexes().forEach(i -> phases.addIndexes.add(new AddIndex(table.name(), i)));
         table.foreignKeys().forEach(fk -> phases.addForeignKeys.add(new AddForeignKey(table.name(), fk)));
       } else {
@@ -267,6 +267,7 @@ public final class SchemaDiff {
       }
     }
     List<String> key = backupKey(old, table);
+    List<String> newRowKey = keptKey(old, table);
     for (Column column : old.columns()) {
       if (table.column(column.name()).isEmpty()) {
         phases.dropColumns.add(new DropColumn(name, column.definition(), key));
@@ -275,7 +276,7 @@ public final class SchemaDiff {
     for (Column column : table.columns()) {
       Optional<Column> previous = old.column(column.name());
       if (previous.isEmpty()) {
-        phases.addColumns.add(new AddColumn(name, column.definition()));
+        phases.addColumns.add(AddColumn.rollbackKeeping(name, column.definition(), newRowKey));
       } else if (!Canonical.column(previous.get()).equals(Canonical.column(column))) {
         Column before = previous.get().definition();
         boolean lossy = !TypeChanges.isLossless(before.type(), column.type());
@@ -300,6 +301,18 @@ public final class SchemaDiff {
     boolean kept = key.stream().allMatch(c -> table.column(c).isPresent()
         && table.column(c).get().type().equals(old.column(c).orElseThrow().type()));
     return kept ? key : List.of();
+  }
+
+  /**
+   * The row key that rolling back keeps the values of added columns by: the new primary key, when
+   * every key column existed before (so that rows are matched the same way in both directions).
+   */
+  private static List<String> keptKey(Table old, Table table) {
+    if (table.primaryKey() == null) {
+      return List.of();
+    }
+    List<String> key = table.primaryKey().columns();
+    return key.stream().allMatch(c -> old.column(c).isPresent()) ? key : List.of();
   }
 
   /**

@@ -55,7 +55,8 @@ public final class MigrationScript {
 
   /**
    * The reverse script: undoes {@code changes} from the schema they produce, puts back what the
-   * forward script kept, and drops the backup schemas that then are empty.
+   * forward script kept, and drops the backup schemas that then are empty (not those where it
+   * keeps what the migration created, for migrating again).
    */
   public static String reverse(String version, Schema before, List<Change> changes,
       String lockTimeout, boolean transactional) {
@@ -65,6 +66,9 @@ public final class MigrationScript {
     for (Change change : changes) {
       backupSource(change).ifPresent(schema -> used.add(backups.schema(schema)));
     }
+    for (Change change : changes) {
+      keptSource(change).ifPresent(schema -> used.remove(backups.schema(schema)));
+    }
     List<String> epilogue = used.stream()
         .map(schema -> "DROP SCHEMA IF EXISTS " + Sql.ident(schema) + ";").toList();
     return script(after, Changes.inverse(changes), backups, lockTimeout, transactional, epilogue);
@@ -73,6 +77,16 @@ public final class MigrationScript {
   /** The source schema of what a forward change keeps in a backup, if it keeps anything. */
   private static Optional<String> backupSource(Change change) {
     return change.accept(BACKUP_SOURCE);
+  }
+
+  /** The source schema of what rolling back a forward change keeps for migrating again, if anything. */
+  private static Optional<String> keptSource(Change change) {
+    if (change instanceof CreateTable c && c.keptByRollback()) {
+      return Optional.of(c.table().name().schema());
+    } else if (change instanceof AddColumn c && c.keptByRollback()) {
+      return Optional.of(c.table().schema());
+    }
+    return Optional.empty();
   }
 
   private static String script(Schema state, List<Change> changes, Backups backups,
