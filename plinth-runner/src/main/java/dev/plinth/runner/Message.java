@@ -89,6 +89,10 @@ public enum Message {
       "It did not run in a transaction, so part of it may have been applied; check the database before retrying."),
   MIGRATION_ERROR("PLN643", Kind.MIGRATION,
       "Migration failed: %s"),
+  MIGRATION_RESUMABLE("PLN644", Kind.MIGRATION,
+      "It did not run in a transaction, so part of it may have been applied; it is written to be run again:"
+          + " fix the cause, delete its failed row from the history table and migrate again, which finishes what"
+          + " this run began."),
   ROLLBACK_FAILED("PLN650", Kind.MIGRATION,
       "Reverse script %s failed at line %d: %s (SQL state %s).%n  Statement: %s%n  %s"),
   ROLLBACK_ROLLED_BACK("PLN651", Kind.MIGRATION,
@@ -99,6 +103,10 @@ public enum Message {
   ROLLBACK_HISTORY_CHANGED("PLN653", Kind.MIGRATION,
       "The history has no successful row for version %s any more: another process changed it. Its reverse script was"
           + " not committed; run info and try again."),
+  ROLLBACK_RESUMABLE("PLN654", Kind.MIGRATION,
+      "It did not run in a transaction, so part of it may have been applied; it is written to be run again:"
+          + " the history still records version %s, so fix the cause and run rollback again, which finishes what"
+          + " this run began."),
 
   // Integrity (exit code INTEGRITY)
   VALIDATION_FAILED("PLN660", Kind.INTEGRITY,
@@ -112,6 +120,9 @@ public enum Message {
   FAILED_RECORDED("PLN663", Kind.INTEGRITY,
       "%s (version %s) is recorded as failed. It ran outside a transaction: undo what it applied by hand,"
           + " delete its row from the history table, fix the file and migrate again."),
+  FAILED_RECORDED_RESUMABLE("PLN673", Kind.INTEGRITY,
+      "%s (version %s) is recorded as failed. It ran outside a transaction and is written to be run again: fix"
+          + " the cause, delete its row from the history table and migrate again."),
   REVERSE_MISSING("PLN664", Kind.INTEGRITY,
       "%s has no reverse script %s. It is generated with every migration: restore it, or recompile to regenerate it."),
   REVERSE_MISSING_HANDWRITTEN("PLN665", Kind.INFO,

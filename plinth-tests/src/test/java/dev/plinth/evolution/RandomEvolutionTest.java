@@ -9,6 +9,7 @@ import dev.plinth.schema.diff.MigrationPlan;
 import dev.plinth.schema.diff.SchemaDiff;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.render.MigrationScript;
+import dev.plinth.runner.internal.SqlStatements;
 import dev.plinth.runner.internal.catalog.CatalogReader;
 import dev.plinth.runner.testing.SharedPostgres;
 import dev.plinth.runner.testing.SharedPostgres.TestDatabase;
@@ -91,8 +92,8 @@ class RandomEvolutionTest {
     for (MigrationPlan.Step step : MigrationPlan.split(changes)) {
       String v = String.valueOf(++version);
       scripts.add(new Script(
-          MigrationScript.forward(v, state, step.changes(), "5s", step.transactional()),
-          MigrationScript.reverse(v, state, step.changes(), "5s", step.transactional()),
+          MigrationScript.forward(v, state, step.changes(), "5s", step.transactional(), step.resumable()),
+          MigrationScript.reverse(v, state, step.changes(), "5s", step.transactional(), step.resumable()),
           step.transactional()));
       state = Changes.apply(state, step.changes());
     }
@@ -116,8 +117,13 @@ class RandomEvolutionTest {
     for (Script script : ordered) {
       String sql = forward ? script.forward() : script.reverse();
       connection.setAutoCommit(!script.transactional());
-      try (Statement st = connection.createStatement()) {
-        st.execute(sql);
+      try {
+        // Statement by statement, as the runner runs them (outside a transaction, each on its own).
+        for (SqlStatements.Statement statement : SqlStatements.split(sql)) {
+          try (Statement st = connection.createStatement()) {
+            st.execute(statement.sql());
+          }
+        }
         if (script.transactional()) {
           connection.commit();
         }

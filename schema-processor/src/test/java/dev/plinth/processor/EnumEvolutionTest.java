@@ -55,9 +55,15 @@ class EnumEvolutionTest {
     compile("enum Status { NEW, DRAFT, DONE }", "@Default(\"'NEW'\") Status status");
 
     Map<String, String> files = ProcessorRun.files(migrations);
-    assertTrue(files.get("migration/V2__add_status_new.sql").contains("ADD VALUE 'NEW' BEFORE 'DRAFT'"),
+    assertTrue(files.get("migration/V2__add_status_new.sql").contains("ADD VALUE IF NOT EXISTS 'NEW' BEFORE 'DRAFT'"),
         files.keySet().toString());
     assertEquals("executeInTransaction=false\n", files.get("migration/V2__add_status_new.sql.conf"));
+    // Outside a transaction, the reverse rebuilds the type in one block, only while it is not done.
+    String u2 = files.get("rollback/U2__add_status_new.sql");
+    assertTrue(u2.contains("DO $plinth$\nBEGIN\n  IF ARRAY(SELECT enumlabel::text FROM pg_enum WHERE enumtypid ="
+        + " '\"public\".\"status\"'::regtype ORDER BY enumsortorder) IS DISTINCT FROM ARRAY['DRAFT', 'DONE']::text[]"
+        + " THEN\n    ALTER TYPE \"public\".\"status\" RENAME TO \"status_old\";\n"), u2);
+    assertTrue(u2.endsWith("    DROP TYPE \"public\".\"status_old\";\n  END IF;\nEND\n$plinth$;\n"), u2);
     assertTrue(only("migration/V3__").contains("SET DEFAULT 'NEW'"));
   }
 

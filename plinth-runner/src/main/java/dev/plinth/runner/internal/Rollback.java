@@ -63,7 +63,8 @@ public final class Rollback {
         List<RollbackResult.Step> done = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
           Optional<String> before = remainingVersion(applied, i);
-          done.add(execute(connection, schema, steps.get(i), before, remainingVersion(applied, i + 1)));
+          boolean resumable = resources.resumable(chosen.get(i).getScript());
+          done.add(execute(connection, schema, steps.get(i), resumable, before, remainingVersion(applied, i + 1)));
         }
         return new RollbackResult(done, remaining, false, millisSince(start));
       } finally {
@@ -127,7 +128,7 @@ public final class Rollback {
   }
 
   private RollbackResult.Step execute(Connection connection, String schema, RollbackResult.Step step,
-      Optional<String> before, Optional<String> after) throws SQLException {
+      boolean resumable, Optional<String> before, Optional<String> after) throws SQLException {
     long start = System.nanoTime();
     LOG.info("Rolling back version {} with {}", step.version(), step.reverse());
     connection.setAutoCommit(!step.transactional());
@@ -147,6 +148,7 @@ public final class Rollback {
               Failures.serverMessage(e), e.getSQLState() == null ? "unknown" : e.getSQLState(),
               Failures.shorten(statement.sql()), step.transactional()
                   ? Message.ROLLBACK_ROLLED_BACK.text(before.orElse(Message.NO_VERSION.text()))
+                  : resumable ? Message.ROLLBACK_RESUMABLE.text(step.version())
                   : Message.ROLLBACK_NOT_ROLLED_BACK.text(step.version()));
         }
       }

@@ -70,21 +70,15 @@ public record Backups(String version) {
   String ifKept(QualifiedName backup, String definition, String refusal, List<String> present,
       List<String> absent) {
     String found = "to_regclass(" + Sql.literal(Sql.ident(backup)) + ")";
-    StringBuilder block = new StringBuilder("DO $plinth$\nBEGIN\n");
-    block.append("  IF ").append(found).append(" IS NOT NULL AND obj_description(").append(found)
+    StringBuilder body = new StringBuilder();
+    body.append("  IF ").append(found).append(" IS NOT NULL AND obj_description(").append(found)
         .append(", 'pg_class') IS DISTINCT FROM ").append(Sql.literal(labelText(definition)))
         .append(" THEN\n    RAISE EXCEPTION USING MESSAGE = ").append(Sql.literal(refusal)).append(";\n");
-    block.append("  ELSIF ").append(found).append(" IS NOT NULL THEN\n").append(indented(present));
+    body.append("  ELSIF ").append(found).append(" IS NOT NULL THEN\n").append(Sql.indented(present));
     if (!absent.isEmpty()) {
-      block.append("  ELSE\n").append(indented(absent));
+      body.append("  ELSE\n").append(Sql.indented(absent));
     }
-    return block.append("  END IF;\nEND\n$plinth$;").toString();
-  }
-
-  /** Statements as the body of a block: each of their lines indented by four spaces. */
-  private static String indented(List<String> statements) {
-    return statements.stream().flatMap(String::lines).map(line -> "    " + line + "\n")
-        .collect(Collectors.joining());
+    return Sql.doBlock(body.append("  END IF;\n").toString());
   }
 
   /** Detaches a moved table's enum columns from their types (see {@link #saveColumn}). */

@@ -47,10 +47,15 @@ public final class MigrationScript {
 
   private MigrationScript() {}
 
-  /** The forward script of migration {@code version}, from {@code before}. */
+  /**
+   * The forward script of migration {@code version}, from {@code before}. A {@code resumable}
+   * script (one outside a transaction) guards each statement, so that running it again after a
+   * failure finishes what the failed run began.
+   */
   public static String forward(String version, Schema before, List<Change> changes,
-      String lockTimeout, boolean transactional) {
-    return script(before, changes, new Backups(version), lockTimeout, transactional, List.of());
+      String lockTimeout, boolean transactional, boolean resumable) {
+    return script(before, changes, new Backups(version), lockTimeout, transactional, resumable,
+        List.of());
   }
 
   /**
@@ -59,7 +64,7 @@ public final class MigrationScript {
    * keeps what the migration created, for migrating again).
    */
   public static String reverse(String version, Schema before, List<Change> changes,
-      String lockTimeout, boolean transactional) {
+      String lockTimeout, boolean transactional, boolean resumable) {
     Schema after = Changes.apply(before, changes);
     Backups backups = new Backups(version);
     SortedSet<String> used = new TreeSet<>();
@@ -71,7 +76,8 @@ public final class MigrationScript {
     }
     List<String> epilogue = used.stream()
         .map(schema -> "DROP SCHEMA IF EXISTS " + Sql.ident(schema) + ";").toList();
-    return script(after, Changes.inverse(changes), backups, lockTimeout, transactional, epilogue);
+    return script(after, Changes.inverse(changes), backups, lockTimeout, transactional, resumable,
+        epilogue);
   }
 
   /** The source schema of what a forward change keeps in a backup, if it keeps anything. */
@@ -90,12 +96,12 @@ public final class MigrationScript {
   }
 
   private static String script(Schema state, List<Change> changes, Backups backups,
-      String lockTimeout, boolean transactional, List<String> epilogue) {
+      String lockTimeout, boolean transactional, boolean resumable, List<String> epilogue) {
     StringBuilder sql = new StringBuilder(HEADER);
     if (transactional && lockTimeout != null) {
       sql.append("SET LOCAL lock_timeout = ").append(Sql.literal(lockTimeout)).append(";\n");
     }
-    for (String statement : SqlRenderer.statements(state, changes, backups)) {
+    for (String statement : SqlRenderer.statements(state, changes, backups, resumable)) {
       sql.append('\n').append(statement).append('\n');
     }
     if (!epilogue.isEmpty()) {

@@ -62,9 +62,12 @@ public final class SqlRenderer {
 
   /**
    * The SQL of {@code changes}, applied in order to {@code before}: one text per change, holding
-   * its statements one per line.
+   * its statements one per line. {@code resumable} guards the statements of the changes that run
+   * outside a transaction (enum values added, indexes built or dropped concurrently, and their
+   * inverses), so that running them again after a failure finishes the job.
    */
-  public static List<String> statements(Schema before, List<Change> changes, Backups backups) {
+  public static List<String> statements(Schema before, List<Change> changes, Backups backups,
+      boolean resumable) {
     List<String> out = new ArrayList<>();
     Schema state = before;
     Set<QualifiedName> created = new HashSet<>();
@@ -74,7 +77,7 @@ public final class SqlRenderer {
       }
     }
     for (Change change : changes) {
-      out.add(String.join("\n", change.accept(new Renderer(state, backups, created))));
+      out.add(String.join("\n", change.accept(new Renderer(state, backups, created, resumable))));
       state = change.applyTo(state);
     }
     return out;
@@ -86,9 +89,10 @@ public final class SqlRenderer {
    * @param state the schema the change applies to
    * @param created tables this script creates: constraints added to any other table are added
    *     {@code NOT VALID} and validated separately, so writes are blocked only briefly
+   * @param resumable whether statements are guarded, so that the script can run again
    */
-  private record Renderer(Schema state, Backups backups, Set<QualifiedName> created)
-      implements Change.Visitor<List<String>> {
+  private record Renderer(Schema state, Backups backups, Set<QualifiedName> created,
+      boolean resumable) implements Change.Visitor<List<String>> {
     public List<String> visitCreateSchema(CreateSchema c) {
       return List.of("CREATE SCHEMA " + ident(c.name()) + ";");
     }
@@ -114,7 +118,8 @@ public final class SqlRenderer {
     }
 
     public List<String> visitAddEnumValue(AddEnumValue c) {
-      return List.of("ALTER TYPE " + ident(c.after().name()) + " ADD VALUE " + literal(c.value())
+      return List.of("ALTER TYPE " + ident(c.after().name()) + " ADD VALUE "
+          + (resumable ? "IF NOT EXISTS " : "") + literal(c.value())
           + (c.beforeValue() != null ? " BEFORE " + literal(c.beforeValue())
               : c.afterValue() != null ? " AFTER " + literal(c.afterValue()) : "") + ";");
     }
@@ -147,7 +152,8 @@ public final class SqlRenderer {
     }
 
     public List<String> visitRebuildEnum(RebuildEnum c) {
-      return rebuildEnum(state, c, backups);
+      List<String> rebuild = rebuildEnum(state, c, backups);
+      return resumable ? List.of(Sql.doBlock(Sql.ifThen(differs(c.after()), rebuild))) : rebuild;
     }
 
     public List<String> visitCreateTable(CreateTable c) {
@@ -238,13 +244,14 @@ public final class SqlRenderer {
       return List.of(dropConstraint(c.table(), c.check().name()));
     }
 
+    /** Resumable: an index a failed build left behind (invalid) is dropped and built again. */
     public List<String> visitAddIndex(AddIndex c) {
-      return List.of(createIndex(c.table(), c.index()));
+      String create = createIndex(c.table(), c.index());
+      return resumable ? List.of(dropIndex(c.table(), c.index(), true), create) : List.of(create);
     }
 
     public List<String> visitDropIndex(DropIndex c) {
-      return List.of("DROP INDEX " + (c.index().concurrently() ? "CONCURRENTLY " : "")
-          + ident(new QualifiedName(c.table().schema(), c.index().name())) + ";");
+      return List.of(dropIndex(c.table(), c.index(), resumable));
     }
 
     public List<String> visitAddForeignKey(AddForeignKey c) {
@@ -365,6 +372,21 @@ public final class SqlRenderer {
       out.add(alter(table) + "VALIDATE CONSTRAINT " + ident(name) + ";");
     }
     return out;
+  }
+
+  private static String dropIndex(QualifiedName table, Index index, boolean ifExists) {
+    return "DROP INDEX " + (index.concurrently() ? "CONCURRENTLY " : "") + (ifExists ? "IF EXISTS " : "")
+        + ident(new QualifiedName(table.schema(), index.name())) + ";";
+  }
+
+  /**
+   * Whether the enum type's values are not yet {@code type}'s: a rebuild guarded by it runs (as one
+   * block, atomically) only until it has succeeded once.
+   */
+  private static String differs(EnumType type) {
+    return "ARRAY(SELECT enumlabel::text FROM pg_enum WHERE enumtypid = " + literal(ident(type.name()))
+        + "::regtype ORDER BY enumsortorder) IS DISTINCT FROM ARRAY["
+        + type.values().stream().map(Sql::literal).collect(Collectors.joining(", ")) + "]::text[]";
   }
 
   private static String alter(QualifiedName table) {

@@ -139,7 +139,7 @@ class JournalFormatTest {
 
   private static JournalEntry smallEntry() {
     QualifiedName account = new QualifiedName("sales", "account");
-    return new JournalEntry(1, "3", "5s", true, List.of(
+    return new JournalEntry(1, "3", "5s", true, false, List.of(
         new Change.CreateSchema("sales"),
         new Change.AddColumn(account, new Column("tier", "\"sales\".\"tier\"",
             new QualifiedName("sales", "tier"), false, "'GOLD'", Identity.NONE, "Level.", null)),
@@ -160,7 +160,8 @@ class JournalFormatTest {
       {
         "format" : 1,
         "version" : "4",
-        "transactional" : true,
+        "transactional" : false,
+        "resumable" : true,
         "changes" : [
           {
             "op" : "AddColumn",
@@ -198,7 +199,7 @@ class JournalFormatTest {
   void keysAddedLaterAreWrittenOnlyWhenSet() {
     QualifiedName account = QualifiedName.parse("account");
     Column nick = new Column("nick", "text", null, true, null, Identity.NONE, null, null);
-    JournalEntry entry = new JournalEntry(1, "4", null, true, List.of(
+    JournalEntry entry = new JournalEntry(1, "4", null, false, true, List.of(
         Change.AddColumn.rollbackKeeping(account, nick, List.of("id")),
         new Change.DropColumn(account, nick, List.of("id"), true)));
 
@@ -294,7 +295,7 @@ class JournalFormatTest {
         new Change.RenameEnumValue(tier, "OR", "GOLD"),
         new Change.RenameIndex(t, "a_idx", "b_idx"),
         new Change.RenameConstraint(t, "a_key", "b_key"));
-    return new JournalEntry(1, "9", null, false, changes);
+    return new JournalEntry(1, "9", null, false, false, changes);
   }
 
   /** The file was written before the format was pinned with annotations, and must not change. */
