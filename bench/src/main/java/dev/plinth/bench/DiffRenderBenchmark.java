@@ -75,8 +75,8 @@ public class DiffRenderBenchmark {
   @Benchmark
   public void diffAndRender(Blackhole sink) {
     List<Change> diff = SchemaDiff.diff(before, after);
-    sink.consume(MigrationScript.forward("2", before, diff, "5s", true));
-    sink.consume(MigrationScript.reverse("2", before, diff, "5s", true));
+    sink.consume(MigrationScript.forward("2", before, diff, "5s", true, false));
+    sink.consume(MigrationScript.reverse("2", before, diff, "5s", true, false));
   }
 
   @Benchmark
@@ -86,7 +86,7 @@ public class DiffRenderBenchmark {
 
   @Benchmark
   public void renderOnly(Blackhole sink) {
-    sink.consume(MigrationScript.forward("2", before, changes, "5s", true));
-    sink.consume(MigrationScript.reverse("2", before, changes, "5s", true));
+    sink.consume(MigrationScript.forward("2", before, changes, "5s", true, false));
+    sink.consume(MigrationScript.reverse("2", before, changes, "5s", true, false));
   }
 }

@@ -83,10 +83,10 @@ final class MigrationSet {
         List<Change> changes = SchemaDiff.diff(state, next);
         Version v = Version.of(i);
         String slug = Slug.of(changes);
-        String forward = MigrationScript.forward(v.toString(), state, changes, LOCK_TIMEOUT, true);
-        String reverse = MigrationScript.reverse(v.toString(), state, changes, LOCK_TIMEOUT, true);
+        String forward = MigrationScript.forward(v.toString(), state, changes, LOCK_TIMEOUT, true, false);
+        String reverse = MigrationScript.reverse(v.toString(), state, changes, LOCK_TIMEOUT, true, false);
         String journal = JournalCodec.write(
-            new JournalEntry(JournalEntry.FORMAT, v.toString(), LOCK_TIMEOUT, true, changes));
+            new JournalEntry(JournalEntry.FORMAT, v.toString(), LOCK_TIMEOUT, true, false, changes));
         Path forwardFile = write(root, MigrationsFolder.forwardPath(v, slug), forward, sums);
         Path reverseFile = write(root, MigrationsFolder.reversePath(v, slug), reverse, sums);
         write(root, MigrationsFolder.journalPath(v, slug), journal, sums);

@@ -93,6 +93,10 @@ public enum Message {
       "It did not run in a transaction, so part of it may have been applied; check the database before retrying."),
   MIGRATION_ERROR("PLN643", Kind.MIGRATION,
       "Migration failed: %s"),
+  MIGRATION_RESUMABLE("PLN644", Kind.MIGRATION,
+      "It did not run in a transaction, so part of it may have been applied; it is written to be run again:"
+          + " fix the cause, run `plinth repair` (Plinth.repair()) to clear its failed row, and migrate again,"
+          + " which finishes what this run began."),
   ROLLBACK_FAILED("PLN650", Kind.MIGRATION,
       "Reverse script %s failed at line %d: %s (SQL state %s).%n  Statement: %s%n  %s%n  %s"),
   ROLLBACK_ROLLED_BACK("PLN651", Kind.MIGRATION,
@@ -100,7 +104,7 @@ public enum Message {
   ROLLBACK_NOT_ROLLED_BACK("PLN652", Kind.MIGRATION,
       "It did not run in a transaction, so part of it may have been applied; the history still records version %s."
           + " Check the database before retrying."),
-  ROLLBACK_ADVICE_BACKUP_GONE("PLN653", Kind.MIGRATION,
+  ROLLBACK_ADVICE_BACKUP_GONE("PLN657", Kind.MIGRATION,
       "The backup it restores from is gone (prune-backups removed it), so the data that migration removed cannot"
           + " come back. Stay at this version and change the schema forward with a new migration, or restore the"
           + " database from a dump taken before the backups were pruned."),
@@ -116,6 +120,10 @@ public enum Message {
   ROLLBACK_HISTORY_CHANGED("PLN653", Kind.MIGRATION,
       "The history has no successful row for version %s any more: another process changed it. Its reverse script was"
           + " not committed; run info and try again."),
+  ROLLBACK_RESUMABLE("PLN656", Kind.MIGRATION,
+      "It did not run in a transaction, so part of it may have been applied; it is written to be run again:"
+          + " the history still records version %s, so fix the cause and run rollback again, which finishes what"
+          + " this run began."),
 
   // Integrity (exit code INTEGRITY)
   VALIDATION_FAILED("PLN660", Kind.INTEGRITY,
@@ -130,6 +138,9 @@ public enum Message {
       "%s (version %s) is recorded as failed. It ran outside a transaction, so part of it may be applied:"
           + " fix what made it fail, run `plinth repair` (Plinth.repair()) to remove the failed row and any"
           + " invalid index it left, and migrate again."),
+  FAILED_RECORDED_RESUMABLE("PLN679", Kind.INTEGRITY,
+      "%s (version %s) is recorded as failed. It ran outside a transaction and is written to be run again: fix"
+          + " the cause, run `plinth repair` (Plinth.repair()) to clear the failed row, and migrate again."),
   REVERSE_MISSING("PLN664", Kind.INTEGRITY,
       "%s has no reverse script %s. It is generated with every migration: restore it, or recompile to regenerate it."),
   REVERSE_MISSING_HANDWRITTEN("PLN665", Kind.INFO,

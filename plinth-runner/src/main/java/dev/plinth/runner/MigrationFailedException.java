@@ -10,10 +10,18 @@ public final class MigrationFailedException extends PlinthException {
   private final transient Failure failure;
 
   public MigrationFailedException(Throwable cause, Failure failure) {
+    this(cause, failure, false);
+  }
+
+  /**
+   * @param resumable whether the script, when it ran outside a transaction, is written to be run
+   *     again after a failure (the message then says so)
+   */
+  public MigrationFailedException(Throwable cause, Failure failure, boolean resumable) {
     super(cause, Message.MIGRATION_FAILED, failure.script(), failure.line(), failure.error(), failure.sqlState(),
         failure.statement(), failure.rolledBack()
             ? Message.MIGRATION_ROLLED_BACK.text(failure.schemaVersion().orElse("none (empty)"))
-            : Message.MIGRATION_NOT_ROLLED_BACK.text());
+            : resumable ? Message.MIGRATION_RESUMABLE.text() : Message.MIGRATION_NOT_ROLLED_BACK.text());
     this.failure = failure;
   }
 

@@ -116,6 +116,15 @@ public final class Plinth {
     return context.historyTable();
   }
 
+  /** A failure outside a transaction says so when its script is written to be run again. */
+  private PlinthException resumableAware(PlinthException failure) {
+    if (failure instanceof MigrationFailedException m && !m.failure().rolledBack()
+        && context.resources().resumable(m.failure().script())) {
+      return new MigrationFailedException(m.getCause(), m.failure(), true);
+    }
+    return failure;
+  }
+
   /** Applies all pending migrations up to the configured target, each in its own transaction. */
   public MigrateResult migrate() {
     return migrate(applied -> { });
@@ -170,7 +179,7 @@ public final class Plinth {
         if (Failures.connectionLost(e)) {
           throw connectionLost(e, done);
         }
-        throw Failures.translate(e, config, () -> currentVersion(flyway));
+        throw resumableAware(Failures.translate(e, config, () -> currentVersion(flyway)));
       }
     } catch (SQLException e) {
       throw context.sqlFailure("migrate", e);

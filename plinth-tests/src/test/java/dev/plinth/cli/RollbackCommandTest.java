@@ -98,18 +98,21 @@ class RollbackCommandTest {
   }
 
   @Test
-  void toZeroRollsBackEverythingAndLeavesNoBackups() throws SQLException {
+  void toZeroRollsBackEverythingKeepingTheCreatedTablesForMigratingAgain() throws SQLException {
     TestDatabase db = SharedPostgres.newDatabase("rollback_all");
     assertEquals(0, plinth(db, "migrate").exitCode());
-    assertEquals("1", Sql.queryString(db, "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'plinth_backup%'"));
+    String backups = "SELECT string_agg(nspname, ',' ORDER BY nspname) FROM pg_namespace WHERE nspname LIKE 'plinth_backup%'";
+    assertEquals("plinth_backup_v3_public", Sql.queryString(db, backups));
 
     Cli.Result result = plinth(db, "rollback", "--to", "0");
 
     assertEquals(0, result.exitCode(), result::toString);
     assertTrue(result.out().contains("schema now at version none"), result::toString);
     assertEquals(Schema.EMPTY, catalog(db));
-    assertEquals("0", Sql.queryString(db, "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'plinth_backup%'"));
+    assertEquals("plinth_backup_v1_public,plinth_backup_v2_public", Sql.queryString(db, backups),
+        "V3's backup was restored and dropped; the tables V1 and V2 created are kept");
     assertEquals(0, plinth(db, "migrate").exitCode());
+    assertEquals(0, plinth(db, "verify").exitCode());
   }
 
   @Test
@@ -209,7 +212,7 @@ class RollbackCommandTest {
     Cli.Result result = plinth(db, "rollback", "--steps", "1");
 
     assertEquals(4, result.exitCode(), result::toString);
-    assertTrue(result.err().contains("[PLN653] The backup it restores from is gone (prune-backups removed it)"),
+    assertTrue(result.err().contains("[PLN657] The backup it restores from is gone (prune-backups removed it)"),
         result::toString);
     assertTrue(result.err().contains("the schema is still at version 3"), result::toString);
   }

@@ -9,6 +9,7 @@ import dev.plinth.schema.diff.MigrationPlan;
 import dev.plinth.schema.diff.SchemaDiff;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.render.MigrationScript;
+import dev.plinth.runner.internal.SqlStatements;
 import dev.plinth.runner.internal.catalog.CatalogReader;
 import dev.plinth.runner.testing.SharedPostgres;
 import dev.plinth.runner.testing.SharedPostgres.TestDatabase;
@@ -26,7 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The property that makes rollback trustworthy, on a real PostgreSQL: for random schema
  * evolutions with rows in every table, applying the generated migration gives exactly the new
  * model; applying its reverse gives exactly the previous model with every row back; applying it
- * again gives the same catalog as the first time. Finally, the database that went through every
+ * again gives the same catalog as the first time, with every row written into the new tables and
+ * columns in between back too. Finally, the database that went through every
  * step equals one created from the final schema in one migration.
  */
 class RandomEvolutionTest {
@@ -56,6 +58,8 @@ class RandomEvolutionTest {
         run(connection, scripts, true, where);
         assertCatalog(connection, next, "after migrate, " + where);
         Schema afterFirst = CatalogReader.read(connection, NO_HISTORY);
+        rows.writeNew(connection, next, changes);
+        Map<String, List<String>> written = Rows.snapshot(connection, next);
 
         run(connection, scripts, false, where);
         assertCatalog(connection, current, "after rollback, " + where);
@@ -64,6 +68,8 @@ class RandomEvolutionTest {
         run(connection, scripts, true, where);
         assertEquals(Canonical.schema(afterFirst), Canonical.schema(CatalogReader.read(connection, NO_HISTORY)),
             "migrate after rollback, " + where);
+        assertEquals(written, Rows.snapshot(connection, next),
+            "rows written into new tables and columns are back after rollback and migrate, " + where);
         version += scripts.size();
         current = Changes.apply(current, changes);
       }
@@ -86,8 +92,8 @@ class RandomEvolutionTest {
     for (MigrationPlan.Step step : MigrationPlan.split(changes)) {
       String v = String.valueOf(++version);
       scripts.add(new Script(
-          MigrationScript.forward(v, state, step.changes(), "5s", step.transactional()),
-          MigrationScript.reverse(v, state, step.changes(), "5s", step.transactional()),
+          MigrationScript.forward(v, state, step.changes(), "5s", step.transactional(), step.resumable()),
+          MigrationScript.reverse(v, state, step.changes(), "5s", step.transactional(), step.resumable()),
           step.transactional()));
       state = Changes.apply(state, step.changes());
     }
@@ -111,8 +117,13 @@ class RandomEvolutionTest {
     for (Script script : ordered) {
       String sql = forward ? script.forward() : script.reverse();
       connection.setAutoCommit(!script.transactional());
-      try (Statement st = connection.createStatement()) {
-        st.execute(sql);
+      try {
+        // Statement by statement, as the runner runs them (outside a transaction, each on its own).
+        for (SqlStatements.Statement statement : SqlStatements.split(sql)) {
+          try (Statement st = connection.createStatement()) {
+            st.execute(statement.sql());
+          }
+        }
         if (script.transactional()) {
           connection.commit();
         }

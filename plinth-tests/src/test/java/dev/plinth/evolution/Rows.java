@@ -1,5 +1,6 @@
 package dev.plinth.evolution;
 
+import dev.plinth.schema.diff.Change;
 import dev.plinth.schema.model.Column;
 import dev.plinth.schema.model.ForeignKey;
 import dev.plinth.schema.model.Identity;
@@ -29,25 +30,54 @@ final class Rows {
   /** Inserts one row into every table, in an order where referenced rows exist. */
   void insert(Connection connection, Schema schema) throws SQLException {
     for (Table table : schema.tables()) {
-      List<String> names = new ArrayList<>();
-      List<String> values = new ArrayList<>();
-      for (Column column : table.columns()) {
-        if (column.identity() == Identity.ALWAYS || column.name().equals("id")) {
-          continue;
-        }
-        Optional<ForeignKey> fk = table.foreignKeys().stream()
-            .filter(f -> f.columns().contains(column.name())).findFirst();
-        names.add(Sql.ident(column.name()));
-        values.add(fk.isPresent()
-            ? "(SELECT \"id\" FROM " + Sql.ident(fk.get().target()) + " ORDER BY \"id\" LIMIT 1)"
-            : value(column, schema));
+      insert(connection, schema, table);
+    }
+  }
+
+  /**
+   * Writes what only the schema after {@code changes} holds: a row in every table they create and
+   * a value in every column they add (in every row). Rolling back must keep it for migrating again.
+   */
+  void writeNew(Connection connection, Schema schema, List<Change> changes) throws SQLException {
+    for (Change change : changes) {
+      if (change instanceof Change.CreateTable created) {
+        insert(connection, schema, schema.table(created.table().name()).orElseThrow());
+      } else if (change instanceof Change.AddColumn added && added.column().identity() != Identity.ALWAYS) {
+        Table table = schema.table(added.table()).orElseThrow();
+        Column column = table.column(added.column().name()).orElseThrow();
+        execute(connection, "UPDATE " + Sql.ident(table.name()) + " SET " + Sql.ident(column.name()) + " = "
+            + valueOrReference(column, table, schema));
       }
-      String sql = "INSERT INTO " + Sql.ident(table.name())
-          + (names.isEmpty() ? " DEFAULT VALUES" : " (" + String.join(", ", names) + ") VALUES ("
-              + String.join(", ", values) + ")");
-      try (Statement st = connection.createStatement()) {
-        st.execute(sql);
+    }
+  }
+
+  private void insert(Connection connection, Schema schema, Table table) throws SQLException {
+    List<String> names = new ArrayList<>();
+    List<String> values = new ArrayList<>();
+    for (Column column : table.columns()) {
+      if (column.identity() == Identity.ALWAYS || column.name().equals("id")) {
+        continue;
       }
+      names.add(Sql.ident(column.name()));
+      values.add(valueOrReference(column, table, schema));
+    }
+    execute(connection, "INSERT INTO " + Sql.ident(table.name())
+        + (names.isEmpty() ? " DEFAULT VALUES" : " (" + String.join(", ", names) + ") VALUES ("
+            + String.join(", ", values) + ")"));
+  }
+
+  /** A value for the column, or for a reference the key of a row of the referenced table. */
+  private String valueOrReference(Column column, Table table, Schema schema) {
+    Optional<ForeignKey> fk = table.foreignKeys().stream()
+        .filter(f -> f.columns().contains(column.name())).findFirst();
+    return fk.isPresent()
+        ? "(SELECT \"id\" FROM " + Sql.ident(fk.get().target()) + " ORDER BY \"id\" LIMIT 1)"
+        : value(column, schema);
+  }
+
+  private static void execute(Connection connection, String sql) throws SQLException {
+    try (Statement st = connection.createStatement()) {
+      st.execute(sql);
     }
   }
 

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
 /**
@@ -75,7 +76,7 @@ final class SchemaMutator {
     // Rename hints live for one compile: those of the previous step are gone.
     Schema result = new Schema(schema.tables().stream().map(t -> t.withRenamedFrom(null)
         .withColumns(t.columns().stream().map(c -> c.withRenamedFrom(null)).toList())).toList(),
-        schema.enums());
+        schema.enums().stream().map(EnumType::definition).toList());
     int changes = 1 + random.nextInt(3);
     for (int i = 0; i < changes; i++) {
       result = mutateOnce(result);
@@ -334,11 +335,17 @@ final class SchemaMutator {
         .withForeignKeys(plus(t.foreignKeys(), fk)));
   }
 
-  /** Adds, removes or reorders values of the enum type, keeping the first (which rows use). */
+  /**
+   * Adds, removes, reorders or renames values of the enum type, keeping the first (which defaults
+   * use) or renaming it with every default that names it.
+   */
   private Schema changeEnum(Schema schema) {
     EnumType type = schema.enums().get(0);
     List<String> values = new ArrayList<>(type.values());
-    int choice = random.nextInt(3);
+    int choice = random.nextInt(4);
+    if (choice == 3) {
+      return renameValue(schema, type, random.nextBoolean() ? 0 : random.nextInt(values.size()));
+    }
     if (choice == 0 || values.size() < 3) {
       values.add(1 + random.nextInt(values.size()), "V" + next());
     } else if (choice == 1) {
@@ -347,7 +354,28 @@ final class SchemaMutator {
       String moved = values.remove(values.size() - 1);
       values.add(1, moved);
     }
-    return schema.withEnum(new EnumType(type.name(), type.javaClass(), values));
+    // Keeps the rename hints of this step, so that a value renamed before is still renamed.
+    return schema.withEnum(type.withValues(values));
+  }
+
+  /** Renames one value of the type (stated as {@code @RenamedFrom} on the constant) and the defaults naming it. */
+  private Schema renameValue(Schema schema, EnumType type, int index) {
+    String from = type.values().get(index);
+    String to = "V" + next();
+    List<String> values = new ArrayList<>(type.values());
+    values.set(index, to);
+    // A value renamed twice in one step is renamed once, from its committed name.
+    Map<String, String> renames = new TreeMap<>(type.renamedValues() == null ? Map.of() : type.renamedValues());
+    String committed = renames.containsKey(from) ? renames.remove(from) : from;
+    renames.put(to, committed);
+    Schema result = schema.withEnum(new EnumType(type.name(), type.javaClass(), values, null, renames));
+    for (Table table : result.tables()) {
+      result = result.withTable(table.withColumns(table.columns().stream()
+          .map(c -> type.name().equals(c.enumType()) && ("'" + from + "'").equals(c.defaultSql())
+              ? c.withDefault("'" + to + "'") : c)
+          .toList()));
+    }
+    return result;
   }
 
   /** Columns without keys, identity or references: free to change. */

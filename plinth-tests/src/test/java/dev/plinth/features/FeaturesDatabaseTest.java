@@ -12,6 +12,7 @@ import dev.plinth.schema.journal.MigrationsFolder;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.Table;
 import dev.plinth.schema.render.MigrationScript;
+import dev.plinth.runner.internal.SqlStatements;
 import dev.plinth.runner.internal.catalog.CatalogReader;
 import dev.plinth.runner.testing.SharedPostgres;
 import dev.plinth.runner.testing.SharedPostgres.TestDatabase;
@@ -83,8 +84,8 @@ class FeaturesDatabaseTest {
     Schema state = Schema.EMPTY;
     for (MigrationPlan.Step step : MigrationPlan.split(SchemaDiff.diff(Schema.EMPTY, schema))) {
       scripts.add(forward
-          ? MigrationScript.forward("1", state, step.changes(), null, step.transactional())
-          : MigrationScript.reverse("1", state, step.changes(), null, step.transactional()));
+          ? MigrationScript.forward("1", state, step.changes(), null, step.transactional(), step.resumable())
+          : MigrationScript.reverse("1", state, step.changes(), null, step.transactional(), step.resumable()));
       state = Changes.apply(state, step.changes());
     }
     if (!forward) {
@@ -93,11 +94,13 @@ class FeaturesDatabaseTest {
     return scripts;
   }
 
-  /** Runs each script as one statement batch; non-transactional ones contain a single statement. */
+  /** Runs each script statement by statement, as the runner does (CONCURRENTLY needs it). */
   private static void execute(Connection connection, List<String> scripts) throws SQLException {
     for (String sql : scripts) {
-      try (Statement st = connection.createStatement()) {
-        st.execute(sql);
+      for (SqlStatements.Statement statement : SqlStatements.split(sql)) {
+        try (Statement st = connection.createStatement()) {
+          st.execute(statement.sql());
+        }
       }
     }
   }

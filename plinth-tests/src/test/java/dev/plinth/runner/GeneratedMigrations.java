@@ -74,11 +74,12 @@ public final class GeneratedMigrations {
         String v = String.valueOf(++version);
         String slug = "step_" + v;
         files.put("migration/V" + v + "__" + slug + ".sql",
-            MigrationScript.forward(v, state, step.changes(), "5s", step.transactional()));
+            MigrationScript.forward(v, state, step.changes(), "5s", step.transactional(), step.resumable()));
         files.put("rollback/U" + v + "__" + slug + ".sql",
-            MigrationScript.reverse(v, state, step.changes(), "5s", step.transactional()));
+            MigrationScript.reverse(v, state, step.changes(), "5s", step.transactional(), step.resumable()));
         files.put("schema/V" + v + "__" + slug + ".json",
-            JournalCodec.write(new JournalEntry(JournalEntry.FORMAT, v, "5s", step.transactional(), step.changes())));
+            JournalCodec.write(new JournalEntry(JournalEntry.FORMAT, v, "5s", step.transactional(),
+                step.resumable(), step.changes())));
         if (!step.transactional()) {
           write(root, "migration/V" + v + "__" + slug + ".sql.conf", History.NON_TRANSACTIONAL_CONF);
         }

@@ -285,12 +285,12 @@ final class Generation {
   private Map<String, String> render(Version v, String slug, Schema state, MigrationPlan.Step step) {
     String lockTimeout = step.transactional() ? options.lockTimeout() : null;
     JournalEntry entry = new JournalEntry(JournalEntry.FORMAT, v.toString(), lockTimeout,
-        step.transactional(), step.changes());
+        step.transactional(), step.resumable(), step.changes());
     Map<String, String> files = new LinkedHashMap<>();
-    files.put(MigrationsFolder.forwardPath(v, slug),
-        MigrationScript.forward(v.toString(), state, step.changes(), lockTimeout, step.transactional()));
-    files.put(MigrationsFolder.reversePath(v, slug),
-        MigrationScript.reverse(v.toString(), state, step.changes(), lockTimeout, step.transactional()));
+    files.put(MigrationsFolder.forwardPath(v, slug), MigrationScript.forward(v.toString(), state,
+        step.changes(), lockTimeout, step.transactional(), step.resumable()));
+    files.put(MigrationsFolder.reversePath(v, slug), MigrationScript.reverse(v.toString(), state,
+        step.changes(), lockTimeout, step.transactional(), step.resumable()));
     if (!step.transactional()) {
       files.put(MigrationsFolder.forwardPath(v, slug) + ".conf", History.NON_TRANSACTIONAL_CONF);
     }

@@ -182,6 +182,46 @@ class MigrationLintTest {
   }
 
   @Test
+  void aColumnAddedToATableWithoutPrimaryKeyWarnsThatRollingBackDropsItsValues() {
+    assertThat(ProcessorRun.compile(migrations, List.of(source("""
+        package app;
+        import dev.plinth.annotations.*;
+        @Table
+        @Acknowledge("PLN312")
+        record Event(String name) {}
+        """)))).succeededWithoutWarnings();
+    currentText = """
+        package app;
+        import dev.plinth.annotations.*;
+        @Table
+        @Acknowledge("PLN312")
+        record Event(String name,
+            @Nullable String place) {} // here
+        """;
+    current = source(currentText);
+
+    Compilation compilation = ProcessorRun.compile(migrations, List.of(current));
+
+    assertThat(compilation).succeeded();
+    assertReported(compilation, "PLN314", false);
+    assertThat(compilation).hadWarningContaining("[PLN314] Rolling this migration back cannot keep the values"
+        + " written into column 'place' of public.event since it was added: the table has no primary key");
+  }
+
+  @Test
+  void aColumnAddedToATableWithAPrimaryKeyIsKeptByRollingBackWithoutWarning() {
+    Compilation compilation = evolve("""
+        package app;
+        import dev.plinth.annotations.*;
+        @Table
+        record Account(@Id long id, String email, @Nullable String nickname, String code,
+            @Nullable String city) {}
+        """);
+
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
   void removingAnEnumValueWarnsThatRowsHoldingItMakeTheMigrationFail() {
     assertThat(ProcessorRun.compile(migrations, List.of(source("""
         package app;

@@ -6,6 +6,16 @@ ALTER TABLE "public"."book" DROP CONSTRAINT "book_author_id_fkey";
 DROP INDEX "public"."author_name_idx";
 
 ALTER TABLE "public"."author" ADD COLUMN "followers" integer NOT NULL DEFAULT 0;
+DO $plinth$
+BEGIN
+  IF to_regclass('"plinth_backup_v2_public"."author.followers"') IS NOT NULL AND obj_description(to_regclass('"plinth_backup_v2_public"."author.followers"'), 'pg_class') IS DISTINCT FROM 'Kept by rolling back version 2 (b0b283242c56ba67)' THEN
+    RAISE EXCEPTION USING MESSAGE = 'Cannot put back the values of column followers of public.author from "plinth_backup_v2_public"."author.followers": they were kept by rolling back another edition of version 2, for another column. Copy what you need from that table, drop it (plinth prune-backups drops every backup) and migrate again.';
+  ELSIF to_regclass('"plinth_backup_v2_public"."author.followers"') IS NOT NULL THEN
+    UPDATE "public"."author" AS "target" SET "followers" = "saved"."followers" FROM "plinth_backup_v2_public"."author.followers" AS "saved" WHERE "target"."id" = "saved"."id";
+    DROP TABLE "plinth_backup_v2_public"."author.followers";
+  END IF;
+END
+$plinth$;
 
 CREATE SCHEMA IF NOT EXISTS "plinth_backup_v2_public";
 CREATE TABLE "plinth_backup_v2_public"."author.name" AS SELECT "id", "name" FROM "public"."author";

@@ -5,6 +5,10 @@ ALTER TABLE "public"."book" DROP CONSTRAINT "book_author_id_fkey";
 
 DROP INDEX "public"."author_name_idx";
 
-DROP TABLE "public"."book";
+CREATE SCHEMA IF NOT EXISTS "plinth_backup_v1_public";
+ALTER TABLE "public"."book" SET SCHEMA "plinth_backup_v1_public";
+COMMENT ON TABLE "plinth_backup_v1_public"."book" IS 'Kept by rolling back version 1 (1c7c58a25aee9f10)';
 
-DROP TABLE "public"."author";
+CREATE SCHEMA IF NOT EXISTS "plinth_backup_v1_public";
+ALTER TABLE "public"."author" SET SCHEMA "plinth_backup_v1_public";
+COMMENT ON TABLE "plinth_backup_v1_public"."author" IS 'Kept by rolling back version 1 (db2ab26f23fc25fe)';

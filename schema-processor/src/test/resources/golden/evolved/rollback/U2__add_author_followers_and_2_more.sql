@@ -14,11 +14,12 @@ ALTER TABLE "public"."author" ALTER COLUMN "name" TYPE text;
 UPDATE "public"."author" AS "target" SET "name" = "saved"."name" FROM "plinth_backup_v2_public"."author.name" AS "saved" WHERE "target"."id" = "saved"."id";
 DROP TABLE "plinth_backup_v2_public"."author.name";
 
+CREATE SCHEMA IF NOT EXISTS "plinth_backup_v2_public";
+CREATE TABLE "plinth_backup_v2_public"."author.followers" AS SELECT "id", "followers" FROM "public"."author";
+COMMENT ON TABLE "plinth_backup_v2_public"."author.followers" IS 'Kept by rolling back version 2 (b0b283242c56ba67)';
 ALTER TABLE "public"."author" DROP COLUMN "followers";
 
 CREATE INDEX "author_name_idx" ON "public"."author" USING btree ("name");
 
 ALTER TABLE "public"."book" ADD CONSTRAINT "book_author_id_fkey" FOREIGN KEY ("author_id") REFERENCES "public"."author" ("id") NOT VALID;
 ALTER TABLE "public"."book" VALIDATE CONSTRAINT "book_author_id_fkey";
-
-DROP SCHEMA IF EXISTS "plinth_backup_v2_public";

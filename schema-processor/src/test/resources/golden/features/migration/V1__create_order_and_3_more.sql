@@ -7,60 +7,106 @@ CREATE EXTENSION IF NOT EXISTS "vector";
 
 CREATE TYPE "public"."tier" AS ENUM ('BRONZE', 'SILVER', 'GOLD');
 
-CREATE TABLE "public"."order" (
-  "id" bigint GENERATED ALWAYS AS IDENTITY NOT NULL,
-  "customer_id" uuid NOT NULL,
-  "total" numeric(12,2) NOT NULL,
-  "group" text,
-  "details" jsonb NOT NULL DEFAULT '{}'::jsonb,
-  "reference" uuid NOT NULL,
-  "placed_at" timestamp with time zone NOT NULL,
-  "local_placed_at" timestamp without time zone,
-  "due_on" date,
-  "cutoff" time without time zone,
-  "receipt" bytea,
-  "priority" smallint,
-  "paid" boolean NOT NULL,
-  "weight" double precision NOT NULL,
-  "ratio" real NOT NULL,
-  "client_ip" inet,
-  CONSTRAINT "order_pkey" PRIMARY KEY ("id"),
-  CONSTRAINT "order_total_positive" CHECK (total >= 0)
-);
-COMMENT ON TABLE "public"."order" IS 'An order: a reserved word as table name, and a column named group.';
+DO $plinth$
+BEGIN
+  IF to_regclass('"plinth_backup_v1_public"."order"') IS NOT NULL AND obj_description(to_regclass('"plinth_backup_v1_public"."order"'), 'pg_class') IS DISTINCT FROM 'Kept by rolling back version 1 (e0e72f4d7fbb4de9)' THEN
+    RAISE EXCEPTION USING MESSAGE = 'Cannot take back table public.order from plinth_backup_v1_public.order: it was kept by rolling back another edition of version 1 and is not the table this migration creates. Copy what you need from it, drop it (plinth prune-backups drops every backup) and migrate again.';
+  ELSIF to_regclass('"plinth_backup_v1_public"."order"') IS NOT NULL THEN
+    ALTER TABLE "plinth_backup_v1_public"."order" SET SCHEMA "public";
+    COMMENT ON TABLE "public"."order" IS 'An order: a reserved word as table name, and a column named group.';
+  ELSE
+    CREATE TABLE "public"."order" (
+      "id" bigint GENERATED ALWAYS AS IDENTITY NOT NULL,
+      "customer_id" uuid NOT NULL,
+      "total" numeric(12,2) NOT NULL,
+      "group" text,
+      "details" jsonb NOT NULL DEFAULT '{}'::jsonb,
+      "reference" uuid NOT NULL,
+      "placed_at" timestamp with time zone NOT NULL,
+      "local_placed_at" timestamp without time zone,
+      "due_on" date,
+      "cutoff" time without time zone,
+      "receipt" bytea,
+      "priority" smallint,
+      "paid" boolean NOT NULL,
+      "weight" double precision NOT NULL,
+      "ratio" real NOT NULL,
+      "client_ip" inet,
+      CONSTRAINT "order_pkey" PRIMARY KEY ("id"),
+      CONSTRAINT "order_total_positive" CHECK (total >= 0)
+    );
+    COMMENT ON TABLE "public"."order" IS 'An order: a reserved word as table name, and a column named group.';
+  END IF;
+END
+$plinth$;
 
-CREATE TABLE "public"."order_line" (
-  "order_id" bigint NOT NULL,
-  "line_no" integer NOT NULL,
-  "quantity" integer NOT NULL,
-  "replaces_line" integer,
-  CONSTRAINT "order_line_pkey" PRIMARY KEY ("order_id", "line_no"),
-  CONSTRAINT "order_line_quantity_check" CHECK (quantity > 0)
-);
-COMMENT ON TABLE "public"."order_line" IS 'One line of an order; lines can point to the line they replace (composite key cycle).';
+DO $plinth$
+BEGIN
+  IF to_regclass('"plinth_backup_v1_public"."order_line"') IS NOT NULL AND obj_description(to_regclass('"plinth_backup_v1_public"."order_line"'), 'pg_class') IS DISTINCT FROM 'Kept by rolling back version 1 (d31bf025c563851c)' THEN
+    RAISE EXCEPTION USING MESSAGE = 'Cannot take back table public.order_line from plinth_backup_v1_public.order_line: it was kept by rolling back another edition of version 1 and is not the table this migration creates. Copy what you need from it, drop it (plinth prune-backups drops every backup) and migrate again.';
+  ELSIF to_regclass('"plinth_backup_v1_public"."order_line"') IS NOT NULL THEN
+    ALTER TABLE "plinth_backup_v1_public"."order_line" SET SCHEMA "public";
+    COMMENT ON TABLE "public"."order_line" IS 'One line of an order; lines can point to the line they replace (composite key cycle).';
+  ELSE
+    CREATE TABLE "public"."order_line" (
+      "order_id" bigint NOT NULL,
+      "line_no" integer NOT NULL,
+      "quantity" integer NOT NULL,
+      "replaces_line" integer,
+      CONSTRAINT "order_line_pkey" PRIMARY KEY ("order_id", "line_no"),
+      CONSTRAINT "order_line_quantity_check" CHECK (quantity > 0)
+    );
+    COMMENT ON TABLE "public"."order_line" IS 'One line of an order; lines can point to the line they replace (composite key cycle).';
+  END IF;
+END
+$plinth$;
 
-CREATE TABLE "sales"."customer" (
-  "id" uuid NOT NULL DEFAULT gen_random_uuid(),
-  "email" character varying(320) NOT NULL,
-  "display_name" text,
-  "tags" text[] NOT NULL,
-  "tier" "public"."tier" NOT NULL,
-  "past_tiers" "public"."tier"[] NOT NULL,
-  "customer_number_assigned_by_the_legacy_erp_system_of_record" bigint NOT NULL,
-  "created_at" timestamp with time zone NOT NULL DEFAULT now(),
-  CONSTRAINT "customer_pkey" PRIMARY KEY ("id"),
-  CONSTRAINT "customer_customer_number_assigned_by_the_legacy_er_50d02ecc_key" UNIQUE ("customer_number_assigned_by_the_legacy_erp_system_of_record")
-);
-COMMENT ON TABLE "sales"."customer" IS 'Someone who buys. Their email is unique ignoring case.';
-COMMENT ON COLUMN "sales"."customer"."id" IS 'Key.';
-COMMENT ON COLUMN "sales"."customer"."email" IS 'Contact address.';
+DO $plinth$
+BEGIN
+  IF to_regclass('"plinth_backup_v1_sales"."customer"') IS NOT NULL AND obj_description(to_regclass('"plinth_backup_v1_sales"."customer"'), 'pg_class') IS DISTINCT FROM 'Kept by rolling back version 1 (efc52808952148bc)' THEN
+    RAISE EXCEPTION USING MESSAGE = 'Cannot take back table sales.customer from plinth_backup_v1_sales.customer: it was kept by rolling back another edition of version 1 and is not the table this migration creates. Copy what you need from it, drop it (plinth prune-backups drops every backup) and migrate again.';
+  ELSIF to_regclass('"plinth_backup_v1_sales"."customer"') IS NOT NULL THEN
+    ALTER TABLE "plinth_backup_v1_sales"."customer" SET SCHEMA "sales";
+    ALTER TABLE "sales"."customer" ALTER COLUMN "tier" TYPE "public"."tier" USING "tier"::"public"."tier";
+    ALTER TABLE "sales"."customer" ALTER COLUMN "past_tiers" TYPE "public"."tier"[] USING "past_tiers"::"public"."tier"[];
+    COMMENT ON TABLE "sales"."customer" IS 'Someone who buys. Their email is unique ignoring case.';
+  ELSE
+    CREATE TABLE "sales"."customer" (
+      "id" uuid NOT NULL DEFAULT gen_random_uuid(),
+      "email" character varying(320) NOT NULL,
+      "display_name" text,
+      "tags" text[] NOT NULL,
+      "tier" "public"."tier" NOT NULL,
+      "past_tiers" "public"."tier"[] NOT NULL,
+      "customer_number_assigned_by_the_legacy_erp_system_of_record" bigint NOT NULL,
+      "created_at" timestamp with time zone NOT NULL DEFAULT now(),
+      CONSTRAINT "customer_pkey" PRIMARY KEY ("id"),
+      CONSTRAINT "customer_customer_number_assigned_by_the_legacy_er_50d02ecc_key" UNIQUE ("customer_number_assigned_by_the_legacy_erp_system_of_record")
+    );
+    COMMENT ON TABLE "sales"."customer" IS 'Someone who buys. Their email is unique ignoring case.';
+    COMMENT ON COLUMN "sales"."customer"."id" IS 'Key.';
+    COMMENT ON COLUMN "sales"."customer"."email" IS 'Contact address.';
+  END IF;
+END
+$plinth$;
 
-CREATE TABLE "sales"."embedding" (
-  "customer_id" uuid NOT NULL,
-  "embedding" vector(3) NOT NULL,
-  CONSTRAINT "embedding_pkey" PRIMARY KEY ("customer_id")
-);
-COMMENT ON TABLE "sales"."embedding" IS 'A vector per customer, for similarity search.';
+DO $plinth$
+BEGIN
+  IF to_regclass('"plinth_backup_v1_sales"."embedding"') IS NOT NULL AND obj_description(to_regclass('"plinth_backup_v1_sales"."embedding"'), 'pg_class') IS DISTINCT FROM 'Kept by rolling back version 1 (fbd2a7cda2bbb1e3)' THEN
+    RAISE EXCEPTION USING MESSAGE = 'Cannot take back table sales.embedding from plinth_backup_v1_sales.embedding: it was kept by rolling back another edition of version 1 and is not the table this migration creates. Copy what you need from it, drop it (plinth prune-backups drops every backup) and migrate again.';
+  ELSIF to_regclass('"plinth_backup_v1_sales"."embedding"') IS NOT NULL THEN
+    ALTER TABLE "plinth_backup_v1_sales"."embedding" SET SCHEMA "sales";
+    COMMENT ON TABLE "sales"."embedding" IS 'A vector per customer, for similarity search.';
+  ELSE
+    CREATE TABLE "sales"."embedding" (
+      "customer_id" uuid NOT NULL,
+      "embedding" vector(3) NOT NULL,
+      CONSTRAINT "embedding_pkey" PRIMARY KEY ("customer_id")
+    );
+    COMMENT ON TABLE "sales"."embedding" IS 'A vector per customer, for similarity search.';
+  END IF;
+END
+$plinth$;
 
 CREATE INDEX "order_customer_id_placed_at_idx" ON "public"."order" USING btree ("customer_id", "placed_at" DESC) INCLUDE ("total") WHERE "group" IS NOT NULL;
 

@@ -17,13 +17,23 @@ DROP INDEX "public"."order_details_idx";
 
 DROP INDEX "public"."order_customer_id_placed_at_idx";
 
-DROP TABLE "sales"."embedding";
+CREATE SCHEMA IF NOT EXISTS "plinth_backup_v1_sales";
+ALTER TABLE "sales"."embedding" SET SCHEMA "plinth_backup_v1_sales";
+COMMENT ON TABLE "plinth_backup_v1_sales"."embedding" IS 'Kept by rolling back version 1 (fbd2a7cda2bbb1e3)';
 
-DROP TABLE "sales"."customer";
+CREATE SCHEMA IF NOT EXISTS "plinth_backup_v1_sales";
+ALTER TABLE "sales"."customer" SET SCHEMA "plinth_backup_v1_sales";
+ALTER TABLE "plinth_backup_v1_sales"."customer" ALTER COLUMN "tier" TYPE text;
+ALTER TABLE "plinth_backup_v1_sales"."customer" ALTER COLUMN "past_tiers" TYPE text[];
+COMMENT ON TABLE "plinth_backup_v1_sales"."customer" IS 'Kept by rolling back version 1 (efc52808952148bc)';
 
-DROP TABLE "public"."order_line";
+CREATE SCHEMA IF NOT EXISTS "plinth_backup_v1_public";
+ALTER TABLE "public"."order_line" SET SCHEMA "plinth_backup_v1_public";
+COMMENT ON TABLE "plinth_backup_v1_public"."order_line" IS 'Kept by rolling back version 1 (d31bf025c563851c)';
 
-DROP TABLE "public"."order";
+CREATE SCHEMA IF NOT EXISTS "plinth_backup_v1_public";
+ALTER TABLE "public"."order" SET SCHEMA "plinth_backup_v1_public";
+COMMENT ON TABLE "plinth_backup_v1_public"."order" IS 'Kept by rolling back version 1 (e0e72f4d7fbb4de9)';
 
 DROP TYPE "public"."tier";
 

@@ -66,7 +66,8 @@ public final class Integrity {
       String version = info.getVersion() == null ? "repeatable" : info.getVersion().getVersion();
       MigrationState state = info.getState();
       if (state.isFailed()) {
-        problems.add(finding(Message.FAILED_RECORDED, file, name, version));
+        problems.add(finding(resources.resumable(info.getScript()) ? Message.FAILED_RECORDED_RESUMABLE
+            : Message.FAILED_RECORDED, file, name, version));
       } else if (state == MigrationState.MISSING_SUCCESS || state == MigrationState.FUTURE_SUCCESS) {
         problems.add(finding(Message.APPLIED_FILE_MISSING, file, name, version));
       } else if (state.isApplied() && info.getResolvedChecksum() != null && info.getAppliedChecksum() != null

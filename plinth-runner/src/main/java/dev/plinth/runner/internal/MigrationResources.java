@@ -1,5 +1,6 @@
 package dev.plinth.runner.internal;
 
+import dev.plinth.schema.journal.JournalCodec;
 import dev.plinth.schema.journal.MigrationsFolder;
 import dev.plinth.schema.journal.SumFile;
 
@@ -76,6 +77,18 @@ public final class MigrationResources {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether a script is written to be run again after a failure: its journal entry says so (for
+   * messages only; a journal that cannot be read is reported where the journal is needed).
+   */
+  public boolean resumable(String script) {
+    try {
+      return read(journalOf(script)).map(json -> JournalCodec.read(json).resumable()).orElse(false);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   /** Whether a script runs outside a transaction: its forward script's {@code .conf} says so. */

@@ -68,7 +68,8 @@ public final class Rollback {
         logTable = ensureLogTable(connection);
         for (int i = 0; i < steps.size(); i++) {
           Optional<String> before = remainingVersion(applied, i);
-          done.add(execute(connection, schema, steps.get(i), before, remainingVersion(applied, i + 1)));
+          boolean resumable = resources.resumable(chosen.get(i).getScript());
+          done.add(execute(connection, schema, steps.get(i), resumable, before, remainingVersion(applied, i + 1)));
         }
         return new RollbackResult(done, remaining, false, millisSince(start));
       } finally {
@@ -133,7 +134,7 @@ public final class Rollback {
   }
 
   private RollbackResult.Step execute(Connection connection, String schema, RollbackResult.Step step,
-      Optional<String> before, Optional<String> after) throws SQLException {
+      boolean resumable, Optional<String> before, Optional<String> after) throws SQLException {
     long start = System.nanoTime();
     LOG.info("Rolling back version {} with {}", step.version(), step.reverse());
     connection.setAutoCommit(!step.transactional());
@@ -141,7 +142,7 @@ public final class Rollback {
       if (step.transactional()) {
         runInOneRoundTrip(connection, step, before, after);
       } else {
-        runStatements(connection, step, before, after);
+        runStatements(connection, step, resumable, before, after);
       }
       // A non-transactional reverse has committed by now; its history row goes in a transaction of its own.
       connection.setAutoCommit(false);
@@ -186,17 +187,17 @@ public final class Rollback {
         throw e;
       }
       try {
-        runStatements(connection, step, before, after);
+        runStatements(connection, step, false, before, after);
       } finally {
         connection.rollback();
       }
       // The statements passed one by one (a lock timeout, say, that did not happen again).
-      throw failure(e, step, 0, step.sql(), before, after);
+      throw failure(e, step, false, 0, step.sql(), before, after);
     }
   }
 
-  private void runStatements(Connection connection, RollbackResult.Step step, Optional<String> before,
-      Optional<String> after) throws SQLException {
+  private void runStatements(Connection connection, RollbackResult.Step step, boolean resumable,
+      Optional<String> before, Optional<String> after) throws SQLException {
     for (SqlStatements.Statement statement : SqlStatements.split(step.sql())) {
       LOG.debug("{} line {}:\n{}", step.reverse(), statement.line(), statement.sql());
       try (Statement st = connection.createStatement()) {
@@ -208,17 +209,18 @@ public final class Rollback {
         if (RunnerContext.isConnectionState(e.getSQLState())) {
           throw e;
         }
-        throw failure(e, step, statement.line(), statement.sql(), before, after);
+        throw failure(e, step, resumable, statement.line(), statement.sql(), before, after);
       }
     }
   }
 
-  private static PlinthException failure(SQLException e, RollbackResult.Step step, int line, String statement,
-      Optional<String> before, Optional<String> after) {
+  private static PlinthException failure(SQLException e, RollbackResult.Step step, boolean resumable, int line,
+      String statement, Optional<String> before, Optional<String> after) {
     return new PlinthException(e, Message.ROLLBACK_FAILED, step.reverse(), line,
         Failures.serverMessage(e), e.getSQLState() == null ? "unknown" : e.getSQLState(),
         Failures.shorten(statement), step.transactional()
             ? Message.ROLLBACK_ROLLED_BACK.text(before.orElse(Message.NO_VERSION.text()))
+            : resumable ? Message.ROLLBACK_RESUMABLE.text(step.version())
             : Message.ROLLBACK_NOT_ROLLED_BACK.text(step.version()),
         advice(e, statement, after.orElse(Message.NO_VERSION.text())));
   }

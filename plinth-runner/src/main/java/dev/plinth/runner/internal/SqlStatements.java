@@ -11,11 +11,11 @@ import java.util.List;
 public final class SqlStatements {
 
   /** One statement and the line (1-based) it starts on. */
-  record Statement(int line, String sql) {}
+  public record Statement(int line, String sql) {}
 
   private SqlStatements() {}
 
-  static List<Statement> split(String script) {
+  public static List<Statement> split(String script) {
     List<Statement> result = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     int line = 1;

@@ -3,6 +3,7 @@ package dev.plinth.schema.diff;
 import static dev.plinth.schema.model.Table.minus;
 import static dev.plinth.schema.model.Table.plus;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -216,12 +217,18 @@ public sealed interface Change {
   /**
    * Creates a table with its columns, primary key, unique and check constraints; with
    * {@code restore}, moves it back from where a lossless drop kept it, rows and all.
+   *
+   * <p>With {@code keptByRollback} (and {@code restore}), the backup is the one that rolling this
+   * migration back leaves: the table is taken back from there when a rollback kept it, and created
+   * otherwise. Absent from entries written before it existed, which render as they always did.
    */
   @JsonTypeName("CreateTable")
-  @JsonPropertyOrder({"table", "restore"})
+  @JsonPropertyOrder({"table", "restore", "keptByRollback"})
   record CreateTable(
       @JsonProperty("table") Table table,
-      @JsonProperty("restore") boolean restore)
+      @JsonProperty("restore") boolean restore,
+      @JsonProperty("keptByRollback") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+      boolean keptByRollback)
       implements Change {
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visitCreateTable(this);
@@ -232,11 +239,20 @@ public sealed interface Change {
     }
 
     public CreateTable(Table table) {
-      this(table, false);
+      this(table, false, false);
+    }
+
+    public CreateTable(Table table, boolean restore) {
+      this(table, restore, false);
+    }
+
+    /** A new table that rolling back keeps, rows and all, and migrating again takes back. */
+    public static CreateTable rollbackKeeping(Table table) {
+      return new CreateTable(table, true, true);
     }
 
     public Change inverse() {
-      return new DropTable(table, restore);
+      return new DropTable(table, restore, keptByRollback);
     }
 
     public Schema applyTo(Schema schema) {
@@ -247,12 +263,17 @@ public sealed interface Change {
   /**
    * Drops a table whose indexes and foreign keys were dropped before; with {@code backup}, moves it
    * to the migration's backup schema instead, so that the reverse can restore it with its rows.
+   *
+   * <p>With {@code keptByRollback}, this is the reverse of creating the table: the backup is
+   * labelled with the table's definition, so that only the same migration takes it back.
    */
   @JsonTypeName("DropTable")
-  @JsonPropertyOrder({"table", "backup"})
+  @JsonPropertyOrder({"table", "backup", "keptByRollback"})
   record DropTable(
       @JsonProperty("table") Table table,
-      @JsonProperty("backup") boolean backup)
+      @JsonProperty("backup") boolean backup,
+      @JsonProperty("keptByRollback") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+      boolean keptByRollback)
       implements Change {
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visitDropTable(this);
@@ -262,8 +283,12 @@ public sealed interface Change {
       table = table.bare();
     }
 
+    public DropTable(Table table, boolean backup) {
+      this(table, backup, false);
+    }
+
     public Change inverse() {
-      return new CreateTable(table, backup);
+      return new CreateTable(table, backup, keptByRollback);
     }
 
     public Schema applyTo(Schema schema) {
@@ -303,13 +328,19 @@ public sealed interface Change {
   /**
    * Adds a column. With a {@code restoreKey} (the row key its lossless drop kept the values by),
    * fills it from that backup.
+   *
+   * <p>With {@code keptByRollback} (and a {@code restoreKey}, the table's primary key), the backup
+   * is the one that rolling this migration back leaves: the values are put back when a rollback
+   * kept them; otherwise the column is only added. Absent from entries written before it existed.
    */
   @JsonTypeName("AddColumn")
-  @JsonPropertyOrder({"table", "column", "restoreKey"})
+  @JsonPropertyOrder({"table", "column", "restoreKey", "keptByRollback"})
   record AddColumn(
       @JsonProperty("table") QualifiedName table,
       @JsonProperty("column") Column column,
-      @JsonProperty("restoreKey") List<String> restoreKey)
+      @JsonProperty("restoreKey") List<String> restoreKey,
+      @JsonProperty("keptByRollback") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+      boolean keptByRollback)
       implements Change {
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visitAddColumn(this);
@@ -320,11 +351,23 @@ public sealed interface Change {
     }
 
     public AddColumn(QualifiedName table, Column column) {
-      this(table, column, List.of());
+      this(table, column, List.of(), false);
+    }
+
+    public AddColumn(QualifiedName table, Column column, List<String> restoreKey) {
+      this(table, column, restoreKey, false);
+    }
+
+    /**
+     * A new column whose values rolling back keeps by {@code key} (the table's primary key), and
+     * migrating again puts back; without a key, rolling back drops them.
+     */
+    public static AddColumn rollbackKeeping(QualifiedName table, Column column, List<String> key) {
+      return new AddColumn(table, column, key, !key.isEmpty());
     }
 
     public Change inverse() {
-      return new DropColumn(table, column, restoreKey);
+      return new DropColumn(table, column, restoreKey, keptByRollback);
     }
 
     public Schema applyTo(Schema schema) {
@@ -335,13 +378,18 @@ public sealed interface Change {
   /**
    * Drops a column. With a {@code backupKey} (the table's primary key columns), first copies its
    * values with their row keys to the migration's backup schema.
+   *
+   * <p>With {@code keptByRollback}, this is the reverse of adding the column: the backup is
+   * labelled with the column's definition, so that only the same migration puts the values back.
    */
   @JsonTypeName("DropColumn")
-  @JsonPropertyOrder({"table", "column", "backupKey"})
+  @JsonPropertyOrder({"table", "column", "backupKey", "keptByRollback"})
   record DropColumn(
       @JsonProperty("table") QualifiedName table,
       @JsonProperty("column") Column column,
-      @JsonProperty("backupKey") List<String> backupKey)
+      @JsonProperty("backupKey") List<String> backupKey,
+      @JsonProperty("keptByRollback") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+      boolean keptByRollback)
       implements Change {
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visitDropColumn(this);
@@ -351,8 +399,12 @@ public sealed interface Change {
       backupKey = backupKey == null ? List.of() : List.copyOf(backupKey);
     }
 
+    public DropColumn(QualifiedName table, Column column, List<String> backupKey) {
+      this(table, column, backupKey, false);
+    }
+
     public Change inverse() {
-      return new AddColumn(table, column, backupKey);
+      return new AddColumn(table, column, backupKey, keptByRollback);
     }
 
     public Schema applyTo(Schema schema) {

@@ -48,6 +48,44 @@ final class Expressions {
     return out.toString();
   }
 
+  /**
+   * Whether {@code sql} names the enum label {@code label}: as a string literal ({@code 'OK'},
+   * {@code 'OK'::mood}) or as an element of an array literal ({@code '{OK,BAD}'}).
+   */
+  static boolean namesLabel(String sql, String label) {
+    int i = 0;
+    while (i < sql.length()) {
+      if (sql.charAt(i) == '\'') {
+        int end = endOfLiteral(sql, i);
+        String text = sql.substring(i + 1, Math.max(i + 1, end - 1)).replace("''", "'");
+        if (text.equals(label) || arrayHolds(text, label)) {
+          return true;
+        }
+        i = end;
+      } else {
+        i++;
+      }
+    }
+    return false;
+  }
+
+  /** Whether an array literal's text ({@code {OK,"NOT OK"}}) has the element {@code label}. */
+  private static boolean arrayHolds(String text, String label) {
+    if (!text.startsWith("{") || !text.endsWith("}")) {
+      return false;
+    }
+    for (String element : text.substring(1, text.length() - 1).split(",")) {
+      String bare = element.strip();
+      if (bare.length() >= 2 && bare.startsWith("\"") && bare.endsWith("\"")) {
+        bare = bare.substring(1, bare.length() - 1);
+      }
+      if (bare.equals(label)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static int endOfLiteral(String sql, int start) {
     int i = start + 1;
     while (i < sql.length()) {

@@ -27,6 +27,14 @@ public final class MigrationPlan {
     public Step {
       changes = List.copyOf(changes);
     }
+
+    /**
+     * Whether its scripts are written to be run again after a failure: those outside a transaction,
+     * where a failure can leave part of the work done.
+     */
+    public boolean resumable() {
+      return !transactional;
+    }
   }
 
   private MigrationPlan() {}

@@ -49,7 +49,8 @@ import java.util.function.Consumer;
  * The differ: a pure function from two schema models to the ordered list of changes that turns
  * the first into the second. The order is a valid execution order (new namespaces, renames, new
  * types, then everything that is dropped, dependents first, then everything that is created,
- * dependencies first), so the reversed list of inverses is one too.
+ * dependencies first), so the reversed list of inverses is one too. A default that names enum
+ * values the migration renames or removes is dropped before the type changes and set after them.
  */
 public final class SchemaDiff {
   private SchemaDiff() {}
@@ -69,6 +70,7 @@ public final class SchemaDiff {
         n -> phases.dropExtensions.add(new DropExtension(n)),
         n -> phases.createExtensions.add(new CreateExtension(n)));
     diffEnums(current, after, phases);
+    Map<QualifiedName, List<String>> lostValues = lostValues(current, after);
 
     Map<QualifiedName, Table> beforeTables = byName(current.tables());
     Map<QualifiedName, Table> afterTables = byName(after.tables());
@@ -82,11 +84,11 @@ public final class SchemaDiff {
     for (Table table : afterTables.values()) {
       Table old = beforeTables.get(table.name());
       if (old == null) {
-        phases.createTables.add(new CreateTable(table));
+        phases.createTables.add(CreateTable.rollbackKeeping(table));
         table.indexes().forEach(i -> phases.addIndexes.add(new AddIndex(table.name(), i)));
         table.foreignKeys().forEach(fk -> phases.addForeignKeys.add(new AddForeignKey(table.name(), fk)));
       } else {
-        diffTable(old, table, phases);
+        diffTable(old, table, lostValues, phases);
       }
     }
     recreateForeignKeysOnReplacedKeys(current, after, phases);
@@ -243,7 +245,23 @@ public final class SchemaDiff {
     }
   }
 
-  private static void diffTable(Table old, Table table, Phases phases) {
+  /** By enum type (by its new name), the values it no longer has after: renamed or removed. */
+  private static Map<QualifiedName, List<String>> lostValues(Schema current, Schema after) {
+    Map<QualifiedName, List<String>> lost = new TreeMap<>();
+    for (EnumType type : current.enums()) {
+      after.enumType(type.name()).ifPresent(next -> lost.put(type.name(),
+          type.values().stream().filter(v -> !next.values().contains(v)).toList()));
+    }
+    return lost;
+  }
+
+  /**
+   * @param lostValues by enum type, the values this migration renames or removes: a column whose
+   *     default names one and changes drops it before the type changes and gets the new one after
+   *     them, so that neither direction sets a default naming a value that is not there
+   */
+  private static void diffTable(Table old, Table table, Map<QualifiedName, List<String>> lostValues,
+      Phases phases) {
     QualifiedName name = table.name();
     diffNamed(old.foreignKeys(), table.foreignKeys(), Objects::equals,
         fk -> phases.dropForeignKeys.add(new DropForeignKey(name, fk)),
@@ -267,6 +285,7 @@ public final class SchemaDiff {
       }
     }
     List<String> key = backupKey(old, table);
+    List<String> newRowKey = keptKey(old, table);
     for (Column column : old.columns()) {
       if (table.column(column.name()).isEmpty()) {
         phases.dropColumns.add(new DropColumn(name, column.definition(), key));
@@ -275,17 +294,33 @@ public final class SchemaDiff {
     for (Column column : table.columns()) {
       Optional<Column> previous = old.column(column.name());
       if (previous.isEmpty()) {
-        phases.addColumns.add(new AddColumn(name, column.definition()));
+        phases.addColumns.add(AddColumn.rollbackKeeping(name, column.definition(), newRowKey));
       } else if (!Canonical.column(previous.get()).equals(Canonical.column(column))) {
         Column before = previous.get().definition();
         boolean lossy = !TypeChanges.isLossless(before.type(), column.type());
-        phases.alterColumns.add(new AlterColumn(name, before, column.definition(),
-            lossy ? key : List.of(), List.of()));
+        if (defaultNamesLostValue(before, column, lostValues)) {
+          phases.dropDefaults.add(new AlterColumn(name, before, before.withDefault(null)));
+          before = before.withDefault(null);
+        }
+        if (!Canonical.column(before).equals(Canonical.column(column))) {
+          phases.alterColumns.add(new AlterColumn(name, before, column.definition(),
+              lossy ? key : List.of(), List.of()));
+        }
       }
     }
     if (!Objects.equals(old.comment(), table.comment())) {
       phases.comments.add(new SetTableComment(name, old.comment(), table.comment()));
     }
+  }
+
+  /** Whether a column's default changes from one that names a value its type loses. */
+  private static boolean defaultNamesLostValue(Column before, Column after,
+      Map<QualifiedName, List<String>> lostValues) {
+    return before.defaultSql() != null && before.enumType() != null
+        && !Objects.equals(Canonical.expression(before.defaultSql()),
+            Canonical.expression(after.defaultSql()))
+        && lostValues.getOrDefault(before.enumType(), List.of()).stream()
+            .anyMatch(value -> Expressions.namesLabel(before.defaultSql(), value));
   }
 
   /**
@@ -300,6 +335,18 @@ public final class SchemaDiff {
     boolean kept = key.stream().allMatch(c -> table.column(c).isPresent()
         && table.column(c).get().type().equals(old.column(c).orElseThrow().type()));
     return kept ? key : List.of();
+  }
+
+  /**
+   * The row key that rolling back keeps the values of added columns by: the new primary key, when
+   * every key column existed before (so that rows are matched the same way in both directions).
+   */
+  private static List<String> keptKey(Table old, Table table) {
+    if (table.primaryKey() == null) {
+      return List.of();
+    }
+    List<String> key = table.primaryKey().columns();
+    return key.stream().allMatch(c -> old.column(c).isPresent()) ? key : List.of();
   }
 
   /**
@@ -377,6 +424,7 @@ public final class SchemaDiff {
     final List<Change> renameParts = new ArrayList<>();
     final List<Change> createSchemas = new ArrayList<>();
     final List<Change> createExtensions = new ArrayList<>();
+    final List<Change> dropDefaults = new ArrayList<>();
     final List<Change> createEnums = new ArrayList<>();
     final List<Change> dropForeignKeys = new ArrayList<>();
     final List<Change> dropIndexes = new ArrayList<>();
@@ -397,10 +445,10 @@ public final class SchemaDiff {
 
     List<Change> ordered() {
       List<Change> all = new ArrayList<>();
-      for (List<Change> phase : List.of(createSchemas, renames, renameParts, createExtensions, createEnums,
-          dropForeignKeys, dropIndexes, dropConstraints, dropTables, dropColumns, createTables,
-          addColumns, alterColumns, addPrimaryKeys, addConstraints, addIndexes, addForeignKeys,
-          comments, dropEnums, dropExtensions, dropSchemas)) {
+      for (List<Change> phase : List.of(createSchemas, renames, renameParts, createExtensions,
+          dropDefaults, createEnums, dropForeignKeys, dropIndexes, dropConstraints, dropTables,
+          dropColumns, createTables, addColumns, alterColumns, addPrimaryKeys, addConstraints,
+          addIndexes, addForeignKeys, comments, dropEnums, dropExtensions, dropSchemas)) {
         all.addAll(phase);
       }
       return List.copyOf(all);

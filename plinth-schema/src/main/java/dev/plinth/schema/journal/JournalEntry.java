@@ -1,5 +1,6 @@
 package dev.plinth.schema.journal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.plinth.schema.diff.Change;
@@ -19,13 +20,17 @@ import java.util.Objects;
  * @param version the migration version, such as {@code "7"}
  * @param lockTimeout the {@code lock_timeout} the forward script sets, or null for none
  * @param transactional whether the scripts run inside a transaction
+ * @param resumable whether the scripts (outside a transaction) guard each statement, so that
+ *     running one again after a failure finishes what the failed run began; absent (false) in
+ *     entries written before it existed, which render as they always did
  */
-@JsonPropertyOrder({"format", "version", "lockTimeout", "transactional", "changes"})
+@JsonPropertyOrder({"format", "version", "lockTimeout", "transactional", "resumable", "changes"})
 public record JournalEntry(
     @JsonProperty("format") int format,
     @JsonProperty("version") String version,
     @JsonProperty("lockTimeout") String lockTimeout,
     @JsonProperty("transactional") boolean transactional,
+    @JsonProperty("resumable") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean resumable,
     @JsonProperty("changes") List<Change> changes) {
   /** The current (and only) format. A published format never changes; a new one gets a new number. */
   public static final int FORMAT = 1;

@@ -43,6 +43,10 @@ public record Column(
     return new Column(name, type, enumType, nullable, defaultSql, identity, comment, previous);
   }
 
+  public Column withDefault(String newDefault) {
+    return new Column(name, type, enumType, nullable, newDefault, identity, comment, renamedFrom);
+  }
+
   public Column withName(String newName) {
     return new Column(newName, type, enumType, nullable, defaultSql, identity, comment, renamedFrom);
   }

@@ -23,6 +23,11 @@ public record Backups(String version) {
     return Names.withSuffix(SCHEMA_PREFIX + version, source);
   }
 
+  /** Where a table moved to the backup is: the same name in the backup schema. */
+  QualifiedName kept(QualifiedName table) {
+    return new QualifiedName(schema(table.schema()), table.name());
+  }
+
   QualifiedName columnTable(QualifiedName table, String column) {
     return new QualifiedName(schema(table.schema()), Names.fit(table.name() + "." + column));
   }
@@ -44,9 +49,41 @@ public record Backups(String version) {
         + Sql.idents(key) + ", " + value + " FROM " + Sql.ident(table) + ";";
   }
 
+  /**
+   * Labels what rolling back a migration kept (a table, or a column's values) with what it was
+   * kept from, so that migrating again takes back only what the same migration made; another
+   * edition of the migration (amended after the rollback) finds a different label.
+   */
+  String label(QualifiedName backup, String definition) {
+    return "COMMENT ON TABLE " + Sql.ident(backup) + " IS " + Sql.literal(labelText(definition)) + ";";
+  }
+
+  private String labelText(String definition) {
+    return "Kept by rolling back version " + version + " (" + Names.sha256(definition).substring(0, 16) + ")";
+  }
+
+  /**
+   * One PL/pgSQL block for what migrating again does with what a rollback may have kept in
+   * {@code backup}: {@code present} when it is there with the label of {@code definition},
+   * {@code absent} when it is not; refusing with {@code refusal} when it is there with another.
+   */
+  String ifKept(QualifiedName backup, String definition, String refusal, List<String> present,
+      List<String> absent) {
+    String found = "to_regclass(" + Sql.literal(Sql.ident(backup)) + ")";
+    StringBuilder body = new StringBuilder();
+    body.append("  IF ").append(found).append(" IS NOT NULL AND obj_description(").append(found)
+        .append(", 'pg_class') IS DISTINCT FROM ").append(Sql.literal(labelText(definition)))
+        .append(" THEN\n    RAISE EXCEPTION USING MESSAGE = ").append(Sql.literal(refusal)).append(";\n");
+    body.append("  ELSIF ").append(found).append(" IS NOT NULL THEN\n").append(Sql.indented(present));
+    if (!absent.isEmpty()) {
+      body.append("  ELSE\n").append(Sql.indented(absent));
+    }
+    return Sql.doBlock(body.append("  END IF;\n").toString());
+  }
+
   /** Detaches a moved table's enum columns from their types (see {@link #saveColumn}). */
   List<String> detachEnums(Table table) {
-    QualifiedName moved = new QualifiedName(schema(table.name().schema()), table.name().name());
+    QualifiedName moved = kept(table.name());
     List<String> out = new ArrayList<>();
     for (Column column : table.columns()) {
       if (column.enumType() != null) {
@@ -108,20 +145,33 @@ public record Backups(String version) {
 
   /** Puts a column's saved values back, matching rows by key, and drops the backup. */
   List<String> restoreColumn(QualifiedName table, Column column, List<String> key) {
-    return restore(table, column, key, columnTable(table, column.name()),
+    return List.of(putBackColumn(table, column, key),
+        "DROP TABLE " + Sql.ident(columnTable(table, column.name())) + ";");
+  }
+
+  /** Copies a column's saved values into the rows with the same key (the backup stays). */
+  String putBackColumn(QualifiedName table, Column column, List<String> key) {
+    return putBack(table, column, key, columnTable(table, column.name()),
         column.enumType() != null ? "::" + column.type() : "");
   }
 
   /** Copies a column's values from {@code backup} into the rows with the same key, then drops it. */
   private static List<String> restore(QualifiedName table, Column column, List<String> key,
       QualifiedName backup, String cast) {
-    String match = key.stream()
+    return List.of(putBack(table, column, key, backup, cast), "DROP TABLE " + Sql.ident(backup) + ";");
+  }
+
+  private static String putBack(QualifiedName table, Column column, List<String> key,
+      QualifiedName backup, String cast) {
+    return "UPDATE " + Sql.ident(table) + " AS \"target\" SET " + Sql.ident(column.name()) + " = \"saved\"."
+        + Sql.ident(column.name()) + cast + " FROM " + Sql.ident(backup) + " AS \"saved\" WHERE "
+        + match(key) + ";";
+  }
+
+  /** Rows of {@code "target"} and {@code "saved"} with the same key. */
+  static String match(List<String> key) {
+    return key.stream()
         .map(k -> "\"target\"." + Sql.ident(k) + " = \"saved\"." + Sql.ident(k))
         .collect(Collectors.joining(" AND "));
-    return List.of(
-        "UPDATE " + Sql.ident(table) + " AS \"target\" SET " + Sql.ident(column.name()) + " = \"saved\"."
-            + Sql.ident(column.name()) + cast + " FROM " + Sql.ident(backup) + " AS \"saved\" WHERE "
-            + match + ";",
-        "DROP TABLE " + Sql.ident(backup) + ";");
   }
 }

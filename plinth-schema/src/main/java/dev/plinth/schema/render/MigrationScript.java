@@ -47,27 +47,37 @@ public final class MigrationScript {
 
   private MigrationScript() {}
 
-  /** The forward script of migration {@code version}, from {@code before}. */
+  /**
+   * The forward script of migration {@code version}, from {@code before}. A {@code resumable}
+   * script (one outside a transaction) guards each statement, so that running it again after a
+   * failure finishes what the failed run began.
+   */
   public static String forward(String version, Schema before, List<Change> changes,
-      String lockTimeout, boolean transactional) {
-    return script(before, changes, new Backups(version), lockTimeout, transactional, List.of());
+      String lockTimeout, boolean transactional, boolean resumable) {
+    return script(before, changes, new Backups(version), lockTimeout, transactional, resumable,
+        List.of());
   }
 
   /**
    * The reverse script: undoes {@code changes} from the schema they produce, puts back what the
-   * forward script kept, and drops the backup schemas that then are empty.
+   * forward script kept, and drops the backup schemas that then are empty (not those where it
+   * keeps what the migration created, for migrating again).
    */
   public static String reverse(String version, Schema before, List<Change> changes,
-      String lockTimeout, boolean transactional) {
+      String lockTimeout, boolean transactional, boolean resumable) {
     Schema after = Changes.apply(before, changes);
     Backups backups = new Backups(version);
     SortedSet<String> used = new TreeSet<>();
     for (Change change : changes) {
       backupSource(change).ifPresent(schema -> used.add(backups.schema(schema)));
     }
+    for (Change change : changes) {
+      keptSource(change).ifPresent(schema -> used.remove(backups.schema(schema)));
+    }
     List<String> epilogue = used.stream()
         .map(schema -> "DROP SCHEMA IF EXISTS " + Sql.ident(schema) + ";").toList();
-    return script(after, Changes.inverse(changes), backups, lockTimeout, transactional, epilogue);
+    return script(after, Changes.inverse(changes), backups, lockTimeout, transactional, resumable,
+        epilogue);
   }
 
   /** The source schema of what a forward change keeps in a backup, if it keeps anything. */
@@ -75,13 +85,23 @@ public final class MigrationScript {
     return change.accept(BACKUP_SOURCE);
   }
 
+  /** The source schema of what rolling back a forward change keeps for migrating again, if anything. */
+  private static Optional<String> keptSource(Change change) {
+    if (change instanceof CreateTable c && c.keptByRollback()) {
+      return Optional.of(c.table().name().schema());
+    } else if (change instanceof AddColumn c && c.keptByRollback()) {
+      return Optional.of(c.table().schema());
+    }
+    return Optional.empty();
+  }
+
   private static String script(Schema state, List<Change> changes, Backups backups,
-      String lockTimeout, boolean transactional, List<String> epilogue) {
+      String lockTimeout, boolean transactional, boolean resumable, List<String> epilogue) {
     StringBuilder sql = new StringBuilder(HEADER);
     if (transactional && lockTimeout != null) {
       sql.append("SET LOCAL lock_timeout = ").append(Sql.literal(lockTimeout)).append(";\n");
     }
-    for (String statement : SqlRenderer.statements(state, changes, backups)) {
+    for (String statement : SqlRenderer.statements(state, changes, backups, resumable)) {
       sql.append('\n').append(statement).append('\n');
     }
     if (!epilogue.isEmpty()) {

@@ -62,19 +62,22 @@ public final class SqlRenderer {
 
   /**
    * The SQL of {@code changes}, applied in order to {@code before}: one text per change, holding
-   * its statements one per line.
+   * its statements one per line. {@code resumable} guards the statements of the changes that run
+   * outside a transaction (enum values added, indexes built or dropped concurrently, and their
+   * inverses), so that running them again after a failure finishes the job.
    */
-  public static List<String> statements(Schema before, List<Change> changes, Backups backups) {
+  public static List<String> statements(Schema before, List<Change> changes, Backups backups,
+      boolean resumable) {
     List<String> out = new ArrayList<>();
     Schema state = before;
     Set<QualifiedName> created = new HashSet<>();
     for (Change change : changes) {
-      if (change instanceof CreateTable c && !c.restore()) {
+      if (change instanceof CreateTable c && (!c.restore() || c.keptByRollback())) {
         created.add(c.table().name());
       }
     }
     for (Change change : changes) {
-      out.add(String.join("\n", change.accept(new Renderer(state, backups, created))));
+      out.add(String.join("\n", change.accept(new Renderer(state, backups, created, resumable))));
       state = change.applyTo(state);
     }
     return out;
@@ -86,9 +89,10 @@ public final class SqlRenderer {
    * @param state the schema the change applies to
    * @param created tables this script creates: constraints added to any other table are added
    *     {@code NOT VALID} and validated separately, so writes are blocked only briefly
+   * @param resumable whether statements are guarded, so that the script can run again
    */
-  private record Renderer(Schema state, Backups backups, Set<QualifiedName> created)
-      implements Change.Visitor<List<String>> {
+  private record Renderer(Schema state, Backups backups, Set<QualifiedName> created,
+      boolean resumable) implements Change.Visitor<List<String>> {
     public List<String> visitCreateSchema(CreateSchema c) {
       return List.of("CREATE SCHEMA " + ident(c.name()) + ";");
     }
@@ -114,7 +118,8 @@ public final class SqlRenderer {
     }
 
     public List<String> visitAddEnumValue(AddEnumValue c) {
-      return List.of("ALTER TYPE " + ident(c.after().name()) + " ADD VALUE " + literal(c.value())
+      return List.of("ALTER TYPE " + ident(c.after().name()) + " ADD VALUE "
+          + (resumable ? "IF NOT EXISTS " : "") + literal(c.value())
           + (c.beforeValue() != null ? " BEFORE " + literal(c.beforeValue())
               : c.afterValue() != null ? " AFTER " + literal(c.afterValue()) : "") + ";");
     }
@@ -147,16 +152,26 @@ public final class SqlRenderer {
     }
 
     public List<String> visitRebuildEnum(RebuildEnum c) {
-      return rebuildEnum(state, c, backups);
+      List<String> rebuild = rebuildEnum(state, c, backups);
+      return resumable ? List.of(Sql.doBlock(Sql.ifThen(differs(c.after()), rebuild))) : rebuild;
     }
 
     public List<String> visitCreateTable(CreateTable c) {
-      return c.restore() ? restoreTable(c.table(), backups) : createTable(c.table());
+      if (!c.restore()) {
+        return createTable(c.table());
+      }
+      return c.keptByRollback() ? createOrTakeBack(c.table(), backups) : restoreTable(c.table(), backups);
     }
 
     public List<String> visitDropTable(DropTable c) {
-      return c.backup() ? backUpTable(c.table(), backups)
-          : List.of("DROP TABLE " + ident(c.table().name()) + ";");
+      if (!c.backup()) {
+        return List.of("DROP TABLE " + ident(c.table().name()) + ";");
+      }
+      List<String> out = backUpTable(c.table(), backups);
+      if (c.keptByRollback()) {
+        out.add(backups.label(backups.kept(c.table().name()), tableDefinition(c.table())));
+      }
+      return out;
     }
 
     public List<String> visitRenameTable(RenameTable c) {
@@ -164,7 +179,10 @@ public final class SqlRenderer {
     }
 
     public List<String> visitAddColumn(AddColumn c) {
-      return c.restoreKey().isEmpty() ? addColumn(c.table(), c.column()) : restoreColumn(c, backups);
+      if (c.restoreKey().isEmpty()) {
+        return addColumn(c.table(), c.column());
+      }
+      return c.keptByRollback() ? addAndPutBack(c, backups) : restoreColumn(c, backups);
     }
 
     public List<String> visitDropColumn(DropColumn c) {
@@ -172,6 +190,10 @@ public final class SqlRenderer {
       if (!c.backupKey().isEmpty()) {
         out.add(backups.createSchema(c.table().schema()));
         out.add(backups.saveColumn(c.table(), c.column(), c.backupKey()));
+      }
+      if (!c.backupKey().isEmpty() && c.keptByRollback()) {
+        out.add(backups.label(backups.columnTable(c.table(), c.column().name()),
+            columnDefinition(c.column(), c.backupKey())));
       }
       out.add(alter(c.table()) + "DROP COLUMN " + ident(c.column().name()) + ";");
       return out;
@@ -222,13 +244,14 @@ public final class SqlRenderer {
       return List.of(dropConstraint(c.table(), c.check().name()));
     }
 
+    /** Resumable: an index a failed build left behind (invalid) is dropped and built again. */
     public List<String> visitAddIndex(AddIndex c) {
-      return List.of(createIndex(c.table(), c.index()));
+      String create = createIndex(c.table(), c.index());
+      return resumable ? List.of(dropIndex(c.table(), c.index(), true), create) : List.of(create);
     }
 
     public List<String> visitDropIndex(DropIndex c) {
-      return List.of("DROP INDEX " + (c.index().concurrently() ? "CONCURRENTLY " : "")
-          + ident(new QualifiedName(c.table().schema(), c.index().name())) + ";");
+      return List.of(dropIndex(c.table(), c.index(), resumable));
     }
 
     public List<String> visitAddForeignKey(AddForeignKey c) {
@@ -248,9 +271,71 @@ public final class SqlRenderer {
   private static List<String> restoreTable(Table table, Backups backups) {
     QualifiedName name = table.name();
     List<String> out = new ArrayList<>();
-    out.add("ALTER TABLE " + ident(new QualifiedName(backups.schema(name.schema()), name.name()))
-        + " SET SCHEMA " + ident(name.schema()) + ";");
+    out.add("ALTER TABLE " + ident(backups.kept(name)) + " SET SCHEMA " + ident(name.schema()) + ";");
     out.addAll(backups.reattachEnums(table));
+    return out;
+  }
+
+  /**
+   * Creates a table, or, when rolling this migration back kept it, takes it back with its rows (and
+   * its comment, which the label replaced).
+   */
+  private static List<String> createOrTakeBack(Table table, Backups backups) {
+    List<String> takeBack = new ArrayList<>(restoreTable(table, backups));
+    takeBack.add("COMMENT ON TABLE " + ident(table.name()) + " IS " + literal(table.comment()) + ";");
+    String refusal = "Cannot take back table " + table.name() + " from " + backups.kept(table.name())
+        + ": it was kept by rolling back another edition of version " + backups.version()
+        + " and is not the table this migration creates. Copy what you need from it, drop it"
+        + " (plinth prune-backups drops every backup) and migrate again.";
+    return List.of(backups.ifKept(backups.kept(table.name()), tableDefinition(table), refusal,
+        takeBack, createTable(table)));
+  }
+
+  /** What a kept table's label identifies: the statements that create it. */
+  private static String tableDefinition(Table table) {
+    return String.join("\n", createTable(table));
+  }
+
+  /** What a kept column's label identifies: its definition and the row key of its values. */
+  private static String columnDefinition(Column column, List<String> key) {
+    return columnDefinition(column) + " BY " + idents(key);
+  }
+
+  /**
+   * Adds a column and, when rolling this migration back kept its values, puts them back by row
+   * key. An identity column gets the kept values back as they were; rows written since the
+   * rollback get new ones, after the kept ones.
+   */
+  private static List<String> addAndPutBack(AddColumn change, Backups backups) {
+    QualifiedName table = change.table();
+    Column column = change.column();
+    List<String> key = change.restoreKey();
+    QualifiedName saved = backups.columnTable(table, column.name());
+    String alter = alter(table) + "ALTER COLUMN " + ident(column.name()) + " ";
+    List<String> putBack = new ArrayList<>();
+    if (column.identity() == Identity.ALWAYS) {
+      putBack.add(alter + "SET GENERATED BY DEFAULT;");
+    }
+    putBack.add(backups.putBackColumn(table, column, key));
+    if (column.identity() != Identity.NONE) {
+      // PERFORM: PL/pgSQL's SELECT without a result.
+      putBack.add("PERFORM setval(pg_get_serial_sequence(" + literal(ident(table)) + ", "
+          + literal(column.name()) + "), coalesce(max(" + ident(column.name()) + "), 0) + 1, false) FROM "
+          + ident(saved) + ";");
+      putBack.add("UPDATE " + ident(table) + " AS \"target\" SET " + ident(column.name())
+          + " = DEFAULT WHERE NOT EXISTS (SELECT FROM " + ident(saved) + " AS \"saved\" WHERE "
+          + Backups.match(key) + ");");
+    }
+    if (column.identity() == Identity.ALWAYS) {
+      putBack.add(alter + "SET GENERATED ALWAYS;");
+    }
+    putBack.add("DROP TABLE " + ident(saved) + ";");
+    String refusal = "Cannot put back the values of column " + column.name() + " of " + table
+        + " from " + ident(saved) + ": they were kept by rolling back another edition of version "
+        + backups.version() + ", for another column. Copy what you need from that table, drop it"
+        + " (plinth prune-backups drops every backup) and migrate again.";
+    List<String> out = addColumn(table, column);
+    out.add(backups.ifKept(saved, columnDefinition(column, key), refusal, putBack, List.of()));
     return out;
   }
 
@@ -287,6 +372,21 @@ public final class SqlRenderer {
       out.add(alter(table) + "VALIDATE CONSTRAINT " + ident(name) + ";");
     }
     return out;
+  }
+
+  private static String dropIndex(QualifiedName table, Index index, boolean ifExists) {
+    return "DROP INDEX " + (index.concurrently() ? "CONCURRENTLY " : "") + (ifExists ? "IF EXISTS " : "")
+        + ident(new QualifiedName(table.schema(), index.name())) + ";";
+  }
+
+  /**
+   * Whether the enum type's values are not yet {@code type}'s: a rebuild guarded by it runs (as one
+   * block, atomically) only until it has succeeded once.
+   */
+  private static String differs(EnumType type) {
+    return "ARRAY(SELECT enumlabel::text FROM pg_enum WHERE enumtypid = " + literal(ident(type.name()))
+        + "::regtype ORDER BY enumsortorder) IS DISTINCT FROM ARRAY["
+        + type.values().stream().map(Sql::literal).collect(Collectors.joining(", ")) + "]::text[]";
   }
 
   private static String alter(QualifiedName table) {

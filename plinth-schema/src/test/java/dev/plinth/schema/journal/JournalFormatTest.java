@@ -53,7 +53,9 @@ import org.junit.jupiter.api.TestFactory;
 class JournalFormatTest {
   /** Where journal files are committed, relative to this module. */
   private static final List<Path> JOURNAL_FOLDERS = List.of(
-      Path.of("../migrations-app/src/main/resources/db/schema"));
+      Path.of("../migrations-app/src/main/resources/db/schema"),
+      Path.of("src/test/resources/committed/evolved/schema"),
+      Path.of("src/test/resources/committed/features/schema"));
   private static final Path GOLDEN = Path.of("../schema-processor/src/test/resources/golden");
 
   /**
@@ -137,7 +139,7 @@ class JournalFormatTest {
 
   private static JournalEntry smallEntry() {
     QualifiedName account = new QualifiedName("sales", "account");
-    return new JournalEntry(1, "3", "5s", true, List.of(
+    return new JournalEntry(1, "3", "5s", true, false, List.of(
         new Change.CreateSchema("sales"),
         new Change.AddColumn(account, new Column("tier", "\"sales\".\"tier\"",
             new QualifiedName("sales", "tier"), false, "'GOLD'", Identity.NONE, "Level.", null)),
@@ -148,6 +150,65 @@ class JournalFormatTest {
   void aSmallEntryIsWrittenExactlyAsPinned() {
     assertEquals(SMALL_ENTRY, JournalCodec.write(smallEntry()));
     assertEquals(smallEntry(), JournalCodec.read(SMALL_ENTRY));
+  }
+
+  /**
+   * Keys added to format 1 after it was published: written only when set, so entries written
+   * before them read and write back as they are, and absent means the old behaviour.
+   */
+  private static final String ADDED_KEYS_ENTRY = """
+      {
+        "format" : 1,
+        "version" : "4",
+        "transactional" : false,
+        "resumable" : true,
+        "changes" : [
+          {
+            "op" : "AddColumn",
+            "table" : "public.account",
+            "column" : {
+              "name" : "nick",
+              "type" : "text",
+              "nullable" : true,
+              "identity" : "NONE"
+            },
+            "restoreKey" : [
+              "id"
+            ],
+            "keptByRollback" : true
+          },
+          {
+            "op" : "DropColumn",
+            "table" : "public.account",
+            "column" : {
+              "name" : "nick",
+              "type" : "text",
+              "nullable" : true,
+              "identity" : "NONE"
+            },
+            "backupKey" : [
+              "id"
+            ],
+            "keptByRollback" : true
+          }
+        ]
+      }
+      """;
+
+  @Test
+  void keysAddedLaterAreWrittenOnlyWhenSet() {
+    QualifiedName account = QualifiedName.parse("account");
+    Column nick = new Column("nick", "text", null, true, null, Identity.NONE, null, null);
+    JournalEntry entry = new JournalEntry(1, "4", null, false, true, List.of(
+        Change.AddColumn.rollbackKeeping(account, nick, List.of("id")),
+        new Change.DropColumn(account, nick, List.of("id"), true)));
+
+    assertEquals(ADDED_KEYS_ENTRY, JournalCodec.write(entry));
+    assertEquals(entry, JournalCodec.read(ADDED_KEYS_ENTRY));
+    assertEquals(new Change.AddColumn(account, nick, List.of("id"), false),
+        JournalCodec.read(ADDED_KEYS_ENTRY.replace(",\n      \"keptByRollback\" : true\n    },\n    {\n      \"op\" : \"DropColumn\"",
+            "\n    },\n    {\n      \"op\" : \"DropColumn\"")).changes().get(0),
+        "an entry without the key reads as before it existed");
   }
 
   @Test
@@ -234,7 +295,7 @@ class JournalFormatTest {
         new Change.RenameEnumValue(tier, "OR", "GOLD"),
         new Change.RenameIndex(t, "a_idx", "b_idx"),
         new Change.RenameConstraint(t, "a_key", "b_key"));
-    return new JournalEntry(1, "9", null, false, changes);
+    return new JournalEntry(1, "9", null, false, false, changes);
   }
 
   /** The file was written before the format was pinned with annotations, and must not change. */

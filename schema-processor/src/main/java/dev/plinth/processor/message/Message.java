@@ -164,6 +164,11 @@ public enum Message {
           + " the old values are kept for the rollback. Update those rows first in a hand-written"
           + " migration if they need another value, or @Acknowledge(\"PLN313\") on a record that uses"
           + " the type."),
+  ROLLBACK_DROPS_VALUES(Severity.WARNING, "PLN314",
+      "Rolling this migration back cannot keep the values written into column '%s' of %s since it"
+          + " was added: the table has no primary key from before this migration to match rows by, so"
+          + " the reverse drops them. Give the table an @Id in an earlier migration, or"
+          + " @Acknowledge(\"PLN314\")."),
   AMBIGUOUS_COLUMN(Severity.ERROR, "PLN310",
       "Column '%s' is new in %s and column '%s' disappeared: is it a rename or a drop? If renamed,"
           + " write @RenamedFrom(\"%s\") on it (keeps the data); if '%s' is dropped on purpose, write"

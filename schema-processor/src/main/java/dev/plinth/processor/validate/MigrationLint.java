@@ -105,7 +105,7 @@ public final class MigrationLint {
   private record Checks(Map<QualifiedName, TableDraft> drafts, Set<QualifiedName> created,
       Backups backups) implements Change.Visitor<List<Finding>> {
     public List<Finding> visitCreateTable(CreateTable c) {
-      return !c.restore() && c.table().primaryKey() == null
+      return (!c.restore() || c.keptByRollback()) && c.table().primaryKey() == null
           ? List.of(Finding.at(Message.NO_PRIMARY_KEY, c.table().name(), null, c.table().name()))
           : List.of();
     }
@@ -124,15 +124,21 @@ public final class MigrationLint {
       Column column = c.column();
       if (created.contains(c.table())) {
         return List.of();
-      } else if (!column.nullable() && column.defaultSql() == null && column.identity() == Identity.NONE) {
-        return List.of(Finding.at(Message.NOT_NULL_WITHOUT_DEFAULT, c.table(), column.name(),
+      }
+      List<Finding> out = new ArrayList<>();
+      if (!column.nullable() && column.defaultSql() == null && column.identity() == Identity.NONE) {
+        out.add(Finding.at(Message.NOT_NULL_WITHOUT_DEFAULT, c.table(), column.name(),
             column.name(), c.table()));
       } else if (column.identity() != Identity.NONE
           || column.defaultSql() != null && VOLATILE.matcher(column.defaultSql()).find()) {
-        return List.of(Finding.at(Message.REWRITING_DEFAULT, c.table(), column.name(), column.name(),
+        out.add(Finding.at(Message.REWRITING_DEFAULT, c.table(), column.name(), column.name(),
             c.table(), column.defaultSql() == null ? column.identity().sql() : column.defaultSql()));
       }
-      return List.of();
+      if (!c.keptByRollback() && c.restoreKey().isEmpty()) {
+        out.add(Finding.at(Message.ROLLBACK_DROPS_VALUES, c.table(), column.name(), column.name(),
+            c.table()));
+      }
+      return out;
     }
 
     public List<Finding> visitAlterColumn(AlterColumn c) {
