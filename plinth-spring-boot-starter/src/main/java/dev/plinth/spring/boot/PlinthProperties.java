@@ -19,17 +19,17 @@ import org.springframework.boot.convert.DurationUnit;
  * plinth.seed=dev
  * </pre>
  *
- * @param enabled whether the database is migrated at start-up and a {@code Plinth} bean is defined;
- *     {@code false} hands migrations back to Spring Boot's own Flyway support, if present
- * @param locations where the migrations are, as Flyway locations; the reverse scripts and the journal
- *     are found next to each ({@code ../rollback}, {@code ../schema})
- * @param verifyOnStart after migrating, compare the database with the committed schema and stop the
- *     start-up, listing every difference, when they differ (tables, columns, keys or indexes changed
- *     by hand)
- * @param seed the seed environment to apply after migrating, e.g. {@code dev}; none by default
- * @param connectTimeout how long start-up keeps trying to reach a database that is not ready yet
- *     (starting up, too many connections, attempts timing out) before it fails; a number alone is
- *     in seconds
+ * @param enabled Whether the database is migrated at start-up and a Plinth bean is defined. False hands
+ *     migrations back to Spring Boot's own Flyway support, if the application has it.
+ * @param locations Where the migrations are, as Flyway locations. The reverse scripts and the journal are
+ *     found next to each (../rollback, ../schema).
+ * @param verifyOnStart Whether to compare the database with the committed schema after migrating, and
+ *     stop the start-up, listing every difference, when they differ (tables, columns, keys or indexes
+ *     changed by hand).
+ * @param seed The seed environment to apply after migrating, e.g. dev. None by default.
+ * @param connectTimeout How long start-up keeps trying to reach a database that is not ready yet
+ *     (starting up, too many connections, attempts timing out) before it fails. A number alone is in
+ *     seconds.
  */
 @ConfigurationProperties("plinth")
 public record PlinthProperties(
