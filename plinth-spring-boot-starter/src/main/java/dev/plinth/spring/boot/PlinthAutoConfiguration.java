@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -30,11 +31,11 @@ import org.springframework.core.io.ResourceLoader;
     "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration"}) // Boot 3
 @ConditionalOnClass({Plinth.class, DataSource.class})
 @ConditionalOnSingleCandidate(DataSource.class)
-@ConditionalOnBooleanProperty(name = "plinth.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = PlinthAutoConfiguration.ENABLED_PROPERTY, matchIfMissing = true)
 @EnableConfigurationProperties(PlinthProperties.class)
 public class PlinthAutoConfiguration {
 
-  /** The name {@code plinth.enabled} (and Boot's Flyway step-aside) is decided by. */
+  /** The property that turns the starter off, and Spring Boot's Flyway support back on. */
   public static final String ENABLED_PROPERTY = "plinth.enabled";
 
   @Bean
@@ -62,7 +63,7 @@ public class PlinthAutoConfiguration {
    */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(name = DependencyOrdering.CONFIGURER)
-  @Import(org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer.class)
+  @Import(DatabaseInitializationDependencyConfigurer.class)
   static class DependencyOrdering {
     static final String CONFIGURER =
         "org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer";

@@ -155,7 +155,7 @@ class PlinthAutoConfigurationTest {
   }
 
   @Test
-  void theDefaultsAreTheRunnersDefaults() {
+  void defaults() {
     runner.run(context -> {
       PlinthProperties properties = context.getBean(PlinthProperties.class);
       assertEquals(new PlinthProperties(true, List.of("classpath:db/migration"), false, null, Duration.ofSeconds(10)),

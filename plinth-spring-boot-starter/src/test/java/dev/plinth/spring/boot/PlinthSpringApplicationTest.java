@@ -54,6 +54,17 @@ class PlinthSpringApplicationTest {
   }
 
   @Test
+  void wherePlinthsAutoConfigurationIsExcludedBootsFlywayStays() {
+    try (ConfigurableApplicationContext context = start(
+        "spring.autoconfigure.exclude=" + PlinthAutoConfiguration.class.getName(),
+        "spring.flyway.locations=classpath:boot-flyway/db/migration")) {
+      assertTrue(context.getBeansOfType(Plinth.class).isEmpty());
+      assertEquals(1, context.getBeansOfType(Flyway.class).size());
+    }
+    assertEquals(List.of("flyway_schema_history", "legacy"), tables(db));
+  }
+
+  @Test
   void aStartUpStoppedByPlinthIsReportedWithItsMessage(CapturedOutput output) {
     assertThrows(RuntimeException.class, () -> start("plinth.locations=classpath:nowhere").close());
 
