@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 status=0
-for module in schema-annotations plinth-schema schema-processor plinth-runner plinth-testing plinth-cli plinth-maven-plugin; do
+for module in schema-annotations plinth-schema schema-processor plinth-runner plinth-testing plinth-spring-boot-starter plinth-cli plinth-maven-plugin; do
   jar=$(ls "$module"/target/"$module"-*.jar | grep -v -e '-sources.jar$' -e '-javadoc.jar$' | head -1)
   for kind in sources javadoc; do
     if ! ls "$module"/target/"$module"-*-"$kind".jar >/dev/null 2>&1; then

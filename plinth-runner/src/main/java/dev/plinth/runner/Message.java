@@ -177,9 +177,16 @@ public enum Message {
       "%s is out of date (%s). Compile once without -Aplinth.check=true to update it, review the change, and commit it."),
   CHECK_JOURNAL_UNREADABLE("PLN677", Kind.INTEGRITY,
       "Cannot read the journal entry %s: %s. Restore it from version control."),
+  CONNECT_TIMEOUT_PROPERTY_INVALID("PLN617", Kind.CONFIGURATION,
+      "plinth.connect-timeout must be at least 1 second (got %s). Set it in the application's properties,"
+          + " e.g. plinth.connect-timeout=30s on a busy server."),
   CHECK_FOLDER_MISSING("PLN616", Kind.CONFIGURATION,
       "There is no migrations folder at %s. Pass the folder that holds migration/, rollback/ and schema/ with"
           + " --migrations, e.g. --migrations src/main/resources/db."),
+  VERIFY_ON_START_DRIFT("PLN678", Kind.INTEGRITY,
+      "The application did not start: plinth.verify-on-start is set and the database differs from the schema"
+          + " of version %s in %d place%s:%n%s%nUndo the manual changes, or make them part of the schema with a new"
+          + " migration; to start anyway, set plinth.verify-on-start=false."),
 
   // Anything else (exit code ERROR)
   FLYWAY_ERROR("PLN990", Kind.ERROR, "%s"),

@@ -42,11 +42,20 @@ public final class WatchfulDataSource implements DataSource {
     return watch(withRetries(() -> delegate.getConnection(username, password)));
   }
 
-  private interface Attempt {
+  /** One way of opening a connection. */
+  public interface Attempt {
     Connection connect() throws SQLException;
   }
 
   private Connection withRetries(Attempt attempt) throws SQLException {
+    return withRetries(attempt, retryFor);
+  }
+
+  /**
+   * Opens a connection with {@code attempt}, retrying failures that can pass on their own (see
+   * {@link #retryable}) with growing pauses for up to {@code retryFor}; any other failure at once.
+   */
+  public static Connection withRetries(Attempt attempt, Duration retryFor) throws SQLException {
     long deadline = System.nanoTime() + retryFor.toNanos();
     long pause = 100;
     while (true) {

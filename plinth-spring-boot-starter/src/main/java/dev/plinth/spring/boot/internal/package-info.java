@@ -1,0 +1,2 @@
+/** Spring Boot's extension points for the starter; not an API. */
+package dev.plinth.spring.boot.internal;
