@@ -37,7 +37,8 @@ class EmbeddedKillTest {
     builder.environment().remove("PLINTH_LOCATIONS");
     Process runner = builder.start();
     try {
-      awaitTrue(() -> Files.readString(log).contains("Applied V1"), "the runner applied V1: " + log);
+      // V2 has been running for two seconds (so V1 is committed) when its start line appears.
+      awaitTrue(() -> Files.readString(log).contains("Applying V2 slow"), "the runner is in V2: " + log);
     } finally {
       runner.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
