@@ -53,7 +53,14 @@ final class BaselineCommand extends DatabaseCommand {
     node.put("forced", result.forced());
     ArrayNode differences = node.putArray("differences");
     for (Difference d : result.differences()) {
-      differences.addObject().put("text", d.text());
+      ObjectNode item = differences.addObject();
+      item.put("change", d.change());
+      item.put("object", d.object());
+      item.put("name", d.name());
+      item.put("aspect", d.aspect().isEmpty() ? null : d.aspect());
+      item.put("expected", d.expected());
+      item.put("actual", d.actual());
+      item.put("text", d.text());
     }
     return node;
   }

@@ -132,6 +132,19 @@ class PullTest {
         PRIMARY KEY (invoice_id, line_no)
       );
       CREATE INDEX invoice_line_description_idx ON billing.invoice_line (description text_pattern_ops);
+
+      CREATE TABLE "index" (
+        code character varying(12) NOT NULL,
+        a_b text NOT NULL,
+        a__b jsonb,
+        "wait" smallint,
+        CONSTRAINT index_code_a_b UNIQUE (code, a_b)
+      );
+      CREATE TABLE billing.slot (
+        index_code character varying(12) NOT NULL,
+        index_a_b text NOT NULL,
+        FOREIGN KEY (index_code, index_a_b) REFERENCES "index" (code, a_b) ON DELETE CASCADE
+      );
       """;
 
   @TempDir
@@ -148,7 +161,7 @@ class PullTest {
     Path sources = project.resolve("src/main/java");
     Path db = project.resolve("src/main/resources/db");
     assertEquals("""
-        Pulled 6 tables and 2 enum types into 8 source files under %s (package com.example.db), and the baseline\
+        Pulled 8 tables and 2 enum types into 10 source files under %s (package com.example.db), and the baseline\
          migration V1 into %s.
         2 things the records cannot say as it is; review each (the baseline migration does not create it as it is\
          in the database):
@@ -159,9 +172,9 @@ class PullTest {
          database to record it as being at version 1.
         """.formatted(sources, db), pulled.out());
     assertEquals(List.of("com/example/db/AccountStatus.java", "com/example/db/Group.java",
-        "com/example/db/Membership.java", "com/example/db/Organization.java", "com/example/db/User.java",
-        "com/example/db/billing/Invoice.java", "com/example/db/billing/InvoiceLine.java",
-        "com/example/db/billing/InvoiceState.java"), relativeFiles(sources));
+        "com/example/db/IndexRecord.java", "com/example/db/Membership.java", "com/example/db/Organization.java",
+        "com/example/db/User.java", "com/example/db/billing/Invoice.java", "com/example/db/billing/InvoiceLine.java",
+        "com/example/db/billing/InvoiceState.java", "com/example/db/billing/Slot.java"), relativeFiles(sources));
     assertEquals("""
         package com.example.db.billing;
 
@@ -181,6 +194,11 @@ class PullTest {
             String description,
             @Column(precision = 10, scale = 2) BigDecimal amount) {}
         """, Files.readString(sources.resolve("com/example/db/billing/InvoiceLine.java")));
+    assertTrue(Files.readString(sources.resolve("com/example/db/billing/Slot.java")).contains(
+        "@ForeignKey(columns = {\"indexCode\", \"indexAB\"}, references = com.example.db.IndexRecord.class,"
+            + " referencedColumns = {\"code\", \"a_b\"}, onDelete = ReferentialAction.CASCADE)\n"));
+    assertTrue(Files.readString(sources.resolve("com/example/db/IndexRecord.java")).contains(
+        "@Table(name = \"index\")\n@Unique(columns = {\"code\", \"aB\"}, name = \"index_code_a_b\")\n"));
     String user = Files.readString(sources.resolve("com/example/db/User.java"));
     assertTrue(user.contains(" * @param email Sign-in address.\n"), user);
     assertTrue(user.contains("    @Nullable @Column(name = \"class\") String class_,\n"), user);
