@@ -62,6 +62,10 @@ public enum Message {
   BASELINE_NO_MIGRATIONS("PLN693", Kind.CONFIGURATION,
       "There are no migrations in %s to baseline at. Run pull first (it writes V1__baseline), or point"
           + " --locations at the folder holding the migrations."),
+  ROLLBACK_BASELINE("PLN696", Kind.CONFIGURATION,
+      "Cannot roll back V%s: it is the baseline that records this database as adopted at that version; its schema"
+          + " was there before Plinth, so it has no reverse script. Roll back no further than version %s. Nothing"
+          + " was rolled back."),
   BASELINE_VERSION_UNKNOWN("PLN694", Kind.CONFIGURATION,
       "Version %s is not one of the migrations (%s). Pass one of them with --version, or leave it out for the newest."),
 

@@ -3,13 +3,16 @@ package dev.plinth.pull;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.plinth.runner.BaselineResult;
 import dev.plinth.runner.InfoResult;
 import dev.plinth.runner.MigrateResult;
 import dev.plinth.runner.Plinth;
+import dev.plinth.runner.PlinthException;
 import dev.plinth.runner.PullResult;
+import dev.plinth.runner.RollbackTarget;
 import dev.plinth.runner.RunnerConfig;
 import dev.plinth.runner.VerifyResult;
 import dev.plinth.runner.internal.catalog.CatalogReader;
@@ -241,6 +244,11 @@ class PullTest {
     assertEquals("<< Plinth baseline >>", Sql.queryString(original,
         "SELECT description FROM " + HISTORY + " WHERE type = 'BASELINE'"));
     assertEquals(List.of(), originalPlinth.validate().problems());
+    PlinthException belowBaseline = assertThrows(PlinthException.class,
+        () -> originalPlinth.rollback(RollbackTarget.steps(1)));
+    assertEquals("[PLN696] Cannot roll back V1: it is the baseline that records this database as adopted at that"
+        + " version; its schema was there before Plinth, so it has no reverse script. Roll back no further than"
+        + " version 1. Nothing was rolled back.", belowBaseline.getMessage());
     // Flyway itself reads the baseline row.
     assertEquals(0, Flyway.configure().dataSource(original.dataSource())
         .locations("filesystem:" + db.resolve("migration")).load().migrate().migrationsExecuted);
