@@ -39,7 +39,10 @@ final class JavaNames {
       "BigDecimal", "Instant", "OffsetDateTime", "OffsetTime", "LocalDateTime", "LocalDate", "LocalTime",
       "Table", "Column", "Id", "Nullable", "Default", "Identity", "Unique", "Check", "Index",
       "IndexMethod", "References", "ReferentialAction", "ForeignKey", "Jsonb", "Vector", "EnumType",
-      "Seeds", "Generated");
+      "Seeds", "Generated", "Ref", "SeedRow", "SeedRows", "SeedDb", "SeedSet", "SeedSource", "TableInfo",
+      "Iterable", "Stream", "Comparable", "CharSequence", "Number", "Math", "System", "Thread", "Runnable",
+      "Exception", "RuntimeException", "Error", "Throwable", "Void", "StringBuilder", "Process", "Runtime",
+      "Module", "Package");
 
   private static final Pattern PACKAGE = Pattern.compile(
       "[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*");

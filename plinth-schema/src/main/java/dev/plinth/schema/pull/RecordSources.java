@@ -309,8 +309,10 @@ public final class RecordSources {
     if (check.name().equals(defaultName)) {
       return "@Check(" + string(check.expression()) + ")";
     }
-    return annotation("Check", new LinkedHashMap<>(Map.of("value", string(check.expression()),
-        "name", string(check.name()))));
+    Map<String, String> attributes = new LinkedHashMap<>();
+    attributes.put("value", string(check.expression()));
+    attributes.put("name", string(check.name()));
+    return annotation("Check", attributes);
   }
 
   private static String indexAnnotation(Table table, Index index, Map<String, String> byColumn,
