@@ -310,6 +310,13 @@ class PullTest {
     Schema committed = dev.plinth.schema.journal.History.load(
         new MigrationsFolder(Path.of("../migrations-app/src/main/resources/db"))).state();
     assertEquals(List.of(), SchemaDiff.diff(Canonical.schema(committed), Canonical.schema(catalog(fresh))));
+
+    // Without its own history, the example database is adopted at V1 like any other.
+    Sql.execute(example, "DROP TABLE " + HISTORY);
+    Plinth adopted = plinth(example, db);
+    assertEquals(new BaselineResult("1", true, false, List.of()), adopted.baseline(Optional.empty(), false));
+    assertEquals(List.of(), adopted.verify().differences());
+    assertEquals(List.of(), adopted.migrate().applied());
   }
 
   @Test
