@@ -7,15 +7,30 @@ import dev.plinth.runner.Plinth;
 import dev.plinth.runner.PullResult;
 import dev.plinth.schema.pull.Unsupported;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code plinth pull}: annotated records and a baseline migration for an existing database. */
 @Command(name = "pull", mixinStandardHelpOptions = true,
     description = {"Write annotated records and the baseline migration V1 for an existing database.",
         "Reads the database's schema (changing nothing in it), writes a record per table and an enum per enum type,"
             + " and lists what the records cannot say as it is. Next: review, compile, then `plinth baseline`."})
-final class PullCommand extends DatabaseCommand {
+final class PullCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @ParentCommand
+  PlinthCommand root;
+
+  @Mixin
+  DatabaseOptions database;
 
   @Option(names = "--package", paramLabel = "PACKAGE", required = true,
       description = "Java package of the records for the public schema, e.g. com.example.db; other schemas get"
@@ -32,7 +47,14 @@ final class PullCommand extends DatabaseCommand {
   Path migrations = Path.of("src/main/resources/db");
 
   @Override
-  ExitCode run(Plinth plinth, Console console) {
+  public Integer call() {
+    // Pull reads no migration (it writes the first one), so a project without any must not be
+    // refused for a missing location: the working directory satisfies the runner's check.
+    database.locations = List.of("filesystem:" + root.workingDirectory());
+    return Session.run(spec, root, database, null, this::run);
+  }
+
+  private ExitCode run(Plinth plinth, Console console) {
     Path sourceRoot = root.workingDirectory().resolve(sources).normalize();
     Path folder = root.workingDirectory().resolve(migrations).normalize();
     PullResult result = plinth.pull(sourceRoot, packageName, folder);

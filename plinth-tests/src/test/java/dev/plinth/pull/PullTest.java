@@ -158,7 +158,9 @@ class PullTest {
     TestDatabase original = SharedPostgres.newDatabase("pull_original");
     Sql.execute(original, REALISTIC);
 
-    Cli.Result pulled = Cli.run(Map.of(), project, "pull", "--package", "com.example.db", "--url", original.jdbcUrl());
+    // A project that has no migrations yet: pull needs no migration location.
+    Cli.Result pulled = Cli.run(Map.of("PLINTH_LOCATIONS", "filesystem:no-migrations-yet"), project, "pull",
+        "--package", "com.example.db", "--url", original.jdbcUrl());
 
     assertEquals(0, pulled.exitCode(), pulled::toString);
     Path sources = project.resolve("src/main/java");
