@@ -51,6 +51,28 @@ public enum Message {
           + " (e.g. -Dplinth.steps=1), or plinth.to to roll back every migration newer than a version"
           + " (e.g. -Dplinth.to=3; 0 for all)."),
 
+  PULL_MIGRATIONS_EXIST("PLN690", Kind.CONFIGURATION,
+      "%s already holds migrations (%s): pull writes the first migration of a new folder. Pull into an empty"
+          + " folder; if this database is already managed by these migrations, compare them with verify instead."),
+  PULL_SOURCE_EXISTS("PLN691", Kind.CONFIGURATION,
+      "%s already exists and pull does not overwrite sources. Move it away, or pull into another --sources"
+          + " folder or --package, and run pull again."),
+  PULL_NOTHING("PLN695", Kind.CONFIGURATION,
+      "The database has no tables outside the system schemas, so there is nothing to pull. Check that --url"
+          + " (or DATABASE_URL) names the database to adopt."),
+  BASELINE_HISTORY_EXISTS("PLN692", Kind.CONFIGURATION,
+      "The database already has a migration history (table %s, schema at version %s): baseline is for a database"
+          + " no migration has touched yet. Compare it with the migrations with verify, or migrate it."),
+  BASELINE_NO_MIGRATIONS("PLN693", Kind.CONFIGURATION,
+      "There are no migrations in %s to baseline at. Run pull first (it writes V1__baseline), or point"
+          + " --locations at the folder holding the migrations."),
+  ROLLBACK_BASELINE("PLN696", Kind.CONFIGURATION,
+      "Cannot roll back V%s: it is the baseline that records this database as adopted at that version; its schema"
+          + " was there before Plinth, so it has no reverse script. Roll back no further than version %s. Nothing"
+          + " was rolled back."),
+  BASELINE_VERSION_UNKNOWN("PLN694", Kind.CONFIGURATION,
+      "Version %s is not one of the migrations (%s). Pass one of them with --version, or leave it out for the newest."),
+
   // Connection (exit code CONNECTION)
   CONNECTION_REFUSED("PLN620", Kind.CONNECTION,
       "Cannot connect to PostgreSQL at %s:%d: connection refused. Is the server running and listening on that port?"
@@ -193,6 +215,7 @@ public enum Message {
   DATABASE_ERROR("PLN992", Kind.ERROR, "%s failed: %s (SQL state %s)."),
   CODEGEN_FAILED("PLN993", Kind.ERROR,
       "jOOQ code generation failed: %s. Run again with --verbose (Maven: -X) to see jOOQ's log."),
+  WRITE_FAILED("PLN994", Kind.ERROR, "Cannot write %s: %s. Check that the folder exists and is writable."),
   UNEXPECTED("PLN991", Kind.ERROR,
       "Unexpected error: %s. Run again with --verbose (Maven: -e) to see the details, and report it if it persists."),
 
@@ -250,6 +273,25 @@ public enum Message {
       "Committed migrations in %s are exactly what their journal generates (%d generated, %d hand-written);"
           + " plinth.sum and HEAD are up to date."),
   CHECK_FAILED("PLN746", Kind.INFO, "%d problem%s in %s."),
+  PULL_DONE("PLN790", Kind.INFO,
+      "Pulled %d table%s and %d enum type%s into %d source file%s under %s (package %s), and the baseline"
+          + " migration V%s into %s."),
+  PULL_UNSUPPORTED("PLN791", Kind.INFO,
+      "%d thing%s the records cannot say as it is; review each (the baseline migration does not create it as"
+          + " it is in the database):"),
+  PULL_NEXT("PLN792", Kind.INFO,
+      "Next: review the records, compile them (no new migration appears), then run `plinth baseline` on this"
+          + " database to record it as being at version %s."),
+  BASELINE_DONE("PLN793", Kind.INFO,
+      "Baselined: the database is recorded as being at version %s; migrate applies only later migrations."),
+  BASELINE_REFUSED("PLN794", Kind.INFO,
+      "Not baselined: the database differs from the schema of version %s in %d place%s:"),
+  BASELINE_REFUSED_ADVICE("PLN795", Kind.INFO,
+      "Make the database match that version (or pull it again to start from what it is) and run baseline again;"
+          + " --force records the baseline anyway."),
+  BASELINE_FORCED("PLN796", Kind.INFO,
+      "WARNING: --force: baselined at version %s although the database differs from it in %d place%s;"
+          + " the baseline row's description records that."),
   SEED_FAILED("PLN740", Kind.ERROR, "Seeding failed and was rolled back, no row was left: %s"),
   ;
 

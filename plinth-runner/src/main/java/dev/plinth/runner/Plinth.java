@@ -1,6 +1,8 @@
 package dev.plinth.runner;
 
 import dev.plinth.runner.internal.AdvisoryLock;
+import dev.plinth.runner.internal.Baseline;
+import dev.plinth.runner.internal.Pull;
 import dev.plinth.runner.internal.Drift;
 import dev.plinth.runner.internal.Failures;
 import dev.plinth.runner.internal.Integrity;
@@ -271,6 +273,31 @@ public final class Plinth {
   public VerifyResult verify() {
     context.checkConnection();
     return new Drift(context).verify();
+  }
+
+  /**
+   * Adopts an existing database: reads its schema and writes an annotated record per table and a
+   * Java enum per enum type under {@code sourceRoot} (package {@code basePackage} for
+   * {@code public}, {@code basePackage.<schema>} for other schemas), and into
+   * {@code migrationsFolder} the baseline migration {@code V1__baseline} (forward, reverse, journal,
+   * {@code plinth.sum}, {@code HEAD}) that creates exactly that schema for new environments. What
+   * the annotations cannot say is listed in {@link PullResult#unsupported()}. Refuses to overwrite
+   * a file, and a migrations folder that already holds migrations. Changes nothing in the database.
+   */
+  public PullResult pull(Path sourceRoot, String basePackage, Path migrationsFolder) {
+    context.checkConnection();
+    return new Pull(context).run(sourceRoot, basePackage, migrationsFolder);
+  }
+
+  /**
+   * Records an existing database as being at {@code version} (default: the newest migration) with
+   * Flyway's baseline row, so that {@code migrate} applies only later migrations; only when
+   * {@link #verify()} at that version would find no drift. Otherwise returns the differences and
+   * changes nothing, unless {@code force}, which baselines anyway and says so in the row's description.
+   */
+  public BaselineResult baseline(Optional<String> version, boolean force) {
+    context.checkConnection();
+    return new Baseline(context).run(version, force);
   }
 
   /**

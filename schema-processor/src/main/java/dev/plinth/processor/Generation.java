@@ -5,9 +5,8 @@ import dev.plinth.schema.diff.Changes;
 import dev.plinth.schema.diff.MigrationPlan;
 import dev.plinth.schema.diff.SchemaDiff;
 import dev.plinth.schema.journal.CommittedFiles;
+import dev.plinth.schema.journal.GeneratedMigration;
 import dev.plinth.schema.journal.History;
-import dev.plinth.schema.journal.JournalCodec;
-import dev.plinth.schema.journal.JournalEntry;
 import dev.plinth.schema.journal.MigrationsFolder;
 import dev.plinth.schema.journal.MigrationsFolder.MigrationFiles;
 import dev.plinth.processor.io.Outputs;
@@ -19,7 +18,6 @@ import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.Table;
 import dev.plinth.processor.read.RecordReader;
 import dev.plinth.processor.read.TableDraft;
-import dev.plinth.schema.render.MigrationScript;
 import dev.plinth.schema.render.Slug;
 import dev.plinth.processor.seed.SeedWriter;
 import dev.plinth.processor.validate.MigrationLint;
@@ -29,7 +27,6 @@ import dev.plinth.processor.validate.SchemaBuilder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -283,20 +280,9 @@ final class Generation {
 
   /** The files of one migration, by relative path: forward, reverse, configuration, journal. */
   private Map<String, String> render(Version v, String slug, Schema state, MigrationPlan.Step step) {
-    String lockTimeout = step.transactional() ? options.lockTimeout() : null;
-    JournalEntry entry = new JournalEntry(JournalEntry.FORMAT, v.toString(), lockTimeout,
-        step.transactional(), step.resumable(), step.changes());
-    Map<String, String> files = new LinkedHashMap<>();
-    files.put(MigrationsFolder.forwardPath(v, slug), MigrationScript.forward(v.toString(), state,
-        step.changes(), lockTimeout, step.transactional(), step.resumable()));
-    files.put(MigrationsFolder.reversePath(v, slug), MigrationScript.reverse(v.toString(), state,
-        step.changes(), lockTimeout, step.transactional(), step.resumable()));
-    if (!step.transactional()) {
-      files.put(MigrationsFolder.forwardPath(v, slug) + ".conf", History.NON_TRANSACTIONAL_CONF);
-    }
-    files.put(MigrationsFolder.journalPath(v, slug), JournalCodec.write(entry));
-    return files;
+    return GeneratedMigration.render(v, slug, state, step, options.lockTimeout());
   }
+
 
   /**
    * Brings {@code plinth.sum} and {@code HEAD} in line with the migration files (hand-written ones

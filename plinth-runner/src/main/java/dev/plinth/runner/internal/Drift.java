@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
 
 /** {@code verify}: the live catalog against the journal folded up to the applied version. */
 public final class Drift {
@@ -31,13 +32,24 @@ public final class Drift {
 
   public VerifyResult verify() {
     List<MigrationInfo> applied = context.appliedMigrations();
-    Schema expected = expectedSchema(context, applied);
-    Schema live;
+    Schema expected = expectedSchema(context, withBaselined(applied));
+    List<Difference> differences = differences(expected, liveSchema("verify"));
+    Optional<String> version = applied.isEmpty() ? Optional.empty()
+        : Optional.of(applied.get(applied.size() - 1).getVersion().getVersion());
+    return new VerifyResult(version, expected.tables().size(), expected.enums().size(), differences);
+  }
+
+  /** The live database's schema, read for {@code command}. */
+  Schema liveSchema(String command) {
     try (Connection connection = context.connect()) {
-      live = CatalogReader.read(connection, context.historyTable());
+      return CatalogReader.read(connection, context.historyTable());
     } catch (SQLException e) {
-      throw context.sqlFailure("verify", e);
+      throw context.sqlFailure(command, e);
     }
+  }
+
+  /** How {@code live} differs from {@code expected}; empty when they describe the same schema. */
+  static List<Difference> differences(Schema expected, Schema live) {
     List<Difference> differences = new ArrayList<>(SchemaComparison.compare(expected, live));
     if (differences.isEmpty()) {
       // The comparison covers what a person can act on; the differ is the final word on equality.
@@ -46,9 +58,27 @@ public final class Drift {
             "as committed", change.toString()));
       }
     }
-    Optional<String> version = applied.isEmpty() ? Optional.empty()
-        : Optional.of(applied.get(applied.size() - 1).getVersion().getVersion());
-    return new VerifyResult(version, expected.tables().size(), expected.enums().size(), differences);
+    return differences;
+  }
+
+  /**
+   * The applied migrations, preceded by those a baseline row stands for: a database recorded by
+   * {@code baseline} as being at version N has the schema of every migration up to N.
+   */
+  private List<MigrationInfo> withBaselined(List<MigrationInfo> applied) {
+    if (applied.stream().noneMatch(i -> i.getType().isBaseline())) {
+      return applied;
+    }
+    List<MigrationInfo> result = new ArrayList<>();
+    for (MigrationInfo info : context.flyway().info().all()) {
+      if ((info.getState() == MigrationState.BELOW_BASELINE || info.getState() == MigrationState.BASELINE_IGNORED)
+          && info.getVersion() != null) {
+        result.add(info);
+      }
+    }
+    result.sort(java.util.Comparator.comparing(MigrationInfo::getVersion));
+    result.addAll(applied);
+    return result;
   }
 
   /** The schema the journal entries of {@code applied} build; hand-written migrations have none. */

@@ -101,6 +101,10 @@ public final class Rollback {
 
   /** Refuses, naming the file, when the migration cannot be rolled back safely. */
   private RollbackResult.Step check(MigrationInfo info) {
+    if (info.getType().isBaseline()) {
+      throw new PlinthException(Message.ROLLBACK_BASELINE, info.getVersion().getVersion(),
+          info.getVersion().getVersion());
+    }
     String script = info.getScript();
     String reversePath = MigrationResources.reverseOf(script);
     Integer resolved = info.getResolvedChecksum();

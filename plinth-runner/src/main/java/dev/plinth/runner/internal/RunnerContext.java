@@ -79,12 +79,16 @@ public final class RunnerContext {
 
   /** The Flyway instance behind the commands. */
   public Flyway flyway(Callback... callbacks) {
+    return configuration().callbacks(callbacks).load();
+  }
+
+  /** Flyway's configuration for this database and these locations, to add to before loading it. */
+  public FluentConfiguration configuration() {
     FluentConfiguration flyway = configure(Flyway.configure(config.classLoader()))
-        .callbacks(callbacks)
         .dataSource(dataSource)
         .locations(config.locations().toArray(String[]::new));
     config.target().ifPresent(flyway::target);
-    return flyway.load();
+    return flyway;
   }
 
   /** The name of Flyway's history table. */

@@ -32,7 +32,7 @@ import java.util.Map;
  * PostgreSQL 14 to 18 (18 records NOT NULL as constraints too; they are read from the columns).
  */
 public final class CatalogReader {
-  private static final String SYSTEM_SCHEMAS =
+  static final String SYSTEM_SCHEMAS =
       "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND n.nspname NOT LIKE 'pg\\_temp%'"
           + " AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'plinth\\_%'";
 

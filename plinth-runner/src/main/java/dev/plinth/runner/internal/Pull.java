@@ -1,0 +1,95 @@
+package dev.plinth.runner.internal;
+
+import dev.plinth.runner.Message;
+import dev.plinth.runner.PlinthException;
+import dev.plinth.runner.PullResult;
+import dev.plinth.runner.internal.catalog.CatalogExtras;
+import dev.plinth.runner.internal.catalog.CatalogReader;
+import dev.plinth.schema.journal.MigrationsFolder;
+import dev.plinth.schema.journal.SumFile;
+import dev.plinth.schema.model.Schema;
+import dev.plinth.schema.pull.BaselineFiles;
+import dev.plinth.schema.pull.RecordSources;
+import dev.plinth.schema.pull.Unsupported;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.stream.Collectors;
+
+/**
+ * {@code pull}: reads the live schema and writes annotated records for it and the baseline
+ * migration that creates it, refusing to overwrite anything that is there already.
+ */
+public final class Pull {
+  private final RunnerContext context;
+
+  public Pull(RunnerContext context) {
+    this.context = context;
+  }
+
+  public PullResult run(Path sourceRoot, String basePackage, Path migrationsFolder) {
+    if (!RecordSources.isPackageName(basePackage)) {
+      throw new PlinthException(Message.CODEGEN_PACKAGE_INVALID, basePackage);
+    }
+    MigrationsFolder folder = new MigrationsFolder(migrationsFolder);
+    if (!folder.scan().isEmpty()) {
+      String files = folder.scan().stream().map(m -> m.forward() != null ? m.forward() : m.journal())
+          .limit(3).collect(Collectors.joining(", "));
+      throw new PlinthException(Message.PULL_MIGRATIONS_EXIST, migrationsFolder, files);
+    }
+    Schema live;
+    List<Unsupported> extras;
+    try (Connection connection = context.connect()) {
+      live = CatalogExtras.corrected(connection, CatalogReader.read(connection, context.historyTable()));
+      extras = CatalogExtras.findings(connection, context.historyTable());
+    } catch (SQLException e) {
+      throw context.sqlFailure("pull", e);
+    }
+    if (live.tables().isEmpty()) {
+      throw new PlinthException(Message.PULL_NOTHING);
+    }
+    RecordSources.Result records = RecordSources.render(live, basePackage);
+    SortedMap<String, String> migrations = BaselineFiles.of(records.schema());
+    checkAbsent(sourceRoot, records.files());
+    checkAbsent(migrationsFolder, migrations);
+    List<Path> sources = write(sourceRoot, records.files());
+    List<Path> written = write(migrationsFolder, migrations);
+    List<Unsupported> unsupported = new ArrayList<>(extras);
+    unsupported.addAll(records.unsupported());
+    unsupported.sort(java.util.Comparator.comparing(Unsupported::object).thenComparing(Unsupported::reason));
+    String head = migrations.get(SumFile.HEAD_FILE);
+    return new PullResult(records.schema().tables().size(), records.schema().enums().size(), sources, written,
+        head.substring(1, head.indexOf(' ')), unsupported);
+  }
+
+  private static void checkAbsent(Path root, Map<String, String> files) {
+    for (String relative : files.keySet()) {
+      Path file = root.resolve(relative);
+      if (Files.exists(file)) {
+        throw new PlinthException(Message.PULL_SOURCE_EXISTS, file);
+      }
+    }
+  }
+
+  private static List<Path> write(Path root, Map<String, String> files) {
+    List<Path> written = new ArrayList<>();
+    for (Map.Entry<String, String> entry : files.entrySet()) {
+      Path file = root.resolve(entry.getKey());
+      try {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, entry.getValue(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new PlinthException(e, Message.WRITE_FAILED, file, e.getMessage());
+      }
+      written.add(file);
+    }
+    return written;
+  }
+}

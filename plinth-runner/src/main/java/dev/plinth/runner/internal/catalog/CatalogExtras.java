@@ -1,0 +1,189 @@
+package dev.plinth.runner.internal.catalog;
+
+import dev.plinth.schema.model.Column;
+import dev.plinth.schema.model.QualifiedName;
+import dev.plinth.schema.model.Schema;
+import dev.plinth.schema.model.Table;
+import dev.plinth.schema.pull.Unsupported;
+import dev.plinth.schema.pull.Unsupported.Reason;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a database holds beyond the schema model, for {@code pull}: objects Plinth does not model
+ * (views, sequences, functions, triggers, policies, domains, extensions, ...) and features of
+ * modelled ones that the model lacks (partitioning, unlogged tables, deferrable or not yet valid
+ * constraints, generated columns, collations, NULLS ordering). Each is reported, never dropped
+ * silently; generated and domain-typed columns are also corrected in the schema {@link CatalogReader}
+ * read, so the baseline migration creates what it can.
+ */
+public final class CatalogExtras {
+  private static final String USER = CatalogReader.SYSTEM_SCHEMAS;
+
+  /** {@code objid} of the {@code classid} catalog is not a member of an extension. */
+  private static String notInExtension(String catalog, String oid) {
+    return "NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.classid = '" + catalog + "'::regclass"
+        + " AND dep.objid = " + oid + " AND dep.deptype = 'e')";
+  }
+
+  /** Rows of (object, what it is, whether the table or column was written without it). */
+  private static final String FINDINGS = """
+      SELECT CASE c.relkind WHEN 'v' THEN 'view ' WHEN 'm' THEN 'materialized view ' WHEN 'S' THEN 'sequence '
+               WHEN 'f' THEN 'foreign table ' ELSE 'composite type ' END || n.nspname || '.' || c.relname,
+             CASE c.relkind WHEN 'v' THEN 'a view' WHEN 'm' THEN 'a materialized view'
+               WHEN 'S' THEN 'a sequence' WHEN 'f' THEN 'a foreign table' ELSE 'a composite type' END, false
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('v', 'm', 'S', 'f', 'c') AND %1$s AND %2$s
+        AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+                        AND d.deptype = 'i')
+      UNION ALL
+      SELECT 'table ' || n.nspname || '.' || c.relname, f.what, true
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace,
+      LATERAL (VALUES
+          (CASE WHEN c.relkind = 'p' THEN 'partitioned (its partitions are written as tables of their own)' END),
+          (CASE WHEN c.relispartition THEN 'a partition of ' || (SELECT i.inhparent::regclass::text FROM pg_inherits i
+                WHERE i.inhrelid = c.oid) END),
+          (CASE WHEN NOT c.relispartition AND EXISTS (SELECT 1 FROM pg_inherits i WHERE i.inhrelid = c.oid)
+                THEN 'inherits from another table' END),
+          (CASE WHEN c.relpersistence = 'u' THEN 'unlogged' END),
+          (CASE WHEN c.relrowsecurity THEN 'row-level security is enabled' END),
+          (CASE WHEN c.reloptions IS NOT NULL THEN 'storage parameters ' || array_to_string(c.reloptions, ', ') END)
+      ) AS f(what)
+      WHERE c.relkind IN ('r', 'p') AND c.relname <> ? AND f.what IS NOT NULL AND %1$s
+      UNION ALL
+      SELECT 'type ' || n.nspname || '.' || t.typname,
+             CASE t.typtype WHEN 'd' THEN 'a domain (its columns are written with its base type)'
+               WHEN 'r' THEN 'a range type' ELSE 'a base type' END, false
+      FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+      WHERE t.typtype IN ('d', 'r', 'b') AND t.typelem = 0 AND %1$s AND %3$s
+      UNION ALL
+      SELECT 'function ' || n.nspname || '.' || p.oid::regprocedure::text,
+             CASE p.prokind WHEN 'p' THEN 'a procedure' WHEN 'a' THEN 'an aggregate' ELSE 'a function' END, false
+      FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+      WHERE %1$s AND %4$s
+      UNION ALL
+      SELECT 'trigger ' || n.nspname || '.' || c.relname || '.' || tg.tgname, 'a trigger', false
+      FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE NOT tg.tgisinternal AND %1$s
+      UNION ALL
+      SELECT 'policy ' || n.nspname || '.' || c.relname || '.' || po.polname, 'a row-level security policy', false
+      FROM pg_policy po JOIN pg_class c ON c.oid = po.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE %1$s
+      UNION ALL
+      SELECT 'rule ' || n.nspname || '.' || c.relname || '.' || r.rulename, 'a rule', false
+      FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE r.rulename <> '_RETURN' AND %1$s
+      UNION ALL
+      SELECT 'extension ' || e.extname, 'an extension (create it before the baseline migration runs)', false
+      FROM pg_extension e WHERE e.extname NOT IN ('plpgsql', 'vector')
+      UNION ALL
+      SELECT 'table ' || n.nspname || '.' || c.relname, 'constraint ' || co.conname || ' is ' || f.what, true
+      FROM pg_constraint co JOIN pg_class c ON c.oid = co.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace,
+      LATERAL (VALUES
+          (CASE WHEN co.contype = 'x' THEN 'an exclusion constraint' END),
+          (CASE WHEN co.condeferrable THEN 'deferrable' END),
+          (CASE WHEN NOT co.convalidated THEN 'not valid yet (it would be validated)' END),
+          (CASE WHEN co.contype = 'c' AND co.connoinherit THEN 'NO INHERIT' END),
+          (CASE WHEN co.contype = 'f' AND co.confmatchtype = 'f' THEN 'MATCH FULL' END)
+      ) AS f(what)
+      WHERE f.what IS NOT NULL AND c.relname <> ? AND %1$s
+      UNION ALL
+      SELECT 'column ' || n.nspname || '.' || c.relname || '.' || a.attname, f.what, true
+      FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+      JOIN pg_type t ON t.oid = a.atttypid,
+      LATERAL (VALUES
+          (CASE WHEN a.attgenerated <> '' THEN 'generated (it is written as an ordinary column)' END),
+          (CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation
+                THEN 'collation ' || (SELECT co.collname FROM pg_collation co WHERE co.oid = a.attcollation) END)
+      ) AS f(what)
+      WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND f.what IS NOT NULL
+        AND c.relname <> ? AND %1$s
+      UNION ALL
+      SELECT 'table ' || n.nspname || '.' || c.relname, 'index ' || ic.relname || ' ' || f.what, true
+      FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid
+      JOIN pg_namespace n ON n.oid = c.relnamespace,
+      LATERAL (VALUES
+          (CASE WHEN (to_jsonb(i) ->> 'indnullsnotdistinct')::boolean THEN 'has NULLS NOT DISTINCT' END),
+          (CASE WHEN EXISTS (SELECT 1 FROM unnest(i.indoption::int2[]) o WHERE ((o & 1) = 0) <> ((o & 2) = 0))
+                THEN 'orders NULLs against the default' END)
+      ) AS f(what)
+      WHERE f.what IS NOT NULL AND %1$s
+      ORDER BY 1, 2
+      """;
+
+  /** Columns whose definition the catalog reader gives as something else: generated, or of a domain. */
+  private static final String COLUMN_FIXES = """
+      SELECT n.nspname, c.relname, a.attname, a.attgenerated <> '',
+             CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END
+      FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+      JOIN pg_type t ON t.oid = a.atttypid
+      WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
+        AND (a.attgenerated <> '' OR t.typtype = 'd') AND %s
+      ORDER BY 1, 2, 3
+      """;
+
+  private CatalogExtras() {}
+
+  /** What the database has beyond the model, ordered by object. */
+  public static List<Unsupported> findings(Connection connection, String historyTable) throws SQLException {
+    String sql = FINDINGS.formatted(USER, notInExtension("pg_class", "c.oid"), notInExtension("pg_type", "t.oid"),
+        notInExtension("pg_proc", "p.oid"));
+    List<Unsupported> result = new ArrayList<>();
+    try (PreparedStatement st = connection.prepareStatement(sql)) {
+      for (int i = 1; i <= 3; i++) {
+        st.setString(i, historyTable);
+      }
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          Reason reason = rs.getBoolean(3) ? Reason.WRITTEN_WITHOUT : Reason.NOT_MODELLED;
+          result.add(reason.of(rs.getString(1), rs.getString(2)));
+        }
+      }
+    }
+    return result;
+  }
+
+  /**
+   * {@code schema} with generated columns as ordinary ones (the catalog reader reads the generation
+   * expression as a default) and domain-typed columns typed as the domain's base type.
+   */
+  public static Schema corrected(Connection connection, Schema schema) throws SQLException {
+    Map<QualifiedName, Map<String, String[]>> fixes = new HashMap<>();
+    try (PreparedStatement st = connection.prepareStatement(COLUMN_FIXES.formatted(USER));
+        ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        fixes.computeIfAbsent(new QualifiedName(rs.getString(1), rs.getString(2)), t -> new HashMap<>())
+            .put(rs.getString(3), new String[] {rs.getBoolean(4) ? "generated" : null, rs.getString(5)});
+      }
+    }
+    Schema result = schema;
+    for (Map.Entry<QualifiedName, Map<String, String[]>> table : fixes.entrySet()) {
+      if (result.table(table.getKey()).isPresent()) {
+        result = result.editTable(table.getKey(), t -> withFixes(t, table.getValue()));
+      }
+    }
+    return result;
+  }
+
+  private static Table withFixes(Table table, Map<String, String[]> fixes) {
+    List<Column> columns = new ArrayList<>();
+    for (Column c : table.columns()) {
+      String[] fix = fixes.get(c.name());
+      if (fix == null) {
+        columns.add(c);
+        continue;
+      }
+      String defaultSql = fix[0] != null ? null : c.defaultSql();
+      String type = fix[1] != null ? fix[1] : c.type();
+      columns.add(new Column(c.name(), type, c.enumType(), c.nullable(), defaultSql, c.identity(), c.comment(),
+          c.renamedFrom()));
+    }
+    return table.withColumns(columns);
+  }
+}

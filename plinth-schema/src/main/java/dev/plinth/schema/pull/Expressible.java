@@ -1,0 +1,264 @@
+package dev.plinth.schema.pull;
+
+import dev.plinth.schema.model.CheckConstraint;
+import dev.plinth.schema.model.Column;
+import dev.plinth.schema.model.EnumType;
+import dev.plinth.schema.model.ForeignKey;
+import dev.plinth.schema.model.Index;
+import dev.plinth.schema.model.IndexKey;
+import dev.plinth.schema.model.Names;
+import dev.plinth.schema.model.PrimaryKey;
+import dev.plinth.schema.model.QualifiedName;
+import dev.plinth.schema.model.Schema;
+import dev.plinth.schema.model.Table;
+import dev.plinth.schema.model.UniqueConstraint;
+import dev.plinth.schema.pull.Unsupported.Reason;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The part of a live schema that the annotations can say, exactly as the processor will read it
+ * back from the pulled records: what they cannot say is adjusted (a primary key under the name the
+ * processor gives it) or left out, and every such step is reported.
+ */
+final class Expressible {
+  /** The access methods {@code @Index(method = ...)} knows, in lower case as the model keeps them. */
+  private static final Set<String> METHODS = Set.of("btree", "hash", "gin", "gist", "brin");
+
+  /** The adjusted schema and what was adjusted or left out, in a stable order. */
+  record Adopted(Schema schema, List<Unsupported> unsupported) {}
+
+  private final List<Unsupported> found = new ArrayList<>();
+
+  private Expressible() {}
+
+  static Adopted adopt(Schema live) {
+    Expressible e = new Expressible();
+    Set<QualifiedName> leftOut = new HashSet<>();
+    List<EnumType> enums = e.enums(live, leftOut);
+    List<Table> tables = new ArrayList<>();
+    for (Table table : live.tables()) {
+      tables.add(e.table(table, leftOut));
+    }
+    Schema schema = e.foreignKeys(new Schema(tables, enums));
+    return new Adopted(schema, List.copyOf(e.found));
+  }
+
+  /** Enum types whose labels can be Java constants and that some column uses. */
+  private List<EnumType> enums(Schema live, Set<QualifiedName> leftOut) {
+    List<EnumType> kept = new ArrayList<>();
+    for (EnumType type : live.enums()) {
+      Optional<String> bad = type.values().stream().filter(v -> !JavaNames.isIdentifier(v)).findFirst();
+      boolean used = live.tables().stream().flatMap(t -> t.columns().stream())
+          .anyMatch(c -> type.name().equals(c.enumType()));
+      if (bad.isPresent()) {
+        found.add(Reason.ENUM_LABEL.of("enum type " + type.name(), bad.get()));
+        leftOut.add(type.name());
+      } else if (!used) {
+        found.add(Reason.ENUM_UNUSED.of("enum type " + type.name()));
+      } else {
+        kept.add(type);
+      }
+    }
+    return kept;
+  }
+
+  private Table table(Table live, Set<QualifiedName> leftOutEnums) {
+    Set<String> gone = new LinkedHashSet<>();
+    for (Column column : live.columns()) {
+      if (column.enumType() != null && leftOutEnums.contains(column.enumType())) {
+        found.add(Reason.COLUMN_OF_ENUM.of(columnName(live, column.name()), column.enumType()));
+        gone.add(column.name());
+      }
+    }
+    Table table = withoutColumns(live, gone);
+    List<Column> columns = new ArrayList<>();
+    for (Column column : table.columns()) {
+      columns.add(column(table, column));
+    }
+    table = table.withColumns(columns).withComment(comment("table " + table.name(), table.comment()));
+    Table keyed = uniques(primaryKey(table));
+    return keyed.withIndexes(keyed.indexes().stream().filter(i -> indexExpressible(keyed, i)).toList());
+  }
+
+  private Column column(Table table, Column column) {
+    String name = columnName(table, column.name());
+    String defaultSql = column.defaultSql();
+    if (defaultSql != null && defaultSql.toLowerCase(Locale.ROOT).contains("nextval(")) {
+      found.add(Reason.SEQUENCE_DEFAULT.of(name, defaultSql));
+      defaultSql = null;
+    }
+    return new Column(column.name(), column.type(), column.enumType(), column.nullable(), defaultSql,
+        column.identity(), comment(name, column.comment()), null);
+  }
+
+  /** The comment as the processor reads it back from the Javadoc pull writes; reported when it differs. */
+  private String comment(String object, String comment) {
+    String readable = readableComment(comment);
+    if (comment != null && !comment.equals(readable)) {
+      found.add(Reason.COMMENT_CHANGED.of(object, readable == null ? "" : readable));
+    }
+    return readable;
+  }
+
+  /**
+   * What the processor reads back from a comment written in Javadoc: whitespace collapsed (as it
+   * reads it), with what would end the comment or be read as a tag made harmless.
+   */
+  static String readableComment(String comment) {
+    if (comment == null) {
+      return null;
+    }
+    String text = comment.strip().replaceAll("\\s+", " ").replace("*/", "* /").replace("{@", "{ @");
+    if (text.startsWith("@")) {
+      text = "&#64;" + text.substring(1);
+    }
+    return text.isEmpty() ? null : text;
+  }
+
+  private Table primaryKey(Table table) {
+    PrimaryKey key = table.primaryKey();
+    if (key == null) {
+      return table;
+    }
+    List<String> ordered = table.columns().stream().map(Column::name).filter(key.columns()::contains).toList();
+    String name = Names.withSuffix(table.name().name(), "pkey");
+    String object = "table " + table.name();
+    if (!ordered.equals(key.columns())) {
+      found.add(Reason.PRIMARY_KEY_ORDER.of(object, String.join(", ", key.columns()), String.join(", ", ordered)));
+    }
+    if (!name.equals(key.name())) {
+      found.add(Reason.PRIMARY_KEY_NAME.of(object, key.name(), name));
+    }
+    return table.withPrimaryKey(new PrimaryKey(name, ordered));
+  }
+
+  private Table uniques(Table table) {
+    List<UniqueConstraint> kept = new ArrayList<>();
+    for (UniqueConstraint unique : table.uniques()) {
+      String repeated = table.primaryKey() != null && table.primaryKey().columns().equals(unique.columns())
+          ? "the primary key" : kept.stream().filter(k -> k.columns().equals(unique.columns()))
+              .map(k -> "unique constraint " + k.name()).findFirst().orElse(null);
+      if (repeated != null) {
+        found.add(Reason.UNIQUE_REPEATS_KEY.of("table " + table.name(), unique.name(), repeated));
+      } else {
+        kept.add(unique);
+      }
+    }
+    return table.withUniques(kept);
+  }
+
+  private boolean indexExpressible(Table table, Index index) {
+    String object = "table " + table.name();
+    if (!METHODS.contains(index.method())) {
+      found.add(Reason.INDEX_METHOD.of(object, index.name(), index.method()));
+      return false;
+    }
+    boolean optionsOnExpression = index.keys().stream()
+        .anyMatch(k -> k.expression() != null && (k.opclass() != null || k.descending()));
+    if (optionsOnExpression) {
+      found.add(Reason.INDEX_EXPRESSION_OPTIONS.of(object, index.name()));
+      return false;
+    }
+    return true;
+  }
+
+  /** Foreign keys the processor accepts: to a primary key or unique constraint, between equal types. */
+  private Schema foreignKeys(Schema schema) {
+    List<Table> tables = new ArrayList<>();
+    for (Table table : schema.tables()) {
+      List<ForeignKey> kept = new ArrayList<>();
+      for (ForeignKey fk : table.foreignKeys()) {
+        Table target = schema.table(fk.target()).orElseThrow();
+        String object = "table " + table.name();
+        boolean isKey = target.primaryKey() != null && target.primaryKey().columns().equals(fk.targetColumns())
+            || target.uniques().stream().anyMatch(u -> u.columns().equals(fk.targetColumns()));
+        if (!isKey) {
+          found.add(Reason.FOREIGN_KEY_TARGET.of(object, fk.name(), String.join(", ", fk.targetColumns()),
+              target.name()));
+          continue;
+        }
+        List<String> from = fk.columns().stream().map(c -> table.column(c).orElseThrow().type()).toList();
+        List<String> to = fk.targetColumns().stream().map(c -> target.column(c).orElseThrow().type()).toList();
+        if (!from.equals(to)) {
+          found.add(Reason.FOREIGN_KEY_TYPES.of(object, fk.name(), String.join(", ", from), String.join(", ", to)));
+          continue;
+        }
+        kept.add(fk);
+      }
+      tables.add(table.withForeignKeys(kept));
+    }
+    return new Schema(tables, schema.enums());
+  }
+
+  /** The table without {@code gone} and without every key, check and index that uses them. */
+  private Table withoutColumns(Table table, Set<String> gone) {
+    if (gone.isEmpty()) {
+      return table;
+    }
+    String object = "table " + table.name();
+    PrimaryKey key = table.primaryKey();
+    Optional<String> keyUses = key == null ? Optional.empty() : firstOf(key.columns(), gone);
+    keyUses.ifPresent(c -> found.add(Reason.USES_LEFT_OUT_COLUMN.of(object + " primary key " + key.name(), c)));
+    List<UniqueConstraint> uniques = keep(table.uniques(), u -> firstOf(u.columns(), gone), object + " unique");
+    List<CheckConstraint> checks = keep(table.checks(), c -> mentioned(c.expression(), gone), object + " check");
+    List<Index> indexes = keep(table.indexes(), i -> indexUses(i, gone), object + " index");
+    List<ForeignKey> fks = keep(table.foreignKeys(), f -> firstOf(f.columns(), gone), object + " foreign key");
+    return table.withColumns(table.columns().stream().filter(c -> !gone.contains(c.name())).toList())
+        .withPrimaryKey(keyUses.isPresent() ? null : key)
+        .withUniques(uniques).withChecks(checks).withIndexes(indexes).withForeignKeys(fks);
+  }
+
+  private <T extends dev.plinth.schema.model.Named> List<T> keep(List<T> items,
+      java.util.function.Function<T, Optional<String>> uses, String what) {
+    List<T> kept = new ArrayList<>();
+    for (T item : items) {
+      Optional<String> column = uses.apply(item);
+      if (column.isPresent()) {
+        found.add(Reason.USES_LEFT_OUT_COLUMN.of(what + " " + item.name(), column.get()));
+      } else {
+        kept.add(item);
+      }
+    }
+    return kept;
+  }
+
+  private static Optional<String> indexUses(Index index, Set<String> gone) {
+    for (IndexKey key : index.keys()) {
+      Optional<String> used = key.column() != null ? firstOf(List.of(key.column()), gone)
+          : mentioned(key.expression(), gone);
+      if (used.isPresent()) {
+        return used;
+      }
+    }
+    return firstOf(index.include(), gone).or(() -> mentioned(index.where(), gone));
+  }
+
+  private static Optional<String> firstOf(List<String> columns, Set<String> gone) {
+    return columns.stream().filter(gone::contains).findFirst();
+  }
+
+  /** The first of {@code columns} that {@code sql} names (outside string literals), if any. */
+  static Optional<String> mentioned(String sql, Set<String> columns) {
+    if (sql == null) {
+      return Optional.empty();
+    }
+    for (String word : SqlWords.identifiers(sql)) {
+      for (String column : columns) {
+        if (word.equals(column)) {
+          return Optional.of(column);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  static String columnName(Table table, String column) {
+    return "column " + table.name() + "." + column;
+  }
+}

@@ -1,0 +1,462 @@
+package dev.plinth.schema.pull;
+
+import dev.plinth.schema.model.CheckConstraint;
+import dev.plinth.schema.model.Column;
+import dev.plinth.schema.model.EnumType;
+import dev.plinth.schema.model.ForeignKey;
+import dev.plinth.schema.model.Identity;
+import dev.plinth.schema.model.Index;
+import dev.plinth.schema.model.IndexKey;
+import dev.plinth.schema.model.Names;
+import dev.plinth.schema.model.QualifiedName;
+import dev.plinth.schema.model.ReferentialAction;
+import dev.plinth.schema.model.Schema;
+import dev.plinth.schema.model.Table;
+import dev.plinth.schema.model.UniqueConstraint;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Java sources for a schema read from a live database: one annotated record per table and one
+ * enum per enum type, in a package per PostgreSQL schema ({@code <base>} for {@code public},
+ * {@code <base>.<schema>} otherwise), with comments as Javadoc and SQL names written out wherever
+ * the processor's default naming would not give them back. A pure function: the same schema gives
+ * the same files, byte for byte.
+ */
+public final class RecordSources {
+  private static final String ANNOTATIONS = "dev.plinth.annotations.";
+  private static final int WIDTH = 100;
+
+  /**
+   * What pull writes.
+   *
+   * @param schema the schema the records describe, exactly as the processor reads it from them
+   *     (with the Java classes); the baseline migration creates it
+   * @param files the sources by path relative to the source root ({@code com/example/db/User.java})
+   * @param unsupported what the records could not say as it is, and what was written instead
+   */
+  public record Result(Schema schema, SortedMap<String, String> files, List<Unsupported> unsupported) {
+    public Result {
+      files = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(files));
+      unsupported = List.copyOf(unsupported);
+    }
+  }
+
+  private final Schema schema;
+  private final String basePackage;
+  /** Binary class name by table or enum type name. */
+  private final Map<QualifiedName, String> classes = new HashMap<>();
+  private final Map<QualifiedName, List<String>> components = new HashMap<>();
+  private final List<Unsupported> unsupported = new ArrayList<>();
+
+  private RecordSources(Schema schema, String basePackage) {
+    this.schema = schema;
+    this.basePackage = basePackage;
+  }
+
+  /** Whether {@code name} can be the base package ({@code com.example.db}). */
+  public static boolean isPackageName(String name) {
+    return JavaNames.isPackage(name);
+  }
+
+  /** The sources for {@code live} under {@code basePackage}, which must be a valid package name. */
+  public static Result render(Schema live, String basePackage) {
+    if (!isPackageName(basePackage)) {
+      throw new IllegalArgumentException("not a Java package name: " + basePackage);
+    }
+    Expressible.Adopted adopted = Expressible.adopt(live);
+    RecordSources sources = new RecordSources(adopted.schema(), basePackage);
+    sources.name();
+    SortedMap<String, String> files = new TreeMap<>();
+    for (EnumType type : adopted.schema().enums()) {
+      files.put(path(sources.classes.get(type.name())), sources.enumSource(type));
+    }
+    for (Table table : adopted.schema().tables()) {
+      files.put(path(sources.classes.get(table.name())), sources.recordSource(table));
+    }
+    List<Unsupported> all = new ArrayList<>(adopted.unsupported());
+    all.addAll(sources.unsupported);
+    all.sort(Comparator.comparing(Unsupported::object).thenComparing(Unsupported::reason));
+    return new Result(sources.withClasses(), files, all);
+  }
+
+  private static String path(String className) {
+    return className.replace('.', '/') + ".java";
+  }
+
+  /** Chooses class names per package (tables first, then enum types, each by SQL name) and component names. */
+  private void name() {
+    Map<String, List<QualifiedName>> byPackage = new TreeMap<>();
+    Map<QualifiedName, String> wanted = new HashMap<>();
+    for (Table table : schema.tables()) {
+      byPackage.computeIfAbsent(packageOf(table.name()), p -> new ArrayList<>()).add(table.name());
+      wanted.put(table.name(), JavaNames.typeName(table.name().name(), "Record"));
+      components.put(table.name(), JavaNames.unique(
+          table.columns().stream().map(c -> JavaNames.componentName(c.name())).toList(), Set.of()));
+    }
+    for (EnumType type : schema.enums()) {
+      byPackage.computeIfAbsent(packageOf(type.name()), p -> new ArrayList<>()).add(type.name());
+      wanted.put(type.name(), JavaNames.typeName(type.name().name(), "Type"));
+    }
+    byPackage.forEach((pkg, names) -> {
+      List<String> unique = JavaNames.unique(names.stream().map(wanted::get).toList(), Set.of());
+      for (int i = 0; i < names.size(); i++) {
+        classes.put(names.get(i), pkg + "." + unique.get(i));
+      }
+    });
+  }
+
+  private String packageOf(QualifiedName name) {
+    return JavaNames.packageOf(basePackage, name.schema());
+  }
+
+  /** The schema with the Java classes the records and enums get, as the processor records them. */
+  private Schema withClasses() {
+    List<Table> tables = schema.tables().stream().map(t -> new Table(t.name(), classes.get(t.name()),
+        t.comment(), t.columns(), t.primaryKey(), t.uniques(), t.checks(), t.indexes(), t.foreignKeys(),
+        null)).toList();
+    List<EnumType> enums = schema.enums().stream()
+        .map(e -> new EnumType(e.name(), classes.get(e.name()), e.values())).toList();
+    return new Schema(tables, enums);
+  }
+
+  private String enumSource(EnumType type) {
+    String className = classes.get(type.name());
+    String simple = simpleName(className);
+    Map<String, String> attributes = new LinkedHashMap<>();
+    if (!JavaNames.defaultGives(simple, type.name().name())) {
+      attributes.put("name", string(type.name().name()));
+    }
+    if (!type.name().schema().equals(QualifiedName.DEFAULT_SCHEMA)) {
+      attributes.put("schema", string(type.name().schema()));
+    }
+    StringBuilder body = new StringBuilder();
+    Set<String> imports = new TreeSet<>();
+    body.append("/** The PostgreSQL enum type {@code ").append(escapeDoc(type.name().toString())).append("}. */\n");
+    if (!attributes.isEmpty()) {
+      imports.add(ANNOTATIONS + "EnumType");
+      body.append(annotation("EnumType", attributes)).append('\n');
+    }
+    body.append("public enum ").append(simple).append(" {\n");
+    body.append(String.join(",\n", type.values().stream().map(v -> "  " + v).toList())).append('\n');
+    body.append("}\n");
+    return file(className, imports, body);
+  }
+
+  private String recordSource(Table table) {
+    String className = classes.get(table.name());
+    String pkg = packageOf(table.name());
+    List<String> names = components.get(table.name());
+    Set<String> imports = new TreeSet<>();
+    imports.add(ANNOTATIONS + "Table");
+    Map<String, String> byColumn = new HashMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      byColumn.put(table.columns().get(i).name(), names.get(i));
+    }
+    Placement placement = Placement.of(table);
+
+    StringBuilder body = new StringBuilder();
+    body.append(javadoc(table, names));
+    Map<String, String> tableAttributes = new LinkedHashMap<>();
+    if (!JavaNames.defaultGives(simpleName(className), table.name().name())) {
+      tableAttributes.put("name", string(table.name().name()));
+    }
+    if (!table.name().schema().equals(QualifiedName.DEFAULT_SCHEMA)) {
+      tableAttributes.put("schema", string(table.name().schema()));
+    }
+    body.append(annotation("Table", tableAttributes)).append('\n');
+    for (UniqueConstraint unique : placement.recordUniques()) {
+      imports.add(ANNOTATIONS + "Unique");
+      body.append(uniqueAnnotation(table, unique, byColumn)).append('\n');
+    }
+    for (CheckConstraint check : placement.recordChecks()) {
+      imports.add(ANNOTATIONS + "Check");
+      body.append(checkAnnotation(check, Names.withSuffix(table.name().name(), "check"))).append('\n');
+    }
+    for (Index index : table.indexes()) {
+      imports.add(ANNOTATIONS + "Index");
+      body.append(indexAnnotation(table, index, byColumn, imports)).append('\n');
+    }
+    for (ForeignKey fk : placement.recordForeignKeys()) {
+      imports.add(ANNOTATIONS + "ForeignKey");
+      body.append(foreignKeyAnnotation(table, fk, byColumn, pkg, imports)).append('\n');
+    }
+    body.append("public record ").append(simpleName(className)).append('(');
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      lines.add("    " + component(table, table.columns().get(i), names.get(i), placement, pkg, imports));
+    }
+    body.append(lines.isEmpty() ? "" : "\n" + String.join(",\n", lines)).append(") {}\n");
+    return file(className, imports, body);
+  }
+
+  private String component(Table table, Column column, String name, Placement placement, String pkg,
+      Set<String> imports) {
+    String enumClass = column.enumType() == null ? null : reference(column.enumType(), pkg);
+    JavaType type = JavaType.of(column, enumClass);
+    imports.addAll(type.imports());
+    List<String> annotations = new ArrayList<>();
+    if (table.primaryKey() != null && table.primaryKey().columns().contains(column.name())) {
+      annotations.add(use("Id", imports));
+    }
+    if (column.identity() != Identity.NONE) {
+      annotations.add(use("Identity", imports) + (column.identity() == Identity.ALWAYS ? "(always = true)" : ""));
+    }
+    if (column.nullable()) {
+      annotations.add(use("Nullable", imports));
+    }
+    Map<String, String> attributes = new LinkedHashMap<>();
+    if (!JavaNames.defaultGives(name, column.name())) {
+      attributes.put("name", string(column.name()));
+    }
+    attributes.putAll(type.columnAttributes());
+    if (!attributes.isEmpty()) {
+      imports.add(ANNOTATIONS + "Column");
+      annotations.add(annotation("Column", attributes));
+    }
+    if (type.fallback()) {
+      unsupported.add(Unsupported.Reason.TYPE_WITHOUT_JAVA.of(Expressible.columnName(table, column.name()),
+          column.type(), column.type(), type.type()));
+    }
+    if (type.marker() != null) {
+      annotations.add(use(type.marker().replaceFirst("\\(.*", ""), imports)
+          + type.marker().substring(type.marker().replaceFirst("\\(.*", "").length()));
+    }
+    if (column.defaultSql() != null) {
+      annotations.add(use("Default", imports) + "(" + string(column.defaultSql()) + ")");
+    }
+    Optional<UniqueConstraint> unique = placement.componentUnique(column.name());
+    if (unique.isPresent()) {
+      String fallbackName = Names.derived(table.name().name(), List.of(column.name()), "key");
+      annotations.add(use("Unique", imports) + (unique.get().name().equals(fallbackName) ? ""
+          : "(name = " + string(unique.get().name()) + ")"));
+    }
+    for (CheckConstraint check : placement.componentChecks(column.name())) {
+      imports.add(ANNOTATIONS + "Check");
+      annotations.add(checkAnnotation(check, Names.derived(table.name().name(), List.of(column.name()), "check")));
+    }
+    Optional<ForeignKey> fk = placement.componentForeignKey(column.name());
+    if (fk.isPresent()) {
+      annotations.add(referencesAnnotation(table, fk.get(), pkg, imports));
+    }
+    annotations.add(type.type() + " " + name);
+    return String.join(" ", annotations);
+  }
+
+  private String referencesAnnotation(Table table, ForeignKey fk, String pkg, Set<String> imports) {
+    imports.add(ANNOTATIONS + "References");
+    Map<String, String> attributes = new LinkedHashMap<>();
+    attributes.put("value", reference(fk.target(), pkg) + ".class");
+    if (!targetsPrimaryKey(fk)) {
+      attributes.put("column", string(fk.targetColumns().get(0)));
+    }
+    actions(fk, attributes, imports);
+    if (!fk.name().equals(Names.derived(table.name().name(), fk.columns(), "fkey"))) {
+      attributes.put("name", string(fk.name()));
+    }
+    return annotation("References", attributes);
+  }
+
+  private String foreignKeyAnnotation(Table table, ForeignKey fk, Map<String, String> byColumn, String pkg,
+      Set<String> imports) {
+    Map<String, String> attributes = new LinkedHashMap<>();
+    attributes.put("columns", strings(fk.columns().stream().map(byColumn::get).toList()));
+    attributes.put("references", reference(fk.target(), pkg) + ".class");
+    if (!targetsPrimaryKey(fk)) {
+      attributes.put("referencedColumns", strings(fk.targetColumns()));
+    }
+    actions(fk, attributes, imports);
+    if (!fk.name().equals(Names.derived(table.name().name(), fk.columns(), "fkey"))) {
+      attributes.put("name", string(fk.name()));
+    }
+    return annotation("ForeignKey", attributes);
+  }
+
+  private boolean targetsPrimaryKey(ForeignKey fk) {
+    Table target = schema.table(fk.target()).orElseThrow();
+    return target.primaryKey() != null && target.primaryKey().columns().equals(fk.targetColumns());
+  }
+
+  private static void actions(ForeignKey fk, Map<String, String> attributes, Set<String> imports) {
+    if (fk.onDelete() != ReferentialAction.NO_ACTION) {
+      attributes.put("onDelete", use("ReferentialAction", imports) + "." + fk.onDelete().name());
+    }
+    if (fk.onUpdate() != ReferentialAction.NO_ACTION) {
+      attributes.put("onUpdate", use("ReferentialAction", imports) + "." + fk.onUpdate().name());
+    }
+  }
+
+  private static String uniqueAnnotation(Table table, UniqueConstraint unique, Map<String, String> byColumn) {
+    Map<String, String> attributes = new LinkedHashMap<>();
+    attributes.put("columns", strings(unique.columns().stream().map(byColumn::get).toList()));
+    if (!unique.name().equals(Names.derived(table.name().name(), unique.columns(), "key"))) {
+      attributes.put("name", string(unique.name()));
+    }
+    return annotation("Unique", attributes);
+  }
+
+  private static String checkAnnotation(CheckConstraint check, String defaultName) {
+    if (check.name().equals(defaultName)) {
+      return "@Check(" + string(check.expression()) + ")";
+    }
+    Map<String, String> attributes = new LinkedHashMap<>();
+    attributes.put("value", string(check.expression()));
+    attributes.put("name", string(check.name()));
+    return annotation("Check", attributes);
+  }
+
+  private static String indexAnnotation(Table table, Index index, Map<String, String> byColumn,
+      Set<String> imports) {
+    Map<String, String> attributes = new LinkedHashMap<>();
+    List<String> keys = new ArrayList<>();
+    boolean onlyColumns = true;
+    for (IndexKey key : index.keys()) {
+      if (key.column() != null) {
+        keys.add(byColumn.get(key.column()) + (key.opclass() == null ? "" : " " + key.opclass())
+            + (key.descending() ? " DESC" : ""));
+      } else {
+        onlyColumns = false;
+        // The processor reads a key with a parenthesis (or that is no plain column) as an expression.
+        keys.add(key.expression().contains("(") ? key.expression() : "(" + key.expression() + ")");
+      }
+    }
+    attributes.put("columns", strings(keys));
+    if (index.unique()) {
+      attributes.put("unique", "true");
+    }
+    if (!index.method().equals("btree")) {
+      attributes.put("method", use("IndexMethod", imports) + "." + index.method().toUpperCase(Locale.ROOT));
+    }
+    if (index.where() != null) {
+      attributes.put("where", string(index.where()));
+    }
+    if (!index.include().isEmpty()) {
+      attributes.put("include", strings(index.include().stream().map(byColumn::get).toList()));
+    }
+    List<String> columns = index.keys().stream().map(IndexKey::column).toList();
+    if (!onlyColumns || !index.name().equals(Names.derived(table.name().name(), columns, "idx"))) {
+      attributes.put("name", string(index.name()));
+    }
+    return annotation("Index", attributes);
+  }
+
+  /** How a record in {@code pkg} names the class of a table or enum type: simply, or fully qualified. */
+  private String reference(QualifiedName name, String pkg) {
+    String className = classes.get(name);
+    return className.substring(0, className.lastIndexOf('.')).equals(pkg) ? simpleName(className) : className;
+  }
+
+  private static String use(String annotation, Set<String> imports) {
+    imports.add(ANNOTATIONS + annotation);
+    return annotation.equals("ReferentialAction") || annotation.equals("IndexMethod") ? annotation : "@" + annotation;
+  }
+
+  private static String annotation(String name, Map<String, String> attributes) {
+    if (attributes.isEmpty()) {
+      return "@" + name;
+    }
+    List<String> parts = new ArrayList<>();
+    attributes.forEach((key, value) -> parts.add(key + " = " + value));
+    return "@" + name + "(" + String.join(", ", parts) + ")";
+  }
+
+  private String javadoc(Table table, List<String> names) {
+    List<String> paragraphs = new ArrayList<>();
+    if (table.comment() != null) {
+      paragraphs.add(wrap(escapeDoc(table.comment()), ""));
+    }
+    List<String> params = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      String comment = table.columns().get(i).comment();
+      if (comment != null) {
+        params.add(wrap(escapeDoc(comment), "@param " + names.get(i)));
+      }
+    }
+    if (!params.isEmpty()) {
+      paragraphs.add(String.join("", params));
+    }
+    if (paragraphs.isEmpty()) {
+      return "";
+    }
+    return "/**\n" + String.join(" *\n", paragraphs) + " */\n";
+  }
+
+  /**
+   * Javadoc lines of at most {@link #WIDTH} characters where the words allow. A line never starts
+   * with '@' or '*' (Javadoc would read a tag, or drop the stars), so the text reads back as it is.
+   */
+  private static String wrap(String text, String tag) {
+    StringBuilder out = new StringBuilder();
+    StringBuilder line = new StringBuilder(" *" + (tag.isEmpty() ? "" : " " + tag));
+    for (String word : text.split(" ")) {
+      boolean safeStart = !word.startsWith("@") && !word.startsWith("*");
+      if (line.length() + 1 + word.length() > WIDTH && safeStart && line.length() > 3 + tag.length()) {
+        out.append(line).append('\n');
+        line = new StringBuilder(" *" + (tag.isEmpty() ? "" : "    "));
+      }
+      line.append(' ').append(word);
+    }
+    return out.append(line).append('\n').toString();
+  }
+
+  /** Backslashes as Unicode escapes: javac reads {@code \u005c} back as one backslash, even in comments. */
+  private static String escapeDoc(String text) {
+    return text.replace("\\", "\\u005c").replace("*/", "* /");
+  }
+
+  private String file(String className, Set<String> imports, StringBuilder body) {
+    StringBuilder out = new StringBuilder();
+    out.append("package ").append(className, 0, className.lastIndexOf('.')).append(";\n\n");
+    for (String name : imports) {
+      out.append("import ").append(name).append(";\n");
+    }
+    if (!imports.isEmpty()) {
+      out.append('\n');
+    }
+    return out.append(body).toString();
+  }
+
+  private static String simpleName(String className) {
+    return className.substring(className.lastIndexOf('.') + 1);
+  }
+
+  /** A Java string literal of {@code text}. */
+  static String string(String text) {
+    StringBuilder out = new StringBuilder("\"");
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format(Locale.ROOT, "\\%03o", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.append('"').toString();
+  }
+
+  private static String strings(List<String> texts) {
+    if (texts.size() == 1) {
+      return string(texts.get(0));
+    }
+    return "{" + String.join(", ", texts.stream().map(RecordSources::string).toList()) + "}";
+  }
+}

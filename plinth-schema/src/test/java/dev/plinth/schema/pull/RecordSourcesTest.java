@@ -1,0 +1,135 @@
+package dev.plinth.schema.pull;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.plinth.schema.model.CheckConstraint;
+import dev.plinth.schema.model.Column;
+import dev.plinth.schema.model.EnumType;
+import dev.plinth.schema.model.ForeignKey;
+import dev.plinth.schema.model.Identity;
+import dev.plinth.schema.model.Index;
+import dev.plinth.schema.model.IndexKey;
+import dev.plinth.schema.model.PrimaryKey;
+import dev.plinth.schema.model.QualifiedName;
+import dev.plinth.schema.model.ReferentialAction;
+import dev.plinth.schema.model.Schema;
+import dev.plinth.schema.model.Table;
+import dev.plinth.schema.model.UniqueConstraint;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Records for a schema: Java names, SQL names kept where the default would differ, exact text. */
+class RecordSourcesTest {
+  private static final QualifiedName INDEX = new QualifiedName("public", "index");
+  private static final QualifiedName SLOT = new QualifiedName("ops", "slot");
+  private static final QualifiedName COLOUR = new QualifiedName("ops", "colour");
+
+  private static Column column(String name, String type, boolean nullable) {
+    return new Column(name, type, null, nullable, null, Identity.NONE, null, null);
+  }
+
+  private static final Schema SCHEMA = new Schema(List.of(
+      new Table(INDEX, "", "Where things are.", List.of(
+          new Column("id", "integer", null, false, null, Identity.BY_DEFAULT, null, null),
+          column("code", "character varying(12)", false),
+          column("wait", "smallint", true),
+          column("a_b", "text[]", false),
+          column("a__b", "jsonb", true)),
+          new PrimaryKey("index_pkey", List.of("id")),
+          List.of(new UniqueConstraint("index_code_a_b", List.of("code", "a_b"))), List.of(),
+          List.of(new Index("by_code", List.of(new IndexKey("code", null, "text_pattern_ops", true)), false,
+              "btree", "wait > 0", List.of("a_b"), false)),
+          List.of(), null),
+      new Table(SLOT, "", null, List.of(
+          new Column("hue", "\"ops\".\"colour\"[]", COLOUR, true, null, Identity.NONE, "Colours; see \\docs.", null),
+          column("index_code", "character varying(12)", false),
+          column("index_a_b", "text[]", false)),
+          null, List.of(), List.of(new CheckConstraint("slot_check", "(index_code <> '')")), List.of(),
+          List.of(new ForeignKey("slot_index_code_index_a_b_fkey", List.of("index_code", "index_a_b"), INDEX,
+              List.of("code", "a_b"), ReferentialAction.CASCADE, ReferentialAction.NO_ACTION)),
+          null)),
+      List.of(new EnumType(COLOUR, "", List.of("red", "GREEN"))));
+
+  @Test
+  void writesRecordsAJavaDeveloperWouldWriteThatGiveBackEverySqlName() {
+    RecordSources.Result result = RecordSources.render(SCHEMA, "app.db");
+
+    assertEquals(List.of("app/db/IndexRecord.java", "app/db/ops/Colour.java", "app/db/ops/Slot.java"),
+        List.copyOf(result.files().keySet()));
+    assertEquals("""
+        package app.db;
+
+        import dev.plinth.annotations.Column;
+        import dev.plinth.annotations.Id;
+        import dev.plinth.annotations.Identity;
+        import dev.plinth.annotations.Index;
+        import dev.plinth.annotations.Jsonb;
+        import dev.plinth.annotations.Nullable;
+        import dev.plinth.annotations.Table;
+        import dev.plinth.annotations.Unique;
+        import java.util.List;
+
+        /**
+         * Where things are.
+         */
+        @Table(name = "index")
+        @Unique(columns = {"code", "aB"}, name = "index_code_a_b")
+        @Index(columns = "code text_pattern_ops DESC", where = "wait > 0", include = "aB", name = "by_code")
+        public record IndexRecord(
+            @Id @Identity int id,
+            @Column(length = 12) String code,
+            @Nullable @Column(name = "wait") Short wait_,
+            List<String> aB,
+            @Nullable @Column(name = "a__b") @Jsonb String aB2) {}
+        """, result.files().get("app/db/IndexRecord.java"));
+    assertEquals("""
+        package app.db.ops;
+
+        import dev.plinth.annotations.Check;
+        import dev.plinth.annotations.Column;
+        import dev.plinth.annotations.ForeignKey;
+        import dev.plinth.annotations.Nullable;
+        import dev.plinth.annotations.ReferentialAction;
+        import dev.plinth.annotations.Table;
+        import java.util.List;
+
+        /**
+         * @param hue Colours; see \\u005cdocs.
+         */
+        @Table(schema = "ops")
+        @ForeignKey(columns = {"indexCode", "indexAB"}, references = app.db.IndexRecord.class, \
+        referencedColumns = {"code", "a_b"}, onDelete = ReferentialAction.CASCADE)
+        public record Slot(
+            @Nullable List<Colour> hue,
+            @Column(length = 12) @Check(value = "(index_code <> '')", name = "slot_check") String indexCode,
+            @Column(name = "index_a_b") List<String> indexAB) {}
+        """, result.files().get("app/db/ops/Slot.java"));
+    assertEquals("""
+        package app.db.ops;
+
+        import dev.plinth.annotations.EnumType;
+
+        /** The PostgreSQL enum type {@code ops.colour}. */
+        @EnumType(schema = "ops")
+        public enum Colour {
+          red,
+          GREEN
+        }
+        """, result.files().get("app/db/ops/Colour.java"));
+    assertEquals(List.of(), result.unsupported());
+    assertEquals("app.db.IndexRecord", result.schema().table(INDEX).orElseThrow().javaClass());
+    assertEquals("app.db.ops.Colour", result.schema().enums().get(0).javaClass());
+  }
+
+  @Test
+  void theBaselineIsOneTransactionalMigrationWithItsIntegrityFiles() {
+    RecordSources.Result result = RecordSources.render(SCHEMA, "app.db");
+
+    var files = BaselineFiles.of(result.schema());
+
+    assertEquals(List.of("HEAD", "migration/V1__baseline.sql", "plinth.sum", "rollback/U1__baseline.sql",
+        "schema/V1__baseline.json"), List.copyOf(files.keySet()));
+    assertEquals("V1 ", files.get("HEAD").substring(0, 3));
+    assertEquals(files, BaselineFiles.of(RecordSources.render(SCHEMA, "app.db").schema()), "deterministic");
+  }
+}

@@ -1,0 +1,470 @@
+package dev.plinth.pull;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.plinth.runner.BaselineResult;
+import dev.plinth.runner.InfoResult;
+import dev.plinth.runner.MigrateResult;
+import dev.plinth.runner.Plinth;
+import dev.plinth.runner.PlinthException;
+import dev.plinth.runner.PullResult;
+import dev.plinth.runner.RollbackTarget;
+import dev.plinth.runner.RunnerConfig;
+import dev.plinth.runner.VerifyResult;
+import dev.plinth.runner.internal.catalog.CatalogReader;
+import dev.plinth.runner.testing.Cli;
+import dev.plinth.runner.testing.SharedPostgres;
+import dev.plinth.runner.testing.SharedPostgres.TestDatabase;
+import dev.plinth.runner.testing.Sql;
+import dev.plinth.schema.diff.Canonical;
+import dev.plinth.schema.diff.SchemaDiff;
+import dev.plinth.schema.journal.CommittedFiles;
+import dev.plinth.schema.journal.MigrationsFolder;
+import dev.plinth.schema.model.Schema;
+import dev.plinth.schema.pull.Unsupported;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Adopting an existing database: {@code pull} turns a hand-made schema into records and a baseline
+ * migration that the real processor accepts as they are (check mode passes, no V2 appears), the
+ * baseline migration rebuilds the same catalog on an empty database, and {@code baseline} records
+ * the original database as being at that version, so that migrate has nothing to do, unless it
+ * has drifted.
+ */
+class PullTest {
+  private static final String HISTORY = "flyway_schema_history";
+
+  /** Several schemas, foreign keys with a cycle, enums, all kinds of index, checks, defaults, identities, comments, reserved words. */
+  static final String REALISTIC = """
+      CREATE SCHEMA billing;
+      CREATE TYPE account_status AS ENUM ('active', 'suspended', 'closed');
+      CREATE TYPE billing.invoice_state AS ENUM ('draft', 'sent', 'paid');
+
+      CREATE TABLE organization (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        name character varying(200) NOT NULL CONSTRAINT organization_name_check CHECK (char_length(name) > 0),
+        slug text NOT NULL UNIQUE,
+        status account_status NOT NULL DEFAULT 'active',
+        owner_id uuid,
+        created_at timestamp with time zone NOT NULL DEFAULT now(),
+        settings jsonb NOT NULL DEFAULT '{}'::jsonb
+      );
+      COMMENT ON TABLE organization IS 'A customer organization.';
+      COMMENT ON COLUMN organization.slug IS 'URL-safe name, unique; see C:\\orgs\\*.';
+
+      CREATE TABLE "user" (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        organization_id bigint NOT NULL REFERENCES organization (id) ON DELETE CASCADE,
+        email character varying(320) NOT NULL,
+        display_name text,
+        "order" integer NOT NULL DEFAULT 0,
+        "class" text,
+        "externalId" text,
+        tags text[] NOT NULL DEFAULT '{}',
+        last_seen timestamp without time zone,
+        birthday date,
+        wakes_at time without time zone,
+        balance numeric(12,2) NOT NULL DEFAULT 0 CHECK (balance >= 0),
+        score double precision,
+        ratio real,
+        avatar bytea,
+        active boolean NOT NULL DEFAULT true,
+        login_count smallint NOT NULL DEFAULT 0,
+        ip inet
+      );
+      ALTER TABLE organization ADD FOREIGN KEY (owner_id) REFERENCES "user" (id) ON DELETE SET NULL;
+      CREATE UNIQUE INDEX user_lower_email_idx ON "user" (lower(email));
+      CREATE INDEX user_active_idx ON "user" (organization_id, last_seen DESC) WHERE active;
+      CREATE INDEX user_tags_idx ON "user" USING gin (tags);
+      COMMENT ON COLUMN "user".email IS 'Sign-in address.';
+
+      CREATE TABLE "group" (
+        organization_id bigint NOT NULL REFERENCES organization (id),
+        name text NOT NULL,
+        PRIMARY KEY (organization_id, name)
+      );
+      CREATE TABLE membership (
+        user_id uuid NOT NULL REFERENCES "user" (id) ON DELETE CASCADE,
+        organization_id bigint NOT NULL,
+        group_name text NOT NULL,
+        role text NOT NULL DEFAULT 'member' CHECK (role IN ('owner', 'member')),
+        PRIMARY KEY (user_id, organization_id, group_name),
+        FOREIGN KEY (organization_id, group_name) REFERENCES "group" (organization_id, name) ON UPDATE CASCADE
+      );
+
+      CREATE TABLE billing.invoice (
+        id integer GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+        organization_id bigint NOT NULL REFERENCES public.organization (id),
+        number text NOT NULL,
+        state billing.invoice_state NOT NULL DEFAULT 'draft',
+        states_seen billing.invoice_state[],
+        total numeric NOT NULL CHECK (total >= 0),
+        due_on date NOT NULL,
+        issued_at timestamp(3) with time zone,
+        UNIQUE (organization_id, number)
+      );
+      COMMENT ON TABLE billing.invoice IS 'An invoice sent to an organization.';
+      CREATE INDEX invoice_open_due_on_idx ON billing.invoice (due_on) INCLUDE (total) WHERE state <> 'paid';
+
+      CREATE TABLE billing.invoice_line (
+        invoice_id integer NOT NULL REFERENCES billing.invoice (id) ON DELETE CASCADE,
+        line_no integer NOT NULL,
+        description text NOT NULL,
+        amount numeric(10,2) NOT NULL,
+        PRIMARY KEY (invoice_id, line_no)
+      );
+      CREATE INDEX invoice_line_description_idx ON billing.invoice_line (description text_pattern_ops);
+
+      CREATE TABLE "index" (
+        code character varying(12) NOT NULL,
+        a_b text NOT NULL,
+        a__b jsonb,
+        "wait" smallint,
+        CONSTRAINT index_code_a_b UNIQUE (code, a_b)
+      );
+      CREATE TABLE billing.slot (
+        index_code character varying(12) NOT NULL,
+        index_a_b text NOT NULL,
+        FOREIGN KEY (index_code, index_a_b) REFERENCES "index" (code, a_b) ON DELETE CASCADE
+      );
+      """;
+
+  @TempDir
+  Path project;
+
+  @Test
+  void realisticSchemaIsPulledCompiledRebuiltAndBaselined() throws Exception {
+    TestDatabase original = SharedPostgres.newDatabase("pull_original");
+    Sql.execute(original, REALISTIC);
+
+    // A project that has no migrations yet: pull needs no migration location.
+    Cli.Result pulled = Cli.run(Map.of("PLINTH_LOCATIONS", "filesystem:no-migrations-yet"), project, "pull",
+        "--package", "com.example.db", "--url", original.jdbcUrl());
+
+    assertEquals(0, pulled.exitCode(), pulled::toString);
+    Path sources = project.resolve("src/main/java");
+    Path db = project.resolve("src/main/resources/db");
+    assertEquals("""
+        Pulled 8 tables and 2 enum types into 10 source files under %s (package com.example.db), and the baseline\
+         migration V1 into %s.
+        2 things the records cannot say as it is; review each (the baseline migration does not create it as it is\
+         in the database):
+          column billing.invoice.issued_at: type timestamp(3) with time zone has no Java type in Plinth's mapping;\
+         written as @Column(type = "timestamp(3) with time zone") OffsetDateTime
+          column public.user.ip: type inet has no Java type in Plinth's mapping; written as @Column(type = "inet") String
+        Next: review the records, compile them (no new migration appears), then run `plinth baseline` on this\
+         database to record it as being at version 1.
+        """.formatted(sources, db), pulled.out());
+    assertEquals(List.of("com/example/db/AccountStatus.java", "com/example/db/Group.java",
+        "com/example/db/IndexRecord.java", "com/example/db/Membership.java", "com/example/db/Organization.java",
+        "com/example/db/User.java", "com/example/db/billing/Invoice.java", "com/example/db/billing/InvoiceLine.java",
+        "com/example/db/billing/InvoiceState.java", "com/example/db/billing/Slot.java"), relativeFiles(sources));
+    assertEquals("""
+        package com.example.db.billing;
+
+        import dev.plinth.annotations.Column;
+        import dev.plinth.annotations.Id;
+        import dev.plinth.annotations.Index;
+        import dev.plinth.annotations.References;
+        import dev.plinth.annotations.ReferentialAction;
+        import dev.plinth.annotations.Table;
+        import java.math.BigDecimal;
+
+        @Table(schema = "billing")
+        @Index(columns = "description text_pattern_ops")
+        public record InvoiceLine(
+            @Id @References(value = Invoice.class, onDelete = ReferentialAction.CASCADE) int invoiceId,
+            @Id int lineNo,
+            String description,
+            @Column(precision = 10, scale = 2) BigDecimal amount) {}
+        """, Files.readString(sources.resolve("com/example/db/billing/InvoiceLine.java")));
+    assertTrue(Files.readString(sources.resolve("com/example/db/billing/Slot.java")).contains(
+        "@ForeignKey(columns = {\"indexCode\", \"indexAB\"}, references = com.example.db.IndexRecord.class,"
+            + " referencedColumns = {\"code\", \"a_b\"}, onDelete = ReferentialAction.CASCADE)\n"));
+    assertTrue(Files.readString(sources.resolve("com/example/db/IndexRecord.java")).contains(
+        "@Table(name = \"index\")\n@Unique(columns = {\"code\", \"aB\"}, name = \"index_code_a_b\")\n"));
+    String user = Files.readString(sources.resolve("com/example/db/User.java"));
+    assertTrue(user.contains(" * @param email Sign-in address.\n"), user);
+    assertTrue(user.contains("    @Nullable @Column(name = \"class\") String class_,\n"), user);
+    assertTrue(user.contains("    @Nullable @Column(name = \"externalId\") String externalId,\n"), user);
+    assertTrue(user.contains("    @Default(\"0\") int order,\n"), user);
+    assertTrue(user.contains("@Index(columns = \"lower(email::text)\", unique = true, name = \"user_lower_email_idx\")\n"), user);
+    String organization = Files.readString(sources.resolve("com/example/db/Organization.java"));
+    assertTrue(organization.contains(" * @param slug URL-safe name, unique; see C:\\u005corgs\\u005c*.\n"), organization);
+    assertTrue(organization.contains("@Id @Identity(always = true) long id,"), organization);
+    assertEquals(List.of("HEAD", "migration/V1__baseline.sql", "plinth.sum", "rollback/U1__baseline.sql",
+        "schema/V1__baseline.json"), relativeFiles(db));
+
+    // The records compile with the real processor, which finds them exactly committed ...
+    compile(sources, db, true);
+    assertEquals(List.of(), CommittedFiles.check(new MigrationsFolder(db)));
+    // ... and an ordinary compile adds no migration (nor changes any file).
+    Map<String, String> before = contents(db);
+    compile(sources, db, false);
+    assertEquals(before, contents(db));
+
+    // The baseline migration rebuilds exactly the same catalog on an empty database.
+    TestDatabase fresh = SharedPostgres.newDatabase("pull_fresh");
+    Plinth freshPlinth = plinth(fresh, db);
+    assertEquals(1, freshPlinth.migrate().applied().size());
+    assertEquals(catalog(original), catalog(fresh));
+    assertEquals(List.of(), freshPlinth.verify().differences());
+
+    // baseline records the original as being at V1: verify finds nothing, migrate has nothing to do.
+    Plinth originalPlinth = plinth(original, db);
+    BaselineResult baselined = originalPlinth.baseline(Optional.empty(), false);
+    assertEquals(new BaselineResult("1", true, false, List.of()), baselined);
+    VerifyResult verified = originalPlinth.verify();
+    assertEquals(List.of(), verified.differences());
+    assertEquals(Optional.of("1"), verified.schemaVersion());
+    MigrateResult migrated = originalPlinth.migrate();
+    assertEquals(List.of(), migrated.applied());
+    assertEquals(Optional.of("1"), migrated.schemaVersion());
+    InfoResult info = originalPlinth.info();
+    assertEquals(Optional.of("1"), info.schemaVersion());
+    assertEquals("<< Plinth baseline >>", Sql.queryString(original,
+        "SELECT description FROM " + HISTORY + " WHERE type = 'BASELINE'"));
+    assertEquals(List.of(), originalPlinth.validate().problems());
+    PlinthException belowBaseline = assertThrows(PlinthException.class,
+        () -> originalPlinth.rollback(RollbackTarget.steps(1)));
+    assertEquals("[PLN696] Cannot roll back V1: it is the baseline that records this database as adopted at that"
+        + " version; its schema was there before Plinth, so it has no reverse script. Roll back no further than"
+        + " version 1. Nothing was rolled back.", belowBaseline.getMessage());
+    // Flyway itself reads the baseline row.
+    assertEquals(0, Flyway.configure().dataSource(original.dataSource())
+        .locations("filesystem:" + db.resolve("migration")).load().migrate().migrationsExecuted);
+  }
+
+  @Test
+  void baselineRefusesADatabaseThatDiffersAndForceIsLoudAndRecorded() throws Exception {
+    TestDatabase source = SharedPostgres.newDatabase("pull_source");
+    Sql.execute(source, REALISTIC);
+    Path db = project.resolve("db");
+    plinth(source, null).pull(project.resolve("src"), "com.example.db", db);
+
+    TestDatabase drifted = SharedPostgres.newDatabase("pull_drifted");
+    Sql.execute(drifted, REALISTIC + "ALTER TABLE organization ADD COLUMN note text;");
+    String locations = "filesystem:" + db.resolve("migration");
+
+    Cli.Result refused = Cli.run(Map.of(), project, "baseline", "--url", drifted.jdbcUrl(), "--locations", locations);
+
+    assertEquals(5, refused.exitCode(), refused::toString);
+    assertTrue(refused.out().startsWith("Not baselined: the database differs from the schema of version 1 in 1 place:\n"
+        + "  extra column public.organization.note: text NULL\n"), refused::toString);
+    assertTrue(refused.out().endsWith("--force records the baseline anyway.\n"), refused::toString);
+    assertFalse(Sql.exists(drifted, HISTORY), "nothing is written when baseline refuses");
+
+    Cli.Result forced = Cli.run(Map.of(), project, "baseline", "--force", "--url", drifted.jdbcUrl(),
+        "--locations", locations);
+
+    assertEquals(0, forced.exitCode(), forced::toString);
+    assertTrue(forced.err().startsWith("WARNING: --force: baselined at version 1 although the database differs from"
+        + " it in 1 place; the baseline row's description records that.\n  extra column public.organization.note: text NULL\n"),
+        forced::toString);
+    assertEquals("Baselined: the database is recorded as being at version 1; migrate applies only later migrations.\n",
+        forced.out());
+    assertEquals("<< Plinth baseline, forced over 1 difference >>", Sql.queryString(drifted,
+        "SELECT description FROM " + HISTORY + " WHERE type = 'BASELINE'"));
+
+    Cli.Result again = Cli.run(Map.of(), project, "baseline", "--url", drifted.jdbcUrl(), "--locations", locations);
+    assertEquals(2, again.exitCode(), again::toString);
+    assertTrue(again.err().startsWith("[PLN692] The database already has a migration history"), again::toString);
+  }
+
+  @Test
+  void exampleSchemaIsPulledToTheSameSchema() throws Exception {
+    TestDatabase example = SharedPostgres.newDatabase("pull_example");
+    Flyway.configure().dataSource(example.dataSource()).locations("classpath:db/migration").load().migrate();
+    Path sources = project.resolve("src");
+    Path db = project.resolve("db");
+
+    PullResult result = plinth(example, null).pull(sources, "com.example.forms", db);
+
+    assertEquals(List.of(), result.unsupported());
+    compile(sources, db, true);
+    Map<String, String> before = contents(db);
+    compile(sources, db, false);
+    assertEquals(before, contents(db));
+    TestDatabase fresh = SharedPostgres.newDatabase("pull_example_fresh");
+    plinth(fresh, db).migrate();
+    assertEquals(catalog(example), catalog(fresh));
+    Schema committed = dev.plinth.schema.journal.History.load(
+        new MigrationsFolder(Path.of("../migrations-app/src/main/resources/db"))).state();
+    assertEquals(List.of(), SchemaDiff.diff(Canonical.schema(committed), Canonical.schema(catalog(fresh))));
+
+    // Without its own history, the example database is adopted at V1 like any other.
+    Sql.execute(example, "DROP TABLE " + HISTORY);
+    Plinth adopted = plinth(example, db);
+    assertEquals(new BaselineResult("1", true, false, List.of()), adopted.baseline(Optional.empty(), false));
+    assertEquals(List.of(), adopted.verify().differences());
+    assertEquals(List.of(), adopted.migrate().applied());
+  }
+
+  @Test
+  void whatTheRecordsCannotSayIsReportedAndTheRestStillCompilesExactly() throws Exception {
+    TestDatabase db = SharedPostgres.newDatabase("pull_unsupported");
+    Sql.execute(db, """
+        CREATE TYPE mood AS ENUM ('happy', 'so-so');
+        CREATE TYPE unused AS ENUM ('a');
+        CREATE DOMAIN email AS text CHECK (VALUE LIKE '%@%');
+        CREATE TABLE thing (
+          id serial CONSTRAINT thing_primary PRIMARY KEY,
+          feeling mood,
+          contact email,
+          doubled integer GENERATED ALWAYS AS (id * 2) STORED,
+          during int4range,
+          label text COLLATE "C",
+          EXCLUDE USING gist (during WITH &&)
+        );
+        COMMENT ON TABLE thing IS 'Line one.
+        Line two.';
+        CREATE INDEX thing_feeling_idx ON thing (feeling);
+        CREATE INDEX thing_label_hash_idx ON thing USING spgist (label);
+        CREATE UNLOGGED TABLE scratch (n integer);
+        CREATE VIEW thing_view AS SELECT id FROM thing;
+        CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END';
+        CREATE TRIGGER thing_touch BEFORE UPDATE ON thing FOR EACH ROW EXECUTE FUNCTION touch();
+        """);
+    Path sources = project.resolve("src");
+    Path folder = project.resolve("db");
+
+    PullResult result = plinth(db, null).pull(sources, "app", folder);
+
+    assertEquals(List.of(
+        "column public.thing.doubled: generated (it is written as an ordinary column); Plinth does not model it:"
+            + " written without it",
+        "column public.thing.during: type int4range has no Java type in Plinth's mapping; written as"
+            + " @Column(type = \"int4range\") String",
+        "column public.thing.feeling: its type public.mood is left out (see that type); the column is left out",
+        "column public.thing.id: its default nextval('thing_id_seq'::regclass) takes values from a sequence, which"
+            + " the records cannot create; written without the default. Make it an identity column instead (ALTER"
+            + " TABLE ... ALTER COLUMN ... DROP DEFAULT, then ADD GENERATED BY DEFAULT AS IDENTITY) and pull again",
+        "column public.thing.label: collation C; Plinth does not model it: written without it",
+        "enum type public.mood: enum label 'so-so' is not a Java identifier, so no Java enum can name it; the enum"
+            + " type and the columns of that type are left out",
+        "enum type public.unused: no column uses it, and the processor creates only the enum types that columns"
+            + " use; left out",
+        "function public.touch(): a function; Plinth does not model it, so the records and the baseline do not"
+            + " contain it",
+        "sequence public.thing_id_seq: a sequence; Plinth does not model it, so the records and the baseline do"
+            + " not contain it",
+        "table public.scratch: unlogged; Plinth does not model it: written without it",
+        "table public.thing: constraint thing_during_excl is an exclusion constraint; Plinth does not model it:"
+            + " written without it",
+        "table public.thing: index thing_label_hash_idx uses the access method spgist; @Index knows btree, hash,"
+            + " gin, gist and brin; left out",
+        "table public.thing: its comment cannot be written in Javadoc exactly (line breaks, repeated spaces, '*/',"
+            + " '{@' or a leading '@'); written as \"Line one. Line two.\"",
+        "table public.thing: primary key thing_primary: the processor always names it thing_pkey; written under"
+            + " that name",
+        "table public.thing index thing_feeling_idx: it uses column feeling, which is left out; left out too",
+        "trigger public.thing.thing_touch: a trigger; Plinth does not model it, so the records and the baseline do"
+            + " not contain it",
+        "type public.email: a domain (its columns are written with its base type); Plinth does not model it, so"
+            + " the records and the baseline do not contain it",
+        "view public.thing_view: a view; Plinth does not model it, so the records and the baseline do not contain"
+            + " it"), result.unsupported().stream().map(Unsupported::text).toList());
+
+    compile(sources, folder, true);
+    TestDatabase fresh = SharedPostgres.newDatabase("pull_unsupported_fresh");
+    plinth(fresh, folder).migrate();
+    assertNull(Sql.queryString(fresh, "SELECT to_regtype('mood')::text"), "the left-out enum type is not created");
+    assertEquals("Line one. Line two.", Sql.queryString(fresh, "SELECT obj_description('thing'::regclass)"));
+  }
+
+  @Test
+  void pullRefusesAFolderWithMigrationsAndNeverOverwritesSources() throws Exception {
+    TestDatabase db = SharedPostgres.newDatabase("pull_refuses");
+    Sql.execute(db, "CREATE TABLE account (id bigint PRIMARY KEY)");
+    Files.createDirectories(project.resolve("src/main/resources/db/migration"));
+    Files.writeString(project.resolve("src/main/resources/db/migration/V1__init.sql"), "SELECT 1;\n");
+
+    Cli.Result withMigrations = Cli.run(Map.of(), project, "pull", "--package", "app", "--url", db.jdbcUrl());
+
+    assertEquals(2, withMigrations.exitCode(), withMigrations::toString);
+    assertTrue(withMigrations.err().startsWith("[PLN690] " + project.resolve("src/main/resources/db")
+        + " already holds migrations (migration/V1__init.sql)"), withMigrations::toString);
+
+    Path source = project.resolve("src/main/java/app/Account.java");
+    Files.createDirectories(source.getParent());
+    Files.writeString(source, "// mine\n");
+    Cli.Result withSource = Cli.run(Map.of(), project, "pull", "--package", "app", "--url", db.jdbcUrl(),
+        "--migrations", "elsewhere");
+
+    assertEquals(2, withSource.exitCode(), withSource::toString);
+    assertTrue(withSource.err().startsWith("[PLN691] " + source + " already exists"), withSource::toString);
+    assertEquals("// mine\n", Files.readString(source));
+    assertFalse(Files.exists(project.resolve("elsewhere")), "nothing is written when pull refuses");
+
+    Cli.Result badPackage = Cli.run(Map.of(), project, "pull", "--package", "com.1x", "--url", db.jdbcUrl());
+    assertEquals(2, badPackage.exitCode(), badPackage::toString);
+    assertTrue(badPackage.err().startsWith("[PLN613] 'com.1x' is not a Java package name."), badPackage::toString);
+  }
+
+  private static Plinth plinth(TestDatabase db, Path migrations) {
+    RunnerConfig.Builder config = RunnerConfig.builder();
+    if (migrations != null) {
+      config.locations("filesystem:" + migrations.resolve("migration"));
+    }
+    return Plinth.create(db.dataSource(), config.build());
+  }
+
+  private static Schema catalog(TestDatabase db) throws SQLException {
+    try (Connection connection = db.connect()) {
+      return CatalogReader.read(connection, HISTORY);
+    }
+  }
+
+  /** Compiles the pulled sources with javac and Plinth's processor on the migrations folder. */
+  private void compile(Path sources, Path migrations, boolean check) throws IOException {
+    Path classes = Files.createTempDirectory(project, "classes");
+    List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-encoding", "UTF-8",
+        "-classpath", System.getProperty("java.class.path"),
+        "-processor", "dev.plinth.processor.PlinthProcessor",
+        "-Aplinth.migrations=" + migrations, "-Aplinth.check=" + check));
+    try (Stream<Path> files = Files.walk(sources)) {
+      files.filter(p -> p.toString().endsWith(".java")).sorted().forEach(p -> args.add(p.toString()));
+    }
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
+    int code = javac.run(null, diagnostics, diagnostics, args.toArray(String[]::new));
+    String output = diagnostics.toString(StandardCharsets.UTF_8);
+    assertEquals(0, code, output);
+    assertFalse(output.contains("warning") || output.contains("error"), output);
+  }
+
+  private static List<String> relativeFiles(Path root) throws IOException {
+    return new ArrayList<>(contents(root).keySet());
+  }
+
+  private static Map<String, String> contents(Path root) throws IOException {
+    Map<String, String> result = new TreeMap<>();
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        result.put(root.relativize(file).toString().replace('\\', '/'), Files.readString(file));
+      }
+    }
+    return result;
+  }
+}
