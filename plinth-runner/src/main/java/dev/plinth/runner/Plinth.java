@@ -9,6 +9,7 @@ import dev.plinth.runner.internal.Repair;
 import dev.plinth.runner.internal.Reset;
 import dev.plinth.runner.internal.Rollback;
 import dev.plinth.runner.internal.WatchfulDataSource;
+import dev.plinth.schema.render.Sql;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -80,10 +81,12 @@ public final class Plinth {
     config.user().ifPresent(pg::setUser);
     config.password().ifPresent(pg::setPassword);
     pg.setApplicationName("plinth");
+    // Sent as the session's search_path when it starts, so every connection (Flyway's too) works in it.
+    config.schema().ifPresent(schema -> pg.setCurrentSchema(Sql.ident(schema) + ", public"));
     int seconds = (int) Math.max(1, config.connectTimeout().toSeconds());
     pg.setConnectTimeout(seconds);
     pg.setLoginTimeout(seconds);
-    return create(new WatchfulDataSource(pg, config.connectTimeout()), config);
+    return checked(new WatchfulDataSource(pg, config.connectTimeout()), config);
   }
 
   /**
@@ -91,6 +94,14 @@ public final class Plinth {
    * then needs no URL. Connections are taken only while a command runs and are always closed.
    */
   public static Plinth create(DataSource dataSource, RunnerConfig config) {
+    if (config.schema().isPresent()) {
+      throw new IllegalArgumentException("RunnerConfig.schema(...) needs a URL (Plinth.create(config)): with your own"
+          + " DataSource, set the search_path of its connections instead (e.g. PGSimpleDataSource.setCurrentSchema)");
+    }
+    return checked(dataSource, config);
+  }
+
+  private static Plinth checked(DataSource dataSource, RunnerConfig config) {
     Objects.requireNonNull(dataSource, "dataSource");
     config.locations().forEach(location -> checkLocation(location, config.classLoader()));
     config.target().ifPresent(Plinth::checkTarget);
@@ -142,6 +153,7 @@ public final class Plinth {
   /** Applies all pending migrations, telling {@code listener} as each one starts and as it is committed. */
   public MigrateResult migrate(MigrateListener listener) {
     context.checkConnection();
+    context.createSchema();
     long start = System.nanoTime();
     org.flywaydb.core.api.output.MigrateResult result;
     // Held shared for the whole run: no rollback or reset can shrink the history that Flyway
@@ -267,9 +279,13 @@ public final class Plinth {
   /**
    * Drops everything the migrations created (their tables, types and schemas, Plinth's backups and
    * the history) and migrates again. Refuses unless the database is local and named as disposable
-   * (or {@link RunnerConfig#disposable()}), or {@code force} is set.
+   * (or {@link RunnerConfig#disposable()}), or {@code force} is set. Refuses with a
+   * {@link RunnerConfig#schema()}: it would drop the other tenants' tables too.
    */
   public ResetResult reset(boolean force) {
+    config.schema().ifPresent(schema -> {
+      throw new PlinthException(Message.RESET_REFUSED_SCHEMA, schema, schema.replace("\"", "\"\""));
+    });
     Reset reset = new Reset(context);
     if (!force) {
       reset.checkDisposable();

@@ -3,6 +3,7 @@ package dev.plinth.runner.internal;
 import dev.plinth.runner.Message;
 import dev.plinth.runner.PlinthException;
 import dev.plinth.runner.RunnerConfig;
+import dev.plinth.schema.render.Sql;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -49,6 +50,24 @@ public final class RunnerContext {
       connection.isValid(5);
     } catch (SQLException e) {
       throw Failures.connection(e, config);
+    }
+  }
+
+  /**
+   * Creates the configured {@link RunnerConfig#schema()} when it does not exist yet (a new tenant),
+   * so that Flyway finds it as the current schema and keeps its history there.
+   */
+  public void createSchema() {
+    if (config.schema().isEmpty()) {
+      return;
+    }
+    try (Connection connection = connect(); Statement st = connection.createStatement()) {
+      st.execute("CREATE SCHEMA IF NOT EXISTS " + Sql.ident(config.schema().get()));
+    } catch (SQLException e) {
+      // Two runners creating the same schema at once: one of them wins, which is all that is needed.
+      if (!"23505".equals(e.getSQLState()) && !"42P06".equals(e.getSQLState())) {
+        throw sqlFailure("migrate", e);
+      }
     }
   }
 

@@ -101,8 +101,18 @@ public final class CatalogReader {
    * @param historyTable the name of the migration history table to leave out
    */
   public static Schema read(Connection connection, String historyTable) throws SQLException {
+    return read(connection, historyTable, false);
+  }
+
+  /**
+   * The same, of the connection's current schema only when {@code currentSchemaOnly} (a runner
+   * working in one tenant's schema must not see the other tenants' tables).
+   */
+  public static Schema read(Connection connection, String historyTable, boolean currentSchemaOnly)
+      throws SQLException {
+    String schemas = currentSchemaOnly ? SYSTEM_SCHEMAS + " AND n.nspname = current_schema()" : SYSTEM_SCHEMAS;
     Map<Long, TableBuilder> tables = new LinkedHashMap<>();
-    try (PreparedStatement st = connection.prepareStatement(COLUMNS.formatted(SYSTEM_SCHEMAS))) {
+    try (PreparedStatement st = connection.prepareStatement(COLUMNS.formatted(schemas))) {
       st.setString(1, historyTable);
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
@@ -118,7 +128,7 @@ public final class CatalogReader {
         }
       }
     }
-    try (PreparedStatement st = connection.prepareStatement(CONSTRAINTS.formatted(SYSTEM_SCHEMAS));
+    try (PreparedStatement st = connection.prepareStatement(CONSTRAINTS.formatted(schemas));
         ResultSet rs = st.executeQuery()) {
       while (rs.next()) {
         TableBuilder table = tables.get(rs.getLong(1));
@@ -127,7 +137,7 @@ public final class CatalogReader {
         }
       }
     }
-    try (PreparedStatement st = connection.prepareStatement(INDEXES.formatted(SYSTEM_SCHEMAS));
+    try (PreparedStatement st = connection.prepareStatement(INDEXES.formatted(schemas));
         ResultSet rs = st.executeQuery()) {
       while (rs.next()) {
         TableBuilder table = tables.get(rs.getLong(1));
@@ -137,7 +147,7 @@ public final class CatalogReader {
       }
     }
     List<EnumType> enums = new ArrayList<>();
-    try (PreparedStatement st = connection.prepareStatement(ENUMS.formatted(SYSTEM_SCHEMAS));
+    try (PreparedStatement st = connection.prepareStatement(ENUMS.formatted(schemas));
         ResultSet rs = st.executeQuery()) {
       while (rs.next()) {
         enums.add(new EnumType(name(rs, 1, 2), "", Arrays.asList((String[]) rs.getArray(3).getArray())));
