@@ -271,7 +271,7 @@ public enum Message {
   FLEET_SUMMARY("PLN751", Kind.INFO,
       "fleet %s: %d target%s in %.1f s, at most %d at once: %s."),
   FLEET_CANARY_FAILED("PLN752", Kind.INFO,
-      "The canary failed (%d of its %d target%s), so the other %d target%s were not started. Fix the failure"
+      "The canary failed on %d target%s, so %d target%s were not started. Fix the failure"
           + " and run the same command again: targets already at the goal are skipped."),
   FLEET_STOPPED("PLN753", Kind.INFO,
       "Stopped at the first failure (--stop-on-failure): %d target%s not started. Fix the failure and run the"

@@ -9,7 +9,6 @@ import dev.plinth.runner.internal.Repair;
 import dev.plinth.runner.internal.Reset;
 import dev.plinth.runner.internal.Rollback;
 import dev.plinth.runner.internal.WatchfulDataSource;
-import dev.plinth.schema.render.Sql;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -28,7 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import dev.plinth.runner.config.DatabaseUrl;
 import dev.plinth.runner.internal.RunnerContext;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -49,7 +47,6 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The runner: applies and reports migrations on one PostgreSQL database.
@@ -74,30 +71,18 @@ public final class Plinth {
 
   /** A runner for {@code config}; checks the migration locations but does not connect yet. */
   public static Plinth create(RunnerConfig config) {
-    DatabaseUrl url = config.url().orElseThrow(() -> new IllegalArgumentException("RunnerConfig has no URL:"
+    config.url().orElseThrow(() -> new IllegalArgumentException("RunnerConfig has no URL:"
         + " set one with RunnerConfig.builder().url(...), or use Plinth.create(dataSource, config)"));
-    PGSimpleDataSource pg = new PGSimpleDataSource();
-    pg.setURL(url.jdbcUrl());
-    config.user().ifPresent(pg::setUser);
-    config.password().ifPresent(pg::setPassword);
-    pg.setApplicationName("plinth");
-    // Sent as the session's search_path when it starts, so every connection (Flyway's too) works in it.
-    config.schema().ifPresent(schema -> pg.setCurrentSchema(Sql.ident(schema) + ", public"));
-    int seconds = (int) Math.max(1, config.connectTimeout().toSeconds());
-    pg.setConnectTimeout(seconds);
-    pg.setLoginTimeout(seconds);
-    return checked(new WatchfulDataSource(pg, config.connectTimeout()), config);
+    return checked(WatchfulDataSource.forConfig(config), config);
   }
 
   /**
    * A runner over an application's own {@link DataSource} (a connection pool, say); {@code config}
-   * then needs no URL. Connections are taken only while a command runs and are always closed.
+   * then needs no URL. Connections are taken only while a command runs and are always closed. With a
+   * {@link RunnerConfig#schema()}, the data source's connections must already work in that schema
+   * (their {@code search_path} starts with it, e.g. {@code PGSimpleDataSource.setCurrentSchema}).
    */
   public static Plinth create(DataSource dataSource, RunnerConfig config) {
-    if (config.schema().isPresent()) {
-      throw new IllegalArgumentException("RunnerConfig.schema(...) needs a URL (Plinth.create(config)): with your own"
-          + " DataSource, set the search_path of its connections instead (e.g. PGSimpleDataSource.setCurrentSchema)");
-    }
     return checked(dataSource, config);
   }
 
@@ -160,7 +145,7 @@ public final class Plinth {
     // reads (and caches) until this migrate is done; see AdvisoryLock.historyReaders.
     try (Connection connection = context.connect();
         AdvisoryLock readers = AdvisoryLock.historyReaders(connection,
-            RunnerContext.currentSchema(connection), context.historyTable(), false)) {
+            context.historySchema(connection), context.historyTable(), false)) {
       List<MigrateResult.Applied> done = new ArrayList<>();
       Flyway flyway = context.flyway(new ProgressCallback(new MigrateListener() {
         @Override
@@ -408,7 +393,7 @@ public final class Plinth {
   /** A failed row in the history (a non-transactional migration failed earlier), said as such. */
   private Optional<PlinthException> blockedByFailure(FlywayValidateException e) {
     try (Connection connection = context.connect()) {
-      List<Repair.Failed> failed = Repair.failed(connection, RunnerContext.currentSchema(connection),
+      List<Repair.Failed> failed = Repair.failed(connection, context.historySchema(connection),
           context.historyTable());
       if (failed.isEmpty()) {
         return Optional.empty();

@@ -217,8 +217,8 @@ public final class RunnerConfig {
 
     /**
      * Works in one schema of the database (see {@link RunnerConfig#schema()}), e.g.
-     * {@code schema("tenant_42")}; {@code null} or blank for the database's default. Needs a URL:
-     * with an application's own {@link javax.sql.DataSource}, set its {@code search_path} instead.
+     * {@code schema("tenant_42")}; {@code null} or blank for the database's default. With an
+     * application's own {@link javax.sql.DataSource}, its connections must already use that schema.
      */
     public Builder schema(String schema) {
       this.schema = Optional.ofNullable(schema).filter(s -> !s.isBlank());

@@ -31,7 +31,7 @@ class HelpTest {
         summaries.set(last, summaries.get(last) + " " + line.strip());
       }
     }
-    assertEquals(12, summaries.size(), "twelve commands: " + summaries);
+    assertEquals(13, summaries.size(), "thirteen commands: " + summaries);
     for (String line : summaries) {
       assertTrue(line.endsWith("."), "a summary that stops mid-sentence: " + line);
     }

@@ -34,7 +34,7 @@ public final class Drift {
     Schema expected = expectedSchema(context, applied);
     Schema live;
     try (Connection connection = context.connect()) {
-      live = CatalogReader.read(connection, context.historyTable(), context.config().schema().isPresent());
+      live = CatalogReader.read(connection, context.historyTable(), context.config().schema());
     } catch (SQLException e) {
       throw context.sqlFailure("verify", e);
     }

@@ -103,6 +103,7 @@ public final class RunnerContext {
         .dataSource(dataSource)
         .locations(config.locations().toArray(String[]::new));
     config.target().ifPresent(flyway::target);
+    config.schema().ifPresent(flyway::defaultSchema);
     return flyway.load();
   }
 
@@ -138,6 +139,16 @@ public final class RunnerContext {
     }
     return new PlinthException(e, Message.DATABASE_ERROR, command, Failures.serverMessage(e),
         e.getSQLState() == null ? "unknown" : e.getSQLState());
+  }
+
+  /**
+   * The schema of Flyway's history table, where the migration lock is taken: the configured
+   * {@link RunnerConfig#schema()}, else the connection's current schema (Flyway's default). Not the
+   * current schema when a schema is configured: before a tenant's schema exists, names resolve to
+   * {@code public}, whose history is not the tenant's.
+   */
+  public String historySchema(Connection connection) throws SQLException {
+    return config.schema().isPresent() ? config.schema().get() : currentSchema(connection);
   }
 
   /** The schema unqualified names resolve to, where Flyway keeps its history by default. */

@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads a live database's structure into the schema model with four pg_catalog queries (tables
@@ -101,16 +102,16 @@ public final class CatalogReader {
    * @param historyTable the name of the migration history table to leave out
    */
   public static Schema read(Connection connection, String historyTable) throws SQLException {
-    return read(connection, historyTable, false);
+    return read(connection, historyTable, Optional.empty());
   }
 
   /**
-   * The same, of the connection's current schema only when {@code currentSchemaOnly} (a runner
-   * working in one tenant's schema must not see the other tenants' tables).
+   * The same, of {@code onlySchema} alone when given (a runner working in one tenant's schema must
+   * not see the other tenants' tables).
    */
-  public static Schema read(Connection connection, String historyTable, boolean currentSchemaOnly)
+  public static Schema read(Connection connection, String historyTable, Optional<String> onlySchema)
       throws SQLException {
-    String schemas = currentSchemaOnly ? SYSTEM_SCHEMAS + " AND n.nspname = current_schema()" : SYSTEM_SCHEMAS;
+    String schemas = SYSTEM_SCHEMAS + onlySchema.map(s -> " AND n.nspname = " + Sql.literal(s)).orElse("");
     Map<Long, TableBuilder> tables = new LinkedHashMap<>();
     try (PreparedStatement st = connection.prepareStatement(COLUMNS.formatted(schemas))) {
       st.setString(1, historyTable);

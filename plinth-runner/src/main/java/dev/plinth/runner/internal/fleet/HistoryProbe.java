@@ -32,21 +32,24 @@ public record HistoryProbe(Set<Row> rows) {
   }
 
   /**
-   * Reads the history in the schema Flyway keeps it in (the connection's current schema).
+   * Reads the history in the schema Flyway keeps it in: the target's schema, else the connection's
+   * current schema.
    *
    * @throws dev.plinth.runner.PlinthException when the target cannot be reached
    */
   public static HistoryProbe read(Plinth plinth) {
     try (Connection connection = connect(plinth); Statement st = connection.createStatement()) {
-      String schema;
-      try (ResultSet rs = st.executeQuery("SELECT current_schema()")) {
-        rs.next();
-        schema = rs.getString(1);
+      Optional<String> schema = plinth.config().schema();
+      if (schema.isEmpty()) {
+        try (ResultSet rs = st.executeQuery("SELECT current_schema()")) {
+          rs.next();
+          schema = Optional.ofNullable(rs.getString(1));
+        }
       }
-      if (schema == null) {
-        return new HistoryProbe(Set.of()); // the tenant's schema does not exist yet
+      if (schema.isEmpty()) {
+        return new HistoryProbe(Set.of()); // no schema in the search path exists: nothing was migrated
       }
-      return new HistoryProbe(rows(st, Sql.ident(schema) + "." + Sql.ident(plinth.historyTable())));
+      return new HistoryProbe(rows(st, Sql.ident(schema.get()) + "." + Sql.ident(plinth.historyTable())));
     } catch (SQLException e) {
       if (RunnerContext.isConnectionState(e.getSQLState())) {
         throw Failures.connection(e, plinth.config());
@@ -81,7 +84,7 @@ public record HistoryProbe(Set<Row> rows) {
             rs.getBoolean(5)));
       }
     } catch (SQLException e) {
-      if (!"42P01".equals(e.getSQLState())) { // undefined_table: nothing was ever migrated here
+      if (!"42P01".equals(e.getSQLState())) { // undefined table (or schema): nothing was ever migrated here
         throw e;
       }
     }

@@ -79,10 +79,17 @@ public final class Rollout {
    * @param stopOnFailure start no further target once one failed
    */
   public FleetReport run(Step step, int canary, int wave, boolean stopOnFailure) {
+    try (ConnectionPool pool = new ConnectionPool(targets.stream().map(t -> t.config(base)).toList(),
+        ServerLimits.CONNECTIONS_PER_TARGET * parallel)) {
+      return run(step, canary, wave, stopOnFailure, pool);
+    }
+  }
+
+  private FleetReport run(Step step, int canary, int wave, boolean stopOnFailure, ConnectionPool pool) {
     startNanos = System.nanoTime();
     List<Thread> workers = new ArrayList<>();
     for (int i = 0; i < Math.min(parallel, targets.size()); i++) {
-      Thread worker = new Thread(() -> work(step, stopOnFailure), "plinth-fleet-" + (i + 1));
+      Thread worker = new Thread(() -> work(step, stopOnFailure, pool), "plinth-fleet-" + (i + 1));
       worker.setDaemon(true);
       worker.start();
       workers.add(worker);
@@ -164,7 +171,7 @@ public final class Rollout {
     return interrupted;
   }
 
-  private void work(Step step, boolean stopOnFailure) {
+  private void work(Step step, boolean stopOnFailure, ConnectionPool pool) {
     while (true) {
       Pick pick = next();
       if (pick == null) {
@@ -175,11 +182,14 @@ public final class Rollout {
         listener.started(target);
       }
       progress();
-      TargetResult result = runOne(step, target, pick.measure());
-      finished(pick.index(), result, stopOnFailure);
+      RunnerConfig config = target.config(base);
+      TargetResult result = runOne(step, target, config, pick.measure(), pool);
+      pool.finished(config);
+      // Told before the result counts: a next phase, which waits for it, starts after the listener heard.
       synchronized (listenerLock) {
         listener.finished(result);
       }
+      finished(pick.index(), result, stopOnFailure);
       progress();
     }
   }
@@ -214,11 +224,12 @@ public final class Rollout {
     return null;
   }
 
-  private TargetResult runOne(Step step, FleetTarget target, boolean measure) {
+  private TargetResult runOne(Step step, FleetTarget target, RunnerConfig config, boolean measure,
+      ConnectionPool pool) {
     long start = System.nanoTime();
     boolean measured = false;
     try {
-      Plinth plinth = Plinth.create(target.config(base));
+      Plinth plinth = Plinth.create(pool.dataSource(config), config);
       if (measure) {
         limit(target.server(), ServerLimits.measure(plinth.dataSource(), parallel));
         measured = true;
