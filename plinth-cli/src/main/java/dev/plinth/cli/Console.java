@@ -31,6 +31,15 @@ final class Console {
     err.flush();
   }
 
+  /**
+   * {@code line} on the error stream in place of the previous one (a terminal's live status line);
+   * {@code last} ends it with a newline.
+   */
+  void errInPlace(String line, boolean last) {
+    err.print("\r" + redact(line) + "\u001B[K" + (last ? System.lineSeparator() : ""));
+    err.flush();
+  }
+
   void stackTrace(Throwable t) {
     StringWriter trace = new StringWriter();
     t.printStackTrace(new PrintWriter(trace));

@@ -20,7 +20,7 @@ import picocli.CommandLine.IVersionProvider;
     subcommands = {MigrateCommand.class, RollbackCommand.class, InfoCommand.class, ValidateCommand.class,
         VerifyCommand.class, SeedCommand.class, ResetCommand.class, RepairCommand.class, PruneBackupsCommand.class,
         CodegenCommand.class, CheckCommand.class,
-        PullCommand.class, BaselineCommand.class,
+        PullCommand.class, BaselineCommand.class, FleetCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

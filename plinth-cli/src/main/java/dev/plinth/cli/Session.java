@@ -34,25 +34,34 @@ final class Session {
       try (RunnerSession session = plan.start(PlinthCommand.class.getClassLoader(), shown::err)) {
         return work.run(session.plinth(), shown).code();
       }
-    } catch (PlinthException e) {
-      console.err(e.getMessage());
-      if (options.json) {
-        console.out(Json.text(JsonResults.error(e, e.getMessage())));
-      }
-      if (options.verbose) {
-        console.stackTrace(e);
-      }
-      return ExitCode.of(e.kind()).code();
     } catch (RuntimeException e) {
-      console.err(Message.UNEXPECTED.format(e.getClass().getSimpleName() + ": " + e.getMessage()));
-      if (options.json) {
-        console.out(Json.text(JsonResults.error(Message.UNEXPECTED.id(), Message.UNEXPECTED.kind().name(),
-            Message.UNEXPECTED.format(e.getClass().getSimpleName() + ": " + e.getMessage()))));
-      }
-      if (options.verbose) {
-        console.stackTrace(e);
-      }
-      return ExitCode.ERROR.code();
+      return failed(console, options.json, options.verbose, e);
     }
+  }
+
+  /**
+   * A command's failure shown as one message (also as JSON with {@code json}), a stack trace only
+   * with {@code verbose}; returns the exit code for it.
+   */
+  static int failed(Console console, boolean json, boolean verbose, RuntimeException e) {
+    if (e instanceof PlinthException plinth) {
+      console.err(plinth.getMessage());
+      if (json) {
+        console.out(Json.text(JsonResults.error(plinth, plinth.getMessage())));
+      }
+      if (verbose) {
+        console.stackTrace(plinth);
+      }
+      return ExitCode.of(plinth.kind()).code();
+    }
+    String text = Message.UNEXPECTED.format(e.getClass().getSimpleName() + ": " + e.getMessage());
+    console.err(text);
+    if (json) {
+      console.out(Json.text(JsonResults.error(Message.UNEXPECTED.id(), Message.UNEXPECTED.kind().name(), text)));
+    }
+    if (verbose) {
+      console.stackTrace(e);
+    }
+    return ExitCode.ERROR.code();
   }
 }

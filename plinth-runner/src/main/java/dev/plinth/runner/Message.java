@@ -202,6 +202,39 @@ public enum Message {
   CONNECT_TIMEOUT_PROPERTY_INVALID("PLN617", Kind.CONFIGURATION,
       "plinth.connect-timeout must be at least 1 second (got %s). Set it in the application's properties,"
           + " e.g. plinth.connect-timeout=30s on a busy server."),
+  RESET_REFUSED_SCHEMA("PLN618", Kind.CONFIGURATION,
+      "Refusing to reset schema '%s': reset drops what the migrations created in the whole database, other"
+          + " tenants' tables and Plinth's backups included. To start one tenant again, drop its schema"
+          + " (DROP SCHEMA \"%s\" CASCADE) and migrate."),
+
+  // A fleet of databases (plinth fleet ...)
+  FLEET_EMPTY("PLN680", Kind.CONFIGURATION,
+      "The fleet has no targets: %s lists none. List one target per line (a database URL, optionally followed"
+          + " by a schema), or make the query return rows."),
+  FLEET_FILE_UNREADABLE("PLN681", Kind.CONFIGURATION,
+      "Cannot read the fleet file %s: %s. Check the path given to --targets."),
+  FLEET_LINE_INVALID("PLN682", Kind.CONFIGURATION,
+      "Line %d of %s is not a target: %s. Write a database URL, optionally followed by a schema name, e.g."
+          + " jdbc:postgresql://db1:5432/tenant_7 or jdbc:postgresql://db1:5432/app tenant_7."),
+  FLEET_DUPLICATE("PLN683", Kind.CONFIGURATION,
+      "%s is listed twice in %s (entries %d and %d). List each target once: two runs on one target only wait"
+          + " for each other."),
+  FLEET_QUERY_COLUMNS("PLN684", Kind.CONFIGURATION,
+      "The fleet query returns no column named url or schema (it returns %s). Name them, e.g."
+          + " SELECT url FROM tenants, or SELECT schema_name AS schema FROM tenants for schemas of the queried"
+          + " database."),
+  FLEET_QUERY_FAILED("PLN685", Kind.CONFIGURATION,
+      "The fleet query failed on %s: %s (SQL state %s). Fix the query given to --targets-query."),
+  FLEET_QUERY_NULL("PLN686", Kind.CONFIGURATION,
+      "Row %d of the fleet query has neither a url nor a schema. Leave such rows out, e.g. WHERE url IS NOT NULL."),
+  FLEET_COUNT_INVALID("PLN687", Kind.CONFIGURATION,
+      "%s must be at least 1 (got %d)."),
+  FLEET_ROLLBACK_STEPS("PLN688", Kind.CONFIGURATION,
+      "A fleet rolls back to a version (--to VERSION), not by a number of steps: running the same command"
+          + " again after an interruption must not roll back further. Use --to VERSION, e.g. --to 3 (--to 0 rolls back"
+          + " every migration)."),
+  FLEET_QUERY_NO_DATABASE("PLN689", Kind.CONFIGURATION,
+      "--targets-query needs the database to run it on: pass --url, or set DATABASE_URL (environment or .env)."),
   CHECK_FOLDER_MISSING("PLN616", Kind.CONFIGURATION,
       "There is no migrations folder at %s. Pass the folder that holds migration/, rollback/ and schema/ with"
           + " --migrations, e.g. --migrations src/main/resources/db."),
@@ -293,6 +326,25 @@ public enum Message {
       "WARNING: --force: baselined at version %s although the database differs from it in %d place%s;"
           + " the baseline row's description records that."),
   SEED_FAILED("PLN740", Kind.ERROR, "Seeding failed and was rolled back, no row was left: %s"),
+  FLEET_PROGRESS("PLN750", Kind.INFO,
+      "fleet %s: %d done, %d failed, %d running, %d pending of %d (%.1f targets/s)"),
+  FLEET_SUMMARY("PLN751", Kind.INFO,
+      "fleet %s: %d target%s in %.1f s, at most %d at once: %s."),
+  FLEET_CANARY_FAILED("PLN752", Kind.INFO,
+      "The canary failed on %d target%s, so %d target%s were not started. Fix the failure"
+          + " and run the same command again: targets already at the goal are skipped."),
+  FLEET_STOPPED("PLN753", Kind.INFO,
+      "Stopped at the first failure (--stop-on-failure): %d target%s not started. Fix the failure and run the"
+          + " same command again: targets already at the goal are skipped."),
+  FLEET_INTERRUPTED("PLN754", Kind.INFO,
+      "Interrupted: %d target%s not started (the running ones were finished). Run the same command again to"
+          + " continue: targets already at the goal are skipped."),
+  FLEET_DRIFT_NONE("PLN755", Kind.INFO, "%d target%s at version %s: no drift"),
+  FLEET_DRIFT_GROUP("PLN756", Kind.INFO, "%d target%s at version %s, drift in %d place%s:"),
+  FLEET_FAILURES("PLN757", Kind.INFO, "Failures:"),
+  FLEET_DRIFT_ADVICE("PLN758", Kind.INFO,
+      "Targets that differ from the others were changed by hand: undo the change there, or make it part of the"
+          + " schema with a new migration."),
   ;
 
   /** What kind of problem a message reports; the CLI derives its exit code from it. */

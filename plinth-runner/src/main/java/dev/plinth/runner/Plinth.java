@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import dev.plinth.runner.config.DatabaseUrl;
 import dev.plinth.runner.internal.RunnerContext;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -50,7 +49,6 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The runner: applies and reports migrations on one PostgreSQL database.
@@ -75,24 +73,22 @@ public final class Plinth {
 
   /** A runner for {@code config}; checks the migration locations but does not connect yet. */
   public static Plinth create(RunnerConfig config) {
-    DatabaseUrl url = config.url().orElseThrow(() -> new IllegalArgumentException("RunnerConfig has no URL:"
+    config.url().orElseThrow(() -> new IllegalArgumentException("RunnerConfig has no URL:"
         + " set one with RunnerConfig.builder().url(...), or use Plinth.create(dataSource, config)"));
-    PGSimpleDataSource pg = new PGSimpleDataSource();
-    pg.setURL(url.jdbcUrl());
-    config.user().ifPresent(pg::setUser);
-    config.password().ifPresent(pg::setPassword);
-    pg.setApplicationName("plinth");
-    int seconds = (int) Math.max(1, config.connectTimeout().toSeconds());
-    pg.setConnectTimeout(seconds);
-    pg.setLoginTimeout(seconds);
-    return create(new WatchfulDataSource(pg, config.connectTimeout()), config);
+    return checked(WatchfulDataSource.forConfig(config), config);
   }
 
   /**
    * A runner over an application's own {@link DataSource} (a connection pool, say); {@code config}
-   * then needs no URL. Connections are taken only while a command runs and are always closed.
+   * then needs no URL. Connections are taken only while a command runs and are always closed. With a
+   * {@link RunnerConfig#schema()}, the data source's connections must already work in that schema
+   * (their {@code search_path} starts with it, e.g. {@code PGSimpleDataSource.setCurrentSchema}).
    */
   public static Plinth create(DataSource dataSource, RunnerConfig config) {
+    return checked(dataSource, config);
+  }
+
+  private static Plinth checked(DataSource dataSource, RunnerConfig config) {
     Objects.requireNonNull(dataSource, "dataSource");
     config.locations().forEach(location -> checkLocation(location, config.classLoader()));
     config.target().ifPresent(Plinth::checkTarget);
@@ -153,13 +149,14 @@ public final class Plinth {
   /** Applies all pending migrations, telling {@code listener} as each one starts and as it is committed. */
   public MigrateResult migrate(MigrateListener listener) {
     context.checkConnection();
+    context.createSchema();
     long start = System.nanoTime();
     org.flywaydb.core.api.output.MigrateResult result;
     // Held shared for the whole run: no rollback or reset can shrink the history that Flyway
     // reads (and caches) until this migrate is done; see AdvisoryLock.historyReaders.
     try (Connection connection = context.connect();
         AdvisoryLock readers = AdvisoryLock.historyReaders(connection,
-            RunnerContext.currentSchema(connection), context.historyTable(), false)) {
+            context.historySchema(connection), context.historyTable(), false)) {
       List<MigrateResult.Applied> done = new ArrayList<>();
       Flyway flyway = context.flyway(new ProgressCallback(new MigrateListener() {
         @Override
@@ -303,9 +300,13 @@ public final class Plinth {
   /**
    * Drops everything the migrations created (their tables, types and schemas, Plinth's backups and
    * the history) and migrates again. Refuses unless the database is local and named as disposable
-   * (or {@link RunnerConfig#disposable()}), or {@code force} is set.
+   * (or {@link RunnerConfig#disposable()}), or {@code force} is set. Refuses with a
+   * {@link RunnerConfig#schema()}: it would drop the other tenants' tables too.
    */
   public ResetResult reset(boolean force) {
+    config.schema().ifPresent(schema -> {
+      throw new PlinthException(Message.RESET_REFUSED_SCHEMA, schema, schema.replace("\"", "\"\""));
+    });
     Reset reset = new Reset(context);
     if (!force) {
       reset.checkDisposable();
@@ -428,7 +429,7 @@ public final class Plinth {
   /** A failed row in the history (a non-transactional migration failed earlier), said as such. */
   private Optional<PlinthException> blockedByFailure(FlywayValidateException e) {
     try (Connection connection = context.connect()) {
-      List<Repair.Failed> failed = Repair.failed(connection, RunnerContext.currentSchema(connection),
+      List<Repair.Failed> failed = Repair.failed(connection, context.historySchema(connection),
           context.historyTable());
       if (failed.isEmpty()) {
         return Optional.empty();

@@ -32,6 +32,7 @@ public final class RunnerConfig {
   private final ClassLoader classLoader;
   private final boolean disposable;
   private final Duration connectTimeout;
+  private final Optional<String> schema;
 
   private RunnerConfig(Builder builder) {
     this.url = builder.url;
@@ -43,6 +44,7 @@ public final class RunnerConfig {
     this.classLoader = builder.classLoader;
     this.disposable = builder.disposable;
     this.connectTimeout = builder.connectTimeout;
+    this.schema = builder.schema;
   }
 
   public static Builder builder() {
@@ -61,6 +63,7 @@ public final class RunnerConfig {
     b.classLoader = classLoader;
     b.disposable = disposable;
     b.connectTimeout = connectTimeout;
+    b.schema = schema;
     return b;
   }
 
@@ -109,12 +112,24 @@ public final class RunnerConfig {
     return connectTimeout;
   }
 
+  /**
+   * The schema the runner works in, for one schema per tenant; empty means the database's default
+   * ({@code search_path} as the server sets it). With a schema, every connection's
+   * {@code search_path} is that schema, then {@code public}: unqualified names in migrations resolve
+   * to it, Flyway's history table and the migration lock are in it, {@code migrate} creates it when
+   * it is missing, and {@code verify} compares only that schema. Names the migrations qualify
+   * (generated ones say {@code "public"}) stay as written.
+   */
+  public Optional<String> schema() {
+    return schema;
+  }
+
   /** Never shows the password. */
   @Override
   public String toString() {
     return "RunnerConfig[url=" + (url == null ? "(data source)" : url) + ", user=" + user.orElse("(default)") + ", password="
         + (password.isPresent() ? "****" : "(none)") + ", locations=" + locations + ", target="
-        + target.orElse("latest") + "]";
+        + target.orElse("latest") + schema.map(s -> ", schema=" + s).orElse("") + "]";
   }
 
   /** Fluent builder; {@link #url} is required unless the runner is given a {@link javax.sql.DataSource}. */
@@ -128,6 +143,7 @@ public final class RunnerConfig {
     private ClassLoader classLoader = RunnerConfig.class.getClassLoader();
     private boolean disposable;
     private Duration connectTimeout = Duration.ofSeconds(10);
+    private Optional<String> schema = Optional.empty();
 
     private Builder() {}
 
@@ -196,6 +212,16 @@ public final class RunnerConfig {
         throw new IllegalArgumentException("connect timeout must be at least 1 second, got " + connectTimeout);
       }
       this.connectTimeout = connectTimeout;
+      return this;
+    }
+
+    /**
+     * Works in one schema of the database (see {@link RunnerConfig#schema()}), e.g.
+     * {@code schema("tenant_42")}; {@code null} or blank for the database's default. With an
+     * application's own {@link javax.sql.DataSource}, its connections must already use that schema.
+     */
+    public Builder schema(String schema) {
+      this.schema = Optional.ofNullable(schema).filter(s -> !s.isBlank());
       return this;
     }
 

@@ -104,7 +104,7 @@ public final class RunnerSession implements AutoCloseable {
   }
 
   /** Relative {@code filesystem:} locations are relative to the project directory. */
-  static List<String> resolveLocations(List<String> locations, Path projectDirectory) {
+  public static List<String> resolveLocations(List<String> locations, Path projectDirectory) {
     List<String> resolved = new ArrayList<>();
     for (String location : locations) {
       String trimmed = location.strip();

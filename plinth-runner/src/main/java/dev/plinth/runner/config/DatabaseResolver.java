@@ -49,12 +49,8 @@ public final class DatabaseResolver {
   public Optional<ResolvedDatabase> resolve(String urlFlag, String urlOrigin, String userFlag, String passwordFlag) {
     ResolvedDatabase found = null;
     if (present(urlFlag)) {
-      // A URL given as a flag still takes its credentials from the environment (or .env), so the
-      // password never has to be a flag.
-      Map<String, String> file = present(environment.get(USER)) || present(environment.get(PASSWORD))
-          ? Map.of() : DotEnvFile.read(workingDirectory.resolve(".env"));
-      found = from(urlFlag, urlOrigin, firstPresent(environment.get(USER), file.get(USER)),
-          firstPresent(environment.get(PASSWORD), file.get(PASSWORD)));
+      Credentials credentials = credentials();
+      found = from(urlFlag, urlOrigin, credentials.user().orElse(null), credentials.password().orElse(null));
     } else if (present(environment.get(URL))) {
       found = from(environment.get(URL), "DATABASE_URL", environment.get(USER), environment.get(PASSWORD));
     } else {
@@ -71,6 +67,19 @@ public final class DatabaseResolver {
         present(userFlag) ? Optional.of(userFlag) : found.user(),
         present(passwordFlag) ? Optional.of(passwordFlag) : found.password(),
         found.origin()));
+  }
+
+  /**
+   * The user and password for databases named by URL on the command line (a fleet's targets, say):
+   * {@code DATABASE_USER} and {@code DATABASE_PASSWORD} from the environment, else from {@code .env};
+   * a URL's own user or password counts only where these are empty. A URL given as a flag takes its
+   * credentials from here, so the password never has to be a flag.
+   */
+  public Credentials credentials() {
+    Map<String, String> file = present(environment.get(USER)) || present(environment.get(PASSWORD))
+        ? Map.of() : DotEnvFile.read(workingDirectory.resolve(".env"));
+    return new Credentials(given(firstPresent(environment.get(USER), file.get(USER))),
+        given(firstPresent(environment.get(PASSWORD), file.get(PASSWORD))));
   }
 
   /**
@@ -107,8 +116,21 @@ public final class DatabaseResolver {
         origin);
   }
 
+  private static Optional<String> given(String value) {
+    return present(value) ? Optional.of(value) : Optional.empty();
+  }
+
   private static boolean present(String value) {
     return value != null && !value.isBlank();
+  }
+
+  /** A user and password found in the environment or {@code .env}; never printed. */
+  public record Credentials(Optional<String> user, Optional<String> password) {
+    @Override
+    public String toString() {
+      return "Credentials[user=" + user.orElse("(none)") + ", password="
+          + (password.isPresent() ? "****" : "(none)") + "]";
+    }
   }
 
   /**

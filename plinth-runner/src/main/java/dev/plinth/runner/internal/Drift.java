@@ -42,7 +42,7 @@ public final class Drift {
   /** The live database's schema, read for {@code command}. */
   Schema liveSchema(String command) {
     try (Connection connection = context.connect()) {
-      return CatalogReader.read(connection, context.historyTable());
+      return CatalogReader.read(connection, context.historyTable(), context.config().schema());
     } catch (SQLException e) {
       throw context.sqlFailure(command, e);
     }

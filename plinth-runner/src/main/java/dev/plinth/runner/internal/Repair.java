@@ -40,7 +40,7 @@ public final class Repair {
 
   public RepairResult run() {
     try (Connection connection = context.connect()) {
-      String schema = RunnerContext.currentSchema(connection);
+      String schema = context.historySchema(connection);
       try (AdvisoryLock readers = AdvisoryLock.historyReaders(connection, schema, context.historyTable(), true);
           AdvisoryLock lock = AdvisoryLock.acquire(connection, schema, context.historyTable())) {
         List<Failed> failed = failed(connection, schema, context.historyTable());

@@ -85,7 +85,7 @@ public final class Reset {
     SortedSet<String> types = new TreeSet<>();
     SortedSet<String> schemas = new TreeSet<>();
     try (Connection connection = context.connect()) {
-      String historySchema = RunnerContext.currentSchema(connection);
+      String historySchema = context.historySchema(connection);
       try (AdvisoryLock readers = AdvisoryLock.historyReaders(connection, historySchema, context.historyTable(), true);
           AdvisoryLock lock = AdvisoryLock.acquire(connection, historySchema, context.historyTable())) {
         // What the committed migrations create (all of them, applied or not) and what is there now.
@@ -130,7 +130,7 @@ public final class Reset {
     Optional<MigrationVersion> limit = before.map(MigrationVersion::fromVersion);
     List<String> dropped = new ArrayList<>();
     try (Connection connection = context.connect()) {
-      String historySchema = RunnerContext.currentSchema(connection);
+      String historySchema = context.historySchema(connection);
       try (AdvisoryLock readers = AdvisoryLock.historyReaders(connection, historySchema, context.historyTable(), true);
           AdvisoryLock lock = AdvisoryLock.acquire(connection, historySchema, context.historyTable())) {
         for (String schema : plinthSchemas(connection, Backups.SCHEMA_PREFIX.replace("_", "\\_") + "%")) {

@@ -48,7 +48,7 @@ public final class Rollback {
   public RollbackResult run(RollbackTarget target, boolean dryRun) {
     long start = System.nanoTime();
     try (Connection connection = context.connect()) {
-      String schema = RunnerContext.currentSchema(connection);
+      String schema = context.historySchema(connection);
       // A dry run only reads; the real run decides what to undo only once it holds the lock.
       AdvisoryLock readers = dryRun ? null
           : AdvisoryLock.historyReaders(connection, schema, context.historyTable(), true);

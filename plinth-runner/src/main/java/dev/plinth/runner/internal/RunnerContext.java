@@ -3,6 +3,7 @@ package dev.plinth.runner.internal;
 import dev.plinth.runner.Message;
 import dev.plinth.runner.PlinthException;
 import dev.plinth.runner.RunnerConfig;
+import dev.plinth.schema.render.Sql;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -52,6 +53,24 @@ public final class RunnerContext {
     }
   }
 
+  /**
+   * Creates the configured {@link RunnerConfig#schema()} when it does not exist yet (a new tenant),
+   * so that Flyway finds it as the current schema and keeps its history there.
+   */
+  public void createSchema() {
+    if (config.schema().isEmpty()) {
+      return;
+    }
+    try (Connection connection = connect(); Statement st = connection.createStatement()) {
+      st.execute("CREATE SCHEMA IF NOT EXISTS " + Sql.ident(config.schema().get()));
+    } catch (SQLException e) {
+      // Two runners creating the same schema at once: one of them wins, which is all that is needed.
+      if (!"23505".equals(e.getSQLState()) && !"42P06".equals(e.getSQLState())) {
+        throw sqlFailure("migrate", e);
+      }
+    }
+  }
+
   /** A new connection; a failure to connect says what to fix. */
   public Connection connect() {
     try {
@@ -88,6 +107,7 @@ public final class RunnerContext {
         .dataSource(dataSource)
         .locations(config.locations().toArray(String[]::new));
     config.target().ifPresent(flyway::target);
+    config.schema().ifPresent(flyway::defaultSchema);
     return flyway;
   }
 
@@ -123,6 +143,16 @@ public final class RunnerContext {
     }
     return new PlinthException(e, Message.DATABASE_ERROR, command, Failures.serverMessage(e),
         e.getSQLState() == null ? "unknown" : e.getSQLState());
+  }
+
+  /**
+   * The schema of Flyway's history table, where the migration lock is taken: the configured
+   * {@link RunnerConfig#schema()}, else the connection's current schema (Flyway's default). Not the
+   * current schema when a schema is configured: before a tenant's schema exists, names resolve to
+   * {@code public}, whose history is not the tenant's.
+   */
+  public String historySchema(Connection connection) throws SQLException {
+    return config.schema().isPresent() ? config.schema().get() : currentSchema(connection);
   }
 
   /** The schema unqualified names resolve to, where Flyway keeps its history by default. */

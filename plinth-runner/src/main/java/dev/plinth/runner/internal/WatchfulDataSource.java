@@ -1,5 +1,8 @@
 package dev.plinth.runner.internal;
 
+import dev.plinth.runner.RunnerConfig;
+import dev.plinth.runner.config.DatabaseUrl;
+import dev.plinth.schema.render.Sql;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -30,6 +33,33 @@ public final class WatchfulDataSource implements DataSource {
   public WatchfulDataSource(PGSimpleDataSource delegate, Duration retryFor) {
     this.delegate = delegate;
     this.retryFor = retryFor;
+  }
+
+  /**
+   * The runner's connections to {@code config}'s URL (which it must have), as its user, in its
+   * {@link RunnerConfig#schema()} if it has one.
+   */
+  public static WatchfulDataSource forConfig(RunnerConfig config) {
+    DatabaseUrl url = config.url().orElseThrow();
+    PGSimpleDataSource pg = new PGSimpleDataSource();
+    pg.setURL(url.jdbcUrl());
+    config.user().ifPresent(pg::setUser);
+    config.password().ifPresent(pg::setPassword);
+    pg.setApplicationName("plinth");
+    // Sent as the session's search_path when it starts, so every connection (Flyway's too) works in it.
+    config.schema().ifPresent(schema -> pg.setCurrentSchema(searchPath(schema)));
+    int seconds = (int) Math.max(1, config.connectTimeout().toSeconds());
+    pg.setConnectTimeout(seconds);
+    pg.setLoginTimeout(seconds);
+    return new WatchfulDataSource(pg, config.connectTimeout());
+  }
+
+  /**
+   * The {@code search_path} of a runner working in {@code schema}: that schema, then {@code public}
+   * (where extensions such as pgvector usually live).
+   */
+  public static String searchPath(String schema) {
+    return Sql.ident(schema) + ", public";
   }
 
   @Override

@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads a live database's structure into the schema model with four pg_catalog queries (tables
@@ -101,8 +102,18 @@ public final class CatalogReader {
    * @param historyTable the name of the migration history table to leave out
    */
   public static Schema read(Connection connection, String historyTable) throws SQLException {
+    return read(connection, historyTable, Optional.empty());
+  }
+
+  /**
+   * The same, of {@code onlySchema} alone when given (a runner working in one tenant's schema must
+   * not see the other tenants' tables).
+   */
+  public static Schema read(Connection connection, String historyTable, Optional<String> onlySchema)
+      throws SQLException {
+    String schemas = SYSTEM_SCHEMAS + onlySchema.map(s -> " AND n.nspname = " + Sql.literal(s)).orElse("");
     Map<Long, TableBuilder> tables = new LinkedHashMap<>();
-    try (PreparedStatement st = connection.prepareStatement(COLUMNS.formatted(SYSTEM_SCHEMAS))) {
+    try (PreparedStatement st = connection.prepareStatement(COLUMNS.formatted(schemas))) {
       st.setString(1, historyTable);
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
@@ -118,7 +129,7 @@ public final class CatalogReader {
         }
       }
     }
-    try (PreparedStatement st = connection.prepareStatement(CONSTRAINTS.formatted(SYSTEM_SCHEMAS));
+    try (PreparedStatement st = connection.prepareStatement(CONSTRAINTS.formatted(schemas));
         ResultSet rs = st.executeQuery()) {
       while (rs.next()) {
         TableBuilder table = tables.get(rs.getLong(1));
@@ -127,7 +138,7 @@ public final class CatalogReader {
         }
       }
     }
-    try (PreparedStatement st = connection.prepareStatement(INDEXES.formatted(SYSTEM_SCHEMAS));
+    try (PreparedStatement st = connection.prepareStatement(INDEXES.formatted(schemas));
         ResultSet rs = st.executeQuery()) {
       while (rs.next()) {
         TableBuilder table = tables.get(rs.getLong(1));
@@ -137,7 +148,7 @@ public final class CatalogReader {
       }
     }
     List<EnumType> enums = new ArrayList<>();
-    try (PreparedStatement st = connection.prepareStatement(ENUMS.formatted(SYSTEM_SCHEMAS));
+    try (PreparedStatement st = connection.prepareStatement(ENUMS.formatted(schemas));
         ResultSet rs = st.executeQuery()) {
       while (rs.next()) {
         enums.add(new EnumType(name(rs, 1, 2), "", Arrays.asList((String[]) rs.getArray(3).getArray())));
