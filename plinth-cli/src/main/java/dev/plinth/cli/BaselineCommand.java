@@ -1,11 +1,9 @@
 package dev.plinth.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plinth.runner.BaselineResult;
 import dev.plinth.runner.Message;
 import dev.plinth.runner.Plinth;
-import dev.plinth.runner.internal.catalog.Difference;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,17 +49,7 @@ final class BaselineCommand extends DatabaseCommand {
     node.put("version", result.version());
     node.put("baselined", result.baselined());
     node.put("forced", result.forced());
-    ArrayNode differences = node.putArray("differences");
-    for (Difference d : result.differences()) {
-      ObjectNode item = differences.addObject();
-      item.put("change", d.change());
-      item.put("object", d.object());
-      item.put("name", d.name());
-      item.put("aspect", d.aspect().isEmpty() ? null : d.aspect());
-      item.put("expected", d.expected());
-      item.put("actual", d.actual());
-      item.put("text", d.text());
-    }
+    JsonResults.differences(node.putArray("differences"), result.differences());
     return node;
   }
 }

@@ -10,6 +10,7 @@ import dev.plinth.runner.RepairResult;
 import dev.plinth.runner.ResetResult;
 import dev.plinth.runner.RollbackResult;
 import dev.plinth.runner.SeedResult;
+import dev.plinth.runner.internal.catalog.Difference;
 import java.util.List;
 
 /**
@@ -134,6 +135,20 @@ final class JsonResults {
 
   static ObjectNode error(PlinthException e, String message) {
     return error(e.catalogueEntry().id(), e.kind().name(), message);
+  }
+
+  /** The differences {@code verify} (or {@code baseline}) found, one object each. */
+  static void differences(ArrayNode array, List<Difference> differences) {
+    for (Difference d : differences) {
+      ObjectNode item = array.addObject();
+      item.put("change", d.change());
+      item.put("object", d.object());
+      item.put("name", d.name());
+      item.put("aspect", d.aspect().isEmpty() ? null : d.aspect());
+      item.put("expected", d.expected());
+      item.put("actual", d.actual());
+      item.put("text", d.text());
+    }
   }
 
   private static void strings(ArrayNode array, List<String> values) {

@@ -1,13 +1,10 @@
 package dev.plinth.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plinth.cli.text.ResultText;
 import dev.plinth.runner.Plinth;
 import dev.plinth.runner.VerifyResult;
-import dev.plinth.runner.internal.catalog.Difference;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code plinth verify}: the live schema against the committed schema at the applied version. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
@@ -24,17 +21,7 @@ final class VerifyCommand extends DatabaseCommand {
       node.put("drift", result.drift());
       node.put("tables", result.tables());
       node.put("enums", result.enums());
-      ArrayNode differences = node.putArray("differences");
-      for (Difference d : result.differences()) {
-        ObjectNode item = differences.addObject();
-        item.put("change", d.change());
-        item.put("object", d.object());
-        item.put("name", d.name());
-        item.put("aspect", d.aspect().isEmpty() ? null : d.aspect());
-        item.put("expected", d.expected());
-        item.put("actual", d.actual());
-        item.put("text", d.text());
-      }
+      JsonResults.differences(node.putArray("differences"), result.differences());
       console.out(Json.text(node));
     } else {
       ResultText.verified(result).forEach(console::out);
