@@ -35,8 +35,8 @@ class FleetCommandTest {
 
   @BeforeEach
   void fleet() throws Exception {
-    locations = "filesystem:"
-        + GeneratedMigrations.write(dir.resolve("db"), GeneratedMigrations.EVOLUTION.subList(0, 1)).resolve("migration");
+    Path db = GeneratedMigrations.write(dir.resolve("db"), GeneratedMigrations.EVOLUTION.subList(0, 1));
+    locations = "filesystem:" + db.resolve("migration");
     urls = Fleets.databases(SharedPostgres.server(), "fleet_cli", 3);
     port = String.valueOf(SharedPostgres.server().getPort());
     Files.writeString(dir.resolve("fleet.txt"), "# the tenants\n" + String.join("\n", urls) + "\n\n");
