@@ -127,6 +127,10 @@ class FleetCommandTest {
     assertTrue(Pattern.matches("(?s).*\n" + Pattern.quote(name(0)) + " +1 +none +\\d+ ms +rolled back \\(1\\)\n.*",
         rollback.out()), rollback.out());
     assertEquals(null, Fleets.query(urls.get(0), "SELECT to_regclass('users')::text"));
+
+    Cli.Result again = fleet("rollback", "--to", "0", "--targets", "fleet.txt");
+    assertEquals(0, again.exitCode(), again::toString);
+    assertTrue(again.out().contains(": 3 already there."), again.out());
   }
 
   @Test
