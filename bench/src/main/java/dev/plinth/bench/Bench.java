@@ -18,13 +18,13 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * the same run, the median of several interleaved repetitions after a warm-up.
  *
  * <pre>
- * java -jar bench/target/benchmarks.jar [--only migrate,rollback,processor,diff,seed,verify,testdb,memory]
- *     [--reps 3] [--migrations 1000] [--tables 1000] [--rows 1000000] [--out bench/target/results.md]
+ * java -jar bench/target/benchmarks.jar [--only migrate,rollback,processor,diff,seed,verify,testdb,memory,fleet]
+ *     [--reps 3] [--migrations 1000] [--tables 1000] [--rows 1000000] [--fleet 100] [--out bench/target/results.md]
  * </pre>
  */
 public final class Bench {
   static final Set<String> ALL = Set.of("migrate", "rollback", "processor", "diff", "seed", "verify",
-      "testdb", "memory");
+      "testdb", "memory", "fleet");
 
   private Bench() {}
 
@@ -34,6 +34,7 @@ public final class Bench {
     int migrations = 1000;
     int tables = 1000;
     int rows = 1_000_000;
+    int fleet = 100;
     Path out = Path.of("bench/target/results.md");
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -42,6 +43,7 @@ public final class Bench {
         case "--migrations" -> migrations = Integer.parseInt(args[++i]);
         case "--tables" -> tables = Integer.parseInt(args[++i]);
         case "--rows" -> rows = Integer.parseInt(args[++i]);
+        case "--fleet" -> fleet = Integer.parseInt(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
             + "; see the class comment of " + Bench.class.getName());
@@ -89,6 +91,9 @@ public final class Bench {
       }
       if (only.contains("memory")) {
         MemoryBench.run(pg, set, tables, work, report);
+      }
+      if (only.contains("fleet")) {
+        FleetBench.run(pg, fleet, reps, work, report);
       }
       String text = "## Run\n\n" + machine + "\n\nRepetitions: " + reps + " (after a warm-up); total time "
           + String.format(Locale.ROOT, "%.0f s", (System.nanoTime() - start) / 1e9) + "\n\n" + report.markdown();

@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
             + " or Ctrl-C stopped it."})
 final class FleetMigrateCommand extends FleetVerbCommand {
 
-  @Option(names = "--target", paramLabel = "VERSION", description = "Migrate up to this version only (default: latest).")
+  @Option(names = "--target", paramLabel = "VERSION",
+      description = "Migrate up to this version only (default: latest).")
   String target;
 
   @Mixin

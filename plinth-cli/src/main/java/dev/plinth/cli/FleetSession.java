@@ -150,10 +150,15 @@ final class FleetSession {
     return report.stop().isPresent() ? ExitCode.ERROR : ExitCode.OK;
   }
 
-  /** Flyway's log of every target would drown the report; errors are reported per target anyway. */
+  /**
+   * Flyway's log of every target would drown the report (errors are reported per target anyway):
+   * warnings only, unless asked for with {@code --verbose} or configured by whoever runs Plinth.
+   */
   private static void quietFlyway(boolean verbose) {
     String key = "org.slf4j.simpleLogger.log.org.flywaydb";
-    if (!verbose && System.getProperty(key) == null) {
+    boolean configured = System.getProperty(key) != null
+        || FleetSession.class.getClassLoader().getResource("simplelogger.properties") != null;
+    if (!verbose && !configured) {
       System.setProperty(key, "warn");
     }
   }

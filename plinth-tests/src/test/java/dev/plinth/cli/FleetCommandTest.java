@@ -19,7 +19,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code plinth fleet ...}: the report, the progress line, --json, the exit codes and the errors in the fleet's definition. */
+/**
+ * {@code plinth fleet ...}: the report, the progress line, --json, the exit codes, and the errors in
+ * the fleet's definition.
+ */
 class FleetCommandTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -32,8 +35,8 @@ class FleetCommandTest {
 
   @BeforeEach
   void fleet() throws Exception {
-    locations = "filesystem:" + GeneratedMigrations.write(dir.resolve("db"), GeneratedMigrations.EVOLUTION.subList(0, 1))
-        .resolve("migration");
+    Path db = GeneratedMigrations.write(dir.resolve("db"), GeneratedMigrations.EVOLUTION.subList(0, 1));
+    locations = "filesystem:" + db.resolve("migration");
     urls = Fleets.databases(SharedPostgres.server(), "fleet_cli", 3);
     port = String.valueOf(SharedPostgres.server().getPort());
     Files.writeString(dir.resolve("fleet.txt"), "# the tenants\n" + String.join("\n", urls) + "\n\n");
@@ -94,6 +97,8 @@ class FleetCommandTest {
     String out = failed.out();
     assertTrue(out.startsWith("fleet migrate: 3 targets in "), out);
     assertTrue(out.contains(": 2 up to date, 1 failed."), out);
+    String row = "localhost:" + port + "/fleet_cli_nowhere +\\? +\\? +\\d+ ms +failed \\(PLN624\\)";
+    assertTrue(Pattern.matches("(?s).*\n" + row + "\n.*", out), "not reached, so its versions are unknown: " + out);
     assertTrue(out.contains("\nFailures:\n  localhost:" + port + "/fleet_cli_nowhere: [PLN624] Database"
         + " 'fleet_cli_nowhere' does not exist"), out);
   }
@@ -122,6 +127,10 @@ class FleetCommandTest {
     assertTrue(Pattern.matches("(?s).*\n" + Pattern.quote(name(0)) + " +1 +none +\\d+ ms +rolled back \\(1\\)\n.*",
         rollback.out()), rollback.out());
     assertEquals(null, Fleets.query(urls.get(0), "SELECT to_regclass('users')::text"));
+
+    Cli.Result again = fleet("rollback", "--to", "0", "--targets", "fleet.txt");
+    assertEquals(0, again.exitCode(), again::toString);
+    assertTrue(again.out().contains(": 3 already there."), again.out());
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The report of a fleet command for a person: a summary line, a table with a row per target (in
@@ -75,14 +76,22 @@ public final class FleetText {
       String time = ran ? r.millis() + " ms" : "";
       String result = outcome(report.command(), r) + detail(r);
       if (info) {
-        table.add(r.target().name(), ran ? ResultText.version(r.versionAfter()) : "",
-            r.info().isPresent() ? String.valueOf(r.pending()) : "", time, result);
+        table.add(r.target().name(), version(r, r.versionAfter()), r.info().isPresent() ? String.valueOf(r.pending())
+            : "", time, result);
       } else {
-        table.add(r.target().name(), ran ? ResultText.version(r.versionBefore()) : "",
-            ran ? ResultText.version(r.versionAfter()) : "", time, result);
+        table.add(r.target().name(), version(r, r.versionBefore()), version(r, r.versionAfter()), time, result);
       }
     }
     return table.lines();
+  }
+
+  /** A target's version; blank when it did not run, {@code ?} when it could not be reached. */
+  private static String version(TargetResult r, Optional<String> version) {
+    if (r.status() == Status.NOT_STARTED) {
+      return "";
+    }
+    boolean unreachable = r.error().map(e -> e.kind() == Message.Kind.CONNECTION).orElse(false);
+    return unreachable && version.isEmpty() ? "?" : ResultText.version(version);
   }
 
   /** What became of a target, in the command's words. */

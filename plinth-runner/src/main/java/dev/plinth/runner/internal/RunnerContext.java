@@ -54,8 +54,9 @@ public final class RunnerContext {
   }
 
   /**
-   * Creates the configured {@link RunnerConfig#schema()} when it does not exist yet (a new tenant),
-   * so that Flyway finds it as the current schema and keeps its history there.
+   * Creates the configured {@link RunnerConfig#schema()} when it does not exist yet (a new tenant):
+   * until it does, the connections' {@code search_path} falls through to {@code public}, where the
+   * tenant's migrations must not create anything.
    */
   public void createSchema() {
     if (config.schema().isEmpty()) {

@@ -30,6 +30,14 @@ class FleetDatabasesTest {
     RunnerConfig base = RunnerConfig.builder().user("postgres").locations("filesystem:" + db.resolve("migration"))
         .build();
     List<String> urls = Fleets.databases(SharedPostgres.server(), "fleet_dbs", SIZE);
+    try {
+      migrateTwice(base, urls);
+    } finally {
+      Fleets.drop(SharedPostgres.server(), urls);
+    }
+  }
+
+  private static void migrateTwice(RunnerConfig base, List<String> urls) {
     List<FleetTarget> targets = Fleets.targets(urls);
 
     FleetReport first = Fleet.builder(targets, base).parallel(PARALLEL).build().migrate();

@@ -66,6 +66,23 @@ class FleetSchemasTest {
   }
 
   @Test
+  void aTenantWhoseSchemaIsNotThereYetIsNotTheDatabasesDefaultSchema() {
+    String url = SharedPostgres.newDatabase("tenant_new").jdbcUrl();
+    Plinth.create(base().toBuilder().url(url).build()).migrate(); // the database's own history, in public
+    FleetTarget tenant = FleetTarget.schema(url, "tenant_new");
+
+    assertEquals(Optional.empty(), Plinth.create(tenant.config(base())).info().schemaVersion(),
+        "search_path falls through to public while tenant_new is missing; the history is the tenant's all the same");
+    FleetReport report = Fleet.builder(List.of(tenant), base()).build().migrate();
+
+    TargetResult result = report.results().get(0);
+    assertEquals(Status.DONE, result.status(), result::toString);
+    assertEquals(Optional.empty(), result.versionBefore());
+    assertEquals(1, result.changes());
+    assertEquals("tenant_new", Fleets.query(url, "SELECT made_in FROM tenant_new.items"));
+  }
+
+  @Test
   void aRunnerInATenantSchemaDoesNotResetTheDatabase() {
     String url = SharedPostgres.newDatabase("tenant_reset_test").jdbcUrl();
     Plinth tenant = Plinth.create(base().toBuilder().url(url).schema("tenant_a").build());

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -40,7 +41,8 @@ public final class Fleets {
       for (int c = 0; c < CREATORS; c++) {
         int first = c;
         done.add(pool.submit(() -> {
-          try (Connection admin = server.getPostgresDatabase().getConnection(); Statement st = admin.createStatement()) {
+          try (Connection admin = server.getPostgresDatabase().getConnection();
+              Statement st = admin.createStatement()) {
             for (int i = first; i < names.size(); i += CREATORS) {
               st.execute("CREATE DATABASE \"" + names.get(i) + "\" TEMPLATE template0");
             }
@@ -59,12 +61,27 @@ public final class Fleets {
     return names.stream().map(name -> server.getJdbcUrl("postgres", name)).toList();
   }
 
+  /**
+   * Drops the databases {@link #databases} made: hundreds of them left on the shared server would
+   * make its removal at the JVM's exit outlast the test run's patience.
+   */
+  public static void drop(EmbeddedPostgres server, List<String> urls) {
+    try (Connection admin = server.getPostgresDatabase().getConnection(); Statement st = admin.createStatement()) {
+      for (String url : urls) {
+        String name = url.replaceAll(".*/([^/?]+)(\\?.*)?$", "$1");
+        st.execute("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot drop the fleet's databases", e);
+    }
+  }
+
   /** Targets for every URL, in order. */
   public static List<FleetTarget> targets(List<String> urls) {
     return urls.stream().map(FleetTarget::database).toList();
   }
 
-  /** Writes a {@code db/migration} folder (with {@code db/rollback}) of hand-written files, e.g. {@code "V1__t.sql"}. */
+  /** Writes hand-written migrations ({@code "V1__t.sql", "..."}; {@code U} files go to {@code rollback/}). */
   public static Path migrations(Path root, String... namesAndContents) {
     try {
       for (int i = 0; i < namesAndContents.length; i += 2) {
@@ -81,7 +98,7 @@ public final class Fleets {
 
   /** The first column of the first row of {@code sql} on {@code url} (as {@code postgres}), or null. */
   public static String query(String url, String sql) {
-    try (Connection c = java.sql.DriverManager.getConnection(url, "postgres", null);
+    try (Connection c = DriverManager.getConnection(url, "postgres", null);
         Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
       return rs.next() ? rs.getString(1) : null;
     } catch (SQLException e) {
@@ -90,7 +107,7 @@ public final class Fleets {
   }
 
   public static void execute(String url, String sql) {
-    try (Connection c = java.sql.DriverManager.getConnection(url, "postgres", null); Statement st = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(url, "postgres", null); Statement st = c.createStatement()) {
       st.execute(sql);
     } catch (SQLException e) {
       throw new IllegalStateException(sql, e);
