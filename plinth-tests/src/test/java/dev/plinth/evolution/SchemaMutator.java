@@ -12,6 +12,7 @@ import dev.plinth.schema.model.PrimaryKey;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.ReferentialAction;
 import dev.plinth.schema.model.Schema;
+import dev.plinth.schema.model.Sequence;
 import dev.plinth.schema.model.Table;
 import dev.plinth.schema.model.UniqueConstraint;
 import dev.plinth.schema.render.Sql;
@@ -107,20 +108,52 @@ final class SchemaMutator {
       case 15: return edit(schema, table, t -> t.withChecks(dropOne(t.checks())));
       case 16: return addForeignKey(schema, table);
       case 17: return edit(schema, table, t -> t.withForeignKeys(dropOne(t.foreignKeys())));
-      default: return random.nextBoolean() ? changeEnum(schema) : toggleIdentity(schema, table);
+      default: return random.nextBoolean() ? changeEnum(schema) : changeGeneration(schema, table);
     }
   }
 
-  /** Makes a NOT NULL bigint column without default an identity column (rows already hold values). */
-  private Schema toggleIdentity(Schema schema, Table table) {
-    List<Column> candidates = plainColumns(table).stream()
-        .filter(c -> c.type().equals("bigint") && !c.nullable() && c.defaultSql() == null).toList();
+  /**
+   * Changes how a NOT NULL integer column without default generates values (rows already hold
+   * some): makes it an identity or serial column, switches between the two, takes generation
+   * away, or changes a serial column's type.
+   */
+  private Schema changeGeneration(Schema schema, Table table) {
+    List<Column> candidates = freeColumns(table).stream()
+        .filter(c -> (c.type().equals("bigint") || c.type().equals("integer")) && !c.nullable()
+            && c.defaultSql() == null)
+        .toList();
     if (candidates.isEmpty()) {
       return schema;
     }
     Column c = candidates.get(random.nextInt(candidates.size()));
-    return replaceColumn(schema, table, c, new Column(c.name(), c.type(), null, false, null,
-        Identity.BY_DEFAULT, c.comment(), null));
+    Column plain = new Column(c.name(), c.type(), null, false, null, Identity.NONE, c.comment(), null);
+    Column changed = switch (c.identity()) {
+      case NONE -> random.nextBoolean() ? identity(plain, Identity.BY_DEFAULT) : serial(table, plain);
+      case SERIAL -> switch (random.nextInt(3)) {
+        case 0 -> identity(plain, Identity.BY_DEFAULT);
+        case 1 -> plain;
+        default -> serial(table, plain.withType(c.type().equals("bigint") ? "integer" : "bigint", null));
+      };
+      default -> random.nextBoolean() ? serial(table, plain) : plain;
+    };
+    return replaceColumn(schema, table, c, changed);
+  }
+
+  private static Column identity(Column plain, Identity kind) {
+    return new Column(plain.name(), plain.type(), null, false, null, kind, plain.comment(), null);
+  }
+
+  /** A serial column, with its sequence named as the processor names it. */
+  private static Column serial(Table table, Column plain) {
+    return new Column(plain.name(), plain.type(), null, false, null, Identity.SERIAL, plain.comment(),
+        null, Sequence.named(Names.derived(table.name().name(), List.of(plain.name()), "seq")));
+  }
+
+  /** Serial columns' sequences named after the table and column, as the processor names them. */
+  private static Table withSerialNames(Table table) {
+    return table.withColumns(table.columns().stream()
+        .map(c -> c.identity() == Identity.SERIAL ? serial(table, c).withRenamedFrom(c.renamedFrom()) : c)
+        .toList());
   }
 
   private Table newTable(Schema schema, String namespace) {
@@ -128,8 +161,10 @@ final class SchemaMutator {
     List<Column> columns = new ArrayList<>();
     columns.add(new Column("id", "uuid", null, false, "gen_random_uuid()", Identity.NONE, "key", null));
     if (random.nextBoolean()) {
-      columns.add(new Column("seq", "bigint", null, false, null,
-          random.nextBoolean() ? Identity.ALWAYS : Identity.BY_DEFAULT, null, null));
+      Identity[] kinds = {Identity.ALWAYS, Identity.BY_DEFAULT, Identity.SERIAL};
+      Identity kind = kinds[random.nextInt(kinds.length)];
+      columns.add(new Column("seq", random.nextBoolean() ? "bigint" : "integer", null, false, null, kind,
+          null, null, kind == Identity.SERIAL ? Sequence.named(Names.derived(name, List.of("seq"), "seq")) : null));
     }
     Table table = new Table(new QualifiedName(namespace, name), "gen." + name, null, columns,
         null, List.of(), List.of(), List.of(), List.of(), null);
@@ -186,7 +221,7 @@ final class SchemaMutator {
           .withIndexes(table.indexes().stream().map(i -> i.name().startsWith(prefix)
               ? i.withName(to.name() + "_" + i.name().substring(prefix.length())) : i).toList());
     }
-    Schema result = schema.withoutTable(table.name()).withTable(renamed);
+    Schema result = schema.withoutTable(table.name()).withTable(withSerialNames(renamed));
     for (Table other : result.tables()) {
       result = result.withTable(other.withForeignKeys(other.foreignKeys().stream()
           .map(fk -> fk.target().equals(table.name()) ? fk.withTarget(to) : fk).toList()));
@@ -211,7 +246,7 @@ final class SchemaMutator {
   /** Renames a column and, as a developer would, every mention of it in the table. */
   private Schema renameColumn(Schema schema, Table table) {
     List<Column> candidates = table.columns().stream()
-        .filter(c -> !c.name().equals("id") && c.identity() == Identity.NONE).toList();
+        .filter(c -> !c.name().equals("id") && !c.identity().isIdentity()).toList();
     if (candidates.isEmpty()) {
       return schema;
     }
@@ -226,9 +261,9 @@ final class SchemaMutator {
     }
     UnaryOperator<List<String>> names = list -> list.stream().map(n -> n.equals(from) ? to : n).toList();
     UnaryOperator<String> text = sql -> sql == null ? null : sql.replace(Sql.ident(from), Sql.ident(to));
-    return edit(schema, table, t -> t
+    return edit(schema, table, t -> withSerialNames(t
         .withColumns(t.columns().stream()
-            .map(c -> c == column ? c.withName(to).withRenamedFrom(from) : c).toList())
+            .map(c -> c == column ? c.withName(to).withRenamedFrom(from) : c).toList()))
         .withUniques(t.uniques().stream().map(u -> new UniqueConstraint(u.name(), names.apply(u.columns()))).toList())
         .withChecks(t.checks().stream().map(c -> new CheckConstraint(c.name(), text.apply(c.expression()))).toList())
         .withIndexes(t.indexes().stream().map(i -> new Index(i.name(), i.keys().stream()
@@ -352,8 +387,13 @@ final class SchemaMutator {
 
   /** Columns without keys, identity or references: free to change. */
   private static List<Column> plainColumns(Table table) {
+    return freeColumns(table).stream().filter(c -> c.identity() == Identity.NONE).toList();
+  }
+
+  /** Columns without keys or references. */
+  private static List<Column> freeColumns(Table table) {
     return table.columns().stream()
-        .filter(c -> !c.name().equals("id") && c.identity() == Identity.NONE)
+        .filter(c -> !c.name().equals("id"))
         .filter(c -> table.foreignKeys().stream().noneMatch(f -> f.columns().contains(c.name())))
         .filter(c -> table.uniques().stream().noneMatch(u -> u.columns().contains(c.name())))
         .filter(c -> table.indexes().stream().noneMatch(i -> mentions(i, c.name())))

@@ -77,7 +77,7 @@ public final class Canonical {
   /** The column with its default in canonical form and no rename hint. */
   public static Column column(Column c) {
     return new Column(c.name(), c.type(), c.enumType(), c.nullable(), expression(c.defaultSql()),
-        c.identity(), c.comment(), null);
+        c.identity(), c.comment(), null, c.sequence());
   }
 
   public static CheckConstraint check(CheckConstraint c) {

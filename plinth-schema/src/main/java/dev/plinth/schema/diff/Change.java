@@ -763,10 +763,7 @@ public sealed interface Change {
       Schema result = schema.withoutEnum(from).withEnum(type.withName(to));
       for (Table table : result.tables()) {
         result = result.withTable(table.withColumns(table.columns().stream()
-            .map(c -> from.equals(c.enumType())
-                ? new Column(c.name(), c.type().replace(from.sql(), to.sql()), to, c.nullable(),
-                    c.defaultSql(), c.identity(), c.comment(), c.renamedFrom())
-                : c)
+            .map(c -> from.equals(c.enumType()) ? c.withType(c.type().replace(from.sql(), to.sql()), to) : c)
             .toList()));
       }
       return result;

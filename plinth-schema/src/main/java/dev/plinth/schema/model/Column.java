@@ -15,9 +15,12 @@ import java.util.Objects;
  * @param identity identity generation, {@link Identity#NONE} for none
  * @param comment the comment, or null
  * @param renamedFrom the previous name stated by {@code @RenamedFrom}, or null
+ * @param sequence the sequence of a serial or identity column, or null (always for other columns;
+ *     for an identity column: PostgreSQL's defaults, as journals written before sequences were
+ *     recorded have it)
  */
 @JsonPropertyOrder({"name", "type", "enumType", "nullable", "defaultSql", "identity", "comment",
-    "renamedFrom"})
+    "renamedFrom", "sequence"})
 public record Column(
     @JsonProperty("name") String name,
     @JsonProperty("type") String type,
@@ -26,12 +29,18 @@ public record Column(
     @JsonProperty("defaultSql") String defaultSql,
     @JsonProperty("identity") Identity identity,
     @JsonProperty("comment") String comment,
-    @JsonProperty("renamedFrom") String renamedFrom) {
+    @JsonProperty("renamedFrom") String renamedFrom,
+    @JsonProperty("sequence") Sequence sequence) {
 
   public Column {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");
     identity = identity == null ? Identity.NONE : identity;
+  }
+
+  public Column(String name, String type, QualifiedName enumType, boolean nullable, String defaultSql,
+      Identity identity, String comment, String renamedFrom) {
+    this(name, type, enumType, nullable, defaultSql, identity, comment, renamedFrom, null);
   }
 
   /** The same column without the rename hint, for comparing definitions. */
@@ -40,10 +49,22 @@ public record Column(
   }
 
   public Column withRenamedFrom(String previous) {
-    return new Column(name, type, enumType, nullable, defaultSql, identity, comment, previous);
+    return new Column(name, type, enumType, nullable, defaultSql, identity, comment, previous, sequence);
   }
 
   public Column withName(String newName) {
-    return new Column(newName, type, enumType, nullable, defaultSql, identity, comment, renamedFrom);
+    return new Column(newName, type, enumType, nullable, defaultSql, identity, comment, renamedFrom,
+        sequence);
+  }
+
+  /** The column with another type (and enum type, null for none). */
+  public Column withType(String newType, QualifiedName newEnumType) {
+    return new Column(name, newType, newEnumType, nullable, defaultSql, identity, comment, renamedFrom,
+        sequence);
+  }
+
+  public Column withSequence(Sequence newSequence) {
+    return new Column(name, type, enumType, nullable, defaultSql, identity, comment, renamedFrom,
+        newSequence);
   }
 }

@@ -264,8 +264,9 @@ public final class SqlRenderer {
   }
 
   private static List<String> addColumn(QualifiedName table, Column column) {
-    List<String> out = new ArrayList<>();
-    out.add(alter(table) + "ADD COLUMN " + columnDefinition(column) + ";");
+    List<String> out = new ArrayList<>(SequenceSql.beforeCreate(table, column));
+    out.add(alter(table) + "ADD COLUMN " + columnDefinition(table, column) + ";");
+    out.addAll(SequenceSql.afterCreate(table, column));
     if (column.comment() != null) {
       out.add(columnComment(table, column.name(), column.comment()));
     }
@@ -304,8 +305,9 @@ public final class SqlRenderer {
 
   private static List<String> createTable(Table table) {
     List<String> out = new ArrayList<>();
+    table.columns().forEach(c -> out.addAll(SequenceSql.beforeCreate(table.name(), c)));
     List<String> parts = new ArrayList<>();
-    table.columns().forEach(c -> parts.add(columnDefinition(c)));
+    table.columns().forEach(c -> parts.add(columnDefinition(table.name(), c)));
     if (table.primaryKey() != null) {
       parts.add("CONSTRAINT " + ident(table.primaryKey().name()) + " PRIMARY KEY ("
           + idents(table.primaryKey().columns()) + ")");
@@ -315,6 +317,7 @@ public final class SqlRenderer {
     table.checks().forEach(c ->
         parts.add("CONSTRAINT " + ident(c.name()) + " CHECK (" + c.expression() + ")"));
     out.add("CREATE TABLE " + ident(table.name()) + " (\n  " + String.join(",\n  ", parts) + "\n);");
+    table.columns().forEach(c -> out.addAll(SequenceSql.afterCreate(table.name(), c)));
     if (table.comment() != null) {
       out.add("COMMENT ON TABLE " + ident(table.name()) + " IS " + literal(table.comment()) + ";");
     }
@@ -330,11 +333,9 @@ public final class SqlRenderer {
     return "COMMENT ON COLUMN " + ident(table) + "." + ident(column) + " IS " + literal(comment) + ";";
   }
 
-  static String columnDefinition(Column column) {
+  static String columnDefinition(QualifiedName table, Column column) {
     StringBuilder sql = new StringBuilder(ident(column.name())).append(' ').append(column.type());
-    if (column.identity() != Identity.NONE) {
-      sql.append(' ').append(column.identity().sql());
-    }
+    sql.append(SequenceSql.clause(table, column));
     if (!column.nullable()) {
       sql.append(" NOT NULL");
     }
@@ -354,14 +355,13 @@ public final class SqlRenderer {
     String alter = alter(change.table()) + "ALTER COLUMN " + ident(column.name()) + " ";
     Column loose = new Column(column.name(), column.type(), column.enumType(), true,
         column.defaultSql(), Identity.NONE, null, null);
-    out.add(alter(change.table()) + "ADD COLUMN " + columnDefinition(loose) + ";");
+    out.add(alter(change.table()) + "ADD COLUMN " + columnDefinition(change.table(), loose) + ";");
     out.addAll(backups.restoreColumn(change.table(), column, change.restoreKey()));
     if (!column.nullable()) {
       out.add(alter + "SET NOT NULL;");
     }
     if (column.identity() != Identity.NONE) {
-      out.add(alter + "ADD " + column.identity().sql() + ";");
-      out.add(continueSequence(change.table(), column.name()));
+      out.addAll(SequenceSql.attach(change.table(), column));
     }
     if (column.comment() != null) {
       out.add(columnComment(change.table(), column.name(), column.comment()));
@@ -370,7 +370,7 @@ public final class SqlRenderer {
   }
 
   /** Moves an identity's sequence past the values the column already holds. */
-  private static String continueSequence(QualifiedName table, String column) {
+  static String continueSequence(QualifiedName table, String column) {
     return "SELECT setval(pg_get_serial_sequence(" + literal(ident(table)) + ", " + literal(column)
         + "), coalesce(max(" + ident(column) + "), 0) + 1, false) FROM " + ident(table) + ";";
   }
@@ -395,7 +395,7 @@ public final class SqlRenderer {
     boolean identityChanged = before.identity() != after.identity();
     boolean defaultChanged = !Objects.equals(before.defaultSql(), after.defaultSql()) || typeChanged;
     if (identityChanged && before.identity() != Identity.NONE) {
-      out.add(column + "DROP IDENTITY;");
+      out.addAll(SequenceSql.detach(table, before));
     }
     if (defaultChanged && before.defaultSql() != null) {
       out.add(column + "DROP DEFAULT;");
@@ -405,6 +405,7 @@ public final class SqlRenderer {
           + (TypeConversions.needsUsing(before.type(), after.type())
               ? " USING " + ident(after.name()) + "::" + after.type() : "") + ";");
     }
+    out.addAll(SequenceSql.alter(table, before, after));
     if (defaultChanged && after.defaultSql() != null) {
       out.add(column + "SET DEFAULT " + after.defaultSql() + ";");
     }
@@ -418,8 +419,7 @@ public final class SqlRenderer {
       out.add(column + "DROP NOT NULL;");
     }
     if (identityChanged && after.identity() != Identity.NONE) {
-      out.add(column + "ADD " + after.identity().sql() + ";");
-      out.add(continueSequence(table, after.name()));
+      out.addAll(SequenceSql.attach(table, after));
     }
     if (!Objects.equals(before.comment(), after.comment())) {
       out.add(columnComment(table, after.name(), after.comment()));

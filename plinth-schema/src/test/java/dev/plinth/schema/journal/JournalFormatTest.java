@@ -20,6 +20,7 @@ import dev.plinth.schema.model.IndexKey;
 import dev.plinth.schema.model.PrimaryKey;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.ReferentialAction;
+import dev.plinth.schema.model.Sequence;
 import dev.plinth.schema.model.Table;
 import dev.plinth.schema.model.UniqueConstraint;
 import java.io.IOException;
@@ -148,6 +149,41 @@ class JournalFormatTest {
   void aSmallEntryIsWrittenExactlyAsPinned() {
     assertEquals(SMALL_ENTRY, JournalCodec.write(smallEntry()));
     assertEquals(smallEntry(), JournalCodec.read(SMALL_ENTRY));
+  }
+
+  /** Keys added to format 1 after it was published: optional, absent from older entries. */
+  private static final String SERIAL_ENTRY = """
+      {
+        "format" : 1,
+        "version" : "4",
+        "transactional" : true,
+        "changes" : [
+          {
+            "op" : "AddColumn",
+            "table" : "public.ticket",
+            "column" : {
+              "name" : "id",
+              "type" : "integer",
+              "nullable" : false,
+              "identity" : "SERIAL",
+              "sequence" : {
+                "name" : "ticket_id_seq"
+              }
+            },
+            "restoreKey" : [ ]
+          }
+        ]
+      }
+      """;
+
+  @Test
+  void aSerialColumnIsWrittenWithItsSequence() {
+    JournalEntry entry = new JournalEntry(1, "4", null, true, List.of(new Change.AddColumn(
+        QualifiedName.parse("ticket"), new Column("id", "integer", null, false, null,
+            Identity.SERIAL, null, null, Sequence.named("ticket_id_seq")))));
+
+    assertEquals(SERIAL_ENTRY, JournalCodec.write(entry));
+    assertEquals(entry, JournalCodec.read(SERIAL_ENTRY));
   }
 
   @Test

@@ -40,6 +40,12 @@ public enum Message {
       "@Column(length = %d) is on component '%s' of type %s; length applies to String only."
           + " Remove it, or use @Column(type = \"...\")."),
   BLANK_VALUE(Severity.ERROR, "PLN109", "%s must not be blank. %s"),
+  SERIAL_TYPE(Severity.ERROR, "PLN113",
+      "@Serial is on component '%s' of SQL type %s; a serial column is smallint (short), integer"
+          + " (int) or bigint (long). Change the component's type, or remove @Serial."),
+  SERIAL_CONFLICT(Severity.ERROR, "PLN114",
+      "Component '%s' has both @Serial and %s, but a serial column numbers its rows from its own"
+          + " sequence and is NOT NULL. Remove %s, or @Serial."),
   TOO_MANY_COLUMNS(Severity.ERROR, "PLN110",
       "Table %s has %d columns, but PostgreSQL allows at most %d in a table. Move some of them to"
           + " another @Table record that references this one (@References)."),

@@ -11,6 +11,7 @@ import dev.plinth.schema.model.Names;
 import dev.plinth.schema.model.PrimaryKey;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.ReferentialAction;
+import dev.plinth.schema.model.Sequence;
 import dev.plinth.schema.model.Table;
 import dev.plinth.schema.model.UniqueConstraint;
 import dev.plinth.processor.read.TableDraft.ForeignKeyDraft;
@@ -51,6 +52,8 @@ public final class RecordReader {
   /** The names of PostgreSQL's system columns, which no user column can take. */
   private static final Set<String> SYSTEM_COLUMNS =
       Set.of("tableoid", "xmin", "cmin", "xmax", "cmax", "ctid");
+  /** The column types of {@code smallserial}, {@code serial} and {@code bigserial}. */
+  private static final Set<String> SERIAL_TYPES = Set.of("smallint", "integer", "bigint");
   /** The JVM's limit on the parameter slots of a constructor (255, one of which is {@code this}). */
   private static final int MAX_PARAMETER_SLOTS = 254;
 
@@ -134,7 +137,7 @@ public final class RecordReader {
       }
       columnNames.put(componentName, columnName);
       origins.put(columnName, Origin.of(component));
-      readColumn(component, columnName, docs.param(componentName)).ifPresent(columns::add);
+      readColumn(component, name, columnName, docs.param(componentName)).ifPresent(columns::add);
       if (Ann.find(component, "Id", elements).isPresent()) {
         primaryKey.add(columnName);
         if (Ann.hasSimpleName(component, "Nullable")) {
@@ -333,7 +336,8 @@ public final class RecordReader {
     return kept;
   }
 
-  private Optional<Column> readColumn(Element component, String columnName, String comment) {
+  private Optional<Column> readColumn(Element component, String table, String columnName,
+      String comment) {
     String componentName = component.getSimpleName().toString();
     TypeMirror type = component.asType();
     boolean nullable = Ann.hasSimpleName(component, "Nullable");
@@ -401,9 +405,30 @@ public final class RecordReader {
             "Write the SQL expression, e.g. @Default(\"now()\"), or remove the annotation.");
       }
     }
+    Sequence sequence = null;
+    Optional<Ann> serial = Ann.find(component, "Serial", elements);
+    if (serial.isPresent()) {
+      checkSerial(serial.get(), component, sqlType, identityAnn, defaultAnn, nullable);
+      identity = Identity.SERIAL;
+      sequence = Sequence.named(Names.derived(table, List.of(columnName), "seq"));
+    }
     String renamedFrom = Ann.find(component, "RenamedFrom", elements).map(a -> a.string("value")).orElse(null);
     return Optional.of(new Column(columnName, sqlType, enumType, nullable, defaultSql, identity,
-        comment, renamedFrom));
+        comment, renamedFrom, sequence));
+  }
+
+  /** A serial column is an integer, NOT NULL, and generates its values with nothing else. */
+  private void checkSerial(Ann serial, Element component, String sqlType, Optional<Ann> identity,
+      Optional<Ann> defaultAnn, boolean nullable) {
+    String componentName = component.getSimpleName().toString();
+    if (!SERIAL_TYPES.contains(sqlType)) {
+      report.add(Message.SERIAL_TYPE, serial.origin(), componentName, sqlType);
+    }
+    identity.ifPresent(a -> report.add(Message.SERIAL_CONFLICT, a.origin(), componentName, "@Identity", "@Identity"));
+    defaultAnn.ifPresent(a -> report.add(Message.SERIAL_CONFLICT, a.origin(), componentName, "@Default", "@Default"));
+    if (nullable) {
+      report.add(Message.SERIAL_CONFLICT, Origin.of(component), componentName, "@Nullable", "@Nullable");
+    }
   }
 
   private String applyColumnDetails(String scalar, Optional<Ann> columnAnn, Element component,

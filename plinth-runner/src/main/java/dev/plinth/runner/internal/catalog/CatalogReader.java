@@ -11,6 +11,7 @@ import dev.plinth.schema.model.PrimaryKey;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.ReferentialAction;
 import dev.plinth.schema.model.Schema;
+import dev.plinth.schema.model.Sequence;
 import dev.plinth.schema.model.Table;
 import dev.plinth.schema.model.UniqueConstraint;
 import dev.plinth.schema.render.Sql;
@@ -42,7 +43,7 @@ public final class CatalogReader {
              a.attidentity, col_description(c.oid, a.attnum),
              CASE WHEN t.typtype = 'e' THEN tn.nspname WHEN et.typtype = 'e' THEN etn.nspname END,
              CASE WHEN t.typtype = 'e' THEN t.typname WHEN et.typtype = 'e' THEN et.typname END,
-             et.typtype = 'e'
+             et.typtype = 'e', seq.relname, seq.serial
       FROM pg_class c
       JOIN pg_namespace n ON n.oid = c.relnamespace
       LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -51,6 +52,14 @@ public final class CatalogReader {
       LEFT JOIN pg_type et ON et.oid = t.typelem AND t.typcategory = 'A'
       LEFT JOIN pg_namespace etn ON etn.oid = et.typnamespace
       LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
+      LEFT JOIN LATERAL (
+        SELECT sc.relname, sd.deptype = 'a' AND d.adbin IS NOT NULL
+                 AND pg_get_expr(d.adbin, d.adrelid) = format('nextval(%%L::regclass)', sc.oid::regclass) AS serial
+        FROM pg_depend sd
+        JOIN pg_class sc ON sc.oid = sd.objid AND sc.relkind = 'S'
+        WHERE sd.classid = 'pg_class'::regclass AND sd.refclassid = 'pg_class'::regclass
+          AND sd.refobjid = c.oid AND sd.refobjsubid = a.attnum AND sd.deptype IN ('a', 'i')
+        ORDER BY sd.deptype DESC, sc.relname LIMIT 1) seq ON true
       WHERE c.relkind IN ('r', 'p') AND c.relname <> ? AND %s
       ORDER BY n.nspname, c.relname, a.attnum
       """;
@@ -156,10 +165,13 @@ public final class CatalogReader {
     Identity identity = switch (rs.getString(10)) {
       case "a" -> Identity.ALWAYS;
       case "d" -> Identity.BY_DEFAULT;
-      default -> Identity.NONE;
+      default -> rs.getBoolean(16) ? Identity.SERIAL : Identity.NONE;
     };
-    return new Column(rs.getString(6), type, enumType, !rs.getBoolean(8), string(rs, 9), identity,
-        string(rs, 11), null);
+    // A serial column's default is its sequence: the model holds the sequence instead.
+    String defaultSql = identity == Identity.SERIAL ? null : string(rs, 9);
+    Sequence sequence = identity == Identity.SERIAL ? Sequence.named(rs.getString(15)) : null;
+    return new Column(rs.getString(6), type, enumType, !rs.getBoolean(8), defaultSql, identity,
+        string(rs, 11), null, sequence);
   }
 
   private static void constraint(ResultSet rs, TableBuilder table, Map<Long, TableBuilder> tables)

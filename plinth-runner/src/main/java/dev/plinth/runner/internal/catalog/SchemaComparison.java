@@ -88,6 +88,8 @@ public final class SchemaComparison {
       }
       if (c.identity() != hc.identity()) {
         out.add(Difference.different("column", name, "identity", c.identity().sql(), hc.identity().sql()));
+      } else if (!sameSequence(c, hc)) {
+        out.add(Difference.different("column", name, "sequence", sequence(c), sequence(hc)));
       }
       if (!Objects.equals(c.comment(), hc.comment())) {
         out.add(Difference.different("column", name, "comment", c.comment(), hc.comment()));
@@ -133,6 +135,16 @@ public final class SchemaComparison {
         out.add(Difference.different(object, qualified, "definition", show.apply(a), show.apply(b)));
       }
     }
+  }
+
+  /** The sequences of a serial or identity column: a name not in the model is PostgreSQL's to choose. */
+  private static boolean sameSequence(Column want, Column have) {
+    return want.sequence() == null || want.sequence().name() == null
+        || have.sequence() != null && want.sequence().name().equals(have.sequence().name());
+  }
+
+  private static String sequence(Column c) {
+    return c.sequence() == null || c.sequence().name() == null ? null : c.sequence().name();
   }
 
   private static boolean sameExpression(String a, String b) {

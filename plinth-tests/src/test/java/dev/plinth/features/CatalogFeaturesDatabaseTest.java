@@ -1,0 +1,149 @@
+package dev.plinth.features;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.plinth.runner.internal.catalog.CatalogReader;
+import dev.plinth.runner.internal.catalog.Difference;
+import dev.plinth.runner.internal.catalog.SchemaComparison;
+import dev.plinth.runner.testing.SharedPostgres;
+import dev.plinth.runner.testing.SharedPostgres.TestDatabase;
+import dev.plinth.schema.diff.Canonical;
+import dev.plinth.schema.diff.Changes;
+import dev.plinth.schema.diff.SchemaDiff;
+import dev.plinth.schema.journal.JournalCodec;
+import dev.plinth.schema.journal.MigrationsFolder;
+import dev.plinth.schema.model.Schema;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The processor's catalog schema (golden files {@code golden/catalog}: serial columns, switches
+ * between serial and identity) on a real PostgreSQL: each committed migration gives a catalog equal
+ * to its journal's schema, as the runner's {@code verify} and the differ see it, and so does each
+ * reverse script; values keep being numbered after the rows already there.
+ */
+class CatalogFeaturesDatabaseTest {
+  private static final Path GOLDEN = Path.of("../schema-processor/src/test/resources/golden/catalog");
+
+  @Test
+  void everyMigrationAndItsReverseGiveTheJournalsSchema() throws Exception {
+    List<MigrationsFolder.MigrationFiles> migrations = new MigrationsFolder(GOLDEN).scan();
+    List<Schema> states = states(migrations);
+    TestDatabase db = SharedPostgres.newDatabase("catalog_features");
+    try (Connection connection = db.connect()) {
+      for (int i = 0; i < migrations.size(); i++) {
+        run(connection, migrations.get(i).forward());
+        assertCatalog(connection, states.get(i + 1), "after " + migrations.get(i).forward());
+      }
+      for (int i = migrations.size() - 1; i >= 0; i--) {
+        run(connection, migrations.get(i).reverse());
+        assertCatalog(connection, states.get(i), "after " + migrations.get(i).reverse());
+      }
+    }
+  }
+
+  @Test
+  void serialAndIdentityColumnsNumberOnAfterTheRowsThereWhenSwitched() throws Exception {
+    List<MigrationsFolder.MigrationFiles> migrations = new MigrationsFolder(GOLDEN).scan();
+    TestDatabase db = SharedPostgres.newDatabase("catalog_serial");
+    try (Connection connection = db.connect()) {
+      run(connection, migrations.get(0).forward());
+      for (int i = 0; i < 3; i++) {
+        insert(connection, "INSERT INTO counter DEFAULT VALUES RETURNING id");
+        insert(connection, "INSERT INTO tally DEFAULT VALUES RETURNING id");
+      }
+      assertEquals("1", insert(connection, "INSERT INTO ticket (title) VALUES ('a') RETURNING id"));
+      assertEquals("public.ticket_id_seq", query(connection,
+          "SELECT pg_get_serial_sequence('ticket', 'id')"));
+
+      run(connection, migrations.get(1).forward());
+      assertEquals("4", insert(connection, "INSERT INTO counter DEFAULT VALUES RETURNING id"),
+          "serial to identity numbers on");
+      assertEquals("d", query(connection, "SELECT attidentity FROM pg_attribute"
+          + " WHERE attrelid = 'counter'::regclass AND attname = 'id'"), "counter.id is an identity");
+      assertEquals("4", insert(connection, "INSERT INTO tally DEFAULT VALUES RETURNING id"),
+          "identity to serial numbers on");
+      assertEquals("2 2 2", insert(connection,
+          "INSERT INTO issue (title) VALUES ('b') RETURNING id || ' ' || number || ' ' || position"),
+          "the renamed sequences go on; the added column numbered the row that was there");
+      assertEquals("public.issue_number_seq bigint", query(connection,
+          "SELECT pg_get_serial_sequence('issue', 'number') || ' ' || format_type(seqtypid, NULL)"
+              + " FROM pg_sequence WHERE seqrelid = 'issue_id_seq'::regclass"));
+
+      run(connection, migrations.get(1).reverse());
+      assertEquals("5", insert(connection, "INSERT INTO counter DEFAULT VALUES RETURNING id"),
+          "identity back to serial numbers on");
+      assertEquals("5", insert(connection, "INSERT INTO tally DEFAULT VALUES RETURNING id"),
+          "serial back to identity numbers on");
+      assertEquals("3 3", insert(connection,
+          "INSERT INTO ticket (title) VALUES ('c') RETURNING id || ' ' || ticket_number"));
+    }
+  }
+
+  @Test
+  void verifyNamesASerialSequenceRenamedByHand() throws Exception {
+    List<MigrationsFolder.MigrationFiles> migrations = new MigrationsFolder(GOLDEN).scan();
+    TestDatabase db = SharedPostgres.newDatabase("catalog_drift");
+    try (Connection connection = db.connect()) {
+      run(connection, migrations.get(0).forward());
+      try (Statement st = connection.createStatement()) {
+        st.execute("ALTER SEQUENCE ticket_id_seq RENAME TO ticket_numbers");
+      }
+
+      List<Difference> drift = SchemaComparison.compare(states(migrations).get(1),
+          CatalogReader.read(connection, "-"));
+
+      assertEquals(List.of("column public.ticket.id: sequence is ticket_numbers, expected ticket_id_seq"),
+          drift.stream().map(Difference::text).toList());
+    }
+  }
+
+  /** The schema before the first migration and after each one, folded from the journal. */
+  private static List<Schema> states(List<MigrationsFolder.MigrationFiles> migrations) throws IOException {
+    List<Schema> states = new ArrayList<>(List.of(Schema.EMPTY));
+    for (MigrationsFolder.MigrationFiles files : migrations) {
+      Schema last = states.get(states.size() - 1);
+      states.add(Changes.apply(last, JournalCodec.read(Files.readString(GOLDEN.resolve(files.journal())))
+          .changes()));
+    }
+    return states;
+  }
+
+  private static void assertCatalog(Connection connection, Schema expected, String where)
+      throws SQLException {
+    Schema live = CatalogReader.read(connection, "-");
+    assertEquals(List.of(), SchemaComparison.compare(expected, live), "verify " + where);
+    assertEquals(List.of(), SchemaDiff.diff(Canonical.schema(live), Canonical.schema(expected)),
+        "the differ " + where);
+  }
+
+  /** Runs a committed script in one transaction, as the runner does. */
+  private static void run(Connection connection, String file) throws IOException, SQLException {
+    connection.setAutoCommit(false);
+    try (Statement st = connection.createStatement()) {
+      st.execute(Files.readString(GOLDEN.resolve(file)));
+      connection.commit();
+    } finally {
+      connection.setAutoCommit(true);
+    }
+  }
+
+  private static String insert(Connection connection, String sql) throws SQLException {
+    return query(connection, sql);
+  }
+
+  private static String query(Connection connection, String sql) throws SQLException {
+    try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+}
