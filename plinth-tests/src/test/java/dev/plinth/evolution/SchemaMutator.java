@@ -89,7 +89,7 @@ final class SchemaMutator {
       return schema.withTable(newTable(schema, "public"));
     }
     Table table = schema.tables().get(random.nextInt(schema.tables().size()));
-    switch (random.nextInt(19)) {
+    switch (random.nextInt(22)) {
       case 0: return schema.withTable(newTable(schema, random.nextInt(4) == 0 ? "other" : "public"));
       case 1: return dropTable(schema, table);
       case 2: return renameTable(schema, table);
@@ -108,7 +108,8 @@ final class SchemaMutator {
       case 15: return edit(schema, table, t -> t.withChecks(dropOne(t.checks())));
       case 16: return addForeignKey(schema, table);
       case 17: return edit(schema, table, t -> t.withForeignKeys(dropOne(t.foreignKeys())));
-      default: return random.nextBoolean() ? changeEnum(schema) : changeGeneration(schema, table);
+      case 18: return changeEnum(schema);
+      default: return changeGeneration(schema, table);
     }
   }
 
@@ -127,20 +128,58 @@ final class SchemaMutator {
     }
     Column c = candidates.get(random.nextInt(candidates.size()));
     Column plain = new Column(c.name(), c.type(), null, false, null, Identity.NONE, c.comment(), null);
+    Column otherType = plain.withType(c.type().equals("bigint") ? "integer" : "bigint", null);
     Column changed = switch (c.identity()) {
-      case NONE -> random.nextBoolean() ? identity(plain, Identity.BY_DEFAULT) : serial(table, plain);
+      case NONE -> random.nextBoolean() ? identity(plain, identityKind(), sequence()) : serial(table, plain);
       case SERIAL -> switch (random.nextInt(3)) {
-        case 0 -> identity(plain, Identity.BY_DEFAULT);
+        case 0 -> identity(plain, identityKind(), sequence());
         case 1 -> plain;
-        default -> serial(table, plain.withType(c.type().equals("bigint") ? "integer" : "bigint", null));
+        default -> serial(table, otherType);
       };
-      default -> random.nextBoolean() ? serial(table, plain) : plain;
+      default -> switch (random.nextInt(5)) {
+        case 0 -> serial(table, plain);
+        case 1 -> plain;
+        case 2 -> identity(plain, c.identity() == Identity.ALWAYS ? Identity.BY_DEFAULT : Identity.ALWAYS,
+            c.sequence());
+        // Not narrowed when ALWAYS: the reverse's restore of the old values cannot write them.
+        case 3 -> c.identity() == Identity.ALWAYS && c.type().equals("bigint")
+            ? identity(plain, Identity.BY_DEFAULT, c.sequence())
+            : identity(otherType, c.identity(), c.sequence());
+        default -> identity(plain, c.identity(), sequence());
+      };
     };
     return replaceColumn(schema, table, c, changed);
   }
 
-  private static Column identity(Column plain, Identity kind) {
-    return new Column(plain.name(), plain.type(), null, false, null, kind, plain.comment(), null);
+  private static Column identity(Column plain, Identity kind, Sequence sequence) {
+    return new Column(plain.name(), plain.type(), null, false, null, kind, plain.comment(), null, sequence);
+  }
+
+  private Identity identityKind() {
+    return random.nextBoolean() ? Identity.ALWAYS : Identity.BY_DEFAULT;
+  }
+
+  /**
+   * Random options for an identity's sequence, as {@code @Identity} would state them (null for
+   * none): counting up or down, in ranges and from starts that fit integer columns and the values
+   * {@link Rows} writes, sometimes with a name (a name left out keeps the one it has).
+   */
+  private Sequence sequence() {
+    if (random.nextInt(3) == 0) {
+      return null;
+    }
+    boolean down = random.nextInt(4) == 0;
+    Long increment = down ? Long.valueOf(-1 - random.nextInt(2))
+        : random.nextBoolean() ? null : Long.valueOf(1 + random.nextInt(9));
+    Long min = down ? (random.nextBoolean() ? null : -1_000_000L) : (random.nextBoolean() ? null : 1L + random.nextInt(10));
+    Long max = down ? (random.nextBoolean() ? null : -1L - random.nextInt(10)) : (random.nextBoolean() ? null : 1_000_000L);
+    Long start = random.nextBoolean() ? null
+        : down ? Long.valueOf(-20 - random.nextInt(5000)) : Long.valueOf(20 + random.nextInt(5000));
+    Long cache = random.nextInt(3) == 0 ? Long.valueOf(1 + random.nextInt(20)) : null;
+    Boolean cycle = random.nextInt(4) == 0 ? Boolean.valueOf(random.nextBoolean()) : null;
+    String name = random.nextInt(3) == 0 ? "s" + next() : null;
+    Sequence sequence = new Sequence(name, start, increment, min, max, cache, cycle);
+    return sequence.isEmpty() ? null : sequence;
   }
 
   /** A serial column, with its sequence named as the processor names it. */
@@ -164,7 +203,8 @@ final class SchemaMutator {
       Identity[] kinds = {Identity.ALWAYS, Identity.BY_DEFAULT, Identity.SERIAL};
       Identity kind = kinds[random.nextInt(kinds.length)];
       columns.add(new Column("seq", random.nextBoolean() ? "bigint" : "integer", null, false, null, kind,
-          null, null, kind == Identity.SERIAL ? Sequence.named(Names.derived(name, List.of("seq"), "seq")) : null));
+          null, null, kind == Identity.SERIAL ? Sequence.named(Names.derived(name, List.of("seq"), "seq"))
+              : sequence()));
     }
     Table table = new Table(new QualifiedName(namespace, name), "gen." + name, null, columns,
         null, List.of(), List.of(), List.of(), List.of(), null);

@@ -89,6 +89,37 @@ class CatalogFeaturesDatabaseTest {
   }
 
   @Test
+  void identityOptionsAndNamesChangeInPlace() throws Exception {
+    List<MigrationsFolder.MigrationFiles> migrations = new MigrationsFolder(GOLDEN).scan();
+    TestDatabase db = SharedPostgres.newDatabase("catalog_identity");
+    String insert = "INSERT INTO invoice (customer) VALUES ('x') RETURNING number || ' ' || slot";
+    String sequences = "SELECT string_agg(c.relname || ' ' || format_type(s.seqtypid, NULL) || ' '"
+        + " || s.seqstart || ' ' || s.seqincrement || ' ' || s.seqcache || ' ' || s.seqcycle, ', '"
+        + " ORDER BY c.relname) FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid"
+        + " WHERE c.relname LIKE '%slot%' OR c.relname LIKE 'invoice%'";
+    try (Connection connection = db.connect()) {
+      run(connection, migrations.get(0).forward());
+      assertEquals("1000 -1", insert(connection, insert));
+      assertEquals("1010 -2", insert(connection, insert));
+      assertEquals("invoice_number_seq bigint 1000 10 20 false, invoice_slots integer -1 -1 1 true",
+          query(connection, sequences));
+
+      run(connection, migrations.get(1).forward());
+      assertEquals("5000 -3", insert(connection, insert), "restarted at the new start; counting on");
+      assertEquals("invoice_numbers bigint 5000 5 20 false, slots bigint -1 -1 5 false",
+          query(connection, sequences));
+      assertEquals("2", query(connection, "INSERT INTO invoice (number, slot, customer)"
+          + " OVERRIDING SYSTEM VALUE VALUES (1, -100, 'y') RETURNING 2"), "ALWAYS needs OVERRIDING");
+
+      run(connection, migrations.get(1).reverse());
+      // This session had taken -3 to -7 at once (cache 5): slot goes on after them.
+      assertEquals("5001 -8", insert(connection, insert), "on after the greatest value");
+      assertEquals("invoice_number_seq bigint 1000 10 20 false, invoice_slots integer -1 -1 1 true",
+          query(connection, sequences));
+    }
+  }
+
+  @Test
   void verifyNamesASerialSequenceRenamedByHand() throws Exception {
     List<MigrationsFolder.MigrationFiles> migrations = new MigrationsFolder(GOLDEN).scan();
     TestDatabase db = SharedPostgres.newDatabase("catalog_drift");

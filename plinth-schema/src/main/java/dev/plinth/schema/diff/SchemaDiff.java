@@ -32,6 +32,7 @@ import dev.plinth.schema.model.Index;
 import dev.plinth.schema.model.Named;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Schema;
+import dev.plinth.schema.model.Sequence;
 import dev.plinth.schema.model.Table;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -276,16 +277,36 @@ public final class SchemaDiff {
       Optional<Column> previous = old.column(column.name());
       if (previous.isEmpty()) {
         phases.addColumns.add(new AddColumn(name, column.definition()));
-      } else if (!Canonical.column(previous.get()).equals(Canonical.column(column))) {
+      } else {
         Column before = previous.get().definition();
-        boolean lossy = !TypeChanges.isLossless(before.type(), column.type());
-        phases.alterColumns.add(new AlterColumn(name, before, column.definition(),
-            lossy ? key : List.of(), List.of()));
+        Column wanted = withChosenNames(before, column.definition());
+        if (!Canonical.column(before).equals(Canonical.column(wanted))) {
+          boolean lossy = !TypeChanges.isLossless(before.type(), column.type());
+          boolean switched = before.identity().isIdentity() && wanted.identity().isIdentity()
+              && before.identity() != wanted.identity();
+          phases.alterColumns.add(new AlterColumn(name, before, wanted,
+              lossy ? key : List.of(), List.of(), switched));
+        }
       }
     }
     if (!Objects.equals(old.comment(), table.comment())) {
       phases.comments.add(new SetTableComment(name, old.comment(), table.comment()));
     }
+  }
+
+  /**
+   * {@code after} with the names PostgreSQL chose for {@code before} where {@code after} leaves them
+   * to it: the sequence of a column that stays an identity column keeps its name.
+   */
+  private static Column withChosenNames(Column before, Column after) {
+    boolean chosen = before.identity().isIdentity() && after.identity().isIdentity()
+        && before.sequence() != null && before.sequence().name() != null
+        && (after.sequence() == null || after.sequence().name() == null);
+    if (!chosen) {
+      return after;
+    }
+    Sequence options = after.sequence() == null ? Sequence.named(null) : after.sequence();
+    return after.withSequence(options.withName(before.sequence().name()));
   }
 
   /**

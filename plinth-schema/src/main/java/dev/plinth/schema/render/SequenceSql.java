@@ -5,7 +5,9 @@ import static dev.plinth.schema.render.Sql.literal;
 
 import dev.plinth.schema.model.Column;
 import dev.plinth.schema.model.Identity;
+import dev.plinth.schema.model.Names;
 import dev.plinth.schema.model.QualifiedName;
+import dev.plinth.schema.model.Sequence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -13,9 +15,14 @@ import java.util.Objects;
 /**
  * The SQL of the sequences behind serial and identity columns. A serial column is made as
  * PostgreSQL makes {@code serial}: a sequence of the column's type, the column's {@code nextval}
- * default, and the column owning the sequence (so that dropping the column drops it).
+ * default, and the column owning the sequence (so that dropping the column drops it). An identity
+ * column's sequence options are stated in its {@code GENERATED ... AS IDENTITY} clause and changed
+ * in place with {@code ALTER COLUMN ... SET}.
  */
 final class SequenceSql {
+  /** The dollar quote of the blocks that rename a sequence whose name PostgreSQL chose. */
+  private static final String BLOCK = "$plinth$";
+
   private SequenceSql() {}
 
   /** The sequence of a serial column (or of an identity column that names it), in its table's schema. */
@@ -28,7 +35,45 @@ final class SequenceSql {
     if (column.identity() == Identity.SERIAL) {
       return " DEFAULT " + nextval(table, column);
     }
-    return column.identity().isIdentity() ? " " + column.identity().sql() : "";
+    return column.identity().isIdentity() ? " " + identity(table, column) : "";
+  }
+
+  /** {@code GENERATED ... AS IDENTITY}, with the sequence's name and options when it has any. */
+  private static String identity(QualifiedName table, Column column) {
+    Sequence sequence = column.sequence();
+    if (sequence == null || sequence.isEmpty()) {
+      return column.identity().sql();
+    }
+    List<String> options = new ArrayList<>();
+    if (sequence.name() != null) {
+      options.add("SEQUENCE NAME " + ident(name(table, column)));
+    }
+    options.addAll(options(sequence));
+    return column.identity().sql() + " (" + String.join(" ", options) + ")";
+  }
+
+  /** The options a sequence states, as {@code CREATE SEQUENCE} writes them. */
+  private static List<String> options(Sequence sequence) {
+    List<String> out = new ArrayList<>();
+    if (sequence.start() != null) {
+      out.add("START WITH " + sequence.start());
+    }
+    if (sequence.increment() != null) {
+      out.add("INCREMENT BY " + sequence.increment());
+    }
+    if (sequence.minValue() != null) {
+      out.add("MINVALUE " + sequence.minValue());
+    }
+    if (sequence.maxValue() != null) {
+      out.add("MAXVALUE " + sequence.maxValue());
+    }
+    if (sequence.cache() != null) {
+      out.add("CACHE " + sequence.cache());
+    }
+    if (sequence.cycle() != null) {
+      out.add(sequence.cycle() ? "CYCLE" : "NO CYCLE");
+    }
+    return out;
   }
 
   /** The statements a column needs before it is created: a serial column's sequence. */
@@ -57,9 +102,9 @@ final class SequenceSql {
       out.addAll(afterCreate(table, column));
       out.add(alterColumn(table, column) + "SET DEFAULT " + nextval(table, column) + ";");
     } else {
-      out.add(alterColumn(table, column) + "ADD " + column.identity().sql() + ";");
+      out.add(alterColumn(table, column) + "ADD " + identity(table, column) + ";");
     }
-    out.add(SqlRenderer.continueSequence(table, column.name()));
+    out.add(continueSequence(table, column));
     return out;
   }
 
@@ -73,23 +118,110 @@ final class SequenceSql {
   }
 
   /**
-   * Changes the sequence of a column that stays serial along with the column: its name (it
-   * follows the table's and column's names) and its type (PostgreSQL leaves a serial column's
-   * sequence at its old type when the column's type changes).
+   * Changes the sequence of a column that stays serial, or stays an identity column (switching
+   * between ALWAYS and BY DEFAULT when {@code setGenerated}), in place: its name, its type (a serial
+   * column's sequence keeps its old type when the column's type changes; an identity column's
+   * follows) and an identity's options.
    */
-  static List<String> alter(QualifiedName table, Column before, Column after) {
+  static List<String> alter(QualifiedName table, Column before, Column after, boolean setGenerated) {
     List<String> out = new ArrayList<>();
-    if (before.identity() != Identity.SERIAL || after.identity() != Identity.SERIAL) {
-      return out;
-    }
-    if (!Objects.equals(before.sequence().name(), after.sequence().name())) {
-      out.add("ALTER SEQUENCE " + ident(name(table, before)) + " RENAME TO "
-          + ident(after.sequence().name()) + ";");
-    }
-    if (!before.type().equals(after.type())) {
-      out.add("ALTER SEQUENCE " + ident(name(table, after)) + " AS " + after.type() + ";");
+    if (before.identity() == Identity.SERIAL && after.identity() == Identity.SERIAL) {
+      out.addAll(rename(table, before, after));
+      if (!before.type().equals(after.type())) {
+        out.add("ALTER SEQUENCE " + ident(name(table, after)) + " AS " + after.type() + ";");
+      }
+    } else if (before.identity().isIdentity() && after.identity().isIdentity()
+        && (before.identity() == after.identity() || setGenerated)) {
+      out.addAll(rename(table, before, after));
+      out.addAll(alterIdentity(table, before, after));
     }
     return out;
+  }
+
+  /** Renames a column's sequence; a name that is null is PostgreSQL's. */
+  private static List<String> rename(QualifiedName table, Column before, Column after) {
+    String from = before.sequence() == null ? null : before.sequence().name();
+    String to = after.sequence() == null ? null : after.sequence().name();
+    if (Objects.equals(from, to)) {
+      return List.of();
+    }
+    String target = to != null ? to : Names.postgres(table.name(), after.name(), "seq");
+    if (from == null) {
+      // The name PostgreSQL chose is looked up: it may have had to add a number to it.
+      return List.of("DO " + BLOCK + "BEGIN EXECUTE format('ALTER SEQUENCE %s RENAME TO %I', "
+          + "pg_get_serial_sequence(" + literal(ident(table)) + ", " + literal(after.name()) + "), "
+          + literal(target) + "); END" + BLOCK + ";");
+    }
+    return List.of("ALTER SEQUENCE " + ident(new QualifiedName(table.schema(), from)) + " RENAME TO "
+        + ident(target) + ";");
+  }
+
+  /**
+   * {@code SET GENERATED} and the options that change, in one statement. When the range or the
+   * start changes, the sequence restarts and then goes on after the values the column holds.
+   */
+  private static List<String> alterIdentity(QualifiedName table, Column before, Column after) {
+    Sequence was = options(before).canonical(before.type());
+    Sequence is = options(after).canonical(after.type());
+    Sequence.Effective values = is.effective(after.type());
+    boolean turned = was.effective(before.type()).ascending() != values.ascending();
+    List<String> set = new ArrayList<>();
+    if (before.identity() != after.identity()) {
+      set.add(after.identity() == Identity.ALWAYS ? "SET GENERATED ALWAYS" : "SET GENERATED BY DEFAULT");
+    }
+    if (!Objects.equals(was.increment(), is.increment())) {
+      set.add("SET INCREMENT BY " + values.increment());
+    }
+    if (turned || !Objects.equals(was.minValue(), is.minValue())) {
+      set.add(is.minValue() == null ? "SET NO MINVALUE" : "SET MINVALUE " + is.minValue());
+    }
+    if (turned || !Objects.equals(was.maxValue(), is.maxValue())) {
+      set.add(is.maxValue() == null ? "SET NO MAXVALUE" : "SET MAXVALUE " + is.maxValue());
+    }
+    boolean restart = turned || !Objects.equals(was.start(), is.start())
+        || !Objects.equals(was.minValue(), is.minValue()) || !Objects.equals(was.maxValue(), is.maxValue());
+    if (restart) {
+      set.add("SET START WITH " + values.start());
+    }
+    if (!Objects.equals(was.cache(), is.cache())) {
+      set.add("SET CACHE " + values.cache());
+    }
+    if (!Objects.equals(was.cycle(), is.cycle())) {
+      set.add(values.cycle() ? "SET CYCLE" : "SET NO CYCLE");
+    }
+    if (restart) {
+      set.add("RESTART");
+    }
+    List<String> out = new ArrayList<>();
+    if (!set.isEmpty()) {
+      out.add(alterColumn(table, after) + String.join(" ", set) + ";");
+    }
+    if (restart) {
+      out.add(continueSequence(table, after));
+    }
+    return out;
+  }
+
+  /** A column's sequence options, none when it states none. */
+  private static Sequence options(Column column) {
+    return column.sequence() == null ? Sequence.named(null) : column.sequence().options();
+  }
+
+  /**
+   * Moves a column's sequence past the values the column holds: after the greatest (before the
+   * least, for a descending sequence), and not before its start.
+   */
+  private static String continueSequence(QualifiedName table, Column column) {
+    Sequence options = options(column).canonical(column.type());
+    if (options.isEmpty()) {
+      return SqlRenderer.continueSequence(table, column.name());
+    }
+    Sequence.Effective values = options.effective(column.type());
+    String next = values.ascending()
+        ? "greatest(max(" + ident(column.name()) + ") + 1, " + values.start() + ")"
+        : "least(min(" + ident(column.name()) + ") - 1, " + values.start() + ")";
+    return "SELECT setval(pg_get_serial_sequence(" + literal(ident(table)) + ", "
+        + literal(column.name()) + "), " + next + ", false) FROM " + ident(table) + ";";
   }
 
   /** A serial column's default: {@code nextval} of its sequence. */

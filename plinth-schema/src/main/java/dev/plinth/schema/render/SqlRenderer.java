@@ -188,7 +188,7 @@ public final class SqlRenderer {
         out.add(backups.createSchema(c.table().schema()));
         out.add(backups.saveColumn(c.table(), c.before(), c.backupKey()));
       }
-      out.addAll(alterColumn(c.table(), c.before(), c.after()));
+      out.addAll(alterColumn(c.table(), c.before(), c.after(), c.inPlace()));
       if (!c.restoreKey().isEmpty()) {
         out.addAll(backups.restoreColumn(c.table(), c.after(), c.restoreKey()));
       }
@@ -388,11 +388,12 @@ public final class SqlRenderer {
     return out;
   }
 
-  private static List<String> alterColumn(QualifiedName table, Column before, Column after) {
+  private static List<String> alterColumn(QualifiedName table, Column before, Column after,
+      boolean inPlace) {
     List<String> out = new ArrayList<>();
     String column = alter(table) + "ALTER COLUMN " + ident(after.name()) + " ";
     boolean typeChanged = !before.type().equals(after.type());
-    boolean identityChanged = before.identity() != after.identity();
+    boolean identityChanged = before.identity() != after.identity() && !inPlace;
     boolean defaultChanged = !Objects.equals(before.defaultSql(), after.defaultSql()) || typeChanged;
     if (identityChanged && before.identity() != Identity.NONE) {
       out.addAll(SequenceSql.detach(table, before));
@@ -405,7 +406,7 @@ public final class SqlRenderer {
           + (TypeConversions.needsUsing(before.type(), after.type())
               ? " USING " + ident(after.name()) + "::" + after.type() : "") + ";");
     }
-    out.addAll(SequenceSql.alter(table, before, after));
+    out.addAll(SequenceSql.alter(table, before, after, inPlace));
     if (defaultChanged && after.defaultSql() != null) {
       out.add(column + "SET DEFAULT " + after.defaultSql() + ";");
     }

@@ -186,6 +186,59 @@ class JournalFormatTest {
     assertEquals(entry, JournalCodec.read(SERIAL_ENTRY));
   }
 
+  private static final String IDENTITY_ENTRY = """
+      {
+        "format" : 1,
+        "version" : "5",
+        "transactional" : true,
+        "changes" : [
+          {
+            "op" : "AlterColumn",
+            "table" : "public.invoice",
+            "before" : {
+              "name" : "number",
+              "type" : "bigint",
+              "nullable" : false,
+              "identity" : "BY_DEFAULT"
+            },
+            "after" : {
+              "name" : "number",
+              "type" : "bigint",
+              "nullable" : false,
+              "identity" : "ALWAYS",
+              "sequence" : {
+                "name" : "invoice_numbers",
+                "start" : 1000,
+                "increment" : -5,
+                "minValue" : -100,
+                "maxValue" : 2000,
+                "cache" : 20,
+                "cycle" : true
+              }
+            },
+            "backupKey" : [ ],
+            "restoreKey" : [ ],
+            "setGenerated" : true
+          }
+        ]
+      }
+      """;
+
+  @Test
+  void identityOptionsAndAnInPlaceSwitchAreWrittenAsPinned() {
+    Column before = new Column("number", "bigint", null, false, null, Identity.BY_DEFAULT, null, null);
+    Column after = new Column("number", "bigint", null, false, null, Identity.ALWAYS, null, null,
+        new Sequence("invoice_numbers", 1000L, -5L, -100L, 2000L, 20L, true));
+    JournalEntry entry = new JournalEntry(1, "5", null, true, List.of(new Change.AlterColumn(
+        QualifiedName.parse("invoice"), before, after, List.of(), List.of(), true)));
+
+    assertEquals(IDENTITY_ENTRY, JournalCodec.write(entry));
+    assertEquals(entry, JournalCodec.read(IDENTITY_ENTRY));
+    assertEquals(new Change.AlterColumn(QualifiedName.parse("invoice"), before, after),
+        JournalCodec.read(IDENTITY_ENTRY.replace(",\n      \"setGenerated\" : true", "")).changes().get(0),
+        "without the key, an entry of a journal written before it");
+  }
+
   @Test
   void anUnknownKeyIsRefusedByName() {
     String json = SMALL_ENTRY.replace("\"comment\" : \"Level.\"",

@@ -43,6 +43,8 @@ public enum Message {
   SERIAL_TYPE(Severity.ERROR, "PLN113",
       "@Serial is on component '%s' of SQL type %s; a serial column is smallint (short), integer"
           + " (int) or bigint (long). Change the component's type, or remove @Serial."),
+  IDENTITY_OPTION(Severity.ERROR, "PLN115",
+      "@Identity on component '%s': %s, so PostgreSQL would refuse the migration. %s"),
   SERIAL_CONFLICT(Severity.ERROR, "PLN114",
       "Component '%s' has both @Serial and %s, but a serial column numbers its rows from its own"
           + " sequence and is NOT NULL. Remove %s, or @Serial."),

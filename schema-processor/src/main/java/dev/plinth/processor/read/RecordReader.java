@@ -397,6 +397,8 @@ public final class RecordReader {
       }
       identity = identityAnn.get().bool("always") ? Identity.ALWAYS : Identity.BY_DEFAULT;
     }
+    Sequence sequence = identityAnn.isEmpty() ? null
+        : identitySequence(identityAnn.get(), componentName, sqlType);
     String defaultSql = null;
     if (defaultAnn.isPresent()) {
       defaultSql = defaultAnn.get().string("value").strip();
@@ -405,7 +407,6 @@ public final class RecordReader {
             "Write the SQL expression, e.g. @Default(\"now()\"), or remove the annotation.");
       }
     }
-    Sequence sequence = null;
     Optional<Ann> serial = Ann.find(component, "Serial", elements);
     if (serial.isPresent()) {
       checkSerial(serial.get(), component, sqlType, identityAnn, defaultAnn, nullable);
@@ -415,6 +416,63 @@ public final class RecordReader {
     String renamedFrom = Ann.find(component, "RenamedFrom", elements).map(a -> a.string("value")).orElse(null);
     return Optional.of(new Column(columnName, sqlType, enumType, nullable, defaultSql, identity,
         comment, renamedFrom, sequence));
+  }
+
+  /** The sequence an {@code @Identity} states (its written attributes), or null for none. */
+  private Sequence identitySequence(Ann identity, String component, String sqlType) {
+    String name = identity.string("sequence").strip();
+    if (identity.isSet("sequence")) {
+      if (name.isEmpty()) {
+        report.add(Message.BLANK_VALUE, identity.origin("sequence"), "@Identity(sequence)",
+            "Write the sequence's name, or remove the attribute to let PostgreSQL name it.");
+      }
+      checkLength(name, identity.origin("sequence"), "@Identity(sequence = \"...\")");
+    }
+    Sequence sequence = new Sequence(name.isEmpty() ? null : name, written(identity, "start"),
+        written(identity, "increment"), written(identity, "minValue"), written(identity, "maxValue"),
+        written(identity, "cache"), identity.isSet("cycle") ? identity.bool("cycle") : null);
+    checkSequence(identity, component, sqlType, sequence);
+    return sequence.isEmpty() ? null : sequence;
+  }
+
+  private static Long written(Ann ann, String attribute) {
+    return ann.isSet(attribute) ? ann.longValue(attribute) : null;
+  }
+
+  /** What PostgreSQL would refuse of an identity's options, reported at the attribute. */
+  private void checkSequence(Ann identity, String component, String sqlType, Sequence sequence) {
+    long[] range = Sequence.range(sqlType);
+    boolean valid = true;
+    for (String attribute : List.of("start", "increment", "minValue", "maxValue", "cache")) {
+      Long value = written(identity, attribute);
+      if (value != null && (value < range[0] || value > range[1])) {
+        report.add(Message.IDENTITY_OPTION, identity.origin(attribute), component,
+            attribute + " = " + value + " is outside the range of its type " + sqlType + " ("
+                + range[0] + " to " + range[1] + ")", "Write a value in that range.");
+        valid = false;
+      }
+    }
+    if (Long.valueOf(0).equals(sequence.increment())) {
+      report.add(Message.IDENTITY_OPTION, identity.origin("increment"), component,
+          "increment = 0 never advances", "Write a step above 0, or below 0 to count down.");
+      return;
+    }
+    if (sequence.cache() != null && sequence.cache() < 1) {
+      report.add(Message.IDENTITY_OPTION, identity.origin("cache"), component,
+          "cache = " + sequence.cache() + " is less than 1", "Write cache = 1 or more.");
+      return;
+    }
+    Sequence.Effective values = sequence.effective(sqlType);
+    if (valid && values.minValue() >= values.maxValue()) {
+      report.add(Message.IDENTITY_OPTION, identity.origin(identity.isSet("minValue") ? "minValue"
+          : "maxValue"), component, "minValue " + values.minValue() + " is not less than maxValue "
+          + values.maxValue(), "Write a minValue below the maxValue.");
+    } else if (valid && (values.start() < values.minValue() || values.start() > values.maxValue())) {
+      report.add(Message.IDENTITY_OPTION, identity.origin(identity.isSet("start") ? "start"
+          : identity.isSet("minValue") ? "minValue" : "maxValue"), component,
+          "start " + values.start() + " is outside minValue " + values.minValue() + " to maxValue "
+              + values.maxValue(), "Write a start in that range.");
+    }
   }
 
   /** A serial column is an integer, NOT NULL, and generates its values with nothing else. */

@@ -43,7 +43,8 @@ public final class CatalogReader {
              a.attidentity, col_description(c.oid, a.attnum),
              CASE WHEN t.typtype = 'e' THEN tn.nspname WHEN et.typtype = 'e' THEN etn.nspname END,
              CASE WHEN t.typtype = 'e' THEN t.typname WHEN et.typtype = 'e' THEN et.typname END,
-             et.typtype = 'e', seq.relname, seq.serial
+             et.typtype = 'e', seq.relname, seq.serial, seq.seqstart, seq.seqincrement, seq.seqmin,
+             seq.seqmax, seq.seqcache, seq.seqcycle
       FROM pg_class c
       JOIN pg_namespace n ON n.oid = c.relnamespace
       LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -54,9 +55,11 @@ public final class CatalogReader {
       LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
       LEFT JOIN LATERAL (
         SELECT sc.relname, sd.deptype = 'a' AND d.adbin IS NOT NULL
-                 AND pg_get_expr(d.adbin, d.adrelid) = format('nextval(%%L::regclass)', sc.oid::regclass) AS serial
+                 AND pg_get_expr(d.adbin, d.adrelid) = format('nextval(%%L::regclass)', sc.oid::regclass) AS serial,
+               s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle
         FROM pg_depend sd
         JOIN pg_class sc ON sc.oid = sd.objid AND sc.relkind = 'S'
+        JOIN pg_sequence s ON s.seqrelid = sc.oid
         WHERE sd.classid = 'pg_class'::regclass AND sd.refclassid = 'pg_class'::regclass
           AND sd.refobjid = c.oid AND sd.refobjsubid = a.attnum AND sd.deptype IN ('a', 'i')
         ORDER BY sd.deptype DESC, sc.relname LIMIT 1) seq ON true
@@ -169,7 +172,8 @@ public final class CatalogReader {
     };
     // A serial column's default is its sequence: the model holds the sequence instead.
     String defaultSql = identity == Identity.SERIAL ? null : string(rs, 9);
-    Sequence sequence = identity == Identity.SERIAL ? Sequence.named(rs.getString(15)) : null;
+    Sequence sequence = identity == Identity.NONE ? null : new Sequence(rs.getString(15),
+        rs.getLong(17), rs.getLong(18), rs.getLong(19), rs.getLong(20), rs.getLong(21), rs.getBoolean(22));
     return new Column(rs.getString(6), type, enumType, !rs.getBoolean(8), defaultSql, identity,
         string(rs, 11), null, sequence);
   }

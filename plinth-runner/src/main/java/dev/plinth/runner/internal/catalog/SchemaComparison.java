@@ -12,6 +12,7 @@ import dev.plinth.schema.model.Named;
 import dev.plinth.schema.model.PrimaryKey;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Schema;
+import dev.plinth.schema.model.Sequence;
 import dev.plinth.schema.model.Table;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,14 +138,50 @@ public final class SchemaComparison {
     }
   }
 
-  /** The sequences of a serial or identity column: a name not in the model is PostgreSQL's to choose. */
+  /**
+   * The sequences of a serial or identity column: the same options, PostgreSQL's defaults whether
+   * stated or not, and the same name, unless the expected one leaves it to PostgreSQL.
+   */
   private static boolean sameSequence(Column want, Column have) {
-    return want.sequence() == null || want.sequence().name() == null
-        || have.sequence() != null && want.sequence().name().equals(have.sequence().name());
+    String name = sequenceOf(want).name();
+    return (name == null || name.equals(sequenceOf(have).name()))
+        && options(want).equals(options(have));
   }
 
+  /** A sequence as text: its name and the options that are not PostgreSQL's defaults. */
   private static String sequence(Column c) {
-    return c.sequence() == null || c.sequence().name() == null ? null : c.sequence().name();
+    Sequence options = options(c);
+    List<String> parts = new ArrayList<>();
+    if (sequenceOf(c).name() != null) {
+      parts.add(sequenceOf(c).name());
+    }
+    if (options.start() != null) {
+      parts.add("START WITH " + options.start());
+    }
+    if (options.increment() != null) {
+      parts.add("INCREMENT BY " + options.increment());
+    }
+    if (options.minValue() != null) {
+      parts.add("MINVALUE " + options.minValue());
+    }
+    if (options.maxValue() != null) {
+      parts.add("MAXVALUE " + options.maxValue());
+    }
+    if (options.cache() != null) {
+      parts.add("CACHE " + options.cache());
+    }
+    if (options.cycle() != null) {
+      parts.add("CYCLE");
+    }
+    return String.join(" ", parts);
+  }
+
+  private static Sequence sequenceOf(Column c) {
+    return c.sequence() == null ? Sequence.named(null) : c.sequence();
+  }
+
+  private static Sequence options(Column c) {
+    return sequenceOf(c).options().canonical(c.type());
   }
 
   private static boolean sameExpression(String a, String b) {

@@ -5,4 +5,6 @@ DROP TABLE "public"."ticket";
 
 DROP TABLE "public"."tally";
 
+DROP TABLE "public"."invoice";
+
 DROP TABLE "public"."counter";
