@@ -52,14 +52,17 @@ final class SchemaMutator {
       Map.entry("uuid", "gen_random_uuid()"), Map.entry("jsonb", "'{}'::jsonb"), Map.entry("text[]", "'{}'"));
 
   private final Random random;
+  /** Whether to name NOT NULL constraints (PostgreSQL 18 and later). */
+  private final boolean namedNotNull;
   /** Columns that rows written before they existed hold NULL in: they cannot become NOT NULL. */
   private final java.util.Set<String> mayHoldNull = new java.util.HashSet<>(java.util.Set.of("order"));
   /** Columns whose rows repeat values (references): they cannot become unique. */
   private final java.util.Set<String> repeating = new java.util.HashSet<>();
   private int counter;
 
-  SchemaMutator(long seed) {
+  SchemaMutator(long seed, boolean namedNotNull) {
     this.random = new Random(seed);
+    this.namedNotNull = namedNotNull;
   }
 
   Schema initial() {
@@ -109,7 +112,8 @@ final class SchemaMutator {
       case 16: return addForeignKey(schema, table);
       case 17: return edit(schema, table, t -> t.withForeignKeys(dropOne(t.foreignKeys())));
       case 18: return changeEnum(schema);
-      default: return changeGeneration(schema, table);
+      default: return namedNotNull && random.nextInt(3) == 0 ? renameNotNull(schema, table)
+          : changeGeneration(schema, table);
     }
   }
 
@@ -211,9 +215,10 @@ final class SchemaMutator {
     for (int i = random.nextInt(4); i >= 0; i--) {
       columns.add(newColumn(schema, table.withColumns(columns)));
     }
+    // Some keys are named explicitly, as @Id(name) does: renames keep those names.
+    String key = random.nextInt(4) == 0 ? "pk" + next() : name + "_pkey";
     return new Table(new QualifiedName(namespace, name), "gen." + name, random.nextBoolean() ? "table " + name : null,
-        columns, new PrimaryKey(name + "_pkey", List.of("id")), List.of(), List.of(), List.of(),
-        List.of(), null);
+        columns, new PrimaryKey(key, List.of("id")), List.of(), List.of(), List.of(), List.of(), null);
   }
 
   private Column newColumn(Schema schema, Table table) {
@@ -228,7 +233,22 @@ final class SchemaMutator {
     boolean nullable = random.nextBoolean();
     String defaultSql = nullable && random.nextBoolean() ? null : DEFAULTS.get(type);
     return new Column(name, type, null, nullable, defaultSql, Identity.NONE,
-        random.nextInt(3) == 0 ? "about " + name : null, null);
+        random.nextInt(3) == 0 ? "about " + name : null, null, null, nullable ? null : notNullName());
+  }
+
+  /** A name for a NOT NULL constraint, or null to leave it to PostgreSQL. */
+  private String notNullName() {
+    return namedNotNull && random.nextInt(3) == 0 ? "nn" + next() : null;
+  }
+
+  /** Names (or renames) the NOT NULL constraint of a column. */
+  private Schema renameNotNull(Schema schema, Table table) {
+    List<Column> candidates = table.columns().stream().filter(c -> !c.nullable()).toList();
+    if (candidates.isEmpty()) {
+      return schema;
+    }
+    Column c = candidates.get(random.nextInt(candidates.size()));
+    return replaceColumn(schema, table, c, c.withNotNullName("nn" + next()).withRenamedFrom(null));
   }
 
   private Schema addColumn(Schema schema, Table table) {
@@ -254,10 +274,11 @@ final class SchemaMutator {
     QualifiedName to = new QualifiedName(namespace, "r" + next());
     Table renamed = table.withName(to).withRenamedFrom(table.name().toString());
     if (random.nextBoolean()) {
-      // As the processor names them: key and indexes follow the table's new name.
+      // As the processor names them: key and indexes follow the table's new name, unless named.
       String prefix = table.name().name() + "_";
       renamed = renamed
-          .withPrimaryKey(new PrimaryKey(to.name() + "_pkey", table.primaryKey().columns()))
+          .withPrimaryKey(table.primaryKey().name().startsWith(prefix)
+              ? new PrimaryKey(to.name() + "_pkey", table.primaryKey().columns()) : table.primaryKey())
           .withIndexes(table.indexes().stream().map(i -> i.name().startsWith(prefix)
               ? i.withName(to.name() + "_" + i.name().substring(prefix.length())) : i).toList());
     }
@@ -336,7 +357,7 @@ final class SchemaMutator {
     }
     Column c = candidates.get(random.nextInt(candidates.size()));
     return replaceColumn(schema, table, c, new Column(c.name(), c.type(), c.enumType(), !c.nullable(),
-        c.defaultSql(), c.identity(), c.comment(), null));
+        c.defaultSql(), c.identity(), c.comment(), null, c.sequence(), c.nullable() ? notNullName() : null));
   }
 
   private Schema changeDefault(Schema schema, Table table) {
@@ -418,6 +439,10 @@ final class SchemaMutator {
       values.add(1 + random.nextInt(values.size()), "V" + next());
     } else if (choice == 1) {
       values.remove(1 + random.nextInt(values.size() - 1));
+      // Rows that held the removed value hold NULL in nullable columns from now on.
+      schema.tables().forEach(t -> t.columns().stream()
+          .filter(c -> type.name().equals(c.enumType()) && c.nullable())
+          .forEach(c -> mayHoldNull.add(c.name())));
     } else {
       String moved = values.remove(values.size() - 1);
       values.add(1, moved);

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The processor's catalog schema (golden files {@code golden/catalog}: serial columns, switches
- * between serial and identity) on a real PostgreSQL: each committed migration gives a catalog equal
+ * between serial and identity, identity options, explicit names of keys, constraints and indexes)
+ * on a real PostgreSQL: each committed migration gives a catalog equal
  * to its journal's schema, as the runner's {@code verify} and the differ see it, and so does each
  * reverse script; values keep being numbered after the rows already there.
  */
@@ -120,19 +121,25 @@ class CatalogFeaturesDatabaseTest {
   }
 
   @Test
-  void verifyNamesASerialSequenceRenamedByHand() throws Exception {
+  void verifyNamesSequencesAndKeysRenamedByHand() throws Exception {
     List<MigrationsFolder.MigrationFiles> migrations = new MigrationsFolder(GOLDEN).scan();
     TestDatabase db = SharedPostgres.newDatabase("catalog_drift");
     try (Connection connection = db.connect()) {
       run(connection, migrations.get(0).forward());
       try (Statement st = connection.createStatement()) {
         st.execute("ALTER SEQUENCE ticket_id_seq RENAME TO ticket_numbers");
+        st.execute("ALTER TABLE agent RENAME CONSTRAINT agent_pk TO agent_pkey");
+        st.execute("ALTER TABLE invoice ALTER COLUMN number SET INCREMENT BY 1");
       }
 
       List<Difference> drift = SchemaComparison.compare(states(migrations).get(1),
           CatalogReader.read(connection, "-"));
 
-      assertEquals(List.of("column public.ticket.id: sequence is ticket_numbers, expected ticket_id_seq"),
+      assertEquals(List.of(
+          "primary key public.agent.agent_pk: name is agent_pkey, expected agent_pk",
+          "column public.invoice.number: sequence is invoice_number_seq START WITH 1000 CACHE 20,"
+              + " expected START WITH 1000 INCREMENT BY 10 CACHE 20",
+          "column public.ticket.id: sequence is ticket_numbers, expected ticket_id_seq"),
           drift.stream().map(Difference::text).toList());
     }
   }

@@ -78,7 +78,7 @@ final class Generation {
     Schema previous = history == null ? Schema.EMPTY : history.state();
 
     Elements elements = env.getElementUtils();
-    RecordReader reader = new RecordReader(elements, report);
+    RecordReader reader = new RecordReader(elements, report, options.postgres());
     List<TableDraft> drafts = new ArrayList<>();
     roundTables.values().forEach(type -> reader.read(type).ifPresent(drafts::add));
     SchemaBuilder builder = new SchemaBuilder(report,

@@ -32,6 +32,8 @@ import javax.tools.Diagnostic;
  *   <li>{@code plinth.rebase}: slugs of generated migrations to regenerate after the others
  *       (after merging two branches that both added a migration)
  *   <li>{@code plinth.seeds}: {@code false} to skip generating the typed seed builders
+ *   <li>{@code plinth.postgres}: the oldest PostgreSQL major version the migrations run on
+ *       ({@code 14} by default); what needs a newer one is a compile error
  * </ul>
  */
 @AutoService(Processor.class)

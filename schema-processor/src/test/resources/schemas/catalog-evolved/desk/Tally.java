@@ -7,4 +7,4 @@ import dev.plinth.annotations.Table;
 
 /** An identity column before, serial now. */
 @Table
-public record Tally(@Id @Serial long id, @Nullable String label) {}
+public record Tally(@Id(name = "tally_pk") @Serial long id, @Nullable String label) {}

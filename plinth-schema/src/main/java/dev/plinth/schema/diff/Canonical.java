@@ -79,24 +79,27 @@ public final class Canonical {
 
   /**
    * The column with its default in canonical form, its sequence's options that are PostgreSQL's
-   * defaults left out, and no rename hint.
+   * defaults left out, no NOT NULL constraint name when it is nullable, and no rename hint.
    */
   public static Column column(Column c) {
     return new Column(c.name(), c.type(), c.enumType(), c.nullable(), expression(c.defaultSql()),
-        c.identity(), c.comment(), null, sequence(c, c.sequence()));
+        c.identity(), c.comment(), null, sequence(c, c.sequence()), c.nullable() ? null : c.notNullName());
   }
 
   /**
-   * The column in canonical form, also without the name of an identity column's sequence when it
-   * is the one PostgreSQL gives it: a schema that leaves the name to PostgreSQL and one that
-   * states it are the same.
+   * The column in canonical form, also without the names PostgreSQL gives when they are the ones
+   * it gives (an identity column's sequence, a NOT NULL constraint): a schema that leaves a name
+   * to PostgreSQL and one that states it are the same.
    */
   private static Column column(String table, Column c) {
     Column canonical = column(c);
     Sequence sequence = canonical.sequence();
     if (c.identity().isIdentity() && sequence != null
         && Names.postgres(table, c.name(), "seq").equals(sequence.name())) {
-      return canonical.withSequence(sequence(c, sequence.withName(null)));
+      canonical = canonical.withSequence(sequence(c, sequence.withName(null)));
+    }
+    if (Names.postgres(table, c.name(), "not_null").equals(canonical.notNullName())) {
+      canonical = canonical.withNotNullName(null);
     }
     return canonical;
   }

@@ -418,19 +418,16 @@ public sealed interface Change {
   /**
    * Changes a column's type, nullability, default, identity or comment (same name). With a
    * {@code backupKey}, a type change that can lose values first copies them aside by row key;
-   * with a {@code restoreKey}, they are put back after the change. With {@code setGenerated}, an
-   * identity column switches between ALWAYS and BY DEFAULT in place ({@code SET GENERATED});
-   * without it (journals written before), its identity is dropped and added again.
+   * with a {@code restoreKey}, they are put back after the change.
    */
   @JsonTypeName("AlterColumn")
-  @JsonPropertyOrder({"table", "before", "after", "backupKey", "restoreKey", "setGenerated"})
+  @JsonPropertyOrder({"table", "before", "after", "backupKey", "restoreKey"})
   record AlterColumn(
       @JsonProperty("table") QualifiedName table,
       @JsonProperty("before") Column before,
       @JsonProperty("after") Column after,
       @JsonProperty("backupKey") List<String> backupKey,
-      @JsonProperty("restoreKey") List<String> restoreKey,
-      @JsonProperty("setGenerated") Boolean setGenerated)
+      @JsonProperty("restoreKey") List<String> restoreKey)
       implements Change {
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visitAlterColumn(this);
@@ -442,25 +439,24 @@ public sealed interface Change {
       }
       backupKey = backupKey == null ? List.of() : List.copyOf(backupKey);
       restoreKey = restoreKey == null ? List.of() : List.copyOf(restoreKey);
-      setGenerated = Boolean.TRUE.equals(setGenerated) ? Boolean.TRUE : null;
-    }
-
-    public AlterColumn(QualifiedName table, Column before, Column after, List<String> backupKey,
-        List<String> restoreKey) {
-      this(table, before, after, backupKey, restoreKey, null);
     }
 
     public AlterColumn(QualifiedName table, Column before, Column after) {
       this(table, before, after, List.of(), List.of());
     }
 
-    /** Whether an identity column switches between ALWAYS and BY DEFAULT in place. */
+    /**
+     * Whether an identity column that switches between ALWAYS and BY DEFAULT does so in place
+     * ({@code SET GENERATED}): it does when the change records its sequence, as every change has
+     * done since sequences are recorded; in older journals it is dropped and added again.
+     */
     public boolean inPlace() {
-      return setGenerated != null;
+      return before.identity().isIdentity() && after.identity().isIdentity()
+          && (before.sequence() != null || after.sequence() != null);
     }
 
     public Change inverse() {
-      return new AlterColumn(table, after, before, restoreKey, backupKey, setGenerated);
+      return new AlterColumn(table, after, before, restoreKey, backupKey);
     }
 
     public Schema applyTo(Schema schema) {

@@ -18,9 +18,11 @@ import java.util.Objects;
  * @param sequence the sequence of a serial or identity column, or null (always for other columns;
  *     for an identity column: PostgreSQL's defaults, as journals written before sequences were
  *     recorded have it)
+ * @param notNullName the name of the NOT NULL constraint of a column that is not nullable, or null
+ *     to leave it to PostgreSQL (which names them from version 18)
  */
 @JsonPropertyOrder({"name", "type", "enumType", "nullable", "defaultSql", "identity", "comment",
-    "renamedFrom", "sequence"})
+    "renamedFrom", "sequence", "notNullName"})
 public record Column(
     @JsonProperty("name") String name,
     @JsonProperty("type") String type,
@@ -30,7 +32,8 @@ public record Column(
     @JsonProperty("identity") Identity identity,
     @JsonProperty("comment") String comment,
     @JsonProperty("renamedFrom") String renamedFrom,
-    @JsonProperty("sequence") Sequence sequence) {
+    @JsonProperty("sequence") Sequence sequence,
+    @JsonProperty("notNullName") String notNullName) {
 
   public Column {
     Objects.requireNonNull(name, "name");
@@ -43,28 +46,39 @@ public record Column(
     this(name, type, enumType, nullable, defaultSql, identity, comment, renamedFrom, null);
   }
 
+  public Column(String name, String type, QualifiedName enumType, boolean nullable, String defaultSql,
+      Identity identity, String comment, String renamedFrom, Sequence sequence) {
+    this(name, type, enumType, nullable, defaultSql, identity, comment, renamedFrom, sequence, null);
+  }
+
   /** The same column without the rename hint, for comparing definitions. */
   public Column definition() {
     return renamedFrom == null ? this : withRenamedFrom(null);
   }
 
   public Column withRenamedFrom(String previous) {
-    return new Column(name, type, enumType, nullable, defaultSql, identity, comment, previous, sequence);
+    return new Column(name, type, enumType, nullable, defaultSql, identity, comment, previous, sequence,
+        notNullName);
   }
 
   public Column withName(String newName) {
     return new Column(newName, type, enumType, nullable, defaultSql, identity, comment, renamedFrom,
-        sequence);
+        sequence, notNullName);
   }
 
   /** The column with another type (and enum type, null for none). */
   public Column withType(String newType, QualifiedName newEnumType) {
     return new Column(name, newType, newEnumType, nullable, defaultSql, identity, comment, renamedFrom,
-        sequence);
+        sequence, notNullName);
   }
 
   public Column withSequence(Sequence newSequence) {
     return new Column(name, type, enumType, nullable, defaultSql, identity, comment, renamedFrom,
-        newSequence);
+        newSequence, notNullName);
+  }
+
+  public Column withNotNullName(String newNotNullName) {
+    return new Column(name, type, enumType, nullable, defaultSql, identity, comment, renamedFrom,
+        sequence, newNotNullName);
   }
 }

@@ -119,11 +119,11 @@ final class SequenceSql {
 
   /**
    * Changes the sequence of a column that stays serial, or stays an identity column (switching
-   * between ALWAYS and BY DEFAULT when {@code setGenerated}), in place: its name, its type (a serial
+   * between ALWAYS and BY DEFAULT when {@code inPlace}), in place: its name, its type (a serial
    * column's sequence keeps its old type when the column's type changes; an identity column's
    * follows) and an identity's options.
    */
-  static List<String> alter(QualifiedName table, Column before, Column after, boolean setGenerated) {
+  static List<String> alter(QualifiedName table, Column before, Column after, boolean inPlace) {
     List<String> out = new ArrayList<>();
     if (before.identity() == Identity.SERIAL && after.identity() == Identity.SERIAL) {
       out.addAll(rename(table, before, after));
@@ -131,7 +131,7 @@ final class SequenceSql {
         out.add("ALTER SEQUENCE " + ident(name(table, after)) + " AS " + after.type() + ";");
       }
     } else if (before.identity().isIdentity() && after.identity().isIdentity()
-        && (before.identity() == after.identity() || setGenerated)) {
+        && (before.identity() == after.identity() || inPlace)) {
       out.addAll(rename(table, before, after));
       out.addAll(alterIdentity(table, before, after));
     }
@@ -209,14 +209,14 @@ final class SequenceSql {
 
   /**
    * Moves a column's sequence past the values the column holds: after the greatest (before the
-   * least, for a descending sequence), and not before its start.
+   * least, for a descending sequence), and not before its start. A column whose sequence is not
+   * recorded (from a journal written before) goes on after the greatest value as it did.
    */
   private static String continueSequence(QualifiedName table, Column column) {
-    Sequence options = options(column).canonical(column.type());
-    if (options.isEmpty()) {
+    if (column.sequence() == null) {
       return SqlRenderer.continueSequence(table, column.name());
     }
-    Sequence.Effective values = options.effective(column.type());
+    Sequence.Effective values = column.sequence().effective(column.type());
     String next = values.ascending()
         ? "greatest(max(" + ident(column.name()) + ") + 1, " + values.start() + ")"
         : "least(min(" + ident(column.name()) + ") - 1, " + values.start() + ")";

@@ -336,9 +336,7 @@ public final class SqlRenderer {
   static String columnDefinition(QualifiedName table, Column column) {
     StringBuilder sql = new StringBuilder(ident(column.name())).append(' ').append(column.type());
     sql.append(SequenceSql.clause(table, column));
-    if (!column.nullable()) {
-      sql.append(" NOT NULL");
-    }
+    sql.append(NotNullSql.clause(column));
     if (column.defaultSql() != null) {
       sql.append(" DEFAULT ").append(column.defaultSql());
     }
@@ -352,13 +350,12 @@ public final class SqlRenderer {
   private static List<String> restoreColumn(AddColumn change, Backups backups) {
     List<String> out = new ArrayList<>();
     Column column = change.column();
-    String alter = alter(change.table()) + "ALTER COLUMN " + ident(column.name()) + " ";
     Column loose = new Column(column.name(), column.type(), column.enumType(), true,
         column.defaultSql(), Identity.NONE, null, null);
     out.add(alter(change.table()) + "ADD COLUMN " + columnDefinition(change.table(), loose) + ";");
     out.addAll(backups.restoreColumn(change.table(), column, change.restoreKey()));
     if (!column.nullable()) {
-      out.add(alter + "SET NOT NULL;");
+      out.add(NotNullSql.set(change.table(), column));
     }
     if (column.identity() != Identity.NONE) {
       out.addAll(SequenceSql.attach(change.table(), column));
@@ -414,11 +411,12 @@ public final class SqlRenderer {
       // A validated CHECK lets SET NOT NULL skip its full-table scan under the exclusive lock.
       String check = Names.derived(table.name(), List.of(after.name()), "not_null");
       out.addAll(addValidated(table, check, "CHECK (" + ident(after.name()) + " IS NOT NULL)", false));
-      out.add(column + "SET NOT NULL;");
+      out.add(NotNullSql.set(table, after));
       out.add(dropConstraint(table, check));
     } else if (!before.nullable() && after.nullable()) {
       out.add(column + "DROP NOT NULL;");
     }
+    out.addAll(NotNullSql.rename(table, before, after));
     if (identityChanged && after.identity() != Identity.NONE) {
       out.addAll(SequenceSql.attach(table, after));
     }

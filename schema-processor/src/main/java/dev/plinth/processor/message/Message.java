@@ -45,6 +45,16 @@ public enum Message {
           + " (int) or bigint (long). Change the component's type, or remove @Serial."),
   IDENTITY_OPTION(Severity.ERROR, "PLN115",
       "@Identity on component '%s': %s, so PostgreSQL would refuse the migration. %s"),
+  PRIMARY_KEY_NAMES(Severity.ERROR, "PLN116",
+      "@Id on '%s' names the primary key '%s', but @Id on '%s' names it '%s'. A table has one"
+          + " primary key: write its name on one @Id component only."),
+  NOT_NULL_NAME_ON_NULLABLE(Severity.ERROR, "PLN117",
+      "@Column(notNullName = \"%s\") is on '%s', which is @Nullable and so has no NOT NULL constraint"
+          + " to name. Remove notNullName, or @Nullable."),
+  NEEDS_NEWER_POSTGRES(Severity.ERROR, "PLN119",
+      "%s needs PostgreSQL %d or later, but the migrations target PostgreSQL %d (the processor"
+          + " option plinth.postgres). If every database they run on is PostgreSQL %d or later, pass"
+          + " -Aplinth.postgres=%d to javac (Maven: <compilerArgs>); otherwise remove it."),
   SERIAL_CONFLICT(Severity.ERROR, "PLN114",
       "Component '%s' has both @Serial and %s, but a serial column numbers its rows from its own"
           + " sequence and is NOT NULL. Remove %s, or @Serial."),

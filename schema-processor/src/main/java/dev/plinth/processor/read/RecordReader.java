@@ -57,8 +57,13 @@ public final class RecordReader {
   /** The JVM's limit on the parameter slots of a constructor (255, one of which is {@code this}). */
   private static final int MAX_PARAMETER_SLOTS = 254;
 
+  /** The PostgreSQL version from which NOT NULL constraints have names. */
+  private static final int NAMED_NOT_NULL_SINCE = 18;
+
   private final Elements elements;
   private final Report report;
+  /** The oldest PostgreSQL major version the migrations run on. */
+  private final int postgres;
   private final Map<String, EnumType> enums = new TreeMap<>();
   /** Where each enum type is named: its {@code @EnumType(name)} value, or the enum. */
   private final Map<String, Origin> enumOrigins = new TreeMap<>();
@@ -71,9 +76,10 @@ public final class RecordReader {
   private TypeElement fieldsRecord;
   private Map<String, Element> fields = Map.of();
 
-  public RecordReader(Elements elements, Report report) {
+  public RecordReader(Elements elements, Report report, int postgres) {
     this.elements = elements;
     this.report = report;
+    this.postgres = postgres;
   }
 
   /** The enum types the read tables use, by Java class. */
@@ -112,6 +118,7 @@ public final class RecordReader {
     Map<String, String> columnNames = new LinkedHashMap<>();
     List<Column> columns = new ArrayList<>();
     List<String> primaryKey = new ArrayList<>();
+    Map<String, Ann> primaryKeyNames = new LinkedHashMap<>();
     List<UniqueConstraint> uniques = new ArrayList<>();
     List<CheckConstraint> checks = new ArrayList<>();
     List<ForeignKeyDraft> foreignKeys = new ArrayList<>();
@@ -138,8 +145,12 @@ public final class RecordReader {
       columnNames.put(componentName, columnName);
       origins.put(columnName, Origin.of(component));
       readColumn(component, name, columnName, docs.param(componentName)).ifPresent(columns::add);
-      if (Ann.find(component, "Id", elements).isPresent()) {
+      Optional<Ann> id = Ann.find(component, "Id", elements);
+      if (id.isPresent()) {
         primaryKey.add(columnName);
+        if (!id.get().string("name").isBlank()) {
+          primaryKeyNames.put(componentName, id.get());
+        }
         if (Ann.hasSimpleName(component, "Nullable")) {
           report.add(Message.NULLABLE_KEY, Origin.of(component), componentName);
         }
@@ -228,16 +239,37 @@ public final class RecordReader {
     }
 
     PrimaryKey pk = primaryKey.isEmpty() ? null
-        : new PrimaryKey(Names.withSuffix(name, "pkey"), primaryKey);
+        : new PrimaryKey(primaryKeyName(name, primaryKeyNames), primaryKey);
     uniques = withoutRepeatedKeys(uniques, pk, origins);
     if (pk != null) {
-      origins.put(pk.name(), Origin.of(record));
+      origins.put(pk.name(), primaryKeyNames.isEmpty() ? Origin.of(record)
+          : primaryKeyNames.values().iterator().next().origin("name"));
     }
     String renamedFrom = Ann.find(record, "RenamedFrom", elements).map(a -> a.string("value")).orElse(null);
     Table model = new Table(tableName, record.getQualifiedName().toString(), docs.main(), columns, pk,
         uniques, checks, indexes, List.of(), renamedFrom);
     return Optional.of(new TableDraft(model, table.origin(), origins, foreignKeys,
         intent(record, columnNames)));
+  }
+
+  /**
+   * The primary key's name: the one {@code @Id(name)} gives (on one component; different names on
+   * two are an error), or {@code <table>_pkey}.
+   */
+  private String primaryKeyName(String table, Map<String, Ann> named) {
+    if (named.isEmpty()) {
+      return Names.withSuffix(table, "pkey");
+    }
+    var first = named.entrySet().iterator().next();
+    String name = first.getValue().string("name").strip();
+    checkLength(name, first.getValue().origin("name"), "@Id(name = \"...\")");
+    named.forEach((component, id) -> {
+      if (!id.string("name").strip().equals(name)) {
+        report.add(Message.PRIMARY_KEY_NAMES, id.origin("name"), first.getKey(), name, component,
+            id.string("name").strip());
+      }
+    });
+    return name;
   }
 
   /**
@@ -414,8 +446,29 @@ public final class RecordReader {
       sequence = Sequence.named(Names.derived(table, List.of(columnName), "seq"));
     }
     String renamedFrom = Ann.find(component, "RenamedFrom", elements).map(a -> a.string("value")).orElse(null);
+    String notNullName = columnAnn.map(a -> notNullName(a, componentName, nullable)).orElse(null);
     return Optional.of(new Column(columnName, sqlType, enumType, nullable, defaultSql, identity,
-        comment, renamedFrom, sequence));
+        comment, renamedFrom, sequence, notNullName));
+  }
+
+  /** The name {@code @Column(notNullName)} gives the NOT NULL constraint, or null for none. */
+  private String notNullName(Ann column, String component, boolean nullable) {
+    String name = column.string("notNullName").strip();
+    if (!column.isSet("notNullName")) {
+      return null;
+    }
+    Origin origin = column.origin("notNullName");
+    if (name.isEmpty()) {
+      report.add(Message.BLANK_VALUE, origin, "@Column(notNullName)",
+          "Write the constraint's name, or remove the attribute to let PostgreSQL name it.");
+    } else if (nullable) {
+      report.add(Message.NOT_NULL_NAME_ON_NULLABLE, origin, name, component);
+    } else if (postgres < NAMED_NOT_NULL_SINCE) {
+      report.add(Message.NEEDS_NEWER_POSTGRES, origin, "@Column(notNullName) (a named NOT NULL"
+          + " constraint)", NAMED_NOT_NULL_SINCE, postgres, NAMED_NOT_NULL_SINCE, NAMED_NOT_NULL_SINCE);
+    }
+    checkLength(name, origin, "@Column(notNullName = \"...\")");
+    return name.isEmpty() ? null : name;
   }
 
   /** The sequence an {@code @Identity} states (its written attributes), or null for none. */

@@ -208,6 +208,9 @@ public final class SchemaBuilder {
           claim(constraints, schema, c.name(), "a check of " + table.name(), origin.apply(c.name())));
       table.foreignKeys().forEach(f ->
           claim(constraints, schema, f.name(), "a foreign key of " + table.name(), origin.apply(f.name())));
+      table.columns().stream().filter(c -> !c.nullable() && c.notNullName() != null)
+          .forEach(c -> claim(constraints, schema, c.notNullName(),
+              "the NOT NULL constraint of " + table.name() + "." + c.name(), origin.apply(c.name())));
     }
   }
 

@@ -30,7 +30,8 @@ import java.util.Map;
 /**
  * Reads a live database's structure into the schema model with four pg_catalog queries (tables
  * and columns, constraints, indexes, enum types), whatever the number of tables. Works on
- * PostgreSQL 14 to 18 (18 records NOT NULL as constraints too; they are read from the columns).
+ * PostgreSQL 14 to 18 (18 records NOT NULL as constraints too: nullability is read from the
+ * columns, and the constraints' names from them).
  */
 public final class CatalogReader {
   private static final String SYSTEM_SCHEMAS =
@@ -73,7 +74,7 @@ public final class CatalogReader {
       FROM pg_constraint co
       JOIN pg_class c ON c.oid = co.conrelid
       JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE co.contype IN ('p', 'u', 'f', 'c') AND %s
+      WHERE co.contype IN ('p', 'u', 'f', 'c', 'n') AND %s
       ORDER BY co.conname
       """;
 
@@ -184,6 +185,8 @@ public final class CatalogReader {
     List<String> columns = columnNames(rs.getArray(4), table);
     switch (rs.getString(2)) {
       case "p" -> table.primaryKey = new PrimaryKey(name, columns);
+      case "n" -> table.columns.computeIfPresent((int) ((Short[]) rs.getArray(4).getArray())[0],
+          (number, column) -> column.withNotNullName(name));
       case "u" -> table.uniques.add(new UniqueConstraint(name, columns));
       case "c" -> {
         String definition = rs.getString(9);

@@ -83,6 +83,9 @@ public final class SchemaComparison {
       }
       if (c.nullable() != hc.nullable()) {
         out.add(Difference.different("column", name, "nullability", nullability(c), nullability(hc)));
+      } else if (!c.nullable() && c.notNullName() != null && !c.notNullName().equals(hc.notNullName())) {
+        out.add(Difference.different("column", name, "NOT NULL constraint", c.notNullName(),
+            hc.notNullName()));
       }
       if (!sameExpression(c.defaultSql(), hc.defaultSql())) {
         out.add(Difference.different("column", name, "default", c.defaultSql(), hc.defaultSql()));
@@ -109,6 +112,9 @@ public final class SchemaComparison {
       out.add(Difference.extra("primary key", table + "." + h.primaryKey().name(), havePk));
     } else if (wantPk != null && !wantPk.equals(havePk)) {
       out.add(Difference.different("primary key", table + "." + w.primaryKey().name(), "definition", wantPk, havePk));
+    } else if (wantPk != null && !w.primaryKey().name().equals(h.primaryKey().name())) {
+      out.add(Difference.different("primary key", table + "." + w.primaryKey().name(), "name",
+          w.primaryKey().name(), h.primaryKey().name()));
     }
     named("unique constraint", table, w.uniques(), h.uniques(), u -> columns(u.columns()), u -> columns(u.columns()),
         out);
