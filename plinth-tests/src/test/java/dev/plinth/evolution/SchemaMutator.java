@@ -51,6 +51,9 @@ final class SchemaMutator {
       Map.entry("timestamp without time zone", "'2020-01-01 00:00:00'"), Map.entry("date", "CURRENT_DATE"),
       Map.entry("uuid", "gen_random_uuid()"), Map.entry("jsonb", "'{}'::jsonb"), Map.entry("text[]", "'{}'"));
 
+  /** The enum type columns use; the others are types of their own. */
+  private static final QualifiedName MOOD = new QualifiedName("public", "mood");
+
   private final Random random;
   /** Whether to name NOT NULL constraints (PostgreSQL 18 and later). */
   private final boolean namedNotNull;
@@ -66,8 +69,7 @@ final class SchemaMutator {
   }
 
   Schema initial() {
-    Schema schema = new Schema(List.of(), List.of(new EnumType(new QualifiedName("public", "mood"),
-        "Mood", List.of("OK", "MEH", "BAD"))));
+    Schema schema = new Schema(List.of(), List.of(new EnumType(MOOD, "Mood", List.of("OK", "MEH", "BAD"))));
     for (int i = 0; i < 3; i++) {
       schema = schema.withTable(newTable(schema, "public"));
     }
@@ -79,7 +81,7 @@ final class SchemaMutator {
     // Rename hints live for one compile: those of the previous step are gone.
     Schema result = new Schema(schema.tables().stream().map(t -> t.withRenamedFrom(null)
         .withColumns(t.columns().stream().map(c -> c.withRenamedFrom(null)).toList())).toList(),
-        schema.enums());
+        schema.enums().stream().map(EnumType::definition).toList());
     int changes = 1 + random.nextInt(3);
     for (int i = 0; i < changes; i++) {
       result = mutateOnce(result);
@@ -111,7 +113,7 @@ final class SchemaMutator {
       case 15: return edit(schema, table, t -> t.withChecks(dropOne(t.checks())));
       case 16: return addForeignKey(schema, table);
       case 17: return edit(schema, table, t -> t.withForeignKeys(dropOne(t.foreignKeys())));
-      case 18: return changeEnum(schema);
+      case 18: return random.nextBoolean() ? changeEnum(schema) : changeStandaloneEnum(schema);
       default: return namedNotNull && random.nextInt(3) == 0 ? renameNotNull(schema, table)
           : changeGeneration(schema, table);
     }
@@ -224,10 +226,10 @@ final class SchemaMutator {
   private Column newColumn(Schema schema, Table table) {
     boolean reserved = random.nextInt(10) == 0 && table.column("order").isEmpty();
     String name = reserved ? "order" : "c" + next();
-    if (random.nextInt(6) == 0 && !schema.enums().isEmpty()) {
-      EnumType type = schema.enums().get(0);
+    if (random.nextInt(6) == 0) {
+      EnumType type = schema.enumType(MOOD).orElseThrow();
       return new Column(name, Sql.ident(type.name()), type.name(), random.nextBoolean(),
-          "'" + type.values().get(0) + "'", Identity.NONE, null, null);
+          Sql.literal(type.values().get(0)), Identity.NONE, null, null);
     }
     String type = SCALARS.get(random.nextInt(SCALARS.size()));
     boolean nullable = random.nextBoolean();
@@ -430,13 +432,21 @@ final class SchemaMutator {
         .withForeignKeys(plus(t.foreignKeys(), fk)));
   }
 
-  /** Adds, removes or reorders values of the enum type, keeping the first (which rows use). */
+  /**
+   * Adds, removes, renames or reorders values of the enum type the columns use, keeping the first
+   * (which defaults use).
+   */
   private Schema changeEnum(Schema schema) {
-    EnumType type = schema.enums().get(0);
+    EnumType type = schema.enumType(MOOD).orElseThrow();
     List<String> values = new ArrayList<>(type.values());
-    int choice = random.nextInt(3);
+    int choice = random.nextInt(4);
     if (choice == 0 || values.size() < 3) {
-      values.add(1 + random.nextInt(values.size()), "V" + next());
+      values.add(1 + random.nextInt(values.size()), label(values));
+    } else if (choice == 3) {
+      int index = 1 + random.nextInt(values.size() - 1);
+      String renamed = label(values);
+      String old = values.set(index, renamed);
+      return schema.withEnum(new EnumType(type.name(), type.javaClass(), values, null, Map.of(renamed, old)));
     } else if (choice == 1) {
       values.remove(1 + random.nextInt(values.size() - 1));
       // Rows that held the removed value hold NULL in nullable columns from now on.
@@ -448,6 +458,62 @@ final class SchemaMutator {
       values.add(1, moved);
     }
     return schema.withEnum(new EnumType(type.name(), type.javaClass(), values));
+  }
+
+  /**
+   * Creates, drops or changes an enum type of its own (no column uses it), as
+   * {@code @EnumType(standalone = true)} declares one.
+   */
+  private Schema changeStandaloneEnum(Schema schema) {
+    List<EnumType> own = schema.enums().stream().filter(e -> !e.name().equals(MOOD)).toList();
+    if (own.isEmpty() || random.nextInt(4) == 0) {
+      String name = "e" + next();
+      List<String> values = new ArrayList<>();
+      for (int i = random.nextInt(4); i >= 0; i--) {
+        values.add(label(values));
+      }
+      return schema.withEnum(new EnumType(new QualifiedName(random.nextInt(3) == 0 ? "other" : "public", name),
+          "gen.E" + name, values));
+    }
+    EnumType type = own.get(random.nextInt(own.size()));
+    List<String> values = new ArrayList<>(type.values());
+    switch (random.nextInt(4)) {
+      case 0:
+        return schema.withoutEnum(type.name());
+      case 1:
+        values.add(random.nextInt(values.size() + 1), label(values));
+        break;
+      case 2:
+        if (values.size() > 1) {
+          values.remove(random.nextInt(values.size()));
+        }
+        break;
+      default:
+        int index = random.nextInt(values.size());
+        String renamed = label(values);
+        String old = values.set(index, renamed);
+        return schema.withEnum(new EnumType(type.name(), type.javaClass(), values, null, Map.of(renamed, old)));
+    }
+    return schema.withEnum(new EnumType(type.name(), type.javaClass(), values));
+  }
+
+  /**
+   * A new enum label, often not a Java identifier, as {@code @EnumValue} gives them: lower case,
+   * spaces, hyphens, dots, quotes, keywords, accents, up to 63 bytes.
+   */
+  private String label(List<String> taken) {
+    int n = next();
+    String label = switch (random.nextInt(8)) {
+      case 0 -> "in progress " + n;
+      case 1 -> "on-hold-" + n;
+      case 2 -> "won't fix " + n;
+      case 3 -> "v1." + n;
+      case 4 -> "new";
+      case 5 -> "très " + n;
+      case 6 -> "x".repeat(58) + String.format("%05d", n % 100000);
+      default -> "V" + n;
+    };
+    return taken.contains(label) ? "V" + n : label;
   }
 
   /** Columns without keys, identity or references: free to change. */

@@ -2,6 +2,9 @@ package dev.plinth.features;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.plinth.runner.Plinth;
+import dev.plinth.runner.RollbackTarget;
+import dev.plinth.runner.RunnerConfig;
 import dev.plinth.runner.internal.catalog.CatalogReader;
 import dev.plinth.runner.internal.catalog.Difference;
 import dev.plinth.runner.internal.catalog.SchemaComparison;
@@ -49,6 +52,21 @@ class CatalogFeaturesDatabaseTest {
         assertCatalog(connection, states.get(i), "after " + migrations.get(i).reverse());
       }
     }
+  }
+
+  @Test
+  void theRunnerMigratesVerifiesWithoutDriftAndRollsBack() {
+    TestDatabase db = SharedPostgres.newDatabase("catalog_runner");
+    Plinth plinth = Plinth.create(RunnerConfig.builder().url(db.jdbcUrl())
+        .locations("filesystem:" + GOLDEN.resolve("migration").toAbsolutePath()).build());
+
+    assertEquals(2, plinth.migrate().applied().size());
+    assertEquals(List.of(), plinth.verify().differences(), "a fresh migrate shows no drift");
+
+    plinth.rollback(RollbackTarget.to("1"));
+    assertEquals(List.of(), plinth.verify().differences(), "none after the rollback either");
+    plinth.rollback(RollbackTarget.steps(1));
+    assertEquals(0, plinth.verify().tables());
   }
 
   @Test

@@ -17,6 +17,14 @@ ALTER TABLE "public"."issue" RENAME CONSTRAINT "ticket_pkey" TO "issue_pkey";
 
 ALTER TABLE "public"."tally" RENAME CONSTRAINT "tally_pkey" TO "tally_pk";
 
+ALTER TYPE "public"."priority" ADD VALUE 'medium' BEFORE 'très haute';
+
+ALTER TYPE "public"."stage" RENAME VALUE 'on-hold' TO 'on hold';
+
+ALTER TYPE "public"."stage" ADD VALUE 'triage.done' BEFORE 'in progress';
+
+CREATE TYPE "public"."plan" AS ENUM ('FREE', 'PAID');
+
 CREATE SEQUENCE "public"."issue_position_seq" AS smallint;
 ALTER TABLE "public"."issue" ADD COLUMN "position" smallint DEFAULT nextval('"public"."issue_position_seq"'::regclass) NOT NULL;
 ALTER SEQUENCE "public"."issue_position_seq" OWNED BY "public"."issue"."position";
@@ -55,3 +63,7 @@ COMMENT ON TABLE "public"."issue" IS 'The ticket, renamed: its sequences follow 
 COMMENT ON TABLE "public"."staff" IS 'The agent table and its columns renamed: the explicit names stay.';
 
 COMMENT ON TABLE "public"."tally" IS 'An identity column before, serial now.';
+
+DROP TYPE "support"."channel";
+
+DROP SCHEMA "support";

@@ -14,3 +14,11 @@ DROP TABLE "public"."invoice";
 DROP TABLE "public"."counter";
 
 DROP TABLE "public"."agent";
+
+DROP TYPE "support"."channel";
+
+DROP TYPE "public"."stage";
+
+DROP TYPE "public"."priority";
+
+DROP SCHEMA "support";

@@ -1,5 +1,6 @@
 package desk;
 
+import dev.plinth.annotations.Default;
 import dev.plinth.annotations.Id;
 import dev.plinth.annotations.RenamedFrom;
 import dev.plinth.annotations.Serial;
@@ -12,4 +13,5 @@ public record Issue(
     @Id @Serial long id,
     @RenamedFrom("ticketNumber") @Serial long number,
     String title,
+    @Default("'in progress'") Stage stage,
     @Serial short position) {}

@@ -1,5 +1,6 @@
 package desk;
 
+import dev.plinth.annotations.Default;
 import dev.plinth.annotations.Id;
 import dev.plinth.annotations.Serial;
 import dev.plinth.annotations.Table;
@@ -9,4 +10,5 @@ import dev.plinth.annotations.Table;
 public record Ticket(
     @Id @Serial int id,
     @Serial long ticketNumber,
-    String title) {}
+    String title,
+    @Default("'in progress'") Stage stage) {}

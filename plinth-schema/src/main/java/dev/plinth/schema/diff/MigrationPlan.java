@@ -34,7 +34,8 @@ public final class MigrationPlan {
   public static List<Step> split(List<Change> changes) {
     List<Change> usedValues = new ArrayList<>();
     for (Change change : changes) {
-      if (change instanceof AddEnumValue added && usedElsewhere(changes, "'" + added.value() + "'")) {
+      if (change instanceof AddEnumValue added
+          && usedElsewhere(changes, "'" + added.value().replace("'", "''") + "'")) {
         usedValues.add(change);
       }
     }

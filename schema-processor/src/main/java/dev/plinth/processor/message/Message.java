@@ -82,8 +82,11 @@ public enum Message {
       "Column '%s' appears twice in table %s (components '%s' and '%s')."
           + " Rename one with @Column(name = \"...\")."),
   ENUM_LABEL_TOO_LONG(Severity.ERROR, "PLN124",
-      "Enum %s has the constant %s, which is %d bytes long (UTF-8), but a PostgreSQL enum value"
-          + " has at most %d. Give it a shorter name."),
+      "Enum %s has %s, which is %d bytes long (UTF-8), but a PostgreSQL enum value has at most %d."
+          + " %s"),
+  DUPLICATE_ENUM_LABEL(Severity.ERROR, "PLN127",
+      "Enum %s gives the label '%s' to both %s and %s, but the values of a PostgreSQL enum type are"
+          + " distinct. Give one of them another @EnumValue."),
   SYSTEM_COLUMN_NAME(Severity.ERROR, "PLN125",
       "Column '%s' of table %s has the name of a PostgreSQL system column (tableoid, xmin, cmin,"
           + " xmax, cmax, ctid), which no table can use. Give it another name with"

@@ -575,18 +575,14 @@ public final class RecordReader {
     if (known != null) {
       return Optional.of(known);
     }
-    List<String> values = new ArrayList<>();
+    Map<String, Element> labels = new LinkedHashMap<>();
     for (Element constant : element.getEnclosedElements()) {
       if (constant.getKind() == ElementKind.ENUM_CONSTANT) {
-        String value = constant.getSimpleName().toString();
-        if (Names.bytes(value) > Names.MAX_BYTES) {
-          report.add(Message.ENUM_LABEL_TOO_LONG, Origin.of(constant), element.getSimpleName(),
-              value, Names.bytes(value), Names.MAX_BYTES);
-        }
-        values.add(value);
+        readLabel(element, constant, labels);
       }
     }
-    if (values.isEmpty()) {
+    List<String> values = new ArrayList<>(labels.keySet());
+    if (element.getEnclosedElements().stream().noneMatch(e -> e.getKind() == ElementKind.ENUM_CONSTANT)) {
       report.add(Message.EMPTY_ENUM, Origin.of(usedBy), element.getQualifiedName());
       return Optional.empty();
     }
@@ -600,14 +596,10 @@ public final class RecordReader {
     checkSchema(schema, ann.map(a -> a.origin("schema")).orElse(origin), "@EnumType(schema = \"app\")");
     enumOrigins.put(javaClass, origin);
     Map<String, String> renamedValues = new TreeMap<>();
-    for (Element constant : element.getEnclosedElements()) {
-      if (constant.getKind() == ElementKind.ENUM_CONSTANT) {
-        Ann.find(constant, "RenamedFrom", elements).ifPresent(a -> {
-          renamedValues.put(constant.getSimpleName().toString(), a.string("value"));
-          enumRenames.put(javaClass + "#" + constant.getSimpleName(), a.origin("value"));
-        });
-      }
-    }
+    labels.forEach((label, constant) -> Ann.find(constant, "RenamedFrom", elements).ifPresent(a -> {
+      renamedValues.put(label, a.string("value"));
+      enumRenames.put(javaClass + "#" + label, a.origin("value"));
+    }));
     Optional<Ann> renamed = Ann.find(element, "RenamedFrom", elements);
     renamed.ifPresent(a -> enumRenames.put(javaClass, a.origin("value")));
     String renamedFrom = renamed.map(a -> a.string("value")).orElse(null);
@@ -615,6 +607,42 @@ public final class RecordReader {
         renamedValues);
     enums.put(javaClass, type);
     return Optional.of(type);
+  }
+
+  /**
+   * Reads the SQL label of an enum constant (its {@code @EnumValue}, or its name) into
+   * {@code labels}, reporting one PostgreSQL would refuse.
+   */
+  private void readLabel(TypeElement type, Element constant, Map<String, Element> labels) {
+    String name = constant.getSimpleName().toString();
+    Optional<Ann> value = Ann.find(constant, "EnumValue", elements);
+    String label = value.map(a -> a.string("value")).orElse(name);
+    Origin origin = value.map(a -> a.origin("value")).orElse(Origin.of(constant));
+    if (value.isPresent() && label.isBlank()) {
+      report.add(Message.BLANK_VALUE, origin, "@EnumValue on " + name,
+          "Write the label, such as @EnumValue(\"in progress\"), or remove the annotation.");
+    } else if (Names.bytes(label) > Names.MAX_BYTES) {
+      report.add(Message.ENUM_LABEL_TOO_LONG, origin, type.getSimpleName(),
+          value.isPresent() ? "the label '" + label + "' (of " + name + ")" : "the constant " + name,
+          Names.bytes(label), Names.MAX_BYTES,
+          value.isPresent() ? "Give it a shorter @EnumValue." : "Give it a shorter name, or an @EnumValue.");
+    } else if (labels.containsKey(label)) {
+      report.add(Message.DUPLICATE_ENUM_LABEL, origin, type.getSimpleName(), label,
+          labels.get(label).getSimpleName(), name);
+    } else {
+      labels.put(label, constant);
+    }
+  }
+
+  /** Reads an enum declared as a type of its own ({@code @EnumType(standalone = true)}), if it is. */
+  public Optional<EnumType> readStandalone(TypeElement element) {
+    return isStandalone(element, elements) ? readEnum(element, element) : Optional.empty();
+  }
+
+  /** Whether {@code element} is an enum declared as a type of its own. */
+  public static boolean isStandalone(TypeElement element, Elements elements) {
+    return element.getKind() == ElementKind.ENUM
+        && Ann.find(element, "EnumType", elements).map(a -> a.bool("standalone")).orElse(false);
   }
 
   private Optional<Index> readIndex(Ann index, TypeElement record, String table,
