@@ -410,6 +410,9 @@ public final class SqlRenderer {
     if (before.nullable() && !after.nullable()) {
       // A validated CHECK lets SET NOT NULL skip its full-table scan under the exclusive lock.
       String check = Names.derived(table.name(), List.of(after.name()), "not_null");
+      if (check.equals(after.notNullName())) {
+        check = Names.derived(table.name(), List.of(after.name()), "not_null_check");
+      }
       out.addAll(addValidated(table, check, "CHECK (" + ident(after.name()) + " IS NOT NULL)", false));
       out.add(NotNullSql.set(table, after));
       out.add(dropConstraint(table, check));
