@@ -85,7 +85,7 @@ final class Rows {
     if (column.enumType() != null) {
       // Any value, so that removing one from the type exercises keeping it for the rollback.
       List<String> values = schema.enumType(column.enumType()).orElseThrow().values();
-      return "'" + values.get(random.nextInt(values.size())) + "'";
+      return Sql.literal(values.get(random.nextInt(values.size())));
     }
     int n = random.nextInt(1000);
     return switch (column.type()) {

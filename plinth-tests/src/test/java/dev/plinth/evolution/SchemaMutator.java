@@ -12,6 +12,7 @@ import dev.plinth.schema.model.PrimaryKey;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.ReferentialAction;
 import dev.plinth.schema.model.Schema;
+import dev.plinth.schema.model.Sequence;
 import dev.plinth.schema.model.Table;
 import dev.plinth.schema.model.UniqueConstraint;
 import dev.plinth.schema.render.Sql;
@@ -51,20 +52,25 @@ final class SchemaMutator {
       Map.entry("timestamp without time zone", "'2020-01-01 00:00:00'"), Map.entry("date", "CURRENT_DATE"),
       Map.entry("uuid", "gen_random_uuid()"), Map.entry("jsonb", "'{}'::jsonb"), Map.entry("text[]", "'{}'"));
 
+  /** The enum type columns use; the others are types of their own. */
+  private static final QualifiedName MOOD = new QualifiedName("public", "mood");
+
   private final Random random;
+  /** Whether to name NOT NULL constraints (PostgreSQL 18 and later). */
+  private final boolean namedNotNull;
   /** Columns that rows written before they existed hold NULL in: they cannot become NOT NULL. */
   private final java.util.Set<String> mayHoldNull = new java.util.HashSet<>(java.util.Set.of("order"));
   /** Columns whose rows repeat values (references): they cannot become unique. */
   private final java.util.Set<String> repeating = new java.util.HashSet<>();
   private int counter;
 
-  SchemaMutator(long seed) {
+  SchemaMutator(long seed, boolean namedNotNull) {
     this.random = new Random(seed);
+    this.namedNotNull = namedNotNull;
   }
 
   Schema initial() {
-    Schema schema = new Schema(List.of(), List.of(new EnumType(new QualifiedName("public", "mood"),
-        "Mood", List.of("OK", "MEH", "BAD"))));
+    Schema schema = new Schema(List.of(), List.of(new EnumType(MOOD, "Mood", List.of("OK", "MEH", "BAD"))));
     for (int i = 0; i < 3; i++) {
       schema = schema.withTable(newTable(schema, "public"));
     }
@@ -89,7 +95,7 @@ final class SchemaMutator {
       return schema.withTable(newTable(schema, "public"));
     }
     Table table = schema.tables().get(random.nextInt(schema.tables().size()));
-    switch (random.nextInt(19)) {
+    switch (random.nextInt(22)) {
       case 0: return schema.withTable(newTable(schema, random.nextInt(4) == 0 ? "other" : "public"));
       case 1: return dropTable(schema, table);
       case 2: return renameTable(schema, table);
@@ -108,20 +114,92 @@ final class SchemaMutator {
       case 15: return edit(schema, table, t -> t.withChecks(dropOne(t.checks())));
       case 16: return addForeignKey(schema, table);
       case 17: return edit(schema, table, t -> t.withForeignKeys(dropOne(t.foreignKeys())));
-      default: return random.nextBoolean() ? changeEnum(schema) : toggleIdentity(schema, table);
+      case 18: return random.nextBoolean() ? changeEnum(schema) : changeStandaloneEnum(schema);
+      default: return namedNotNull && random.nextInt(3) == 0 ? renameNotNull(schema, table)
+          : changeGeneration(schema, table);
     }
   }
 
-  /** Makes a NOT NULL bigint column without default an identity column (rows already hold values). */
-  private Schema toggleIdentity(Schema schema, Table table) {
-    List<Column> candidates = plainColumns(table).stream()
-        .filter(c -> c.type().equals("bigint") && !c.nullable() && c.defaultSql() == null).toList();
+  /**
+   * Changes how a NOT NULL integer column without default generates values (rows already hold
+   * some): makes it an identity or serial column, switches between the two, takes generation
+   * away, or changes a serial column's type.
+   */
+  private Schema changeGeneration(Schema schema, Table table) {
+    List<Column> candidates = freeColumns(table).stream()
+        .filter(c -> (c.type().equals("bigint") || c.type().equals("integer")) && !c.nullable()
+            && c.defaultSql() == null)
+        .toList();
     if (candidates.isEmpty()) {
       return schema;
     }
     Column c = candidates.get(random.nextInt(candidates.size()));
-    return replaceColumn(schema, table, c, new Column(c.name(), c.type(), null, false, null,
-        Identity.BY_DEFAULT, c.comment(), null));
+    Column plain = new Column(c.name(), c.type(), null, false, null, Identity.NONE, c.comment(), null);
+    Column otherType = plain.withType(c.type().equals("bigint") ? "integer" : "bigint", null);
+    Column changed = switch (c.identity()) {
+      case NONE -> random.nextBoolean() ? identity(plain, identityKind(), sequence()) : serial(table, plain);
+      case SERIAL -> switch (random.nextInt(3)) {
+        case 0 -> identity(plain, identityKind(), sequence());
+        case 1 -> plain;
+        default -> serial(table, otherType);
+      };
+      default -> switch (random.nextInt(5)) {
+        case 0 -> serial(table, plain);
+        case 1 -> plain;
+        case 2 -> identity(plain, c.identity() == Identity.ALWAYS ? Identity.BY_DEFAULT : Identity.ALWAYS,
+            c.sequence());
+        // Not narrowed when ALWAYS: the reverse's restore of the old values cannot write them.
+        case 3 -> c.identity() == Identity.ALWAYS && c.type().equals("bigint")
+            ? identity(plain, Identity.BY_DEFAULT, c.sequence())
+            : identity(otherType, c.identity(), c.sequence());
+        default -> identity(plain, c.identity(), sequence());
+      };
+    };
+    return replaceColumn(schema, table, c, changed);
+  }
+
+  private static Column identity(Column plain, Identity kind, Sequence sequence) {
+    return new Column(plain.name(), plain.type(), null, false, null, kind, plain.comment(), null, sequence);
+  }
+
+  private Identity identityKind() {
+    return random.nextBoolean() ? Identity.ALWAYS : Identity.BY_DEFAULT;
+  }
+
+  /**
+   * Random options for an identity's sequence, as {@code @Identity} would state them (null for
+   * none): counting up or down, in ranges and from starts that fit integer columns and the values
+   * {@link Rows} writes, sometimes with a name (a name left out keeps the one it has).
+   */
+  private Sequence sequence() {
+    if (random.nextInt(3) == 0) {
+      return null;
+    }
+    boolean down = random.nextInt(4) == 0;
+    Long increment = down ? Long.valueOf(-1 - random.nextInt(2))
+        : random.nextBoolean() ? null : Long.valueOf(1 + random.nextInt(9));
+    Long min = down ? (random.nextBoolean() ? null : -1_000_000L) : (random.nextBoolean() ? null : 1L + random.nextInt(10));
+    Long max = down ? (random.nextBoolean() ? null : -1L - random.nextInt(10)) : (random.nextBoolean() ? null : 1_000_000L);
+    Long start = random.nextBoolean() ? null
+        : down ? Long.valueOf(-20 - random.nextInt(5000)) : Long.valueOf(20 + random.nextInt(5000));
+    Long cache = random.nextInt(3) == 0 ? Long.valueOf(1 + random.nextInt(20)) : null;
+    Boolean cycle = random.nextInt(4) == 0 ? Boolean.valueOf(random.nextBoolean()) : null;
+    String name = random.nextInt(3) == 0 ? "s" + next() : null;
+    Sequence sequence = new Sequence(name, start, increment, min, max, cache, cycle);
+    return sequence.isEmpty() ? null : sequence;
+  }
+
+  /** A serial column, with its sequence named as the processor names it. */
+  private static Column serial(Table table, Column plain) {
+    return new Column(plain.name(), plain.type(), null, false, null, Identity.SERIAL, plain.comment(),
+        null, Sequence.named(Names.derived(table.name().name(), List.of(plain.name()), "seq")));
+  }
+
+  /** Serial columns' sequences named after the table and column, as the processor names them. */
+  private static Table withSerialNames(Table table) {
+    return table.withColumns(table.columns().stream()
+        .map(c -> c.identity() == Identity.SERIAL ? serial(table, c).withRenamedFrom(c.renamedFrom()) : c)
+        .toList());
   }
 
   private Table newTable(Schema schema, String namespace) {
@@ -129,32 +207,51 @@ final class SchemaMutator {
     List<Column> columns = new ArrayList<>();
     columns.add(new Column("id", "uuid", null, false, "gen_random_uuid()", Identity.NONE, "key", null));
     if (random.nextBoolean()) {
-      columns.add(new Column("seq", "bigint", null, false, null,
-          random.nextBoolean() ? Identity.ALWAYS : Identity.BY_DEFAULT, null, null));
+      Identity[] kinds = {Identity.ALWAYS, Identity.BY_DEFAULT, Identity.SERIAL};
+      Identity kind = kinds[random.nextInt(kinds.length)];
+      columns.add(new Column("seq", random.nextBoolean() ? "bigint" : "integer", null, false, null, kind,
+          null, null, kind == Identity.SERIAL ? Sequence.named(Names.derived(name, List.of("seq"), "seq"))
+              : sequence()));
     }
     Table table = new Table(new QualifiedName(namespace, name), "gen." + name, null, columns,
         null, List.of(), List.of(), List.of(), List.of(), null);
     for (int i = random.nextInt(4); i >= 0; i--) {
       columns.add(newColumn(schema, table.withColumns(columns)));
     }
+    // Some keys are named explicitly, as @Id(name) does: renames keep those names.
+    String key = random.nextInt(4) == 0 ? "pk" + next() : name + "_pkey";
     return new Table(new QualifiedName(namespace, name), "gen." + name, random.nextBoolean() ? "table " + name : null,
-        columns, new PrimaryKey(name + "_pkey", List.of("id")), List.of(), List.of(), List.of(),
-        List.of(), null);
+        columns, new PrimaryKey(key, List.of("id")), List.of(), List.of(), List.of(), List.of(), null);
   }
 
   private Column newColumn(Schema schema, Table table) {
     boolean reserved = random.nextInt(10) == 0 && table.column("order").isEmpty();
     String name = reserved ? "order" : "c" + next();
-    if (random.nextInt(6) == 0 && !schema.enums().isEmpty()) {
-      EnumType type = schema.enums().get(0);
+    if (random.nextInt(6) == 0) {
+      EnumType type = schema.enumType(MOOD).orElseThrow();
       return new Column(name, Sql.ident(type.name()), type.name(), random.nextBoolean(),
-          "'" + type.values().get(0) + "'", Identity.NONE, null, null);
+          Sql.literal(type.values().get(0)), Identity.NONE, null, null);
     }
     String type = SCALARS.get(random.nextInt(SCALARS.size()));
     boolean nullable = random.nextBoolean();
     String defaultSql = nullable && random.nextBoolean() ? null : DEFAULTS.get(type);
     return new Column(name, type, null, nullable, defaultSql, Identity.NONE,
-        random.nextInt(3) == 0 ? "about " + name : null, null);
+        random.nextInt(3) == 0 ? "about " + name : null, null, null, nullable ? null : notNullName());
+  }
+
+  /** A name for a NOT NULL constraint, or null to leave it to PostgreSQL. */
+  private String notNullName() {
+    return namedNotNull && random.nextInt(3) == 0 ? "nn" + next() : null;
+  }
+
+  /** Names (or renames) the NOT NULL constraint of a column. */
+  private Schema renameNotNull(Schema schema, Table table) {
+    List<Column> candidates = table.columns().stream().filter(c -> !c.nullable()).toList();
+    if (candidates.isEmpty()) {
+      return schema;
+    }
+    Column c = candidates.get(random.nextInt(candidates.size()));
+    return replaceColumn(schema, table, c, c.withNotNullName("nn" + next()).withRenamedFrom(null));
   }
 
   private Schema addColumn(Schema schema, Table table) {
@@ -180,14 +277,15 @@ final class SchemaMutator {
     QualifiedName to = new QualifiedName(namespace, "r" + next());
     Table renamed = table.withName(to).withRenamedFrom(table.name().toString());
     if (random.nextBoolean()) {
-      // As the processor names them: key and indexes follow the table's new name.
+      // As the processor names them: key and indexes follow the table's new name, unless named.
       String prefix = table.name().name() + "_";
       renamed = renamed
-          .withPrimaryKey(new PrimaryKey(to.name() + "_pkey", table.primaryKey().columns()))
+          .withPrimaryKey(table.primaryKey().name().startsWith(prefix)
+              ? new PrimaryKey(to.name() + "_pkey", table.primaryKey().columns()) : table.primaryKey())
           .withIndexes(table.indexes().stream().map(i -> i.name().startsWith(prefix)
               ? i.withName(to.name() + "_" + i.name().substring(prefix.length())) : i).toList());
     }
-    Schema result = schema.withoutTable(table.name()).withTable(renamed);
+    Schema result = schema.withoutTable(table.name()).withTable(withSerialNames(renamed));
     for (Table other : result.tables()) {
       result = result.withTable(other.withForeignKeys(other.foreignKeys().stream()
           .map(fk -> fk.target().equals(table.name()) ? fk.withTarget(to) : fk).toList()));
@@ -212,7 +310,7 @@ final class SchemaMutator {
   /** Renames a column and, as a developer would, every mention of it in the table. */
   private Schema renameColumn(Schema schema, Table table) {
     List<Column> candidates = table.columns().stream()
-        .filter(c -> !c.name().equals("id") && c.identity() == Identity.NONE).toList();
+        .filter(c -> !c.name().equals("id") && !c.identity().isIdentity()).toList();
     if (candidates.isEmpty()) {
       return schema;
     }
@@ -227,9 +325,9 @@ final class SchemaMutator {
     }
     UnaryOperator<List<String>> names = list -> list.stream().map(n -> n.equals(from) ? to : n).toList();
     UnaryOperator<String> text = sql -> sql == null ? null : sql.replace(Sql.ident(from), Sql.ident(to));
-    return edit(schema, table, t -> t
+    return edit(schema, table, t -> withSerialNames(t
         .withColumns(t.columns().stream()
-            .map(c -> c == column ? c.withName(to).withRenamedFrom(from) : c).toList())
+            .map(c -> c == column ? c.withName(to).withRenamedFrom(from) : c).toList()))
         .withUniques(t.uniques().stream().map(u -> new UniqueConstraint(u.name(), names.apply(u.columns()))).toList())
         .withChecks(t.checks().stream().map(c -> new CheckConstraint(c.name(), text.apply(c.expression()))).toList())
         .withIndexes(t.indexes().stream().map(i -> new Index(i.name(), i.keys().stream()
@@ -262,7 +360,7 @@ final class SchemaMutator {
     }
     Column c = candidates.get(random.nextInt(candidates.size()));
     return replaceColumn(schema, table, c, new Column(c.name(), c.type(), c.enumType(), !c.nullable(),
-        c.defaultSql(), c.identity(), c.comment(), null));
+        c.defaultSql(), c.identity(), c.comment(), null, c.sequence(), c.nullable() ? notNullName() : null));
   }
 
   private Schema changeDefault(Schema schema, Table table) {
@@ -336,20 +434,24 @@ final class SchemaMutator {
   }
 
   /**
-   * Adds, removes, reorders or renames values of the enum type, keeping the first (which defaults
-   * use) or renaming it with every default that names it.
+   * Adds, removes, reorders or renames values of the enum type the columns use, keeping the first
+   * (which defaults use) or renaming it with every default that names it.
    */
   private Schema changeEnum(Schema schema) {
-    EnumType type = schema.enums().get(0);
+    EnumType type = schema.enumType(MOOD).orElseThrow();
     List<String> values = new ArrayList<>(type.values());
     int choice = random.nextInt(4);
     if (choice == 3) {
       return renameValue(schema, type, random.nextBoolean() ? 0 : random.nextInt(values.size()));
     }
     if (choice == 0 || values.size() < 3) {
-      values.add(1 + random.nextInt(values.size()), "V" + next());
+      values.add(1 + random.nextInt(values.size()), label(values));
     } else if (choice == 1) {
       values.remove(1 + random.nextInt(values.size() - 1));
+      // Rows that held the removed value hold NULL in nullable columns from now on.
+      schema.tables().forEach(t -> t.columns().stream()
+          .filter(c -> type.name().equals(c.enumType()) && c.nullable())
+          .forEach(c -> mayHoldNull.add(c.name())));
     } else {
       String moved = values.remove(values.size() - 1);
       values.add(1, moved);
@@ -361,8 +463,8 @@ final class SchemaMutator {
   /** Renames one value of the type (stated as {@code @RenamedFrom} on the constant) and the defaults naming it. */
   private Schema renameValue(Schema schema, EnumType type, int index) {
     String from = type.values().get(index);
-    String to = "V" + next();
     List<String> values = new ArrayList<>(type.values());
+    String to = label(values);
     values.set(index, to);
     // A value renamed twice in one step is renamed once, from its committed name.
     Map<String, String> renames = new TreeMap<>(type.renamedValues() == null ? Map.of() : type.renamedValues());
@@ -371,17 +473,78 @@ final class SchemaMutator {
     Schema result = schema.withEnum(new EnumType(type.name(), type.javaClass(), values, null, renames));
     for (Table table : result.tables()) {
       result = result.withTable(table.withColumns(table.columns().stream()
-          .map(c -> type.name().equals(c.enumType()) && ("'" + from + "'").equals(c.defaultSql())
-              ? c.withDefault("'" + to + "'") : c)
+          .map(c -> type.name().equals(c.enumType()) && Sql.literal(from).equals(c.defaultSql())
+              ? c.withDefault(Sql.literal(to)) : c)
           .toList()));
     }
     return result;
   }
 
+  /**
+   * Creates, drops or changes an enum type of its own (no column uses it), as
+   * {@code @EnumType(standalone = true)} declares one.
+   */
+  private Schema changeStandaloneEnum(Schema schema) {
+    List<EnumType> own = schema.enums().stream().filter(e -> !e.name().equals(MOOD)).toList();
+    if (own.isEmpty() || random.nextInt(4) == 0) {
+      String name = "e" + next();
+      List<String> values = new ArrayList<>();
+      for (int i = random.nextInt(4); i >= 0; i--) {
+        values.add(label(values));
+      }
+      return schema.withEnum(new EnumType(new QualifiedName(random.nextInt(3) == 0 ? "other" : "public", name),
+          "gen.E" + name, values));
+    }
+    EnumType type = own.get(random.nextInt(own.size()));
+    List<String> values = new ArrayList<>(type.values());
+    switch (random.nextInt(4)) {
+      case 0:
+        return schema.withoutEnum(type.name());
+      case 1:
+        values.add(random.nextInt(values.size() + 1), label(values));
+        break;
+      case 2:
+        if (values.size() > 1) {
+          values.remove(random.nextInt(values.size()));
+        }
+        break;
+      default:
+        int index = random.nextInt(values.size());
+        String renamed = label(values);
+        String old = values.set(index, renamed);
+        return schema.withEnum(new EnumType(type.name(), type.javaClass(), values, null, Map.of(renamed, old)));
+    }
+    return schema.withEnum(new EnumType(type.name(), type.javaClass(), values));
+  }
+
+  /**
+   * A new enum label, often not a Java identifier, as {@code @EnumValue} gives them: lower case,
+   * spaces, hyphens, dots, quotes, keywords, accents, up to 63 bytes.
+   */
+  private String label(List<String> taken) {
+    int n = next();
+    String label = switch (random.nextInt(8)) {
+      case 0 -> "in progress " + n;
+      case 1 -> "on-hold-" + n;
+      case 2 -> "won't fix " + n;
+      case 3 -> "v1." + n;
+      case 4 -> "new";
+      case 5 -> "très " + n;
+      case 6 -> "x".repeat(58) + String.format("%05d", n % 100000);
+      default -> "V" + n;
+    };
+    return taken.contains(label) ? "V" + n : label;
+  }
+
   /** Columns without keys, identity or references: free to change. */
   private static List<Column> plainColumns(Table table) {
+    return freeColumns(table).stream().filter(c -> c.identity() == Identity.NONE).toList();
+  }
+
+  /** Columns without keys or references. */
+  private static List<Column> freeColumns(Table table) {
     return table.columns().stream()
-        .filter(c -> !c.name().equals("id") && c.identity() == Identity.NONE)
+        .filter(c -> !c.name().equals("id"))
         .filter(c -> table.foreignKeys().stream().noneMatch(f -> f.columns().contains(c.name())))
         .filter(c -> table.uniques().stream().noneMatch(u -> u.columns().contains(c.name())))
         .filter(c -> table.indexes().stream().noneMatch(i -> mentions(i, c.name())))

@@ -14,6 +14,7 @@ import java.lang.annotation.Target;
  * @Column(name = "e_mail", length = 320) String email        // varchar(320)
  * @Column(precision = 12, scale = 2) BigDecimal amount         // numeric(12,2)
  * @Column(type = "citext") String handle                       // any SQL type
+ * @Column(notNullName = "user_email_present") String email    // CONSTRAINT ... NOT NULL (PostgreSQL 18)
  * }</pre>
  */
 @Documented
@@ -40,4 +41,12 @@ public @interface Column {
    * written. Example: {@code type = "inet"}, {@code type = "tsvector"}.
    */
   String type() default "";
+
+  /**
+   * An explicit name for the column's NOT NULL constraint, which PostgreSQL names (and catalogs)
+   * from version 18; kept when the table or column is renamed. It needs the processor option
+   * {@code -Aplinth.postgres=18} (or later): with older servers there is no such name. Example:
+   * {@code notNullName = "user_email_present"}.
+   */
+  String notNullName() default "";
 }

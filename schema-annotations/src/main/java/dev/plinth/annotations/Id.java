@@ -8,13 +8,22 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a component as (part of) the primary key. Several {@code @Id} components form a composite
- * key in the order of the components. The constraint is named {@code <table>_pkey}.
+ * key in the order of the components. The constraint is named {@code <table>_pkey} (renamed with
+ * the table) unless {@link #name()} is given.
  *
  * <pre>{@code
  * record Membership(@Id UUID orgId, @Id UUID userId, Role role) {}
+ * record Account(@Id(name = "account_pk") UUID id, String email) {}
  * }</pre>
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER})
-public @interface Id {}
+public @interface Id {
+  /**
+   * An explicit name for the primary key constraint, kept when the table or its columns are
+   * renamed. On a composite key, write it on one of the {@code @Id} components. Example:
+   * {@code name = "account_pk"}.
+   */
+  String name() default "";
+}

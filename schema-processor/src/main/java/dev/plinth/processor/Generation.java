@@ -13,6 +13,7 @@ import dev.plinth.processor.io.Outputs;
 import dev.plinth.schema.journal.SumFile;
 import dev.plinth.schema.journal.Version;
 import dev.plinth.processor.message.Message;
+import dev.plinth.schema.model.EnumType;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.Table;
@@ -26,6 +27,7 @@ import dev.plinth.processor.validate.Report;
 import dev.plinth.processor.validate.SchemaBuilder;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +59,11 @@ final class Generation {
     this.report = report;
   }
 
-  void run(Map<String, TypeElement> roundTables) {
+  /**
+   * @param roundEnums the enums of this round that declare a type of their own
+   *     ({@code @EnumType(standalone = true)})
+   */
+  void run(Map<String, TypeElement> roundTables, Collection<TypeElement> roundEnums) {
     MigrationsFolder folder = options.migrations() == null ? null
         : new MigrationsFolder(Path.of(options.migrations()));
     Outputs outputs = folder == null ? null
@@ -75,9 +81,11 @@ final class Generation {
     Schema previous = history == null ? Schema.EMPTY : history.state();
 
     Elements elements = env.getElementUtils();
-    RecordReader reader = new RecordReader(elements, report);
+    RecordReader reader = new RecordReader(elements, report, options.postgres());
     List<TableDraft> drafts = new ArrayList<>();
     roundTables.values().forEach(type -> reader.read(type).ifPresent(drafts::add));
+    roundEnums.forEach(reader::readStandalone);
+    keptStandaloneEnums(previous, elements).forEach(reader::readStandalone);
     SchemaBuilder builder = new SchemaBuilder(report,
         type -> type.getAnnotationMirrors().stream().anyMatch(a ->
             a.getAnnotationType().toString().equals(PlinthProcessor.TABLE))
@@ -218,6 +226,22 @@ final class Generation {
       boolean inRound = drafts.stream().anyMatch(d -> d.table().javaClass().equals(table.javaClass()));
       if (!inRound && elements.getTypeElement(table.javaClass().replace('$', '.')) != null) {
         kept.add(table);
+      }
+    }
+    return kept;
+  }
+
+  /**
+   * The enums of the committed schema that still exist (their classes, when they are not in this
+   * round: an incremental compile), to be read again: those that declare a type of their own are
+   * kept although no column uses them.
+   */
+  private static List<TypeElement> keptStandaloneEnums(Schema previous, Elements elements) {
+    List<TypeElement> kept = new ArrayList<>();
+    for (EnumType type : previous.enums()) {
+      TypeElement element = elements.getTypeElement(type.javaClass().replace('$', '.'));
+      if (element != null) {
+        kept.add(element);
       }
     }
     return kept;

@@ -17,14 +17,18 @@ import java.util.regex.Pattern;
  * @param resourcePath where the migrations folder sits on the classpath
  * @param rebase slugs of generated migrations to remove and regenerate after the others
  * @param seeds whether to generate the typed seed builders
+ * @param postgres the oldest PostgreSQL major version the migrations must run on
  */
 record Options(String migrations, boolean check, String lockTimeout, String resourcePath,
-    List<String> rebase, boolean seeds) {
+    List<String> rebase, boolean seeds, int postgres) {
+  /** The oldest PostgreSQL version Plinth supports, and the target unless one is given. */
+  static final int OLDEST_POSTGRES = 14;
+
   /** A PostgreSQL duration as {@code lock_timeout} takes it: {@code 5s}, {@code 500ms}, {@code 500}. */
   private static final Pattern LOCK_TIMEOUT = Pattern.compile("\\d+\\s*(us|ms|s|min|h|d)?");
 
   static final Set<String> NAMES = Set.of("plinth.migrations", "plinth.check",
-      "plinth.lockTimeout", "plinth.resourcePath", "plinth.rebase", "plinth.seeds");
+      "plinth.lockTimeout", "plinth.resourcePath", "plinth.rebase", "plinth.seeds", "plinth.postgres");
 
   /** Reads the options; an option given without a value ({@code -Aplinth.rebase=}) is unset. */
   static Options from(Map<String, String> raw) {
@@ -36,7 +40,17 @@ record Options(String migrations, boolean check, String lockTimeout, String reso
         value(raw, "plinth.resourcePath", "db"),
         Arrays.stream(value(raw, "plinth.rebase", "").split(","))
             .map(String::strip).filter(s -> !s.isEmpty()).toList(),
-        Boolean.parseBoolean(value(raw, "plinth.seeds", "true")));
+        Boolean.parseBoolean(value(raw, "plinth.seeds", "true")),
+        postgres(value(raw, "plinth.postgres", String.valueOf(OLDEST_POSTGRES))));
+  }
+
+  /** A major version as written, or the oldest supported when it is not one (see {@link #problems}). */
+  private static int postgres(String value) {
+    try {
+      return Math.max(OLDEST_POSTGRES, Integer.parseInt(value));
+    } catch (NumberFormatException e) {
+      return OLDEST_POSTGRES;
+    }
   }
 
   /**
@@ -50,6 +64,12 @@ record Options(String migrations, boolean check, String lockTimeout, String reso
       problems.add(Message.INVALID_OPTION.format("plinth.lockTimeout", timeout, "a lock timeout is a"
           + " whole number with an optional unit (us, ms, s, min, h or d; without one it is"
           + " milliseconds), or off for none.", "plinth.lockTimeout", "5s"));
+    }
+    String postgres = value(raw, "plinth.postgres", String.valueOf(OLDEST_POSTGRES));
+    if (!postgres.matches("\\d{1,4}") || Integer.parseInt(postgres) < OLDEST_POSTGRES) {
+      problems.add(Message.INVALID_OPTION.format("plinth.postgres", postgres, "it is the oldest"
+          + " PostgreSQL major version the migrations run on, " + OLDEST_POSTGRES + " or later.",
+          "plinth.postgres", "16"));
     }
     for (String flag : List.of("plinth.check", "plinth.seeds")) {
       String value = value(raw, flag, "true");

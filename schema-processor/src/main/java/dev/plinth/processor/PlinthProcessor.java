@@ -3,6 +3,7 @@ package dev.plinth.processor;
 import com.google.auto.service.AutoService;
 import dev.plinth.processor.message.Message;
 import dev.plinth.processor.read.IgnoredAnnotations;
+import dev.plinth.processor.read.RecordReader;
 import dev.plinth.processor.validate.Report;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -32,11 +33,14 @@ import javax.tools.Diagnostic;
  *   <li>{@code plinth.rebase}: slugs of generated migrations to regenerate after the others
  *       (after merging two branches that both added a migration)
  *   <li>{@code plinth.seeds}: {@code false} to skip generating the typed seed builders
+ *   <li>{@code plinth.postgres}: the oldest PostgreSQL major version the migrations run on
+ *       ({@code 14} by default); what needs a newer one is a compile error
  * </ul>
  */
 @AutoService(Processor.class)
 public final class PlinthProcessor extends AbstractProcessor {
   static final String TABLE = "dev.plinth.annotations.Table";
+  static final String ENUM_TYPE = "dev.plinth.annotations.EnumType";
 
   private boolean done;
   private boolean errorRaised;
@@ -78,12 +82,15 @@ public final class PlinthProcessor extends AbstractProcessor {
       new IgnoredAnnotations(ignored).check(round.getRootElements());
       ignored.printTo(processingEnv.getMessager());
       if (!done) {
-        Map<String, TypeElement> roundTables = tables(round);
-        // The schema is handled in the first round that has tables (in practice the first round),
-        // so that the Java sources generated from it are compiled in the following rounds.
-        if (!roundTables.isEmpty()) {
+        Map<String, TypeElement> roundTables = annotated(round, TABLE);
+        Map<String, TypeElement> roundEnums = annotated(round, ENUM_TYPE);
+        roundEnums.values().removeIf(e -> !RecordReader.isStandalone(e, processingEnv.getElementUtils()));
+        // The schema is handled in the first round that has tables or enum types of their own (in
+        // practice the first round), so that the Java sources generated from it are compiled in the
+        // following rounds.
+        if (!roundTables.isEmpty() || !roundEnums.isEmpty()) {
           done = true;
-          generation = generate(roundTables);
+          generation = generate(roundTables, roundEnums);
         }
       }
       // Files are written in the final round, and only if no round raised an error: a compile
@@ -100,24 +107,25 @@ public final class PlinthProcessor extends AbstractProcessor {
     return false;
   }
 
-  private Map<String, TypeElement> tables(RoundEnvironment round) {
-    TypeElement table = processingEnv.getElementUtils().getTypeElement(TABLE);
-    Map<String, TypeElement> roundTables = new TreeMap<>();
-    if (table != null) {
-      for (Element element : round.getElementsAnnotatedWith(table)) {
-        if (element instanceof TypeElement type) {
-          roundTables.put(type.getQualifiedName().toString(), type);
+  /** The types of this round annotated with {@code annotation}, by qualified name. */
+  private Map<String, TypeElement> annotated(RoundEnvironment round, String annotation) {
+    TypeElement type = processingEnv.getElementUtils().getTypeElement(annotation);
+    Map<String, TypeElement> found = new TreeMap<>();
+    if (type != null) {
+      for (Element element : round.getElementsAnnotatedWith(type)) {
+        if (element instanceof TypeElement annotated) {
+          found.put(annotated.getQualifiedName().toString(), annotated);
         }
       }
     }
-    return roundTables;
+    return found;
   }
 
-  private Generation generate(Map<String, TypeElement> roundTables) {
+  private Generation generate(Map<String, TypeElement> roundTables, Map<String, TypeElement> roundEnums) {
     Report report = new Report();
     Generation run = new Generation(processingEnv, options, report);
     try {
-      run.run(roundTables);
+      run.run(roundTables, roundEnums.values());
     } catch (UncheckedIOException e) {
       report.add(Message.IO_FAILED, null, e.getMessage(), e.getCause());
     }

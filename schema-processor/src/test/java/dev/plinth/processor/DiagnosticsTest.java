@@ -189,6 +189,34 @@ class DiagnosticsTest {
     assertEquals(Map.of(), ProcessorRun.files(migrations));
   }
 
+  @Test
+  void aTargetPostgresOlderThanPlinthSupportsIsAnError() {
+    Compilation compilation = ProcessorRun.compile(migrations, List.of(account("String email")),
+        "-Aplinth.postgres=13");
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining("[PLN230] -Aplinth.postgres=13 is not valid: it is"
+        + " the oldest PostgreSQL major version the migrations run on, 14 or later."
+        + " Example: -Aplinth.postgres=16.");
+    assertEquals(Map.of(), ProcessorRun.files(migrations));
+  }
+
+  @Test
+  void namedNotNullConstraintsCompileForPostgres18() {
+    Compilation compilation = ProcessorRun.compile(migrations,
+        List.of(account("@Column(notNullName = \"account_email_present\") String email")),
+        "-Aplinth.postgres=18");
+
+    assertThat(compilation).succeeded();
+    assertTrue(v1().contains("\"email\" text CONSTRAINT \"account_email_present\" NOT NULL,"), v1());
+  }
+
+  private String v1() {
+    return ProcessorRun.files(migrations).entrySet().stream()
+        .filter(e -> e.getKey().startsWith("migration/V1__")).map(Map.Entry::getValue)
+        .findFirst().orElseThrow();
+  }
+
   private String v2() {
     return ProcessorRun.files(migrations).entrySet().stream()
         .filter(e -> e.getKey().startsWith("migration/V2__")).map(Map.Entry::getValue)

@@ -121,6 +121,30 @@ class EnumEvolutionTest {
     assertTrue(v2.contains("DROP TYPE \"public\".\"status_old\";"), v2);
   }
 
+  @Test
+  void labelsThatAreNotJavaIdentifiersAreUsedAndRenamed() {
+    compile("enum Status { @EnumValue(\"in progress\") IN_PROGRESS, @EnumValue(\"new\") NEW }",
+        "@Default(\"'new'\") Status status");
+    compile("enum Status { @EnumValue(\"in progress\") IN_PROGRESS,"
+        + " @EnumValue(\"brand-new\") @RenamedFrom(\"new\") NEW, @EnumValue(\"won't fix\") WONT_FIX }",
+        "@Default(\"'brand-new'\") Status status");
+
+    assertTrue(only("migration/V1__").contains(
+        "CREATE TYPE \"public\".\"status\" AS ENUM ('in progress', 'new');"));
+    String v2 = only("migration/V2__");
+    assertTrue(v2.contains("ALTER TYPE \"public\".\"status\" RENAME VALUE 'new' TO 'brand-new';"), v2);
+    assertTrue(v2.contains("ALTER TYPE \"public\".\"status\" ADD VALUE 'won''t fix' AFTER 'brand-new';"), v2);
+  }
+
+  @Test
+  void anEnumTypeOfItsOwnIsCreatedWithoutAColumnAndDroppedWhenNoLongerDeclared() {
+    compile("@EnumType(standalone = true) enum Level { LOW, HIGH }", "String title");
+    compile("enum Level { LOW, HIGH }", "String title");
+
+    assertTrue(only("migration/V1__").contains("CREATE TYPE \"public\".\"level\" AS ENUM ('LOW', 'HIGH');"));
+    assertTrue(only("migration/V2__").contains("DROP TYPE \"public\".\"level\";"));
+  }
+
   private void compile(String enumDeclaration, String component) {
     JavaFileObject source = JavaFileObjects.forSourceString("app.Ticket", """
         package app;

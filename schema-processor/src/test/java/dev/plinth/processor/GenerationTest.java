@@ -89,6 +89,27 @@ class GenerationTest {
     assertGolden("evolved");
   }
 
+  /**
+   * What real PostgreSQL tables say beyond columns and keys (serial columns and switches between
+   * serial and identity), created and then changed in place; PLINTH_UPDATE_GOLDEN=1 rewrites the
+   * golden files.
+   */
+  @Test
+  void theCatalogSchemaAndItsEvolutionWriteTheGoldenMigrations() throws IOException {
+    assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("catalog"))).succeeded();
+    Compilation evolved = ProcessorRun.compile(migrations, ProcessorRun.schema("catalog-evolved"));
+
+    assertThat(evolved).succeeded();
+    Path golden = Path.of("src/test/resources/golden/catalog");
+    if (System.getenv("PLINTH_UPDATE_GOLDEN") != null) {
+      for (Map.Entry<String, String> file : ProcessorRun.files(migrations).entrySet()) {
+        Files.createDirectories(golden.resolve(file.getKey()).getParent());
+        Files.writeString(golden.resolve(file.getKey()), file.getValue());
+      }
+    }
+    assertEquals(ProcessorRun.files(golden), ProcessorRun.files(migrations));
+  }
+
   @Test
   void deletingTheNewestMigrationRegeneratesIt() throws IOException {
     assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("basic"))).succeeded();

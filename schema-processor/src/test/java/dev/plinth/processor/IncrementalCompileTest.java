@@ -54,6 +54,31 @@ class IncrementalCompileTest {
         "V2 moves book to the backup schema: " + ProcessorRun.files(migrations).keySet());
   }
 
+  @Test
+  void anEnumTypeOfItsOwnIsKeptWhileItsClassExists() throws IOException {
+    Path classes = Files.createDirectories(work.resolve("classes"));
+    Path migrations = work.resolve("db");
+    Path sources = Files.createDirectories(work.resolve("src/app"));
+    Path priority = Files.writeString(sources.resolve("Priority.java"), """
+        package app;
+        @dev.plinth.annotations.EnumType(standalone = true)
+        public enum Priority { LOW, HIGH }
+        """);
+    javac(classes, migrations, BASIC.resolve("Author.java"), BASIC.resolve("Book.java"), priority);
+    Map<String, String> first = ProcessorRun.files(migrations);
+    assertTrue(first.get("migration/V1__create_author_and_book.sql")
+        .contains("CREATE TYPE \"public\".\"priority\" AS ENUM ('LOW', 'HIGH');"), first.keySet().toString());
+
+    javac(classes, migrations, BASIC.resolve("Book.java"));
+    assertEquals(first, ProcessorRun.files(migrations), "kept: its class exists");
+
+    Files.delete(classes.resolve("app/Priority.class"));
+    javac(classes, migrations, BASIC.resolve("Book.java"));
+    String v2 = ProcessorRun.files(migrations).get("migration/V2__drop_type_priority.sql");
+    assertTrue(v2 != null && v2.contains("DROP TYPE \"public\".\"priority\";"),
+        "a deleted enum is a dropped type: " + ProcessorRun.files(migrations).keySet());
+  }
+
   private static void javac(Path classes, Path migrations, Path... sources) throws IOException {
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     StringWriter output = new StringWriter();

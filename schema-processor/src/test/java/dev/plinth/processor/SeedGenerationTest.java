@@ -3,6 +3,7 @@ package dev.plinth.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
@@ -134,6 +135,29 @@ class SeedGenerationTest {
         + " a column of table public.team. Its columns are: id, name, founded.")
         .inFile(team).onLine(6);
     assertEquals(1, compilation.errors().size(), "no follow-on errors: " + compilation.errors());
+  }
+
+  @Test
+  void aSerialColumnIsOptionalAndLeftToItsDefault() throws IOException {
+    JavaFileObject ticket = JavaFileObjects.forSourceString("desk.Ticket", """
+        package desk;
+
+        import dev.plinth.annotations.*;
+
+        @Table
+        public record Ticket(@Id @Serial int id, String title) {}
+        """);
+
+    Compilation compilation = compile(List.of(ticket));
+
+    assertThat(compilation).succeeded();
+    String builder = compilation.generatedSourceFile("desk.TicketSeed").orElseThrow()
+        .getCharContent(true).toString();
+    assertTrue(builder.contains("new TableInfo.ColumnInfo(\"id\", \"integer\", false, true, TableInfo.Generation.NONE)"),
+        builder);
+    assertTrue(builder.contains("public Row insert(String title) {"), builder);
+    assertTrue(builder.contains("Column {@code id}, a serial: the database numbers rows that leave it out."),
+        builder);
   }
 
   @Test

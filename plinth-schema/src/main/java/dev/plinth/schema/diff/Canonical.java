@@ -2,9 +2,12 @@ package dev.plinth.schema.diff;
 
 import dev.plinth.schema.model.CheckConstraint;
 import dev.plinth.schema.model.Column;
+import dev.plinth.schema.model.Identity;
 import dev.plinth.schema.model.Index;
 import dev.plinth.schema.model.IndexKey;
+import dev.plinth.schema.model.Names;
 import dev.plinth.schema.model.Schema;
+import dev.plinth.schema.model.Sequence;
 import dev.plinth.schema.model.Table;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -68,16 +71,45 @@ public final class Canonical {
 
   private static Table table(Table table) {
     return table
-        .withColumns(table.columns().stream().map(Canonical::column).toList())
+        .withColumns(table.columns().stream().map(c -> column(table.name().name(), c)).toList())
         .withChecks(table.checks().stream().map(Canonical::check).toList())
         .withIndexes(table.indexes().stream().map(Canonical::index).toList())
         .withRenamedFrom(null);
   }
 
-  /** The column with its default in canonical form and no rename hint. */
+  /**
+   * The column with its default in canonical form, its sequence's options that are PostgreSQL's
+   * defaults left out, no NOT NULL constraint name when it is nullable, and no rename hint.
+   */
   public static Column column(Column c) {
     return new Column(c.name(), c.type(), c.enumType(), c.nullable(), expression(c.defaultSql()),
-        c.identity(), c.comment(), null);
+        c.identity(), c.comment(), null, sequence(c, c.sequence()), c.nullable() ? null : c.notNullName());
+  }
+
+  /**
+   * The column in canonical form, also without the names PostgreSQL gives when they are the ones
+   * it gives (an identity column's sequence, a NOT NULL constraint): a schema that leaves a name
+   * to PostgreSQL and one that states it are the same.
+   */
+  private static Column column(String table, Column c) {
+    Column canonical = column(c);
+    Sequence sequence = canonical.sequence();
+    if (c.identity().isIdentity() && sequence != null
+        && Names.postgres(table, c.name(), "seq").equals(sequence.name())) {
+      canonical = canonical.withSequence(sequence(c, sequence.withName(null)));
+    }
+    if (Names.postgres(table, c.name(), "not_null").equals(canonical.notNullName())) {
+      canonical = canonical.withNotNullName(null);
+    }
+    return canonical;
+  }
+
+  private static Sequence sequence(Column c, Sequence sequence) {
+    if (sequence == null || c.identity() == Identity.NONE) {
+      return null;
+    }
+    Sequence canonical = sequence.canonical(c.type());
+    return canonical.isEmpty() ? null : canonical;
   }
 
   public static CheckConstraint check(CheckConstraint c) {

@@ -497,6 +497,16 @@ public sealed interface Change {
       this(table, before, after, List.of(), List.of());
     }
 
+    /**
+     * Whether an identity column that switches between ALWAYS and BY DEFAULT does so in place
+     * ({@code SET GENERATED}): it does when the change records its sequence, as every change has
+     * done since sequences are recorded; in older journals it is dropped and added again.
+     */
+    public boolean inPlace() {
+      return before.identity().isIdentity() && after.identity().isIdentity()
+          && (before.sequence() != null || after.sequence() != null);
+    }
+
     public Change inverse() {
       return new AlterColumn(table, after, before, restoreKey, backupKey);
     }
@@ -815,10 +825,7 @@ public sealed interface Change {
       Schema result = schema.withoutEnum(from).withEnum(type.withName(to));
       for (Table table : result.tables()) {
         result = result.withTable(table.withColumns(table.columns().stream()
-            .map(c -> from.equals(c.enumType())
-                ? new Column(c.name(), c.type().replace(from.sql(), to.sql()), to, c.nullable(),
-                    c.defaultSql(), c.identity(), c.comment(), c.renamedFrom())
-                : c)
+            .map(c -> from.equals(c.enumType()) ? c.withType(c.type().replace(from.sql(), to.sql()), to) : c)
             .toList()));
       }
       return result;

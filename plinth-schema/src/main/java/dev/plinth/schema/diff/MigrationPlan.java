@@ -10,6 +10,7 @@ import dev.plinth.schema.diff.Change.DropIndex;
 import dev.plinth.schema.model.CheckConstraint;
 import dev.plinth.schema.model.Column;
 import dev.plinth.schema.model.IndexKey;
+import dev.plinth.schema.model.QualifiedName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -42,7 +43,9 @@ public final class MigrationPlan {
   public static List<Step> split(List<Change> changes) {
     List<Change> usedValues = new ArrayList<>();
     for (Change change : changes) {
-      if (change instanceof AddEnumValue added && usedElsewhere(changes, "'" + added.value() + "'")) {
+      if (change instanceof AddEnumValue added
+          && (usedElsewhere(changes, "'" + added.value().replace("'", "''") + "'")
+              || takesBackValuesOf(changes, added.after().name()))) {
         usedValues.add(change);
       }
     }
@@ -74,6 +77,23 @@ public final class MigrationPlan {
       steps.add(new Step(concurrentAdds, false));
     }
     return steps;
+  }
+
+  /**
+   * Whether a change takes back values of the enum type that rolling this migration back kept (a
+   * table or column it creates): they may hold the value being added.
+   */
+  private static boolean takesBackValuesOf(List<Change> changes, QualifiedName type) {
+    for (Change change : changes) {
+      if (change instanceof CreateTable c && c.keptByRollback()
+          && c.table().columns().stream().anyMatch(column -> type.equals(column.enumType()))) {
+        return true;
+      }
+      if (change instanceof AddColumn c && c.keptByRollback() && type.equals(c.column().enumType())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a change other than adding the value writes {@code literal} into the schema. */

@@ -28,10 +28,12 @@ import dev.plinth.schema.diff.Change.SetTableComment;
 import dev.plinth.schema.model.Column;
 import dev.plinth.schema.model.EnumType;
 import dev.plinth.schema.model.ForeignKey;
+import dev.plinth.schema.model.Identity;
 import dev.plinth.schema.model.Index;
 import dev.plinth.schema.model.Named;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Schema;
+import dev.plinth.schema.model.Sequence;
 import dev.plinth.schema.model.Table;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -288,23 +290,26 @@ public final class SchemaDiff {
     List<String> newRowKey = keptKey(old, table);
     for (Column column : old.columns()) {
       if (table.column(column.name()).isEmpty()) {
-        phases.dropColumns.add(new DropColumn(name, column.definition(), key));
+        phases.dropColumns.add(new DropColumn(name, recorded(column.definition()), key));
       }
     }
     for (Column column : table.columns()) {
       Optional<Column> previous = old.column(column.name());
       if (previous.isEmpty()) {
         phases.addColumns.add(AddColumn.rollbackKeeping(name, column.definition(), newRowKey));
-      } else if (!Canonical.column(previous.get()).equals(Canonical.column(column))) {
+      } else {
         Column before = previous.get().definition();
-        boolean lossy = !TypeChanges.isLossless(before.type(), column.type());
-        if (defaultNamesLostValue(before, column, lostValues)) {
-          phases.dropDefaults.add(new AlterColumn(name, before, before.withDefault(null)));
-          before = before.withDefault(null);
-        }
-        if (!Canonical.column(before).equals(Canonical.column(column))) {
-          phases.alterColumns.add(new AlterColumn(name, before, column.definition(),
-              lossy ? key : List.of(), List.of()));
+        Column wanted = withChosenNames(before, column.definition());
+        if (!Canonical.column(before).equals(Canonical.column(wanted))) {
+          boolean lossy = !TypeChanges.isLossless(before.type(), column.type());
+          if (defaultNamesLostValue(before, wanted, lostValues)) {
+            phases.dropDefaults.add(new AlterColumn(name, before, before.withDefault(null)));
+            before = before.withDefault(null);
+          }
+          if (!Canonical.column(before).equals(Canonical.column(wanted))) {
+            phases.alterColumns.add(new AlterColumn(name, recorded(before), recorded(wanted),
+                lossy ? key : List.of(), List.of()));
+          }
         }
       }
     }
@@ -321,6 +326,38 @@ public final class SchemaDiff {
             Canonical.expression(after.defaultSql()))
         && lostValues.getOrDefault(before.enumType(), List.of()).stream()
             .anyMatch(value -> Expressions.namesLabel(before.defaultSql(), value));
+  }
+
+  /**
+   * The column with its sequence recorded, when it has one: as PostgreSQL's defaults ({@code {}})
+   * when nothing is stated. A change that records a column's sequence is rendered by the rules that
+   * came with recorded sequences (an identity switched in place, numbering on within the sequence's
+   * range); one that does not, from a journal written before, as it was.
+   */
+  private static Column recorded(Column column) {
+    return column.identity() != Identity.NONE && column.sequence() == null
+        ? column.withSequence(Sequence.named(null)) : column;
+  }
+
+  /**
+   * {@code after} with the names PostgreSQL chose for {@code before} where {@code after} leaves them
+   * to it: the sequence of a column that stays an identity column keeps its name, and so does the
+   * NOT NULL constraint of a column that stays NOT NULL.
+   */
+  private static Column withChosenNames(Column before, Column after) {
+    Column result = after;
+    boolean sequenceChosen = before.identity().isIdentity() && after.identity().isIdentity()
+        && before.sequence() != null && before.sequence().name() != null
+        && (after.sequence() == null || after.sequence().name() == null);
+    if (sequenceChosen) {
+      Sequence options = after.sequence() == null ? Sequence.named(null) : after.sequence();
+      result = result.withSequence(options.withName(before.sequence().name()));
+    }
+    if (!before.nullable() && !after.nullable() && before.notNullName() != null
+        && after.notNullName() == null) {
+      result = result.withNotNullName(before.notNullName());
+    }
+    return result;
   }
 
   /**

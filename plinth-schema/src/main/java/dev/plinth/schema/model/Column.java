@@ -15,9 +15,14 @@ import java.util.Objects;
  * @param identity identity generation, {@link Identity#NONE} for none
  * @param comment the comment, or null
  * @param renamedFrom the previous name stated by {@code @RenamedFrom}, or null
+ * @param sequence the sequence of a serial or identity column, or null (always for other columns;
+ *     for an identity column: PostgreSQL's defaults, as journals written before sequences were
+ *     recorded have it)
+ * @param notNullName the name of the NOT NULL constraint of a column that is not nullable, or null
+ *     to leave it to PostgreSQL (which names them from version 18)
  */
 @JsonPropertyOrder({"name", "type", "enumType", "nullable", "defaultSql", "identity", "comment",
-    "renamedFrom"})
+    "renamedFrom", "sequence", "notNullName"})
 public record Column(
     @JsonProperty("name") String name,
     @JsonProperty("type") String type,
@@ -26,12 +31,24 @@ public record Column(
     @JsonProperty("defaultSql") String defaultSql,
     @JsonProperty("identity") Identity identity,
     @JsonProperty("comment") String comment,
-    @JsonProperty("renamedFrom") String renamedFrom) {
+    @JsonProperty("renamedFrom") String renamedFrom,
+    @JsonProperty("sequence") Sequence sequence,
+    @JsonProperty("notNullName") String notNullName) {
 
   public Column {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");
     identity = identity == null ? Identity.NONE : identity;
+  }
+
+  public Column(String name, String type, QualifiedName enumType, boolean nullable, String defaultSql,
+      Identity identity, String comment, String renamedFrom) {
+    this(name, type, enumType, nullable, defaultSql, identity, comment, renamedFrom, null);
+  }
+
+  public Column(String name, String type, QualifiedName enumType, boolean nullable, String defaultSql,
+      Identity identity, String comment, String renamedFrom, Sequence sequence) {
+    this(name, type, enumType, nullable, defaultSql, identity, comment, renamedFrom, sequence, null);
   }
 
   /** The same column without the rename hint, for comparing definitions. */
@@ -40,7 +57,8 @@ public record Column(
   }
 
   public Column withRenamedFrom(String previous) {
-    return new Column(name, type, enumType, nullable, defaultSql, identity, comment, previous);
+    return new Column(name, type, enumType, nullable, defaultSql, identity, comment, previous, sequence,
+        notNullName);
   }
 
   public Column withDefault(String newDefault) {
@@ -48,6 +66,23 @@ public record Column(
   }
 
   public Column withName(String newName) {
-    return new Column(newName, type, enumType, nullable, defaultSql, identity, comment, renamedFrom);
+    return new Column(newName, type, enumType, nullable, defaultSql, identity, comment, renamedFrom,
+        sequence, notNullName);
+  }
+
+  /** The column with another type (and enum type, null for none). */
+  public Column withType(String newType, QualifiedName newEnumType) {
+    return new Column(name, newType, newEnumType, nullable, defaultSql, identity, comment, renamedFrom,
+        sequence, notNullName);
+  }
+
+  public Column withSequence(Sequence newSequence) {
+    return new Column(name, type, enumType, nullable, defaultSql, identity, comment, renamedFrom,
+        newSequence, notNullName);
+  }
+
+  public Column withNotNullName(String newNotNullName) {
+    return new Column(name, type, enumType, nullable, defaultSql, identity, comment, renamedFrom,
+        sequence, newNotNullName);
   }
 }

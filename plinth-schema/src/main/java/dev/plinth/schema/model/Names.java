@@ -73,6 +73,26 @@ public final class Names {
     return cut(name, MAX_BYTES - bytes(tail)) + tail;
   }
 
+  /**
+   * The name PostgreSQL gives an object it names itself, such as an identity column's sequence
+   * ({@code <table>_<column>_seq}) or, from version 18, a NOT NULL constraint: its
+   * {@code makeObjectName}, which cuts the longer of the two names first to fit 63 bytes. (When that
+   * name is taken, PostgreSQL appends a number; this does not.)
+   */
+  public static String postgres(String name1, String name2, String label) {
+    int available = MAX_BYTES - bytes(label) - 2;
+    int first = bytes(name1);
+    int second = bytes(name2);
+    while (first + second > available) {
+      if (first > second) {
+        first--;
+      } else {
+        second--;
+      }
+    }
+    return cut(name1, first) + "_" + cut(name2, second) + "_" + label;
+  }
+
   /** The longest prefix of {@code text} that fits in {@code maxBytes} UTF-8 bytes. */
   private static String cut(String text, int maxBytes) {
     int end = 0;

@@ -4,6 +4,7 @@ import dev.plinth.schema.model.CheckConstraint;
 import dev.plinth.schema.model.Column;
 import dev.plinth.schema.model.EnumType;
 import dev.plinth.schema.model.ForeignKey;
+import dev.plinth.schema.model.Identity;
 import dev.plinth.schema.model.Index;
 import dev.plinth.schema.model.IndexKey;
 import dev.plinth.schema.model.Names;
@@ -89,12 +90,18 @@ final class Expressible {
   private Column column(Table table, Column column) {
     String name = columnName(table, column.name());
     String defaultSql = column.defaultSql();
+    Identity identity = column.identity();
+    if (identity == Identity.SERIAL) {
+      // The catalog reader holds a serial column's nextval default as its sequence.
+      defaultSql = "nextval('" + column.sequence().name() + "'::regclass)";
+      identity = Identity.NONE;
+    }
     if (defaultSql != null && defaultSql.toLowerCase(Locale.ROOT).contains("nextval(")) {
       found.add(Reason.SEQUENCE_DEFAULT.of(name, defaultSql));
       defaultSql = null;
     }
     return new Column(column.name(), column.type(), column.enumType(), column.nullable(), defaultSql,
-        column.identity(), comment(name, column.comment()), null);
+        identity, comment(name, column.comment()), null);
   }
 
   /** The comment as the processor reads it back from the Javadoc pull writes; reported when it differs. */

@@ -193,7 +193,7 @@ public final class SqlRenderer {
       }
       if (!c.backupKey().isEmpty() && c.keptByRollback()) {
         out.add(backups.label(backups.columnTable(c.table(), c.column().name()),
-            columnDefinition(c.column(), c.backupKey())));
+            columnDefinition(c.table(), c.column(), c.backupKey())));
       }
       out.add(alter(c.table()) + "DROP COLUMN " + ident(c.column().name()) + ";");
       return out;
@@ -210,7 +210,7 @@ public final class SqlRenderer {
         out.add(backups.createSchema(c.table().schema()));
         out.add(backups.saveColumn(c.table(), c.before(), c.backupKey()));
       }
-      out.addAll(alterColumn(c.table(), c.before(), c.after()));
+      out.addAll(alterColumn(c.table(), c.before(), c.after(), c.inPlace()));
       if (!c.restoreKey().isEmpty()) {
         out.addAll(backups.restoreColumn(c.table(), c.after(), c.restoreKey()));
       }
@@ -297,8 +297,8 @@ public final class SqlRenderer {
   }
 
   /** What a kept column's label identifies: its definition and the row key of its values. */
-  private static String columnDefinition(Column column, List<String> key) {
-    return columnDefinition(column) + " BY " + idents(key);
+  private static String columnDefinition(QualifiedName table, Column column, List<String> key) {
+    return columnDefinition(table, column) + " BY " + idents(key);
   }
 
   /**
@@ -335,7 +335,7 @@ public final class SqlRenderer {
         + backups.version() + ", for another column. Copy what you need from that table, drop it"
         + " (plinth prune-backups drops every backup) and migrate again.";
     List<String> out = addColumn(table, column);
-    out.add(backups.ifKept(saved, columnDefinition(column, key), refusal, putBack, List.of()));
+    out.add(backups.ifKept(saved, columnDefinition(table, column, key), refusal, putBack, List.of()));
     return out;
   }
 
@@ -349,8 +349,9 @@ public final class SqlRenderer {
   }
 
   private static List<String> addColumn(QualifiedName table, Column column) {
-    List<String> out = new ArrayList<>();
-    out.add(alter(table) + "ADD COLUMN " + columnDefinition(column) + ";");
+    List<String> out = new ArrayList<>(SequenceSql.beforeCreate(table, column));
+    out.add(alter(table) + "ADD COLUMN " + columnDefinition(table, column) + ";");
+    out.addAll(SequenceSql.afterCreate(table, column));
     if (column.comment() != null) {
       out.add(columnComment(table, column.name(), column.comment()));
     }
@@ -404,8 +405,9 @@ public final class SqlRenderer {
 
   private static List<String> createTable(Table table) {
     List<String> out = new ArrayList<>();
+    table.columns().forEach(c -> out.addAll(SequenceSql.beforeCreate(table.name(), c)));
     List<String> parts = new ArrayList<>();
-    table.columns().forEach(c -> parts.add(columnDefinition(c)));
+    table.columns().forEach(c -> parts.add(columnDefinition(table.name(), c)));
     if (table.primaryKey() != null) {
       parts.add("CONSTRAINT " + ident(table.primaryKey().name()) + " PRIMARY KEY ("
           + idents(table.primaryKey().columns()) + ")");
@@ -415,6 +417,7 @@ public final class SqlRenderer {
     table.checks().forEach(c ->
         parts.add("CONSTRAINT " + ident(c.name()) + " CHECK (" + c.expression() + ")"));
     out.add("CREATE TABLE " + ident(table.name()) + " (\n  " + String.join(",\n  ", parts) + "\n);");
+    table.columns().forEach(c -> out.addAll(SequenceSql.afterCreate(table.name(), c)));
     if (table.comment() != null) {
       out.add("COMMENT ON TABLE " + ident(table.name()) + " IS " + literal(table.comment()) + ";");
     }
@@ -430,14 +433,10 @@ public final class SqlRenderer {
     return "COMMENT ON COLUMN " + ident(table) + "." + ident(column) + " IS " + literal(comment) + ";";
   }
 
-  static String columnDefinition(Column column) {
+  static String columnDefinition(QualifiedName table, Column column) {
     StringBuilder sql = new StringBuilder(ident(column.name())).append(' ').append(column.type());
-    if (column.identity() != Identity.NONE) {
-      sql.append(' ').append(column.identity().sql());
-    }
-    if (!column.nullable()) {
-      sql.append(" NOT NULL");
-    }
+    sql.append(SequenceSql.clause(table, column));
+    sql.append(NotNullSql.clause(column));
     if (column.defaultSql() != null) {
       sql.append(" DEFAULT ").append(column.defaultSql());
     }
@@ -451,17 +450,15 @@ public final class SqlRenderer {
   private static List<String> restoreColumn(AddColumn change, Backups backups) {
     List<String> out = new ArrayList<>();
     Column column = change.column();
-    String alter = alter(change.table()) + "ALTER COLUMN " + ident(column.name()) + " ";
     Column loose = new Column(column.name(), column.type(), column.enumType(), true,
         column.defaultSql(), Identity.NONE, null, null);
-    out.add(alter(change.table()) + "ADD COLUMN " + columnDefinition(loose) + ";");
+    out.add(alter(change.table()) + "ADD COLUMN " + columnDefinition(change.table(), loose) + ";");
     out.addAll(backups.restoreColumn(change.table(), column, change.restoreKey()));
     if (!column.nullable()) {
-      out.add(alter + "SET NOT NULL;");
+      out.add(NotNullSql.set(change.table(), column));
     }
     if (column.identity() != Identity.NONE) {
-      out.add(alter + "ADD " + column.identity().sql() + ";");
-      out.add(continueSequence(change.table(), column.name()));
+      out.addAll(SequenceSql.attach(change.table(), column));
     }
     if (column.comment() != null) {
       out.add(columnComment(change.table(), column.name(), column.comment()));
@@ -470,7 +467,7 @@ public final class SqlRenderer {
   }
 
   /** Moves an identity's sequence past the values the column already holds. */
-  private static String continueSequence(QualifiedName table, String column) {
+  static String continueSequence(QualifiedName table, String column) {
     return "SELECT setval(pg_get_serial_sequence(" + literal(ident(table)) + ", " + literal(column)
         + "), coalesce(max(" + ident(column) + "), 0) + 1, false) FROM " + ident(table) + ";";
   }
@@ -488,14 +485,15 @@ public final class SqlRenderer {
     return out;
   }
 
-  private static List<String> alterColumn(QualifiedName table, Column before, Column after) {
+  private static List<String> alterColumn(QualifiedName table, Column before, Column after,
+      boolean inPlace) {
     List<String> out = new ArrayList<>();
     String column = alter(table) + "ALTER COLUMN " + ident(after.name()) + " ";
     boolean typeChanged = !before.type().equals(after.type());
-    boolean identityChanged = before.identity() != after.identity();
+    boolean identityChanged = before.identity() != after.identity() && !inPlace;
     boolean defaultChanged = !Objects.equals(before.defaultSql(), after.defaultSql()) || typeChanged;
     if (identityChanged && before.identity() != Identity.NONE) {
-      out.add(column + "DROP IDENTITY;");
+      out.addAll(SequenceSql.detach(table, before));
     }
     if (defaultChanged && before.defaultSql() != null) {
       out.add(column + "DROP DEFAULT;");
@@ -505,21 +503,25 @@ public final class SqlRenderer {
           + (TypeConversions.needsUsing(before.type(), after.type())
               ? " USING " + ident(after.name()) + "::" + after.type() : "") + ";");
     }
+    out.addAll(SequenceSql.alter(table, before, after, inPlace));
     if (defaultChanged && after.defaultSql() != null) {
       out.add(column + "SET DEFAULT " + after.defaultSql() + ";");
     }
     if (before.nullable() && !after.nullable()) {
       // A validated CHECK lets SET NOT NULL skip its full-table scan under the exclusive lock.
       String check = Names.derived(table.name(), List.of(after.name()), "not_null");
+      if (check.equals(after.notNullName())) {
+        check = Names.derived(table.name(), List.of(after.name()), "not_null_check");
+      }
       out.addAll(addValidated(table, check, "CHECK (" + ident(after.name()) + " IS NOT NULL)", false));
-      out.add(column + "SET NOT NULL;");
+      out.add(NotNullSql.set(table, after));
       out.add(dropConstraint(table, check));
     } else if (!before.nullable() && after.nullable()) {
       out.add(column + "DROP NOT NULL;");
     }
+    out.addAll(NotNullSql.rename(table, before, after));
     if (identityChanged && after.identity() != Identity.NONE) {
-      out.add(column + "ADD " + after.identity().sql() + ";");
-      out.add(continueSequence(table, after.name()));
+      out.addAll(SequenceSql.attach(table, after));
     }
     if (!Objects.equals(before.comment(), after.comment())) {
       out.add(columnComment(table, after.name(), after.comment()));

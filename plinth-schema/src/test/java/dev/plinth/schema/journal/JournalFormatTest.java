@@ -20,6 +20,7 @@ import dev.plinth.schema.model.IndexKey;
 import dev.plinth.schema.model.PrimaryKey;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.ReferentialAction;
+import dev.plinth.schema.model.Sequence;
 import dev.plinth.schema.model.Table;
 import dev.plinth.schema.model.UniqueConstraint;
 import java.io.IOException;
@@ -209,6 +210,95 @@ class JournalFormatTest {
         JournalCodec.read(ADDED_KEYS_ENTRY.replace(",\n      \"keptByRollback\" : true\n    },\n    {\n      \"op\" : \"DropColumn\"",
             "\n    },\n    {\n      \"op\" : \"DropColumn\"")).changes().get(0),
         "an entry without the key reads as before it existed");
+  }
+
+  /** Keys added to format 1 after it was published: optional, absent from older entries. */
+  private static final String SERIAL_ENTRY = """
+      {
+        "format" : 1,
+        "version" : "4",
+        "transactional" : true,
+        "changes" : [
+          {
+            "op" : "AddColumn",
+            "table" : "public.ticket",
+            "column" : {
+              "name" : "id",
+              "type" : "integer",
+              "nullable" : false,
+              "identity" : "SERIAL",
+              "sequence" : {
+                "name" : "ticket_id_seq"
+              }
+            },
+            "restoreKey" : [ ]
+          }
+        ]
+      }
+      """;
+
+  @Test
+  void aSerialColumnIsWrittenWithItsSequence() {
+    JournalEntry entry = new JournalEntry(1, "4", null, true, false, List.of(new Change.AddColumn(
+        QualifiedName.parse("ticket"), new Column("id", "integer", null, false, null,
+            Identity.SERIAL, null, null, Sequence.named("ticket_id_seq")))));
+
+    assertEquals(SERIAL_ENTRY, JournalCodec.write(entry));
+    assertEquals(entry, JournalCodec.read(SERIAL_ENTRY));
+  }
+
+  private static final String IDENTITY_ENTRY = """
+      {
+        "format" : 1,
+        "version" : "5",
+        "transactional" : true,
+        "changes" : [
+          {
+            "op" : "AlterColumn",
+            "table" : "public.invoice",
+            "before" : {
+              "name" : "number",
+              "type" : "bigint",
+              "nullable" : false,
+              "identity" : "BY_DEFAULT",
+              "sequence" : { }
+            },
+            "after" : {
+              "name" : "number",
+              "type" : "bigint",
+              "nullable" : false,
+              "identity" : "ALWAYS",
+              "sequence" : {
+                "name" : "invoice_numbers",
+                "start" : 1000,
+                "increment" : -5,
+                "minValue" : -100,
+                "maxValue" : 2000,
+                "cache" : 20,
+                "cycle" : true
+              }
+            },
+            "backupKey" : [ ],
+            "restoreKey" : [ ]
+          }
+        ]
+      }
+      """;
+
+  @Test
+  void identityOptionsAreWrittenAsPinnedAndARecordedSequenceSwitchesInPlace() {
+    Column before = new Column("number", "bigint", null, false, null, Identity.BY_DEFAULT, null, null,
+        Sequence.named(null));
+    Column after = new Column("number", "bigint", null, false, null, Identity.ALWAYS, null, null,
+        new Sequence("invoice_numbers", 1000L, -5L, -100L, 2000L, 20L, true));
+    Change.AlterColumn change = new Change.AlterColumn(QualifiedName.parse("invoice"), before, after);
+    JournalEntry entry = new JournalEntry(1, "5", null, true, false, List.of(change));
+
+    assertEquals(IDENTITY_ENTRY, JournalCodec.write(entry));
+    assertEquals(entry, JournalCodec.read(IDENTITY_ENTRY));
+    assertTrue(change.inPlace());
+    assertFalse(new Change.AlterColumn(QualifiedName.parse("invoice"), before.withSequence(null),
+        after.withSequence(null)).inPlace(), "an entry written before sequences were recorded");
   }
 
   @Test

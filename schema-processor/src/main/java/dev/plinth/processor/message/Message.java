@@ -40,6 +40,24 @@ public enum Message {
       "@Column(length = %d) is on component '%s' of type %s; length applies to String only."
           + " Remove it, or use @Column(type = \"...\")."),
   BLANK_VALUE(Severity.ERROR, "PLN109", "%s must not be blank. %s"),
+  SERIAL_TYPE(Severity.ERROR, "PLN113",
+      "@Serial is on component '%s' of SQL type %s; a serial column is smallint (short), integer"
+          + " (int) or bigint (long). Change the component's type, or remove @Serial."),
+  IDENTITY_OPTION(Severity.ERROR, "PLN115",
+      "@Identity on component '%s': %s, so PostgreSQL would refuse the migration. %s"),
+  PRIMARY_KEY_NAMES(Severity.ERROR, "PLN116",
+      "@Id on '%s' names the primary key '%s', but @Id on '%s' names it '%s'. A table has one"
+          + " primary key: write its name on one @Id component only."),
+  NOT_NULL_NAME_ON_NULLABLE(Severity.ERROR, "PLN117",
+      "@Column(notNullName = \"%s\") is on '%s', which is @Nullable and so has no NOT NULL constraint"
+          + " to name. Remove notNullName, or @Nullable."),
+  NEEDS_NEWER_POSTGRES(Severity.ERROR, "PLN119",
+      "%s needs PostgreSQL %d or later, but the migrations target PostgreSQL %d (the processor"
+          + " option plinth.postgres). If every database they run on is PostgreSQL %d or later, pass"
+          + " -Aplinth.postgres=%d to javac (Maven: <compilerArgs>); otherwise remove it."),
+  SERIAL_CONFLICT(Severity.ERROR, "PLN114",
+      "Component '%s' has both @Serial and %s, but a serial column numbers its rows from its own"
+          + " sequence and is NOT NULL. Remove %s, or @Serial."),
   TOO_MANY_COLUMNS(Severity.ERROR, "PLN110",
       "Table %s has %d columns, but PostgreSQL allows at most %d in a table. Move some of them to"
           + " another @Table record that references this one (@References)."),
@@ -64,8 +82,11 @@ public enum Message {
       "Column '%s' appears twice in table %s (components '%s' and '%s')."
           + " Rename one with @Column(name = \"...\")."),
   ENUM_LABEL_TOO_LONG(Severity.ERROR, "PLN124",
-      "Enum %s has the constant %s, which is %d bytes long (UTF-8), but a PostgreSQL enum value"
-          + " has at most %d. Give it a shorter name."),
+      "Enum %s has %s, which is %d bytes long (UTF-8), but a PostgreSQL enum value has at most %d."
+          + " %s"),
+  DUPLICATE_ENUM_LABEL(Severity.ERROR, "PLN127",
+      "Enum %s gives the label '%s' to both %s and %s, but the values of a PostgreSQL enum type are"
+          + " distinct. Give one of them another @EnumValue."),
   SYSTEM_COLUMN_NAME(Severity.ERROR, "PLN125",
       "Column '%s' of table %s has the name of a PostgreSQL system column (tableoid, xmin, cmin,"
           + " xmax, cmax, ctid), which no table can use. Give it another name with"

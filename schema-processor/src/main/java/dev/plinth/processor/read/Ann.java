@@ -121,6 +121,10 @@ final class Ann {
     return (Integer) raw(attribute);
   }
 
+  long longValue(String attribute) {
+    return (Long) raw(attribute);
+  }
+
   boolean bool(String attribute) {
     return (Boolean) raw(attribute);
   }

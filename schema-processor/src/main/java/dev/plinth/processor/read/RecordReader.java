@@ -11,6 +11,7 @@ import dev.plinth.schema.model.Names;
 import dev.plinth.schema.model.PrimaryKey;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.ReferentialAction;
+import dev.plinth.schema.model.Sequence;
 import dev.plinth.schema.model.Table;
 import dev.plinth.schema.model.UniqueConstraint;
 import dev.plinth.processor.read.TableDraft.ForeignKeyDraft;
@@ -51,11 +52,18 @@ public final class RecordReader {
   /** The names of PostgreSQL's system columns, which no user column can take. */
   private static final Set<String> SYSTEM_COLUMNS =
       Set.of("tableoid", "xmin", "cmin", "xmax", "cmax", "ctid");
+  /** The column types of {@code smallserial}, {@code serial} and {@code bigserial}. */
+  private static final Set<String> SERIAL_TYPES = Set.of("smallint", "integer", "bigint");
   /** The JVM's limit on the parameter slots of a constructor (255, one of which is {@code this}). */
   private static final int MAX_PARAMETER_SLOTS = 254;
 
+  /** The PostgreSQL version from which NOT NULL constraints have names. */
+  private static final int NAMED_NOT_NULL_SINCE = 18;
+
   private final Elements elements;
   private final Report report;
+  /** The oldest PostgreSQL major version the migrations run on. */
+  private final int postgres;
   private final Map<String, EnumType> enums = new TreeMap<>();
   /** Where each enum type is named: its {@code @EnumType(name)} value, or the enum. */
   private final Map<String, Origin> enumOrigins = new TreeMap<>();
@@ -68,9 +76,10 @@ public final class RecordReader {
   private TypeElement fieldsRecord;
   private Map<String, Element> fields = Map.of();
 
-  public RecordReader(Elements elements, Report report) {
+  public RecordReader(Elements elements, Report report, int postgres) {
     this.elements = elements;
     this.report = report;
+    this.postgres = postgres;
   }
 
   /** The enum types the read tables use, by Java class. */
@@ -109,6 +118,7 @@ public final class RecordReader {
     Map<String, String> columnNames = new LinkedHashMap<>();
     List<Column> columns = new ArrayList<>();
     List<String> primaryKey = new ArrayList<>();
+    Map<String, Ann> primaryKeyNames = new LinkedHashMap<>();
     List<UniqueConstraint> uniques = new ArrayList<>();
     List<CheckConstraint> checks = new ArrayList<>();
     List<ForeignKeyDraft> foreignKeys = new ArrayList<>();
@@ -134,9 +144,13 @@ public final class RecordReader {
       }
       columnNames.put(componentName, columnName);
       origins.put(columnName, Origin.of(component));
-      readColumn(component, columnName, docs.param(componentName)).ifPresent(columns::add);
-      if (Ann.find(component, "Id", elements).isPresent()) {
+      readColumn(component, name, columnName, docs.param(componentName)).ifPresent(columns::add);
+      Optional<Ann> id = Ann.find(component, "Id", elements);
+      if (id.isPresent()) {
         primaryKey.add(columnName);
+        if (!id.get().string("name").isBlank()) {
+          primaryKeyNames.put(componentName, id.get());
+        }
         if (Ann.hasSimpleName(component, "Nullable")) {
           report.add(Message.NULLABLE_KEY, Origin.of(component), componentName);
         }
@@ -225,16 +239,37 @@ public final class RecordReader {
     }
 
     PrimaryKey pk = primaryKey.isEmpty() ? null
-        : new PrimaryKey(Names.withSuffix(name, "pkey"), primaryKey);
+        : new PrimaryKey(primaryKeyName(name, primaryKeyNames), primaryKey);
     uniques = withoutRepeatedKeys(uniques, pk, origins);
     if (pk != null) {
-      origins.put(pk.name(), Origin.of(record));
+      origins.put(pk.name(), primaryKeyNames.isEmpty() ? Origin.of(record)
+          : primaryKeyNames.values().iterator().next().origin("name"));
     }
     String renamedFrom = Ann.find(record, "RenamedFrom", elements).map(a -> a.string("value")).orElse(null);
     Table model = new Table(tableName, record.getQualifiedName().toString(), docs.main(), columns, pk,
         uniques, checks, indexes, List.of(), renamedFrom);
     return Optional.of(new TableDraft(model, table.origin(), origins, foreignKeys,
         intent(record, columnNames)));
+  }
+
+  /**
+   * The primary key's name: the one {@code @Id(name)} gives (on one component; different names on
+   * two are an error), or {@code <table>_pkey}.
+   */
+  private String primaryKeyName(String table, Map<String, Ann> named) {
+    if (named.isEmpty()) {
+      return Names.withSuffix(table, "pkey");
+    }
+    var first = named.entrySet().iterator().next();
+    String name = first.getValue().string("name").strip();
+    checkLength(name, first.getValue().origin("name"), "@Id(name = \"...\")");
+    named.forEach((component, id) -> {
+      if (!id.string("name").strip().equals(name)) {
+        report.add(Message.PRIMARY_KEY_NAMES, id.origin("name"), first.getKey(), name, component,
+            id.string("name").strip());
+      }
+    });
+    return name;
   }
 
   /**
@@ -333,7 +368,8 @@ public final class RecordReader {
     return kept;
   }
 
-  private Optional<Column> readColumn(Element component, String columnName, String comment) {
+  private Optional<Column> readColumn(Element component, String table, String columnName,
+      String comment) {
     String componentName = component.getSimpleName().toString();
     TypeMirror type = component.asType();
     boolean nullable = Ann.hasSimpleName(component, "Nullable");
@@ -393,6 +429,8 @@ public final class RecordReader {
       }
       identity = identityAnn.get().bool("always") ? Identity.ALWAYS : Identity.BY_DEFAULT;
     }
+    Sequence sequence = identityAnn.isEmpty() ? null
+        : identitySequence(identityAnn.get(), componentName, sqlType);
     String defaultSql = null;
     if (defaultAnn.isPresent()) {
       defaultSql = defaultAnn.get().string("value").strip();
@@ -401,9 +439,107 @@ public final class RecordReader {
             "Write the SQL expression, e.g. @Default(\"now()\"), or remove the annotation.");
       }
     }
+    Optional<Ann> serial = Ann.find(component, "Serial", elements);
+    if (serial.isPresent()) {
+      checkSerial(serial.get(), component, sqlType, identityAnn, defaultAnn, nullable);
+      identity = Identity.SERIAL;
+      sequence = Sequence.named(Names.derived(table, List.of(columnName), "seq"));
+    }
     String renamedFrom = Ann.find(component, "RenamedFrom", elements).map(a -> a.string("value")).orElse(null);
+    String notNullName = columnAnn.map(a -> notNullName(a, componentName, nullable)).orElse(null);
     return Optional.of(new Column(columnName, sqlType, enumType, nullable, defaultSql, identity,
-        comment, renamedFrom));
+        comment, renamedFrom, sequence, notNullName));
+  }
+
+  /** The name {@code @Column(notNullName)} gives the NOT NULL constraint, or null for none. */
+  private String notNullName(Ann column, String component, boolean nullable) {
+    String name = column.string("notNullName").strip();
+    if (!column.isSet("notNullName")) {
+      return null;
+    }
+    Origin origin = column.origin("notNullName");
+    if (name.isEmpty()) {
+      report.add(Message.BLANK_VALUE, origin, "@Column(notNullName)",
+          "Write the constraint's name, or remove the attribute to let PostgreSQL name it.");
+    } else if (nullable) {
+      report.add(Message.NOT_NULL_NAME_ON_NULLABLE, origin, name, component);
+    } else if (postgres < NAMED_NOT_NULL_SINCE) {
+      report.add(Message.NEEDS_NEWER_POSTGRES, origin, "@Column(notNullName) (a named NOT NULL"
+          + " constraint)", NAMED_NOT_NULL_SINCE, postgres, NAMED_NOT_NULL_SINCE, NAMED_NOT_NULL_SINCE);
+    }
+    checkLength(name, origin, "@Column(notNullName = \"...\")");
+    return name.isEmpty() ? null : name;
+  }
+
+  /** The sequence an {@code @Identity} states (its written attributes), or null for none. */
+  private Sequence identitySequence(Ann identity, String component, String sqlType) {
+    String name = identity.string("sequence").strip();
+    if (identity.isSet("sequence")) {
+      if (name.isEmpty()) {
+        report.add(Message.BLANK_VALUE, identity.origin("sequence"), "@Identity(sequence)",
+            "Write the sequence's name, or remove the attribute to let PostgreSQL name it.");
+      }
+      checkLength(name, identity.origin("sequence"), "@Identity(sequence = \"...\")");
+    }
+    Sequence sequence = new Sequence(name.isEmpty() ? null : name, written(identity, "start"),
+        written(identity, "increment"), written(identity, "minValue"), written(identity, "maxValue"),
+        written(identity, "cache"), identity.isSet("cycle") ? identity.bool("cycle") : null);
+    checkSequence(identity, component, sqlType, sequence);
+    return sequence.isEmpty() ? null : sequence;
+  }
+
+  private static Long written(Ann ann, String attribute) {
+    return ann.isSet(attribute) ? ann.longValue(attribute) : null;
+  }
+
+  /** What PostgreSQL would refuse of an identity's options, reported at the attribute. */
+  private void checkSequence(Ann identity, String component, String sqlType, Sequence sequence) {
+    long[] range = Sequence.range(sqlType);
+    boolean valid = true;
+    for (String attribute : List.of("start", "increment", "minValue", "maxValue", "cache")) {
+      Long value = written(identity, attribute);
+      if (value != null && (value < range[0] || value > range[1])) {
+        report.add(Message.IDENTITY_OPTION, identity.origin(attribute), component,
+            attribute + " = " + value + " is outside the range of its type " + sqlType + " ("
+                + range[0] + " to " + range[1] + ")", "Write a value in that range.");
+        valid = false;
+      }
+    }
+    if (Long.valueOf(0).equals(sequence.increment())) {
+      report.add(Message.IDENTITY_OPTION, identity.origin("increment"), component,
+          "increment = 0 never advances", "Write a step above 0, or below 0 to count down.");
+      return;
+    }
+    if (sequence.cache() != null && sequence.cache() < 1) {
+      report.add(Message.IDENTITY_OPTION, identity.origin("cache"), component,
+          "cache = " + sequence.cache() + " is less than 1", "Write cache = 1 or more.");
+      return;
+    }
+    Sequence.Effective values = sequence.effective(sqlType);
+    if (valid && values.minValue() >= values.maxValue()) {
+      report.add(Message.IDENTITY_OPTION, identity.origin(identity.isSet("minValue") ? "minValue"
+          : "maxValue"), component, "minValue " + values.minValue() + " is not less than maxValue "
+          + values.maxValue(), "Write a minValue below the maxValue.");
+    } else if (valid && (values.start() < values.minValue() || values.start() > values.maxValue())) {
+      report.add(Message.IDENTITY_OPTION, identity.origin(identity.isSet("start") ? "start"
+          : identity.isSet("minValue") ? "minValue" : "maxValue"), component,
+          "start " + values.start() + " is outside minValue " + values.minValue() + " to maxValue "
+              + values.maxValue(), "Write a start in that range.");
+    }
+  }
+
+  /** A serial column is an integer, NOT NULL, and generates its values with nothing else. */
+  private void checkSerial(Ann serial, Element component, String sqlType, Optional<Ann> identity,
+      Optional<Ann> defaultAnn, boolean nullable) {
+    String componentName = component.getSimpleName().toString();
+    if (!SERIAL_TYPES.contains(sqlType)) {
+      report.add(Message.SERIAL_TYPE, serial.origin(), componentName, sqlType);
+    }
+    identity.ifPresent(a -> report.add(Message.SERIAL_CONFLICT, a.origin(), componentName, "@Identity", "@Identity"));
+    defaultAnn.ifPresent(a -> report.add(Message.SERIAL_CONFLICT, a.origin(), componentName, "@Default", "@Default"));
+    if (nullable) {
+      report.add(Message.SERIAL_CONFLICT, Origin.of(component), componentName, "@Nullable", "@Nullable");
+    }
   }
 
   private String applyColumnDetails(String scalar, Optional<Ann> columnAnn, Element component,
@@ -439,18 +575,14 @@ public final class RecordReader {
     if (known != null) {
       return Optional.of(known);
     }
-    List<String> values = new ArrayList<>();
+    Map<String, Element> labels = new LinkedHashMap<>();
     for (Element constant : element.getEnclosedElements()) {
       if (constant.getKind() == ElementKind.ENUM_CONSTANT) {
-        String value = constant.getSimpleName().toString();
-        if (Names.bytes(value) > Names.MAX_BYTES) {
-          report.add(Message.ENUM_LABEL_TOO_LONG, Origin.of(constant), element.getSimpleName(),
-              value, Names.bytes(value), Names.MAX_BYTES);
-        }
-        values.add(value);
+        readLabel(element, constant, labels);
       }
     }
-    if (values.isEmpty()) {
+    List<String> values = new ArrayList<>(labels.keySet());
+    if (element.getEnclosedElements().stream().noneMatch(e -> e.getKind() == ElementKind.ENUM_CONSTANT)) {
       report.add(Message.EMPTY_ENUM, Origin.of(usedBy), element.getQualifiedName());
       return Optional.empty();
     }
@@ -464,14 +596,10 @@ public final class RecordReader {
     checkSchema(schema, ann.map(a -> a.origin("schema")).orElse(origin), "@EnumType(schema = \"app\")");
     enumOrigins.put(javaClass, origin);
     Map<String, String> renamedValues = new TreeMap<>();
-    for (Element constant : element.getEnclosedElements()) {
-      if (constant.getKind() == ElementKind.ENUM_CONSTANT) {
-        Ann.find(constant, "RenamedFrom", elements).ifPresent(a -> {
-          renamedValues.put(constant.getSimpleName().toString(), a.string("value"));
-          enumRenames.put(javaClass + "#" + constant.getSimpleName(), a.origin("value"));
-        });
-      }
-    }
+    labels.forEach((label, constant) -> Ann.find(constant, "RenamedFrom", elements).ifPresent(a -> {
+      renamedValues.put(label, a.string("value"));
+      enumRenames.put(javaClass + "#" + label, a.origin("value"));
+    }));
     Optional<Ann> renamed = Ann.find(element, "RenamedFrom", elements);
     renamed.ifPresent(a -> enumRenames.put(javaClass, a.origin("value")));
     String renamedFrom = renamed.map(a -> a.string("value")).orElse(null);
@@ -479,6 +607,42 @@ public final class RecordReader {
         renamedValues);
     enums.put(javaClass, type);
     return Optional.of(type);
+  }
+
+  /**
+   * Reads the SQL label of an enum constant (its {@code @EnumValue}, or its name) into
+   * {@code labels}, reporting one PostgreSQL would refuse.
+   */
+  private void readLabel(TypeElement type, Element constant, Map<String, Element> labels) {
+    String name = constant.getSimpleName().toString();
+    Optional<Ann> value = Ann.find(constant, "EnumValue", elements);
+    String label = value.map(a -> a.string("value")).orElse(name);
+    Origin origin = value.map(a -> a.origin("value")).orElse(Origin.of(constant));
+    if (value.isPresent() && label.isBlank()) {
+      report.add(Message.BLANK_VALUE, origin, "@EnumValue on " + name,
+          "Write the label, such as @EnumValue(\"in progress\"), or remove the annotation.");
+    } else if (Names.bytes(label) > Names.MAX_BYTES) {
+      report.add(Message.ENUM_LABEL_TOO_LONG, origin, type.getSimpleName(),
+          value.isPresent() ? "the label '" + label + "' (of " + name + ")" : "the constant " + name,
+          Names.bytes(label), Names.MAX_BYTES,
+          value.isPresent() ? "Give it a shorter @EnumValue." : "Give it a shorter name, or an @EnumValue.");
+    } else if (labels.containsKey(label)) {
+      report.add(Message.DUPLICATE_ENUM_LABEL, origin, type.getSimpleName(), label,
+          labels.get(label).getSimpleName(), name);
+    } else {
+      labels.put(label, constant);
+    }
+  }
+
+  /** Reads an enum declared as a type of its own ({@code @EnumType(standalone = true)}), if it is. */
+  public Optional<EnumType> readStandalone(TypeElement element) {
+    return isStandalone(element, elements) ? readEnum(element, element) : Optional.empty();
+  }
+
+  /** Whether {@code element} is an enum declared as a type of its own. */
+  public static boolean isStandalone(TypeElement element, Elements elements) {
+    return element.getKind() == ElementKind.ENUM
+        && Ann.find(element, "EnumType", elements).map(a -> a.bool("standalone")).orElse(false);
   }
 
   private Optional<Index> readIndex(Ann index, TypeElement record, String table,

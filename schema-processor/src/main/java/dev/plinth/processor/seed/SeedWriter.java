@@ -326,8 +326,11 @@ public final class SeedWriter {
   private static CodeBlock tableInfo(Table table) {
     List<CodeBlock> columns = new ArrayList<>();
     for (Column c : table.columns()) {
+      // A serial column is, to the seeder, one with a default.
+      boolean serial = c.identity() == Identity.SERIAL;
       columns.add(CodeBlock.of("new $T($S, $S, $L, $L, $T.$L)", COLUMN_INFO, c.name(), c.type(),
-          c.nullable(), c.defaultSql() != null, GENERATION, c.identity().name()));
+          c.nullable(), c.defaultSql() != null || serial, GENERATION,
+          serial ? Identity.NONE.name() : c.identity().name()));
     }
     List<CodeBlock> uniques = new ArrayList<>();
     for (UniqueConstraint u : table.uniques()) {
@@ -368,7 +371,8 @@ public final class SeedWriter {
 
   private static String optionality(Column column) {
     if (column.identity() != Identity.NONE) {
-      return "an identity: the database numbers rows that leave it out";
+      return (column.identity() == Identity.SERIAL ? "a serial" : "an identity")
+          + ": the database numbers rows that leave it out";
     }
     if (column.defaultSql() != null) {
       return "defaults to {@code " + doc(column.defaultSql()) + "}";

@@ -205,10 +205,16 @@ public final class SchemaBuilder {
       }
       table.indexes().forEach(i ->
           claim(relations, schema, i.name(), "an index of " + table.name(), origin.apply(i.name())));
+      table.columns().stream().filter(c -> c.sequence() != null && c.sequence().name() != null)
+          .forEach(c -> claim(relations, schema, c.sequence().name(),
+              "the sequence of " + table.name() + "." + c.name(), origin.apply(c.name())));
       table.checks().forEach(c ->
           claim(constraints, schema, c.name(), "a check of " + table.name(), origin.apply(c.name())));
       table.foreignKeys().forEach(f ->
           claim(constraints, schema, f.name(), "a foreign key of " + table.name(), origin.apply(f.name())));
+      table.columns().stream().filter(c -> !c.nullable() && c.notNullName() != null)
+          .forEach(c -> claim(constraints, schema, c.notNullName(),
+              "the NOT NULL constraint of " + table.name() + "." + c.name(), origin.apply(c.name())));
     }
   }
 

@@ -11,6 +11,7 @@ import dev.plinth.schema.model.PrimaryKey;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.ReferentialAction;
 import dev.plinth.schema.model.Schema;
+import dev.plinth.schema.model.Sequence;
 import dev.plinth.schema.model.Table;
 import dev.plinth.schema.model.UniqueConstraint;
 import dev.plinth.schema.render.Sql;
@@ -30,7 +31,8 @@ import java.util.Optional;
 /**
  * Reads a live database's structure into the schema model with four pg_catalog queries (tables
  * and columns, constraints, indexes, enum types), whatever the number of tables. Works on
- * PostgreSQL 14 to 18 (18 records NOT NULL as constraints too; they are read from the columns).
+ * PostgreSQL 14 to 18 (18 records NOT NULL as constraints too: nullability is read from the
+ * columns, and the constraints' names from them).
  */
 public final class CatalogReader {
   static final String SYSTEM_SCHEMAS =
@@ -43,7 +45,8 @@ public final class CatalogReader {
              a.attidentity, col_description(c.oid, a.attnum),
              CASE WHEN t.typtype = 'e' THEN tn.nspname WHEN et.typtype = 'e' THEN etn.nspname END,
              CASE WHEN t.typtype = 'e' THEN t.typname WHEN et.typtype = 'e' THEN et.typname END,
-             et.typtype = 'e'
+             et.typtype = 'e', seq.relname, seq.serial, seq.seqstart, seq.seqincrement, seq.seqmin,
+             seq.seqmax, seq.seqcache, seq.seqcycle
       FROM pg_class c
       JOIN pg_namespace n ON n.oid = c.relnamespace
       LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -52,6 +55,16 @@ public final class CatalogReader {
       LEFT JOIN pg_type et ON et.oid = t.typelem AND t.typcategory = 'A'
       LEFT JOIN pg_namespace etn ON etn.oid = et.typnamespace
       LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
+      LEFT JOIN LATERAL (
+        SELECT sc.relname, sd.deptype = 'a' AND d.adbin IS NOT NULL
+                 AND pg_get_expr(d.adbin, d.adrelid) = format('nextval(%%L::regclass)', sc.oid::regclass) AS serial,
+               s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle
+        FROM pg_depend sd
+        JOIN pg_class sc ON sc.oid = sd.objid AND sc.relkind = 'S'
+        JOIN pg_sequence s ON s.seqrelid = sc.oid
+        WHERE sd.classid = 'pg_class'::regclass AND sd.refclassid = 'pg_class'::regclass
+          AND sd.refobjid = c.oid AND sd.refobjsubid = a.attnum AND sd.deptype IN ('a', 'i')
+        ORDER BY sd.deptype DESC, sc.relname LIMIT 1) seq ON true
       WHERE c.relkind IN ('r', 'p') AND c.relname <> ? AND %s
       ORDER BY n.nspname, c.relname, a.attnum
       """;
@@ -62,7 +75,7 @@ public final class CatalogReader {
       FROM pg_constraint co
       JOIN pg_class c ON c.oid = co.conrelid
       JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE co.contype IN ('p', 'u', 'f', 'c') AND %s
+      WHERE co.contype IN ('p', 'u', 'f', 'c', 'n') AND %s
       ORDER BY co.conname
       """;
 
@@ -167,10 +180,14 @@ public final class CatalogReader {
     Identity identity = switch (rs.getString(10)) {
       case "a" -> Identity.ALWAYS;
       case "d" -> Identity.BY_DEFAULT;
-      default -> Identity.NONE;
+      default -> rs.getBoolean(16) ? Identity.SERIAL : Identity.NONE;
     };
-    return new Column(rs.getString(6), type, enumType, !rs.getBoolean(8), string(rs, 9), identity,
-        string(rs, 11), null);
+    // A serial column's default is its sequence: the model holds the sequence instead.
+    String defaultSql = identity == Identity.SERIAL ? null : string(rs, 9);
+    Sequence sequence = identity == Identity.NONE ? null : new Sequence(rs.getString(15),
+        rs.getLong(17), rs.getLong(18), rs.getLong(19), rs.getLong(20), rs.getLong(21), rs.getBoolean(22));
+    return new Column(rs.getString(6), type, enumType, !rs.getBoolean(8), defaultSql, identity,
+        string(rs, 11), null, sequence);
   }
 
   private static void constraint(ResultSet rs, TableBuilder table, Map<Long, TableBuilder> tables)
@@ -179,6 +196,8 @@ public final class CatalogReader {
     List<String> columns = columnNames(rs.getArray(4), table);
     switch (rs.getString(2)) {
       case "p" -> table.primaryKey = new PrimaryKey(name, columns);
+      case "n" -> table.columns.computeIfPresent((int) ((Short[]) rs.getArray(4).getArray())[0],
+          (number, column) -> column.withNotNullName(name));
       case "u" -> table.uniques.add(new UniqueConstraint(name, columns));
       case "c" -> {
         String definition = rs.getString(9);

@@ -10,8 +10,8 @@ package dev.plinth.runner.internal.catalog;
  *     {@code enum type}
  * @param name its qualified name, e.g. {@code public.users.email} or {@code public.users_email_idx}
  * @param aspect for {@code different}: what differs ({@code type}, {@code nullability},
- *     {@code default}, {@code identity}, {@code comment}, {@code definition}, {@code values});
- *     otherwise empty
+ *     {@code NOT NULL constraint}, {@code default}, {@code identity}, {@code sequence},
+ *     {@code comment}, {@code definition}, {@code name}, {@code values}); otherwise empty
  * @param expected the expected definition, or null when it is extra
  * @param actual the definition in the database, or null when it is missing
  */

@@ -12,6 +12,7 @@ import dev.plinth.schema.model.Named;
 import dev.plinth.schema.model.PrimaryKey;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Schema;
+import dev.plinth.schema.model.Sequence;
 import dev.plinth.schema.model.Table;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,12 +83,17 @@ public final class SchemaComparison {
       }
       if (c.nullable() != hc.nullable()) {
         out.add(Difference.different("column", name, "nullability", nullability(c), nullability(hc)));
+      } else if (!c.nullable() && c.notNullName() != null && !c.notNullName().equals(hc.notNullName())) {
+        out.add(Difference.different("column", name, "NOT NULL constraint", c.notNullName(),
+            hc.notNullName()));
       }
       if (!sameExpression(c.defaultSql(), hc.defaultSql())) {
         out.add(Difference.different("column", name, "default", c.defaultSql(), hc.defaultSql()));
       }
       if (c.identity() != hc.identity()) {
         out.add(Difference.different("column", name, "identity", c.identity().sql(), hc.identity().sql()));
+      } else if (!sameSequence(c, hc)) {
+        out.add(Difference.different("column", name, "sequence", sequence(c), sequence(hc)));
       }
       if (!Objects.equals(c.comment(), hc.comment())) {
         out.add(Difference.different("column", name, "comment", c.comment(), hc.comment()));
@@ -106,6 +112,9 @@ public final class SchemaComparison {
       out.add(Difference.extra("primary key", table + "." + h.primaryKey().name(), havePk));
     } else if (wantPk != null && !wantPk.equals(havePk)) {
       out.add(Difference.different("primary key", table + "." + w.primaryKey().name(), "definition", wantPk, havePk));
+    } else if (wantPk != null && !w.primaryKey().name().equals(h.primaryKey().name())) {
+      out.add(Difference.different("primary key", table + "." + w.primaryKey().name(), "name",
+          w.primaryKey().name(), h.primaryKey().name()));
     }
     named("unique constraint", table, w.uniques(), h.uniques(), u -> columns(u.columns()), u -> columns(u.columns()),
         out);
@@ -133,6 +142,52 @@ public final class SchemaComparison {
         out.add(Difference.different(object, qualified, "definition", show.apply(a), show.apply(b)));
       }
     }
+  }
+
+  /**
+   * The sequences of a serial or identity column: the same options, PostgreSQL's defaults whether
+   * stated or not, and the same name, unless the expected one leaves it to PostgreSQL.
+   */
+  private static boolean sameSequence(Column want, Column have) {
+    String name = sequenceOf(want).name();
+    return (name == null || name.equals(sequenceOf(have).name()))
+        && options(want).equals(options(have));
+  }
+
+  /** A sequence as text: its name and the options that are not PostgreSQL's defaults. */
+  private static String sequence(Column c) {
+    Sequence options = options(c);
+    List<String> parts = new ArrayList<>();
+    if (sequenceOf(c).name() != null) {
+      parts.add(sequenceOf(c).name());
+    }
+    if (options.start() != null) {
+      parts.add("START WITH " + options.start());
+    }
+    if (options.increment() != null) {
+      parts.add("INCREMENT BY " + options.increment());
+    }
+    if (options.minValue() != null) {
+      parts.add("MINVALUE " + options.minValue());
+    }
+    if (options.maxValue() != null) {
+      parts.add("MAXVALUE " + options.maxValue());
+    }
+    if (options.cache() != null) {
+      parts.add("CACHE " + options.cache());
+    }
+    if (options.cycle() != null) {
+      parts.add("CYCLE");
+    }
+    return String.join(" ", parts);
+  }
+
+  private static Sequence sequenceOf(Column c) {
+    return c.sequence() == null ? Sequence.named(null) : c.sequence();
+  }
+
+  private static Sequence options(Column c) {
+    return sequenceOf(c).options().canonical(c.type());
   }
 
   private static boolean sameExpression(String a, String b) {

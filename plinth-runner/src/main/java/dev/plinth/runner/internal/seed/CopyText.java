@@ -1,5 +1,6 @@
 package dev.plinth.runner.internal.seed;
 
+import dev.plinth.seed.EnumLabels;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -40,7 +41,7 @@ final class CopyText {
       return d.toPlainString();
     }
     if (value instanceof Enum<?> e) {
-      return e.name();
+      return EnumLabels.of(e);
     }
     if (value instanceof Instant i) {
       return i.toString();

@@ -1,5 +1,6 @@
 package dev.plinth.runner.internal.seed;
 
+import dev.plinth.seed.EnumLabels;
 import dev.plinth.runner.SeedResult;
 import dev.plinth.seed.Ref;
 import dev.plinth.seed.SeedRow;
@@ -382,7 +383,7 @@ final class Inserter {
       if (value == null) {
         st.setNull(i + 1, java.sql.Types.NULL);
       } else if (value instanceof Enum<?> e) {
-        st.setString(i + 1, e.name());
+        st.setString(i + 1, EnumLabels.of(e));
       } else if (value instanceof Instant instant) {
         st.setObject(i + 1, instant.atOffset(ZoneOffset.UTC));
       } else if (value instanceof byte[] bytes) {
