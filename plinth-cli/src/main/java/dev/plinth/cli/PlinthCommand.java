@@ -20,7 +20,7 @@ import picocli.CommandLine.IVersionProvider;
     subcommands = {MigrateCommand.class, RollbackCommand.class, InfoCommand.class, ValidateCommand.class,
         VerifyCommand.class, SeedCommand.class, ResetCommand.class, RepairCommand.class, PruneBackupsCommand.class,
         CodegenCommand.class, CheckCommand.class,
-        PullCommand.class, BaselineCommand.class, FleetCommand.class,
+        PullCommand.class, BaselineCommand.class, FleetCommand.class, ServerCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -36,7 +36,8 @@ import picocli.CommandLine.IVersionProvider;
         "  1. --url (with --user, --password)",
         "  2. $DATABASE_URL (with $DATABASE_USER, $DATABASE_PASSWORD)",
         "  3. DATABASE_URL (and friends) in the file .env in the working directory",
-        "  4. else an embedded PostgreSQL whose data stays in .plinth/postgres"})
+        "  4. else an embedded PostgreSQL whose data stays in .plinth/postgres (the running one if",
+        "     plinth server start keeps it running)"})
 public final class PlinthCommand implements Callable<Integer> {
 
   private final Map<String, String> environment;
