@@ -18,13 +18,14 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * the same run, the median of several interleaved repetitions after a warm-up.
  *
  * <pre>
- * java -jar bench/target/benchmarks.jar [--only migrate,rollback,processor,diff,seed,verify,testdb,memory]
+ * java -jar bench/target/benchmarks.jar [--only migrate,rollback,processor,diff,seed,verify,testdb,memory,cli]
  *     [--reps 3] [--migrations 1000] [--tables 1000] [--rows 1000000] [--out bench/target/results.md]
+ *     [--plinth-jar plinth-cli/target/plinth.jar]
  * </pre>
  */
 public final class Bench {
   static final Set<String> ALL = Set.of("migrate", "rollback", "processor", "diff", "seed", "verify",
-      "testdb", "memory");
+      "testdb", "memory", "cli");
 
   private Bench() {}
 
@@ -35,6 +36,7 @@ public final class Bench {
     int tables = 1000;
     int rows = 1_000_000;
     Path out = Path.of("bench/target/results.md");
+    Path plinthJar = Path.of("plinth-cli/target/plinth.jar");
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--only" -> only = new LinkedHashSet<>(Arrays.asList(args[++i].split(",")));
@@ -43,6 +45,7 @@ public final class Bench {
         case "--tables" -> tables = Integer.parseInt(args[++i]);
         case "--rows" -> rows = Integer.parseInt(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
+        case "--plinth-jar" -> plinthJar = Path.of(args[++i]);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
             + "; see the class comment of " + Bench.class.getName());
       }
@@ -89,6 +92,9 @@ public final class Bench {
       }
       if (only.contains("memory")) {
         MemoryBench.run(pg, set, tables, work, report);
+      }
+      if (only.contains("cli")) {
+        CliStartBench.run(plinthJar, work, reps, report);
       }
       String text = "## Run\n\n" + machine + "\n\nRepetitions: " + reps + " (after a warm-up); total time "
           + String.format(Locale.ROOT, "%.0f s", (System.nanoTime() - start) / 1e9) + "\n\n" + report.markdown();

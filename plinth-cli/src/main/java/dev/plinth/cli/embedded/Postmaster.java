@@ -39,13 +39,41 @@ final class Postmaster {
 
   /**
    * The running server of {@code data}: the process {@code postmaster.pid} names is alive and is a
-   * {@code postgres}, and the server on the port it names connects and says it serves {@code data}.
+   * {@code postgres} started on {@code data} ({@code -D}); where its arguments cannot be read, the
+   * server on the port the file names must connect and say that it serves {@code data}.
    */
   static Optional<State> live(Path data, Optional<String> password) {
-    return ServerFiles.postmaster(data)
-        .filter(p -> ProcessHandle.of(p.pid()).filter(ProcessHandle::isAlive).flatMap(h -> h.info().command())
-            .map(command -> command.endsWith("postgres") || command.endsWith("postgres.exe")).orElse(false))
-        .filter(p -> serves(p.port(), data, password));
+    return ServerFiles.postmaster(data).filter(p -> {
+      Optional<ProcessHandle.Info> info = ProcessHandle.of(p.pid()).filter(ProcessHandle::isAlive).map(ProcessHandle::info);
+      if (!info.flatMap(ProcessHandle.Info::command).map(Postmaster::isPostgres).orElse(false)) {
+        return false;
+      }
+      // Reading the arguments costs nothing; a connection costs a quarter of a second at start-up.
+      return info.flatMap(ProcessHandle.Info::arguments).map(args -> startedOn(args, data))
+          .orElseGet(() -> serves(p.port(), data, password));
+    });
+  }
+
+  private static boolean isPostgres(String command) {
+    return command.endsWith("postgres") || command.endsWith("postgres.exe");
+  }
+
+  /** Whether {@code postgres} arguments name {@code data} as the data directory ({@code -D data}). */
+  static boolean startedOn(String[] arguments, Path data) {
+    for (int i = 0; i + 1 < arguments.length; i++) {
+      if (arguments[i].equals("-D")) {
+        return samePath(Path.of(arguments[i + 1]), data);
+      }
+    }
+    return false;
+  }
+
+  private static boolean samePath(Path a, Path b) {
+    try {
+      return a.toRealPath().equals(b.toRealPath());
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** Whether the server listening on {@code port} is the one whose data is in {@code data}. */
@@ -54,8 +82,8 @@ final class Postmaster {
         Statement st = connection.createStatement();
         ResultSet rs = st.executeQuery("SHOW data_directory")) {
       rs.next();
-      return Path.of(rs.getString(1)).toRealPath().equals(data.toRealPath());
-    } catch (SQLException | IOException e) {
+      return samePath(Path.of(rs.getString(1)), data);
+    } catch (SQLException e) {
       return false;
     }
   }

@@ -33,8 +33,6 @@ final class ServerFiles {
       host    all   all   ::1/128        scram-sha-256
       """;
 
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   private ServerFiles() {}
 
   /** How a running server was started: kept running ({@code plinth server start}) or for one command. */
@@ -46,7 +44,7 @@ final class ServerFiles {
   /** A new password: 24 random bytes, URL-safe Base64 (no quote, so it needs no escaping in SQL). */
   static String newPassword() {
     byte[] bytes = new byte[24];
-    RANDOM.nextBytes(bytes);
+    new SecureRandom().nextBytes(bytes); // not a static: most runs never need one
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
