@@ -133,11 +133,20 @@ public final class EmbeddedServer implements AutoCloseable {
   /** With the data directory's lock held: the running server, else a new one; secured and recorded. */
   private static Running ensureRunning(Path data, int port, Mode mode) throws IOException {
     Optional<State> live = Postmaster.live(data, ServerFiles.password(data));
+    if (live.isPresent() && !isRecorded(data, live.get().pid())) {
+      // Left by a process killed while starting it: it may still be starting up.
+      Postmaster.awaitReady(live.get().port(), ServerFiles.password(data));
+    }
     State server = live.orElseGet(() -> Postmaster.start(data, port, ServerFiles.password(data)));
     String password = Postmaster.secure(data, server.port());
     boolean dev = mode == Mode.DEV || isDev(data, server.pid());
     ServerFiles.writeState(data, new State(server.port(), server.pid(), dev ? Mode.DEV : Mode.COMMAND));
     return new Running(new Status(data, server.port(), server.pid(), dev, live.isPresent()), password);
+  }
+
+  /** Whether {@code pid} is the recorded server of {@code data}, which was started completely. */
+  private static boolean isRecorded(Path data, long pid) {
+    return ServerFiles.state(data).filter(s -> s.pid() == pid).isPresent();
   }
 
   /** Whether the record of {@code data} says that its server (postmaster {@code pid}) is a dev server. */

@@ -35,6 +35,9 @@ final class Postmaster {
   /** Servers this JVM started, closed through zonky so that its own lock on the data directory is released too. */
   private static final Map<Path, EmbeddedPostgres> STARTED_HERE = new ConcurrentHashMap<>();
 
+  /** How long a server may take to accept connections after it was started. */
+  private static final Duration STARTUP_WAIT = Duration.ofSeconds(30);
+
   private Postmaster() {}
 
   /**
@@ -76,6 +79,30 @@ final class Postmaster {
     }
   }
 
+  /**
+   * Waits (at most the start-up wait) until the server on {@code port} accepts a connection: it
+   * refuses them while it starts up (connection refused, or SQL state 57P03).
+   */
+  static void awaitReady(int port, Optional<String> password) {
+    long deadline = System.nanoTime() + STARTUP_WAIT.toNanos();
+    while (true) {
+      try (Connection connection = connect(port, password)) {
+        return;
+      } catch (SQLException e) {
+        boolean starting = "08001".equals(e.getSQLState()) || "57P03".equals(e.getSQLState());
+        if (!starting || System.nanoTime() > deadline) {
+          return; // the command's own connection reports it
+        }
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
   /** Whether the server listening on {@code port} is the one whose data is in {@code data}. */
   static boolean serves(int port, Path data, Optional<String> password) {
     try (Connection connection = connect(port, password);
@@ -113,7 +140,7 @@ final class Postmaster {
         .setPort(port)
         // Sorting and messages must not depend on the machine: C locale, UTF8 (zonky passes -E UTF-8).
         .setLocaleConfig("locale", "C")
-        .setPGStartupWait(Duration.ofSeconds(30))
+        .setPGStartupWait(STARTUP_WAIT)
         // The server's lifetime is Plinth's to decide (it may outlive this JVM), not a shutdown hook's.
         .setRegisterShutdownHook(false)
         // The postmaster keeps its output streams: a file, not a pipe to a JVM that may be gone.
