@@ -81,7 +81,10 @@ public final class RunnerSession implements AutoCloseable {
     return plinth;
   }
 
-  /** Stops the embedded server, if this session started one; its data stays. */
+  /**
+   * Ends this command's use of the embedded server, if it used one: stops it when no other command
+   * uses it and it is not a dev server ({@code plinth server start}); its data stays.
+   */
   @Override
   public void close() {
     if (embedded != null) {
