@@ -62,7 +62,7 @@ final class Postmaster {
   }
 
   /** Whether {@code postgres} arguments name {@code data} as the data directory ({@code -D data}). */
-  static boolean startedOn(String[] arguments, Path data) {
+  private static boolean startedOn(String[] arguments, Path data) {
     for (int i = 0; i + 1 < arguments.length; i++) {
       if (arguments[i].equals("-D")) {
         return samePath(Path.of(arguments[i + 1]), data);
