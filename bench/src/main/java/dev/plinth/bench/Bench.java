@@ -18,13 +18,14 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * the same run, the median of several interleaved repetitions after a warm-up.
  *
  * <pre>
- * java -jar bench/target/benchmarks.jar [--only migrate,rollback,processor,diff,seed,verify,testdb,memory,fleet]
+ * java -jar bench/target/benchmarks.jar [--only migrate,rollback,processor,diff,seed,verify,testdb,memory,fleet,cli]
  *     [--reps 3] [--migrations 1000] [--tables 1000] [--rows 1000000] [--fleet 100] [--out bench/target/results.md]
+ *     [--plinth-jar plinth-cli/target/plinth.jar]
  * </pre>
  */
 public final class Bench {
   static final Set<String> ALL = Set.of("migrate", "rollback", "processor", "diff", "seed", "verify",
-      "testdb", "memory", "fleet");
+      "testdb", "memory", "fleet", "cli");
 
   private Bench() {}
 
@@ -36,6 +37,7 @@ public final class Bench {
     int rows = 1_000_000;
     int fleet = 100;
     Path out = Path.of("bench/target/results.md");
+    Path plinthJar = Path.of("plinth-cli/target/plinth.jar");
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--only" -> only = new LinkedHashSet<>(Arrays.asList(args[++i].split(",")));
@@ -45,6 +47,7 @@ public final class Bench {
         case "--rows" -> rows = Integer.parseInt(args[++i]);
         case "--fleet" -> fleet = Integer.parseInt(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
+        case "--plinth-jar" -> plinthJar = Path.of(args[++i]);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
             + "; see the class comment of " + Bench.class.getName());
       }
@@ -94,6 +97,9 @@ public final class Bench {
       }
       if (only.contains("fleet")) {
         FleetBench.run(pg, fleet, reps, work, report);
+      }
+      if (only.contains("cli")) {
+        CliStartBench.run(plinthJar, work, reps, report);
       }
       String text = "## Run\n\n" + machine + "\n\nRepetitions: " + reps + " (after a warm-up); total time "
           + String.format(Locale.ROOT, "%.0f s", (System.nanoTime() - start) / 1e9) + "\n\n" + report.markdown();

@@ -26,7 +26,8 @@ final class DatabaseOptions {
   List<String> locations;
 
   @Option(names = "--embedded-port", paramLabel = "PORT",
-      description = "Port of the embedded PostgreSQL used when no database is configured. Default: ${DEFAULT-VALUE}.")
+      description = "Port of the embedded PostgreSQL started when no database is configured and none is running"
+          + " for this folder (0: any free port). Default: ${DEFAULT-VALUE}.")
   int embeddedPort = EmbeddedServer.DEFAULT_PORT;
 
   @Option(names = "--connect-timeout", paramLabel = "SECONDS",

@@ -2,6 +2,7 @@ package dev.plinth.cli;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -17,11 +18,6 @@ import picocli.CommandLine.IVersionProvider;
  */
 @Command(name = "plinth", mixinStandardHelpOptions = true, versionProvider = PlinthCommand.Version.class,
     description = "Apply, roll back and inspect Plinth's PostgreSQL migrations.",
-    subcommands = {MigrateCommand.class, RollbackCommand.class, InfoCommand.class, ValidateCommand.class,
-        VerifyCommand.class, SeedCommand.class, ResetCommand.class, RepairCommand.class, PruneBackupsCommand.class,
-        CodegenCommand.class, CheckCommand.class,
-        PullCommand.class, BaselineCommand.class, FleetCommand.class,
-        CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:OK",
@@ -36,8 +32,15 @@ import picocli.CommandLine.IVersionProvider;
         "  1. --url (with --user, --password)",
         "  2. $DATABASE_URL (with $DATABASE_USER, $DATABASE_PASSWORD)",
         "  3. DATABASE_URL (and friends) in the file .env in the working directory",
-        "  4. else an embedded PostgreSQL whose data stays in .plinth/postgres"})
+        "  4. else an embedded PostgreSQL whose data stays in .plinth/postgres (the running one if",
+        "     plinth server start keeps it running)"})
 public final class PlinthCommand implements Callable<Integer> {
+
+  /** The verbs, in the order {@code --help} lists them (then {@code help}). */
+  private static final List<Class<?>> VERBS = List.of(MigrateCommand.class, RollbackCommand.class, InfoCommand.class,
+      ValidateCommand.class, VerifyCommand.class, SeedCommand.class, ResetCommand.class, RepairCommand.class,
+      PruneBackupsCommand.class, CodegenCommand.class, CheckCommand.class, PullCommand.class, BaselineCommand.class,
+      FleetCommand.class, ServerCommand.class);
 
   private final Map<String, String> environment;
   private final Path workingDirectory;
@@ -52,7 +55,28 @@ public final class PlinthCommand implements Callable<Integer> {
 
   /** The command line for {@code environment} and {@code workingDirectory}, ready to {@code execute}. */
   public static CommandLine commandLine(Map<String, String> environment, Path workingDirectory) {
-    return new CommandLine(new PlinthCommand(environment, workingDirectory));
+    return commandLine(environment, workingDirectory, null);
+  }
+
+  /**
+   * The command line with only the verb {@code verb} when it names one, else with all of them. picocli
+   * builds each verb's model by reflection when it is added, half a second for all of them at start-up;
+   * a run needs only its own.
+   */
+  static CommandLine commandLine(Map<String, String> environment, Path workingDirectory, String verb) {
+    CommandLine cli = new CommandLine(new PlinthCommand(environment, workingDirectory));
+    boolean known = VERBS.stream().anyMatch(v -> name(v).equals(verb));
+    for (Class<?> command : VERBS) {
+      if (!known || name(command).equals(verb)) {
+        cli.addSubcommand(command);
+      }
+    }
+    cli.addSubcommand(new CommandLine.HelpCommand());
+    return cli;
+  }
+
+  private static String name(Class<?> command) {
+    return command.getAnnotation(Command.class).name();
   }
 
   public static void main(String[] args) {
@@ -61,7 +85,7 @@ public final class PlinthCommand implements Callable<Integer> {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
       System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb", "debug");
     }
-    int code = commandLine(System.getenv(), Path.of("")).execute(args);
+    int code = commandLine(System.getenv(), Path.of(""), args.length == 0 ? null : args[0]).execute(args);
     System.exit(code);
   }
 

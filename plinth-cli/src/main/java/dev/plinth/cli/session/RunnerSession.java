@@ -17,8 +17,8 @@ import java.util.function.Consumer;
 
 /**
  * The runner one command works with: the configured database (options, then the environment,
- * then {@code .env} in the project directory), else the embedded PostgreSQL, started for the
- * command and stopped on {@link #close()}. The {@code plinth} command and the Maven plugin both
+ * then {@code .env} in the project directory), else the embedded PostgreSQL: the running one
+ * (e.g. a dev server), else one started for the command and stopped on {@link #close()}. The {@code plinth} command and the Maven plugin both
  * go through here, so they pick the database, the migrations and the embedded server alike.
  *
  * <pre>{@code
@@ -81,7 +81,10 @@ public final class RunnerSession implements AutoCloseable {
     return plinth;
   }
 
-  /** Stops the embedded server, if this session started one; its data stays. */
+  /**
+   * Ends this command's use of the embedded server, if it used one: stops it when no other command
+   * uses it and it is not a dev server ({@code plinth server start}); its data stays.
+   */
   @Override
   public void close() {
     if (embedded != null) {
@@ -116,6 +119,16 @@ public final class RunnerSession implements AutoCloseable {
       }
     }
     return resolved;
+  }
+
+  /** Where the command's embedded server runs and how to connect to it. */
+  private static String notice(EmbeddedServer embedded) {
+    EmbeddedServer.Status status = embedded.status();
+    if (status.wasRunning()) {
+      return Message.EMBEDDED_REUSED.text(status.port(), status.dataDirectory());
+    }
+    return Message.EMBEDDED_STARTED.text(status.port(), status.dataDirectory(), embedded.displayUrl(),
+        status.passwordFile(), status.passwordFile(), status.port());
   }
 
   /** The database and locations a command will use, decided but not yet started. */
@@ -161,10 +174,9 @@ public final class RunnerSession implements AutoCloseable {
       }
       EmbeddedServer embedded = EmbeddedServer.start(projectDirectory.resolve(EMBEDDED_DATA), options.embeddedPort());
       try {
-        notices.accept(Message.EMBEDDED_STARTED.text(embedded.port(), embedded.dataDirectory(), embedded.displayUrl(),
-            embedded.port()));
+        notices.accept(notice(embedded));
         config.origin("the embedded server").url(embedded.url(EmbeddedServer.DATABASE)).user(EmbeddedServer.SUPERUSER)
-            .disposable(true);
+            .password(embedded.password()).disposable(true);
         return new RunnerSession(Plinth.create(config.build()), embedded);
       } catch (RuntimeException e) {
         embedded.close();

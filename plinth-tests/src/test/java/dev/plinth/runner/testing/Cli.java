@@ -1,13 +1,21 @@
 package dev.plinth.runner.testing;
 
 import dev.plinth.cli.PlinthCommand;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 
-/** Runs the real {@code plinth} command line in this JVM and captures what it prints. */
+/**
+ * Runs the real {@code plinth} command line, in this JVM or as a process of its own (for what a JVM
+ * leaves behind when it exits or is killed), and captures what it prints.
+ */
 public final class Cli {
 
   private Cli() {}
@@ -20,6 +28,43 @@ public final class Cli {
     cli.setErr(new PrintWriter(err, true));
     int code = cli.execute(args);
     return new Result(code, out.toString(), err.toString());
+  }
+
+  /**
+   * Starts {@code plinth args} as a process of its own (this test's class path) in {@code workingDirectory},
+   * with no database configured in the environment; its output goes to {@code out} and {@code err}.
+   */
+  public static Process start(Path workingDirectory, Path out, Path err, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), PlinthCommand.class.getName()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+        .redirectOutput(out.toFile()).redirectError(err.toFile());
+    builder.environment().remove("DATABASE_URL");
+    builder.environment().remove("PLINTH_LOCATIONS");
+    return builder.start();
+  }
+
+  /** Runs {@code plinth args} as a process of its own (see {@link #start}) and waits for it, at most two minutes. */
+  public static Result runProcess(Path workingDirectory, String... args) throws IOException, InterruptedException {
+    Path out = Files.createTempFile("plinth-out", ".txt");
+    Path err = Files.createTempFile("plinth-err", ".txt");
+    try {
+      Process process = start(workingDirectory, out, err, args);
+      return finish(process, out, err);
+    } finally {
+      Files.deleteIfExists(out);
+      Files.deleteIfExists(err);
+    }
+  }
+
+  /** Waits for a process from {@link #start} (at most two minutes; then kills it) and reads what it printed. */
+  public static Result finish(Process process, Path out, Path err) throws IOException, InterruptedException {
+    if (!process.waitFor(2, TimeUnit.MINUTES)) {
+      process.destroyForcibly().waitFor();
+      throw new AssertionError("plinth did not finish in two minutes: " + Files.readString(err));
+    }
+    return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
   }
 
   /** Exit code and captured output. */
