@@ -7,6 +7,7 @@ import dev.plinth.runner.internal.Drift;
 import dev.plinth.runner.internal.Failures;
 import dev.plinth.runner.internal.Integrity;
 import dev.plinth.runner.internal.MigrationResources;
+import dev.plinth.runner.internal.ReplacedHistory;
 import dev.plinth.runner.internal.Repair;
 import dev.plinth.runner.internal.Reset;
 import dev.plinth.runner.internal.Rollback;
@@ -171,7 +172,7 @@ public final class Plinth {
         }
       }));
       try {
-        result = flyway.migrate();
+        result = migrateValidated(flyway);
       } catch (FlywayValidateException e) {
         throw validationFailure(e);
       } catch (FlywayException e) {
@@ -216,6 +217,7 @@ public final class Plinth {
     try {
       var service = flyway.info();
       Map<String, Instant> rolledBack = rolledBack();
+      ReplacedHistory replaced = ReplacedHistory.of(context.resources(), service.all());
       List<InfoResult.Row> rows = new ArrayList<>();
       for (MigrationInfo info : service.all()) {
         String state = state(info.getState());
@@ -225,8 +227,13 @@ public final class Plinth {
           state = Message.INFO_ROLLED_BACK.text();
           when = Optional.of(rolledBack.get(info.getVersion().getVersion()));
         }
+        Optional<String> replacedBy = replaced.replacedBy(info);
+        if (replacedBy.isPresent()) {
+          state = Message.INFO_REPLACED.text(replacedBy.get());
+        }
         rows.add(new InfoResult.Row(version(info), info.getDescription(),
-            info.getType().name().toLowerCase(Locale.ROOT), state, when, info.getScript(), checksum(info)));
+            info.getType().name().toLowerCase(Locale.ROOT), state, when, info.getScript(),
+            replacedBy.isPresent() ? "" : checksum(info)));
       }
       // Flyway's current() is the newest row, also a failed one; the schema is at the newest success.
       Optional<String> current = java.util.Arrays.stream(service.applied())
@@ -383,6 +390,37 @@ public final class Plinth {
     @Override
     public String getCallbackName() {
       return "plinth-progress";
+    }
+  }
+
+  /**
+   * Flyway's migrate, which validates first. A history with rows that a journal entry replaces (a
+   * squash, an adopted Flyway history) fails Flyway's validation: their files are gone or hold other
+   * SQL. When every invalid row is one of those, migrate runs again without Flyway's validation.
+   */
+  private org.flywaydb.core.api.output.MigrateResult migrateValidated(Flyway flyway) {
+    try {
+      return flyway.migrate();
+    } catch (FlywayValidateException e) {
+      MigrationInfo[] all = flyway.info().all();
+      ReplacedHistory replaced = ReplacedHistory.of(context.resources(), all);
+      if (replaced.isEmpty()) {
+        throw e;
+      }
+      replaced.stranded().ifPresent(s -> {
+        throw new PlinthException(e, Message.HISTORY_INSIDE_REPLACED, (Object[]) s);
+      });
+      List<MigrationVersion> excused = java.util.Arrays.stream(all)
+          .filter(info -> replaced.replacedBy(info).isPresent()).map(MigrationInfo::getVersion).toList();
+      var invalid = flyway.validateWithResult().invalidMigrations;
+      boolean allExcused = !invalid.isEmpty() && invalid.stream().allMatch(
+          output -> output.version != null && !output.version.isEmpty()
+              && excused.contains(MigrationVersion.fromVersion(output.version)));
+      if (!allExcused) {
+        throw e;
+      }
+      return context.configuration().validateOnMigrate(false)
+          .callbacks(flyway.getConfiguration().getCallbacks()).load().migrate();
     }
   }
 
