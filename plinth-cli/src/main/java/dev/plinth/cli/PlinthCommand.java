@@ -19,7 +19,7 @@ import picocli.CommandLine.IVersionProvider;
     description = "Apply, roll back and inspect Plinth's PostgreSQL migrations.",
     subcommands = {MigrateCommand.class, RollbackCommand.class, InfoCommand.class, ValidateCommand.class,
         VerifyCommand.class, SeedCommand.class, ResetCommand.class, RepairCommand.class, PruneBackupsCommand.class,
-        CodegenCommand.class, CheckCommand.class,
+        CodegenCommand.class, CheckCommand.class, SquashCommand.class,
         PullCommand.class, BaselineCommand.class, FleetCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
