@@ -38,10 +38,12 @@ public final class Integrity {
       if (info.getVersion() == null || info.getResolvedChecksum() == null) {
         continue; // repeatable, or no file: nothing to roll back with
       }
-      String reverse = MigrationResources.reverseOf(info.getScript());
+      // The file Flyway resolved: after a squash, an old row names a script that is gone.
+      String script = ReplacedHistory.resolvedScript(info).orElse(info.getScript());
+      String reverse = MigrationResources.reverseOf(script);
       if (resources.read(reverse).isEmpty()) {
-        String forward = MigrationResources.fileName(info.getScript());
-        if (resources.read(MigrationResources.journalOf(info.getScript())).isPresent()) {
+        String forward = MigrationResources.fileName(script);
+        if (resources.read(MigrationResources.journalOf(script)).isPresent()) {
           problems.add(finding(Message.REVERSE_MISSING, reverse, forward, reverse));
         } else {
           notes.add(finding(Message.REVERSE_MISSING_HANDWRITTEN, reverse, forward, reverse,
