@@ -410,13 +410,7 @@ public final class Plinth {
       replaced.stranded().ifPresent(s -> {
         throw new PlinthException(e, Message.HISTORY_INSIDE_REPLACED, (Object[]) s);
       });
-      List<MigrationVersion> excused = java.util.Arrays.stream(all)
-          .filter(info -> replaced.replacedBy(info).isPresent()).map(MigrationInfo::getVersion).toList();
-      var invalid = flyway.validateWithResult().invalidMigrations;
-      boolean allExcused = !invalid.isEmpty() && invalid.stream().allMatch(
-          output -> output.version != null && !output.version.isEmpty()
-              && excused.contains(MigrationVersion.fromVersion(output.version)));
-      if (!allExcused) {
+      if (!replaced.explainsInvalid(all)) {
         throw e;
       }
       return context.configuration().validateOnMigrate(false)

@@ -4,10 +4,12 @@ import dev.plinth.schema.journal.JournalCodec;
 import dev.plinth.schema.journal.JournalEntry;
 import dev.plinth.schema.journal.ReplacedMigration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.internal.info.MigrationInfoImpl;
 
@@ -83,6 +85,16 @@ public final class ReplacedHistory {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether every migration that fails Flyway's own validation (pending ones aside, which migrate
+   * applies) is a row this history replaces.
+   */
+  public boolean explainsInvalid(MigrationInfo[] all) {
+    return Arrays.stream(all).filter(info -> info.getState() != MigrationState.PENDING)
+        .allMatch(info -> !(info instanceof MigrationInfoImpl impl) || impl.validate() == null
+            || replacedBy(info).isPresent());
   }
 
   /** Whether every applied row is replaced by an entry of a version up to {@code version}. */
