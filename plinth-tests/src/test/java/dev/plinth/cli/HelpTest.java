@@ -31,7 +31,7 @@ class HelpTest {
         summaries.set(last, summaries.get(last) + " " + line.strip());
       }
     }
-    assertEquals(15, summaries.size(), "fifteen commands: " + summaries);
+    assertEquals(16, summaries.size(), "sixteen commands: " + summaries);
     for (String line : summaries) {
       assertTrue(line.endsWith("."), "a summary that stops mid-sentence: " + line);
     }
