@@ -284,7 +284,9 @@ public final class Plinth {
    * Java enum per enum type under {@code sourceRoot} (package {@code basePackage} for
    * {@code public}, {@code basePackage.<schema>} for other schemas), and into
    * {@code migrationsFolder} the baseline migration {@code V1__baseline} (forward, reverse, journal,
-   * {@code plinth.sum}, {@code HEAD}) that creates exactly that schema for new environments. What
+   * {@code plinth.sum}, {@code HEAD}) that creates exactly that schema for new environments. A
+   * database with its own Flyway history gets the baseline after the highest version there, and its
+   * journal entry stands for those rows, which stay valid without their files. What
    * the annotations cannot say is listed in {@link PullResult#unsupported()}. Refuses to overwrite
    * a file, and a migrations folder that already holds migrations. Changes nothing in the database.
    */
@@ -298,6 +300,7 @@ public final class Plinth {
    * Flyway's baseline row, so that {@code migrate} applies only later migrations; only when
    * {@link #verify()} at that version would find no drift. Otherwise returns the differences and
    * changes nothing, unless {@code force}, which baselines anyway and says so in the row's description.
+   * A database whose Flyway history the migrations replace (see {@link #pull}) gets the row after it.
    */
   public BaselineResult baseline(Optional<String> version, boolean force) {
     context.checkConnection();
