@@ -39,8 +39,8 @@ public final class PlinthCommand implements Callable<Integer> {
   /** The verbs, in the order {@code --help} lists them (then {@code help}). */
   private static final List<Class<?>> VERBS = List.of(MigrateCommand.class, RollbackCommand.class, InfoCommand.class,
       ValidateCommand.class, VerifyCommand.class, SeedCommand.class, ResetCommand.class, RepairCommand.class,
-      PruneBackupsCommand.class, CodegenCommand.class, CheckCommand.class, PullCommand.class, BaselineCommand.class,
-      FleetCommand.class, ServerCommand.class);
+      PruneBackupsCommand.class, CodegenCommand.class, CheckCommand.class, SquashCommand.class, PullCommand.class,
+      BaselineCommand.class, FleetCommand.class, ServerCommand.class);
 
   private final Map<String, String> environment;
   private final Path workingDirectory;

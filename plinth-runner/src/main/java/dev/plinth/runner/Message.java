@@ -70,6 +70,26 @@ public enum Message {
       "Cannot roll back V%s: it is the baseline that records this database as adopted at that version; its schema"
           + " was there before Plinth, so it has no reverse script. Roll back no further than version %s. Nothing"
           + " was rolled back."),
+  ROLLBACK_REPLACED("PLN697", Kind.CONFIGURATION,
+      "Cannot roll back V%s: this database applied it before it was replaced by %s (a squash, or the adoption of"
+          + " its Flyway history), so its own reverse script no longer exists. Roll back no further than version %s"
+          + " here; databases created from %s can roll it back. Nothing was rolled back."),
+  BASELINE_VERSION_TOO_LARGE("PLN698", Kind.CONFIGURATION,
+      "The history's newest version %s is too large for Plinth's version numbers (at most 2147483646 before the"
+          + " first part's dot). Renumber that history (e.g. with Flyway's repair after renaming its files to smaller"
+          + " versions), then pull again."),
+  SQUASH_NOT_COMMITTED("PLN626", Kind.CONFIGURATION,
+      "Cannot squash %s: it does not hold exactly what its journal generates (%s). Run `plinth check`, fix what it"
+          + " reports, and squash again."),
+  SQUASH_UNKNOWN_VERSION("PLN627", Kind.CONFIGURATION,
+      "Cannot squash to version %s: no generated migration has it (generated: %s). Pass one of them with --to."),
+  SQUASH_NOTHING("PLN628", Kind.CONFIGURATION,
+      "Nothing to squash up to version %s: the migrations up to it are already one migration (or as few as the"
+          + " schema needs). Pass a newer version with --to."),
+  SQUASH_HAND_WRITTEN("PLN629", Kind.CONFIGURATION,
+      "Cannot squash: hand-written migrations are in the range (%s), and the squashed migration would not contain"
+          + " what they do. Squash to a version before the first of them, or move their work into a migration after"
+          + " the range, and squash again."),
   BASELINE_VERSION_UNKNOWN("PLN694", Kind.CONFIGURATION,
       "Version %s is not one of the migrations (%s). Pass one of them with --version, or leave it out for the newest."),
 
@@ -192,6 +212,11 @@ public enum Message {
           + " records that failure%s. Fix what made it fail (e.g. duplicate values under a unique index), then run"
           + " `plinth repair` (Plinth.repair()) to remove the failed row%s, and migrate again: it runs again."),
 
+  HISTORY_INSIDE_REPLACED("PLN619", Kind.INTEGRITY,
+      "The database's history has V%s, which %s replaces, but not that migration's own version %s: the database"
+          + " stopped inside the replaced range. After adopting a Flyway history, run `plinth baseline`; after a"
+          + " squash, migrate this database to version %3$s with the migrations as they were before the squash, then"
+          + " use these again."),
   CHECK_FILE_MISSING("PLN674", Kind.INTEGRITY,
       "%s is missing but its journal %s generates it. Restore it from version control, or compile once without"
           + " -Aplinth.check=true to regenerate it, and commit it."),
@@ -309,6 +334,13 @@ public enum Message {
   INFO_CHECKSUM_OK("PLN735", Kind.INFO, "ok"),
   INFO_CHECKSUM_CHANGED("PLN736", Kind.INFO, "CHANGED"),
   INFO_ROLLED_BACK("PLN737", Kind.INFO, "rolled back"),
+  INFO_REPLACED("PLN760", Kind.INFO, "applied, replaced by %s"),
+  HISTORY_REPLACED("PLN761", Kind.INFO,
+      "V%s was applied before %s replaced it (a squash, or an adopted Flyway history): its history row stays valid"
+          + " without its file."),
+  SQUASH_DONE("PLN762", Kind.INFO,
+      "Squashed %d migrations up to version %s into %s; removed %d files. Review and commit the change; databases"
+          + " already past version %2$s keep working, new ones run the squashed migration."),
   SEED_TABLE("PLN738", Kind.INFO, "Seeded %s: %d inserted, %d already there"),
   SEED_SUMMARY("PLN739", Kind.INFO,
       "Seeded environment '%s' with %d seed set(s) in %d ms: %d row(s) inserted, %d already there."),

@@ -7,6 +7,7 @@ import dev.plinth.runner.internal.Drift;
 import dev.plinth.runner.internal.Failures;
 import dev.plinth.runner.internal.Integrity;
 import dev.plinth.runner.internal.MigrationResources;
+import dev.plinth.runner.internal.ReplacedHistory;
 import dev.plinth.runner.internal.Repair;
 import dev.plinth.runner.internal.Reset;
 import dev.plinth.runner.internal.Rollback;
@@ -171,7 +172,7 @@ public final class Plinth {
         }
       }));
       try {
-        result = flyway.migrate();
+        result = migrateValidated(flyway);
       } catch (FlywayValidateException e) {
         throw validationFailure(e);
       } catch (FlywayException e) {
@@ -216,6 +217,7 @@ public final class Plinth {
     try {
       var service = flyway.info();
       Map<String, Instant> rolledBack = rolledBack();
+      ReplacedHistory replaced = ReplacedHistory.of(context.resources(), service.all());
       List<InfoResult.Row> rows = new ArrayList<>();
       for (MigrationInfo info : service.all()) {
         String state = state(info.getState());
@@ -225,8 +227,13 @@ public final class Plinth {
           state = Message.INFO_ROLLED_BACK.text();
           when = Optional.of(rolledBack.get(info.getVersion().getVersion()));
         }
+        Optional<String> replacedBy = replaced.replacedBy(info);
+        if (replacedBy.isPresent()) {
+          state = Message.INFO_REPLACED.text(replacedBy.get());
+        }
         rows.add(new InfoResult.Row(version(info), info.getDescription(),
-            info.getType().name().toLowerCase(Locale.ROOT), state, when, info.getScript(), checksum(info)));
+            info.getType().name().toLowerCase(Locale.ROOT), state, when, info.getScript(),
+            replacedBy.isPresent() ? "" : checksum(info)));
       }
       // Flyway's current() is the newest row, also a failed one; the schema is at the newest success.
       Optional<String> current = java.util.Arrays.stream(service.applied())
@@ -277,7 +284,9 @@ public final class Plinth {
    * Java enum per enum type under {@code sourceRoot} (package {@code basePackage} for
    * {@code public}, {@code basePackage.<schema>} for other schemas), and into
    * {@code migrationsFolder} the baseline migration {@code V1__baseline} (forward, reverse, journal,
-   * {@code plinth.sum}, {@code HEAD}) that creates exactly that schema for new environments. What
+   * {@code plinth.sum}, {@code HEAD}) that creates exactly that schema for new environments. A
+   * database with its own Flyway history gets the baseline after the highest version there, and its
+   * journal entry stands for those rows, which stay valid without their files. What
    * the annotations cannot say is listed in {@link PullResult#unsupported()}. Refuses to overwrite
    * a file, and a migrations folder that already holds migrations. Changes nothing in the database.
    */
@@ -291,6 +300,7 @@ public final class Plinth {
    * Flyway's baseline row, so that {@code migrate} applies only later migrations; only when
    * {@link #verify()} at that version would find no drift. Otherwise returns the differences and
    * changes nothing, unless {@code force}, which baselines anyway and says so in the row's description.
+   * A database whose Flyway history the migrations replace (see {@link #pull}) gets the row after it.
    */
   public BaselineResult baseline(Optional<String> version, boolean force) {
     context.checkConnection();
@@ -383,6 +393,31 @@ public final class Plinth {
     @Override
     public String getCallbackName() {
       return "plinth-progress";
+    }
+  }
+
+  /**
+   * Flyway's migrate, which validates first. A history with rows that a journal entry replaces (a
+   * squash, an adopted Flyway history) fails Flyway's validation: their files are gone or hold other
+   * SQL. When every invalid row is one of those, migrate runs again without Flyway's validation.
+   */
+  private org.flywaydb.core.api.output.MigrateResult migrateValidated(Flyway flyway) {
+    try {
+      return flyway.migrate();
+    } catch (FlywayValidateException e) {
+      MigrationInfo[] all = flyway.info().all();
+      ReplacedHistory replaced = ReplacedHistory.of(context.resources(), all);
+      if (replaced.isEmpty()) {
+        throw e;
+      }
+      replaced.stranded().ifPresent(s -> {
+        throw new PlinthException(e, Message.HISTORY_INSIDE_REPLACED, (Object[]) s);
+      });
+      if (!replaced.explainsInvalid(all)) {
+        throw e;
+      }
+      return context.configuration().validateOnMigrate(false)
+          .callbacks(flyway.getConfiguration().getCallbacks()).load().migrate();
     }
   }
 

@@ -17,6 +17,7 @@ import dev.plinth.runner.RunnerConfig;
 import dev.plinth.runner.VerifyResult;
 import dev.plinth.runner.internal.catalog.CatalogReader;
 import dev.plinth.runner.testing.Cli;
+import dev.plinth.runner.testing.Javac;
 import dev.plinth.runner.testing.SharedPostgres;
 import dev.plinth.runner.testing.SharedPostgres.TestDatabase;
 import dev.plinth.runner.testing.Sql;
@@ -26,9 +27,7 @@ import dev.plinth.schema.journal.CommittedFiles;
 import dev.plinth.schema.journal.MigrationsFolder;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.pull.Unsupported;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -37,10 +36,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -296,6 +291,8 @@ class PullTest {
   void exampleSchemaIsPulledToTheSameSchema() throws Exception {
     TestDatabase example = SharedPostgres.newDatabase("pull_example");
     Flyway.configure().dataSource(example.dataSource()).locations("classpath:db/migration").load().migrate();
+    // Without its own history (with one, pull continues after it: FlywayHistoryAdoptionTest).
+    Sql.execute(example, "DROP TABLE " + HISTORY);
     Path sources = project.resolve("src");
     Path db = project.resolve("db");
 
@@ -313,8 +310,7 @@ class PullTest {
         new MigrationsFolder(Path.of("../migrations-app/src/main/resources/db"))).state();
     assertEquals(List.of(), SchemaDiff.diff(Canonical.schema(committed), Canonical.schema(catalog(fresh))));
 
-    // Without its own history, the example database is adopted at V1 like any other.
-    Sql.execute(example, "DROP TABLE " + HISTORY);
+    // The example database is adopted at V1 like any other.
     Plinth adopted = plinth(example, db);
     assertEquals(new BaselineResult("1", true, false, List.of()), adopted.baseline(Optional.empty(), false));
     assertEquals(List.of(), adopted.verify().differences());
@@ -436,22 +432,8 @@ class PullTest {
     }
   }
 
-  /** Compiles the pulled sources with javac and Plinth's processor on the migrations folder. */
   private void compile(Path sources, Path migrations, boolean check) throws IOException {
-    Path classes = Files.createTempDirectory(project, "classes");
-    List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-encoding", "UTF-8",
-        "-classpath", System.getProperty("java.class.path"),
-        "-processor", "dev.plinth.processor.PlinthProcessor",
-        "-Aplinth.migrations=" + migrations, "-Aplinth.check=" + check));
-    try (Stream<Path> files = Files.walk(sources)) {
-      files.filter(p -> p.toString().endsWith(".java")).sorted().forEach(p -> args.add(p.toString()));
-    }
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
-    int code = javac.run(null, diagnostics, diagnostics, args.toArray(String[]::new));
-    String output = diagnostics.toString(StandardCharsets.UTF_8);
-    assertEquals(0, code, output);
-    assertFalse(output.contains("warning") || output.contains("error"), output);
+    Javac.compile(project, sources, migrations, check);
   }
 
   private static List<String> relativeFiles(Path root) throws IOException {
@@ -459,12 +441,6 @@ class PullTest {
   }
 
   private static Map<String, String> contents(Path root) throws IOException {
-    Map<String, String> result = new TreeMap<>();
-    try (Stream<Path> files = Files.walk(root)) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
-        result.put(root.relativize(file).toString().replace('\\', '/'), Files.readString(file));
-      }
-    }
-    return result;
+    return Javac.contents(root);
   }
 }

@@ -8,6 +8,7 @@ import dev.plinth.runner.RepairResult;
 import dev.plinth.runner.ResetResult;
 import dev.plinth.schema.journal.CommittedFiles;
 import dev.plinth.schema.journal.MigrationsFolder;
+import dev.plinth.schema.journal.Squash;
 import java.nio.file.Path;
 import dev.plinth.runner.RollbackResult;
 import dev.plinth.runner.SeedResult;
@@ -191,5 +192,23 @@ public final class ResultText {
     List<MigrationsFolder.MigrationFiles> all = migrations.scan();
     long generated = all.stream().filter(MigrationsFolder.MigrationFiles::generated).count();
     return Message.CHECK_OK.text(folder, generated, all.size() - generated);
+  }
+
+  /** Why {@code squash} refused, as a message with its id. */
+  public static String squashRefused(Path folder, Squash.Refused refused, String to) {
+    return switch (refused.reason()) {
+      case NOT_COMMITTED -> Message.SQUASH_NOT_COMMITTED.format(folder, refused.detail());
+      case UNKNOWN_VERSION -> Message.SQUASH_UNKNOWN_VERSION.format(to, refused.detail());
+      case NOTHING_TO_SQUASH -> Message.SQUASH_NOTHING.format(to);
+      case HAND_WRITTEN -> Message.SQUASH_HAND_WRITTEN.format(refused.detail());
+    };
+  }
+
+  /** What {@code squash} did. */
+  public static String squashed(Squash.Result result, String to) {
+    String written = result.written().stream().filter(f -> f.startsWith(MigrationsFolder.MIGRATION_DIR + "/"))
+        .map(MigrationsFolder::fileName).collect(java.util.stream.Collectors.joining(", "));
+    long migrations = result.removed().stream().filter(f -> f.startsWith(MigrationsFolder.JOURNAL_DIR + "/")).count();
+    return Message.SQUASH_DONE.text(migrations, to, written, result.removed().size());
   }
 }

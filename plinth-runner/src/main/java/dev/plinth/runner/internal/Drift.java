@@ -86,7 +86,8 @@ public final class Drift {
     MigrationResources resources = context.resources();
     Schema schema = Schema.EMPTY;
     for (MigrationInfo info : applied) {
-      String path = MigrationResources.journalOf(info.getScript());
+      // The file Flyway resolved: after a squash, a row's own script may be gone.
+      String path = MigrationResources.journalOf(ReplacedHistory.resolvedScript(info).orElse(info.getScript()));
       Optional<String> json = resources.read(path);
       if (json.isEmpty()) {
         continue;

@@ -28,8 +28,8 @@ public final class Integrity {
 
   public ValidateResult validate() {
     MigrationInfo[] all = all();
-    List<ValidateResult.Finding> problems = new ArrayList<>(checksumProblems(all));
     List<ValidateResult.Finding> notes = new ArrayList<>();
+    List<ValidateResult.Finding> problems = new ArrayList<>(checksumProblems(all, notes));
     int applied = 0;
     for (MigrationInfo info : all) {
       if (info.getState().isApplied() && !info.getState().isFailed()) {
@@ -38,10 +38,12 @@ public final class Integrity {
       if (info.getVersion() == null || info.getResolvedChecksum() == null) {
         continue; // repeatable, or no file: nothing to roll back with
       }
-      String reverse = MigrationResources.reverseOf(info.getScript());
+      // The file Flyway resolved: after a squash, an old row names a script that is gone.
+      String script = ReplacedHistory.resolvedScript(info).orElse(info.getScript());
+      String reverse = MigrationResources.reverseOf(script);
       if (resources.read(reverse).isEmpty()) {
-        String forward = MigrationResources.fileName(info.getScript());
-        if (resources.read(MigrationResources.journalOf(info.getScript())).isPresent()) {
+        String forward = MigrationResources.fileName(script);
+        if (resources.read(MigrationResources.journalOf(script)).isPresent()) {
           problems.add(finding(Message.REVERSE_MISSING, reverse, forward, reverse));
         } else {
           notes.add(finding(Message.REVERSE_MISSING_HANDWRITTEN, reverse, forward, reverse,
@@ -55,12 +57,28 @@ public final class Integrity {
 
   /** Applied migrations whose file changed, disappeared, or that are recorded as failed. */
   public List<ValidateResult.Finding> checksumProblems() {
-    return checksumProblems(all());
+    return checksumProblems(all(), new ArrayList<>());
   }
 
-  private List<ValidateResult.Finding> checksumProblems(MigrationInfo[] all) {
+  /**
+   * The problems of {@link #checksumProblems()}; applied rows that a journal entry replaces (a
+   * squash, an adopted history) are valid without their file and go to {@code notes} instead.
+   */
+  private List<ValidateResult.Finding> checksumProblems(MigrationInfo[] all, List<ValidateResult.Finding> notes) {
     List<ValidateResult.Finding> problems = new ArrayList<>();
+    ReplacedHistory replaced = ReplacedHistory.of(resources, all);
+    Optional<String[]> stranded = replaced.stranded();
+    if (stranded.isPresent()) {
+      String[] s = stranded.get();
+      problems.add(finding(Message.HISTORY_INSIDE_REPLACED, MigrationResources.forwardOf(s[1]), s[0], s[1], s[2]));
+    }
     for (MigrationInfo info : all) {
+      Optional<String> replacedBy = replaced.replacedBy(info);
+      if (replacedBy.isPresent()) {
+        notes.add(finding(Message.HISTORY_REPLACED, MigrationResources.forwardOf(replacedBy.get()),
+            info.getVersion().getVersion(), replacedBy.get()));
+        continue;
+      }
       String file = MigrationResources.forwardOf(info.getScript());
       String name = MigrationResources.fileName(info.getScript());
       String version = info.getVersion() == null ? "repeatable" : info.getVersion().getVersion();

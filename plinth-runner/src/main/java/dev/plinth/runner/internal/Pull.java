@@ -6,17 +6,22 @@ import dev.plinth.runner.PullResult;
 import dev.plinth.runner.internal.catalog.CatalogExtras;
 import dev.plinth.runner.internal.catalog.CatalogReader;
 import dev.plinth.schema.journal.MigrationsFolder;
+import dev.plinth.schema.journal.ReplacedMigration;
 import dev.plinth.schema.journal.SumFile;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.pull.BaselineFiles;
 import dev.plinth.schema.pull.RecordSources;
 import dev.plinth.schema.pull.Unsupported;
+import dev.plinth.schema.render.Sql;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +51,11 @@ public final class Pull {
     }
     Schema live;
     List<Unsupported> extras;
+    List<ReplacedMigration> history;
     try (Connection connection = context.connect()) {
       live = CatalogExtras.corrected(connection, CatalogReader.read(connection, context.historyTable()));
       extras = CatalogExtras.findings(connection, context.historyTable());
+      history = flywayHistory(connection);
     } catch (SQLException e) {
       throw context.sqlFailure("pull", e);
     }
@@ -56,7 +63,7 @@ public final class Pull {
       throw new PlinthException(Message.PULL_NOTHING);
     }
     RecordSources.Result records = RecordSources.render(live, basePackage);
-    SortedMap<String, String> migrations = BaselineFiles.of(records.schema());
+    SortedMap<String, String> migrations = baselineFiles(records.schema(), history);
     checkAbsent(sourceRoot, records.files());
     checkAbsent(migrationsFolder, migrations);
     List<Path> sources = write(sourceRoot, records.files());
@@ -67,6 +74,42 @@ public final class Pull {
     String head = migrations.get(SumFile.HEAD_FILE);
     return new PullResult(records.schema().tables().size(), records.schema().enums().size(), sources, written,
         head.substring(1, head.indexOf(' ')), unsupported);
+  }
+
+  /**
+   * The migrations a database's own Flyway history records as applied (hand-written scripts run by
+   * Flyway), oldest first; empty without a history. The baseline comes after them and stands for them.
+   */
+  private List<ReplacedMigration> flywayHistory(Connection connection) throws SQLException {
+    String schema = context.historySchema(connection);
+    List<ReplacedMigration> rows = new ArrayList<>();
+    try (PreparedStatement exists = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+      exists.setString(1, Sql.ident(schema) + "." + Sql.ident(context.historyTable()));
+      try (ResultSet rs = exists.executeQuery()) {
+        rs.next();
+        if (!rs.getBoolean(1)) {
+          return rows;
+        }
+      }
+    }
+    try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
+        "SELECT version, script, checksum FROM " + Sql.ident(schema) + "." + Sql.ident(context.historyTable())
+            + " WHERE success AND version IS NOT NULL AND type NOT IN ('DELETE', 'SCHEMA') ORDER BY installed_rank")) {
+      while (rs.next()) {
+        int checksum = rs.getInt(3);
+        rows.add(new ReplacedMigration(rs.getString(1), rs.getString(2), rs.wasNull() ? null : checksum));
+      }
+    }
+    return rows;
+  }
+
+  private static SortedMap<String, String> baselineFiles(Schema schema, List<ReplacedMigration> history) {
+    try {
+      return BaselineFiles.of(schema, history);
+    } catch (NumberFormatException e) {
+      throw new PlinthException(Message.BASELINE_VERSION_TOO_LARGE,
+          history.stream().map(ReplacedMigration::version).reduce((a, b) -> b).orElse("?"));
+    }
   }
 
   private static void checkAbsent(Path root, Map<String, String> files) {

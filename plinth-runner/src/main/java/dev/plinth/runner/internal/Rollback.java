@@ -109,6 +109,9 @@ public final class Rollback {
     String reversePath = MigrationResources.reverseOf(script);
     Integer resolved = info.getResolvedChecksum();
     Integer appliedChecksum = info.getAppliedChecksum();
+    if (resolved == null || !resolved.equals(appliedChecksum)) {
+      refuseReplaced(info);
+    }
     if (resolved != null && appliedChecksum != null && !resolved.equals(appliedChecksum)) {
       throw new PlinthException(Message.ROLLBACK_REFUSED,
           Message.CHECKSUM_CHANGED.text(MigrationResources.fileName(script), appliedChecksum, resolved)
@@ -135,6 +138,16 @@ public final class Rollback {
     }
     return new RollbackResult.Step(info.getVersion().getVersion(), info.getDescription(),
         MigrationResources.fileName(script), reversePath, sql.get(), !resources.nonTransactional(script), 0);
+  }
+
+  /** Refuses a row applied before a squash or adoption replaced it: its reverse script is gone. */
+  private void refuseReplaced(MigrationInfo info) {
+    ReplacedHistory replaced = ReplacedHistory.of(resources, context.flyway().info().all());
+    Optional<String> by = replaced.replacedBy(info);
+    if (by.isPresent()) {
+      String version = info.getVersion().getVersion();
+      throw new PlinthException(Message.ROLLBACK_REPLACED, version, by.get(), version, by.get());
+    }
   }
 
   private RollbackResult.Step execute(Connection connection, String schema, RollbackResult.Step step,

@@ -1,10 +1,15 @@
 package dev.plinth.schema.journal;
 
+import dev.plinth.schema.diff.Changes;
 import dev.plinth.schema.diff.MigrationPlan;
+import dev.plinth.schema.diff.SchemaDiff;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.render.MigrationScript;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The files of one generated migration, as the processor writes them and as everything that must
@@ -23,9 +28,18 @@ public final class GeneratedMigration {
    */
   public static Map<String, String> render(Version version, String slug, Schema state, MigrationPlan.Step step,
       String lockTimeout) {
+    return render(version, slug, state, step, lockTimeout, List.of());
+  }
+
+  /**
+   * The files of {@code step} as version {@code version}, whose journal entry stands for the
+   * {@code replaced} migrations (see {@link JournalEntry#replaces()}).
+   */
+  public static Map<String, String> render(Version version, String slug, Schema state, MigrationPlan.Step step,
+      String lockTimeout, List<ReplacedMigration> replaced) {
     String timeout = step.transactional() ? lockTimeout : null;
     JournalEntry entry = new JournalEntry(JournalEntry.FORMAT, version.toString(), timeout,
-        step.transactional(), step.resumable(), step.changes());
+        step.transactional(), step.resumable(), replaced, step.changes());
     Map<String, String> files = new LinkedHashMap<>();
     files.put(MigrationsFolder.forwardPath(version, slug), MigrationScript.forward(version.toString(), state,
         step.changes(), timeout, step.transactional(), step.resumable()));
@@ -36,5 +50,32 @@ public final class GeneratedMigration {
     }
     files.put(MigrationsFolder.journalPath(version, slug), JournalCodec.write(entry));
     return files;
+  }
+
+  /**
+   * The files of the migrations that create {@code schema} from nothing, as the processor would
+   * generate them: one per step of {@link MigrationPlan#split} (work outside a transaction gets its
+   * own), at {@code versions}, one version per step; the last one's journal entry stands for
+   * {@code replaced}.
+   */
+  public static SortedMap<String, String> creating(Schema schema, List<Version> versions, String slug,
+      String lockTimeout, List<ReplacedMigration> replaced) {
+    List<MigrationPlan.Step> steps = creationSteps(schema);
+    if (steps.size() != versions.size()) {
+      throw new IllegalArgumentException(steps.size() + " steps need as many versions, not " + versions);
+    }
+    SortedMap<String, String> files = new TreeMap<>();
+    Schema state = Schema.EMPTY;
+    for (int i = 0; i < steps.size(); i++) {
+      boolean last = i == steps.size() - 1;
+      files.putAll(render(versions.get(i), slug, state, steps.get(i), lockTimeout, last ? replaced : List.of()));
+      state = Changes.apply(state, steps.get(i).changes());
+    }
+    return files;
+  }
+
+  /** The steps that create {@code schema} from nothing. */
+  public static List<MigrationPlan.Step> creationSteps(Schema schema) {
+    return MigrationPlan.split(SchemaDiff.diff(Schema.EMPTY, schema));
   }
 }

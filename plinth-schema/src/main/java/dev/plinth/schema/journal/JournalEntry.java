@@ -23,20 +23,31 @@ import java.util.Objects;
  * @param resumable whether the scripts (outside a transaction) guard each statement, so that
  *     running one again after a failure finishes what the failed run began; absent (false) in
  *     entries written before it existed, which render as they always did
+ * @param replaces the migrations this entry stands for in databases whose history has them (a
+ *     squash, or an adopted Flyway history); absent (empty) in every other entry. It changes nothing
+ *     in the rendered SQL: it tells the runner which history rows without a file are still valid
  */
-@JsonPropertyOrder({"format", "version", "lockTimeout", "transactional", "resumable", "changes"})
+@JsonPropertyOrder({"format", "version", "lockTimeout", "transactional", "resumable", "replaces", "changes"})
 public record JournalEntry(
     @JsonProperty("format") int format,
     @JsonProperty("version") String version,
     @JsonProperty("lockTimeout") String lockTimeout,
     @JsonProperty("transactional") boolean transactional,
     @JsonProperty("resumable") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean resumable,
+    @JsonProperty("replaces") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ReplacedMigration> replaces,
     @JsonProperty("changes") List<Change> changes) {
   /** The current (and only) format. A published format never changes; a new one gets a new number. */
   public static final int FORMAT = 1;
 
   public JournalEntry {
     Objects.requireNonNull(version, "version");
+    replaces = replaces == null ? List.of() : List.copyOf(replaces);
     changes = List.copyOf(changes);
+  }
+
+  /** An entry that replaces nothing, as every entry did before squash and adoption. */
+  public JournalEntry(int format, String version, String lockTimeout, boolean transactional, boolean resumable,
+      List<Change> changes) {
+    this(format, version, lockTimeout, transactional, resumable, List.of(), changes);
   }
 }

@@ -1,13 +1,11 @@
 package dev.plinth.schema.pull;
 
-import dev.plinth.schema.diff.Change;
-import dev.plinth.schema.diff.Changes;
-import dev.plinth.schema.diff.MigrationPlan;
-import dev.plinth.schema.diff.SchemaDiff;
 import dev.plinth.schema.journal.GeneratedMigration;
+import dev.plinth.schema.journal.ReplacedMigration;
 import dev.plinth.schema.journal.SumFile;
 import dev.plinth.schema.journal.Version;
 import dev.plinth.schema.model.Schema;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -31,19 +29,26 @@ public final class BaselineFiles {
    * cannot run in a transaction would get migrations of its own (V2, ...), as the processor does.
    */
   public static SortedMap<String, String> of(Schema schema) {
-    SortedMap<String, String> files = new TreeMap<>();
-    List<Change> changes = SchemaDiff.diff(Schema.EMPTY, schema);
-    Schema state = Schema.EMPTY;
-    int major = 1;
-    for (MigrationPlan.Step step : MigrationPlan.split(changes)) {
-      Version version = Version.of(major++);
-      files.putAll(GeneratedMigration.render(version, SLUG, state, step, LOCK_TIMEOUT));
-      state = Changes.apply(state, step.changes());
+    return of(schema, List.of());
+  }
+
+  /**
+   * The files of a baseline that comes after an existing Flyway history: its first version is the
+   * one after the newest of {@code history} (the database's own migrations, kept in its history),
+   * and its journal entry stands for them, so that their history rows stay valid without files.
+   */
+  public static SortedMap<String, String> of(Schema schema, List<ReplacedMigration> history) {
+    int first = history.stream().mapToInt(m -> Version.parse(m.version()).major()).max().orElse(0) + 1;
+    List<Version> versions = new ArrayList<>();
+    for (int i = 0; i < GeneratedMigration.creationSteps(schema).size(); i++) {
+      versions.add(Version.of(first + i));
     }
+    SortedMap<String, String> files = new TreeMap<>(
+        GeneratedMigration.creating(schema, versions, SLUG, LOCK_TIMEOUT, history));
     if (!files.isEmpty()) {
       String sum = SumFile.render(files);
       files.put(SumFile.SUM_FILE, sum);
-      files.put(SumFile.HEAD_FILE, SumFile.head(Version.of(major - 1).toString(), sum));
+      files.put(SumFile.HEAD_FILE, SumFile.head(versions.get(versions.size() - 1).toString(), sum));
     }
     return files;
   }

@@ -301,6 +301,47 @@ class JournalFormatTest {
         after.withSequence(null)).inPlace(), "an entry written before sequences were recorded");
   }
 
+  private static final String REPLACES_ENTRY = """
+      {
+        "format" : 1,
+        "version" : "4",
+        "lockTimeout" : "5s",
+        "transactional" : true,
+        "replaces" : [
+          {
+            "version" : "1.1",
+            "script" : "V1_1__customer_email.sql",
+            "checksum" : -1665099012
+          },
+          {
+            "version" : "2",
+            "script" : "V2__baseline.sql"
+          }
+        ],
+        "changes" : [
+          {
+            "op" : "CreateSchema",
+            "name" : "sales"
+          }
+        ]
+      }
+      """;
+
+  @Test
+  void replacedMigrationsAreWrittenOnlyWhenThereAreSome() {
+    List<Change> changes = List.of(new Change.CreateSchema("sales"));
+    JournalEntry entry = new JournalEntry(1, "4", "5s", true, false, List.of(
+        new ReplacedMigration("1.1", "V1_1__customer_email.sql", -1665099012),
+        new ReplacedMigration("2", "V2__baseline.sql", null)), changes);
+
+    assertEquals(REPLACES_ENTRY, JournalCodec.write(entry));
+    assertEquals(entry, JournalCodec.read(REPLACES_ENTRY));
+    JournalEntry plain = new JournalEntry(1, "4", "5s", true, false, changes);
+    String plainJson = JournalCodec.write(plain);
+    assertEquals(-1, plainJson.indexOf("replaces"), plainJson);
+    assertEquals(List.of(), JournalCodec.read(plainJson).replaces(), "an entry without the key replaces nothing");
+  }
+
   @Test
   void anUnknownKeyIsRefusedByName() {
     String json = SMALL_ENTRY.replace("\"comment\" : \"Level.\"",

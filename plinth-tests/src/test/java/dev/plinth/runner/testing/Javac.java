@@ -1,0 +1,54 @@
+package dev.plinth.runner.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+/** Compiles records with the real javac and Plinth's processor on a migrations folder, as a build does. */
+public final class Javac {
+  private Javac() {}
+
+  /**
+   * Compiles every {@code .java} file under {@code sources} into a new folder under {@code scratch};
+   * fails the test on any error or warning.
+   */
+  public static void compile(Path scratch, Path sources, Path migrations, boolean check) throws IOException {
+    Path classes = Files.createTempDirectory(scratch, "classes");
+    List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-encoding", "UTF-8",
+        "-classpath", System.getProperty("java.class.path"),
+        "-processor", "dev.plinth.processor.PlinthProcessor",
+        "-Aplinth.migrations=" + migrations, "-Aplinth.check=" + check));
+    try (Stream<Path> files = Files.walk(sources)) {
+      files.filter(p -> p.toString().endsWith(".java")).sorted().forEach(p -> args.add(p.toString()));
+    }
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
+    int code = javac.run(null, diagnostics, diagnostics, args.toArray(String[]::new));
+    String output = diagnostics.toString(StandardCharsets.UTF_8);
+    assertEquals(0, code, output);
+    assertFalse(output.contains("warning") || output.contains("error"), output);
+  }
+
+  /** Every file under {@code root}, by path relative to it with {@code /}, and its content. */
+  public static Map<String, String> contents(Path root) throws IOException {
+    Map<String, String> result = new TreeMap<>();
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        result.put(root.relativize(file).toString().replace('\\', '/'), Files.readString(file));
+      }
+    }
+    return result;
+  }
+}

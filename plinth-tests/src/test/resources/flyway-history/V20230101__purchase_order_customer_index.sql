@@ -1,0 +1,1 @@
+CREATE INDEX purchase_order_customer_id_idx ON purchase_order (customer_id);
