@@ -18,13 +18,13 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * the same run, the median of several interleaved repetitions after a warm-up.
  *
  * <pre>
- * java -jar bench/target/benchmarks.jar [--only migrate,rollback,processor,diff,seed,verify,testdb,memory,fleet]
+ * java -jar bench/target/benchmarks.jar [--only migrate,rollback,processor,diff,seed,verify,testdb,memory,fleet,pull]
  *     [--reps 3] [--migrations 1000] [--tables 1000] [--rows 1000000] [--fleet 100] [--out bench/target/results.md]
  * </pre>
  */
 public final class Bench {
   static final Set<String> ALL = Set.of("migrate", "rollback", "processor", "diff", "seed", "verify",
-      "testdb", "memory", "fleet");
+      "testdb", "memory", "fleet", "pull");
 
   private Bench() {}
 
@@ -61,7 +61,7 @@ public final class Bench {
       MigrationSet set = null;
       Templates templates = null;
       if (only.contains("migrate") || only.contains("rollback") || only.contains("verify")
-          || only.contains("memory")) {
+          || only.contains("memory") || only.contains("pull")) {
         long t = System.nanoTime();
         set = MigrationSet.generate(migrations, work.resolve("db"));
         System.out.printf(Locale.ROOT, "generated %d migrations with SchemaDiff + MigrationScript in %.0f ms%n",
@@ -94,6 +94,9 @@ public final class Bench {
       }
       if (only.contains("fleet")) {
         FleetBench.run(pg, fleet, reps, work, report);
+      }
+      if (only.contains("pull")) {
+        PullBench.run(pg, set, templates, reps, work, report);
       }
       String text = "## Run\n\n" + machine + "\n\nRepetitions: " + reps + " (after a warm-up); total time "
           + String.format(Locale.ROOT, "%.0f s", (System.nanoTime() - start) / 1e9) + "\n\n" + report.markdown();
