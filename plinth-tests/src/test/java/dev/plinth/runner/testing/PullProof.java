@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -35,6 +36,7 @@ import javax.tools.ToolProvider;
  */
 public final class PullProof {
   public static final String HISTORY = "flyway_schema_history";
+  private static final Pattern WARNING = Pattern.compile("warning: \\[(PLN\\d+)]");
 
   private PullProof() {}
 
@@ -43,15 +45,24 @@ public final class PullProof {
    * writing into {@code project}; returns what pull reported.
    */
   public static PullResult prove(TestDatabase original, Path project) throws IOException, SQLException {
+    return prove(original, project, List.of());
+  }
+
+  /**
+   * The same, for a schema on which the processor warns as it does on the original (the ids of
+   * its warnings, in order, e.g. {@code PLN141}); any other diagnostic fails.
+   */
+  public static PullResult prove(TestDatabase original, Path project, List<String> warnings)
+      throws IOException, SQLException {
     Path sources = project.resolve("src");
     Path db = project.resolve("db");
     PullResult pulled = plinth(original, null).pull(sources, "com.example.db", db);
     int postgres = majorVersion(original);
 
-    compile(project, sources, db, true, postgres);
+    compile(project, sources, db, true, postgres, warnings);
     assertEquals(List.of(), CommittedFiles.check(new MigrationsFolder(db)), "check mode finds the files committed");
     Map<String, String> before = contents(db);
-    compile(project, sources, db, false, postgres);
+    compile(project, sources, db, false, postgres, warnings);
     assertEquals(before, contents(db), "an ordinary compile generates no further migration");
 
     TestDatabase fresh = SharedPostgres.newDatabase(original.name() + "_fresh");
@@ -93,6 +104,12 @@ public final class PullProof {
    */
   public static void compile(Path project, Path sources, Path migrations, boolean check, int postgres)
       throws IOException {
+    compile(project, sources, migrations, check, postgres, List.of());
+  }
+
+  /** The same, expecting the processor's warnings {@code warnings} (ids, distinct, sorted) and nothing else. */
+  public static void compile(Path project, Path sources, Path migrations, boolean check, int postgres,
+      List<String> warnings) throws IOException {
     Path classes = Files.createTempDirectory(project, "classes");
     List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-encoding", "UTF-8",
         "-classpath", System.getProperty("java.class.path"),
@@ -106,7 +123,10 @@ public final class PullProof {
     int code = javac.run(null, diagnostics, diagnostics, args.toArray(String[]::new));
     String output = diagnostics.toString(StandardCharsets.UTF_8);
     assertEquals(0, code, output);
-    assertFalse(output.contains("warning") || output.contains("error"), output);
+    assertEquals(warnings, WARNING.matcher(output).results().map(r -> r.group(1)).distinct().sorted().toList(),
+        output);
+    assertFalse(output.contains("error") || output.lines().anyMatch(l -> l.contains("warning:") && !l.contains("[PLN")),
+        output);
   }
 
   /** The files under {@code root} by relative path, with their text. */
