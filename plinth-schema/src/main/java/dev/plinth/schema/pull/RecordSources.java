@@ -157,8 +157,8 @@ public final class RecordSources {
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < constants.size(); i++) {
       String label = type.values().get(i);
-      lines.add("  " + (label.equals(constants.get(i)) ? "" : use("EnumValue", imports) + "(" + string(label) + ") ")
-          + constants.get(i));
+      String value = label.equals(constants.get(i)) ? "" : use("EnumValue", imports) + "(" + string(label) + ") ";
+      lines.add("  " + value + constants.get(i));
     }
     body.append(String.join(",\n", lines)).append('\n');
     body.append("}\n");
@@ -167,7 +167,8 @@ public final class RecordSources {
 
   /** Whether a column uses the type; the processor declares one no column uses only when it is standalone. */
   private boolean isUsed(EnumType type) {
-    return schema.tables().stream().flatMap(t -> t.columns().stream()).anyMatch(c -> type.name().equals(c.enumType()));
+    return schema.tables().stream().flatMap(t -> t.columns().stream())
+        .anyMatch(c -> type.name().equals(c.enumType()));
   }
 
   private String recordSource(Table table) {
