@@ -18,14 +18,14 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * the same run, the median of several interleaved repetitions after a warm-up.
  *
  * <pre>
- * java -jar bench/target/benchmarks.jar [--only migrate,rollback,processor,diff,seed,verify,testdb,memory,fleet,cli]
+ * java -jar bench/target/benchmarks.jar [--only migrate,rollback,processor,diff,seed,verify,testdb,memory,fleet,cli,pull]
  *     [--reps 3] [--migrations 1000] [--tables 1000] [--rows 1000000] [--fleet 100] [--out bench/target/results.md]
  *     [--plinth-jar plinth-cli/target/plinth.jar]
  * </pre>
  */
 public final class Bench {
   static final Set<String> ALL = Set.of("migrate", "rollback", "processor", "diff", "seed", "verify",
-      "testdb", "memory", "fleet", "cli");
+      "testdb", "memory", "fleet", "cli", "pull");
 
   private Bench() {}
 
@@ -64,7 +64,7 @@ public final class Bench {
       MigrationSet set = null;
       Templates templates = null;
       if (only.contains("migrate") || only.contains("rollback") || only.contains("verify")
-          || only.contains("memory")) {
+          || only.contains("memory") || only.contains("pull")) {
         long t = System.nanoTime();
         set = MigrationSet.generate(migrations, work.resolve("db"));
         System.out.printf(Locale.ROOT, "generated %d migrations with SchemaDiff + MigrationScript in %.0f ms%n",
@@ -100,6 +100,9 @@ public final class Bench {
       }
       if (only.contains("cli")) {
         CliStartBench.run(plinthJar, work, reps, report);
+      }
+      if (only.contains("pull")) {
+        PullBench.run(pg, set, templates, reps, work, report);
       }
       String text = "## Run\n\n" + machine + "\n\nRepetitions: " + reps + " (after a warm-up); total time "
           + String.format(Locale.ROOT, "%.0f s", (System.nanoTime() - start) / 1e9) + "\n\n" + report.markdown();

@@ -8,11 +8,15 @@ import dev.plinth.schema.diff.Changes;
 import dev.plinth.schema.diff.MigrationPlan;
 import dev.plinth.schema.diff.SchemaDiff;
 import dev.plinth.schema.model.Schema;
+import dev.plinth.schema.pull.Unsupported;
 import dev.plinth.schema.render.MigrationScript;
 import dev.plinth.runner.internal.SqlStatements;
 import dev.plinth.runner.internal.catalog.CatalogReader;
+import dev.plinth.runner.testing.PullProof;
 import dev.plinth.runner.testing.SharedPostgres;
 import dev.plinth.runner.testing.SharedPostgres.TestDatabase;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -20,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,15 +34,19 @@ import org.junit.jupiter.params.provider.ValueSource;
  * model; applying its reverse gives exactly the previous model with every row back; applying it
  * again gives the same catalog as the first time, with every row written into the new tables and
  * columns in between back too. Finally, the database that went through every
- * step equals one created from the final schema in one migration.
+ * step equals one created from the final schema in one migration, and {@code pull} adopts it
+ * exactly ({@link PullProof}).
  */
 class RandomEvolutionTest {
   private static final int STEPS = Integer.getInteger("plinth.evolution.steps", 75);
   private static final String NO_HISTORY = "-";
 
+  @TempDir
+  Path project;
+
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {1, 2, 3, 4})
-  void everyStepRoundTripsAndKeepsEveryRow(long seed) throws SQLException {
+  void everyStepRoundTripsAndKeepsEveryRow(long seed) throws SQLException, IOException {
     Rows rows = new Rows(seed);
     TestDatabase db = SharedPostgres.newDatabase("evolution_" + seed);
     Schema current = Schema.EMPTY;
@@ -82,6 +91,8 @@ class RandomEvolutionTest {
           Canonical.schema(CatalogReader.read(connection, NO_HISTORY)));
       assertEquals(List.of(), difference, "step by step and all at once give the same catalog");
     }
+    List<Unsupported> unsupported = PullProof.prove(db, project).unsupported();
+    assertEquals(List.of(), unsupported.stream().map(Unsupported::text).toList(), "pull says everything");
   }
 
   /** One generated migration: forward and reverse text. */

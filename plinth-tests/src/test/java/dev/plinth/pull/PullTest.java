@@ -1,5 +1,8 @@
 package dev.plinth.pull;
 
+import static dev.plinth.runner.testing.PullProof.catalog;
+import static dev.plinth.runner.testing.PullProof.contents;
+import static dev.plinth.runner.testing.PullProof.plinth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -13,25 +16,23 @@ import dev.plinth.runner.Plinth;
 import dev.plinth.runner.PlinthException;
 import dev.plinth.runner.PullResult;
 import dev.plinth.runner.RollbackTarget;
-import dev.plinth.runner.RunnerConfig;
 import dev.plinth.runner.VerifyResult;
-import dev.plinth.runner.internal.catalog.CatalogReader;
 import dev.plinth.runner.testing.Cli;
-import dev.plinth.runner.testing.Javac;
+import dev.plinth.runner.testing.PullProof;
 import dev.plinth.runner.testing.SharedPostgres;
 import dev.plinth.runner.testing.SharedPostgres.TestDatabase;
 import dev.plinth.runner.testing.Sql;
 import dev.plinth.schema.diff.Canonical;
 import dev.plinth.schema.diff.SchemaDiff;
 import dev.plinth.schema.journal.CommittedFiles;
+import dev.plinth.schema.journal.History;
 import dev.plinth.schema.journal.MigrationsFolder;
 import dev.plinth.schema.model.Schema;
+import dev.plinth.schema.pull.BaselineFiles;
 import dev.plinth.schema.pull.Unsupported;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,8 @@ import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Adopting an existing database: {@code pull} turns a hand-made schema into records and a baseline
@@ -48,7 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
  * has drifted.
  */
 class PullTest {
-  private static final String HISTORY = "flyway_schema_history";
+  private static final String HISTORY = PullProof.HISTORY;
 
   /** Several schemas, foreign keys with a cycle, enums, all kinds of index, checks, defaults, identities, comments, reserved words. */
   static final String REALISTIC = """
@@ -291,30 +294,82 @@ class PullTest {
   void exampleSchemaIsPulledToTheSameSchema() throws Exception {
     TestDatabase example = SharedPostgres.newDatabase("pull_example");
     Flyway.configure().dataSource(example.dataSource()).locations("classpath:db/migration").load().migrate();
-    // Without its own history (with one, pull continues after it: FlywayHistoryAdoptionTest).
+    // Without its own history (with one, pull continues after it: FlywayHistoryAdoptionTest), the
+    // example database is adopted at V1 like any other.
     Sql.execute(example, "DROP TABLE " + HISTORY);
-    Path sources = project.resolve("src");
-    Path db = project.resolve("db");
 
-    PullResult result = plinth(example, null).pull(sources, "com.example.forms", db);
+    PullResult result = PullProof.prove(example, project);
 
     assertEquals(List.of(), result.unsupported());
-    compile(sources, db, true);
-    Map<String, String> before = contents(db);
-    compile(sources, db, false);
-    assertEquals(before, contents(db));
-    TestDatabase fresh = SharedPostgres.newDatabase("pull_example_fresh");
-    plinth(fresh, db).migrate();
-    assertEquals(catalog(example), catalog(fresh));
     Schema committed = dev.plinth.schema.journal.History.load(
         new MigrationsFolder(Path.of("../migrations-app/src/main/resources/db"))).state();
-    assertEquals(List.of(), SchemaDiff.diff(Canonical.schema(committed), Canonical.schema(catalog(fresh))));
+    assertEquals(List.of(), SchemaDiff.diff(Canonical.schema(committed), Canonical.schema(catalog(example))));
+    assertEquals(List.of(), plinth(example, project.resolve("db")).migrate().applied());
+  }
 
-    // The example database is adopted at V1 like any other.
-    Plinth adopted = plinth(example, db);
-    assertEquals(new BaselineResult("1", true, false, List.of()), adopted.baseline(Optional.empty(), false));
-    assertEquals(List.of(), adopted.verify().differences());
-    assertEquals(List.of(), adopted.migrate().applied());
+  /**
+   * The processor's golden schemas (feature schema without its pgvector table, catalog, evolved);
+   * the processor warns on the feature schema's SET NULL key over a NOT NULL column, and on its
+   * pulled records just the same. Its inet column is written with {@code @Column(type = "inet")},
+   * as it is there, and noted.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"features, PLN141", "catalog, ''", "evolved, ''"})
+  void featureSchemasArePulledExactly(String golden, String warning) throws Exception {
+    Schema state = History.load(new MigrationsFolder(
+        Path.of("../schema-processor/src/test/resources/golden").resolve(golden))).state();
+    Schema withoutVectors = new Schema(state.tables().stream()
+        .filter(t -> t.columns().stream().noneMatch(c -> c.type().startsWith("vector("))).toList(), state.enums());
+    TestDatabase original = SharedPostgres.newDatabase("pull_" + golden);
+    Path built = project.resolve("built");
+    BaselineFiles.of(withoutVectors).forEach((file, text) -> write(built.resolve(file), text));
+    plinth(original, built).migrate();
+    Sql.execute(original, "DROP TABLE " + HISTORY);
+
+    PullResult result = PullProof.prove(original, project.resolve("pulled"),
+        warning.isEmpty() ? List.of() : List.of(warning));
+
+    List<String> noted = golden.equals("features") ? List.of("column public.order.client_ip: type inet has no"
+        + " Java type in Plinth's mapping; written as @Column(type = \"inet\") String") : List.of();
+    assertEquals(noted, result.unsupported().stream().map(Unsupported::text).toList());
+    assertEquals(List.of(), SchemaDiff.diff(Canonical.schema(withoutVectors), Canonical.schema(catalog(original))));
+  }
+
+  /**
+   * A large schema written for this test (see the file's header): 60 and more tables in several
+   * schemas with foreign key cycles, serials, identities with options, named keys, enum labels that
+   * are no Java names, a standalone enum type, composite keys, uniques, checks, partial and
+   * expression indexes of every method, comments.
+   */
+  @Test
+  void largeRealisticSchemaIsPulledExactly() throws Exception {
+    TestDatabase original = SharedPostgres.newDatabase("pull_large");
+    Sql.execute(original, Files.readString(Path.of("src/test/resources/pull/large-schema.sql")));
+    assertTrue(catalog(original).tables().size() >= 60, "the schema has 60 tables or more");
+
+    PullResult result = PullProof.prove(original, project);
+
+    assertEquals(List.of(), result.unsupported().stream().map(Unsupported::text).toList());
+    Path sources = project.resolve("src/com/example/db");
+    String ticket = Files.readString(sources.resolve("support/Ticket.java"));
+    assertTrue(ticket.contains("@Id(name = \"ticket_primary\") @Serial long id,"), ticket);
+    assertTrue(ticket.contains("@Identity(always = true, start = 1000, increment = 10, cache = 20,"
+        + " sequence = \"ticket_numbers\") @Unique long number,"), ticket);
+    String priority = Files.readString(sources.resolve("support/Priority.java"));
+    assertTrue(priority.contains("  @EnumValue(\"very high\") VERY_HIGH,\n"), priority);
+    assertTrue(priority.contains("  @EnumValue(\"1st-line\") _1ST_LINE,\n"), priority);
+    String standalone = Files.readString(sources.resolve("MoonPhase.java"));
+    assertTrue(standalone.contains("@EnumType(standalone = true)\npublic enum MoonPhase {\n  @EnumValue(\"new\") NEW,\n"),
+        standalone);
+  }
+
+  private static void write(Path file, String text) {
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, text);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test
@@ -322,11 +377,15 @@ class PullTest {
     TestDatabase db = SharedPostgres.newDatabase("pull_unsupported");
     Sql.execute(db, """
         CREATE TYPE mood AS ENUM ('happy', 'so-so');
+        CREATE TYPE blank AS ENUM ('a', ' ');
         CREATE TYPE unused AS ENUM ('a');
         CREATE DOMAIN email AS text CHECK (VALUE LIKE '%@%');
+        CREATE SEQUENCE ticket_numbers;
         CREATE TABLE thing (
           id serial CONSTRAINT thing_primary PRIMARY KEY,
+          ticket integer NOT NULL DEFAULT nextval('ticket_numbers'),
           feeling mood,
+          shade blank,
           contact email,
           doubled integer GENERATED ALWAYS AS (id * 2) STORED,
           during int4range,
@@ -336,6 +395,7 @@ class PullTest {
         COMMENT ON TABLE thing IS 'Line one.
         Line two.';
         CREATE INDEX thing_feeling_idx ON thing (feeling);
+        CREATE INDEX thing_shade_idx ON thing (shade);
         CREATE INDEX thing_label_hash_idx ON thing USING spgist (label);
         CREATE UNLOGGED TABLE scratch (n integer);
         CREATE VIEW thing_view AS SELECT id FROM thing;
@@ -352,18 +412,17 @@ class PullTest {
             + " written without it",
         "column public.thing.during: type int4range has no Java type in Plinth's mapping; written as"
             + " @Column(type = \"int4range\") String",
-        "column public.thing.feeling: its type public.mood is left out (see that type); the column is left out",
-        "column public.thing.id: its default nextval('thing_id_seq'::regclass) takes values from a sequence, which"
-            + " the records cannot create; written without the default. Make it an identity column instead (ALTER"
-            + " TABLE ... ALTER COLUMN ... DROP DEFAULT, then ADD GENERATED BY DEFAULT AS IDENTITY) and pull again",
         "column public.thing.label: collation C; Plinth does not model it: written without it",
-        "enum type public.mood: enum label 'so-so' is not a Java identifier, so no Java enum can name it; the enum"
-            + " type and the columns of that type are left out",
-        "enum type public.unused: no column uses it, and the processor creates only the enum types that columns"
-            + " use; left out",
+        "column public.thing.shade: its type public.blank is left out (see that type); the column is left out",
+        "column public.thing.ticket: its default nextval('ticket_numbers'::regclass) takes values from a sequence,"
+            + " which the records cannot create; written without the default. Make it an identity column instead"
+            + " (ALTER TABLE ... ALTER COLUMN ... DROP DEFAULT, then ADD GENERATED BY DEFAULT AS IDENTITY) and pull"
+            + " again",
+        "enum type public.blank: enum label ' ' is blank, which @EnumValue cannot say; the enum type and the columns"
+            + " of that type are left out",
         "function public.touch(): a function; Plinth does not model it, so the records and the baseline do not"
             + " contain it",
-        "sequence public.thing_id_seq: a sequence; Plinth does not model it, so the records and the baseline do"
+        "sequence public.ticket_numbers: a sequence; Plinth does not model it, so the records and the baseline do"
             + " not contain it",
         "table public.scratch: unlogged; Plinth does not model it: written without it",
         "table public.thing: constraint thing_during_excl is an exclusion constraint; Plinth does not model it:"
@@ -372,20 +431,38 @@ class PullTest {
             + " gin, gist and brin; left out",
         "table public.thing: its comment cannot be written in Javadoc exactly (line breaks, repeated spaces, '*/',"
             + " '{@' or a leading '@'); written as \"Line one. Line two.\"",
-        "table public.thing: primary key thing_primary: the processor always names it thing_pkey; written under"
-            + " that name",
-        "table public.thing index thing_feeling_idx: it uses column feeling, which is left out; left out too",
+        "table public.thing index thing_shade_idx: it uses column shade, which is left out; left out too",
         "trigger public.thing.thing_touch: a trigger; Plinth does not model it, so the records and the baseline do"
             + " not contain it",
         "type public.email: a domain (its columns are written with its base type); Plinth does not model it, so"
             + " the records and the baseline do not contain it",
         "view public.thing_view: a view; Plinth does not model it, so the records and the baseline do not contain"
             + " it"), result.unsupported().stream().map(Unsupported::text).toList());
+    String thing = Files.readString(sources.resolve("app/Thing.java"));
+    assertTrue(thing.contains("    @Id(name = \"thing_primary\") @Serial int id,\n"), thing);
+    assertEquals("""
+        package app;
+
+        import dev.plinth.annotations.EnumValue;
+
+        /** The PostgreSQL enum type {@code public.mood}. */
+        public enum Mood {
+          happy,
+          @EnumValue("so-so") SO_SO
+        }
+        """, Files.readString(sources.resolve("app/Mood.java")));
+    assertTrue(Files.readString(sources.resolve("app/Unused.java")).contains("@EnumType(standalone = true)\n"));
 
     compile(sources, folder, true);
     TestDatabase fresh = SharedPostgres.newDatabase("pull_unsupported_fresh");
     plinth(fresh, folder).migrate();
-    assertNull(Sql.queryString(fresh, "SELECT to_regtype('mood')::text"), "the left-out enum type is not created");
+    assertNull(Sql.queryString(fresh, "SELECT to_regtype('blank')::text"), "the left-out enum type is not created");
+    assertEquals("{happy,so-so}", Sql.queryString(fresh, "SELECT enum_range(NULL::mood)::text"));
+    assertEquals("{a}", Sql.queryString(fresh, "SELECT enum_range(NULL::unused)::text"));
+    assertEquals("nextval('thing_id_seq'::regclass)", Sql.queryString(fresh,
+        "SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'thing'::regclass AND adnum = 1"));
+    assertEquals("thing_primary", Sql.queryString(fresh,
+        "SELECT conname FROM pg_constraint WHERE conrelid = 'thing'::regclass AND contype = 'p'"));
     assertEquals("Line one. Line two.", Sql.queryString(fresh, "SELECT obj_description('thing'::regclass)"));
   }
 
@@ -418,29 +495,11 @@ class PullTest {
     assertTrue(badPackage.err().startsWith("[PLN613] 'com.1x' is not a Java package name."), badPackage::toString);
   }
 
-  private static Plinth plinth(TestDatabase db, Path migrations) {
-    RunnerConfig.Builder config = RunnerConfig.builder();
-    if (migrations != null) {
-      config.locations("filesystem:" + migrations.resolve("migration"));
-    }
-    return Plinth.create(db.dataSource(), config.build());
-  }
-
-  private static Schema catalog(TestDatabase db) throws SQLException {
-    try (Connection connection = db.connect()) {
-      return CatalogReader.read(connection, HISTORY);
-    }
-  }
-
   private void compile(Path sources, Path migrations, boolean check) throws IOException {
-    Javac.compile(project, sources, migrations, check);
+    PullProof.compile(project, sources, migrations, check, 17);
   }
 
   private static List<String> relativeFiles(Path root) throws IOException {
-    return new ArrayList<>(contents(root).keySet());
-  }
-
-  private static Map<String, String> contents(Path root) throws IOException {
-    return Javac.contents(root);
+    return new ArrayList<>(PullProof.contents(root).keySet());
   }
 }

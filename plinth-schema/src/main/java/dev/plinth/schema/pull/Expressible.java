@@ -11,6 +11,7 @@ import dev.plinth.schema.model.Names;
 import dev.plinth.schema.model.PrimaryKey;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Schema;
+import dev.plinth.schema.model.Sequence;
 import dev.plinth.schema.model.Table;
 import dev.plinth.schema.model.UniqueConstraint;
 import dev.plinth.schema.pull.Unsupported.Reason;
@@ -30,6 +31,8 @@ import java.util.Set;
 final class Expressible {
   /** The access methods {@code @Index(method = ...)} knows, in lower case as the model keeps them. */
   private static final Set<String> METHODS = Set.of("btree", "hash", "gin", "gist", "brin");
+  /** The types {@code @Serial} accepts. */
+  private static final Set<String> SERIAL_TYPES = Set.of("smallint", "integer", "bigint");
 
   /** The adjusted schema and what was adjusted or left out, in a stable order. */
   record Adopted(Schema schema, List<Unsupported> unsupported) {}
@@ -50,18 +53,17 @@ final class Expressible {
     return new Adopted(schema, List.copyOf(e.found));
   }
 
-  /** Enum types whose labels can be Java constants and that some column uses. */
+  /**
+   * Enum types the processor can declare: every one with no blank label ({@code @EnumValue} names any
+   * other label; a type no column uses becomes {@code @EnumType(standalone = true)}).
+   */
   private List<EnumType> enums(Schema live, Set<QualifiedName> leftOut) {
     List<EnumType> kept = new ArrayList<>();
     for (EnumType type : live.enums()) {
-      Optional<String> bad = type.values().stream().filter(v -> !JavaNames.isIdentifier(v)).findFirst();
-      boolean used = live.tables().stream().flatMap(t -> t.columns().stream())
-          .anyMatch(c -> type.name().equals(c.enumType()));
-      if (bad.isPresent()) {
-        found.add(Reason.ENUM_LABEL.of("enum type " + type.name(), bad.get()));
+      Optional<String> blank = type.values().stream().filter(String::isBlank).findFirst();
+      if (blank.isPresent()) {
+        found.add(Reason.ENUM_LABEL.of("enum type " + type.name(), blank.get()));
         leftOut.add(type.name());
-      } else if (!used) {
-        found.add(Reason.ENUM_UNUSED.of("enum type " + type.name()));
       } else {
         kept.add(type);
       }
@@ -91,7 +93,10 @@ final class Expressible {
     String name = columnName(table, column.name());
     String defaultSql = column.defaultSql();
     Identity identity = column.identity();
-    if (identity == Identity.SERIAL) {
+    Sequence sequence = identity.isIdentity() ? identitySequence(table, column) : null;
+    if (identity == Identity.SERIAL && isConventionalSerial(table, column)) {
+      sequence = Sequence.named(column.sequence().name());
+    } else if (identity == Identity.SERIAL) {
       // The catalog reader holds a serial column's nextval default as its sequence.
       defaultSql = "nextval('" + column.sequence().name() + "'::regclass)";
       identity = Identity.NONE;
@@ -101,7 +106,40 @@ final class Expressible {
       defaultSql = null;
     }
     return new Column(column.name(), column.type(), column.enumType(), column.nullable(), defaultSql,
-        identity, comment(name, column.comment()), null);
+        identity, comment(name, column.comment()), null, sequence, notNullName(table, column));
+  }
+
+  /**
+   * Whether {@code @Serial} gives the column back: the sequence has the name the processor gives it
+   * and PostgreSQL's default options, and the column is a NOT NULL integer with no other default.
+   */
+  private static boolean isConventionalSerial(Table table, Column column) {
+    Sequence sequence = column.sequence();
+    return SERIAL_TYPES.contains(column.type()) && !column.nullable()
+        && Names.derived(table.name().name(), List.of(column.name()), "seq").equals(sequence.name())
+        && sequence.options().canonical(column.type()).isEmpty();
+  }
+
+  /**
+   * An identity column's sequence as {@code @Identity} states it: the options that are not
+   * PostgreSQL's defaults, and the name only when it is not the one PostgreSQL gives; null for none.
+   */
+  private static Sequence identitySequence(Table table, Column column) {
+    if (column.sequence() == null) {
+      return null;
+    }
+    Sequence canonical = column.sequence().canonical(column.type());
+    if (Names.postgres(table.name().name(), column.name(), "seq").equals(canonical.name())) {
+      canonical = canonical.withName(null);
+    }
+    return canonical.isEmpty() ? null : canonical;
+  }
+
+  /** The NOT NULL constraint's name when it is not the one PostgreSQL gives (only PostgreSQL 18 has names). */
+  private static String notNullName(Table table, Column column) {
+    String given = column.notNullName();
+    boolean byPostgres = Names.postgres(table.name().name(), column.name(), "not_null").equals(given);
+    return column.nullable() || byPostgres ? null : given;
   }
 
   /** The comment as the processor reads it back from the Javadoc pull writes; reported when it differs. */
@@ -134,15 +172,11 @@ final class Expressible {
       return table;
     }
     List<String> ordered = table.columns().stream().map(Column::name).filter(key.columns()::contains).toList();
-    String name = Names.withSuffix(table.name().name(), "pkey");
-    String object = "table " + table.name();
     if (!ordered.equals(key.columns())) {
-      found.add(Reason.PRIMARY_KEY_ORDER.of(object, String.join(", ", key.columns()), String.join(", ", ordered)));
+      found.add(Reason.PRIMARY_KEY_ORDER.of("table " + table.name(), String.join(", ", key.columns()),
+          String.join(", ", ordered)));
     }
-    if (!name.equals(key.name())) {
-      found.add(Reason.PRIMARY_KEY_NAME.of(object, key.name(), name));
-    }
-    return table.withPrimaryKey(new PrimaryKey(name, ordered));
+    return table.withPrimaryKey(new PrimaryKey(key.name(), ordered));
   }
 
   private Table uniques(Table table) {

@@ -37,8 +37,8 @@ final class JavaNames {
       "Object", "String", "Integer", "Long", "Short", "Boolean", "Double", "Float", "Byte", "Character",
       "Record", "Enum", "Class", "Override", "Deprecated", "SuppressWarnings", "List", "UUID",
       "BigDecimal", "Instant", "OffsetDateTime", "OffsetTime", "LocalDateTime", "LocalDate", "LocalTime",
-      "Table", "Column", "Id", "Nullable", "Default", "Identity", "Unique", "Check", "Index",
-      "IndexMethod", "References", "ReferentialAction", "ForeignKey", "Jsonb", "Vector", "EnumType",
+      "Table", "Column", "Id", "Nullable", "Default", "Identity", "Serial", "Unique", "Check", "Index",
+      "IndexMethod", "References", "ReferentialAction", "ForeignKey", "Jsonb", "Vector", "EnumType", "EnumValue",
       "Seeds", "Generated", "Ref", "SeedRow", "SeedRows", "SeedDb", "SeedSet", "SeedSource", "TableInfo",
       "Iterable", "Stream", "Comparable", "CharSequence", "Number", "Math", "System", "Thread", "Runnable",
       "Exception", "RuntimeException", "Error", "Throwable", "Void", "StringBuilder", "Process", "Runtime",
@@ -94,6 +94,33 @@ final class JavaNames {
   /** Whether the processor, given {@code javaName} and no explicit name, names it {@code sqlName}. */
   static boolean defaultGives(String javaName, String sqlName) {
     return Names.snakeCase(javaName).equals(sqlName);
+  }
+
+  /**
+   * Java constant names for enum labels: a label that is an identifier names itself; any other
+   * ({@code in progress}, {@code 1st}, {@code class}) gets its words in upper case joined by
+   * {@code _} ({@code IN_PROGRESS}, {@code _1ST}, {@code CLASS}), numbered where that repeats a name.
+   */
+  static List<String> constantNames(List<String> labels) {
+    Set<String> taken = new HashSet<>(labels.stream().filter(JavaNames::isIdentifier).toList());
+    List<String> result = new ArrayList<>();
+    for (String label : labels) {
+      if (isIdentifier(label)) {
+        result.add(label);
+        continue;
+      }
+      String words = String.join("_", label.split("[^\\p{L}\\p{Nd}]+")).replaceAll("^_+", "")
+          .toUpperCase(Locale.ROOT);
+      String base = words.isEmpty() ? "VALUE" : Character.isJavaIdentifierStart(words.charAt(0)) ? words
+          : "_" + words;
+      String candidate = base;
+      for (int n = 2; taken.contains(candidate) || KEYWORDS.contains(candidate); n++) {
+        candidate = base + "_" + n;
+      }
+      taken.add(candidate);
+      result.add(candidate);
+    }
+    return result;
   }
 
   /** {@code names} made unique by numbering repeats ({@code name2}, {@code name3}), in order. */

@@ -8,9 +8,11 @@ import dev.plinth.schema.model.Identity;
 import dev.plinth.schema.model.Index;
 import dev.plinth.schema.model.IndexKey;
 import dev.plinth.schema.model.Names;
+import dev.plinth.schema.model.PrimaryKey;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.ReferentialAction;
 import dev.plinth.schema.model.Schema;
+import dev.plinth.schema.model.Sequence;
 import dev.plinth.schema.model.Table;
 import dev.plinth.schema.model.UniqueConstraint;
 import java.util.ArrayList;
@@ -140,6 +142,9 @@ public final class RecordSources {
     if (!type.name().schema().equals(QualifiedName.DEFAULT_SCHEMA)) {
       attributes.put("schema", string(type.name().schema()));
     }
+    if (!isUsed(type)) {
+      attributes.put("standalone", "true");
+    }
     StringBuilder body = new StringBuilder();
     Set<String> imports = new TreeSet<>();
     body.append("/** The PostgreSQL enum type {@code ").append(escapeDoc(type.name().toString())).append("}. */\n");
@@ -148,9 +153,22 @@ public final class RecordSources {
       body.append(annotation("EnumType", attributes)).append('\n');
     }
     body.append("public enum ").append(simple).append(" {\n");
-    body.append(String.join(",\n", type.values().stream().map(v -> "  " + v).toList())).append('\n');
+    List<String> constants = JavaNames.constantNames(type.values());
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < constants.size(); i++) {
+      String label = type.values().get(i);
+      String value = label.equals(constants.get(i)) ? "" : use("EnumValue", imports) + "(" + string(label) + ") ";
+      lines.add("  " + value + constants.get(i));
+    }
+    body.append(String.join(",\n", lines)).append('\n');
     body.append("}\n");
     return file(className, imports, body);
+  }
+
+  /** Whether a column uses the type; the processor declares one no column uses only when it is standalone. */
+  private boolean isUsed(EnumType type) {
+    return schema.tables().stream().flatMap(t -> t.columns().stream())
+        .anyMatch(c -> type.name().equals(c.enumType()));
   }
 
   private String recordSource(Table table) {
@@ -207,10 +225,13 @@ public final class RecordSources {
     imports.addAll(type.imports());
     List<String> annotations = new ArrayList<>();
     if (table.primaryKey() != null && table.primaryKey().columns().contains(column.name())) {
-      annotations.add(use("Id", imports));
+      annotations.add(idAnnotation(table, column, imports));
     }
-    if (column.identity() != Identity.NONE) {
-      annotations.add(use("Identity", imports) + (column.identity() == Identity.ALWAYS ? "(always = true)" : ""));
+    if (column.identity().isIdentity()) {
+      annotations.add(identityAnnotation(column, imports));
+    }
+    if (column.identity() == Identity.SERIAL) {
+      annotations.add(use("Serial", imports));
     }
     if (column.nullable()) {
       annotations.add(use("Nullable", imports));
@@ -220,6 +241,9 @@ public final class RecordSources {
       attributes.put("name", string(column.name()));
     }
     attributes.putAll(type.columnAttributes());
+    if (column.notNullName() != null) {
+      attributes.put("notNullName", string(column.notNullName()));
+    }
     if (!attributes.isEmpty()) {
       imports.add(ANNOTATIONS + "Column");
       annotations.add(annotation("Column", attributes));
@@ -251,6 +275,43 @@ public final class RecordSources {
     }
     annotations.add(type.type() + " " + name);
     return String.join(" ", annotations);
+  }
+
+  /** {@code @Id}, on the key's first column with the key's name when the processor would name it otherwise. */
+  private static String idAnnotation(Table table, Column column, Set<String> imports) {
+    PrimaryKey key = table.primaryKey();
+    boolean named = key.columns().get(0).equals(column.name())
+        && !key.name().equals(Names.withSuffix(table.name().name(), "pkey"));
+    return use("Id", imports) + (named ? "(name = " + string(key.name()) + ")" : "");
+  }
+
+  /** {@code @Identity} with what it states beyond PostgreSQL's defaults. */
+  private static String identityAnnotation(Column column, Set<String> imports) {
+    Map<String, String> attributes = new LinkedHashMap<>();
+    if (column.identity() == Identity.ALWAYS) {
+      attributes.put("always", "true");
+    }
+    Sequence sequence = column.sequence() == null ? Sequence.named(null) : column.sequence();
+    putLong(attributes, "start", sequence.start());
+    putLong(attributes, "increment", sequence.increment());
+    putLong(attributes, "minValue", sequence.minValue());
+    putLong(attributes, "maxValue", sequence.maxValue());
+    putLong(attributes, "cache", sequence.cache());
+    if (sequence.cycle() != null) {
+      attributes.put("cycle", sequence.cycle().toString());
+    }
+    if (sequence.name() != null) {
+      attributes.put("sequence", string(sequence.name()));
+    }
+    imports.add(ANNOTATIONS + "Identity");
+    return annotation("Identity", attributes);
+  }
+
+  private static void putLong(Map<String, String> attributes, String name, Long value) {
+    if (value != null) {
+      boolean isInt = value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE;
+      attributes.put(name, value == Long.MIN_VALUE ? "Long.MIN_VALUE" : value + (isInt ? "" : "L"));
+    }
   }
 
   private String referencesAnnotation(Table table, ForeignKey fk, String pkg, Set<String> imports) {

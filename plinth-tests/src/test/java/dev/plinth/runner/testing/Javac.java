@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -20,16 +21,30 @@ import javax.tools.ToolProvider;
 public final class Javac {
   private Javac() {}
 
+  private static final Pattern WARNING = Pattern.compile("warning: \\[(PLN\\d+)]");
+
   /**
    * Compiles every {@code .java} file under {@code sources} into a new folder under {@code scratch};
    * fails the test on any error or warning.
    */
   public static void compile(Path scratch, Path sources, Path migrations, boolean check) throws IOException {
+    compile(scratch, sources, migrations, check, null, List.of());
+  }
+
+  /**
+   * The same for PostgreSQL {@code postgres} (the processor's default when null), expecting the
+   * processor's warnings {@code warnings} (ids, distinct, sorted) and nothing else.
+   */
+  public static void compile(Path scratch, Path sources, Path migrations, boolean check, Integer postgres,
+      List<String> warnings) throws IOException {
     Path classes = Files.createTempDirectory(scratch, "classes");
     List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-encoding", "UTF-8",
         "-classpath", System.getProperty("java.class.path"),
         "-processor", "dev.plinth.processor.PlinthProcessor",
         "-Aplinth.migrations=" + migrations, "-Aplinth.check=" + check));
+    if (postgres != null) {
+      args.add("-Aplinth.postgres=" + postgres);
+    }
     try (Stream<Path> files = Files.walk(sources)) {
       files.filter(p -> p.toString().endsWith(".java")).sorted().forEach(p -> args.add(p.toString()));
     }
@@ -38,7 +53,10 @@ public final class Javac {
     int code = javac.run(null, diagnostics, diagnostics, args.toArray(String[]::new));
     String output = diagnostics.toString(StandardCharsets.UTF_8);
     assertEquals(0, code, output);
-    assertFalse(output.contains("warning") || output.contains("error"), output);
+    assertEquals(warnings, WARNING.matcher(output).results().map(r -> r.group(1)).distinct().sorted().toList(),
+        output);
+    assertFalse(output.contains("error") || output.lines().anyMatch(l -> l.contains("warning") && !l.contains("[PLN")),
+        output);
   }
 
   /** Every file under {@code root}, by path relative to it with {@code /}, and its content. */

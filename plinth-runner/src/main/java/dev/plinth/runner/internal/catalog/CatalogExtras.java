@@ -21,7 +21,8 @@ import java.util.Map;
  * modelled ones that the model lacks (partitioning, unlogged tables, deferrable or not yet valid
  * constraints, generated columns, collations, NULLS ordering). Each is reported, never dropped
  * silently; generated and domain-typed columns are also corrected in the schema {@link CatalogReader}
- * read, so the baseline migration creates what it can.
+ * read, so the baseline migration creates what it can. The sequence of a serial column (owned by it,
+ * its default) is part of the column, not an extra object.
  */
 public final class CatalogExtras {
   private static final String USER = CatalogReader.SYSTEM_SCHEMAS;
@@ -42,6 +43,10 @@ public final class CatalogExtras {
       WHERE c.relkind IN ('v', 'm', 'S', 'f', 'c') AND %1$s AND %2$s
         AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
                         AND d.deptype = 'i')
+        AND NOT EXISTS (SELECT 1 FROM pg_depend d JOIN pg_attrdef ad ON ad.adrelid = d.refobjid
+                          AND ad.adnum = d.refobjsubid
+                        WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'a'
+                          AND pg_get_expr(ad.adbin, ad.adrelid) = format('nextval(%%L::regclass)', c.oid::regclass))
       UNION ALL
       SELECT 'table ' || n.nspname || '.' || c.relname, f.what, true
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace,
@@ -182,7 +187,7 @@ public final class CatalogExtras {
       String defaultSql = fix[0] != null ? null : c.defaultSql();
       String type = fix[1] != null ? fix[1] : c.type();
       columns.add(new Column(c.name(), type, c.enumType(), c.nullable(), defaultSql, c.identity(), c.comment(),
-          c.renamedFrom()));
+          c.renamedFrom(), c.sequence(), c.notNullName()));
     }
     return table.withColumns(columns);
   }
