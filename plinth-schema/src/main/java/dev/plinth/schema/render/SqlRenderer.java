@@ -210,7 +210,13 @@ public final class SqlRenderer {
         out.add(backups.createSchema(c.table().schema()));
         out.add(backups.saveColumn(c.table(), c.before(), c.backupKey()));
       }
+      if (c.backfill() != null && c.setsNotNull()) {
+        out.addAll(BackfillSql.fill(backups, c.table(), c.after().name(), c.backfill()));
+      }
       out.addAll(alterColumn(c.table(), c.before(), c.after(), c.inPlace()));
+      if (c.backfill() != null && c.inverse() instanceof AlterColumn forward && forward.setsNotNull()) {
+        out.addAll(BackfillSql.empty(backups, c.table(), c.after().name(), c.backfill()));
+      }
       if (!c.restoreKey().isEmpty()) {
         out.addAll(writingIdentity(c.table(), c.after(),
             backups.restoreColumn(c.table(), c.after(), c.restoreKey())));
