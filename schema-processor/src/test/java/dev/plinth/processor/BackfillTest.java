@@ -55,6 +55,11 @@ class BackfillTest {
         + "        ]\n"
         + "      }\n"), journal);
     assertTrue(!file(files, "schema/V1__").contains("backfill"), "entries without it do not name it");
+
+    Compilation check = ProcessorRun.compile(migrations, List.of(current), "-Aplinth.check=true");
+    assertThat(check).succeeded();
+    assertThat(check).hadWarningContaining("[PLN153]");
+    assertEquals(files, ProcessorRun.files(migrations), "the journal renders the same files again");
   }
 
   @Test
