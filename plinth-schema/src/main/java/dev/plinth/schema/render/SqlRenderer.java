@@ -214,7 +214,7 @@ public final class SqlRenderer {
         out.addAll(BackfillSql.fill(backups, c.table(), c.after().name(), c.backfill()));
       }
       out.addAll(alterColumn(c.table(), c.before(), c.after(), c.inPlace()));
-      if (c.backfill() != null && c.inverse() instanceof AlterColumn forward && forward.setsNotNull()) {
+      if (c.backfill() != null && !c.before().nullable() && c.after().nullable()) {
         out.addAll(BackfillSql.empty(backups, c.table(), c.after().name(), c.backfill()));
       }
       if (!c.restoreKey().isEmpty()) {
