@@ -21,6 +21,7 @@ import dev.plinth.processor.read.RecordReader;
 import dev.plinth.processor.read.TableDraft;
 import dev.plinth.schema.render.Slug;
 import dev.plinth.processor.seed.SeedWriter;
+import dev.plinth.processor.validate.Backfills;
 import dev.plinth.processor.validate.MigrationLint;
 import dev.plinth.processor.validate.Renames;
 import dev.plinth.processor.validate.Report;
@@ -115,7 +116,10 @@ final class Generation {
     if (!report.isClean()) {
       return;
     }
-    List<Change> changes = SchemaDiff.diff(previous, schema);
+    List<Change> changes = new Backfills(report, byName).attach(SchemaDiff.diff(previous, schema));
+    if (!report.isClean()) {
+      return;
+    }
     List<MigrationPlan.Step> steps = MigrationPlan.split(changes);
     if (!noLostJournal(folder, history, previous, steps)) {
       return;

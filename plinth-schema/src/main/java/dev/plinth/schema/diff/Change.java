@@ -471,15 +471,21 @@ public sealed interface Change {
    * Changes a column's type, nullability, default, identity or comment (same name). With a
    * {@code backupKey}, a type change that can lose values first copies them aside by row key;
    * with a {@code restoreKey}, they are put back after the change.
+   *
+   * <p>With a {@code backfill}, a column that becomes NOT NULL first gives its NULL rows the
+   * backfill's value (keeping their keys), and one that becomes nullable again (the inverse) sets
+   * those rows back to NULL. Absent from entries written before it existed, which render as they
+   * always did.
    */
   @JsonTypeName("AlterColumn")
-  @JsonPropertyOrder({"table", "before", "after", "backupKey", "restoreKey"})
+  @JsonPropertyOrder({"table", "before", "after", "backupKey", "restoreKey", "backfill"})
   record AlterColumn(
       @JsonProperty("table") QualifiedName table,
       @JsonProperty("before") Column before,
       @JsonProperty("after") Column after,
       @JsonProperty("backupKey") List<String> backupKey,
-      @JsonProperty("restoreKey") List<String> restoreKey)
+      @JsonProperty("restoreKey") List<String> restoreKey,
+      @JsonProperty("backfill") @JsonInclude(JsonInclude.Include.NON_NULL) Backfill backfill)
       implements Change {
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visitAlterColumn(this);
@@ -497,6 +503,21 @@ public sealed interface Change {
       this(table, before, after, List.of(), List.of());
     }
 
+    public AlterColumn(QualifiedName table, Column before, Column after, List<String> backupKey,
+        List<String> restoreKey) {
+      this(table, before, after, backupKey, restoreKey, null);
+    }
+
+    /** The same change, filling the column's NULL rows with {@code fill} as it becomes NOT NULL. */
+    public AlterColumn withBackfill(Backfill fill) {
+      return new AlterColumn(table, before, after, backupKey, restoreKey, fill);
+    }
+
+    /** Whether the column becomes NOT NULL. */
+    public boolean setsNotNull() {
+      return before.nullable() && !after.nullable();
+    }
+
     /**
      * Whether an identity column that switches between ALWAYS and BY DEFAULT does so in place
      * ({@code SET GENERATED}): it does when the change records its sequence, as every change has
@@ -508,7 +529,7 @@ public sealed interface Change {
     }
 
     public Change inverse() {
-      return new AlterColumn(table, after, before, restoreKey, backupKey);
+      return new AlterColumn(table, after, before, restoreKey, backupKey, backfill);
     }
 
     public Schema applyTo(Schema schema) {

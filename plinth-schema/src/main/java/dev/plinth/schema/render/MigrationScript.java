@@ -121,7 +121,8 @@ public final class MigrationScript {
     }
 
     public Optional<String> visitAlterColumn(AlterColumn c) {
-      return c.backupKey().isEmpty() ? Optional.empty() : Optional.of(c.table().schema());
+      return c.backupKey().isEmpty() && c.backfill() == null ? Optional.empty()
+          : Optional.of(c.table().schema());
     }
 
     public Optional<String> visitRebuildEnum(RebuildEnum c) {

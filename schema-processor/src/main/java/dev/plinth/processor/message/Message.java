@@ -140,6 +140,14 @@ public enum Message {
   RENAMED_FROM_UNMATCHED(Severity.WARNING, "PLN152",
       "@RenamedFrom(\"%s\") on %s matches nothing in the committed schema, so it is ignored and %s"
           + " is created as new. Write the previous name there, or remove the annotation."),
+  BACKFILL_IGNORED(Severity.WARNING, "PLN153",
+      "@Backfill on column '%s' of %s does nothing: the column does not become NOT NULL in this"
+          + " compile (%s). Remove the annotation (it may be left from a migration already"
+          + " generated), or remove @Nullable from the component to make the column NOT NULL."),
+  BACKFILL_WITHOUT_KEY(Severity.ERROR, "PLN154",
+      "@Backfill on column '%s' of %s cannot be undone: the table has no primary key, so rolling"
+          + " back could not find the rows it filled to set them back to NULL. Give the record an"
+          + " @Id, or remove @Backfill and fill the NULL rows with a hand-written migration."),
 
   // Migration safety, checked on the changes a new migration makes.
   NOT_NULL_WITHOUT_DEFAULT(Severity.ERROR, "PLN301",
@@ -161,8 +169,10 @@ public enum Message {
           + " and fails if existing rows repeat a value. Check the data, or @Acknowledge(\"PLN305\")."),
   SET_NOT_NULL(Severity.WARNING, "PLN306",
       "Column '%s' of %s becomes NOT NULL: the migration fails if any row holds NULL (it is checked"
-          + " with a NOT VALID constraint first, so writes are blocked only briefly). Backfill first,"
-          + " then @Acknowledge(\"PLN306\")."),
+          + " with a NOT VALID constraint first, so writes are blocked only briefly). State the value"
+          + " for those rows with @Backfill(\"expression\") on the component (the migration fills"
+          + " them first, and its rollback empties them again), or, if no row holds NULL,"
+          + " @Acknowledge(\"PLN306\")."),
   DROPS_TABLE(Severity.WARNING, "PLN307",
       "The migration drops table %s and its %d column(s): its rows are kept in schema %s for the"
           + " rollback until `prune-backups`, but code that still uses it breaks."

@@ -305,18 +305,36 @@ public final class RecordReader {
   private TableDraft.Intent intent(TypeElement record, Map<String, String> columnNames) {
     Map<String, Set<String>> acknowledged = new HashMap<>();
     Map<String, Origin> renames = new HashMap<>();
+    Map<String, TableDraft.StatedBackfill> backfills = new HashMap<>();
     readIntent(record, "", acknowledged, renames);
     for (RecordComponentElement recordComponent : record.getRecordComponents()) {
       Element component = fieldOf(record, recordComponent);
       String column = columnNames.get(component.getSimpleName().toString());
       if (column != null) {
         readIntent(component, column, acknowledged, renames);
+        readBackfill(component).ifPresent(b -> backfills.put(column, b));
       }
     }
     Optional<Ann> dropped = Ann.find(record, "Dropped", elements);
     return new TableDraft.Intent(acknowledged,
         dropped.map(a -> Set.copyOf(a.strings("columns"))).orElse(Set.of()),
-        dropped.map(a -> Set.copyOf(a.strings("tables"))).orElse(Set.of()), renames);
+        dropped.map(a -> Set.copyOf(a.strings("tables"))).orElse(Set.of()), renames, backfills);
+  }
+
+  /** What {@code @Backfill} on a component states, reporting a blank expression. */
+  private Optional<TableDraft.StatedBackfill> readBackfill(Element component) {
+    Optional<Ann> backfill = Ann.find(component, "Backfill", elements);
+    if (backfill.isEmpty()) {
+      return Optional.empty();
+    }
+    String expression = backfill.get().string("value").strip();
+    if (expression.isEmpty()) {
+      report.add(Message.BLANK_VALUE, backfill.get().origin("value"), "@Backfill",
+          "Write the SQL expression that rows holding NULL get, e.g. @Backfill(\"'unknown'\"),"
+              + " or remove the annotation.");
+      return Optional.empty();
+    }
+    return Optional.of(new TableDraft.StatedBackfill(expression, backfill.get().origin()));
   }
 
   /**

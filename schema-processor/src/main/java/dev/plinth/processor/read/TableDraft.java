@@ -26,15 +26,18 @@ public record TableDraft(Table table, Origin origin, Map<String, Origin> origins
   /**
    * Stated intent: warnings acknowledged with {@code @Acknowledge} (by column name; {@code ""}
    * for the table), columns and tables stated as dropped with {@code @Dropped}, and where
-   * {@code @RenamedFrom} states a previous name (by column name; {@code ""} for the table).
+   * {@code @RenamedFrom} states a previous name (by column name; {@code ""} for the table), and
+   * what {@code @Backfill} gives the NULL rows of a column that becomes NOT NULL (by column name).
    */
   public record Intent(Map<String, Set<String>> acknowledged, Set<String> droppedColumns,
-      Set<String> droppedTables, Map<String, Origin> renamedFrom) {
+      Set<String> droppedTables, Map<String, Origin> renamedFrom,
+      Map<String, StatedBackfill> backfills) {
     public Intent {
       acknowledged = Map.copyOf(acknowledged);
       droppedColumns = Set.copyOf(droppedColumns);
       droppedTables = Set.copyOf(droppedTables);
       renamedFrom = Map.copyOf(renamedFrom);
+      backfills = Map.copyOf(backfills);
     }
 
     /** Whether warning {@code id} is acknowledged for the column (or for the whole table). */
@@ -43,6 +46,9 @@ public record TableDraft(Table table, Origin origin, Map<String, Origin> origins
           || column != null && acknowledged.getOrDefault(column, Set.of()).contains(id);
     }
   }
+
+  /** A {@code @Backfill} as written: the SQL expression, and where the annotation is. */
+  public record StatedBackfill(String expression, Origin origin) {}
 
   /**
    * A foreign key as written: the target is a type that may not be a table, and the target columns

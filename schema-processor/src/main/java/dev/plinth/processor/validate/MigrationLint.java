@@ -148,7 +148,7 @@ public final class MigrationLint {
         out.add(Finding.at(Message.REWRITING_TYPE_CHANGE, c.table(), column, column, c.table(),
             c.before().type(), c.after().type()));
       }
-      if (c.before().nullable() && !c.after().nullable()) {
+      if (c.setsNotNull() && c.backfill() == null) {
         out.add(Finding.at(Message.SET_NOT_NULL, c.table(), column, column, c.table()));
       }
       if (!TypeChanges.isLossless(c.before().type(), c.after().type()) && c.backupKey().isEmpty()) {
