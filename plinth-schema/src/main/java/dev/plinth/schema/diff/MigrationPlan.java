@@ -211,6 +211,14 @@ public final class MigrationPlan {
       return List.of();
     }
 
+    public List<String> visitCreateView(Change.CreateView c) {
+      return List.of();
+    }
+
+    public List<String> visitDropView(Change.DropView c) {
+      return List.of();
+    }
+
     public List<String> visitAddEnumValue(Change.AddEnumValue c) {
       return List.of();
     }
