@@ -11,6 +11,8 @@ import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.render.MigrationScript;
 import dev.plinth.runner.internal.SqlStatements;
 import dev.plinth.runner.internal.catalog.CatalogReader;
+import dev.plinth.runner.internal.catalog.ViewCatalog;
+import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.runner.testing.SharedPostgres;
 import dev.plinth.runner.testing.SharedPostgres.TestDatabase;
 import java.sql.Connection;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -59,6 +62,7 @@ class RandomEvolutionTest {
         run(connection, scripts, true, where);
         assertCatalog(connection, next, "after migrate, " + where);
         Schema afterFirst = CatalogReader.read(connection, NO_HISTORY);
+        Map<QualifiedName, String> viewsAfterFirst = ViewCatalog.read(connection, Optional.empty());
         rows.writeNew(connection, next, changes);
         Map<String, List<String>> written = Rows.snapshot(connection, next);
 
@@ -69,6 +73,8 @@ class RandomEvolutionTest {
         run(connection, scripts, true, where);
         assertEquals(Canonical.schema(afterFirst), Canonical.schema(CatalogReader.read(connection, NO_HISTORY)),
             "migrate after rollback, " + where);
+        assertEquals(viewsAfterFirst, ViewCatalog.read(connection, Optional.empty()),
+            "views after migrate, rollback and migrate, " + where);
         assertEquals(written, Rows.snapshot(connection, next),
             "rows written into new tables and columns are back after rollback and migrate, " + where);
         version += scripts.size();
@@ -81,6 +87,8 @@ class RandomEvolutionTest {
       List<Change> difference = SchemaDiff.diff(Canonical.schema(CatalogReader.read(evolved, NO_HISTORY)),
           Canonical.schema(CatalogReader.read(connection, NO_HISTORY)));
       assertEquals(List.of(), difference, "step by step and all at once give the same catalog");
+      assertEquals(ViewCatalog.read(evolved, Optional.empty()), ViewCatalog.read(connection, Optional.empty()),
+          "step by step and all at once give the same views");
     }
   }
 
@@ -143,7 +151,10 @@ class RandomEvolutionTest {
   private static void assertCatalog(Connection connection, Schema expected, String where)
       throws SQLException {
     Schema live = CatalogReader.read(connection, NO_HISTORY);
-    assertEquals(List.of(), SchemaDiff.diff(Canonical.schema(live), Canonical.schema(expected)),
+    assertEquals(List.of(), SchemaDiff.diff(Canonical.schema(live),
+        Canonical.schema(new Schema(expected.tables(), expected.enums()))),
         "catalog differs from the model " + where);
+    assertEquals(List.of(), ViewCatalog.compare(connection, expected.views(), Optional.empty()),
+        "views differ from the model " + where);
   }
 }
