@@ -87,6 +87,20 @@ class ViewsDatabaseTest {
     assertEquals(true, changed.actual().contains("upper"), changed.actual());
   }
 
+  @Test
+  void resetDropsTheViewsAndMigratesAgain() throws Exception {
+    TestDatabase db = SharedPostgres.newDatabase("views_reset");
+    Plinth plinth = plinth(db);
+    plinth.migrate();
+    try (Connection connection = db.connect()) {
+      // A view that reads no table: dropping the tables would not take it with them.
+      execute(connection, "CREATE OR REPLACE VIEW customer_name AS SELECT 1::bigint AS id, 'x'::varchar(80) AS name");
+    }
+
+    assertEquals(2, plinth.reset(true).migrate().applied().size());
+    assertEquals(List.of(), plinth.verify().differences());
+  }
+
   private static Plinth plinth(TestDatabase db) {
     return Plinth.create(RunnerConfig.builder().url(db.jdbcUrl())
         .locations("filesystem:" + GOLDEN.resolve("migration").toAbsolutePath()).build());
