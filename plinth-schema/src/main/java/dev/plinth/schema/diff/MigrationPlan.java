@@ -212,7 +212,7 @@ public final class MigrationPlan {
     }
 
     public List<String> visitCreateView(Change.CreateView c) {
-      return List.of();
+      return List.of(c.view().sql());
     }
 
     public List<String> visitDropView(Change.DropView c) {

@@ -101,11 +101,13 @@ final class ViewChanges {
 
   /**
    * The names (as of {@code before}) of the tables whose columns the changes retype, rename or
-   * drop, or which they rename or drop: a view reading them cannot stay in place.
+   * drop, or which they rename or drop, and of the enum types they rebuild: a view reading them
+   * cannot stay in place.
    */
   private static Set<String> touchedTables(Schema before, List<Change> changes) {
     Map<QualifiedName, QualifiedName> formerNames = new HashMap<>();
     Set<QualifiedName> touched = new HashSet<>();
+    Set<String> names = new HashSet<>();
     for (Change change : changes) {
       if (change instanceof RenameTable c) {
         formerNames.put(c.to(), formerNames.getOrDefault(c.from(), c.from()));
@@ -120,9 +122,9 @@ final class ViewChanges {
         touched.add(c.table().name());
       } else if (change instanceof RebuildEnum c) {
         touched.addAll(tablesUsing(before, Set.of(c.before().name(), c.after().name())));
+        names.add(c.before().name().name()); // a view that casts to the type
       }
     }
-    Set<String> names = new HashSet<>();
     touched.forEach(t -> names.add(formerNames.getOrDefault(t, t).name()));
     return names;
   }
