@@ -3,6 +3,7 @@ package dev.plinth.schema.diff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.plinth.schema.model.Column;
+import dev.plinth.schema.model.EnumType;
 import dev.plinth.schema.model.Identity;
 import dev.plinth.schema.model.PrimaryKey;
 import dev.plinth.schema.model.QualifiedName;
@@ -69,6 +70,34 @@ class ViewChangesTest {
     assertEquals(List.of("DropView short_names", "DropView account_names", "CreateView account_names",
         "CreateView short_names"),
         ops(SchemaDiff.diff(schema(table(ID, NAME), NAMES, SHORT), schema(table(ID, NAME), changed, SHORT))));
+  }
+
+  @Test
+  void aViewThatCastsToARebuiltEnumTypeIsDroppedAndCreatedAroundIt() {
+    QualifiedName mood = QualifiedName.parse("mood");
+    View moods = new View(QualifiedName.parse("moods"), "app.Moods", "SELECT 'OK'::mood AS m");
+    Schema before = new Schema(List.of(table(ID, NAME)),
+        List.of(new EnumType(mood, "app.Mood", List.of("OK", "BAD"))), List.of(moods));
+    Schema after = new Schema(List.of(table(ID, NAME)),
+        List.of(new EnumType(mood, "app.Mood", List.of("OK"))), List.of(moods));
+
+    assertEquals(List.of("DropView moods", "RebuildEnum", "CreateView moods"),
+        ops(SchemaDiff.diff(before, after)));
+  }
+
+  @Test
+  void aViewUsingAnAddedEnumValueGetsTheValueAddedInAMigrationBefore() {
+    QualifiedName mood = QualifiedName.parse("mood");
+    View moods = new View(QualifiedName.parse("moods"), "app.Moods", "SELECT 'MEH'::mood AS m");
+    Schema before = new Schema(List.of(table(ID, NAME)),
+        List.of(new EnumType(mood, "app.Mood", List.of("OK"))), List.of());
+    Schema after = new Schema(List.of(table(ID, NAME)),
+        List.of(new EnumType(mood, "app.Mood", List.of("OK", "MEH"))), List.of(moods));
+
+    List<MigrationPlan.Step> steps = MigrationPlan.split(SchemaDiff.diff(before, after));
+
+    assertEquals(List.of(List.of("AddEnumValue"), List.of("CreateView moods")),
+        steps.stream().map(step -> ops(step.changes())).toList());
   }
 
   @Test
