@@ -121,7 +121,7 @@ final class ViewChanges {
       } else if (change instanceof DropTable c) {
         touched.add(c.table().name());
       } else if (change instanceof RebuildEnum c) {
-        touched.addAll(tablesUsing(before, Set.of(c.before().name(), c.after().name())));
+        touched.addAll(tablesUsing(before, new HashSet<>(List.of(c.before().name(), c.after().name()))));
         names.add(c.before().name().name()); // a view that casts to the type
       }
     }
