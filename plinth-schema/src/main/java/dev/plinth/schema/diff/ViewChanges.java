@@ -1,5 +1,6 @@
 package dev.plinth.schema.diff;
 
+import dev.plinth.schema.diff.Change.AddEnumValue;
 import dev.plinth.schema.diff.Change.AlterColumn;
 import dev.plinth.schema.diff.Change.CreateView;
 import dev.plinth.schema.diff.Change.DropColumn;
@@ -101,8 +102,8 @@ final class ViewChanges {
 
   /**
    * The names (as of {@code before}) of the tables whose columns the changes retype, rename or
-   * drop, or which they rename or drop, and of the enum types they rebuild: a view reading them
-   * cannot stay in place.
+   * drop, or which they rename or drop, and of the enum types they rebuild or add a value to (the
+   * reverse rebuilds them): a view reading them cannot stay in place.
    */
   private static Set<String> touchedTables(Schema before, List<Change> changes) {
     Map<QualifiedName, QualifiedName> formerNames = new HashMap<>();
@@ -120,6 +121,10 @@ final class ViewChanges {
         touched.add(c.table());
       } else if (change instanceof DropTable c) {
         touched.add(c.table().name());
+      } else if (change instanceof AddEnumValue c) {
+        // Its reverse takes the value away by rebuilding the type, which retypes the columns.
+        touched.addAll(tablesUsing(before, new HashSet<>(List.of(c.before().name(), c.after().name()))));
+        names.add(c.before().name().name());
       } else if (change instanceof RebuildEnum c) {
         touched.addAll(tablesUsing(before, new HashSet<>(List.of(c.before().name(), c.after().name()))));
         names.add(c.before().name().name()); // a view that casts to the type

@@ -267,11 +267,12 @@ public final class SqlRenderer {
     }
 
     public List<String> visitCreateView(Change.CreateView c) {
-      return List.of("CREATE VIEW " + ident(c.view().name()) + " AS\n" + c.view().sql().strip() + ";");
+      return List.of("CREATE " + (resumable ? "OR REPLACE " : "") + "VIEW " + ident(c.view().name())
+          + " AS\n" + c.view().sql().strip() + ";");
     }
 
     public List<String> visitDropView(Change.DropView c) {
-      return List.of("DROP VIEW " + ident(c.view().name()) + ";");
+      return List.of("DROP VIEW " + (resumable ? "IF EXISTS " : "") + ident(c.view().name()) + ";");
     }
   }
 

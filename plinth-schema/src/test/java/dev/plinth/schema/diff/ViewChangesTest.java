@@ -100,6 +100,34 @@ class ViewChangesTest {
         steps.stream().map(step -> ops(step.changes())).toList());
   }
 
+  /**
+   * Rolling back an added value rebuilds the type, which a view over a column of that type blocks:
+   * the view comes off in the value's own migration, first, and goes back on at the end of the
+   * reverse of it.
+   */
+  @Test
+  void aViewOverAColumnOfATypeGettingAValueComesOffWithTheValue() {
+    QualifiedName mood = QualifiedName.parse("mood");
+    Column feeling = new Column("feeling", "\"public\".\"mood\"", mood, false, null, Identity.NONE, null, null);
+    Column feelingMeh = new Column("feeling", "\"public\".\"mood\"", mood, false, "'MEH'", Identity.NONE,
+        null, null);
+    View feelings = new View(QualifiedName.parse("feelings"), "app.Feelings", "SELECT id, feeling FROM account");
+    Schema before = new Schema(List.of(table(ID, feeling)),
+        List.of(new EnumType(mood, "app.Mood", List.of("OK"))), List.of(feelings));
+    Schema after = new Schema(List.of(table(ID, feelingMeh)),
+        List.of(new EnumType(mood, "app.Mood", List.of("OK", "MEH"))), List.of(feelings));
+
+    List<MigrationPlan.Step> steps = MigrationPlan.split(SchemaDiff.diff(before, after));
+
+    assertEquals(List.of(List.of("DropView feelings", "AddEnumValue"), List.of("AlterColumn", "CreateView feelings")),
+        steps.stream().map(step -> ops(step.changes())).toList());
+    String reverse = MigrationScript.reverse("3", before, steps.get(0).changes(), null, false, true);
+    assertEquals(true, reverse.endsWith("""
+        CREATE OR REPLACE VIEW "public"."feelings" AS
+        SELECT id, feeling FROM account;
+        """), reverse);
+  }
+
   @Test
   void theScriptsDropAndCreateInDependencyOrderBothWays() {
     Schema before = schema(table(ID, NAME), NAMES);
