@@ -12,6 +12,8 @@ import dev.plinth.schema.pull.Unsupported;
 import dev.plinth.schema.render.MigrationScript;
 import dev.plinth.runner.internal.SqlStatements;
 import dev.plinth.runner.internal.catalog.CatalogReader;
+import dev.plinth.runner.internal.catalog.ViewCatalog;
+import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.runner.testing.PullProof;
 import dev.plinth.runner.testing.SharedPostgres;
 import dev.plinth.runner.testing.SharedPostgres.TestDatabase;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -68,6 +71,7 @@ class RandomEvolutionTest {
         run(connection, scripts, true, where);
         assertCatalog(connection, next, "after migrate, " + where);
         Schema afterFirst = CatalogReader.read(connection, NO_HISTORY);
+        Map<QualifiedName, String> viewsAfterFirst = ViewCatalog.read(connection, Optional.empty());
         rows.writeNew(connection, next, changes);
         Map<String, List<String>> written = Rows.snapshot(connection, next);
 
@@ -78,6 +82,8 @@ class RandomEvolutionTest {
         run(connection, scripts, true, where);
         assertEquals(Canonical.schema(afterFirst), Canonical.schema(CatalogReader.read(connection, NO_HISTORY)),
             "migrate after rollback, " + where);
+        assertEquals(viewsAfterFirst, ViewCatalog.read(connection, Optional.empty()),
+            "views after migrate, rollback and migrate, " + where);
         assertEquals(written, Rows.snapshot(connection, next),
             "rows written into new tables and columns are back after rollback and migrate, " + where);
         version += scripts.size();
@@ -90,9 +96,27 @@ class RandomEvolutionTest {
       List<Change> difference = SchemaDiff.diff(Canonical.schema(CatalogReader.read(evolved, NO_HISTORY)),
           Canonical.schema(CatalogReader.read(connection, NO_HISTORY)));
       assertEquals(List.of(), difference, "step by step and all at once give the same catalog");
+      assertEquals(ViewCatalog.read(evolved, Optional.empty()), ViewCatalog.read(connection, Optional.empty()),
+          "step by step and all at once give the same views");
     }
+    // pull does not write views yet: the proof covers the rest of the schema.
+    dropViews(db);
     List<Unsupported> unsupported = PullProof.prove(db, project).unsupported();
     assertEquals(List.of(), unsupported.stream().map(Unsupported::text).toList(), "pull says everything");
+  }
+
+  private static void dropViews(TestDatabase db) throws SQLException {
+    try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+      statement.execute("""
+          DO $$
+          DECLARE v record;
+          BEGIN
+            FOR v IN SELECT schemaname, viewname FROM pg_views
+                WHERE schemaname NOT IN ('pg_catalog', 'information_schema') LOOP
+              EXECUTE format('DROP VIEW IF EXISTS %I.%I CASCADE', v.schemaname, v.viewname);
+            END LOOP;
+          END $$""");
+    }
   }
 
   /** One generated migration: forward and reverse text. */
@@ -154,7 +178,10 @@ class RandomEvolutionTest {
   private static void assertCatalog(Connection connection, Schema expected, String where)
       throws SQLException {
     Schema live = CatalogReader.read(connection, NO_HISTORY);
-    assertEquals(List.of(), SchemaDiff.diff(Canonical.schema(live), Canonical.schema(expected)),
+    assertEquals(List.of(), SchemaDiff.diff(Canonical.schema(live),
+        Canonical.schema(new Schema(expected.tables(), expected.enums()))),
         "catalog differs from the model " + where);
+    assertEquals(List.of(), ViewCatalog.compare(connection, expected.views(), Optional.empty()),
+        "views differ from the model " + where);
   }
 }

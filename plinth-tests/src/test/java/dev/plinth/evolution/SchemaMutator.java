@@ -15,6 +15,7 @@ import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.Sequence;
 import dev.plinth.schema.model.Table;
 import dev.plinth.schema.model.UniqueConstraint;
+import dev.plinth.schema.model.View;
 import dev.plinth.schema.render.Sql;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,8 +65,16 @@ final class SchemaMutator {
   private final java.util.Set<String> repeating = new java.util.HashSet<>();
   private int counter;
 
+  /**
+   * Draws the view changes: apart from {@link #random}, so that the table evolutions of a seed are
+   * the ones they were before views took part.
+   */
+  private final Random viewRandom;
+  private int viewCounter;
+
   SchemaMutator(long seed, boolean namedNotNull) {
     this.random = new Random(seed);
+    this.viewRandom = new Random(seed * 31 + 7);
     this.namedNotNull = namedNotNull;
   }
 
@@ -87,7 +96,45 @@ final class SchemaMutator {
     for (int i = 0; i < changes; i++) {
       result = mutateOnce(result);
     }
-    return result;
+    return evolveViews(result, schema.views());
+  }
+
+  /**
+   * The views of the previous step kept in step with what they read (a view over a table selects
+   * its first two columns, so it follows their renames, retypes and drops; a view over a view
+   * selects all of its columns), and sometimes one view added, over a table or a view, or dropped.
+   */
+  private Schema evolveViews(Schema schema, List<View> previous) {
+    List<View> views = new ArrayList<>(previous);
+    int dice = viewRandom.nextInt(4);
+    if (dice == 0 && !views.isEmpty()) {
+      views.remove(viewRandom.nextInt(views.size()));
+    }
+    List<View> kept = new ArrayList<>();
+    for (View view : views) {
+      viewOver(schema, kept, view.javaClass(), view.name()).ifPresent(kept::add);
+    }
+    QualifiedName name = new QualifiedName("public", "vw%03d".formatted(++viewCounter));
+    if (dice == 1 && !schema.tables().isEmpty()) {
+      Table table = schema.tables().get(viewRandom.nextInt(schema.tables().size()));
+      viewOver(schema, kept, "table:" + table.javaClass(), name).ifPresent(kept::add);
+    } else if (dice == 2 && !kept.isEmpty()) {
+      View view = kept.get(viewRandom.nextInt(kept.size()));
+      viewOver(schema, kept, "view:" + view.name().name(), name).ifPresent(kept::add);
+    }
+    return new Schema(schema.tables(), schema.enums(), kept);
+  }
+
+  /** A view reading {@code source} ({@code table:<class>} or {@code view:<name>}), if it is there. */
+  private static java.util.Optional<View> viewOver(Schema schema, List<View> views, String source,
+      QualifiedName name) {
+    if (source.startsWith("table:")) {
+      return schema.tables().stream().filter(t -> source.equals("table:" + t.javaClass())).findFirst()
+          .map(t -> new View(name, source, "SELECT " + String.join(", ", t.columns().stream().limit(2)
+              .map(c -> Sql.ident(c.name())).toList()) + " FROM " + t.name().sql()));
+    }
+    return views.stream().filter(v -> source.equals("view:" + v.name().name())).findFirst()
+        .map(v -> new View(name, source, "SELECT * FROM " + v.name().sql()));
   }
 
   private Schema mutateOnce(Schema schema) {

@@ -17,6 +17,8 @@ import dev.plinth.schema.model.EnumType;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.Table;
+import dev.plinth.schema.model.View;
+import dev.plinth.processor.validate.Origin;
 import dev.plinth.processor.read.RecordReader;
 import dev.plinth.processor.read.TableDraft;
 import dev.plinth.schema.render.Slug;
@@ -30,9 +32,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.TypeElement;
@@ -63,8 +67,10 @@ final class Generation {
   /**
    * @param roundEnums the enums of this round that declare a type of their own
    *     ({@code @EnumType(standalone = true)})
+   * @param roundViews the {@code @View} records of this round
    */
-  void run(Map<String, TypeElement> roundTables, Collection<TypeElement> roundEnums) {
+  void run(Map<String, TypeElement> roundTables, Collection<TypeElement> roundEnums,
+      Collection<TypeElement> roundViews) {
     MigrationsFolder folder = options.migrations() == null ? null
         : new MigrationsFolder(Path.of(options.migrations()));
     Outputs outputs = folder == null ? null
@@ -92,8 +98,12 @@ final class Generation {
             a.getAnnotationType().toString().equals(PlinthProcessor.TABLE))
             ? reader.read(type) : Optional.empty(),
         type -> elements.getBinaryName((TypeElement) ((DeclaredType) type).asElement()).toString());
+    Map<View, Origin> views = new LinkedHashMap<>();
+    for (TypeElement type : viewRecords(previous, roundViews, elements)) {
+      reader.readView(type).ifPresent(view -> views.put(view, reader.viewOrigin(type)));
+    }
     Schema built = builder.build(drafts, keptTables(previous, drafts, elements), reader.enums(),
-        reader.enumOrigins(), previous);
+        reader.enumOrigins(), views, previous);
     // The builders are written even for a schema with errors (from the tables that could be
     // read): seed sets that use them would otherwise add "cannot find symbol" errors to the real
     // ones. The compile fails all the same, so nothing is written to the migrations folder.
@@ -249,6 +259,24 @@ final class Generation {
       }
     }
     return kept;
+  }
+
+  /**
+   * The view records of this round and those of the committed schema that still exist (an
+   * incremental compile leaves them out of the round): only a deleted class is a dropped view.
+   */
+  private static List<TypeElement> viewRecords(Schema previous, Collection<TypeElement> roundViews,
+      Elements elements) {
+    Map<String, TypeElement> byClass = new TreeMap<>();
+    for (View view : previous.views()) {
+      TypeElement element = elements.getTypeElement(view.javaClass().replace('$', '.'));
+      if (element != null && element.getAnnotationMirrors().stream().anyMatch(a ->
+          a.getAnnotationType().toString().equals(PlinthProcessor.VIEW))) {
+        byClass.put(view.javaClass(), element);
+      }
+    }
+    roundViews.forEach(type -> byClass.put(elements.getBinaryName(type).toString(), type));
+    return List.copyOf(byClass.values());
   }
 
   /** Restores missing generated files (or, in check mode, reports them); reports edited ones. */

@@ -20,7 +20,7 @@ import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 
 /**
- * The Plinth annotation processor: reads every {@code @Table} record, validates it, diffs the
+ * The Plinth annotation processor: reads every {@code @Table} and {@code @View} record, validates it, diffs the
  * schema against the committed migrations and writes the next migration, its reverse and its
  * journal entry. Options:
  *
@@ -41,6 +41,7 @@ import javax.tools.Diagnostic;
 public final class PlinthProcessor extends AbstractProcessor {
   static final String TABLE = "dev.plinth.annotations.Table";
   static final String ENUM_TYPE = "dev.plinth.annotations.EnumType";
+  static final String VIEW = "dev.plinth.annotations.View";
 
   private boolean done;
   private boolean errorRaised;
@@ -85,12 +86,13 @@ public final class PlinthProcessor extends AbstractProcessor {
         Map<String, TypeElement> roundTables = annotated(round, TABLE);
         Map<String, TypeElement> roundEnums = annotated(round, ENUM_TYPE);
         roundEnums.values().removeIf(e -> !RecordReader.isStandalone(e, processingEnv.getElementUtils()));
+        Map<String, TypeElement> roundViews = annotated(round, VIEW);
         // The schema is handled in the first round that has tables or enum types of their own (in
         // practice the first round), so that the Java sources generated from it are compiled in the
         // following rounds.
-        if (!roundTables.isEmpty() || !roundEnums.isEmpty()) {
+        if (!roundTables.isEmpty() || !roundEnums.isEmpty() || !roundViews.isEmpty()) {
           done = true;
-          generation = generate(roundTables, roundEnums);
+          generation = generate(roundTables, roundEnums, roundViews);
         }
       }
       // Files are written in the final round, and only if no round raised an error: a compile
@@ -121,11 +123,12 @@ public final class PlinthProcessor extends AbstractProcessor {
     return found;
   }
 
-  private Generation generate(Map<String, TypeElement> roundTables, Map<String, TypeElement> roundEnums) {
+  private Generation generate(Map<String, TypeElement> roundTables, Map<String, TypeElement> roundEnums,
+      Map<String, TypeElement> roundViews) {
     Report report = new Report();
     Generation run = new Generation(processingEnv, options, report);
     try {
-      run.run(roundTables, roundEnums.values());
+      run.run(roundTables, roundEnums.values(), roundViews.values());
     } catch (UncheckedIOException e) {
       report.add(Message.IO_FAILED, null, e.getMessage(), e.getCause());
     }

@@ -110,6 +110,19 @@ class GenerationTest {
     assertEquals(ProcessorRun.files(golden), ProcessorRun.files(migrations));
   }
 
+  /**
+   * Views: created after their tables (a view over a view after it), and, when a column they read
+   * is retyped, dropped first and created again after, in the forward and in the reverse.
+   */
+  @Test
+  void viewsAndAChangeUnderThemWriteTheGoldenMigrations() throws IOException {
+    assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("views"))).succeeded();
+    Compilation evolved = ProcessorRun.compile(migrations, ProcessorRun.schema("views-evolved"));
+
+    assertThat(evolved).succeeded();
+    assertGolden("views");
+  }
+
   @Test
   void deletingTheNewestMigrationRegeneratesIt() throws IOException {
     assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("basic"))).succeeded();

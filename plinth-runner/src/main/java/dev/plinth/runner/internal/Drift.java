@@ -13,6 +13,7 @@ import dev.plinth.schema.model.Schema;
 import dev.plinth.runner.internal.catalog.CatalogReader;
 import dev.plinth.runner.internal.catalog.Difference;
 import dev.plinth.runner.internal.catalog.SchemaComparison;
+import dev.plinth.runner.internal.catalog.ViewCatalog;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -33,7 +34,8 @@ public final class Drift {
   public VerifyResult verify() {
     List<MigrationInfo> applied = context.appliedMigrations();
     Schema expected = expectedSchema(context, withBaselined(applied));
-    List<Difference> differences = differences(expected, liveSchema("verify"));
+    List<Difference> differences = new ArrayList<>(differences(expected, liveSchema("verify")));
+    differences.addAll(viewDifferences(expected));
     Optional<String> version = applied.isEmpty() ? Optional.empty()
         : Optional.of(applied.get(applied.size() - 1).getVersion().getVersion());
     return new VerifyResult(version, expected.tables().size(), expected.enums().size(), differences);
@@ -48,12 +50,26 @@ public final class Drift {
     }
   }
 
-  /** How {@code live} differs from {@code expected}; empty when they describe the same schema. */
+  /** How the live views differ from the expected ones. */
+  private List<Difference> viewDifferences(Schema expected) {
+    try (Connection connection = context.connect()) {
+      return ViewCatalog.compare(connection, expected.views(), context.config().schema());
+    } catch (SQLException e) {
+      throw context.sqlFailure("verify", e);
+    }
+  }
+
+  /**
+   * How {@code live}'s tables and enum types differ from {@code expected}'s; empty when they
+   * describe the same ones. Views are compared apart ({@link ViewCatalog}): the catalog reader does
+   * not read them.
+   */
   static List<Difference> differences(Schema expected, Schema live) {
-    List<Difference> differences = new ArrayList<>(SchemaComparison.compare(expected, live));
+    Schema withoutViews = new Schema(expected.tables(), expected.enums());
+    List<Difference> differences = new ArrayList<>(SchemaComparison.compare(withoutViews, live));
     if (differences.isEmpty()) {
       // The comparison covers what a person can act on; the differ is the final word on equality.
-      for (Change change : SchemaDiff.diff(Canonical.schema(live), Canonical.schema(expected))) {
+      for (Change change : SchemaDiff.diff(Canonical.schema(live), Canonical.schema(withoutViews))) {
         differences.add(Difference.different("schema", change.getClass().getSimpleName(), "definition",
             "as committed", change.toString()));
       }

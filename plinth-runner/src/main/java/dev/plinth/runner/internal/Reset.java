@@ -9,6 +9,7 @@ import dev.plinth.schema.model.EnumType;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.Table;
+import dev.plinth.schema.model.View;
 import dev.plinth.schema.render.Backups;
 import dev.plinth.runner.internal.catalog.CatalogReader;
 import java.sql.Connection;
@@ -84,6 +85,7 @@ public final class Reset {
     SortedSet<String> tables = new TreeSet<>();
     SortedSet<String> types = new TreeSet<>();
     SortedSet<String> schemas = new TreeSet<>();
+    SortedSet<String> views = new TreeSet<>();
     try (Connection connection = context.connect()) {
       String historySchema = context.historySchema(connection);
       try (AdvisoryLock readers = AdvisoryLock.historyReaders(connection, historySchema, context.historyTable(), true);
@@ -97,6 +99,7 @@ public final class Reset {
         }
         Schema committed = Drift.expectedSchema(context, all);
         Schema live = CatalogReader.read(connection, context.historyTable());
+        committed.views().stream().map(View::name).map(Reset::ident).forEach(views::add);
         for (Schema schema : List.of(committed, live)) {
           schema.tables().stream().map(Table::name).map(Reset::ident).forEach(tables::add);
           schema.enums().stream().map(EnumType::name).map(Reset::ident).forEach(types::add);
@@ -107,6 +110,9 @@ public final class Reset {
         try (Statement st = connection.createStatement()) {
           execute(st, "DROP TABLE IF EXISTS " + Rollback.quote(historySchema) + "."
               + Rollback.quote(context.historyTable()));
+          if (!views.isEmpty()) {
+            execute(st, "DROP VIEW IF EXISTS " + String.join(", ", views) + " CASCADE");
+          }
           if (!tables.isEmpty()) {
             execute(st, "DROP TABLE IF EXISTS " + String.join(", ", tables) + " CASCADE");
           }

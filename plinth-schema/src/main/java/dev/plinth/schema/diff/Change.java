@@ -19,6 +19,7 @@ import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.Table;
 import dev.plinth.schema.model.UniqueConstraint;
+import dev.plinth.schema.model.View;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -110,6 +111,10 @@ public sealed interface Change {
     R visitRenameIndex(RenameIndex change);
 
     R visitRenameConstraint(RenameConstraint change);
+
+    R visitCreateView(CreateView change);
+
+    R visitDropView(DropView change);
   }
 
   /** Creates a PostgreSQL schema (namespace). */
@@ -927,6 +932,40 @@ public sealed interface Change {
               .map(c -> c.name().equals(from) ? new CheckConstraint(to, c.expression()) : c).toList())
           .withForeignKeys(t.foreignKeys().stream()
               .map(f -> f.name().equals(from) ? f.withName(to) : f).toList()));
+    }
+  }
+
+  /** Creates a view (also again, after a change to what it reads). */
+  @JsonTypeName("CreateView")
+  @JsonPropertyOrder({"view"})
+  record CreateView(@JsonProperty("view") View view) implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitCreateView(this);
+    }
+
+    public Change inverse() {
+      return new DropView(view);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.withView(view);
+    }
+  }
+
+  /** Drops a view (also for the time of a change to what it reads); a view holds no data. */
+  @JsonTypeName("DropView")
+  @JsonPropertyOrder({"view"})
+  record DropView(@JsonProperty("view") View view) implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitDropView(this);
+    }
+
+    public Change inverse() {
+      return new CreateView(view);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.withoutView(view.name());
     }
   }
 }

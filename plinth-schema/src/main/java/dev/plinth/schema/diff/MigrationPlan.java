@@ -65,7 +65,12 @@ public final class MigrationPlan {
     }
     List<Step> steps = new ArrayList<>();
     if (!usedValues.isEmpty()) {
-      steps.add(new Step(usedValues, false));
+      // Views come off first, with the values: the reverse of adding a value rebuilds the type,
+      // which the views over its columns would block.
+      List<Change> first = new ArrayList<>(leadingViewDrops(changes));
+      transactional.removeAll(first);
+      first.addAll(usedValues);
+      steps.add(new Step(first, false));
     }
     if (!concurrentDrops.isEmpty()) {
       steps.add(new Step(concurrentDrops, false));
@@ -77,6 +82,18 @@ public final class MigrationPlan {
       steps.add(new Step(concurrentAdds, false));
     }
     return steps;
+  }
+
+  /** The views the changes drop before anything else (see {@link ViewChanges}). */
+  private static List<Change> leadingViewDrops(List<Change> changes) {
+    List<Change> drops = new ArrayList<>();
+    for (Change change : changes) {
+      if (!(change instanceof Change.DropView)) {
+        break;
+      }
+      drops.add(change);
+    }
+    return drops;
   }
 
   /**
@@ -208,6 +225,14 @@ public final class MigrationPlan {
     }
 
     public List<String> visitSetTableComment(Change.SetTableComment c) {
+      return List.of();
+    }
+
+    public List<String> visitCreateView(Change.CreateView c) {
+      return List.of(c.view().sql());
+    }
+
+    public List<String> visitDropView(Change.DropView c) {
       return List.of();
     }
 

@@ -94,7 +94,7 @@ public final class SchemaDiff {
       }
     }
     recreateForeignKeysOnReplacedKeys(current, after, phases);
-    return phases.ordered();
+    return ViewChanges.around(before, after, phases.ordered());
   }
 
   /** {@code before} with the renames that {@code after} states applied (and nothing else). */

@@ -9,10 +9,10 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * The whole schema: tables and enum types, each sorted by name. Schemas (namespaces) and
+ * The whole schema: tables, enum types and views, each sorted by name. Schemas (namespaces) and
  * extensions are derived from them, not stored.
  */
-public record Schema(List<Table> tables, List<EnumType> enums) {
+public record Schema(List<Table> tables, List<EnumType> enums, List<View> views) {
   public static final Schema EMPTY = new Schema(List.of(), List.of());
 
   /** The extension that {@code vector(n)} columns need. */
@@ -21,6 +21,12 @@ public record Schema(List<Table> tables, List<EnumType> enums) {
   public Schema {
     tables = sorted(tables, Comparator.comparing(Table::name));
     enums = sorted(enums, Comparator.comparing(EnumType::name));
+    views = sorted(views, Comparator.comparing(View::name));
+  }
+
+  /** A schema without views. */
+  public Schema(List<Table> tables, List<EnumType> enums) {
+    this(tables, enums, List.of());
   }
 
   /** An immutable sorted copy; sorting is skipped when the items already are (the usual case). */
@@ -52,6 +58,7 @@ public record Schema(List<Table> tables, List<EnumType> enums) {
     SortedSet<String> result = new TreeSet<>();
     tables.forEach(t -> result.add(t.name().schema()));
     enums.forEach(e -> result.add(e.name().schema()));
+    views.forEach(v -> result.add(v.name().schema()));
     result.remove(QualifiedName.DEFAULT_SCHEMA);
     return result;
   }
@@ -78,22 +85,39 @@ public record Schema(List<Table> tables, List<EnumType> enums) {
     } else {
       copy.add(-index - 1, table);
     }
-    return new Schema(copy, enums);
+    return new Schema(copy, enums, views);
   }
 
   public Schema withoutTable(QualifiedName name) {
-    return new Schema(tables.stream().filter(t -> !t.name().equals(name)).toList(), enums);
+    return new Schema(tables.stream().filter(t -> !t.name().equals(name)).toList(), enums, views);
   }
 
   public Schema withEnum(EnumType type) {
     List<EnumType> copy = new ArrayList<>(enums);
     copy.removeIf(e -> e.name().equals(type.name()));
     copy.add(type);
-    return new Schema(tables, copy);
+    return new Schema(tables, copy, views);
   }
 
   public Schema withoutEnum(QualifiedName name) {
-    return new Schema(tables, enums.stream().filter(e -> !e.name().equals(name)).toList());
+    return new Schema(tables, enums.stream().filter(e -> !e.name().equals(name)).toList(), views);
+  }
+
+  /** The view of that name. */
+  public Optional<View> view(QualifiedName name) {
+    return views.stream().filter(v -> v.name().equals(name)).findFirst();
+  }
+
+  /** The schema with {@code view} added, or replacing the view of the same name. */
+  public Schema withView(View view) {
+    List<View> copy = new ArrayList<>(views);
+    copy.removeIf(v -> v.name().equals(view.name()));
+    copy.add(view);
+    return new Schema(tables, enums, copy);
+  }
+
+  public Schema withoutView(QualifiedName name) {
+    return new Schema(tables, enums, views.stream().filter(v -> !v.name().equals(name)).toList());
   }
 
   /** Applies {@code edit} to the named table, which must exist. */

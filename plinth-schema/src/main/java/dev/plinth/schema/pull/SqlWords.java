@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Locale;
 
 /** The identifiers of an SQL expression as PostgreSQL prints it, outside string literals. */
-final class SqlWords {
+public final class SqlWords {
   private SqlWords() {}
 
   /** Quoted identifiers as written inside the quotes, unquoted ones in lower case, in order. */
-  static List<String> identifiers(String sql) {
+  public static List<String> identifiers(String sql) {
     List<String> words = new ArrayList<>();
     int i = 0;
     while (i < sql.length()) {

@@ -214,6 +214,14 @@ public final class MigrationScript {
       return Optional.empty();
     }
 
+    public Optional<String> visitCreateView(Change.CreateView c) {
+      return Optional.empty();
+    }
+
+    public Optional<String> visitDropView(Change.DropView c) {
+      return Optional.empty();
+    }
+
     public Optional<String> visitAddEnumValue(AddEnumValue c) {
       return Optional.empty();
     }

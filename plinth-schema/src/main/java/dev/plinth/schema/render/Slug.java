@@ -169,6 +169,14 @@ public final class Slug {
       return Subject.minor("comment_" + c.table().name());
     }
 
+    public Subject visitCreateView(Change.CreateView c) {
+      return Subject.minor("create_view_" + c.view().name().name());
+    }
+
+    public Subject visitDropView(Change.DropView c) {
+      return Subject.minor("drop_view_" + c.view().name().name());
+    }
+
     public Subject visitCreateSchema(CreateSchema c) {
       return SCHEMA;
     }

@@ -272,6 +272,15 @@ public final class SqlRenderer {
     public List<String> visitSetTableComment(SetTableComment c) {
       return List.of("COMMENT ON TABLE " + ident(c.table()) + " IS " + literal(c.after()) + ";");
     }
+
+    public List<String> visitCreateView(Change.CreateView c) {
+      return List.of("CREATE " + (resumable ? "OR REPLACE " : "") + "VIEW " + ident(c.view().name())
+          + " AS\n" + c.view().sql().strip() + ";");
+    }
+
+    public List<String> visitDropView(Change.DropView c) {
+      return List.of("DROP VIEW " + (resumable ? "IF EXISTS " : "") + ident(c.view().name()) + ";");
+    }
   }
 
   /** Moves a table that a lossless drop kept back from the backup, and gives it its enums back. */

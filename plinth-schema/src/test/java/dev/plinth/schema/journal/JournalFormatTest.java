@@ -23,6 +23,7 @@ import dev.plinth.schema.model.ReferentialAction;
 import dev.plinth.schema.model.Sequence;
 import dev.plinth.schema.model.Table;
 import dev.plinth.schema.model.UniqueConstraint;
+import dev.plinth.schema.model.View;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
@@ -395,6 +396,7 @@ class JournalFormatTest {
     EnumType e1 = new EnumType(tier, "app.Tier", List.of("GOLD", "SILVER"), "app.level",
         Map.of("GOLD", "OR"));
     EnumType e2 = new EnumType(tier, "app.Tier", List.of("GOLD"));
+    View rich = new View(QualifiedName.parse("app.rich"), "app.Rich", "SELECT id FROM app.account");
     List<Change> changes = List.of(
         new Change.CreateSchema("app"),
         new Change.DropSchema("old"),
@@ -425,7 +427,9 @@ class JournalFormatTest {
         new Change.RenameEnum(QualifiedName.parse("level"), tier),
         new Change.RenameEnumValue(tier, "OR", "GOLD"),
         new Change.RenameIndex(t, "a_idx", "b_idx"),
-        new Change.RenameConstraint(t, "a_key", "b_key"));
+        new Change.RenameConstraint(t, "a_key", "b_key"),
+        new Change.CreateView(rich),
+        new Change.DropView(rich));
     return new JournalEntry(1, "9", null, false, false, changes);
   }
 

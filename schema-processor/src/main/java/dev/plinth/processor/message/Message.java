@@ -137,6 +137,12 @@ public enum Message {
   UNKNOWN_ACKNOWLEDGE(Severity.WARNING, "PLN151",
       "@Acknowledge names %s, which is not a warning that can be acknowledged, so it has no effect."
           + " Acknowledge one of %s, or remove it."),
+  VIEW_NOT_RECORD(Severity.ERROR, "PLN142",
+      "@View is on %s, which is not a record. Declare it as a record whose components are the"
+          + " view's columns: `record %s(...) {}`."),
+  VIEW_WITHOUT_SQL(Severity.ERROR, "PLN143",
+      "@View on %s has no query. Write it in sql, as after CREATE VIEW ... AS:"
+          + " @View(sql = \"SELECT id, email FROM users\")."),
   RENAMED_FROM_UNMATCHED(Severity.WARNING, "PLN152",
       "@RenamedFrom(\"%s\") on %s matches nothing in the committed schema, so it is ignored and %s"
           + " is created as new. Write the previous name there, or remove the annotation."),

@@ -45,7 +45,7 @@ public final class IgnoredAnnotations {
     }
     ElementKind kind = type.getKind();
     if (kind == ElementKind.ENUM || kind == ElementKind.ANNOTATION_TYPE
-        || Ann.isPresent(type, "Table")) {
+        || Ann.isPresent(type, "Table") || Ann.isPresent(type, "View")) {
       return;
     }
     Set<String> names = new LinkedHashSet<>();

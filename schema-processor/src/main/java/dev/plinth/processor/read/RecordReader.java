@@ -14,6 +14,7 @@ import dev.plinth.schema.model.ReferentialAction;
 import dev.plinth.schema.model.Sequence;
 import dev.plinth.schema.model.Table;
 import dev.plinth.schema.model.UniqueConstraint;
+import dev.plinth.schema.model.View;
 import dev.plinth.processor.read.TableDraft.ForeignKeyDraft;
 import dev.plinth.processor.validate.Origin;
 import dev.plinth.processor.validate.Report;
@@ -650,6 +651,37 @@ public final class RecordReader {
     } else {
       labels.put(label, constant);
     }
+  }
+
+  /** Reads a {@code @View} record; empty (and an error reported) when it cannot be one. */
+  public Optional<View> readView(TypeElement record) {
+    Ann view = Ann.find(record, "View", elements).orElseThrow();
+    if (record.getKind() != ElementKind.RECORD) {
+      report.add(Message.VIEW_NOT_RECORD, view.origin(), record.getQualifiedName(),
+          record.getSimpleName());
+      return Optional.empty();
+    }
+    String sql = view.string("sql").strip();
+    if (sql.endsWith(";")) {
+      sql = sql.substring(0, sql.length() - 1).strip();
+    }
+    if (sql.isEmpty()) {
+      report.add(Message.VIEW_WITHOUT_SQL, view.origin("sql"), record.getSimpleName());
+      return Optional.empty();
+    }
+    String schema = view.string("schema").isBlank() ? QualifiedName.DEFAULT_SCHEMA : view.string("schema");
+    String name = view.string("name").isBlank() ? Names.snakeCase(record.getSimpleName().toString())
+        : view.string("name");
+    checkLength(schema, view.origin("schema"), "@View(schema = \"...\")");
+    checkSchema(schema, view.origin("schema"), "@View(schema = \"app\")");
+    checkLength(name, view.origin("name"), "@View(name = \"...\")");
+    return Optional.of(new View(new QualifiedName(schema, name),
+        elements.getBinaryName(record).toString(), sql));
+  }
+
+  /** Where a view record is declared, for messages about it. */
+  public Origin viewOrigin(TypeElement record) {
+    return Ann.find(record, "View", elements).map(Ann::origin).orElse(Origin.of(record));
   }
 
   /** Reads an enum declared as a type of its own ({@code @EnumType(standalone = true)}), if it is. */

@@ -259,6 +259,14 @@ public final class MigrationLint {
       return List.of();
     }
 
+    public List<Finding> visitCreateView(Change.CreateView c) {
+      return List.of();
+    }
+
+    public List<Finding> visitDropView(Change.DropView c) {
+      return List.of();
+    }
+
     public List<Finding> visitAddEnumValue(Change.AddEnumValue c) {
       return List.of();
     }

@@ -7,10 +7,12 @@ import dev.plinth.schema.model.ForeignKey;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.Table;
+import dev.plinth.schema.model.View;
 import dev.plinth.schema.model.UniqueConstraint;
 import dev.plinth.processor.read.TableDraft;
 import dev.plinth.processor.read.TableDraft.ForeignKeyDraft;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +52,16 @@ public final class SchemaBuilder {
    */
   public Schema build(List<TableDraft> drafts, List<Table> kept, List<EnumType> readEnums,
       Map<String, Origin> enumOrigins, Schema previous) {
+    return build(drafts, kept, readEnums, enumOrigins, Map.of(), previous);
+  }
+
+  /**
+   * The schema with views, or the errors in the report.
+   *
+   * @param views the views, each with where it is declared (null for none)
+   */
+  public Schema build(List<TableDraft> drafts, List<Table> kept, List<EnumType> readEnums,
+      Map<String, Origin> enumOrigins, Map<View, Origin> views, Schema previous) {
     Map<String, Table> byClass = new TreeMap<>();
     Map<QualifiedName, String> owners = new HashMap<>();
     kept.forEach(t -> byClass.put(t.javaClass(), t));
@@ -85,8 +97,8 @@ public final class SchemaBuilder {
       }
     }
     List<EnumType> enums = usedEnums(tables, readEnums, previous);
-    checkCollisions(tables, readEnums, enumOrigins, all);
-    return new Schema(tables, enums);
+    checkCollisions(tables, readEnums, enumOrigins, all, views);
+    return new Schema(tables, enums, List.copyOf(views.keySet()));
   }
 
   /** The enum types the tables use: as read, or from the committed state for kept tables. */
@@ -176,7 +188,7 @@ public final class SchemaBuilder {
    * one per table. Every clash is an error at the element that introduced the second name.
    */
   private void checkCollisions(List<Table> tables, List<EnumType> enums,
-      Map<String, Origin> enumOrigins, List<TableDraft> drafts) {
+      Map<String, Origin> enumOrigins, List<TableDraft> drafts, Map<View, Origin> views) {
     Map<QualifiedName, TableDraft> byName = new HashMap<>();
     drafts.forEach(d -> byName.putIfAbsent(d.table().name(), d));
     Map<String, Claim> relations = new HashMap<>();
@@ -189,6 +201,9 @@ public final class SchemaBuilder {
       claim(relations, table.name().schema(), table.name().name(), "table " + table.javaClass(),
           draft == null ? null : draft.origin());
     }
+    views.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.comparing(View::name)))
+        .forEach(v -> claim(relations, v.getKey().name().schema(), v.getKey().name().name(),
+            "view " + v.getKey().javaClass(), v.getValue()));
     for (Table table : tables) {
       TableDraft draft = byName.get(table.name());
       Function<String, Origin> origin = name -> draft == null ? null : draft.origins().get(name);

@@ -7,7 +7,7 @@ package dev.plinth.runner.internal.catalog;
  *     not expected) or {@code different}
  * @param object what kind of thing: {@code table}, {@code column}, {@code primary key},
  *     {@code unique constraint}, {@code check constraint}, {@code foreign key}, {@code index},
- *     {@code enum type}
+ *     {@code enum type}, {@code view}
  * @param name its qualified name, e.g. {@code public.users.email} or {@code public.users_email_idx}
  * @param aspect for {@code different}: what differs ({@code type}, {@code nullability},
  *     {@code NOT NULL constraint}, {@code default}, {@code identity}, {@code sequence},

@@ -1,0 +1,104 @@
+package dev.plinth.runner.internal.catalog;
+
+import dev.plinth.schema.model.QualifiedName;
+import dev.plinth.schema.model.View;
+import dev.plinth.schema.render.Sql;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The views of a live database, compared with the expected ones by PostgreSQL's own spelling of
+ * their queries ({@code pg_get_viewdef}). The expected query is spelled the same way by creating it
+ * as a temporary view in a transaction that is rolled back: so whitespace, case, quoting and
+ * PostgreSQL's added casts and qualifications are not drift, while any change to what the query
+ * does is. (Recording the definition at migrate time instead would need a table of Plinth's own in
+ * every database, and would not notice a view that the migration never created.)
+ */
+public final class ViewCatalog {
+  private static final String VIEWS = """
+      SELECT n.nspname, c.relname, pg_get_viewdef(c.oid)
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind = 'v' AND %s
+        AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
+                        AND d.objid = c.oid AND d.deptype = 'e')
+      ORDER BY 1, 2
+      """;
+
+  private ViewCatalog() {}
+
+  /** The live views (of {@code onlySchema} alone when given), with their definitions. */
+  public static Map<QualifiedName, String> read(Connection connection, Optional<String> onlySchema)
+      throws SQLException {
+    String schemas = CatalogReader.SYSTEM_SCHEMAS
+        + onlySchema.map(s -> " AND n.nspname = " + Sql.literal(s)).orElse("");
+    Map<QualifiedName, String> result = new TreeMap<>();
+    try (PreparedStatement st = connection.prepareStatement(VIEWS.formatted(schemas));
+        ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        result.put(new QualifiedName(rs.getString(1), rs.getString(2)), rs.getString(3));
+      }
+    }
+    return result;
+  }
+
+  /** Missing, extra and changed views, by name. Changes nothing in the database. */
+  public static List<Difference> compare(Connection connection, List<View> expected,
+      Optional<String> onlySchema) throws SQLException {
+    Map<QualifiedName, String> live = read(connection, onlySchema);
+    Map<QualifiedName, View> want = new TreeMap<>();
+    expected.forEach(v -> want.put(v.name(), v));
+    TreeSet<QualifiedName> names = new TreeSet<>(want.keySet());
+    names.addAll(live.keySet());
+    List<Difference> out = new ArrayList<>();
+    for (QualifiedName name : names) {
+      View view = want.get(name);
+      String have = live.get(name);
+      if (have == null) {
+        out.add(Difference.missing("view", name.toString(), view.sql()));
+      } else if (view == null) {
+        out.add(Difference.extra("view", name.toString(), have.strip()));
+      } else {
+        String spelled = spelled(connection, view);
+        if (!spelled.equals(have)) {
+          out.add(Difference.different("view", name.toString(), "definition", spelled.strip(), have.strip()));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * PostgreSQL's spelling of the view's query, from a temporary view created and rolled back; a
+   * query PostgreSQL refuses (a column it reads is gone) is spelled as the error it gives.
+   */
+  static String spelled(Connection connection, View view) throws SQLException {
+    boolean autoCommit = connection.getAutoCommit();
+    connection.setAutoCommit(false);
+    Savepoint savepoint = connection.setSavepoint();
+    try (Statement st = connection.createStatement()) {
+      st.execute("CREATE TEMPORARY VIEW plinth_verify_view AS " + view.sql());
+      try (ResultSet rs = st.executeQuery("SELECT pg_get_viewdef('pg_temp.plinth_verify_view'::regclass)")) {
+        rs.next();
+        return rs.getString(1);
+      }
+    } catch (SQLException e) {
+      return "(PostgreSQL refuses the query: " + e.getMessage() + ")";
+    } finally {
+      connection.rollback(savepoint);
+      if (autoCommit) {
+        connection.rollback();
+        connection.setAutoCommit(true);
+      }
+    }
+  }
+}

@@ -1,0 +1,142 @@
+package dev.plinth.schema.diff;
+
+import dev.plinth.schema.diff.Change.AddEnumValue;
+import dev.plinth.schema.diff.Change.AlterColumn;
+import dev.plinth.schema.diff.Change.CreateView;
+import dev.plinth.schema.diff.Change.DropColumn;
+import dev.plinth.schema.diff.Change.DropTable;
+import dev.plinth.schema.diff.Change.DropView;
+import dev.plinth.schema.diff.Change.RebuildEnum;
+import dev.plinth.schema.diff.Change.RenameColumn;
+import dev.plinth.schema.diff.Change.RenameTable;
+import dev.plinth.schema.model.QualifiedName;
+import dev.plinth.schema.model.Schema;
+import dev.plinth.schema.model.Table;
+import dev.plinth.schema.model.View;
+import dev.plinth.schema.pull.SqlWords;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The view changes around the other changes of a migration: views that go, change, or read
+ * something the migration retypes, renames or drops are dropped first (dependents before what they
+ * read) and created again last (what they read first), so the reversed list of inverses does the
+ * same in the reverse.
+ *
+ * <p>What a view reads is found conservatively from its query's identifiers: a view reads every
+ * column of each table, and each view, whose name appears in it (a column or alias that happens to
+ * share a table's name makes a needless drop and create, never a missed one).
+ */
+final class ViewChanges {
+  private ViewChanges() {}
+
+  /** {@code changes} (from {@code before} to {@code after}) with the view changes around them. */
+  static List<Change> around(Schema before, Schema after, List<Change> changes) {
+    if (before.views().isEmpty() && after.views().isEmpty()) {
+      return changes;
+    }
+    Set<String> touched = touchedTables(before, changes);
+    Set<QualifiedName> dropped = new HashSet<>();
+    for (View view : before.views()) {
+      if (!after.views().contains(view) || reads(view).stream().anyMatch(touched::contains)) {
+        dropped.add(view.name());
+      }
+    }
+    closeOverReaders(before.views(), dropped);
+    List<Change> out = new ArrayList<>();
+    List<View> dropOrder = new ArrayList<>(readFirst(before.views()));
+    Collections.reverse(dropOrder);
+    dropOrder.stream().filter(v -> dropped.contains(v.name())).forEach(v -> out.add(new DropView(v)));
+    out.addAll(changes);
+    for (View view : readFirst(after.views())) {
+      if (dropped.contains(view.name()) || !before.views().contains(view)) {
+        out.add(new CreateView(view));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** The names a view's query mentions, in lower case (quoted ones as written). */
+  static Set<String> reads(View view) {
+    return new HashSet<>(SqlWords.identifiers(view.sql()));
+  }
+
+  /** Adds to {@code dropped} every view that reads one in it, until none is left out. */
+  private static void closeOverReaders(List<View> views, Set<QualifiedName> dropped) {
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (View view : views) {
+        if (!dropped.contains(view.name()) && views.stream().anyMatch(other ->
+            dropped.contains(other.name()) && readsView(view, other))) {
+          dropped.add(view.name());
+          grew = true;
+        }
+      }
+    }
+  }
+
+  private static boolean readsView(View reader, View read) {
+    return !reader.equals(read) && reads(reader).contains(read.name().name());
+  }
+
+  /** The views ordered so that each comes after the views it reads; by name otherwise. */
+  static List<View> readFirst(List<View> views) {
+    Set<View> placed = new LinkedHashSet<>();
+    List<View> left = new ArrayList<>(views);
+    while (!left.isEmpty()) {
+      View next = left.stream()
+          .filter(v -> left.stream().noneMatch(other -> readsView(v, other)))
+          .findFirst().orElse(left.get(0)); // a cycle PostgreSQL would refuse anyway
+      placed.add(next);
+      left.remove(next);
+    }
+    return List.copyOf(placed);
+  }
+
+  /**
+   * The names (as of {@code before}) of the tables whose columns the changes retype, rename or
+   * drop, or which they rename or drop, and of the enum types they rebuild or add a value to (the
+   * reverse rebuilds them): a view reading them cannot stay in place.
+   */
+  private static Set<String> touchedTables(Schema before, List<Change> changes) {
+    Map<QualifiedName, QualifiedName> formerNames = new HashMap<>();
+    Set<QualifiedName> touched = new HashSet<>();
+    Set<String> names = new HashSet<>();
+    for (Change change : changes) {
+      if (change instanceof RenameTable c) {
+        formerNames.put(c.to(), formerNames.getOrDefault(c.from(), c.from()));
+        touched.add(c.to());
+      } else if (change instanceof RenameColumn c) {
+        touched.add(c.table());
+      } else if (change instanceof DropColumn c) {
+        touched.add(c.table());
+      } else if (change instanceof AlterColumn c && !c.before().type().equals(c.after().type())) {
+        touched.add(c.table());
+      } else if (change instanceof DropTable c) {
+        touched.add(c.table().name());
+      } else if (change instanceof AddEnumValue c) {
+        // Its reverse takes the value away by rebuilding the type, which retypes the columns.
+        touched.addAll(tablesUsing(before, new HashSet<>(List.of(c.before().name(), c.after().name()))));
+        names.add(c.before().name().name());
+      } else if (change instanceof RebuildEnum c) {
+        touched.addAll(tablesUsing(before, new HashSet<>(List.of(c.before().name(), c.after().name()))));
+        names.add(c.before().name().name()); // a view that casts to the type
+      }
+    }
+    touched.forEach(t -> names.add(formerNames.getOrDefault(t, t).name()));
+    return names;
+  }
+
+  private static List<QualifiedName> tablesUsing(Schema schema, Set<QualifiedName> enumTypes) {
+    return schema.tables().stream()
+        .filter(t -> t.columns().stream().anyMatch(c -> enumTypes.contains(c.enumType())))
+        .map(Table::name).toList();
+  }
+}

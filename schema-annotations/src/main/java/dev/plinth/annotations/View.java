@@ -1,0 +1,44 @@
+package dev.plinth.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Declares a record as a PostgreSQL view. Its components are the view's columns, in the order of
+ * the query's select list; no seed builder is generated for it (a view takes no rows).
+ *
+ * <pre>{@code
+ * @View(name = "active_users", sql = "SELECT id, email FROM users WHERE active")
+ * public record ActiveUser(UUID id, String email) {}
+ * }</pre>
+ *
+ * <p>A migration that retypes, renames or drops a column of a table the view reads, or that
+ * changes a view it reads, drops the view first and creates it again afterwards (in the reverse
+ * too). A changed query drops and creates the view.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.TYPE)
+public @interface View {
+  /**
+   * The view name. Defaults to the snake_case of the record name: {@code ActiveUser} becomes
+   * {@code active_user}. Example: {@code @View(name = "active_users", sql = "...")}.
+   */
+  String name() default "";
+
+  /**
+   * The PostgreSQL schema the view lives in. Defaults to {@code public}. Example:
+   * {@code @View(schema = "reports", sql = "...")}.
+   */
+  String schema() default "";
+
+  /**
+   * The query, as after {@code CREATE VIEW ... AS}: a {@code SELECT} (or {@code VALUES},
+   * {@code WITH ...}), without a trailing semicolon. Tables are named as in any migration.
+   * Example: {@code sql = "SELECT id, email FROM users WHERE active"}.
+   */
+  String sql();
+}

@@ -1,0 +1,6 @@
+package bad;
+
+import dev.plinth.annotations.View;
+
+@View(sql = "SELECT 1 AS one") // expect: PLN142
+class ViewNotRecord {}
