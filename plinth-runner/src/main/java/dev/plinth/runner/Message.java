@@ -334,11 +334,11 @@ public enum Message {
   INFO_CHECKSUM_OK("PLN735", Kind.INFO, "ok"),
   INFO_CHECKSUM_CHANGED("PLN736", Kind.INFO, "CHANGED"),
   INFO_ROLLED_BACK("PLN737", Kind.INFO, "rolled back"),
-  INFO_REPLACED("PLN760", Kind.INFO, "applied, replaced by %s"),
-  HISTORY_REPLACED("PLN761", Kind.INFO,
+  INFO_REPLACED("PLN767", Kind.INFO, "applied, replaced by %s"),
+  HISTORY_REPLACED("PLN768", Kind.INFO,
       "V%s was applied before %s replaced it (a squash, or an adopted Flyway history): its history row stays valid"
           + " without its file."),
-  SQUASH_DONE("PLN762", Kind.INFO,
+  SQUASH_DONE("PLN769", Kind.INFO,
       "Squashed %d migrations up to version %s into %s; removed %d files. Review and commit the change; databases"
           + " already past version %2$s keep working, new ones run the squashed migration."),
   SEED_TABLE("PLN738", Kind.INFO, "Seeded %s: %d inserted, %d already there"),

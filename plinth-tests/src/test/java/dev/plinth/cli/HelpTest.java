@@ -31,7 +31,7 @@ class HelpTest {
         summaries.set(last, summaries.get(last) + " " + line.strip());
       }
     }
-    assertEquals(16, summaries.size(), "sixteen commands: " + summaries);
+    assertEquals(17, summaries.size(), "seventeen commands: " + summaries);
     for (String line : summaries) {
       assertTrue(line.endsWith("."), "a summary that stops mid-sentence: " + line);
     }

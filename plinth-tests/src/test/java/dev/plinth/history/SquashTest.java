@@ -133,13 +133,13 @@ class SquashTest {
     Plinth oldPlinth = plinth(old, null);
     ValidateResult validated = oldPlinth.validate();
     assertEquals(List.of(), validated.problems());
-    assertEquals(List.of("PLN761 migration/V4__squash_1_to_4.sql V1 was applied before V4__squash_1_to_4.sql"
+    assertEquals(List.of("PLN768 migration/V4__squash_1_to_4.sql V1 was applied before V4__squash_1_to_4.sql"
         + " replaced it (a squash, or an adopted Flyway history): its history row stays valid without its file.",
-        "PLN761 migration/V4__squash_1_to_4.sql V2 was applied before V4__squash_1_to_4.sql replaced it (a squash,"
+        "PLN768 migration/V4__squash_1_to_4.sql V2 was applied before V4__squash_1_to_4.sql replaced it (a squash,"
         + " or an adopted Flyway history): its history row stays valid without its file.",
-        "PLN761 migration/V4__squash_1_to_4.sql V3 was applied before V4__squash_1_to_4.sql replaced it (a squash,"
+        "PLN768 migration/V4__squash_1_to_4.sql V3 was applied before V4__squash_1_to_4.sql replaced it (a squash,"
         + " or an adopted Flyway history): its history row stays valid without its file.",
-        "PLN761 migration/V4__squash_1_to_4.sql V4 was applied before V4__squash_1_to_4.sql replaced it (a squash,"
+        "PLN768 migration/V4__squash_1_to_4.sql V4 was applied before V4__squash_1_to_4.sql replaced it (a squash,"
         + " or an adopted Flyway history): its history row stays valid without its file."),
         validated.notes().stream().map(n -> n.id() + " " + n.file() + " " + n.text()).toList());
     assertEquals(List.of(), oldPlinth.verify().differences());

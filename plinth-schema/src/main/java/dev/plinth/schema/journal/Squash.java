@@ -1,11 +1,16 @@
 package dev.plinth.schema.journal;
 
 import dev.plinth.schema.diff.Changes;
+import dev.plinth.schema.model.Column;
+import dev.plinth.schema.model.Names;
 import dev.plinth.schema.model.Schema;
+import dev.plinth.schema.model.Sequence;
+import dev.plinth.schema.model.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.function.BiFunction;
 
 /**
  * {@code squash --to V}: replaces the generated migrations 1..V of a migrations folder with the
@@ -87,12 +92,13 @@ public final class Squash {
     String lockTimeout = null;
     for (MigrationsFolder.MigrationFiles files : range) {
       JournalEntry entry = JournalCodec.read(folder.read(files.journal()).orElseThrow());
-      state = Changes.apply(state, entry.changes());
+      state = Changes.apply(withChosenSequenceNames(state), entry.changes());
       replaced.addAll(entry.replaces());
       replaced.add(new ReplacedMigration(files.version().toString(), MigrationsFolder.fileName(files.forward()),
           FlywayChecksum.of(folder.read(files.forward()).orElseThrow())));
       lockTimeout = entry.transactional() ? entry.lockTimeout() : lockTimeout;
     }
+    state = withoutConventionalSequenceNames(withChosenSequenceNames(state));
     int steps = GeneratedMigration.creationSteps(state).size();
     if (range.size() < 2 || range.size() < steps) {
       throw new Refused(Reason.NOTHING_TO_SQUASH, to.toString());
@@ -121,5 +127,38 @@ public final class Squash {
     files.addAll(integrity.keySet());
     removed.removeAll(files);
     return new Result(List.copyOf(removed), List.copyOf(files), List.copyOf(replaced));
+  }
+
+  /**
+   * The state with the names PostgreSQL gave the sequences of identity columns that left them to it
+   * written out: the name comes from the table and column when the column is created and stays when
+   * they are renamed, so a squashed migration must state it to create the sequence the history did.
+   * (A later change that restates such a column without the name is not followed.)
+   */
+  private static Schema withChosenSequenceNames(Schema state) {
+    return withSequenceNames(state, (table, column) -> column.sequence() == null
+        || column.sequence().name() == null ? conventional(table, column) : column.sequence().name());
+  }
+
+  /** The state with identity sequences named as PostgreSQL names them left to PostgreSQL again. */
+  private static Schema withoutConventionalSequenceNames(Schema state) {
+    return withSequenceNames(state, (table, column) -> column.sequence() != null
+        && conventional(table, column).equals(column.sequence().name()) ? null
+        : column.sequence() == null ? null : column.sequence().name());
+  }
+
+  private static String conventional(Table table, Column column) {
+    return Names.derived(table.name().name(), List.of(column.name()), "seq");
+  }
+
+  private static Schema withSequenceNames(Schema state, BiFunction<Table, Column, String> name) {
+    Schema result = state;
+    for (Table table : state.tables()) {
+      List<Column> columns = table.columns().stream().map(c -> !c.identity().isIdentity() ? c
+          : c.withSequence((c.sequence() == null ? Sequence.named(null) : c.sequence())
+              .withName(name.apply(table, c)))).toList();
+      result = result.withTable(table.withColumns(columns));
+    }
+    return result;
   }
 }

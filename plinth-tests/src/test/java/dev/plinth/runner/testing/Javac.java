@@ -55,7 +55,7 @@ public final class Javac {
     assertEquals(0, code, output);
     assertEquals(warnings, WARNING.matcher(output).results().map(r -> r.group(1)).distinct().sorted().toList(),
         output);
-    assertFalse(output.contains("error") || output.lines().anyMatch(l -> l.contains("warning") && !l.contains("[PLN")),
+    assertFalse(output.contains("error") || output.lines().anyMatch(l -> l.contains("warning:") && !l.contains("[PLN")),
         output);
   }
 
