@@ -105,6 +105,9 @@ public final class Rollout {
       interrupted = true;
     }
     interrupted |= finish(interrupted ? Optional.of(FleetReport.Stop.INTERRUPTED) : Optional.empty());
+    // The final counts, before the caller closes its progress line (a worker tells its last one
+    // only after the run it waited for has ended).
+    progress();
     FleetReport report = report();
     if (interrupted) {
       Thread.currentThread().interrupt();
