@@ -17,14 +17,17 @@ import java.util.regex.Pattern;
  * @param resourcePath where the migrations folder sits on the classpath
  * @param rebase slugs of generated migrations to remove and regenerate after the others
  * @param seeds whether to generate the typed seed builders
+ * @param tenantSchemas whether new migrations leave the default schema out of names, so that they
+ *     run in each tenant's schema (recorded in their journal entries)
  */
 record Options(String migrations, boolean check, String lockTimeout, String resourcePath,
-    List<String> rebase, boolean seeds) {
+    List<String> rebase, boolean seeds, boolean tenantSchemas) {
   /** A PostgreSQL duration as {@code lock_timeout} takes it: {@code 5s}, {@code 500ms}, {@code 500}. */
   private static final Pattern LOCK_TIMEOUT = Pattern.compile("\\d+\\s*(us|ms|s|min|h|d)?");
 
   static final Set<String> NAMES = Set.of("plinth.migrations", "plinth.check",
-      "plinth.lockTimeout", "plinth.resourcePath", "plinth.rebase", "plinth.seeds");
+      "plinth.lockTimeout", "plinth.resourcePath", "plinth.rebase", "plinth.seeds",
+      "plinth.tenantSchemas");
 
   /** Reads the options; an option given without a value ({@code -Aplinth.rebase=}) is unset. */
   static Options from(Map<String, String> raw) {
@@ -36,7 +39,8 @@ record Options(String migrations, boolean check, String lockTimeout, String reso
         value(raw, "plinth.resourcePath", "db"),
         Arrays.stream(value(raw, "plinth.rebase", "").split(","))
             .map(String::strip).filter(s -> !s.isEmpty()).toList(),
-        Boolean.parseBoolean(value(raw, "plinth.seeds", "true")));
+        Boolean.parseBoolean(value(raw, "plinth.seeds", "true")),
+        Boolean.parseBoolean(value(raw, "plinth.tenantSchemas", "false")));
   }
 
   /**
@@ -51,7 +55,7 @@ record Options(String migrations, boolean check, String lockTimeout, String reso
           + " whole number with an optional unit (us, ms, s, min, h or d; without one it is"
           + " milliseconds), or off for none.", "plinth.lockTimeout", "5s"));
     }
-    for (String flag : List.of("plinth.check", "plinth.seeds")) {
+    for (String flag : List.of("plinth.check", "plinth.seeds", "plinth.tenantSchemas")) {
       String value = value(raw, flag, "true");
       if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
         problems.add(Message.INVALID_OPTION.format(flag, value, "it is true or false.", flag, "true"));

@@ -32,6 +32,9 @@ import javax.tools.Diagnostic;
  *   <li>{@code plinth.rebase}: slugs of generated migrations to regenerate after the others
  *       (after merging two branches that both added a migration)
  *   <li>{@code plinth.seeds}: {@code false} to skip generating the typed seed builders
+ *   <li>{@code plinth.tenantSchemas}: {@code true} to write new migrations for a schema per tenant:
+ *       objects of {@code public} are named without their schema, so that each tenant's
+ *       {@code search_path} puts them in its own schema (recorded in the journal entry)
  * </ul>
  */
 @AutoService(Processor.class)

@@ -20,17 +20,19 @@ public final class GeneratedMigration {
    *
    * @param state the schema before the step
    * @param lockTimeout the {@code lock_timeout} a transactional step sets, or null for none
+   * @param tenantSchemas whether the default schema's names are left unqualified, for a schema per
+   *     tenant (see {@link JournalEntry#tenantSchemas()})
    */
   public static Map<String, String> render(Version version, String slug, Schema state, MigrationPlan.Step step,
-      String lockTimeout) {
+      String lockTimeout, boolean tenantSchemas) {
     String timeout = step.transactional() ? lockTimeout : null;
     JournalEntry entry = new JournalEntry(JournalEntry.FORMAT, version.toString(), timeout,
-        step.transactional(), step.resumable(), step.changes());
+        step.transactional(), step.resumable(), tenantSchemas, step.changes());
     Map<String, String> files = new LinkedHashMap<>();
     files.put(MigrationsFolder.forwardPath(version, slug), MigrationScript.forward(version.toString(), state,
-        step.changes(), timeout, step.transactional(), step.resumable()));
+        step.changes(), timeout, step.transactional(), step.resumable(), tenantSchemas));
     files.put(MigrationsFolder.reversePath(version, slug), MigrationScript.reverse(version.toString(), state,
-        step.changes(), timeout, step.transactional(), step.resumable()));
+        step.changes(), timeout, step.transactional(), step.resumable(), tenantSchemas));
     if (!step.transactional()) {
       files.put(MigrationsFolder.forwardPath(version, slug) + ".conf", History.NON_TRANSACTIONAL_CONF);
     }

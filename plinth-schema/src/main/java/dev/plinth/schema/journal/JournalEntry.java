@@ -23,14 +23,20 @@ import java.util.Objects;
  * @param resumable whether the scripts (outside a transaction) guard each statement, so that
  *     running one again after a failure finishes what the failed run began; absent (false) in
  *     entries written before it existed, which render as they always did
+ * @param tenantSchemas whether the scripts name the objects of the default schema ({@code public})
+ *     without their schema, so that they land in the schema of each tenant they run for (the
+ *     processor's {@code plinth.tenantSchemas} option); absent (false) in entries written before it
+ *     existed, whose names keep their schema
  */
-@JsonPropertyOrder({"format", "version", "lockTimeout", "transactional", "resumable", "changes"})
+@JsonPropertyOrder({"format", "version", "lockTimeout", "transactional", "resumable", "tenantSchemas",
+    "changes"})
 public record JournalEntry(
     @JsonProperty("format") int format,
     @JsonProperty("version") String version,
     @JsonProperty("lockTimeout") String lockTimeout,
     @JsonProperty("transactional") boolean transactional,
     @JsonProperty("resumable") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean resumable,
+    @JsonProperty("tenantSchemas") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean tenantSchemas,
     @JsonProperty("changes") List<Change> changes) {
   /** The current (and only) format. A published format never changes; a new one gets a new number. */
   public static final int FORMAT = 1;
@@ -38,5 +44,11 @@ public record JournalEntry(
   public JournalEntry {
     Objects.requireNonNull(version, "version");
     changes = List.copyOf(changes);
+  }
+
+  /** An entry whose names keep their schema (not {@code tenantSchemas}). */
+  public JournalEntry(int format, String version, String lockTimeout, boolean transactional,
+      boolean resumable, List<Change> changes) {
+    this(format, version, lockTimeout, transactional, resumable, false, changes);
   }
 }

@@ -37,7 +37,7 @@ public final class BaselineFiles {
     int major = 1;
     for (MigrationPlan.Step step : MigrationPlan.split(changes)) {
       Version version = Version.of(major++);
-      files.putAll(GeneratedMigration.render(version, SLUG, state, step, LOCK_TIMEOUT));
+      files.putAll(GeneratedMigration.render(version, SLUG, state, step, LOCK_TIMEOUT, false));
       state = Changes.apply(state, step.changes());
     }
     if (!files.isEmpty()) {
