@@ -17,6 +17,7 @@ import dev.plinth.runner.RunnerConfig;
 import dev.plinth.runner.VerifyResult;
 import dev.plinth.runner.internal.catalog.CatalogReader;
 import dev.plinth.runner.testing.Cli;
+import dev.plinth.runner.testing.Processor;
 import dev.plinth.runner.testing.SharedPostgres;
 import dev.plinth.runner.testing.SharedPostgres.TestDatabase;
 import dev.plinth.runner.testing.Sql;
@@ -26,9 +27,7 @@ import dev.plinth.schema.journal.CommittedFiles;
 import dev.plinth.schema.journal.MigrationsFolder;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.pull.Unsupported;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -39,8 +38,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -438,20 +435,7 @@ class PullTest {
 
   /** Compiles the pulled sources with javac and Plinth's processor on the migrations folder. */
   private void compile(Path sources, Path migrations, boolean check) throws IOException {
-    Path classes = Files.createTempDirectory(project, "classes");
-    List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-encoding", "UTF-8",
-        "-classpath", System.getProperty("java.class.path"),
-        "-processor", "dev.plinth.processor.PlinthProcessor",
-        "-Aplinth.migrations=" + migrations, "-Aplinth.check=" + check));
-    try (Stream<Path> files = Files.walk(sources)) {
-      files.filter(p -> p.toString().endsWith(".java")).sorted().forEach(p -> args.add(p.toString()));
-    }
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
-    int code = javac.run(null, diagnostics, diagnostics, args.toArray(String[]::new));
-    String output = diagnostics.toString(StandardCharsets.UTF_8);
-    assertEquals(0, code, output);
-    assertFalse(output.contains("warning") || output.contains("error"), output);
+    Processor.compile(sources, Files.createTempDirectory(project, "classes"), migrations, "-Aplinth.check=" + check);
   }
 
   private static List<String> relativeFiles(Path root) throws IOException {

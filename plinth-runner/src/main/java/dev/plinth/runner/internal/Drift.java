@@ -13,6 +13,7 @@ import dev.plinth.schema.model.Schema;
 import dev.plinth.runner.internal.catalog.CatalogReader;
 import dev.plinth.runner.internal.catalog.Difference;
 import dev.plinth.runner.internal.catalog.SchemaComparison;
+import dev.plinth.runner.internal.catalog.TenantSchema;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -32,7 +33,8 @@ public final class Drift {
 
   public VerifyResult verify() {
     List<MigrationInfo> applied = context.appliedMigrations();
-    Schema expected = expectedSchema(context, withBaselined(applied));
+    Schema committed = expectedSchema(context, withBaselined(applied));
+    Schema expected = context.config().schema().map(tenant -> TenantSchema.of(committed, tenant)).orElse(committed);
     List<Difference> differences = differences(expected, liveSchema("verify"));
     Optional<String> version = applied.isEmpty() ? Optional.empty()
         : Optional.of(applied.get(applied.size() - 1).getVersion().getVersion());
