@@ -78,7 +78,10 @@ final class FleetScaleBench {
             .map(r -> String.format(Locale.ROOT, "%.1f", r)).toList());
   }
 
-  /** Runs the single-target CLI once per database, one after the other, from one shell. */
+  /**
+   * Runs the single-target CLI once per database, one after the other, from one shell. Give it a
+   * copy of plinth.jar ({@code --cli}) that no build rewrites while it runs.
+   */
   private static void loop(Pg pg, List<String> databases, Path cli, Path folder, Path work) throws Exception {
     Path urls = work.resolve("fleet-scale/urls.txt");
     Files.write(urls, databases.stream().map(pg::url).toList(), StandardCharsets.UTF_8);
@@ -87,7 +90,9 @@ final class FleetScaleBench {
     Process process = new ProcessBuilder("sh", "-c", script).redirectErrorStream(true)
         .redirectOutput(work.resolve("fleet-scale/loop.log").toFile()).start();
     if (process.waitFor() != 0) {
-      throw new IllegalStateException("the shell loop failed: see " + work.resolve("fleet-scale/loop.log"));
+      List<String> log = Files.readAllLines(work.resolve("fleet-scale/loop.log"));
+      throw new IllegalStateException("the shell loop failed; its output ends with:\n"
+          + String.join("\n", log.subList(Math.max(0, log.size() - 20), log.size())));
     }
   }
 
