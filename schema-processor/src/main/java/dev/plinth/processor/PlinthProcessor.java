@@ -35,6 +35,9 @@ import javax.tools.Diagnostic;
  *   <li>{@code plinth.seeds}: {@code false} to skip generating the typed seed builders
  *   <li>{@code plinth.postgres}: the oldest PostgreSQL major version the migrations run on
  *       ({@code 14} by default); what needs a newer one is a compile error
+ *   <li>{@code plinth.tenantSchemas}: {@code true} to write new migrations for a schema per tenant:
+ *       objects of {@code public} are named without their schema, so that each tenant's
+ *       {@code search_path} puts them in its own schema (recorded in the journal entry)
  * </ul>
  */
 @AutoService(Processor.class)

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** What the processor writes, compared with reviewed golden files under {@code src/test/resources/golden}. */
 class GenerationTest {
+  private static final String TENANT = "-Aplinth.tenantSchemas=true";
+
   @TempDir Path migrations;
 
   @Test
@@ -138,6 +140,32 @@ class GenerationTest {
     assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("evolved"))).succeeded();
 
     assertEquals(generated, ProcessorRun.files(migrations));
+  }
+
+  @Test
+  void tenantSchemasLeavesPublicOutOfNamesAndRecordsItInTheJournal() throws IOException {
+    assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("basic"), TENANT)).succeeded();
+
+    assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("evolved"), TENANT)).succeeded();
+
+    assertGolden("tenant");
+  }
+
+  @Test
+  void checkModeRendersEachEntryAsItWasWrittenWhateverTheOption() {
+    assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("basic"))).succeeded();
+    assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("evolved"), TENANT)).succeeded();
+    Map<String, String> written = ProcessorRun.files(migrations);
+    assertTrue(written.get("migration/V1__create_author_and_book.sql").contains("CREATE TABLE \"public\".\"author\""),
+        "V1 was written before the option: qualified");
+    assertTrue(written.get("migration/V2__add_author_followers_and_2_more.sql")
+        .contains("ALTER TABLE \"author\" ADD COLUMN \"followers\""), "V2 was written with the option");
+
+    for (String tenant : new String[] {"-Aplinth.tenantSchemas=false", TENANT}) {
+      assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("evolved"), "-Aplinth.check=true", tenant))
+          .succeededWithoutWarnings();
+    }
+    assertEquals(written, ProcessorRun.files(migrations));
   }
 
   @Test

@@ -23,6 +23,14 @@ public record Backups(String version) {
     return Names.withSuffix(SCHEMA_PREFIX + version, source);
   }
 
+  /**
+   * The start of a tenant's backup schema, which the tenant's schema name completes at run time:
+   * {@code plinth_backup_v7_} (see {@link TenantNames}).
+   */
+  public String tenantSchemaPrefix() {
+    return SCHEMA_PREFIX + version + "_";
+  }
+
   /** Where a table moved to the backup is: the same name in the backup schema. */
   QualifiedName kept(QualifiedName table) {
     return new QualifiedName(schema(table.schema()), table.name());

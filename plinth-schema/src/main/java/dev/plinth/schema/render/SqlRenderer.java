@@ -64,10 +64,11 @@ public final class SqlRenderer {
    * The SQL of {@code changes}, applied in order to {@code before}: one text per change, holding
    * its statements one per line. {@code resumable} guards the statements of the changes that run
    * outside a transaction (enum values added, indexes built or dropped concurrently, and their
-   * inverses), so that running them again after a failure finishes the job.
+   * inverses), so that running them again after a failure finishes the job. {@code tenantSchemas}
+   * leaves the default schema out of names, for a schema per tenant (see {@link TenantNames}).
    */
   public static List<String> statements(Schema before, List<Change> changes, Backups backups,
-      boolean resumable) {
+      boolean resumable, boolean tenantSchemas) {
     List<String> out = new ArrayList<>();
     Schema state = before;
     Set<QualifiedName> created = new HashSet<>();
@@ -77,7 +78,9 @@ public final class SqlRenderer {
       }
     }
     for (Change change : changes) {
-      out.add(String.join("\n", change.accept(new Renderer(state, backups, created, resumable))));
+      List<String> statements = change.accept(new Renderer(state, backups, created, resumable));
+      out.add(String.join("\n", tenantSchemas
+          ? statements.stream().map(s -> TenantNames.statement(s, backups)).toList() : statements));
       state = change.applyTo(state);
     }
     return out;
