@@ -320,12 +320,10 @@ final class SchemaMutator {
    * the reverse puts back; references to the table go (they name the old key). Without such a
    * column, adds one for a later step.
    */
-  private Schema rekey(Schema schema, Table table) {
-    List<Column> candidates = freeColumns(table).stream()
-        .filter(c -> c.type().equals("uuid") && !c.nullable() && "gen_random_uuid()".equals(c.defaultSql())
-            && !mayHoldNull.contains(c.name()) && !repeating.contains(c.name()))
-        .filter(c -> stepStart.tables().stream().anyMatch(t -> t.column(c.name()).isPresent()))
-        .toList();
+  private Schema rekey(Schema schema, Table chosen) {
+    Table table = keyCandidates(chosen).isEmpty() ? schema.tables().stream()
+        .filter(t -> !keyCandidates(t).isEmpty()).findFirst().orElse(chosen) : chosen;
+    List<Column> candidates = keyCandidates(table);
     if (candidates.isEmpty()) {
       Column column = new Column("c" + next(), "uuid", null, false, "gen_random_uuid()", Identity.NONE, null, null);
       return edit(schema, table, t -> t.withColumns(plus(t.columns(), column)));
@@ -339,6 +337,15 @@ final class SchemaMutator {
           .filter(fk -> !fk.target().equals(table.name())).toList()));
     }
     return result;
+  }
+
+  /** The columns a table's primary key can move to (see {@link #rekey}). */
+  private List<Column> keyCandidates(Table table) {
+    return freeColumns(table).stream()
+        .filter(c -> c.type().equals("uuid") && !c.nullable() && "gen_random_uuid()".equals(c.defaultSql())
+            && !mayHoldNull.contains(c.name()) && !repeating.contains(c.name()))
+        .filter(c -> stepStart.tables().stream().anyMatch(t -> t.column(c.name()).isPresent()))
+        .toList();
   }
 
   /** The column of a table's primary key (the generated tables have one of one column). */
