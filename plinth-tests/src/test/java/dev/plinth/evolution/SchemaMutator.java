@@ -377,8 +377,8 @@ final class SchemaMutator {
         .withUniques(t.uniques().stream().map(u -> new UniqueConstraint(u.name(), names.apply(u.columns()))).toList())
         .withChecks(t.checks().stream().map(c -> new CheckConstraint(c.name(), text.apply(c.expression()))).toList())
         .withIndexes(t.indexes().stream().map(i -> new Index(i.name(), i.keys().stream()
-            .map(k -> k.column() != null ? new IndexKey(from.equals(k.column()) ? to : k.column(), null,
-                k.opclass(), k.descending()) : new IndexKey(null, text.apply(k.expression()), k.opclass(), k.descending()))
+            .map(k -> k.column() != null ? k.withColumn(from.equals(k.column()) ? to : k.column())
+                : k.withExpression(text.apply(k.expression())))
             .toList(), i.unique(), i.method(), text.apply(i.where()), names.apply(i.include()), false)).toList())
         .withForeignKeys(t.foreignKeys().stream().map(f -> new ForeignKey(f.name(), names.apply(f.columns()),
             f.target(), f.targetColumns(), f.onDelete(), f.onUpdate())).toList()));
@@ -427,7 +427,8 @@ final class SchemaMutator {
     Column column = columns.get(random.nextInt(columns.size()));
     boolean expression = column.type().equals("text") && random.nextBoolean();
     IndexKey key = expression ? new IndexKey(null, "lower(" + Sql.ident(column.name()) + ")", null, false)
-        : new IndexKey(column.name(), null, null, random.nextBoolean());
+        : new IndexKey(column.name(), null, null, random.nextBoolean(),
+            random.nextInt(3) == 0 ? (Boolean) random.nextBoolean() : null);
     String where = random.nextInt(3) == 0 ? Sql.ident(column.name()) + " IS NOT NULL" : null;
     Index index = new Index(Names.derived(table.name().name(), List.of(column.name(), "i" + next()), "idx"),
         List.of(key), column.type().equals("uuid") && random.nextBoolean()

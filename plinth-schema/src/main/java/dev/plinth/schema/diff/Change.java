@@ -465,9 +465,9 @@ public sealed interface Change {
               .map(u -> new UniqueConstraint(u.name(), rename.apply(u.columns()))).toList())
           .withIndexes(t.indexes().stream().map(i -> new Index(i.name(),
               i.keys().stream().map(k -> from.equals(k.column())
-                  ? new IndexKey(to, null, k.opclass(), k.descending())
+                  ? k.withColumn(to)
                   : k.expression() != null
-                      ? new IndexKey(null, sql.apply(k.expression()), k.opclass(), k.descending()) : k)
+                      ? k.withExpression(sql.apply(k.expression())) : k)
                   .toList(),
               i.unique(), i.method(), sql.apply(i.where()), rename.apply(i.include()), i.concurrently()))
               .toList())

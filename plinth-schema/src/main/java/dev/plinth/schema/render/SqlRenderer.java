@@ -640,7 +640,7 @@ public final class SqlRenderer {
     if (key.opclass() != null) {
       sql += " " + key.opclass();
     }
-    return key.descending() ? sql + " DESC" : sql;
+    return sql + key.orderSql();
   }
 
   private static String foreignKey(ForeignKey fk) {
