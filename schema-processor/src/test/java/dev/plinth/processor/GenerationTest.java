@@ -93,15 +93,18 @@ class GenerationTest {
 
   /**
    * What real PostgreSQL tables say beyond columns and keys (serial columns and switches between
-   * serial and identity), created and then changed in place; PLINTH_UPDATE_GOLDEN=1 rewrites the
-   * golden files.
+   * serial and identity), created and then changed in place, then an index ordering NULLs;
+   * PLINTH_UPDATE_GOLDEN=1 rewrites the golden files.
    */
   @Test
   void theCatalogSchemaAndItsEvolutionWriteTheGoldenMigrations() throws IOException {
     assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("catalog"))).succeeded();
     Compilation evolved = ProcessorRun.compile(migrations, ProcessorRun.schema("catalog-evolved"));
-
     assertThat(evolved).succeeded();
+    // V3: an index whose keys sort NULLs against the order's default.
+    Compilation ordered = ProcessorRun.compile(migrations, ProcessorRun.schema("catalog-ordered"));
+
+    assertThat(ordered).succeeded();
     Path golden = Path.of("src/test/resources/golden/catalog");
     if (System.getenv("PLINTH_UPDATE_GOLDEN") != null) {
       for (Map.Entry<String, String> file : ProcessorRun.files(migrations).entrySet()) {

@@ -192,7 +192,9 @@ public final class SqlRenderer {
       List<String> out = new ArrayList<>();
       if (!c.backupKey().isEmpty()) {
         out.add(backups.createSchema(c.table().schema()));
-        out.add(backups.saveColumn(c.table(), c.column(), c.backupKey()));
+        out.add(c.matchByValues()
+            ? backups.saveColumnByValues(c.table(), c.column(), c.backupKey())
+            : backups.saveColumn(c.table(), c.column(), c.backupKey()));
       }
       if (!c.backupKey().isEmpty() && c.keptByRollback()) {
         out.add(backups.label(backups.columnTable(c.table(), c.column().name()),
@@ -484,7 +486,9 @@ public final class SqlRenderer {
     Column loose = new Column(column.name(), column.type(), column.enumType(), true,
         column.defaultSql(), Identity.NONE, null, null);
     out.add(alter(change.table()) + "ADD COLUMN " + columnDefinition(change.table(), loose) + ";");
-    out.addAll(backups.restoreColumn(change.table(), column, change.restoreKey()));
+    out.addAll(change.matchByValues()
+        ? backups.restoreColumnByValues(change.table(), column, change.restoreKey())
+        : backups.restoreColumn(change.table(), column, change.restoreKey()));
     if (!column.nullable()) {
       out.add(NotNullSql.set(change.table(), column));
     }
@@ -667,7 +671,7 @@ public final class SqlRenderer {
     if (key.opclass() != null) {
       sql += " " + key.opclass();
     }
-    return key.descending() ? sql + " DESC" : sql;
+    return sql + key.orderSql();
   }
 
   private static String foreignKey(ForeignKey fk) {
