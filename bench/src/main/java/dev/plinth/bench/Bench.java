@@ -21,11 +21,17 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * java -jar bench/target/benchmarks.jar [--only migrate,rollback,processor,diff,seed,verify,testdb,memory,fleet,cli,pull]
  *     [--reps 3] [--migrations 1000] [--tables 1000] [--rows 1000000] [--fleet 100] [--out bench/target/results.md]
  *     [--plinth-jar plinth-cli/target/plinth.jar]
+ * java -jar bench/target/benchmarks.jar --only fleet-scale [--fleet-scale 200] [--fleet-migrations 20]
+ *     [--plinth-jar plinth-cli/target/plinth.jar] [--reps 1]
  * </pre>
+ *
+ * <p>{@code fleet-scale} (figure 9) runs only when asked for: its baseline starts a JVM per target.
  */
 public final class Bench {
   static final Set<String> ALL = Set.of("migrate", "rollback", "processor", "diff", "seed", "verify",
       "testdb", "memory", "fleet", "cli", "pull");
+  /** Figures that run only when {@code --only} names them. */
+  static final Set<String> ON_REQUEST = Set.of("fleet-scale");
 
   private Bench() {}
 
@@ -36,6 +42,8 @@ public final class Bench {
     int tables = 1000;
     int rows = 1_000_000;
     int fleet = 100;
+    int fleetScale = 200;
+    int fleetMigrations = 20;
     Path out = Path.of("bench/target/results.md");
     Path plinthJar = Path.of("plinth-cli/target/plinth.jar");
     for (int i = 0; i < args.length; i++) {
@@ -46,14 +54,16 @@ public final class Bench {
         case "--tables" -> tables = Integer.parseInt(args[++i]);
         case "--rows" -> rows = Integer.parseInt(args[++i]);
         case "--fleet" -> fleet = Integer.parseInt(args[++i]);
+        case "--fleet-scale" -> fleetScale = Integer.parseInt(args[++i]);
+        case "--fleet-migrations" -> fleetMigrations = Integer.parseInt(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
         case "--plinth-jar" -> plinthJar = Path.of(args[++i]);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
             + "; see the class comment of " + Bench.class.getName());
       }
     }
-    if (!ALL.containsAll(only)) {
-      throw new IllegalArgumentException("--only takes " + ALL);
+    if (!only.stream().allMatch(f -> ALL.contains(f) || ON_REQUEST.contains(f))) {
+      throw new IllegalArgumentException("--only takes " + ALL + " and " + ON_REQUEST);
     }
     long start = System.nanoTime();
     Report report = new Report();
@@ -103,6 +113,9 @@ public final class Bench {
       }
       if (only.contains("pull")) {
         PullBench.run(pg, set, templates, reps, work, report);
+      }
+      if (only.contains("fleet-scale")) {
+        FleetScaleBench.run(pg, fleetScale, fleetMigrations, reps, plinthJar, work, report);
       }
       String text = "## Run\n\n" + machine + "\n\nRepetitions: " + reps + " (after a warm-up); total time "
           + String.format(Locale.ROOT, "%.0f s", (System.nanoTime() - start) / 1e9) + "\n\n" + report.markdown();

@@ -55,15 +55,15 @@ final class CliStartBench {
           startRatios.add(start / jvm);
         }
       }
-      report.absolute("8", "java -jar plinth.jar info, dev server running (wall)",
+      report.absolute("9", "java -jar plinth.jar info, dev server running (wall)",
           stats.median("plinth info, dev server running"), 1500, "ms",
           MigrateBench.medians(stats, "plinth info, dev server running", "bare JVM, before info"));
-      report.ratioAtMost("8", "same / bare JVM start (paired)", median(devRatios), Double.NaN, spread(devRatios));
-      report.absolute("8", "first command from an existing data directory: plinth server start (wall)",
+      report.ratioAtMost("9", "same / bare JVM start (paired)", median(devRatios), Double.NaN, spread(devRatios));
+      report.absolute("9", "first command from an existing data directory: plinth server start (wall)",
           stats.median("plinth server start, existing data"), 2000, "ms",
           MigrateBench.medians(stats, "plinth server start, existing data", "bare JVM, before server start")
               + "; paired ratio " + spread(startRatios));
-      report.absolute("8", "plinth info with no server running (starts, runs, stops it) (wall)",
+      report.absolute("9", "plinth info with no server running (starts, runs, stops it) (wall)",
           stats.median("plinth info, starts and stops a server"), Double.NaN, "ms",
           MigrateBench.medians(stats, "plinth info, starts and stops a server"));
     } finally {

@@ -1,21 +1,13 @@
 package dev.plinth.cli;
 
-import dev.plinth.cli.session.RunnerSession;
+import dev.plinth.cli.session.FleetSetup;
 import dev.plinth.cli.text.FleetText;
-import dev.plinth.runner.Message;
-import dev.plinth.runner.Plinth;
-import dev.plinth.runner.PlinthException;
 import dev.plinth.runner.RunnerConfig;
 import dev.plinth.runner.config.DatabaseResolver;
-import dev.plinth.runner.config.DatabaseResolver.Credentials;
-import dev.plinth.runner.config.DatabaseResolver.ResolvedDatabase;
 import dev.plinth.runner.fleet.Fleet;
 import dev.plinth.runner.fleet.FleetReport;
 import dev.plinth.runner.fleet.FleetTarget;
-import dev.plinth.runner.fleet.FleetTargets;
 import dev.plinth.runner.fleet.TargetResult;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -47,12 +39,12 @@ final class FleetSession {
     Console console = new Console(out, err, Stream.ofNullable(options.password).toList());
     quietFlyway(options.verbose);
     try {
-      DatabaseResolver resolver = new DatabaseResolver(root.environment(), root.workingDirectory());
-      RunnerConfig base = base(resolver, root, options, target);
-      List<FleetTarget> targets = options.source.file != null
-          ? FleetTargets.read(root.workingDirectory().resolve(options.source.file))
-          : FleetTargets.query(queried(resolver, options, base), options.source.query);
-      console = new Console(out, err, secrets(base, targets));
+      FleetSetup setup = new FleetSetup(new DatabaseResolver(root.environment(), root.workingDirectory()),
+          root.workingDirectory(), options.url, options.user, options.password);
+      RunnerConfig base = setup.base(options.locations, options.connectTimeout, target,
+          PlinthCommand.class.getClassLoader());
+      List<FleetTarget> targets = setup.targets(options.source.file, options.source.query, base);
+      console = new Console(out, err, FleetSetup.secrets(base, targets));
       Fleet.Builder fleet = Fleet.builder(targets, base);
       if (options.parallel != null) {
         fleet.parallel(options.parallel);
@@ -74,39 +66,6 @@ final class FleetSession {
     } catch (RuntimeException e) {
       return Session.failed(console, options.json, options.verbose, e);
     }
-  }
-
-  /** The configuration every target is run with: migrations, version, timeouts, user and password. */
-  private static RunnerConfig base(DatabaseResolver resolver, PlinthCommand root, FleetOptions options,
-      String target) {
-    if (options.connectTimeout < 1) {
-      throw new PlinthException(Message.CONNECT_TIMEOUT_INVALID, options.connectTimeout);
-    }
-    Credentials credentials = resolver.credentials();
-    return RunnerConfig.builder()
-        .connectTimeout(Duration.ofSeconds(options.connectTimeout))
-        .locations(RunnerSession.resolveLocations(resolver.resolveLocations(options.locations),
-            root.workingDirectory()))
-        .target(target)
-        .classLoader(PlinthCommand.class.getClassLoader())
-        .user(Optional.ofNullable(options.user).or(credentials::user).orElse(null))
-        .password(Optional.ofNullable(options.password).or(credentials::password).orElse(null))
-        .build();
-  }
-
-  /** The runner for the database {@code --targets-query} runs on. */
-  private static Plinth queried(DatabaseResolver resolver, FleetOptions options, RunnerConfig base) {
-    ResolvedDatabase database = resolver.resolve(options.url, "--url", options.user, options.password)
-        .orElseThrow(() -> new PlinthException(Message.FLEET_QUERY_NO_DATABASE));
-    return Plinth.create(base.toBuilder().origin(database.origin()).url(database.url())
-        .user(database.user().orElse(null)).password(database.password().orElse(null)).build());
-  }
-
-  private static List<String> secrets(RunnerConfig base, List<FleetTarget> targets) {
-    List<String> secrets = new ArrayList<>();
-    base.password().ifPresent(secrets::add);
-    targets.forEach(t -> t.url().password().ifPresent(secrets::add));
-    return secrets;
   }
 
   /**

@@ -263,6 +263,14 @@ public enum Message {
           + " every migration)."),
   FLEET_QUERY_NO_DATABASE("PLN689", Kind.CONFIGURATION,
       "--targets-query needs the database to run it on: pass --url, or set DATABASE_URL (environment or .env)."),
+  FLEET_TARGETS_HOW_MISSING("PLN699", Kind.CONFIGURATION,
+      "The plinth:fleet-* goal was given %s. Set exactly one: plinth.targets, a file listing the targets (e.g."
+          + " -Dplinth.targets=fleet.txt), or plinth.targetsQuery, a query returning them (e.g."
+          + " -Dplinth.targetsQuery=\"SELECT url FROM tenants\")."),
+  FLEET_ROLLBACK_TO_MISSING("PLN659", Kind.CONFIGURATION,
+      "plinth:fleet-rollback needs the version to roll back to: set plinth.to, e.g. -Dplinth.to=3 (0 rolls back"
+          + " every migration). A fleet rolls back to a version, not by steps, so that running it again after an"
+          + " interruption does not roll back further."),
   CHECK_FOLDER_MISSING("PLN616", Kind.CONFIGURATION,
       "There is no migrations folder at %s. Pass the folder that holds migration/, rollback/ and schema/ with"
           + " --migrations, e.g. --migrations src/main/resources/db."),

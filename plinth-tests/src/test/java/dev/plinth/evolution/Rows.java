@@ -71,7 +71,8 @@ final class Rows {
     Optional<ForeignKey> fk = table.foreignKeys().stream()
         .filter(f -> f.columns().contains(column.name())).findFirst();
     return fk.isPresent()
-        ? "(SELECT \"id\" FROM " + Sql.ident(fk.get().target()) + " ORDER BY \"id\" LIMIT 1)"
+        ? "(SELECT " + Sql.ident(fk.get().targetColumns().get(0)) + " FROM " + Sql.ident(fk.get().target())
+            + " ORDER BY " + Sql.ident(fk.get().targetColumns().get(0)) + " LIMIT 1)"
         : value(column, schema);
   }
 

@@ -64,6 +64,8 @@ final class SchemaMutator {
   /** Columns whose rows repeat values (references): they cannot become unique. */
   private final java.util.Set<String> repeating = new java.util.HashSet<>();
   private int counter;
+  /** The schema a step starts from: a key moves only to a column that was there before it. */
+  private Schema stepStart = Schema.EMPTY;
 
   /**
    * Draws the view changes: apart from {@link #random}, so that the table evolutions of a seed are
@@ -92,6 +94,7 @@ final class SchemaMutator {
     Schema result = new Schema(schema.tables().stream().map(t -> t.withRenamedFrom(null)
         .withColumns(t.columns().stream().map(c -> c.withRenamedFrom(null)).toList())).toList(),
         schema.enums().stream().map(EnumType::definition).toList());
+    stepStart = result;
     int changes = 1 + random.nextInt(3);
     for (int i = 0; i < changes; i++) {
       result = mutateOnce(result);
@@ -147,7 +150,7 @@ final class SchemaMutator {
       case 1: return dropTable(schema, table);
       case 2: return renameTable(schema, table);
       case 3: return addColumn(schema, table);
-      case 4: return dropColumn(schema, table);
+      case 4: return random.nextInt(3) == 0 ? rekey(schema, table) : dropColumn(schema, table);
       case 5: return renameColumn(schema, table);
       case 6: return changeType(schema, table);
       case 7: return changeNullability(schema, table);
@@ -341,23 +344,66 @@ final class SchemaMutator {
   }
 
   private Schema dropColumn(Schema schema, Table table) {
-    List<Column> candidates = table.columns().stream().filter(c -> !c.name().equals("id")).toList();
+    List<Column> candidates = table.columns().stream().filter(c -> !c.name().equals(key(table))).toList();
     if (candidates.isEmpty()) {
       return schema;
     }
     String name = candidates.get(random.nextInt(candidates.size())).name();
-    return edit(schema, table, t -> t
-        .withColumns(t.columns().stream().filter(c -> !c.name().equals(name)).toList())
+    return edit(schema, table, t -> without(t, name));
+  }
+
+  /** The table without a column and what mentions it. */
+  private static Table without(Table t, String name) {
+    return t.withColumns(t.columns().stream().filter(c -> !c.name().equals(name)).toList())
         .withIndexes(t.indexes().stream().filter(i -> !mentions(i, name)).toList())
         .withUniques(t.uniques().stream().filter(u -> !u.columns().contains(name)).toList())
         .withChecks(t.checks().stream().filter(c -> !c.expression().contains("\"" + name + "\"")).toList())
-        .withForeignKeys(t.foreignKeys().stream().filter(f -> !f.columns().contains(name)).toList()));
+        .withForeignKeys(t.foreignKeys().stream().filter(f -> !f.columns().contains(name)).toList());
+  }
+
+  /**
+   * Moves the primary key to a uuid column whose rows hold distinct values (NOT NULL, filled by
+   * {@code gen_random_uuid()}, there before this step) and drops the old key column, whose values
+   * the reverse puts back; references to the table go (they name the old key). Without such a
+   * column, adds one for a later step.
+   */
+  private Schema rekey(Schema schema, Table chosen) {
+    Table table = keyCandidates(chosen).isEmpty() ? schema.tables().stream()
+        .filter(t -> !keyCandidates(t).isEmpty()).findFirst().orElse(chosen) : chosen;
+    List<Column> candidates = keyCandidates(table);
+    if (candidates.isEmpty()) {
+      Column column = new Column("c" + next(), "uuid", null, false, "gen_random_uuid()", Identity.NONE, null, null);
+      return edit(schema, table, t -> t.withColumns(plus(t.columns(), column)));
+    }
+    String key = candidates.get(random.nextInt(candidates.size())).name();
+    Table rekeyed = without(table, key(table))
+        .withPrimaryKey(new PrimaryKey(table.primaryKey().name(), List.of(key)));
+    Schema result = schema.withTable(rekeyed);
+    for (Table other : result.tables()) {
+      result = result.withTable(other.withForeignKeys(other.foreignKeys().stream()
+          .filter(fk -> !fk.target().equals(table.name())).toList()));
+    }
+    return result;
+  }
+
+  /** The columns a table's primary key can move to (see {@link #rekey}). */
+  private List<Column> keyCandidates(Table table) {
+    return freeColumns(table).stream()
+        .filter(c -> c.type().equals("uuid") && !c.nullable() && "gen_random_uuid()".equals(c.defaultSql())
+            && !mayHoldNull.contains(c.name()) && !repeating.contains(c.name()))
+        .filter(c -> stepStart.tables().stream().anyMatch(t -> t.column(c.name()).isPresent()))
+        .toList();
+  }
+
+  /** The column of a table's primary key (the generated tables have one of one column). */
+  private static String key(Table table) {
+    return table.primaryKey().columns().get(0);
   }
 
   /** Renames a column and, as a developer would, every mention of it in the table. */
   private Schema renameColumn(Schema schema, Table table) {
     List<Column> candidates = table.columns().stream()
-        .filter(c -> !c.name().equals("id") && !c.identity().isIdentity()).toList();
+        .filter(c -> !c.name().equals(key(table)) && !c.identity().isIdentity()).toList();
     if (candidates.isEmpty()) {
       return schema;
     }
@@ -378,8 +424,8 @@ final class SchemaMutator {
         .withUniques(t.uniques().stream().map(u -> new UniqueConstraint(u.name(), names.apply(u.columns()))).toList())
         .withChecks(t.checks().stream().map(c -> new CheckConstraint(c.name(), text.apply(c.expression()))).toList())
         .withIndexes(t.indexes().stream().map(i -> new Index(i.name(), i.keys().stream()
-            .map(k -> k.column() != null ? new IndexKey(from.equals(k.column()) ? to : k.column(), null,
-                k.opclass(), k.descending()) : new IndexKey(null, text.apply(k.expression()), k.opclass(), k.descending()))
+            .map(k -> k.column() != null ? k.withColumn(from.equals(k.column()) ? to : k.column())
+                : k.withExpression(text.apply(k.expression())))
             .toList(), i.unique(), i.method(), text.apply(i.where()), names.apply(i.include()), false)).toList())
         .withForeignKeys(t.foreignKeys().stream().map(f -> new ForeignKey(f.name(), names.apply(f.columns()),
             f.target(), f.targetColumns(), f.onDelete(), f.onUpdate())).toList()));
@@ -428,13 +474,14 @@ final class SchemaMutator {
     Column column = columns.get(random.nextInt(columns.size()));
     boolean expression = column.type().equals("text") && random.nextBoolean();
     IndexKey key = expression ? new IndexKey(null, "lower(" + Sql.ident(column.name()) + ")", null, false)
-        : new IndexKey(column.name(), null, null, random.nextBoolean());
+        : new IndexKey(column.name(), null, null, random.nextBoolean(),
+            random.nextInt(3) == 0 ? (Boolean) random.nextBoolean() : null);
     String where = random.nextInt(3) == 0 ? Sql.ident(column.name()) + " IS NOT NULL" : null;
     Index index = new Index(Names.derived(table.name().name(), List.of(column.name(), "i" + next()), "idx"),
         List.of(key), column.type().equals("uuid") && random.nextBoolean()
             && !repeating.contains(column.name()),
         random.nextInt(4) == 0 && !expression ? "hash" : "btree", where,
-        random.nextInt(4) == 0 ? List.of("id") : List.of(), false);
+        random.nextInt(4) == 0 ? List.of(key(table)) : List.of(), false);
     Index fitted = index.method().equals("hash") ? new Index(index.name(), List.of(IndexKey.column(column.name())),
         false, "hash", where, List.of(), false) : index;
     return edit(schema, table, t -> t.withIndexes(plus(t.indexes(), fitted)));
@@ -444,7 +491,7 @@ final class SchemaMutator {
     // Not the key (a unique constraint that repeats the primary key is an error) nor a reference
     // column (rows share the referenced key).
     List<Column> columns = table.columns().stream().filter(c -> c.type().equals("uuid"))
-        .filter(c -> !c.name().equals("id") && !repeating.contains(c.name()))
+        .filter(c -> !c.name().equals(key(table)) && !repeating.contains(c.name()))
         // One unique key per column: a repeated one is a compile error (PLN137).
         .filter(c -> table.uniques().stream().noneMatch(u -> u.columns().equals(List.of(c.name()))))
         .toList();
@@ -473,7 +520,7 @@ final class SchemaMutator {
     ReferentialAction[] actions = ReferentialAction.values();
     ReferentialAction onDelete = actions[random.nextInt(actions.length)];
     ForeignKey fk = new ForeignKey(Names.derived(table.name().name(), List.of(column), "fkey"),
-        List.of(column), target.name(), List.of("id"), onDelete == ReferentialAction.SET_DEFAULT
+        List.of(column), target.name(), List.of(key(target)), onDelete == ReferentialAction.SET_DEFAULT
             ? ReferentialAction.SET_NULL : onDelete, ReferentialAction.NO_ACTION);
     Column ref = new Column(column, "uuid", null, true, null, Identity.NONE, null, null);
     return edit(schema, table, t -> t.withColumns(plus(t.columns(), ref))
@@ -591,7 +638,7 @@ final class SchemaMutator {
   /** Columns without keys or references. */
   private static List<Column> freeColumns(Table table) {
     return table.columns().stream()
-        .filter(c -> !c.name().equals("id"))
+        .filter(c -> !c.name().equals(key(table)))
         .filter(c -> table.foreignKeys().stream().noneMatch(f -> f.columns().contains(c.name())))
         .filter(c -> table.uniques().stream().noneMatch(u -> u.columns().contains(c.name())))
         .filter(c -> table.indexes().stream().noneMatch(i -> mentions(i, c.name())))

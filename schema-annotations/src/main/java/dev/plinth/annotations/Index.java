@@ -13,6 +13,7 @@ import java.lang.annotation.Target;
  *
  * <pre>{@code
  * @Index(columns = {"orgId", "createdAt DESC"})                       // multi-column, ordered
+ * @Index(columns = "dueAt NULLS FIRST")                               // NULLs sorted first
  * @Index(columns = "lower(email)", unique = true)                     // expression, unique
  * @Index(columns = "data jsonb_path_ops", method = IndexMethod.GIN)   // operator class
  * @Index(columns = "occurredAt", where = "kind = 'error'")            // partial
@@ -27,8 +28,9 @@ import java.lang.annotation.Target;
 public @interface Index {
   /**
    * The keys, in order. Each is a column (component or column name), optionally followed by an
-   * operator class and/or {@code ASC}/{@code DESC} ({@code "data jsonb_path_ops"},
-   * {@code "created_at DESC"}), or an SQL expression ({@code "lower(email)"}).
+   * operator class and/or {@code ASC}/{@code DESC} and/or {@code NULLS FIRST}/{@code NULLS LAST}
+   * ({@code "data jsonb_path_ops"}, {@code "created_at DESC NULLS LAST"}), or an SQL expression
+   * ({@code "lower(email)"}).
    */
   String[] columns();
 

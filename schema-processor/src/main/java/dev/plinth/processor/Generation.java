@@ -336,7 +336,7 @@ final class Generation {
 
   /** The files of one migration, by relative path: forward, reverse, configuration, journal. */
   private Map<String, String> render(Version v, String slug, Schema state, MigrationPlan.Step step) {
-    return GeneratedMigration.render(v, slug, state, step, options.lockTimeout());
+    return GeneratedMigration.render(v, slug, state, step, options.lockTimeout(), options.tenantSchemas());
   }
 
 

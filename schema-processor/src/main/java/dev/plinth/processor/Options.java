@@ -18,9 +18,11 @@ import java.util.regex.Pattern;
  * @param rebase slugs of generated migrations to remove and regenerate after the others
  * @param seeds whether to generate the typed seed builders
  * @param postgres the oldest PostgreSQL major version the migrations must run on
+ * @param tenantSchemas whether new migrations leave the default schema out of names, so that they
+ *     run in each tenant's schema (recorded in their journal entries)
  */
 record Options(String migrations, boolean check, String lockTimeout, String resourcePath,
-    List<String> rebase, boolean seeds, int postgres) {
+    List<String> rebase, boolean seeds, int postgres, boolean tenantSchemas) {
   /** The oldest PostgreSQL version Plinth supports, and the target unless one is given. */
   static final int OLDEST_POSTGRES = 14;
 
@@ -28,7 +30,8 @@ record Options(String migrations, boolean check, String lockTimeout, String reso
   private static final Pattern LOCK_TIMEOUT = Pattern.compile("\\d+\\s*(us|ms|s|min|h|d)?");
 
   static final Set<String> NAMES = Set.of("plinth.migrations", "plinth.check",
-      "plinth.lockTimeout", "plinth.resourcePath", "plinth.rebase", "plinth.seeds", "plinth.postgres");
+      "plinth.lockTimeout", "plinth.resourcePath", "plinth.rebase", "plinth.seeds", "plinth.postgres",
+      "plinth.tenantSchemas");
 
   /** Reads the options; an option given without a value ({@code -Aplinth.rebase=}) is unset. */
   static Options from(Map<String, String> raw) {
@@ -41,7 +44,8 @@ record Options(String migrations, boolean check, String lockTimeout, String reso
         Arrays.stream(value(raw, "plinth.rebase", "").split(","))
             .map(String::strip).filter(s -> !s.isEmpty()).toList(),
         Boolean.parseBoolean(value(raw, "plinth.seeds", "true")),
-        postgres(value(raw, "plinth.postgres", String.valueOf(OLDEST_POSTGRES))));
+        postgres(value(raw, "plinth.postgres", String.valueOf(OLDEST_POSTGRES))),
+        Boolean.parseBoolean(value(raw, "plinth.tenantSchemas", "false")));
   }
 
   /** A major version as written, or the oldest supported when it is not one (see {@link #problems}). */
@@ -71,7 +75,7 @@ record Options(String migrations, boolean check, String lockTimeout, String reso
           + " PostgreSQL major version the migrations run on, " + OLDEST_POSTGRES + " or later.",
           "plinth.postgres", "16"));
     }
-    for (String flag : List.of("plinth.check", "plinth.seeds")) {
+    for (String flag : List.of("plinth.check", "plinth.seeds", "plinth.tenantSchemas")) {
       String value = value(raw, flag, "true");
       if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
         problems.add(Message.INVALID_OPTION.format(flag, value, "it is true or false.", flag, "true"));

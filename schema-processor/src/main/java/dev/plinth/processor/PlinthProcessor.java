@@ -35,6 +35,9 @@ import javax.tools.Diagnostic;
  *   <li>{@code plinth.seeds}: {@code false} to skip generating the typed seed builders
  *   <li>{@code plinth.postgres}: the oldest PostgreSQL major version the migrations run on
  *       ({@code 14} by default); what needs a newer one is a compile error
+ *   <li>{@code plinth.tenantSchemas}: {@code true} to write new migrations for a schema per tenant:
+ *       objects of {@code public} are named without their schema, so that each tenant's
+ *       {@code search_path} puts them in its own schema (recorded in the journal entry)
  * </ul>
  */
 @AutoService(Processor.class)
@@ -42,6 +45,7 @@ public final class PlinthProcessor extends AbstractProcessor {
   static final String TABLE = "dev.plinth.annotations.Table";
   static final String ENUM_TYPE = "dev.plinth.annotations.EnumType";
   static final String VIEW = "dev.plinth.annotations.View";
+  private static final String ANNOTATIONS = "dev.plinth.annotations.";
 
   private boolean done;
   private boolean errorRaised;
@@ -59,10 +63,15 @@ public final class PlinthProcessor extends AbstractProcessor {
     done = !problems.isEmpty();
   }
 
+  /**
+   * Every annotation, and none: javac then runs the processor also in a compile where no
+   * {@code @Table} record is left (the last one was deleted), whose migration drops the committed
+   * tables. A compile without Plinth annotations and without a migrations folder costs a look-up
+   * per round.
+   */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    // Every Plinth annotation, so that those where Plinth does not read them are reported too.
-    return Set.of("dev.plinth.annotations.*");
+    return Set.of("*");
   }
 
   @Override
@@ -79,9 +88,12 @@ public final class PlinthProcessor extends AbstractProcessor {
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     errorRaised |= round.errorRaised();
     try {
-      Report ignored = new Report();
-      new IgnoredAnnotations(ignored).check(round.getRootElements());
-      ignored.printTo(processingEnv.getMessager());
+      if (annotations.stream().anyMatch(PlinthProcessor::isPlinth)) {
+        // Plinth annotations where Plinth does not read them are reported.
+        Report ignored = new Report();
+        new IgnoredAnnotations(ignored).check(round.getRootElements());
+        ignored.printTo(processingEnv.getMessager());
+      }
       if (!done) {
         Map<String, TypeElement> roundTables = annotated(round, TABLE);
         Map<String, TypeElement> roundEnums = annotated(round, ENUM_TYPE);
@@ -93,6 +105,10 @@ public final class PlinthProcessor extends AbstractProcessor {
         if (!roundTables.isEmpty() || !roundEnums.isEmpty() || !roundViews.isEmpty()) {
           done = true;
           generation = generate(roundTables, roundEnums, roundViews);
+        } else if (round.processingOver() && options.migrations() != null) {
+          // No round had a record: every committed table whose class is gone is dropped.
+          done = true;
+          generation = generate(Map.of(), Map.of(), Map.of());
         }
       }
       // Files are written in the final round, and only if no round raised an error: a compile
@@ -107,6 +123,10 @@ public final class PlinthProcessor extends AbstractProcessor {
           Message.INTERNAL_ERROR.format(e));
     }
     return false;
+  }
+
+  private static boolean isPlinth(TypeElement annotation) {
+    return annotation.getQualifiedName().toString().startsWith(ANNOTATIONS);
   }
 
   /** The types of this round annotated with {@code annotation}, by qualified name. */

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** What the processor writes, compared with reviewed golden files under {@code src/test/resources/golden}. */
 class GenerationTest {
+  private static final String TENANT = "-Aplinth.tenantSchemas=true";
+
   @TempDir Path migrations;
 
   @Test
@@ -91,15 +93,18 @@ class GenerationTest {
 
   /**
    * What real PostgreSQL tables say beyond columns and keys (serial columns and switches between
-   * serial and identity), created and then changed in place; PLINTH_UPDATE_GOLDEN=1 rewrites the
-   * golden files.
+   * serial and identity), created and then changed in place, then an index ordering NULLs;
+   * PLINTH_UPDATE_GOLDEN=1 rewrites the golden files.
    */
   @Test
   void theCatalogSchemaAndItsEvolutionWriteTheGoldenMigrations() throws IOException {
     assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("catalog"))).succeeded();
     Compilation evolved = ProcessorRun.compile(migrations, ProcessorRun.schema("catalog-evolved"));
-
     assertThat(evolved).succeeded();
+    // V3: an index whose keys sort NULLs against the order's default.
+    Compilation ordered = ProcessorRun.compile(migrations, ProcessorRun.schema("catalog-ordered"));
+
+    assertThat(ordered).succeeded();
     Path golden = Path.of("src/test/resources/golden/catalog");
     if (System.getenv("PLINTH_UPDATE_GOLDEN") != null) {
       for (Map.Entry<String, String> file : ProcessorRun.files(migrations).entrySet()) {
@@ -138,6 +143,32 @@ class GenerationTest {
     assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("evolved"))).succeeded();
 
     assertEquals(generated, ProcessorRun.files(migrations));
+  }
+
+  @Test
+  void tenantSchemasLeavesPublicOutOfNamesAndRecordsItInTheJournal() throws IOException {
+    assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("basic"), TENANT)).succeeded();
+
+    assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("evolved"), TENANT)).succeeded();
+
+    assertGolden("tenant");
+  }
+
+  @Test
+  void checkModeRendersEachEntryAsItWasWrittenWhateverTheOption() {
+    assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("basic"))).succeeded();
+    assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("evolved"), TENANT)).succeeded();
+    Map<String, String> written = ProcessorRun.files(migrations);
+    assertTrue(written.get("migration/V1__create_author_and_book.sql").contains("CREATE TABLE \"public\".\"author\""),
+        "V1 was written before the option: qualified");
+    assertTrue(written.get("migration/V2__add_author_followers_and_2_more.sql")
+        .contains("ALTER TABLE \"author\" ADD COLUMN \"followers\""), "V2 was written with the option");
+
+    for (String tenant : new String[] {"-Aplinth.tenantSchemas=false", TENANT}) {
+      assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("evolved"), "-Aplinth.check=true", tenant))
+          .succeededWithoutWarnings();
+    }
+    assertEquals(written, ProcessorRun.files(migrations));
   }
 
   @Test

@@ -8,6 +8,7 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -239,6 +240,27 @@ class MigrationLintTest {
 
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningContaining("[PLN313] The migration removes value(s) [OLD] from enum type public.state");
+  }
+
+  @Test
+  void droppingTheKeyColumnSaysOnlyThatItsValuesAreKept() {
+    Compilation compilation = evolve("""
+        package app;
+        import dev.plinth.annotations.*;
+        @Table
+        @Dropped(columns = "id")
+        record Account(String email, @Nullable String nickname, String code) {}
+        """);
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningContaining("[PLN308] The migration drops column 'id' (bigint)");
+    assertTrue(compilation.warnings().stream().noneMatch(w -> w.getMessage(null).contains("PLN309")),
+        String.valueOf(compilation.warnings()));
+    String v2 = ProcessorRun.files(migrations).entrySet().stream()
+        .filter(e -> e.getKey().startsWith("migration/V2__")).map(Map.Entry::getValue)
+        .findFirst().orElse(null);
+    assertTrue(v2 != null && v2.contains("SELECT \"email\"::text AS \"email\", \"nickname\"::text AS"
+        + " \"nickname\", \"code\"::text AS \"code\", \"id\" FROM \"public\".\"account\";"), String.valueOf(v2));
   }
 
   private Compilation evolve(String v2) {

@@ -14,6 +14,7 @@ import dev.plinth.runner.internal.catalog.CatalogReader;
 import dev.plinth.runner.internal.catalog.Difference;
 import dev.plinth.runner.internal.catalog.SchemaComparison;
 import dev.plinth.runner.internal.catalog.ViewCatalog;
+import dev.plinth.runner.internal.catalog.TenantSchema;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -33,7 +34,8 @@ public final class Drift {
 
   public VerifyResult verify() {
     List<MigrationInfo> applied = context.appliedMigrations();
-    Schema expected = expectedSchema(context, withBaselined(applied));
+    Schema committed = expectedSchema(context, withBaselined(applied));
+    Schema expected = context.config().schema().map(tenant -> TenantSchema.of(committed, tenant)).orElse(committed);
     List<Difference> differences = new ArrayList<>(differences(expected, liveSchema("verify")));
     differences.addAll(viewDifferences(expected));
     Optional<String> version = applied.isEmpty() ? Optional.empty()

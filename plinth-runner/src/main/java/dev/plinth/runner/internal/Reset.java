@@ -6,12 +6,14 @@ import dev.plinth.runner.ResetResult;
 import dev.plinth.runner.RunnerConfig;
 import dev.plinth.runner.config.DatabaseUrl;
 import dev.plinth.schema.model.EnumType;
+import dev.plinth.schema.model.Names;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.Table;
 import dev.plinth.schema.model.View;
 import dev.plinth.schema.render.Backups;
 import dev.plinth.runner.internal.catalog.CatalogReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -132,6 +134,26 @@ public final class Reset {
     return new ResetResult(List.copyOf(tables), List.copyOf(types), List.copyOf(schemas), migrateAgain.get());
   }
 
+  /**
+   * Whether a backup schema of {@code version} belongs to the configured tenant: in a tenant's
+   * schema, migrations keep what they remove in {@code plinth_backup_v<version>_<tenant>} (as
+   * PostgreSQL truncates it to 63 bytes), and the other tenants' backups are theirs.
+   */
+  private boolean ofThisTenant(String schema, String version) {
+    return context.config().schema()
+        .map(tenant -> truncated(new Backups(version).tenantSchemaPrefix() + tenant).equals(schema))
+        .orElse(true);
+  }
+
+  private static String truncated(String identifier) {
+    byte[] bytes = identifier.getBytes(StandardCharsets.UTF_8);
+    int end = Math.min(bytes.length, Names.MAX_BYTES);
+    while (end < bytes.length && (bytes[end] & 0xC0) == 0x80) {
+      end--;
+    }
+    return new String(bytes, 0, end, StandardCharsets.UTF_8);
+  }
+
   public List<String> pruneBackups(Optional<String> before) {
     Optional<MigrationVersion> limit = before.map(MigrationVersion::fromVersion);
     List<String> dropped = new ArrayList<>();
@@ -145,6 +167,9 @@ public final class Reset {
             continue;
           }
           if (limit.isPresent() && MigrationVersion.fromVersion(m.group(1)).compareTo(limit.get()) >= 0) {
+            continue;
+          }
+          if (!ofThisTenant(schema, m.group(1))) {
             continue;
           }
           dropped.add(schema);

@@ -121,7 +121,7 @@ public final class Canonical {
   public static Index index(Index index) {
     return new Index(index.name(),
         index.keys().stream().map(k -> k.expression() == null ? k
-            : new IndexKey(null, expression(k.expression()), k.opclass(), k.descending())).toList(),
+            : k.withExpression(expression(k.expression()))).toList(),
         index.unique(), index.method(), expression(index.where()), index.include(), false);
   }
 }

@@ -339,13 +339,15 @@ public sealed interface Change {
    * kept them; otherwise the column is only added. Absent from entries written before it existed.
    */
   @JsonTypeName("AddColumn")
-  @JsonPropertyOrder({"table", "column", "restoreKey", "keptByRollback"})
+  @JsonPropertyOrder({"table", "column", "restoreKey", "keptByRollback", "matchByValues"})
   record AddColumn(
       @JsonProperty("table") QualifiedName table,
       @JsonProperty("column") Column column,
       @JsonProperty("restoreKey") List<String> restoreKey,
       @JsonProperty("keptByRollback") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
-      boolean keptByRollback)
+      boolean keptByRollback,
+      @JsonProperty("matchByValues") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+      boolean matchByValues)
       implements Change {
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visitAddColumn(this);
@@ -357,6 +359,11 @@ public sealed interface Change {
 
     public AddColumn(QualifiedName table, Column column) {
       this(table, column, List.of(), false);
+    }
+
+    public AddColumn(QualifiedName table, Column column, List<String> restoreKey,
+        boolean keptByRollback) {
+      this(table, column, restoreKey, keptByRollback, false);
     }
 
     public AddColumn(QualifiedName table, Column column, List<String> restoreKey) {
@@ -372,7 +379,7 @@ public sealed interface Change {
     }
 
     public Change inverse() {
-      return new DropColumn(table, column, restoreKey, keptByRollback);
+      return new DropColumn(table, column, restoreKey, keptByRollback, matchByValues);
     }
 
     public Schema applyTo(Schema schema) {
@@ -384,17 +391,24 @@ public sealed interface Change {
    * Drops a column. With a {@code backupKey} (the table's primary key columns), first copies its
    * values with their row keys to the migration's backup schema.
    *
+   * <p>With {@code matchByValues}, the {@code backupKey} is no key but the columns that survive the
+   * migration unchanged (when no primary key does, e.g. the dropped column is part of it): rows are
+   * matched by their values as text (NULLs alike), and rows alike in all of them are paired one to
+   * one. Absent from entries written before it existed.
+   *
    * <p>With {@code keptByRollback}, this is the reverse of adding the column: the backup is
    * labelled with the column's definition, so that only the same migration puts the values back.
    */
   @JsonTypeName("DropColumn")
-  @JsonPropertyOrder({"table", "column", "backupKey", "keptByRollback"})
+  @JsonPropertyOrder({"table", "column", "backupKey", "keptByRollback", "matchByValues"})
   record DropColumn(
       @JsonProperty("table") QualifiedName table,
       @JsonProperty("column") Column column,
       @JsonProperty("backupKey") List<String> backupKey,
       @JsonProperty("keptByRollback") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
-      boolean keptByRollback)
+      boolean keptByRollback,
+      @JsonProperty("matchByValues") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+      boolean matchByValues)
       implements Change {
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visitDropColumn(this);
@@ -408,8 +422,13 @@ public sealed interface Change {
       this(table, column, backupKey, false);
     }
 
+    public DropColumn(QualifiedName table, Column column, List<String> backupKey,
+        boolean keptByRollback) {
+      this(table, column, backupKey, keptByRollback, false);
+    }
+
     public Change inverse() {
-      return new AddColumn(table, column, backupKey, keptByRollback);
+      return new AddColumn(table, column, backupKey, keptByRollback, matchByValues);
     }
 
     public Schema applyTo(Schema schema) {
@@ -451,9 +470,9 @@ public sealed interface Change {
               .map(u -> new UniqueConstraint(u.name(), rename.apply(u.columns()))).toList())
           .withIndexes(t.indexes().stream().map(i -> new Index(i.name(),
               i.keys().stream().map(k -> from.equals(k.column())
-                  ? new IndexKey(to, null, k.opclass(), k.descending())
+                  ? k.withColumn(to)
                   : k.expression() != null
-                      ? new IndexKey(null, sql.apply(k.expression()), k.opclass(), k.descending()) : k)
+                      ? k.withExpression(sql.apply(k.expression())) : k)
                   .toList(),
               i.unique(), i.method(), sql.apply(i.where()), rename.apply(i.include()), i.concurrently()))
               .toList())

@@ -288,10 +288,11 @@ public final class SchemaDiff {
     }
     List<String> key = backupKey(old, table);
     List<String> newRowKey = keptKey(old, table);
-    for (Column column : old.columns()) {
-      if (table.column(column.name()).isEmpty()) {
-        phases.dropColumns.add(new DropColumn(name, recorded(column.definition()), key));
-      }
+    List<Column> dropped = old.columns().stream()
+        .filter(c -> table.column(c.name()).isEmpty()).toList();
+    for (int i = 0; i < dropped.size(); i++) {
+      phases.dropColumns.add(dropColumn(old, table, dropped.get(i), key,
+          dropped.subList(i + 1, dropped.size())));
     }
     for (Column column : table.columns()) {
       Optional<Column> previous = old.column(column.name());
@@ -361,17 +362,52 @@ public final class SchemaDiff {
   }
 
   /**
+   * Drops a column, keeping its values by {@code key}; without one (no primary key survives the
+   * migration), by the values of the columns that do survive it unchanged and of those dropped
+   * after it ({@code later}: the reverse puts them back first), so that rows alike in all of
+   * them get their values back consistently.
+   */
+  private static DropColumn dropColumn(Table old, Table table, Column column, List<String> key,
+      List<Column> later) {
+    Column definition = recorded(column.definition());
+    if (!key.isEmpty()) {
+      return new DropColumn(table.name(), definition, key);
+    }
+    List<String> match = new ArrayList<>(unchangedColumns(old, table));
+    if (match.isEmpty()) {
+      return new DropColumn(table.name(), definition, List.of());
+    }
+    later.forEach(c -> match.add(c.name()));
+    return new DropColumn(table.name(), definition, match, false, true);
+  }
+
+  /** The columns of {@code old} that {@code table} keeps with the same type, in order. */
+  private static List<String> unchangedColumns(Table old, Table table) {
+    return old.columns().stream()
+        .filter(c -> table.column(c.name()).filter(n -> n.type().equals(c.type())).isPresent())
+        .map(Column::name)
+        .toList();
+  }
+
+  /**
    * The row key that values removed from {@code old} are kept by: its primary key, when every
-   * key column survives. Empty (no backup, a lossy reverse) for a table without one.
+   * key column survives; else the new primary key, when every one of its columns was there
+   * before with the same type (the key changes to other columns). Empty when neither holds.
    */
   private static List<String> backupKey(Table old, Table table) {
-    if (old.primaryKey() == null) {
-      return List.of();
+    if (old.primaryKey() != null && survives(old.primaryKey().columns(), old, table)) {
+      return old.primaryKey().columns();
     }
-    List<String> key = old.primaryKey().columns();
-    boolean kept = key.stream().allMatch(c -> table.column(c).isPresent()
-        && table.column(c).get().type().equals(old.column(c).orElseThrow().type()));
-    return kept ? key : List.of();
+    if (table.primaryKey() != null && survives(table.primaryKey().columns(), old, table)) {
+      return table.primaryKey().columns();
+    }
+    return List.of();
+  }
+
+  /** Whether every one of {@code columns} is in both tables with the same type. */
+  private static boolean survives(List<String> columns, Table old, Table table) {
+    return columns.stream().allMatch(c -> old.column(c).isPresent() && table.column(c).isPresent()
+        && table.column(c).get().type().equals(old.column(c).get().type()));
   }
 
   /**

@@ -25,10 +25,12 @@ public final class GeneratedMigration {
    *
    * @param state the schema before the step
    * @param lockTimeout the {@code lock_timeout} a transactional step sets, or null for none
+   * @param tenantSchemas whether the default schema's names are left unqualified, for a schema per
+   *     tenant (see {@link JournalEntry#tenantSchemas()})
    */
   public static Map<String, String> render(Version version, String slug, Schema state, MigrationPlan.Step step,
-      String lockTimeout) {
-    return render(version, slug, state, step, lockTimeout, List.of());
+      String lockTimeout, boolean tenantSchemas) {
+    return render(version, slug, state, step, lockTimeout, tenantSchemas, List.of());
   }
 
   /**
@@ -36,15 +38,15 @@ public final class GeneratedMigration {
    * {@code replaced} migrations (see {@link JournalEntry#replaces()}).
    */
   public static Map<String, String> render(Version version, String slug, Schema state, MigrationPlan.Step step,
-      String lockTimeout, List<ReplacedMigration> replaced) {
+      String lockTimeout, boolean tenantSchemas, List<ReplacedMigration> replaced) {
     String timeout = step.transactional() ? lockTimeout : null;
     JournalEntry entry = new JournalEntry(JournalEntry.FORMAT, version.toString(), timeout,
-        step.transactional(), step.resumable(), replaced, step.changes());
+        step.transactional(), step.resumable(), tenantSchemas, replaced, step.changes());
     Map<String, String> files = new LinkedHashMap<>();
     files.put(MigrationsFolder.forwardPath(version, slug), MigrationScript.forward(version.toString(), state,
-        step.changes(), timeout, step.transactional(), step.resumable()));
+        step.changes(), timeout, step.transactional(), step.resumable(), tenantSchemas));
     files.put(MigrationsFolder.reversePath(version, slug), MigrationScript.reverse(version.toString(), state,
-        step.changes(), timeout, step.transactional(), step.resumable()));
+        step.changes(), timeout, step.transactional(), step.resumable(), tenantSchemas));
     if (!step.transactional()) {
       files.put(MigrationsFolder.forwardPath(version, slug) + ".conf", History.NON_TRANSACTIONAL_CONF);
     }
@@ -60,6 +62,12 @@ public final class GeneratedMigration {
    */
   public static SortedMap<String, String> creating(Schema schema, List<Version> versions, String slug,
       String lockTimeout, List<ReplacedMigration> replaced) {
+    return creating(schema, versions, slug, lockTimeout, false, replaced);
+  }
+
+  /** The same, with the default schema's names left unqualified when {@code tenantSchemas}. */
+  public static SortedMap<String, String> creating(Schema schema, List<Version> versions, String slug,
+      String lockTimeout, boolean tenantSchemas, List<ReplacedMigration> replaced) {
     List<MigrationPlan.Step> steps = creationSteps(schema);
     if (steps.size() != versions.size()) {
       throw new IllegalArgumentException(steps.size() + " steps need as many versions, not " + versions);
@@ -68,7 +76,8 @@ public final class GeneratedMigration {
     Schema state = Schema.EMPTY;
     for (int i = 0; i < steps.size(); i++) {
       boolean last = i == steps.size() - 1;
-      files.putAll(render(versions.get(i), slug, state, steps.get(i), lockTimeout, last ? replaced : List.of()));
+      files.putAll(render(versions.get(i), slug, state, steps.get(i), lockTimeout, tenantSchemas,
+          last ? replaced : List.of()));
       if (!last) { // the state after the last step is not needed (thousands of changes)
         state = Changes.apply(state, steps.get(i).changes());
       }

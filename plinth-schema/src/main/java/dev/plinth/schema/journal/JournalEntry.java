@@ -23,17 +23,23 @@ import java.util.Objects;
  * @param resumable whether the scripts (outside a transaction) guard each statement, so that
  *     running one again after a failure finishes what the failed run began; absent (false) in
  *     entries written before it existed, which render as they always did
+ * @param tenantSchemas whether the scripts name the objects of the default schema ({@code public})
+ *     without their schema, so that they land in the schema of each tenant they run for (the
+ *     processor's {@code plinth.tenantSchemas} option); absent (false) in entries written before it
+ *     existed, whose names keep their schema
  * @param replaces the migrations this entry stands for in databases whose history has them (a
  *     squash, or an adopted Flyway history); absent (empty) in every other entry. It changes nothing
  *     in the rendered SQL: it tells the runner which history rows without a file are still valid
  */
-@JsonPropertyOrder({"format", "version", "lockTimeout", "transactional", "resumable", "replaces", "changes"})
+@JsonPropertyOrder({"format", "version", "lockTimeout", "transactional", "resumable", "tenantSchemas",
+    "replaces", "changes"})
 public record JournalEntry(
     @JsonProperty("format") int format,
     @JsonProperty("version") String version,
     @JsonProperty("lockTimeout") String lockTimeout,
     @JsonProperty("transactional") boolean transactional,
     @JsonProperty("resumable") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean resumable,
+    @JsonProperty("tenantSchemas") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean tenantSchemas,
     @JsonProperty("replaces") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ReplacedMigration> replaces,
     @JsonProperty("changes") List<Change> changes) {
   /** The current (and only) format. A published format never changes; a new one gets a new number. */
@@ -45,9 +51,21 @@ public record JournalEntry(
     changes = List.copyOf(changes);
   }
 
-  /** An entry that replaces nothing, as every entry did before squash and adoption. */
+  /** An entry whose names keep their schema and that replaces nothing, as every entry did before. */
   public JournalEntry(int format, String version, String lockTimeout, boolean transactional, boolean resumable,
       List<Change> changes) {
-    this(format, version, lockTimeout, transactional, resumable, List.of(), changes);
+    this(format, version, lockTimeout, transactional, resumable, false, List.of(), changes);
+  }
+
+  /** An entry that replaces nothing (not a squash or an adoption). */
+  public JournalEntry(int format, String version, String lockTimeout, boolean transactional,
+      boolean resumable, boolean tenantSchemas, List<Change> changes) {
+    this(format, version, lockTimeout, transactional, resumable, tenantSchemas, List.of(), changes);
+  }
+
+  /** An entry whose names keep their schema (not {@code tenantSchemas}). */
+  public JournalEntry(int format, String version, String lockTimeout, boolean transactional, boolean resumable,
+      List<ReplacedMigration> replaces, List<Change> changes) {
+    this(format, version, lockTimeout, transactional, resumable, false, replaces, changes);
   }
 }

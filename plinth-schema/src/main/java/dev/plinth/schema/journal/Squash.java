@@ -90,6 +90,7 @@ public final class Squash {
     Schema state = Schema.EMPTY;
     List<ReplacedMigration> replaced = new ArrayList<>();
     String lockTimeout = null;
+    boolean tenantSchemas = false;
     for (MigrationsFolder.MigrationFiles files : range) {
       JournalEntry entry = JournalCodec.read(folder.read(files.journal()).orElseThrow());
       state = Changes.apply(withChosenSequenceNames(state), entry.changes());
@@ -97,6 +98,7 @@ public final class Squash {
       replaced.add(new ReplacedMigration(files.version().toString(), MigrationsFolder.fileName(files.forward()),
           FlywayChecksum.of(folder.read(files.forward()).orElseThrow())));
       lockTimeout = entry.transactional() ? entry.lockTimeout() : lockTimeout;
+      tenantSchemas = entry.tenantSchemas();
     }
     state = withoutConventionalSequenceNames(withChosenSequenceNames(state));
     int steps = GeneratedMigration.creationSteps(state).size();
@@ -112,7 +114,7 @@ public final class Squash {
           .filter(f -> f != null).toList());
     }
     SortedMap<String, String> written = GeneratedMigration.creating(state, versions,
-        slug(range.get(0).version(), to), lockTimeout, replaced);
+        slug(range.get(0).version(), to), lockTimeout, tenantSchemas, replaced);
     written.forEach(folder::write);
     Map<String, String> integrity = CommittedFiles.expectedIntegrity(folder);
     integrity.forEach(folder::write);

@@ -1,5 +1,6 @@
 package dev.plinth.schema.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 /**
@@ -9,20 +10,46 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param expression the SQL expression as written, or null for a column
  * @param opclass the operator class, or null
  * @param descending whether the key is sorted descending
+ * @param nullsFirst whether NULLs sort first ({@code NULLS FIRST}) or last; null for the order's
+ *     default (last ascending, first descending), which a stated default also becomes. Absent from
+ *     entries written before it existed
  */
-@JsonPropertyOrder({"column", "expression", "opclass", "descending"})
+@JsonPropertyOrder({"column", "expression", "opclass", "descending", "nullsFirst"})
 public record IndexKey(
     @JsonProperty("column") String column,
     @JsonProperty("expression") String expression,
     @JsonProperty("opclass") String opclass,
-    @JsonProperty("descending") boolean descending) {
+    @JsonProperty("descending") boolean descending,
+    @JsonProperty("nullsFirst") @JsonInclude(JsonInclude.Include.NON_NULL) Boolean nullsFirst) {
   public IndexKey {
     if ((column == null) == (expression == null)) {
       throw new IllegalArgumentException("an index key is a column or an expression");
     }
+    if (nullsFirst != null && nullsFirst == descending) {
+      nullsFirst = null;
+    }
+  }
+
+  public IndexKey(String column, String expression, String opclass, boolean descending) {
+    this(column, expression, opclass, descending, null);
   }
 
   public static IndexKey column(String column) {
     return new IndexKey(column, null, null, false);
+  }
+
+  /** The same key on another column. */
+  public IndexKey withColumn(String name) {
+    return new IndexKey(name, null, opclass, descending, nullsFirst);
+  }
+
+  /** The same key on another expression. */
+  public IndexKey withExpression(String sql) {
+    return new IndexKey(null, sql, opclass, descending, nullsFirst);
+  }
+
+  /** The order's SQL after the column or expression (and operator class): {@code " DESC NULLS LAST"}. */
+  public String orderSql() {
+    return (descending ? " DESC" : "") + (nullsFirst == null ? "" : nullsFirst ? " NULLS FIRST" : " NULLS LAST");
   }
 }

@@ -201,7 +201,7 @@ final class Expressible {
       return false;
     }
     boolean optionsOnExpression = index.keys().stream()
-        .anyMatch(k -> k.expression() != null && (k.opclass() != null || k.descending()));
+        .anyMatch(k -> k.expression() != null && !(k.opclass() == null && k.orderSql().isEmpty()));
     if (optionsOnExpression) {
       found.add(Reason.INDEX_EXPRESSION_OPTIONS.of(object, index.name()));
       return false;

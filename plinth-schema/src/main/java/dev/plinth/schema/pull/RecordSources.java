@@ -384,7 +384,7 @@ public final class RecordSources {
     for (IndexKey key : index.keys()) {
       if (key.column() != null) {
         keys.add(byColumn.get(key.column()) + (key.opclass() == null ? "" : " " + key.opclass())
-            + (key.descending() ? " DESC" : ""));
+            + key.orderSql());
       } else {
         onlyColumns = false;
         // The processor reads a key with a parenthesis (or that is no plain column) as an expression.

@@ -23,6 +23,14 @@ public record Backups(String version) {
     return Names.withSuffix(SCHEMA_PREFIX + version, source);
   }
 
+  /**
+   * The start of a tenant's backup schema, which the tenant's schema name completes at run time:
+   * {@code plinth_backup_v7_} (see {@link TenantNames}).
+   */
+  public String tenantSchemaPrefix() {
+    return SCHEMA_PREFIX + version + "_";
+  }
+
   /** Where a table moved to the backup is: the same name in the backup schema. */
   QualifiedName kept(QualifiedName table) {
     return new QualifiedName(schema(table.schema()), table.name());
@@ -41,12 +49,25 @@ public record Backups(String version) {
    * that the backup never holds on to a type that a later migration changes or drops.
    */
   String saveColumn(QualifiedName table, Column column, List<String> key) {
+    return saveColumn(table, column, Sql.idents(key));
+  }
+
+  /**
+   * Copies a column's values into the backup with the values, as text, of the columns that
+   * {@link #putBackByValues} matches rows by.
+   */
+  String saveColumnByValues(QualifiedName table, Column column, List<String> match) {
+    return saveColumn(table, column, match.stream()
+        .map(m -> Sql.ident(m) + "::text AS " + Sql.ident(m)).collect(Collectors.joining(", ")));
+  }
+
+  private String saveColumn(QualifiedName table, Column column, String keys) {
     String value = Sql.ident(column.name());
     if (column.enumType() != null) {
       value += (column.type().endsWith("[]") ? "::text[]" : "::text") + " AS " + Sql.ident(column.name());
     }
     return "CREATE TABLE " + Sql.ident(columnTable(table, column.name())) + " AS SELECT "
-        + Sql.idents(key) + ", " + value + " FROM " + Sql.ident(table) + ";";
+        + keys + ", " + value + " FROM " + Sql.ident(table) + ";";
   }
 
   /**
@@ -147,6 +168,36 @@ public record Backups(String version) {
   List<String> restoreColumn(QualifiedName table, Column column, List<String> key) {
     return List.of(putBackColumn(table, column, key),
         "DROP TABLE " + Sql.ident(columnTable(table, column.name())) + ";");
+  }
+
+  /**
+   * Puts a column's values saved by {@link #saveColumnByValues} back into the rows with the same
+   * values in {@code match} (compared as text, NULLs alike), pairing rows alike in all of them one
+   * to one by rank, and drops the backup.
+   */
+  List<String> restoreColumnByValues(QualifiedName table, Column column, List<String> match) {
+    QualifiedName backup = columnTable(table, column.name());
+    String cast = column.enumType() != null ? "::" + column.type() : "";
+    return List.of(putBackByValues(table, column, match, backup, cast),
+        "DROP TABLE " + Sql.ident(backup) + ";");
+  }
+
+  private static String putBackByValues(QualifiedName table, Column column, List<String> match,
+      QualifiedName backup, String cast) {
+    String texts = match.stream().map(m -> Sql.ident(m) + "::text").collect(Collectors.joining(", "));
+    String current = "SELECT ctid AS \"plinth_row\", " + match.stream()
+        .map(m -> Sql.ident(m) + "::text AS " + Sql.ident(m)).collect(Collectors.joining(", "))
+        + ", row_number() OVER (PARTITION BY " + texts + " ORDER BY ctid) AS \"plinth_rank\" FROM "
+        + Sql.ident(table);
+    String saved = "SELECT *, row_number() OVER (PARTITION BY " + Sql.idents(match)
+        + ") AS \"plinth_rank\" FROM " + Sql.ident(backup);
+    String alike = match.stream()
+        .map(m -> "\"current\"." + Sql.ident(m) + " IS NOT DISTINCT FROM \"saved\"." + Sql.ident(m))
+        .collect(Collectors.joining(" AND "));
+    return "UPDATE " + Sql.ident(table) + " AS \"target\" SET " + Sql.ident(column.name())
+        + " = \"saved\"." + Sql.ident(column.name()) + cast + " FROM (" + current + ") AS \"current\" JOIN ("
+        + saved + ") AS \"saved\" ON " + alike + " AND \"current\".\"plinth_rank\" = \"saved\".\"plinth_rank\""
+        + " WHERE \"target\".ctid = \"current\".\"plinth_row\";";
   }
 
   /** Copies a column's saved values into the rows with the same key (the backup stays). */

@@ -54,8 +54,17 @@ public final class MigrationScript {
    */
   public static String forward(String version, Schema before, List<Change> changes,
       String lockTimeout, boolean transactional, boolean resumable) {
+    return forward(version, before, changes, lockTimeout, transactional, resumable, false);
+  }
+
+  /**
+   * The same; {@code tenantSchemas} names the default schema's objects without their schema, so
+   * that the script works in the schema of each tenant it runs for (see {@link TenantNames}).
+   */
+  public static String forward(String version, Schema before, List<Change> changes,
+      String lockTimeout, boolean transactional, boolean resumable, boolean tenantSchemas) {
     return script(before, changes, new Backups(version), lockTimeout, transactional, resumable,
-        List.of());
+        tenantSchemas, List.of());
   }
 
   /**
@@ -65,6 +74,12 @@ public final class MigrationScript {
    */
   public static String reverse(String version, Schema before, List<Change> changes,
       String lockTimeout, boolean transactional, boolean resumable) {
+    return reverse(version, before, changes, lockTimeout, transactional, resumable, false);
+  }
+
+  /** The same; {@code tenantSchemas} as for {@link #forward}. */
+  public static String reverse(String version, Schema before, List<Change> changes,
+      String lockTimeout, boolean transactional, boolean resumable, boolean tenantSchemas) {
     Schema after = Changes.apply(before, changes);
     Backups backups = new Backups(version);
     SortedSet<String> used = new TreeSet<>();
@@ -75,9 +90,10 @@ public final class MigrationScript {
       keptSource(change).ifPresent(schema -> used.remove(backups.schema(schema)));
     }
     List<String> epilogue = used.stream()
-        .map(schema -> "DROP SCHEMA IF EXISTS " + Sql.ident(schema) + ";").toList();
+        .map(schema -> "DROP SCHEMA IF EXISTS " + Sql.ident(schema) + ";")
+        .map(drop -> tenantSchemas ? TenantNames.statement(drop, backups) : drop).toList();
     return script(after, Changes.inverse(changes), backups, lockTimeout, transactional, resumable,
-        epilogue);
+        tenantSchemas, epilogue);
   }
 
   /** The source schema of what a forward change keeps in a backup, if it keeps anything. */
@@ -96,12 +112,13 @@ public final class MigrationScript {
   }
 
   private static String script(Schema state, List<Change> changes, Backups backups,
-      String lockTimeout, boolean transactional, boolean resumable, List<String> epilogue) {
+      String lockTimeout, boolean transactional, boolean resumable, boolean tenantSchemas,
+      List<String> epilogue) {
     StringBuilder sql = new StringBuilder(HEADER);
     if (transactional && lockTimeout != null) {
       sql.append("SET LOCAL lock_timeout = ").append(Sql.literal(lockTimeout)).append(";\n");
     }
-    for (String statement : SqlRenderer.statements(state, changes, backups, resumable)) {
+    for (String statement : SqlRenderer.statements(state, changes, backups, resumable, tenantSchemas)) {
       sql.append('\n').append(statement).append('\n');
     }
     if (!epilogue.isEmpty()) {

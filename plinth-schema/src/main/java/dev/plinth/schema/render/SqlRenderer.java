@@ -64,10 +64,11 @@ public final class SqlRenderer {
    * The SQL of {@code changes}, applied in order to {@code before}: one text per change, holding
    * its statements one per line. {@code resumable} guards the statements of the changes that run
    * outside a transaction (enum values added, indexes built or dropped concurrently, and their
-   * inverses), so that running them again after a failure finishes the job.
+   * inverses), so that running them again after a failure finishes the job. {@code tenantSchemas}
+   * leaves the default schema out of names, for a schema per tenant (see {@link TenantNames}).
    */
   public static List<String> statements(Schema before, List<Change> changes, Backups backups,
-      boolean resumable) {
+      boolean resumable, boolean tenantSchemas) {
     List<String> out = new ArrayList<>();
     Schema state = before;
     Set<QualifiedName> created = new HashSet<>();
@@ -77,7 +78,9 @@ public final class SqlRenderer {
       }
     }
     for (Change change : changes) {
-      out.add(String.join("\n", change.accept(new Renderer(state, backups, created, resumable))));
+      List<String> statements = change.accept(new Renderer(state, backups, created, resumable));
+      out.add(String.join("\n", tenantSchemas
+          ? statements.stream().map(s -> TenantNames.statement(s, backups)).toList() : statements));
       state = change.applyTo(state);
     }
     return out;
@@ -189,7 +192,9 @@ public final class SqlRenderer {
       List<String> out = new ArrayList<>();
       if (!c.backupKey().isEmpty()) {
         out.add(backups.createSchema(c.table().schema()));
-        out.add(backups.saveColumn(c.table(), c.column(), c.backupKey()));
+        out.add(c.matchByValues()
+            ? backups.saveColumnByValues(c.table(), c.column(), c.backupKey())
+            : backups.saveColumn(c.table(), c.column(), c.backupKey()));
       }
       if (!c.backupKey().isEmpty() && c.keptByRollback()) {
         out.add(backups.label(backups.columnTable(c.table(), c.column().name()),
@@ -481,7 +486,9 @@ public final class SqlRenderer {
     Column loose = new Column(column.name(), column.type(), column.enumType(), true,
         column.defaultSql(), Identity.NONE, null, null);
     out.add(alter(change.table()) + "ADD COLUMN " + columnDefinition(change.table(), loose) + ";");
-    out.addAll(backups.restoreColumn(change.table(), column, change.restoreKey()));
+    out.addAll(change.matchByValues()
+        ? backups.restoreColumnByValues(change.table(), column, change.restoreKey())
+        : backups.restoreColumn(change.table(), column, change.restoreKey()));
     if (!column.nullable()) {
       out.add(NotNullSql.set(change.table(), column));
     }
@@ -664,7 +671,7 @@ public final class SqlRenderer {
     if (key.opclass() != null) {
       sql += " " + key.opclass();
     }
-    return key.descending() ? sql + " DESC" : sql;
+    return sql + key.orderSql();
   }
 
   private static String foreignKey(ForeignKey fk) {

@@ -37,14 +37,21 @@ public final class Javac {
    */
   public static void compile(Path scratch, Path sources, Path migrations, boolean check, Integer postgres,
       List<String> warnings) throws IOException {
+    List<String> options = new ArrayList<>(List.of("-Aplinth.check=" + check));
+    if (postgres != null) {
+      options.add("-Aplinth.postgres=" + postgres);
+    }
+    compile(scratch, sources, migrations, options, warnings);
+  }
+
+  /** The same with the processor options {@code options} ({@code -Aname=value}). */
+  public static void compile(Path scratch, Path sources, Path migrations, List<String> options,
+      List<String> warnings) throws IOException {
     Path classes = Files.createTempDirectory(scratch, "classes");
     List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-encoding", "UTF-8",
         "-classpath", System.getProperty("java.class.path"),
-        "-processor", "dev.plinth.processor.PlinthProcessor",
-        "-Aplinth.migrations=" + migrations, "-Aplinth.check=" + check));
-    if (postgres != null) {
-      args.add("-Aplinth.postgres=" + postgres);
-    }
+        "-processor", "dev.plinth.processor.PlinthProcessor", "-Aplinth.migrations=" + migrations));
+    args.addAll(options);
     try (Stream<Path> files = Files.walk(sources)) {
       files.filter(p -> p.toString().endsWith(".java")).sorted().forEach(p -> args.add(p.toString()));
     }

@@ -188,12 +188,12 @@ public enum Message {
           + " until `prune-backups`, but code that still reads it breaks. @Acknowledge(\"PLN308\")"
           + " to confirm."),
   LOSSY_REVERSE(Severity.WARNING, "PLN309",
-      "Table %s has no primary key, so the values that this migration removes from column '%s'"
-          + " cannot be kept for the rollback: its reverse restores the column empty. Add an @Id, or"
-          + " @Acknowledge(\"PLN309\")."),
+      "Table %s keeps no primary key through this migration, so the values that it removes from"
+          + " column '%s' cannot be matched to their rows for the rollback: its reverse restores the"
+          + " column empty. Keep an @Id column unchanged, or @Acknowledge(\"PLN309\")."),
   NO_PRIMARY_KEY(Severity.WARNING, "PLN312",
-      "Table %s has no primary key (@Id): rows cannot be matched, so a later migration that drops or"
-          + " narrows one of its columns cannot keep the values for the rollback. Add an @Id, or"
+      "Table %s has no primary key (@Id): rows cannot be matched, so a later migration that narrows"
+          + " one of its columns cannot keep the values for the rollback. Add an @Id, or"
           + " @Acknowledge(\"PLN312\")."),
   ENUM_VALUES_REMOVED(Severity.WARNING, "PLN313",
       "The migration removes value(s) %s from enum type %s: rows holding one get NULL or the column"

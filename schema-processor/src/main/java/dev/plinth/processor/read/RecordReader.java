@@ -44,7 +44,8 @@ import javax.lang.model.util.Elements;
 public final class RecordReader {
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
   private static final Pattern KEY = Pattern.compile(
-      "([A-Za-z_][A-Za-z0-9_$]*)(?:\\s+([A-Za-z_][A-Za-z0-9_]*))?(?:\\s+(?i:(ASC|DESC)))?");
+      "([A-Za-z_][A-Za-z0-9_$]*)(?:\\s+([A-Za-z_][A-Za-z0-9_]*))?(?:\\s+(?i:(ASC|DESC)))?"
+          + "(?:\\s+(?i:NULLS\\s+(FIRST|LAST)))?");
 
   /** PostgreSQL's limit on the columns of a table. */
   private static final int MAX_COLUMNS = 1600;
@@ -733,7 +734,9 @@ public final class RecordReader {
           order = second;
           second = null;
         }
-        keys.add(new IndexKey(column.get(), null, second, "DESC".equalsIgnoreCase(order)));
+        String nulls = key.group(4);
+        keys.add(new IndexKey(column.get(), null, second, "DESC".equalsIgnoreCase(order),
+            nulls == null ? null : "FIRST".equalsIgnoreCase(nulls)));
         nameParts.add(column.get());
       } else {
         resolver.checkReferences(text, "@Index columns", index.origin("columns", i));

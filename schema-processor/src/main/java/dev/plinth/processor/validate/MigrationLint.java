@@ -181,14 +181,12 @@ public final class MigrationLint {
           backups.schema(name.schema())));
     }
 
+    /** Either the values are kept (where), or they cannot be: never both. */
     public List<Finding> visitDropColumn(DropColumn c) {
-      List<Finding> out = new ArrayList<>();
-      out.add(Finding.at(Message.DROPS_COLUMN, c.table(), null, c.column().name(),
-          c.column().type(), c.table(), backups.schema(c.table().schema())));
-      if (c.backupKey().isEmpty()) {
-        out.add(Finding.at(Message.LOSSY_REVERSE, c.table(), null, c.table(), c.column().name()));
-      }
-      return out;
+      return List.of(c.backupKey().isEmpty()
+          ? Finding.at(Message.LOSSY_REVERSE, c.table(), null, c.table(), c.column().name())
+          : Finding.at(Message.DROPS_COLUMN, c.table(), null, c.column().name(),
+              c.column().type(), c.table(), backups.schema(c.table().schema())));
     }
 
     public List<Finding> visitCreateSchema(Change.CreateSchema c) {

@@ -114,9 +114,7 @@ public final class CatalogExtras {
       FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid
       JOIN pg_namespace n ON n.oid = c.relnamespace,
       LATERAL (VALUES
-          (CASE WHEN (to_jsonb(i) ->> 'indnullsnotdistinct')::boolean THEN 'has NULLS NOT DISTINCT' END),
-          (CASE WHEN EXISTS (SELECT 1 FROM unnest(i.indoption::int2[]) o WHERE ((o & 1) = 0) <> ((o & 2) = 0))
-                THEN 'orders NULLs against the default' END)
+          (CASE WHEN (to_jsonb(i) ->> 'indnullsnotdistinct')::boolean THEN 'has NULLS NOT DISTINCT' END)
       ) AS f(what)
       WHERE f.what IS NOT NULL AND %1$s
       ORDER BY 1, 2

@@ -229,10 +229,12 @@ public final class CatalogReader {
         include.add(column);
         continue;
       }
+      // pg_index.indoption: 1 for DESC, 2 for NULLS FIRST.
       boolean descending = (options[k] & 1) != 0;
+      boolean nullsFirst = (options[k] & 2) != 0;
       keys.add(column != null
-          ? new IndexKey(column, null, opclasses[k], descending)
-          : new IndexKey(null, definitions[k], opclasses[k], descending));
+          ? new IndexKey(column, null, opclasses[k], descending, nullsFirst)
+          : new IndexKey(null, definitions[k], opclasses[k], descending, nullsFirst));
     }
     return new Index(rs.getString(2), keys, rs.getBoolean(4), rs.getString(3), string(rs, 5),
         include, false);

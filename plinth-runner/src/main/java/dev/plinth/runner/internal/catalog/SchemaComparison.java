@@ -244,7 +244,7 @@ public final class SchemaComparison {
     if (key.opclass() != null) {
       text += " " + key.opclass();
     }
-    return key.descending() ? text + " DESC" : text;
+    return text + key.orderSql();
   }
 
   private static String values(EnumType type) {
