@@ -133,9 +133,12 @@ public final class EmbeddedServer implements AutoCloseable {
   /** With the data directory's lock held: the running server, else a new one; secured and recorded. */
   private static Running ensureRunning(Path data, int port, Mode mode) throws IOException {
     Optional<State> live = Postmaster.live(data, ServerFiles.password(data));
-    if (live.isPresent() && !isRecorded(data, live.get().pid())) {
-      // Left by a process killed while starting it: it may still be starting up.
-      Postmaster.awaitReady(live.get().port(), ServerFiles.password(data));
+    if (live.isPresent() && !isRecorded(data, live.get().pid())
+        // Left by a process killed while starting it: it may still be starting up, or never get
+        // there (killed before it was set up); then it is stopped and a server started afresh.
+        && !Postmaster.awaitReady(live.get().port(), ServerFiles.password(data))) {
+      Postmaster.stop(data, live.get().pid());
+      live = Optional.empty();
     }
     State server = live.orElseGet(() -> Postmaster.start(data, port, ServerFiles.password(data)));
     String password = Postmaster.secure(data, server.port());

@@ -81,24 +81,29 @@ final class Postmaster {
 
   /**
    * Waits (at most the start-up wait) until the server on {@code port} accepts a connection: it
-   * refuses them while it starts up (connection refused, or SQL state 57P03).
+   * refuses them while it starts up (connection refused, or SQL state 57P03). False when it still
+   * refused them at the end (it never got that far); true when it answered, even with an error
+   * the command's own connection then reports.
    */
-  static void awaitReady(int port, Optional<String> password) {
+  static boolean awaitReady(int port, Optional<String> password) {
     long deadline = System.nanoTime() + STARTUP_WAIT.toNanos();
     while (true) {
       try (Connection connection = connect(port, password)) {
-        return;
+        return true;
       } catch (SQLException e) {
         boolean starting = "08001".equals(e.getSQLState()) || "57P03".equals(e.getSQLState());
-        if (!starting || System.nanoTime() > deadline) {
-          return; // the command's own connection reports it
+        if (!starting) {
+          return true; // the command's own connection reports it
+        }
+        if (System.nanoTime() > deadline) {
+          return false;
         }
       }
       try {
         Thread.sleep(100);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return;
+        return true;
       }
     }
   }
