@@ -137,7 +137,9 @@ final class Postmaster {
   }
 
   private static State startOn(Path data, int port, Optional<String> password) throws IOException {
-    Files.createDirectories(data);
+    if (!Files.exists(data.resolve("PG_VERSION"))) {
+      initialize(data);
+    }
     ProcessBuilder.Redirect log = ProcessBuilder.Redirect.appendTo(data.resolveSibling(data.getFileName() + ".log").toFile());
     EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
         .setDataDirectory(data.toFile())
@@ -297,6 +299,41 @@ final class Postmaster {
       }
     } catch (IOException e) {
       // Nothing was locked through it.
+    }
+  }
+
+  /**
+   * Creates the cluster of {@code data} in a sibling folder and moves it into place once it is
+   * complete, so that a process killed while initdb runs never leaves a half-made cluster behind
+   * (the next command would fail to start it); what such a kill leaves is removed here.
+   */
+  private static void initialize(Path data) throws IOException {
+    Path staging = data.resolveSibling(data.getFileName() + ".initdb");
+    deleteTree(staging);
+    Files.createDirectories(staging);
+    try (EmbeddedPostgres initdb = EmbeddedPostgres.builder()
+        .setDataDirectory(staging.toFile())
+        .setCleanDataDirectory(false)
+        .setPort(freePort())
+        .setLocaleConfig("locale", "C")
+        .setPGStartupWait(STARTUP_WAIT)
+        .setRegisterShutdownHook(false)
+        .setServerConfig("listen_addresses", "localhost")
+        .start()) {
+      // initdb ran and the cluster starts: complete.
+    }
+    Files.deleteIfExists(data); // an empty folder someone created; one with files is never replaced
+    Files.move(staging, data, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
     }
   }
 
