@@ -1,14 +1,14 @@
 package dev.plinth.features;
 
+import static dev.plinth.features.ModelScripts.assertCatalog;
+import static dev.plinth.features.ModelScripts.execute;
+import static dev.plinth.features.ModelScripts.migrate;
+import static dev.plinth.features.ModelScripts.rollback;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.plinth.runner.internal.catalog.CatalogReader;
-import dev.plinth.runner.internal.catalog.SchemaComparison;
 import dev.plinth.runner.testing.SharedPostgres;
 import dev.plinth.runner.testing.SharedPostgres.TestDatabase;
-import dev.plinth.schema.diff.Canonical;
 import dev.plinth.schema.diff.Change;
-import dev.plinth.schema.diff.Changes;
 import dev.plinth.schema.diff.SchemaDiff;
 import dev.plinth.schema.model.Column;
 import dev.plinth.schema.model.Identity;
@@ -16,7 +16,6 @@ import dev.plinth.schema.model.PrimaryKey;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.Table;
-import dev.plinth.schema.render.MigrationScript;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -72,7 +71,7 @@ class DroppedKeyColumnsDatabaseTest {
       execute(connection, ROWS);
       List<Change> changes = migrate(connection, v1, v2, "2");
 
-      execute(connection, MigrationScript.reverse("2", v1, changes, "5s", true, false));
+      rollback(connection, "2", v1, changes);
       assertCatalog(connection, v1);
       assertEquals(EXPECTED, rows(connection));
     }
@@ -94,20 +93,6 @@ class DroppedKeyColumnsDatabaseTest {
     return new Schema(List.of(item), List.of());
   }
 
-  private static List<Change> migrate(Connection connection, Schema from, Schema to, String version)
-      throws SQLException {
-    List<Change> changes = SchemaDiff.diff(from, to);
-    execute(connection, MigrationScript.forward(version, from, changes, "5s", true, false));
-    assertCatalog(connection, Changes.apply(from, changes));
-    return changes;
-  }
-
-  private static void assertCatalog(Connection connection, Schema expected) throws SQLException {
-    Schema live = CatalogReader.read(connection, "-");
-    assertEquals(List.of(), SchemaComparison.compare(expected, live));
-    assertEquals(List.of(), SchemaDiff.diff(Canonical.schema(live), Canonical.schema(expected)));
-  }
-
   /** Every row, ordered by id. */
   private static String rows(Connection connection) throws SQLException {
     try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
@@ -115,16 +100,6 @@ class DroppedKeyColumnsDatabaseTest {
             + " coalesce(amount::text, 'null')), '|' ORDER BY id) FROM item")) {
       rs.next();
       return rs.getString(1);
-    }
-  }
-
-  private static void execute(Connection connection, String sql) throws SQLException {
-    connection.setAutoCommit(false);
-    try (Statement st = connection.createStatement()) {
-      st.execute(sql);
-      connection.commit();
-    } finally {
-      connection.setAutoCommit(true);
     }
   }
 }

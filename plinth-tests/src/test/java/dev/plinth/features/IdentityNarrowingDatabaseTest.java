@@ -1,22 +1,20 @@
 package dev.plinth.features;
 
+import static dev.plinth.features.ModelScripts.assertCatalog;
+import static dev.plinth.features.ModelScripts.execute;
+import static dev.plinth.features.ModelScripts.migrate;
+import static dev.plinth.features.ModelScripts.rollback;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.plinth.runner.internal.catalog.CatalogReader;
-import dev.plinth.runner.internal.catalog.SchemaComparison;
 import dev.plinth.runner.testing.SharedPostgres;
 import dev.plinth.runner.testing.SharedPostgres.TestDatabase;
-import dev.plinth.schema.diff.Canonical;
 import dev.plinth.schema.diff.Change;
-import dev.plinth.schema.diff.Changes;
-import dev.plinth.schema.diff.SchemaDiff;
 import dev.plinth.schema.model.Column;
 import dev.plinth.schema.model.Identity;
 import dev.plinth.schema.model.PrimaryKey;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.Table;
-import dev.plinth.schema.render.MigrationScript;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -42,7 +40,7 @@ class IdentityNarrowingDatabaseTest {
       execute(connection, "INSERT INTO ticket (id, note) VALUES (1, 'a'), (2, 'b'), (3, 'c')");
 
       List<Change> changes = migrate(connection, v1, v2, "2");
-      execute(connection, MigrationScript.reverse("2", v1, changes, "5s", true, false));
+      rollback(connection, "2", v1, changes);
 
       assertCatalog(connection, v1);
       assertEquals("1 1 a, 2 2 b, 3 3 c", rows(connection));
@@ -65,20 +63,6 @@ class IdentityNarrowingDatabaseTest {
     return new Schema(List.of(ticket), List.of());
   }
 
-  private static List<Change> migrate(Connection connection, Schema from, Schema to, String version)
-      throws SQLException {
-    List<Change> changes = SchemaDiff.diff(from, to);
-    execute(connection, MigrationScript.forward(version, from, changes, "5s", true, false));
-    assertCatalog(connection, Changes.apply(from, changes));
-    return changes;
-  }
-
-  private static void assertCatalog(Connection connection, Schema expected) throws SQLException {
-    Schema live = CatalogReader.read(connection, "-");
-    assertEquals(List.of(), SchemaComparison.compare(expected, live));
-    assertEquals(List.of(), SchemaDiff.diff(Canonical.schema(live), Canonical.schema(expected)));
-  }
-
   private static String rows(Connection connection) throws SQLException {
     return query(connection, "SELECT string_agg(id || ' ' || number || ' ' || note, ', ' ORDER BY id)"
         + " FROM ticket");
@@ -88,16 +72,6 @@ class IdentityNarrowingDatabaseTest {
     try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
       rs.next();
       return rs.getString(1);
-    }
-  }
-
-  private static void execute(Connection connection, String sql) throws SQLException {
-    connection.setAutoCommit(false);
-    try (Statement st = connection.createStatement()) {
-      st.execute(sql);
-      connection.commit();
-    } finally {
-      connection.setAutoCommit(true);
     }
   }
 }

@@ -1,22 +1,20 @@
 package dev.plinth.features;
 
+import static dev.plinth.features.ModelScripts.assertCatalog;
+import static dev.plinth.features.ModelScripts.execute;
+import static dev.plinth.features.ModelScripts.migrate;
+import static dev.plinth.features.ModelScripts.rollback;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.plinth.runner.internal.catalog.CatalogReader;
-import dev.plinth.runner.internal.catalog.SchemaComparison;
 import dev.plinth.runner.testing.SharedPostgres;
 import dev.plinth.runner.testing.SharedPostgres.TestDatabase;
-import dev.plinth.schema.diff.Canonical;
 import dev.plinth.schema.diff.Change;
-import dev.plinth.schema.diff.Changes;
-import dev.plinth.schema.diff.SchemaDiff;
 import dev.plinth.schema.model.Column;
 import dev.plinth.schema.model.Identity;
 import dev.plinth.schema.model.PrimaryKey;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.Table;
-import dev.plinth.schema.render.MigrationScript;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -53,7 +51,7 @@ class NotNullNamesDatabaseTest {
       List<Change> changes = migrate(connection, v1, v2, "2");
       assertEquals("account_id_not_null email_given code_given account_note_not_null", names(connection));
 
-      execute(connection, MigrationScript.reverse("2", v1, changes, "5s", true, false));
+      rollback(connection, "2", v1, changes);
       assertCatalog(connection, v1);
       assertEquals("account_id_not_null account_email_present account_code_not_null", names(connection));
     }
@@ -69,20 +67,6 @@ class NotNullNamesDatabaseTest {
     return new Schema(List.of(account), List.of());
   }
 
-  private static List<Change> migrate(Connection connection, Schema from, Schema to, String version)
-      throws SQLException {
-    List<Change> changes = SchemaDiff.diff(from, to);
-    execute(connection, MigrationScript.forward(version, from, changes, "5s", true, false));
-    assertCatalog(connection, Changes.apply(from, changes));
-    return changes;
-  }
-
-  private static void assertCatalog(Connection connection, Schema expected) throws SQLException {
-    Schema live = CatalogReader.read(connection, "-");
-    assertEquals(List.of(), SchemaComparison.compare(expected, live));
-    assertEquals(List.of(), SchemaDiff.diff(Canonical.schema(live), Canonical.schema(expected)));
-  }
-
   /** The NOT NULL constraints of the account table, in column order. */
   private static String names(Connection connection) throws SQLException {
     try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
@@ -90,16 +74,6 @@ class NotNullNamesDatabaseTest {
             + " WHERE conrelid = 'account'::regclass AND contype = 'n'")) {
       rs.next();
       return rs.getString(1);
-    }
-  }
-
-  private static void execute(Connection connection, String sql) throws SQLException {
-    connection.setAutoCommit(false);
-    try (Statement st = connection.createStatement()) {
-      st.execute(sql);
-      connection.commit();
-    } finally {
-      connection.setAutoCommit(true);
     }
   }
 }
