@@ -79,6 +79,13 @@ public final class MigrationResources {
     return Optional.empty();
   }
 
+  /** Whether one of the roots has {@code relative}, without reading it. */
+  public boolean has(String relative) {
+    return roots.stream().anyMatch(root -> root.startsWith("filesystem:")
+        ? Files.isRegularFile(Path.of(root.substring("filesystem:".length())).resolve(relative))
+        : classLoader.getResource(root.isEmpty() ? relative : root + "/" + relative) != null);
+  }
+
   /**
    * Whether a script is written to be run again after a failure: its journal entry says so (for
    * messages only; a journal that cannot be read is reported where the journal is needed).

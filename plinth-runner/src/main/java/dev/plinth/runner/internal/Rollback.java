@@ -5,6 +5,7 @@ import dev.plinth.runner.PlinthException;
 import dev.plinth.runner.RollbackResult;
 import dev.plinth.runner.RollbackTarget;
 import dev.plinth.schema.journal.SumFile;
+import dev.plinth.schema.render.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -68,7 +69,8 @@ public final class Rollback {
         logTable = ensureLogTable(connection);
         for (int i = 0; i < steps.size(); i++) {
           Optional<String> before = remainingVersion(applied, i);
-          boolean resumable = resources.resumable(chosen.get(i).getScript());
+          // Only a failure outside a transaction says whether the script can be run again.
+          boolean resumable = !steps.get(i).transactional() && resources.resumable(chosen.get(i).getScript());
           done.add(execute(connection, schema, steps.get(i), resumable, before, remainingVersion(applied, i + 1)));
         }
         return new RollbackResult(done, remaining, false, millisSince(start));
@@ -156,14 +158,16 @@ public final class Rollback {
     LOG.info("Rolling back version {} with {}", step.version(), step.reverse());
     connection.setAutoCommit(!step.transactional());
     try {
+      int removed;
       if (step.transactional()) {
-        runInOneRoundTrip(connection, step, before, after);
+        removed = runInOneRoundTrip(connection, schema, step, before, after);
       } else {
         runStatements(connection, step, resumable, before, after);
+        // A non-transactional reverse has committed by now; its history row goes in a transaction of its own.
+        connection.setAutoCommit(false);
+        removed = removeFromHistory(connection, schema, step);
       }
-      // A non-transactional reverse has committed by now; its history row goes in a transaction of its own.
-      connection.setAutoCommit(false);
-      if (removeFromHistory(connection, schema, step) != 1) {
+      if (removed != 1) {
         connection.rollback();
         throw new PlinthException(Message.ROLLBACK_HISTORY_CHANGED, step.version());
       }
@@ -190,14 +194,17 @@ public final class Rollback {
   }
 
   /**
-   * The reverse script as one call: the server runs its statements in order in this transaction,
-   * with one round trip instead of one per statement. Only when it fails are the statements run
-   * again one by one (in a transaction that is rolled back) to name the failing line.
+   * The reverse script and the removal of its history row as one call: the server runs the
+   * statements in order in this transaction, with one round trip instead of one per statement.
+   * Returns the history rows removed. Only when it fails are the statements run again one by one
+   * (in a transaction that is rolled back) to name the failing line.
    */
-  private void runInOneRoundTrip(Connection connection, RollbackResult.Step step, Optional<String> before,
-      Optional<String> after) throws SQLException {
+  private int runInOneRoundTrip(Connection connection, String schema, RollbackResult.Step step,
+      Optional<String> before, Optional<String> after) throws SQLException {
+    // The new line ends a closing line comment; the semicolon ends a last statement without one.
+    String sql = step.sql() + "\n;\n" + historyRemoval(schema, Sql.literal(step.version()), Sql.literal(step.script()));
     try (Statement st = connection.createStatement()) {
-      st.execute(step.sql());
+      return lastCount(st, st.execute(sql));
     } catch (SQLException e) {
       connection.rollback();
       if (RunnerContext.isConnectionState(e.getSQLState())) {
@@ -261,24 +268,48 @@ public final class Rollback {
   /** Deletes the step's history row and notes the rollback, in one statement; the rows deleted. */
   private int removeFromHistory(Connection connection, String schema, RollbackResult.Step step)
       throws SQLException {
-    String history = quote(schema) + "." + quote(context.historyTable());
-    String delete = "DELETE FROM " + history + " WHERE version = ? AND success";
-    String sql = !logTable ? delete : "WITH removed AS (" + delete + " RETURNING 1),"
-        + " noted AS (INSERT INTO " + LOG_TABLE + " (version, script) SELECT ?, ? FROM removed"
-        + " ON CONFLICT (version) DO UPDATE SET script = EXCLUDED.script, rolled_back_at = now(),"
-        + " rolled_back_by = current_user) SELECT count(*) FROM removed";
-    try (PreparedStatement st = connection.prepareStatement(sql)) {
+    try (PreparedStatement st = connection.prepareStatement(historyRemoval(schema, "?", "?"))) {
       st.setString(1, step.version());
-      if (!logTable) {
-        return st.executeUpdate();
+      if (logTable) {
+        st.setString(2, step.script());
       }
-      st.setString(2, step.version());
-      st.setString(3, step.script());
       try (ResultSet rs = st.executeQuery()) {
         rs.next();
         return rs.getInt(1);
       }
     }
+  }
+
+  /**
+   * The statement that deletes a version's history row and notes the rollback, giving the count of
+   * rows deleted; {@code version} and {@code script} are SQL: literals or parameters ({@code script}
+   * only when the note is kept).
+   */
+  private String historyRemoval(String schema, String version, String script) {
+    String history = quote(schema) + "." + quote(context.historyTable());
+    String removed = "WITH removed AS (DELETE FROM " + history + " WHERE version = " + version + " AND success"
+        + " RETURNING version)";
+    if (!logTable) {
+      return removed + " SELECT count(*) FROM removed";
+    }
+    return removed + ", noted AS (INSERT INTO " + LOG_TABLE + " (version, script) SELECT version, " + script
+        + " FROM removed ON CONFLICT (version) DO UPDATE SET script = EXCLUDED.script, rolled_back_at = now(),"
+        + " rolled_back_by = current_user) SELECT count(*) FROM removed";
+  }
+
+  /** The count the last result of a multi-statement call holds, after every earlier result. */
+  private static int lastCount(Statement st, boolean isResultSet) throws SQLException {
+    int count = -1;
+    boolean result = isResultSet;
+    while (result || st.getUpdateCount() != -1) {
+      if (result) {
+        try (ResultSet rs = st.getResultSet()) {
+          count = rs.next() ? rs.getInt(1) : -1;
+        }
+      }
+      result = st.getMoreResults();
+    }
+    return count;
   }
 
   /** The newest applied version once the newest {@code removed} are rolled back. */

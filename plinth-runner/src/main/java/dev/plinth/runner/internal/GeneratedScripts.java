@@ -1,0 +1,55 @@
+package dev.plinth.runner.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.flywaydb.core.api.ClassProvider;
+import org.flywaydb.core.api.migration.JavaMigration;
+import org.flywaydb.core.api.resolver.MigrationResolver;
+import org.flywaydb.core.api.resolver.ResolvedMigration;
+import org.flywaydb.core.internal.parser.ParsingContext;
+import org.flywaydb.core.internal.resolver.java.ScanningJavaMigrationResolver;
+import org.flywaydb.core.internal.resolver.sql.SqlMigrationResolver;
+
+/**
+ * Flyway's default resolvers (it is configured to skip its own), with one difference: a
+ * transactional script that Plinth generated (it has a journal entry) is executed in one round
+ * trip instead of one per statement ({@link OneRoundTripExecutor}). Everything Flyway records and
+ * checks is Flyway's own: version, description, script name, type and checksum come from Flyway's
+ * SQL resolver, so plain Flyway's {@code info} and {@code validate} read the history unchanged.
+ */
+public final class GeneratedScripts implements MigrationResolver {
+
+  private final MigrationResources resources;
+
+  public GeneratedScripts(MigrationResources resources) {
+    this.resources = resources;
+  }
+
+  @Override
+  public Collection<ResolvedMigration> resolveMigrations(Context context) {
+    List<ResolvedMigration> result = new ArrayList<>();
+    SqlMigrationResolver sql = new SqlMigrationResolver(context.resourceProvider, context.sqlScriptExecutorFactory,
+        context.sqlScriptFactory, context.configuration, new ParsingContext());
+    for (ResolvedMigration migration : sql.resolveMigrations(context)) {
+      result.add(generated(migration) ? new OneRoundTripExecutor.Migration(migration, resources) : migration);
+    }
+    // The rest of what Flyway resolves by default when it is not told to skip it.
+    if (context.resourceProvider instanceof ClassProvider<?> classes) {
+      @SuppressWarnings("unchecked")
+      ClassProvider<JavaMigration> javaClasses = (ClassProvider<JavaMigration>) classes;
+      result.addAll(new ScanningJavaMigrationResolver(javaClasses, context.configuration).resolveMigrations(context));
+    }
+    for (MigrationResolver plugin : context.configuration.getPluginRegister().getInstancesOf(MigrationResolver.class)) {
+      result.addAll(plugin.resolveMigrations(context));
+    }
+    return result;
+  }
+
+  /** A versioned script that runs in a transaction and that the processor wrote (it has a journal entry). */
+  private boolean generated(ResolvedMigration migration) {
+    return migration.getVersion() != null && migration.getExecutor().canExecuteInTransaction()
+        && migration.getScript() != null && migration.getScript().endsWith(".sql")
+        && resources.has(MigrationResources.journalOf(migration.getScript()));
+  }
+}
