@@ -17,11 +17,14 @@ import dev.plinth.runner.internal.catalog.ViewCatalog;
 import dev.plinth.runner.internal.catalog.TenantSchema;
 import java.sql.Connection;
 import java.sql.SQLException;
+import dev.plinth.runner.internal.fleet.HistoryProbe;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.MigrationVersion;
 
 /** {@code verify}: the live catalog against the journal folded up to the applied version. */
 public final class Drift {
@@ -33,14 +36,52 @@ public final class Drift {
   }
 
   public VerifyResult verify() {
-    List<MigrationInfo> applied = context.appliedMigrations();
-    Schema committed = expectedSchema(context, withBaselined(applied));
+    List<Applied> applied = fromHistory().orElseGet(this::fromFlyway);
+    Schema committed = fold(context.resources(), applied);
     Schema expected = context.config().schema().map(tenant -> TenantSchema.of(committed, tenant)).orElse(committed);
     List<Difference> differences = new ArrayList<>(differences(expected, liveSchema("verify")));
     differences.addAll(viewDifferences(expected));
-    Optional<String> version = applied.isEmpty() ? Optional.empty()
-        : Optional.of(applied.get(applied.size() - 1).getVersion().getVersion());
+    Optional<String> version = applied.stream().filter(a -> !a.baselined()).reduce((a, b) -> b)
+        .map(a -> a.version().getVersion());
     return new VerifyResult(version, expected.tables().size(), expected.enums().size(), differences);
+  }
+
+  /**
+   * An applied migration: its version, the script whose journal entry describes it, and whether a
+   * baseline row stands for it rather than a row of its own.
+   */
+  private record Applied(MigrationVersion version, String script, boolean baselined) {}
+
+  /**
+   * The applied migrations as the history table lists them, when it is that simple: every
+   * successful row is a SQL migration whose file is still there, once. Then the history is all
+   * that is read (no scan and checksum of every migration file, which Flyway's {@code info} does).
+   * Empty otherwise (a baseline, a squash or an adoption that replaced files): then Flyway decides.
+   */
+  private Optional<List<Applied>> fromHistory() {
+    MigrationResources resources = context.resources();
+    List<HistoryProbe.Row> rows = HistoryProbe.read(context.config(), context.dataSource(), context.historyTable())
+        .rows().stream().filter(r -> r.success() && r.version() != null).toList();
+    boolean simple = rows.stream().allMatch(r -> "SQL".equals(r.type()) && r.script() != null
+        && resources.has(MigrationResources.forwardOf(r.script())))
+        && rows.stream().map(HistoryProbe.Row::version).distinct().count() == rows.size();
+    if (!simple) {
+      return Optional.empty();
+    }
+    return Optional.of(rows.stream().map(r -> new Applied(MigrationVersion.fromVersion(r.version()), r.script(), false))
+        .sorted(Comparator.comparing(Applied::version)).toList());
+  }
+
+  /** The applied migrations as Flyway's {@code info} resolves them, preceded by those a baseline stands for. */
+  private List<Applied> fromFlyway() {
+    List<MigrationInfo> applied = context.appliedMigrations();
+    List<Applied> result = new ArrayList<>();
+    for (MigrationInfo info : withBaselined(applied)) {
+      // The file Flyway resolved: after a squash, a row's own script may be gone.
+      result.add(new Applied(info.getVersion(), ReplacedHistory.resolvedScript(info).orElse(info.getScript()),
+          !applied.contains(info)));
+    }
+    return result;
   }
 
   /** The live database's schema, read for {@code command}. */
@@ -101,11 +142,15 @@ public final class Drift {
 
   /** The schema the journal entries of {@code applied} build; hand-written migrations have none. */
   static Schema expectedSchema(RunnerContext context, List<MigrationInfo> applied) {
-    MigrationResources resources = context.resources();
+    // The file Flyway resolved: after a squash, a row's own script may be gone.
+    return fold(context.resources(), applied.stream().map(info -> new Applied(info.getVersion(),
+        ReplacedHistory.resolvedScript(info).orElse(info.getScript()), false)).toList());
+  }
+
+  private static Schema fold(MigrationResources resources, List<Applied> applied) {
     Schema schema = Schema.EMPTY;
-    for (MigrationInfo info : applied) {
-      // The file Flyway resolved: after a squash, a row's own script may be gone.
-      String path = MigrationResources.journalOf(ReplacedHistory.resolvedScript(info).orElse(info.getScript()));
+    for (Applied migration : applied) {
+      String path = MigrationResources.journalOf(migration.script());
       Optional<String> json = resources.read(path);
       if (json.isEmpty()) {
         continue;

@@ -3,6 +3,7 @@ package dev.plinth.runner.internal.fleet;
 import dev.plinth.runner.Message;
 import dev.plinth.runner.Plinth;
 import dev.plinth.runner.PlinthException;
+import dev.plinth.runner.RunnerConfig;
 import dev.plinth.runner.internal.Failures;
 import dev.plinth.runner.internal.RunnerContext;
 import dev.plinth.schema.render.Sql;
@@ -14,6 +15,7 @@ import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.flywaydb.core.api.MigrationVersion;
 
 /**
@@ -38,8 +40,13 @@ public record HistoryProbe(Set<Row> rows) {
    * @throws dev.plinth.runner.PlinthException when the target cannot be reached
    */
   public static HistoryProbe read(Plinth plinth) {
-    try (Connection connection = connect(plinth); Statement st = connection.createStatement()) {
-      Optional<String> schema = plinth.config().schema();
+    return read(plinth.config(), plinth.dataSource(), plinth.historyTable());
+  }
+
+  /** The history of the database {@code config} and {@code dataSource} name (see {@link #read(Plinth)}). */
+  public static HistoryProbe read(RunnerConfig config, DataSource dataSource, String historyTable) {
+    try (Connection connection = connect(config, dataSource); Statement st = connection.createStatement()) {
+      Optional<String> schema = config.schema();
       if (schema.isEmpty()) {
         try (ResultSet rs = st.executeQuery("SELECT current_schema()")) {
           rs.next();
@@ -49,21 +56,21 @@ public record HistoryProbe(Set<Row> rows) {
       if (schema.isEmpty()) {
         return new HistoryProbe(Set.of()); // no schema in the search path exists: nothing was migrated
       }
-      return new HistoryProbe(rows(st, Sql.ident(schema.get()) + "." + Sql.ident(plinth.historyTable())));
+      return new HistoryProbe(rows(st, Sql.ident(schema.get()) + "." + Sql.ident(historyTable)));
     } catch (SQLException e) {
       if (RunnerContext.isConnectionState(e.getSQLState())) {
-        throw Failures.connection(e, plinth.config());
+        throw Failures.connection(e, config);
       }
       throw new PlinthException(e, Message.DATABASE_ERROR, "Reading the migration history", Failures.serverMessage(e),
           e.getSQLState() == null ? "unknown" : e.getSQLState());
     }
   }
 
-  private static Connection connect(Plinth plinth) {
+  private static Connection connect(RunnerConfig config, DataSource dataSource) {
     try {
-      return plinth.dataSource().getConnection();
+      return dataSource.getConnection();
     } catch (SQLException e) {
-      throw Failures.connection(e, plinth.config());
+      throw Failures.connection(e, config);
     }
   }
 
