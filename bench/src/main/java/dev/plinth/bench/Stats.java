@@ -60,6 +60,24 @@ final class Stats {
     return millis.get(variant).size();
   }
 
+  /**
+   * The ratios of {@code variant} to {@code baseline} within each repetition (the k-th timing of
+   * each, run back to back), for the report: median, min..max and count.
+   */
+  String paired(String variant, String baseline) {
+    List<Double> ours = millis.get(variant);
+    List<Double> base = millis.get(baseline);
+    int n = Math.min(ours.size(), base.size());
+    double[] ratios = new double[n];
+    for (int i = 0; i < n; i++) {
+      ratios[i] = ours.get(i) / base.get(i);
+    }
+    Arrays.sort(ratios);
+    double median = n % 2 == 1 ? ratios[n / 2] : (ratios[n / 2 - 1] + ratios[n / 2]) / 2;
+    return String.format(Locale.ROOT, "paired ratios median %.2f×, %.2f..%.2f (n=%d)", median, ratios[0],
+        ratios[n - 1], n);
+  }
+
   double ratio(String variant, String baseline) {
     return median(variant) / median(baseline);
   }
