@@ -46,10 +46,14 @@ public final class GeneratedScripts implements MigrationResolver {
     return result;
   }
 
-  /** A versioned script that runs in a transaction and that the processor wrote (it has a journal entry). */
+  /**
+   * A versioned script that the processor wrote (it has a journal entry) to run in a transaction
+   * (it has no {@code .conf} saying otherwise). Decided from the files, without asking Flyway's
+   * executor, which would parse every script to tell, also those that are applied already.
+   */
   private boolean generated(ResolvedMigration migration) {
-    return migration.getVersion() != null && migration.getExecutor().canExecuteInTransaction()
-        && migration.getScript() != null && migration.getScript().endsWith(".sql")
-        && resources.has(MigrationResources.journalOf(migration.getScript()));
+    String script = migration.getScript();
+    return migration.getVersion() != null && script != null && script.endsWith(".sql")
+        && resources.has(MigrationResources.journalOf(script)) && !resources.nonTransactional(script);
   }
 }

@@ -57,9 +57,10 @@ final class OneRoundTripExecutor implements MigrationExecutor {
     }
   }
 
+  /** Only scripts generated to run in a transaction get this executor ({@link GeneratedScripts}). */
   @Override
   public boolean canExecuteInTransaction() {
-    return flyway.canExecuteInTransaction();
+    return true;
   }
 
   @Override
