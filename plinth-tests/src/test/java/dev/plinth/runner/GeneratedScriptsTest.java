@@ -146,4 +146,25 @@ class GeneratedScriptsTest {
     assertFalse(Sql.exists(db, "orders"), "nothing of V2 is left");
     assertEquals(List.of("1 Success", "2 Pending", "3 Pending", "4 Pending"), states(plainFlyway(db, "latest")));
   }
+
+  @Test
+  void rollbackRunsAReverseScriptEndingInACommentAndRemovesItsRowInTheSameCall() throws IOException {
+    TestDatabase db = SharedPostgres.newDatabase("gen_rollback_comment");
+    Plinth plinth = Plinth.create(RunnerConfig.builder().url(db.jdbcUrl()).locations(location).target("2").build());
+    plinth.migrate();
+    Path u2 = folder.resolve("rollback/U2__step_2.sql");
+    // The last statement without its semicolon, then a line comment without a line end: the
+    // history's bookkeeping sent after it must neither join that statement nor vanish in the comment.
+    String reverse = Files.readString(u2).strip();
+    assertTrue(reverse.endsWith(";"), reverse);
+    Files.writeString(u2, reverse.substring(0, reverse.length() - 1) + "\n-- end of U2");
+    GeneratedMigrations.resum(folder);
+
+    RollbackResult result = plinth.rollback(RollbackTarget.to("1"));
+
+    assertEquals(List.of("2"), result.steps().stream().map(RollbackResult.Step::version).toList());
+    assertFalse(Sql.exists(db, "orders"), "U2 ran");
+    assertEquals("1", Sql.queryString(db, "SELECT string_agg(version, ',') FROM flyway_schema_history"));
+    assertEquals("V2__step_2.sql", Sql.queryString(db, "SELECT script FROM plinth_runner.rolled_back WHERE version = '2'"));
+  }
 }
