@@ -115,6 +115,8 @@ public sealed interface Change {
     R visitCreateView(CreateView change);
 
     R visitDropView(DropView change);
+
+    R visitValidateConstraint(ValidateConstraint change);
   }
 
   /** Creates a PostgreSQL schema (namespace). */
@@ -985,6 +987,33 @@ public sealed interface Change {
 
     public Schema applyTo(Schema schema) {
       return schema.withoutView(view.name());
+    }
+  }
+
+  /**
+   * Validates a check or foreign key constraint that an earlier migration added {@code NOT VALID}
+   * to an existing table: the scan of its rows takes a lock that lets writes go on, in a
+   * transaction of its own (the migration of {@link MigrationPlan#split(List, boolean) strict}
+   * plans). The schema model does not change; undoing it ({@code undo}) has nothing to do, since a
+   * validated constraint is what migrating again leaves.
+   */
+  @JsonTypeName("ValidateConstraint")
+  @JsonPropertyOrder({"table", "name", "undo"})
+  record ValidateConstraint(
+      @JsonProperty("table") QualifiedName table,
+      @JsonProperty("name") String name,
+      @JsonProperty("undo") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean undo)
+      implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitValidateConstraint(this);
+    }
+
+    public Change inverse() {
+      return new ValidateConstraint(table, name, !undo);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema;
     }
   }
 }

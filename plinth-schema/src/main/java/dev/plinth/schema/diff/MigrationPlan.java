@@ -20,7 +20,9 @@ import java.util.stream.Stream;
  * Splits one schema change into migrations: work that PostgreSQL cannot do inside a transaction
  * ({@code CREATE/DROP INDEX CONCURRENTLY}) gets migrations of its own, before (drops) and after
  * (creates) the transactional one; so do enum values that are added and used in the same change
- * (a value added in a transaction cannot be used before it commits).
+ * (a value added in a transaction cannot be used before it commits). A strict plan
+ * ({@link #split(List, boolean)}) also validates the constraints added to existing tables in a
+ * migration of its own, after the one that adds them ({@link SeparateValidation}).
  */
 public final class MigrationPlan {
   /** The changes of one migration and whether it runs in a transaction. */
@@ -36,11 +38,25 @@ public final class MigrationPlan {
     public boolean resumable() {
       return !transactional;
     }
+
+    /** Whether it validates constraints that an earlier step added: it may scan large tables. */
+    public boolean validates() {
+      return changes.stream().anyMatch(c -> c instanceof Change.ValidateConstraint v && !v.undo());
+    }
   }
 
   private MigrationPlan() {}
 
+  /** The relaxed plan: constraints are validated in the migration that adds them. */
   public static List<Step> split(List<Change> changes) {
+    return split(changes, false);
+  }
+
+  /**
+   * The plan of {@code changes}; with {@code separateValidation} (strict), constraints added to
+   * existing tables, NOT NULL included, are validated by a transactional migration of its own.
+   */
+  public static List<Step> split(List<Change> changes, boolean separateValidation) {
     List<Change> usedValues = new ArrayList<>();
     for (Change change : changes) {
       if (change instanceof AddEnumValue added
@@ -63,6 +79,8 @@ public final class MigrationPlan {
         transactional.add(change);
       }
     }
+    SeparateValidation.Split split = separateValidation ? SeparateValidation.split(transactional)
+        : new SeparateValidation.Split(transactional, List.of());
     List<Step> steps = new ArrayList<>();
     if (!usedValues.isEmpty()) {
       // Views come off first, with the values: the reverse of adding a value rebuilds the type,
@@ -75,8 +93,11 @@ public final class MigrationPlan {
     if (!concurrentDrops.isEmpty()) {
       steps.add(new Step(concurrentDrops, false));
     }
-    if (!transactional.isEmpty()) {
-      steps.add(new Step(transactional, true));
+    if (!split.add().isEmpty()) {
+      steps.add(new Step(split.add(), true));
+    }
+    if (!split.validate().isEmpty()) {
+      steps.add(new Step(split.validate(), true));
     }
     if (!concurrentAdds.isEmpty()) {
       steps.add(new Step(concurrentAdds, false));
@@ -257,6 +278,10 @@ public final class MigrationPlan {
     }
 
     public List<String> visitRenameConstraint(Change.RenameConstraint c) {
+      return List.of();
+    }
+
+    public List<String> visitValidateConstraint(Change.ValidateConstraint c) {
       return List.of();
     }
   }

@@ -429,7 +429,8 @@ class JournalFormatTest {
         new Change.RenameIndex(t, "a_idx", "b_idx"),
         new Change.RenameConstraint(t, "a_key", "b_key"),
         new Change.CreateView(rich),
-        new Change.DropView(rich));
+        new Change.DropView(rich),
+        new Change.ValidateConstraint(t, "account_check", false));
     return new JournalEntry(1, "9", null, false, false, changes);
   }
 

@@ -284,6 +284,10 @@ public final class MigrationLint {
     public List<Finding> visitRenameConstraint(Change.RenameConstraint c) {
       return List.of();
     }
+
+    public List<Finding> visitValidateConstraint(Change.ValidateConstraint c) {
+      return List.of();
+    }
   }
 
   /** Reports {@code message} at the table's record (or column), unless it is acknowledged there. */
