@@ -85,7 +85,7 @@ class StrictValidationTest {
     Cli.Result failed = plinth(db, folder, "migrate");
 
     assertEquals(4, failed.exitCode(), failed::toString);
-    assertTrue(failed.err().contains("[PLN640] Migration V3__step_3.sql failed at line 5: check constraint"
+    assertTrue(failed.err().contains("[PLN640] Migration V3__step_3.sql failed at line 7: check constraint"
         + " \"job_code_present\" of relation \"job\" is violated by some row (SQL state 23514)."), failed::toString);
     assertTrue(failed.err().contains("It validates a constraint that the migration before it added NOT VALID"
         + " (rows written since are already checked), and rows that were there before violate it. Its"
