@@ -564,19 +564,28 @@ public sealed interface Change {
     }
   }
 
-  /** Adds a primary key. */
+  /**
+   * Adds a primary key; with {@code usingIndex}, through a unique index built {@code CONCURRENTLY}
+   * first (the strict plan, for a table that existed before; absent (false) in entries written
+   * before it existed and in relaxed ones).
+   */
   @JsonTypeName("AddPrimaryKey")
-  @JsonPropertyOrder({"table", "key"})
+  @JsonPropertyOrder({"table", "key", "usingIndex"})
   record AddPrimaryKey(
       @JsonProperty("table") QualifiedName table,
-      @JsonProperty("key") PrimaryKey key)
+      @JsonProperty("key") PrimaryKey key,
+      @JsonProperty("usingIndex") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean usingIndex)
       implements Change {
+    public AddPrimaryKey(QualifiedName table, PrimaryKey key) {
+      this(table, key, false);
+    }
+
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visitAddPrimaryKey(this);
     }
 
     public Change inverse() {
-      return new DropPrimaryKey(table, key);
+      return new DropPrimaryKey(table, key, usingIndex);
     }
 
     public Schema applyTo(Schema schema) {
@@ -584,19 +593,24 @@ public sealed interface Change {
     }
   }
 
-  /** Drops a primary key. */
+  /** Drops a primary key; {@code usingIndex} as for {@link AddPrimaryKey}, whose inverse it is. */
   @JsonTypeName("DropPrimaryKey")
-  @JsonPropertyOrder({"table", "key"})
+  @JsonPropertyOrder({"table", "key", "usingIndex"})
   record DropPrimaryKey(
       @JsonProperty("table") QualifiedName table,
-      @JsonProperty("key") PrimaryKey key)
+      @JsonProperty("key") PrimaryKey key,
+      @JsonProperty("usingIndex") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean usingIndex)
       implements Change {
+    public DropPrimaryKey(QualifiedName table, PrimaryKey key) {
+      this(table, key, false);
+    }
+
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visitDropPrimaryKey(this);
     }
 
     public Change inverse() {
-      return new AddPrimaryKey(table, key);
+      return new AddPrimaryKey(table, key, usingIndex);
     }
 
     public Schema applyTo(Schema schema) {
@@ -604,19 +618,28 @@ public sealed interface Change {
     }
   }
 
-  /** Adds a unique constraint. */
+  /**
+   * Adds a unique constraint; with {@code usingIndex}, through a unique index built
+   * {@code CONCURRENTLY} first (the strict plan, for a table that existed before; absent (false) in
+   * entries written before it existed and in relaxed ones).
+   */
   @JsonTypeName("AddUnique")
-  @JsonPropertyOrder({"table", "unique"})
+  @JsonPropertyOrder({"table", "unique", "usingIndex"})
   record AddUnique(
       @JsonProperty("table") QualifiedName table,
-      @JsonProperty("unique") UniqueConstraint unique)
+      @JsonProperty("unique") UniqueConstraint unique,
+      @JsonProperty("usingIndex") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean usingIndex)
       implements Change {
+    public AddUnique(QualifiedName table, UniqueConstraint unique) {
+      this(table, unique, false);
+    }
+
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visitAddUnique(this);
     }
 
     public Change inverse() {
-      return new DropUnique(table, unique);
+      return new DropUnique(table, unique, usingIndex);
     }
 
     public Schema applyTo(Schema schema) {
@@ -624,19 +647,24 @@ public sealed interface Change {
     }
   }
 
-  /** Drops a unique constraint. */
+  /** Drops a unique constraint; {@code usingIndex} as for {@link AddUnique}, whose inverse it is. */
   @JsonTypeName("DropUnique")
-  @JsonPropertyOrder({"table", "unique"})
+  @JsonPropertyOrder({"table", "unique", "usingIndex"})
   record DropUnique(
       @JsonProperty("table") QualifiedName table,
-      @JsonProperty("unique") UniqueConstraint unique)
+      @JsonProperty("unique") UniqueConstraint unique,
+      @JsonProperty("usingIndex") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean usingIndex)
       implements Change {
+    public DropUnique(QualifiedName table, UniqueConstraint unique) {
+      this(table, unique, false);
+    }
+
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visitDropUnique(this);
     }
 
     public Change inverse() {
-      return new AddUnique(table, unique);
+      return new AddUnique(table, unique, usingIndex);
     }
 
     public Schema applyTo(Schema schema) {
@@ -686,19 +714,33 @@ public sealed interface Change {
     }
   }
 
-  /** Creates an index. */
+  /**
+   * Creates an index; {@code concurrent} builds it {@code CONCURRENTLY} though the index does not ask
+   * for it (the strict plan, for a table that existed before; absent (false) in entries written
+   * before it existed and in relaxed ones).
+   */
   @JsonTypeName("AddIndex")
-  @JsonPropertyOrder({"table", "index"})
+  @JsonPropertyOrder({"table", "index", "concurrent"})
   record AddIndex(
       @JsonProperty("table") QualifiedName table,
-      @JsonProperty("index") Index index)
+      @JsonProperty("index") Index index,
+      @JsonProperty("concurrent") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean concurrent)
       implements Change {
+    public AddIndex(QualifiedName table, Index index) {
+      this(table, index, false);
+    }
+
+    /** Whether it runs {@code CONCURRENTLY}, outside a transaction: asked by the index or the plan. */
+    public boolean concurrently() {
+      return concurrent || index.concurrently();
+    }
+
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visitAddIndex(this);
     }
 
     public Change inverse() {
-      return new DropIndex(table, index);
+      return new DropIndex(table, index, concurrent);
     }
 
     public Schema applyTo(Schema schema) {
@@ -706,19 +748,29 @@ public sealed interface Change {
     }
   }
 
-  /** Drops an index. */
+  /** Drops an index; {@code concurrent} as for {@link AddIndex}. */
   @JsonTypeName("DropIndex")
-  @JsonPropertyOrder({"table", "index"})
+  @JsonPropertyOrder({"table", "index", "concurrent"})
   record DropIndex(
       @JsonProperty("table") QualifiedName table,
-      @JsonProperty("index") Index index)
+      @JsonProperty("index") Index index,
+      @JsonProperty("concurrent") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean concurrent)
       implements Change {
+    public DropIndex(QualifiedName table, Index index) {
+      this(table, index, false);
+    }
+
+    /** Whether it runs {@code CONCURRENTLY}, outside a transaction: asked by the index or the plan. */
+    public boolean concurrently() {
+      return concurrent || index.concurrently();
+    }
+
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visitDropIndex(this);
     }
 
     public Change inverse() {
-      return new AddIndex(table, index);
+      return new AddIndex(table, index, concurrent);
     }
 
     public Schema applyTo(Schema schema) {

@@ -4,6 +4,8 @@ import dev.plinth.schema.diff.Change.AddCheck;
 import dev.plinth.schema.diff.Change.AddColumn;
 import dev.plinth.schema.diff.Change.AddEnumValue;
 import dev.plinth.schema.diff.Change.AddIndex;
+import dev.plinth.schema.diff.Change.AddPrimaryKey;
+import dev.plinth.schema.diff.Change.AddUnique;
 import dev.plinth.schema.diff.Change.AlterColumn;
 import dev.plinth.schema.diff.Change.CreateTable;
 import dev.plinth.schema.diff.Change.DropIndex;
@@ -53,10 +55,13 @@ public final class MigrationPlan {
   }
 
   /**
-   * The plan of {@code changes}; with {@code separateValidation} (strict), constraints added to
-   * existing tables, NOT NULL included, are validated by a transactional migration of its own.
+   * The plan of {@code changes}; with {@code strict}, constraints added to existing tables, NOT NULL
+   * included, are validated by a transactional migration of its own, and their indexes are built
+   * and dropped {@code CONCURRENTLY} outside a transaction, unique constraints and primary keys
+   * attached to such an index ({@link ConcurrentIndexes}).
    */
-  public static List<Step> split(List<Change> changes, boolean separateValidation) {
+  public static List<Step> split(List<Change> planned, boolean strict) {
+    List<Change> changes = strict ? ConcurrentIndexes.mark(planned) : planned;
     List<Change> usedValues = new ArrayList<>();
     for (Change change : changes) {
       if (change instanceof AddEnumValue added
@@ -65,22 +70,22 @@ public final class MigrationPlan {
         usedValues.add(change);
       }
     }
-    List<Change> concurrentDrops = new ArrayList<>();
+    List<Change> concurrentFirst = new ArrayList<>();
     List<Change> transactional = new ArrayList<>();
     List<Change> concurrentAdds = new ArrayList<>();
     for (Change change : changes) {
       if (usedValues.contains(change)) {
         continue;
-      } else if (change instanceof DropIndex d && d.index().concurrently()) {
-        concurrentDrops.add(change);
-      } else if (change instanceof AddIndex a && a.index().concurrently()) {
+      } else if (change instanceof DropIndex d && d.concurrently()
+          || change instanceof AddUnique u && u.usingIndex()
+          || change instanceof AddPrimaryKey p && p.usingIndex()) {
+        concurrentFirst.add(change);
+      } else if (change instanceof AddIndex a && a.concurrently()) {
         concurrentAdds.add(change);
       } else {
         transactional.add(change);
       }
     }
-    SeparateValidation.Split split = separateValidation ? SeparateValidation.split(transactional)
-        : new SeparateValidation.Split(transactional, List.of());
     List<Step> steps = new ArrayList<>();
     if (!usedValues.isEmpty()) {
       // Views come off first, with the values: the reverse of adding a value rebuilds the type,
@@ -90,8 +95,10 @@ public final class MigrationPlan {
       first.addAll(usedValues);
       steps.add(new Step(first, false));
     }
-    if (!concurrentDrops.isEmpty()) {
-      steps.add(new Step(concurrentDrops, false));
+    SeparateValidation.Split split = strict ? SeparateValidation.split(transactional)
+        : new SeparateValidation.Split(transactional, List.of());
+    if (!concurrentFirst.isEmpty()) {
+      steps.add(new Step(concurrentFirst, false));
     }
     if (!split.add().isEmpty()) {
       steps.add(new Step(split.add(), true));

@@ -236,21 +236,23 @@ public final class SqlRenderer {
     }
 
     public List<String> visitAddPrimaryKey(AddPrimaryKey c) {
-      return List.of(alter(c.table()) + "ADD CONSTRAINT " + ident(c.key().name()) + " PRIMARY KEY ("
-          + idents(c.key().columns()) + ");");
+      return c.usingIndex() ? usingIndex(c.table(), c.key().name(), c.key().columns(), "PRIMARY KEY")
+          : List.of(alter(c.table()) + "ADD CONSTRAINT " + ident(c.key().name()) + " PRIMARY KEY ("
+              + idents(c.key().columns()) + ");");
     }
 
     public List<String> visitDropPrimaryKey(DropPrimaryKey c) {
-      return List.of(dropConstraint(c.table(), c.key().name()));
+      return List.of(dropConstraint(c.table(), c.key().name(), c.usingIndex()));
     }
 
     public List<String> visitAddUnique(AddUnique c) {
-      return List.of(alter(c.table()) + "ADD CONSTRAINT " + ident(c.unique().name()) + " UNIQUE ("
-          + idents(c.unique().columns()) + ");");
+      return c.usingIndex() ? usingIndex(c.table(), c.unique().name(), c.unique().columns(), "UNIQUE")
+          : List.of(alter(c.table()) + "ADD CONSTRAINT " + ident(c.unique().name()) + " UNIQUE ("
+              + idents(c.unique().columns()) + ");");
     }
 
     public List<String> visitDropUnique(DropUnique c) {
-      return List.of(dropConstraint(c.table(), c.unique().name()));
+      return List.of(dropConstraint(c.table(), c.unique().name(), c.usingIndex()));
     }
 
     /**
@@ -282,12 +284,13 @@ public final class SqlRenderer {
 
     /** Resumable: an index a failed build left behind (invalid) is dropped and built again. */
     public List<String> visitAddIndex(AddIndex c) {
-      String create = createIndex(c.table(), c.index());
-      return resumable ? List.of(dropIndex(c.table(), c.index(), true), create) : List.of(create);
+      String create = createIndex(c.table(), c.index(), c.concurrently());
+      return resumable ? List.of(dropIndex(c.table(), c.index().name(), c.concurrently(), true), create)
+          : List.of(create);
     }
 
     public List<String> visitDropIndex(DropIndex c) {
-      return List.of(dropIndex(c.table(), c.index(), resumable));
+      return List.of(dropIndex(c.table(), c.index().name(), c.concurrently(), resumable));
     }
 
     public List<String> visitAddForeignKey(AddForeignKey c) {
@@ -436,9 +439,23 @@ public final class SqlRenderer {
     return out;
   }
 
-  private static String dropIndex(QualifiedName table, Index index, boolean ifExists) {
-    return "DROP INDEX " + (index.concurrently() ? "CONCURRENTLY " : "") + (ifExists ? "IF EXISTS " : "")
-        + ident(new QualifiedName(table.schema(), index.name())) + ";";
+  private static String dropIndex(QualifiedName table, String index, boolean concurrently,
+      boolean ifExists) {
+    return "DROP INDEX " + (concurrently ? "CONCURRENTLY " : "") + (ifExists ? "IF EXISTS " : "")
+        + ident(new QualifiedName(table.schema(), index)) + ";";
+  }
+
+  /**
+   * A unique constraint or primary key ({@code kind}) attached to a unique index built
+   * {@code CONCURRENTLY} first, outside a transaction: writes wait only for the attaching. Run
+   * again after a failure, an index a failed build left (invalid) is dropped and built again.
+   */
+  private static List<String> usingIndex(QualifiedName table, String name, List<String> columns,
+      String kind) {
+    Index index = new Index(name, columns.stream().map(IndexKey::column).toList(), true, "btree", null,
+        List.of(), true);
+    return List.of(dropIndex(table, name, true, true), createIndex(table, index, true),
+        alter(table) + "ADD CONSTRAINT " + ident(name) + " " + kind + " USING INDEX " + ident(name) + ";");
   }
 
   /**
@@ -456,7 +473,11 @@ public final class SqlRenderer {
   }
 
   private static String dropConstraint(QualifiedName table, String name) {
-    return alter(table) + "DROP CONSTRAINT " + ident(name) + ";";
+    return dropConstraint(table, name, false);
+  }
+
+  private static String dropConstraint(QualifiedName table, String name, boolean ifExists) {
+    return alter(table) + "DROP CONSTRAINT " + (ifExists ? "IF EXISTS " : "") + ident(name) + ";";
   }
 
   private static String createEnum(QualifiedName name, EnumType type) {
@@ -670,13 +691,13 @@ public final class SqlRenderer {
     return table.primaryKey() != null && !column.type().endsWith("[]");
   }
 
-  private static String createIndex(QualifiedName table, Index index) {
+  private static String createIndex(QualifiedName table, Index index, boolean concurrently) {
     StringBuilder sql = new StringBuilder("CREATE ");
     if (index.unique()) {
       sql.append("UNIQUE ");
     }
     sql.append("INDEX ");
-    if (index.concurrently()) {
+    if (concurrently) {
       sql.append("CONCURRENTLY ");
     }
     sql.append(ident(index.name())).append(" ON ").append(ident(table))

@@ -4,19 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.plinth.schema.diff.Change.AddCheck;
 import dev.plinth.schema.diff.Change.AddForeignKey;
+import dev.plinth.schema.diff.Change.AddIndex;
 import dev.plinth.schema.diff.Change.AddPrimaryKey;
+import dev.plinth.schema.diff.Change.AddUnique;
 import dev.plinth.schema.diff.Change.AlterColumn;
 import dev.plinth.schema.diff.Change.CreateTable;
 import dev.plinth.schema.diff.Change.DropCheck;
+import dev.plinth.schema.diff.Change.DropIndex;
+import dev.plinth.schema.diff.Change.DropUnique;
 import dev.plinth.schema.diff.Change.ValidateConstraint;
 import dev.plinth.schema.model.CheckConstraint;
 import dev.plinth.schema.model.Column;
 import dev.plinth.schema.model.ForeignKey;
 import dev.plinth.schema.model.Identity;
+import dev.plinth.schema.model.Index;
+import dev.plinth.schema.model.IndexKey;
 import dev.plinth.schema.model.PrimaryKey;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.ReferentialAction;
 import dev.plinth.schema.model.Table;
+import dev.plinth.schema.model.UniqueConstraint;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +70,48 @@ class StrictPlanTest {
     Table fresh = new Table(NEW, "x.Fresh", null, List.of(TIGHT), null, List.of(), List.of(), List.of(),
         List.of(), null);
     Change[] changes = {new CreateTable(fresh), new AddForeignKey(NEW, KEY)};
+    assertEquals(List.of(new MigrationPlan.Step(List.of(changes), true)), strict(changes));
+  }
+
+  @Test
+  void anIndexOnAnExistingTableIsBuiltAfterAndDroppedBeforeTheTransactionConcurrently() {
+    Index old = new Index("t_c_idx", List.of(IndexKey.column("c")), false, "btree", null, List.of(), false);
+    Index next = new Index("t_d_idx", List.of(IndexKey.column("d")), false, "btree", null, List.of(), false);
+    assertEquals(List.of(
+        new MigrationPlan.Step(List.of(new DropIndex(T, old, true)), false),
+        new MigrationPlan.Step(List.of(new AddCheck(T, CHECK)), true),
+        new MigrationPlan.Step(List.of(new ValidateConstraint(T, "t_c_short", false)), true),
+        new MigrationPlan.Step(List.of(new AddIndex(T, next, true)), false)),
+        strict(new DropIndex(T, old), new AddCheck(T, CHECK), new AddIndex(T, next)));
+  }
+
+  @Test
+  void aUniqueConstraintOrPrimaryKeyOnAnExistingTableIsAttachedToAnIndexBuiltBeforeTheTransaction() {
+    UniqueConstraint unique = new UniqueConstraint("t_c_key", List.of("c"));
+    PrimaryKey key = new PrimaryKey("t_pkey", List.of("d"));
+    assertEquals(List.of(
+        new MigrationPlan.Step(List.of(new AddUnique(T, unique, true), new AddPrimaryKey(T, key, true)), false),
+        new MigrationPlan.Step(List.of(new AddForeignKey(NEW, KEY)), true)),
+        MigrationPlan.split(List.of(new AddUnique(T, unique), new AddPrimaryKey(T, key),
+            new AddForeignKey(NEW, KEY)), true).subList(0, 2));
+  }
+
+  @Test
+  void aConstraintOnAColumnTheMigrationChangesOrWhoseNameItDropsStaysInTheTransaction() {
+    UniqueConstraint unique = new UniqueConstraint("t_c_key", List.of("c"));
+    Change[] replaced = {new DropUnique(T, unique), new AddUnique(T, unique)};
+    assertEquals(List.of(new MigrationPlan.Step(List.of(replaced), true)), strict(replaced));
+    Change[] onNewColumn = {new Change.AddColumn(T, LOOSE), new AddUnique(T, unique)};
+    assertEquals(List.of(new MigrationPlan.Step(List.of(onNewColumn), true)), strict(onNewColumn));
+  }
+
+  @Test
+  void aNewTableKeepsItsIndexesInOneTransaction() {
+    Index index = new Index("fresh_c_idx", List.of(IndexKey.column("c")), false, "btree", null, List.of(),
+        false);
+    Table fresh = new Table(NEW, "x.Fresh", null, List.of(TIGHT), null, List.of(), List.of(), List.of(),
+        List.of(), null);
+    Change[] changes = {new CreateTable(fresh), new AddIndex(NEW, index)};
     assertEquals(List.of(new MigrationPlan.Step(List.of(changes), true)), strict(changes));
   }
 
