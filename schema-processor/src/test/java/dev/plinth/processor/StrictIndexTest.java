@@ -4,6 +4,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,8 +54,11 @@ class StrictIndexTest {
     assertThat(ProcessorRun.compileWith(migrations, List.of(book(""), note("")))).succeeded();
     Map<String, String> v1 = ProcessorRun.files(migrations);
 
-    assertThat(ProcessorRun.compileWith(migrations, List.of(
-        book("@Index(columns = \"title\") @Unique(columns = \"isbn\")"), note("@Id")))).succeeded();
+    Compilation compilation = ProcessorRun.compileWith(migrations, List.of(
+        book("@Index(columns = \"title\") @Unique(columns = \"isbn\")"), note("@Id")));
+    assertThat(compilation).succeeded();
+    assertEquals(List.of(), compilation.warnings().stream().map(w -> w.getMessage(null))
+        .filter(m -> m.contains("PLN304")).toList(), "the index is built concurrently: no PLN304");
 
     Map<String, String> v2 = newFiles(v1);
     assertEquals(List.of("migration/V2__add_note_pkey_and_book_isbn_key.sql",
