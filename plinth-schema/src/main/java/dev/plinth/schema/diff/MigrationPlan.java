@@ -24,7 +24,10 @@ import java.util.stream.Stream;
  * (creates) the transactional one; so do enum values that are added and used in the same change
  * (a value added in a transaction cannot be used before it commits). A strict plan
  * ({@link #split(List, boolean)}) also validates the constraints added to existing tables in a
- * migration of its own, after the one that adds them ({@link SeparateValidation}).
+ * migration of its own, after the one that adds them ({@link SeparateValidation}), builds and drops
+ * their indexes concurrently, and attaches their new unique constraints and primary keys to unique
+ * indexes built concurrently in the migration before the transactional one
+ * ({@link ConcurrentIndexes}).
  */
 public final class MigrationPlan {
   /** The changes of one migration and whether it runs in a transaction. */
