@@ -142,6 +142,11 @@ public enum Message {
       "It did not run in a transaction, so part of it may have been applied; it is written to be run again:"
           + " fix the cause, run `plinth repair` (Plinth.repair()) to clear its failed row, and migrate again,"
           + " which finishes what this run began."),
+  MIGRATION_VALIDATION_FAILED("PLN645", Kind.MIGRATION,
+      "It validates a constraint that the migration before it added NOT VALID (rows written since are already"
+          + " checked), and rows that were there before violate it. Its transaction was rolled back; the schema"
+          + " is still at version %s. Fix or delete those rows and run migrate again: the migration files need"
+          + " no change."),
   ROLLBACK_FAILED("PLN650", Kind.MIGRATION,
       "Reverse script %s failed at line %d: %s (SQL state %s).%n  Statement: %s%n  %s%n  %s"),
   ROLLBACK_ROLLED_BACK("PLN651", Kind.MIGRATION,

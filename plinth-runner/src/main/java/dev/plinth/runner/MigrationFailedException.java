@@ -19,10 +19,18 @@ public final class MigrationFailedException extends PlinthException {
    */
   public MigrationFailedException(Throwable cause, Failure failure, boolean resumable) {
     super(cause, Message.MIGRATION_FAILED, failure.script(), failure.line(), failure.error(), failure.sqlState(),
-        failure.statement(), failure.rolledBack()
-            ? Message.MIGRATION_ROLLED_BACK.text(failure.schemaVersion().orElse("none (empty)"))
-            : resumable ? Message.MIGRATION_RESUMABLE.text() : Message.MIGRATION_NOT_ROLLED_BACK.text());
+        failure.statement(), advice(failure, resumable));
     this.failure = failure;
+  }
+
+  /** What to do next: it depends on whether the script ran in a transaction, and on what failed. */
+  private static String advice(Failure failure, boolean resumable) {
+    String version = failure.schemaVersion().orElse("none (empty)");
+    if (failure.rolledBack() && failure.statement().contains(" VALIDATE CONSTRAINT ")) {
+      return Message.MIGRATION_VALIDATION_FAILED.text(version);
+    }
+    return failure.rolledBack() ? Message.MIGRATION_ROLLED_BACK.text(version)
+        : resumable ? Message.MIGRATION_RESUMABLE.text() : Message.MIGRATION_NOT_ROLLED_BACK.text();
   }
 
   public Failure failure() {

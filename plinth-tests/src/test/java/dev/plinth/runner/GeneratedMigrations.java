@@ -5,10 +5,12 @@ import dev.plinth.schema.diff.Change;
 import dev.plinth.schema.diff.Changes;
 import dev.plinth.schema.diff.MigrationPlan;
 import dev.plinth.schema.diff.SchemaDiff;
+import dev.plinth.schema.journal.GeneratedMigration;
 import dev.plinth.schema.journal.History;
 import dev.plinth.schema.journal.JournalCodec;
 import dev.plinth.schema.journal.JournalEntry;
 import dev.plinth.schema.journal.SumFile;
+import dev.plinth.schema.journal.Version;
 import dev.plinth.schema.model.Column;
 import dev.plinth.schema.model.EnumType;
 import dev.plinth.schema.model.ForeignKey;
@@ -88,6 +90,30 @@ public final class GeneratedMigrations {
     }
     files.forEach((path, content) -> write(root, path, content));
     write(root, SumFile.SUM_FILE, SumFile.render(files));
+    return root;
+  }
+
+  /**
+   * Writes the migrations for {@code schemas} as the processor does with its default options
+   * ({@code plinth.safety=strict}: constraints added to existing tables are validated by a migration
+   * of their own), through the processor's own renderer, and returns {@code root}.
+   */
+  public static Path writeStrict(Path root, List<Schema> schemas) {
+    GeneratedMigration.Settings settings = new GeneratedMigration.Settings("5s", "1min", "1h", true, false);
+    Map<String, String> files = new TreeMap<>();
+    Schema state = Schema.EMPTY;
+    int version = 0;
+    for (Schema next : schemas) {
+      for (MigrationPlan.Step step : MigrationPlan.split(SchemaDiff.diff(state, next), true)) {
+        Version v = Version.of(++version);
+        files.putAll(GeneratedMigration.render(v, "step_" + v, state, step, settings, List.of()));
+        state = Changes.apply(state, step.changes());
+      }
+    }
+    files.forEach((path, content) -> write(root, path, content));
+    Map<String, String> migrations = new TreeMap<>(files);
+    migrations.keySet().removeIf(path -> path.endsWith(".conf"));
+    write(root, SumFile.SUM_FILE, SumFile.render(migrations));
     return root;
   }
 

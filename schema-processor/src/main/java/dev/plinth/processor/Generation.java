@@ -130,7 +130,7 @@ final class Generation {
     if (!report.isClean()) {
       return;
     }
-    List<MigrationPlan.Step> steps = MigrationPlan.split(changes);
+    List<MigrationPlan.Step> steps = MigrationPlan.split(changes, options.strict());
     if (!noLostJournal(folder, history, previous, steps)) {
       return;
     }
@@ -336,7 +336,7 @@ final class Generation {
 
   /** The files of one migration, by relative path: forward, reverse, configuration, journal. */
   private Map<String, String> render(Version v, String slug, Schema state, MigrationPlan.Step step) {
-    return GeneratedMigration.render(v, slug, state, step, options.lockTimeout(), options.tenantSchemas());
+    return GeneratedMigration.render(v, slug, state, step, options.settings(), List.of());
   }
 
 

@@ -1,6 +1,7 @@
 package dev.plinth.processor;
 
 import dev.plinth.processor.message.Message;
+import dev.plinth.schema.journal.GeneratedMigration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,9 +21,15 @@ import java.util.regex.Pattern;
  * @param postgres the oldest PostgreSQL major version the migrations must run on
  * @param tenantSchemas whether new migrations leave the default schema out of names, so that they
  *     run in each tenant's schema (recorded in their journal entries)
+ * @param statementTimeout the {@code statement_timeout} of transactional migrations, or null for none
+ * @param validationTimeout the {@code statement_timeout} of the migrations that validate
+ *     constraints (they scan whole tables, without blocking writes), or null for none
+ * @param strict whether constraints added to existing tables are validated by a migration of their
+ *     own ({@code plinth.safety=strict}, the default) rather than in the one that adds them
  */
 record Options(String migrations, boolean check, String lockTimeout, String resourcePath,
-    List<String> rebase, boolean seeds, int postgres, boolean tenantSchemas) {
+    List<String> rebase, boolean seeds, int postgres, boolean tenantSchemas, String statementTimeout,
+    String validationTimeout, boolean strict) {
   /** The oldest PostgreSQL version Plinth supports, and the target unless one is given. */
   static final int OLDEST_POSTGRES = 14;
 
@@ -31,21 +38,44 @@ record Options(String migrations, boolean check, String lockTimeout, String reso
 
   static final Set<String> NAMES = Set.of("plinth.migrations", "plinth.check",
       "plinth.lockTimeout", "plinth.resourcePath", "plinth.rebase", "plinth.seeds", "plinth.postgres",
-      "plinth.tenantSchemas");
+      "plinth.tenantSchemas", "plinth.statementTimeout", "plinth.validationTimeout", "plinth.safety");
+
+  /**
+   * The timeouts, with their defaults: a lock is waited for briefly, a statement holding one runs
+   * for a bounded time, and validating a constraint (which lets writes go on) gets longer.
+   */
+  private static final List<List<String>> TIMEOUTS = List.of(
+      List.of("plinth.lockTimeout", "5s", "a lock timeout"),
+      List.of("plinth.statementTimeout", "1min", "a statement timeout"),
+      List.of("plinth.validationTimeout", "1h", "a validation timeout"));
 
   /** Reads the options; an option given without a value ({@code -Aplinth.rebase=}) is unset. */
   static Options from(Map<String, String> raw) {
-    String timeout = value(raw, "plinth.lockTimeout", "5s");
     return new Options(
         value(raw, "plinth.migrations", null),
         Boolean.parseBoolean(value(raw, "plinth.check", "false")),
-        timeout.equalsIgnoreCase("off") ? null : timeout,
+        timeout(raw, TIMEOUTS.get(0)),
         value(raw, "plinth.resourcePath", "db"),
         Arrays.stream(value(raw, "plinth.rebase", "").split(","))
             .map(String::strip).filter(s -> !s.isEmpty()).toList(),
         Boolean.parseBoolean(value(raw, "plinth.seeds", "true")),
         postgres(value(raw, "plinth.postgres", String.valueOf(OLDEST_POSTGRES))),
-        Boolean.parseBoolean(value(raw, "plinth.tenantSchemas", "false")));
+        Boolean.parseBoolean(value(raw, "plinth.tenantSchemas", "false")),
+        timeout(raw, TIMEOUTS.get(1)),
+        timeout(raw, TIMEOUTS.get(2)),
+        !value(raw, "plinth.safety", "strict").equalsIgnoreCase("relaxed"));
+  }
+
+  /** How the generated migrations are rendered. */
+  GeneratedMigration.Settings settings() {
+    return new GeneratedMigration.Settings(lockTimeout, statementTimeout, validationTimeout, strict,
+        tenantSchemas);
+  }
+
+  /** A timeout option's value ({@code name}, default): null when it is {@code off}. */
+  private static String timeout(Map<String, String> raw, List<String> option) {
+    String timeout = value(raw, option.get(0), option.get(1));
+    return timeout.equalsIgnoreCase("off") ? null : timeout;
   }
 
   /** A major version as written, or the oldest supported when it is not one (see {@link #problems}). */
@@ -63,11 +93,20 @@ record Options(String migrations, boolean check, String lockTimeout, String reso
    */
   static List<String> problems(Map<String, String> raw) {
     List<String> problems = new ArrayList<>();
-    String timeout = value(raw, "plinth.lockTimeout", "5s");
-    if (!timeout.equalsIgnoreCase("off") && !LOCK_TIMEOUT.matcher(timeout).matches()) {
-      problems.add(Message.INVALID_OPTION.format("plinth.lockTimeout", timeout, "a lock timeout is a"
-          + " whole number with an optional unit (us, ms, s, min, h or d; without one it is"
-          + " milliseconds), or off for none.", "plinth.lockTimeout", "5s"));
+    for (List<String> option : TIMEOUTS) {
+      String timeout = value(raw, option.get(0), option.get(1));
+      if (!timeout.equalsIgnoreCase("off") && !LOCK_TIMEOUT.matcher(timeout).matches()) {
+        problems.add(Message.INVALID_OPTION.format(option.get(0), timeout, option.get(2) + " is a"
+            + " whole number with an optional unit (us, ms, s, min, h or d; without one it is"
+            + " milliseconds), or off for none.", option.get(0), option.get(1)));
+      }
+    }
+    String safety = value(raw, "plinth.safety", "strict");
+    if (!safety.equalsIgnoreCase("strict") && !safety.equalsIgnoreCase("relaxed")) {
+      problems.add(Message.INVALID_OPTION.format("plinth.safety", safety, "it is strict (constraints"
+          + " added to existing tables are validated by a migration of their own, so that writes are"
+          + " blocked only briefly) or relaxed (one transaction, for small tables).",
+          "plinth.safety", "relaxed"));
     }
     String postgres = value(raw, "plinth.postgres", String.valueOf(OLDEST_POSTGRES));
     if (!postgres.matches("\\d{1,4}") || Integer.parseInt(postgres) < OLDEST_POSTGRES) {

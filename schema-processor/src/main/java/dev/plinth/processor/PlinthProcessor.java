@@ -29,6 +29,16 @@ import javax.tools.Diagnostic;
  *   <li>{@code plinth.check}: {@code true} to fail instead of writing (CI)
  *   <li>{@code plinth.lockTimeout}: the {@code lock_timeout} of each transactional migration
  *       ({@code 5s} by default; {@code off} for none)
+ *   <li>{@code plinth.statementTimeout}: the {@code statement_timeout} of each transactional
+ *       migration ({@code 1min} by default; {@code off} for none)
+ *   <li>{@code plinth.validationTimeout}: the {@code statement_timeout} of a migration that
+ *       validates constraints ({@code 1h} by default; {@code off} for none)
+ *   <li>{@code plinth.safety}: {@code strict} (the default) validates constraints added to
+ *       existing tables (CHECK, FOREIGN KEY, NOT NULL through a check) in a migration of their own,
+ *       after the one that adds them {@code NOT VALID}, builds and drops their indexes
+ *       {@code CONCURRENTLY} outside a transaction and attaches unique constraints and primary keys
+ *       to such an index ({@code USING INDEX}), so that writes are blocked only briefly;
+ *       {@code relaxed} keeps each change in one transaction
  *   <li>{@code plinth.resourcePath}: where the migrations sit on the classpath ({@code db})
  *   <li>{@code plinth.rebase}: slugs of generated migrations to regenerate after the others
  *       (after merging two branches that both added a migration)

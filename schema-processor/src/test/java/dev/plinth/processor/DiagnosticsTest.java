@@ -179,6 +179,32 @@ class DiagnosticsTest {
   }
 
   @Test
+  void anInvalidStatementTimeoutIsAnErrorNamingTheOption() {
+    Compilation compilation = ProcessorRun.compile(migrations, List.of(account("String email")),
+        "-Aplinth.statementTimeout=a minute");
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining("[PLN230] -Aplinth.statementTimeout=a minute is not"
+        + " valid: a statement timeout is a whole number with an optional unit (us, ms, s, min, h or d;"
+        + " without one it is milliseconds), or off for none. Example: -Aplinth.statementTimeout=1min.");
+    assertEquals(1, compilation.errors().size(), compilation.errors().toString());
+    assertEquals(Map.of(), ProcessorRun.files(migrations));
+  }
+
+  @Test
+  void aSafetyThatIsNeitherStrictNorRelaxedIsAnError() {
+    Compilation compilation = ProcessorRun.compile(migrations, List.of(account("String email")),
+        "-Aplinth.safety=loose");
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining("[PLN230] -Aplinth.safety=loose is not valid: it is"
+        + " strict (constraints added to existing tables are validated by a migration of their own, so"
+        + " that writes are blocked only briefly) or relaxed (one transaction, for small tables)."
+        + " Example: -Aplinth.safety=relaxed.");
+    assertEquals(Map.of(), ProcessorRun.files(migrations));
+  }
+
+  @Test
   void aBooleanOptionThatIsNeitherTrueNorFalseIsAnError() {
     Compilation compilation = ProcessorRun.compile(migrations, List.of(account("String email")),
         "-Aplinth.check=yes");

@@ -115,6 +115,8 @@ public sealed interface Change {
     R visitCreateView(CreateView change);
 
     R visitDropView(DropView change);
+
+    R visitValidateConstraint(ValidateConstraint change);
   }
 
   /** Creates a PostgreSQL schema (namespace). */
@@ -562,19 +564,28 @@ public sealed interface Change {
     }
   }
 
-  /** Adds a primary key. */
+  /**
+   * Adds a primary key; with {@code usingIndex}, through a unique index built {@code CONCURRENTLY}
+   * first (the strict plan, for a table that existed before; absent (false) in entries written
+   * before it existed and in relaxed ones).
+   */
   @JsonTypeName("AddPrimaryKey")
-  @JsonPropertyOrder({"table", "key"})
+  @JsonPropertyOrder({"table", "key", "usingIndex"})
   record AddPrimaryKey(
       @JsonProperty("table") QualifiedName table,
-      @JsonProperty("key") PrimaryKey key)
+      @JsonProperty("key") PrimaryKey key,
+      @JsonProperty("usingIndex") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean usingIndex)
       implements Change {
+    public AddPrimaryKey(QualifiedName table, PrimaryKey key) {
+      this(table, key, false);
+    }
+
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visitAddPrimaryKey(this);
     }
 
     public Change inverse() {
-      return new DropPrimaryKey(table, key);
+      return new DropPrimaryKey(table, key, usingIndex);
     }
 
     public Schema applyTo(Schema schema) {
@@ -582,19 +593,24 @@ public sealed interface Change {
     }
   }
 
-  /** Drops a primary key. */
+  /** Drops a primary key; {@code usingIndex} as for {@link AddPrimaryKey}, whose inverse it is. */
   @JsonTypeName("DropPrimaryKey")
-  @JsonPropertyOrder({"table", "key"})
+  @JsonPropertyOrder({"table", "key", "usingIndex"})
   record DropPrimaryKey(
       @JsonProperty("table") QualifiedName table,
-      @JsonProperty("key") PrimaryKey key)
+      @JsonProperty("key") PrimaryKey key,
+      @JsonProperty("usingIndex") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean usingIndex)
       implements Change {
+    public DropPrimaryKey(QualifiedName table, PrimaryKey key) {
+      this(table, key, false);
+    }
+
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visitDropPrimaryKey(this);
     }
 
     public Change inverse() {
-      return new AddPrimaryKey(table, key);
+      return new AddPrimaryKey(table, key, usingIndex);
     }
 
     public Schema applyTo(Schema schema) {
@@ -602,19 +618,28 @@ public sealed interface Change {
     }
   }
 
-  /** Adds a unique constraint. */
+  /**
+   * Adds a unique constraint; with {@code usingIndex}, through a unique index built
+   * {@code CONCURRENTLY} first (the strict plan, for a table that existed before; absent (false) in
+   * entries written before it existed and in relaxed ones).
+   */
   @JsonTypeName("AddUnique")
-  @JsonPropertyOrder({"table", "unique"})
+  @JsonPropertyOrder({"table", "unique", "usingIndex"})
   record AddUnique(
       @JsonProperty("table") QualifiedName table,
-      @JsonProperty("unique") UniqueConstraint unique)
+      @JsonProperty("unique") UniqueConstraint unique,
+      @JsonProperty("usingIndex") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean usingIndex)
       implements Change {
+    public AddUnique(QualifiedName table, UniqueConstraint unique) {
+      this(table, unique, false);
+    }
+
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visitAddUnique(this);
     }
 
     public Change inverse() {
-      return new DropUnique(table, unique);
+      return new DropUnique(table, unique, usingIndex);
     }
 
     public Schema applyTo(Schema schema) {
@@ -622,19 +647,24 @@ public sealed interface Change {
     }
   }
 
-  /** Drops a unique constraint. */
+  /** Drops a unique constraint; {@code usingIndex} as for {@link AddUnique}, whose inverse it is. */
   @JsonTypeName("DropUnique")
-  @JsonPropertyOrder({"table", "unique"})
+  @JsonPropertyOrder({"table", "unique", "usingIndex"})
   record DropUnique(
       @JsonProperty("table") QualifiedName table,
-      @JsonProperty("unique") UniqueConstraint unique)
+      @JsonProperty("unique") UniqueConstraint unique,
+      @JsonProperty("usingIndex") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean usingIndex)
       implements Change {
+    public DropUnique(QualifiedName table, UniqueConstraint unique) {
+      this(table, unique, false);
+    }
+
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visitDropUnique(this);
     }
 
     public Change inverse() {
-      return new AddUnique(table, unique);
+      return new AddUnique(table, unique, usingIndex);
     }
 
     public Schema applyTo(Schema schema) {
@@ -684,19 +714,33 @@ public sealed interface Change {
     }
   }
 
-  /** Creates an index. */
+  /**
+   * Creates an index; {@code concurrent} builds it {@code CONCURRENTLY} though the index does not ask
+   * for it (the strict plan, for a table that existed before; absent (false) in entries written
+   * before it existed and in relaxed ones).
+   */
   @JsonTypeName("AddIndex")
-  @JsonPropertyOrder({"table", "index"})
+  @JsonPropertyOrder({"table", "index", "concurrent"})
   record AddIndex(
       @JsonProperty("table") QualifiedName table,
-      @JsonProperty("index") Index index)
+      @JsonProperty("index") Index index,
+      @JsonProperty("concurrent") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean concurrent)
       implements Change {
+    public AddIndex(QualifiedName table, Index index) {
+      this(table, index, false);
+    }
+
+    /** Whether it runs {@code CONCURRENTLY}, outside a transaction: asked by the index or the plan. */
+    public boolean concurrently() {
+      return concurrent || index.concurrently();
+    }
+
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visitAddIndex(this);
     }
 
     public Change inverse() {
-      return new DropIndex(table, index);
+      return new DropIndex(table, index, concurrent);
     }
 
     public Schema applyTo(Schema schema) {
@@ -704,19 +748,29 @@ public sealed interface Change {
     }
   }
 
-  /** Drops an index. */
+  /** Drops an index; {@code concurrent} as for {@link AddIndex}. */
   @JsonTypeName("DropIndex")
-  @JsonPropertyOrder({"table", "index"})
+  @JsonPropertyOrder({"table", "index", "concurrent"})
   record DropIndex(
       @JsonProperty("table") QualifiedName table,
-      @JsonProperty("index") Index index)
+      @JsonProperty("index") Index index,
+      @JsonProperty("concurrent") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean concurrent)
       implements Change {
+    public DropIndex(QualifiedName table, Index index) {
+      this(table, index, false);
+    }
+
+    /** Whether it runs {@code CONCURRENTLY}, outside a transaction: asked by the index or the plan. */
+    public boolean concurrently() {
+      return concurrent || index.concurrently();
+    }
+
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visitDropIndex(this);
     }
 
     public Change inverse() {
-      return new AddIndex(table, index);
+      return new AddIndex(table, index, concurrent);
     }
 
     public Schema applyTo(Schema schema) {
@@ -985,6 +1039,33 @@ public sealed interface Change {
 
     public Schema applyTo(Schema schema) {
       return schema.withoutView(view.name());
+    }
+  }
+
+  /**
+   * Validates a check or foreign key constraint that an earlier migration added {@code NOT VALID}
+   * to an existing table: the scan of its rows takes a lock that lets writes go on, in a
+   * transaction of its own (the migration of {@link MigrationPlan#split(List, boolean) strict}
+   * plans). The schema model does not change; undoing it ({@code undo}) has nothing to do, since a
+   * validated constraint is what migrating again leaves.
+   */
+  @JsonTypeName("ValidateConstraint")
+  @JsonPropertyOrder({"table", "name", "undo"})
+  record ValidateConstraint(
+      @JsonProperty("table") QualifiedName table,
+      @JsonProperty("name") String name,
+      @JsonProperty("undo") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean undo)
+      implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitValidateConstraint(this);
+    }
+
+    public Change inverse() {
+      return new ValidateConstraint(table, name, !undo);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema;
     }
   }
 }

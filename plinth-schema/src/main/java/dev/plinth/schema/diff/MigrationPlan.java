@@ -4,6 +4,8 @@ import dev.plinth.schema.diff.Change.AddCheck;
 import dev.plinth.schema.diff.Change.AddColumn;
 import dev.plinth.schema.diff.Change.AddEnumValue;
 import dev.plinth.schema.diff.Change.AddIndex;
+import dev.plinth.schema.diff.Change.AddPrimaryKey;
+import dev.plinth.schema.diff.Change.AddUnique;
 import dev.plinth.schema.diff.Change.AlterColumn;
 import dev.plinth.schema.diff.Change.CreateTable;
 import dev.plinth.schema.diff.Change.DropIndex;
@@ -20,7 +22,12 @@ import java.util.stream.Stream;
  * Splits one schema change into migrations: work that PostgreSQL cannot do inside a transaction
  * ({@code CREATE/DROP INDEX CONCURRENTLY}) gets migrations of its own, before (drops) and after
  * (creates) the transactional one; so do enum values that are added and used in the same change
- * (a value added in a transaction cannot be used before it commits).
+ * (a value added in a transaction cannot be used before it commits). A strict plan
+ * ({@link #split(List, boolean)}) also validates the constraints added to existing tables in a
+ * migration of its own, after the one that adds them ({@link SeparateValidation}), builds and drops
+ * their indexes concurrently, and attaches their new unique constraints and primary keys to unique
+ * indexes built concurrently in the migration before the transactional one
+ * ({@link ConcurrentIndexes}).
  */
 public final class MigrationPlan {
   /** The changes of one migration and whether it runs in a transaction. */
@@ -36,11 +43,28 @@ public final class MigrationPlan {
     public boolean resumable() {
       return !transactional;
     }
+
+    /** Whether it validates constraints that an earlier step added: it may scan large tables. */
+    public boolean validates() {
+      return changes.stream().anyMatch(c -> c instanceof Change.ValidateConstraint v && !v.undo());
+    }
   }
 
   private MigrationPlan() {}
 
+  /** The relaxed plan: constraints are validated in the migration that adds them. */
   public static List<Step> split(List<Change> changes) {
+    return split(changes, false);
+  }
+
+  /**
+   * The plan of {@code changes}; with {@code strict}, constraints added to existing tables, NOT NULL
+   * included, are validated by a transactional migration of its own, and their indexes are built
+   * and dropped {@code CONCURRENTLY} outside a transaction, unique constraints and primary keys
+   * attached to such an index ({@link ConcurrentIndexes}).
+   */
+  public static List<Step> split(List<Change> planned, boolean strict) {
+    List<Change> changes = strict ? ConcurrentIndexes.mark(planned) : planned;
     List<Change> usedValues = new ArrayList<>();
     for (Change change : changes) {
       if (change instanceof AddEnumValue added
@@ -49,15 +73,17 @@ public final class MigrationPlan {
         usedValues.add(change);
       }
     }
-    List<Change> concurrentDrops = new ArrayList<>();
+    List<Change> concurrentFirst = new ArrayList<>();
     List<Change> transactional = new ArrayList<>();
     List<Change> concurrentAdds = new ArrayList<>();
     for (Change change : changes) {
       if (usedValues.contains(change)) {
         continue;
-      } else if (change instanceof DropIndex d && d.index().concurrently()) {
-        concurrentDrops.add(change);
-      } else if (change instanceof AddIndex a && a.index().concurrently()) {
+      } else if (change instanceof DropIndex d && d.concurrently()
+          || change instanceof AddUnique u && u.usingIndex()
+          || change instanceof AddPrimaryKey p && p.usingIndex()) {
+        concurrentFirst.add(change);
+      } else if (change instanceof AddIndex a && a.concurrently()) {
         concurrentAdds.add(change);
       } else {
         transactional.add(change);
@@ -72,11 +98,16 @@ public final class MigrationPlan {
       first.addAll(usedValues);
       steps.add(new Step(first, false));
     }
-    if (!concurrentDrops.isEmpty()) {
-      steps.add(new Step(concurrentDrops, false));
+    SeparateValidation.Split split = strict ? SeparateValidation.split(transactional)
+        : new SeparateValidation.Split(transactional, List.of());
+    if (!concurrentFirst.isEmpty()) {
+      steps.add(new Step(concurrentFirst, false));
     }
-    if (!transactional.isEmpty()) {
-      steps.add(new Step(transactional, true));
+    if (!split.add().isEmpty()) {
+      steps.add(new Step(split.add(), true));
+    }
+    if (!split.validate().isEmpty()) {
+      steps.add(new Step(split.validate(), true));
     }
     if (!concurrentAdds.isEmpty()) {
       steps.add(new Step(concurrentAdds, false));
@@ -257,6 +288,10 @@ public final class MigrationPlan {
     }
 
     public List<String> visitRenameConstraint(Change.RenameConstraint c) {
+      return List.of();
+    }
+
+    public List<String> visitValidateConstraint(Change.ValidateConstraint c) {
       return List.of();
     }
   }

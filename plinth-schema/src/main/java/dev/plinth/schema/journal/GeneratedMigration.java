@@ -18,6 +18,26 @@ import java.util.TreeMap;
  */
 public final class GeneratedMigration {
 
+  /**
+   * What the processor's options say about every migration it generates.
+   *
+   * @param lockTimeout the {@code lock_timeout} a transactional step sets, or null for none
+   * @param statementTimeout the {@code statement_timeout} a transactional step sets, or null for none
+   * @param validationTimeout the {@code statement_timeout} of a step that validates constraints
+   *     (it scans whole tables, without blocking writes), or null for none
+   * @param strict whether constraints added to existing tables are validated by a step of their own
+   *     ({@link MigrationPlan#split(java.util.List, boolean)}), which the entries record
+   * @param tenantSchemas whether the default schema's names are left unqualified, for a schema per
+   *     tenant (see {@link JournalEntry#tenantSchemas()})
+   */
+  public record Settings(String lockTimeout, String statementTimeout, String validationTimeout,
+      boolean strict, boolean tenantSchemas) {
+    /** The settings of migrations generated before statement timeouts and strict plans. */
+    public static Settings relaxed(String lockTimeout, boolean tenantSchemas) {
+      return new Settings(lockTimeout, null, null, false, tenantSchemas);
+    }
+  }
+
   private GeneratedMigration() {}
 
   /**
@@ -30,28 +50,37 @@ public final class GeneratedMigration {
    */
   public static Map<String, String> render(Version version, String slug, Schema state, MigrationPlan.Step step,
       String lockTimeout, boolean tenantSchemas) {
-    return render(version, slug, state, step, lockTimeout, tenantSchemas, List.of());
+    return render(version, slug, state, step, Settings.relaxed(lockTimeout, tenantSchemas), List.of());
   }
 
   /**
-   * The files of {@code step} as version {@code version}, whose journal entry stands for the
-   * {@code replaced} migrations (see {@link JournalEntry#replaces()}).
+   * The files of {@code step} as version {@code version}, rendered as {@code settings} say, whose
+   * journal entry stands for the {@code replaced} migrations (see {@link JournalEntry#replaces()}).
    */
   public static Map<String, String> render(Version version, String slug, Schema state, MigrationPlan.Step step,
-      String lockTimeout, boolean tenantSchemas, List<ReplacedMigration> replaced) {
-    String timeout = step.transactional() ? lockTimeout : null;
-    JournalEntry entry = new JournalEntry(JournalEntry.FORMAT, version.toString(), timeout,
-        step.transactional(), step.resumable(), tenantSchemas, replaced, step.changes());
+      Settings settings, List<ReplacedMigration> replaced) {
+    JournalEntry entry = entry(version, step, settings, replaced);
     Map<String, String> files = new LinkedHashMap<>();
     files.put(MigrationsFolder.forwardPath(version, slug), MigrationScript.forward(version.toString(), state,
-        step.changes(), timeout, step.transactional(), step.resumable(), tenantSchemas));
+        step.changes(), entry.scriptSettings()));
     files.put(MigrationsFolder.reversePath(version, slug), MigrationScript.reverse(version.toString(), state,
-        step.changes(), timeout, step.transactional(), step.resumable(), tenantSchemas));
+        step.changes(), entry.scriptSettings()));
     if (!step.transactional()) {
       files.put(MigrationsFolder.forwardPath(version, slug) + ".conf", History.NON_TRANSACTIONAL_CONF);
     }
     files.put(MigrationsFolder.journalPath(version, slug), JournalCodec.write(entry));
     return files;
+  }
+
+  /** The journal entry of a step: timeouts only for a transactional one. */
+  private static JournalEntry entry(Version version, MigrationPlan.Step step, Settings settings,
+      List<ReplacedMigration> replaced) {
+    boolean transactional = step.transactional();
+    String statementTimeout = step.validates() ? settings.validationTimeout() : settings.statementTimeout();
+    return new JournalEntry(JournalEntry.FORMAT, version.toString(),
+        transactional ? settings.lockTimeout() : null, transactional, step.resumable(),
+        settings.tenantSchemas(), replaced, step.changes(),
+        transactional ? statementTimeout : null, transactional && settings.strict());
   }
 
   /**
@@ -74,9 +103,10 @@ public final class GeneratedMigration {
     }
     SortedMap<String, String> files = new TreeMap<>();
     Schema state = Schema.EMPTY;
+    Settings settings = Settings.relaxed(lockTimeout, tenantSchemas);
     for (int i = 0; i < steps.size(); i++) {
       boolean last = i == steps.size() - 1;
-      files.putAll(render(versions.get(i), slug, state, steps.get(i), lockTimeout, tenantSchemas,
+      files.putAll(render(versions.get(i), slug, state, steps.get(i), settings,
           last ? replaced : List.of()));
       if (!last) { // the state after the last step is not needed (thousands of changes)
         state = Changes.apply(state, steps.get(i).changes());

@@ -57,9 +57,9 @@ public final class History {
         continue;
       }
       String forward = MigrationScript.forward(entry.version(), state, entry.changes(),
-          entry.lockTimeout(), entry.transactional(), entry.resumable(), entry.tenantSchemas());
+          entry.scriptSettings());
       String reverse = MigrationScript.reverse(entry.version(), state, entry.changes(),
-          entry.lockTimeout(), entry.transactional(), entry.resumable(), entry.tenantSchemas());
+          entry.scriptSettings());
       check(folder, files.forward(), MigrationsFolder.forwardPath(files.version(), files.slug()),
           files.journal(), forward, problems);
       check(folder, files.reverse(), MigrationsFolder.reversePath(files.version(), files.slug()),

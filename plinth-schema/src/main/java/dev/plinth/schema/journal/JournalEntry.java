@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.plinth.schema.diff.Change;
+import dev.plinth.schema.render.ScriptSettings;
 import java.util.List;
 import java.util.Objects;
 
@@ -30,9 +31,15 @@ import java.util.Objects;
  * @param replaces the migrations this entry stands for in databases whose history has them (a
  *     squash, or an adopted Flyway history); absent (empty) in every other entry. It changes nothing
  *     in the rendered SQL: it tells the runner which history rows without a file are still valid
+ * @param changes the changes, in order
+ * @param statementTimeout the {@code statement_timeout} the forward script sets, or null for none
+ *     (absent in entries written before it existed)
+ * @param separateValidation whether constraints added to existing tables are only added
+ *     {@code NOT VALID}, a later entry validating them (the strict plan); absent (false) in entries
+ *     written before it existed and in relaxed ones, which validate them at once
  */
-@JsonPropertyOrder({"format", "version", "lockTimeout", "transactional", "resumable", "tenantSchemas",
-    "replaces", "changes"})
+@JsonPropertyOrder({"format", "version", "lockTimeout", "statementTimeout", "transactional",
+    "resumable", "separateValidation", "tenantSchemas", "replaces", "changes"})
 public record JournalEntry(
     @JsonProperty("format") int format,
     @JsonProperty("version") String version,
@@ -41,7 +48,10 @@ public record JournalEntry(
     @JsonProperty("resumable") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean resumable,
     @JsonProperty("tenantSchemas") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean tenantSchemas,
     @JsonProperty("replaces") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ReplacedMigration> replaces,
-    @JsonProperty("changes") List<Change> changes) {
+    @JsonProperty("changes") List<Change> changes,
+    @JsonProperty("statementTimeout") String statementTimeout,
+    @JsonProperty("separateValidation") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+    boolean separateValidation) {
   /** The current (and only) format. A published format never changes; a new one gets a new number. */
   public static final int FORMAT = 1;
 
@@ -67,5 +77,18 @@ public record JournalEntry(
   public JournalEntry(int format, String version, String lockTimeout, boolean transactional, boolean resumable,
       List<ReplacedMigration> replaces, List<Change> changes) {
     this(format, version, lockTimeout, transactional, resumable, false, replaces, changes);
+  }
+
+  /** An entry as written before statement timeouts and separate validation existed. */
+  public JournalEntry(int format, String version, String lockTimeout, boolean transactional, boolean resumable,
+      boolean tenantSchemas, List<ReplacedMigration> replaces, List<Change> changes) {
+    this(format, version, lockTimeout, transactional, resumable, tenantSchemas, replaces, changes, null,
+        false);
+  }
+
+  /** How the entry's scripts are rendered. */
+  public ScriptSettings scriptSettings() {
+    return new ScriptSettings(lockTimeout, statementTimeout, transactional, resumable, tenantSchemas,
+        separateValidation);
   }
 }

@@ -85,4 +85,10 @@ public record Column(
     return new Column(name, type, enumType, nullable, defaultSql, identity, comment, renamedFrom,
         sequence, newNotNullName);
   }
+
+  /** The column nullable or not; a nullable one has no NOT NULL constraint to name. */
+  public Column withNullable(boolean newNullable) {
+    return new Column(name, type, enumType, newNullable, defaultSql, identity, comment, renamedFrom,
+        sequence, newNullable ? null : notNullName);
+  }
 }

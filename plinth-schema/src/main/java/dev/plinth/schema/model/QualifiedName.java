@@ -24,7 +24,8 @@ public record QualifiedName(String schema, String name) implements Comparable<Qu
     return quote(schema) + "." + quote(name);
   }
 
-  private static String quote(String identifier) {
+  /** One identifier as SQL, quoted. */
+  public static String quote(String identifier) {
     return '"' + identifier.replace("\"", "\"\"") + '"';
   }
 

@@ -31,6 +31,7 @@ import dev.plinth.schema.diff.Change.RenameEnumValue;
 import dev.plinth.schema.diff.Change.RenameIndex;
 import dev.plinth.schema.diff.Change.RenameTable;
 import dev.plinth.schema.diff.Change.SetTableComment;
+import dev.plinth.schema.diff.Change.ValidateConstraint;
 import dev.plinth.schema.diff.Changes;
 import dev.plinth.schema.model.Schema;
 import java.util.List;
@@ -63,8 +64,15 @@ public final class MigrationScript {
    */
   public static String forward(String version, Schema before, List<Change> changes,
       String lockTimeout, boolean transactional, boolean resumable, boolean tenantSchemas) {
-    return script(before, changes, new Backups(version), lockTimeout, transactional, resumable,
-        tenantSchemas, List.of());
+    return forward(version, before, changes,
+        ScriptSettings.of(lockTimeout, transactional, resumable, tenantSchemas));
+  }
+
+  /** The forward script of migration {@code version}, from {@code before}, as {@code settings} say. */
+  public static String forward(String version, Schema before, List<Change> changes,
+      ScriptSettings settings) {
+    return script(before, changes, new Backups(version), settings, settings.separateValidation(),
+        List.of());
   }
 
   /**
@@ -80,6 +88,16 @@ public final class MigrationScript {
   /** The same; {@code tenantSchemas} as for {@link #forward}. */
   public static String reverse(String version, Schema before, List<Change> changes,
       String lockTimeout, boolean transactional, boolean resumable, boolean tenantSchemas) {
+    return reverse(version, before, changes,
+        ScriptSettings.of(lockTimeout, transactional, resumable, tenantSchemas));
+  }
+
+  /**
+   * The reverse script, as {@code settings} say. It validates what it adds at once, whatever the
+   * forward script does: no later migration would.
+   */
+  public static String reverse(String version, Schema before, List<Change> changes,
+      ScriptSettings settings) {
     Schema after = Changes.apply(before, changes);
     Backups backups = new Backups(version);
     SortedSet<String> used = new TreeSet<>();
@@ -91,9 +109,8 @@ public final class MigrationScript {
     }
     List<String> epilogue = used.stream()
         .map(schema -> "DROP SCHEMA IF EXISTS " + Sql.ident(schema) + ";")
-        .map(drop -> tenantSchemas ? TenantNames.statement(drop, backups) : drop).toList();
-    return script(after, Changes.inverse(changes), backups, lockTimeout, transactional, resumable,
-        tenantSchemas, epilogue);
+        .map(drop -> settings.tenantSchemas() ? TenantNames.statement(drop, backups) : drop).toList();
+    return script(after, Changes.inverse(changes), backups, settings, false, epilogue);
   }
 
   /** The source schema of what a forward change keeps in a backup, if it keeps anything. */
@@ -112,13 +129,17 @@ public final class MigrationScript {
   }
 
   private static String script(Schema state, List<Change> changes, Backups backups,
-      String lockTimeout, boolean transactional, boolean resumable, boolean tenantSchemas,
-      List<String> epilogue) {
+      ScriptSettings settings, boolean separateValidation, List<String> epilogue) {
     StringBuilder sql = new StringBuilder(HEADER);
-    if (transactional && lockTimeout != null) {
-      sql.append("SET LOCAL lock_timeout = ").append(Sql.literal(lockTimeout)).append(";\n");
+    if (settings.transactional() && settings.lockTimeout() != null) {
+      sql.append("SET LOCAL lock_timeout = ").append(Sql.literal(settings.lockTimeout())).append(";\n");
     }
-    for (String statement : SqlRenderer.statements(state, changes, backups, resumable, tenantSchemas)) {
+    if (settings.transactional() && settings.statementTimeout() != null) {
+      sql.append("SET LOCAL statement_timeout = ").append(Sql.literal(settings.statementTimeout()))
+          .append(";\n");
+    }
+    for (String statement : SqlRenderer.statements(state, changes, backups, settings.resumable(),
+        settings.tenantSchemas(), separateValidation)) {
       sql.append('\n').append(statement).append('\n');
     }
     if (!epilogue.isEmpty()) {
@@ -256,6 +277,10 @@ public final class MigrationScript {
     }
 
     public Optional<String> visitRenameConstraint(RenameConstraint c) {
+      return Optional.empty();
+    }
+
+    public Optional<String> visitValidateConstraint(ValidateConstraint c) {
       return Optional.empty();
     }
   }

@@ -31,6 +31,7 @@ import dev.plinth.schema.diff.Change.RenameEnumValue;
 import dev.plinth.schema.diff.Change.RenameIndex;
 import dev.plinth.schema.diff.Change.RenameTable;
 import dev.plinth.schema.diff.Change.SetTableComment;
+import dev.plinth.schema.diff.Change.ValidateConstraint;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -207,6 +208,10 @@ public final class Slug {
 
     public Subject visitRenameConstraint(RenameConstraint c) {
       return SCHEMA;
+    }
+
+    public Subject visitValidateConstraint(ValidateConstraint c) {
+      return Subject.minor("validate_" + c.name());
     }
   }
 }

@@ -35,6 +35,9 @@ import dev.plinth.schema.diff.Change.RenameEnumValue;
 import dev.plinth.schema.diff.Change.RenameIndex;
 import dev.plinth.schema.diff.Change.RenameTable;
 import dev.plinth.schema.diff.Change.SetTableComment;
+import dev.plinth.schema.diff.Change.ValidateConstraint;
+import dev.plinth.schema.diff.NotNullCheck;
+import dev.plinth.schema.diff.SeparateValidation;
 import dev.plinth.schema.model.Column;
 import dev.plinth.schema.model.EnumType;
 import dev.plinth.schema.model.ForeignKey;
@@ -65,20 +68,20 @@ public final class SqlRenderer {
    * its statements one per line. {@code resumable} guards the statements of the changes that run
    * outside a transaction (enum values added, indexes built or dropped concurrently, and their
    * inverses), so that running them again after a failure finishes the job. {@code tenantSchemas}
-   * leaves the default schema out of names, for a schema per tenant (see {@link TenantNames}).
+   * leaves the default schema out of names, for a schema per tenant (see {@link TenantNames}). With
+   * {@code separateValidation}, a constraint added to an existing table is only added
+   * {@code NOT VALID} (a later migration validates it, see
+   * {@link dev.plinth.schema.diff.MigrationPlan#split(List, boolean)}), and a column whose
+   * {@link NotNullCheck} is already in place becomes NOT NULL through it.
    */
   public static List<String> statements(Schema before, List<Change> changes, Backups backups,
-      boolean resumable, boolean tenantSchemas) {
+      boolean resumable, boolean tenantSchemas, boolean separateValidation) {
     List<String> out = new ArrayList<>();
     Schema state = before;
-    Set<QualifiedName> created = new HashSet<>();
+    Set<QualifiedName> created = SeparateValidation.created(changes);
     for (Change change : changes) {
-      if (change instanceof CreateTable c && (!c.restore() || c.keptByRollback())) {
-        created.add(c.table().name());
-      }
-    }
-    for (Change change : changes) {
-      List<String> statements = change.accept(new Renderer(state, backups, created, resumable));
+      List<String> statements = change.accept(new Renderer(state, backups, created, resumable,
+          separateValidation));
       out.add(String.join("\n", tenantSchemas
           ? statements.stream().map(s -> TenantNames.statement(s, backups)).toList() : statements));
       state = change.applyTo(state);
@@ -93,9 +96,11 @@ public final class SqlRenderer {
    * @param created tables this script creates: constraints added to any other table are added
    *     {@code NOT VALID} and validated separately, so writes are blocked only briefly
    * @param resumable whether statements are guarded, so that the script can run again
+   * @param separateValidation whether constraints on existing tables are validated by a migration
+   *     of their own
    */
   private record Renderer(Schema state, Backups backups, Set<QualifiedName> created,
-      boolean resumable) implements Change.Visitor<List<String>> {
+      boolean resumable, boolean separateValidation) implements Change.Visitor<List<String>> {
     public List<String> visitCreateSchema(CreateSchema c) {
       return List.of("CREATE SCHEMA " + ident(c.name()) + ";");
     }
@@ -218,7 +223,8 @@ public final class SqlRenderer {
       if (c.backfill() != null && c.setsNotNull()) {
         out.addAll(BackfillSql.fill(backups, c.table(), c.after().name(), c.backfill()));
       }
-      out.addAll(alterColumn(c.table(), c.before(), c.after(), c.inPlace()));
+      out.addAll(checkedNotNull(c) ? List.of(NotNullSql.set(c.table(), c.after()))
+          : alterColumn(c.table(), c.before(), c.after(), c.inPlace()));
       if (c.backfill() != null && !c.before().nullable() && c.after().nullable()) {
         out.addAll(BackfillSql.empty(backups, c.table(), c.after().name(), c.backfill()));
       }
@@ -230,26 +236,46 @@ public final class SqlRenderer {
     }
 
     public List<String> visitAddPrimaryKey(AddPrimaryKey c) {
-      return List.of(alter(c.table()) + "ADD CONSTRAINT " + ident(c.key().name()) + " PRIMARY KEY ("
-          + idents(c.key().columns()) + ");");
+      return c.usingIndex() ? usingIndex(c.table(), c.key().name(), c.key().columns(), "PRIMARY KEY")
+          : List.of(alter(c.table()) + "ADD CONSTRAINT " + ident(c.key().name()) + " PRIMARY KEY ("
+              + idents(c.key().columns()) + ");");
     }
 
     public List<String> visitDropPrimaryKey(DropPrimaryKey c) {
-      return List.of(dropConstraint(c.table(), c.key().name()));
+      return List.of(dropConstraint(c.table(), c.key().name(), c.usingIndex()));
     }
 
     public List<String> visitAddUnique(AddUnique c) {
-      return List.of(alter(c.table()) + "ADD CONSTRAINT " + ident(c.unique().name()) + " UNIQUE ("
-          + idents(c.unique().columns()) + ");");
+      return c.usingIndex() ? usingIndex(c.table(), c.unique().name(), c.unique().columns(), "UNIQUE")
+          : List.of(alter(c.table()) + "ADD CONSTRAINT " + ident(c.unique().name()) + " UNIQUE ("
+              + idents(c.unique().columns()) + ");");
     }
 
     public List<String> visitDropUnique(DropUnique c) {
-      return List.of(dropConstraint(c.table(), c.unique().name()));
+      return List.of(dropConstraint(c.table(), c.unique().name(), c.usingIndex()));
+    }
+
+    /**
+     * Whether the change only makes a column NOT NULL whose {@link NotNullCheck} an earlier
+     * migration added and this one validated: {@code SET NOT NULL} then needs no scan.
+     */
+    private boolean checkedNotNull(AlterColumn c) {
+      String check = NotNullCheck.name(c.table(), c.after());
+      return separateValidation && c.before().nullable() && !c.after().nullable()
+          && c.before().equals(c.after().withNullable(true))
+          && state.table(c.table()).map(t -> t.checks().stream().anyMatch(k -> k.name().equals(check)))
+              .orElse(false);
     }
 
     public List<String> visitAddCheck(AddCheck c) {
       return addValidated(c.table(), c.check().name(), "CHECK (" + c.check().expression() + ")",
-          created.contains(c.table()));
+          created.contains(c.table()), separateValidation);
+    }
+
+    public List<String> visitValidateConstraint(ValidateConstraint c) {
+      return List.of(c.undo()
+          ? "-- Constraint " + ident(c.name()) + " stays validated: nothing to undo."
+          : alter(c.table()) + "VALIDATE CONSTRAINT " + ident(c.name()) + ";");
     }
 
     public List<String> visitDropCheck(DropCheck c) {
@@ -258,16 +284,18 @@ public final class SqlRenderer {
 
     /** Resumable: an index a failed build left behind (invalid) is dropped and built again. */
     public List<String> visitAddIndex(AddIndex c) {
-      String create = createIndex(c.table(), c.index());
-      return resumable ? List.of(dropIndex(c.table(), c.index(), true), create) : List.of(create);
+      String create = createIndex(c.table(), c.index(), c.concurrently());
+      return resumable ? List.of(dropIndex(c.table(), c.index().name(), c.concurrently(), true), create)
+          : List.of(create);
     }
 
     public List<String> visitDropIndex(DropIndex c) {
-      return List.of(dropIndex(c.table(), c.index(), resumable));
+      return List.of(dropIndex(c.table(), c.index().name(), c.concurrently(), resumable));
     }
 
     public List<String> visitAddForeignKey(AddForeignKey c) {
-      return addValidated(c.table(), c.key().name(), foreignKey(c.key()), created.contains(c.table()));
+      return addValidated(c.table(), c.key().name(), foreignKey(c.key()), created.contains(c.table()),
+          separateValidation);
     }
 
     public List<String> visitDropForeignKey(DropForeignKey c) {
@@ -392,25 +420,42 @@ public final class SqlRenderer {
   }
 
   /**
-   * Adds a constraint; on an existing table as {@code NOT VALID} first, then validated, which
-   * checks existing rows without blocking writes.
+   * Adds a constraint; on an existing table as {@code NOT VALID} first, then validated (unless a
+   * later migration validates it: {@code validateLater}), which checks existing rows without
+   * blocking writes.
    */
   private static List<String> addValidated(QualifiedName table, String name, String definition,
-      boolean newTable) {
+      boolean newTable, boolean validateLater) {
     List<String> out = new ArrayList<>();
     String add = alter(table) + "ADD CONSTRAINT " + ident(name) + " " + definition;
     if (newTable) {
       out.add(add + ";");
     } else {
       out.add(add + " NOT VALID;");
-      out.add(alter(table) + "VALIDATE CONSTRAINT " + ident(name) + ";");
+      if (!validateLater) {
+        out.add(alter(table) + "VALIDATE CONSTRAINT " + ident(name) + ";");
+      }
     }
     return out;
   }
 
-  private static String dropIndex(QualifiedName table, Index index, boolean ifExists) {
-    return "DROP INDEX " + (index.concurrently() ? "CONCURRENTLY " : "") + (ifExists ? "IF EXISTS " : "")
-        + ident(new QualifiedName(table.schema(), index.name())) + ";";
+  private static String dropIndex(QualifiedName table, String index, boolean concurrently,
+      boolean ifExists) {
+    return "DROP INDEX " + (concurrently ? "CONCURRENTLY " : "") + (ifExists ? "IF EXISTS " : "")
+        + ident(new QualifiedName(table.schema(), index)) + ";";
+  }
+
+  /**
+   * A unique constraint or primary key ({@code kind}) attached to a unique index built
+   * {@code CONCURRENTLY} first, outside a transaction: writes wait only for the attaching. Run
+   * again after a failure, an index a failed build left (invalid) is dropped and built again.
+   */
+  private static List<String> usingIndex(QualifiedName table, String name, List<String> columns,
+      String kind) {
+    Index index = new Index(name, columns.stream().map(IndexKey::column).toList(), true, "btree", null,
+        List.of(), true);
+    return List.of(dropIndex(table, name, true, true), createIndex(table, index, true),
+        alter(table) + "ADD CONSTRAINT " + ident(name) + " " + kind + " USING INDEX " + ident(name) + ";");
   }
 
   /**
@@ -428,7 +473,11 @@ public final class SqlRenderer {
   }
 
   private static String dropConstraint(QualifiedName table, String name) {
-    return alter(table) + "DROP CONSTRAINT " + ident(name) + ";";
+    return dropConstraint(table, name, false);
+  }
+
+  private static String dropConstraint(QualifiedName table, String name, boolean ifExists) {
+    return alter(table) + "DROP CONSTRAINT " + (ifExists ? "IF EXISTS " : "") + ident(name) + ";";
   }
 
   private static String createEnum(QualifiedName name, EnumType type) {
@@ -544,11 +593,9 @@ public final class SqlRenderer {
     }
     if (before.nullable() && !after.nullable()) {
       // A validated CHECK lets SET NOT NULL skip its full-table scan under the exclusive lock.
-      String check = Names.derived(table.name(), List.of(after.name()), "not_null");
-      if (check.equals(after.notNullName())) {
-        check = Names.derived(table.name(), List.of(after.name()), "not_null_check");
-      }
-      out.addAll(addValidated(table, check, "CHECK (" + ident(after.name()) + " IS NOT NULL)", false));
+      String check = NotNullCheck.name(table, after);
+      out.addAll(addValidated(table, check, "CHECK (" + ident(after.name()) + " IS NOT NULL)", false,
+          false));
       out.add(NotNullSql.set(table, after));
       out.add(dropConstraint(table, check));
     } else if (!before.nullable() && after.nullable()) {
@@ -644,13 +691,13 @@ public final class SqlRenderer {
     return table.primaryKey() != null && !column.type().endsWith("[]");
   }
 
-  private static String createIndex(QualifiedName table, Index index) {
+  private static String createIndex(QualifiedName table, Index index, boolean concurrently) {
     StringBuilder sql = new StringBuilder("CREATE ");
     if (index.unique()) {
       sql.append("UNIQUE ");
     }
     sql.append("INDEX ");
-    if (index.concurrently()) {
+    if (concurrently) {
       sql.append("CONCURRENTLY ");
     }
     sql.append(ident(index.name())).append(" ON ").append(ident(table))

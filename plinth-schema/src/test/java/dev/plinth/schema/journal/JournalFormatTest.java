@@ -389,6 +389,8 @@ class JournalFormatTest {
     Index ix = new Index("account_name_idx", List.of(IndexKey.column("name"),
         new IndexKey(null, "lower(name)", "text_pattern_ops", true)), true, "btree",
         "name IS NOT NULL", List.of("id"), true);
+    Index plain = new Index("account_level_idx", List.of(IndexKey.column("level")), false, "btree",
+        null, List.of(), false);
     ForeignKey fk = new ForeignKey("account_parent_fkey", List.of("parent_id"), t, List.of("id"),
         ReferentialAction.CASCADE, ReferentialAction.SET_NULL);
     Table table = new Table(t, "app.Account", "Accounts.", List.of(id, name, level), pk,
@@ -429,7 +431,11 @@ class JournalFormatTest {
         new Change.RenameIndex(t, "a_idx", "b_idx"),
         new Change.RenameConstraint(t, "a_key", "b_key"),
         new Change.CreateView(rich),
-        new Change.DropView(rich));
+        new Change.DropView(rich),
+        new Change.ValidateConstraint(t, "account_check", false),
+        new Change.AddUnique(t, uq, true),
+        new Change.AddPrimaryKey(t, pk, true),
+        new Change.AddIndex(t, plain, true));
     return new JournalEntry(1, "9", null, false, false, changes);
   }
 

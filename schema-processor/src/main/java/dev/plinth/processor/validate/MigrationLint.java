@@ -158,7 +158,7 @@ public final class MigrationLint {
     }
 
     public List<Finding> visitAddIndex(AddIndex c) {
-      return !created.contains(c.table()) && !c.index().concurrently()
+      return !created.contains(c.table()) && !c.concurrently()
           ? List.of(Finding.at(Message.INDEX_NOT_CONCURRENT, c.table(), c.index().name(),
               c.index().name(), c.table()))
           : List.of();
@@ -282,6 +282,10 @@ public final class MigrationLint {
     }
 
     public List<Finding> visitRenameConstraint(Change.RenameConstraint c) {
+      return List.of();
+    }
+
+    public List<Finding> visitValidateConstraint(Change.ValidateConstraint c) {
       return List.of();
     }
   }
