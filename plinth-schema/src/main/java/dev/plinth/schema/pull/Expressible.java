@@ -49,7 +49,7 @@ final class Expressible {
     for (Table table : live.tables()) {
       tables.add(e.table(table, leftOut));
     }
-    Schema schema = e.foreignKeys(new Schema(tables, enums));
+    Schema schema = e.foreignKeys(new Schema(tables, enums, live.views()));
     return new Adopted(schema, List.copyOf(e.found));
   }
 
@@ -234,7 +234,7 @@ final class Expressible {
       }
       tables.add(table.withForeignKeys(kept));
     }
-    return new Schema(tables, schema.enums());
+    return new Schema(tables, schema.enums(), schema.views());
   }
 
   /** The table without {@code gone} and without every key, check and index that uses them. */

@@ -42,7 +42,7 @@ final class JavaNames {
       "Seeds", "Generated", "Ref", "SeedRow", "SeedRows", "SeedDb", "SeedSet", "SeedSource", "TableInfo",
       "Iterable", "Stream", "Comparable", "CharSequence", "Number", "Math", "System", "Thread", "Runnable",
       "Exception", "RuntimeException", "Error", "Throwable", "Void", "StringBuilder", "Process", "Runtime",
-      "Module", "Package");
+      "Module", "Package", "View");
 
   private static final Pattern PACKAGE = Pattern.compile(
       "[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*");
