@@ -361,6 +361,24 @@ class PullTest {
     String standalone = Files.readString(sources.resolve("MoonPhase.java"));
     assertTrue(standalone.contains("@EnumType(standalone = true)\npublic enum MoonPhase {\n  @EnumValue(\"new\") NEW,\n"),
         standalone);
+    assertEquals(7, PullProof.views(original).size(), "the schema has seven views");
+    assertEquals("""
+        package com.example.db.audit;
+
+        import dev.plinth.annotations.View;
+        import java.math.BigDecimal;
+
+        /** The PostgreSQL view {@code audit.check}. */
+        @View(name = "check", schema = "audit", sql = "SELECT count(*) AS big_orders,\\n"
+                + "    sum(total) AS amount\\n"
+                + "   FROM shop.big_open_order")
+        public record CheckView(
+            Long bigOrders,
+            BigDecimal amount) {}
+        """, Files.readString(sources.resolve("audit/CheckView.java")));
+    String weekly = Files.readString(sources.resolve("WeeklyHours.java"));
+    assertTrue(weekly.contains("@View(name = \"Weekly Hours\", sql = \"SELECT employee_id,\\n\""), weekly);
+    assertTrue(weekly.contains("    List<Weekday> days) {}"), weekly);
   }
 
   private static void write(Path file, String text) {
