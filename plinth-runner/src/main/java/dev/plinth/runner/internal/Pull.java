@@ -27,9 +27,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.stream.Collectors;
 
@@ -155,10 +157,13 @@ public final class Pull {
 
   private static List<Path> write(Path root, Map<String, String> files) {
     List<Path> written = new ArrayList<>();
+    Set<Path> folders = new HashSet<>();
     for (Map.Entry<String, String> entry : files.entrySet()) {
       Path file = root.resolve(entry.getKey());
       try {
-        Files.createDirectories(file.getParent());
+        if (folders.add(file.getParent())) { // once per folder: a thousand records share a few
+          Files.createDirectories(file.getParent());
+        }
         Files.writeString(file, entry.getValue(), StandardCharsets.UTF_8);
       } catch (IOException e) {
         throw new PlinthException(e, Message.WRITE_FAILED, file, e.getMessage());
