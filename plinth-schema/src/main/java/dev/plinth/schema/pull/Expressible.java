@@ -138,8 +138,10 @@ final class Expressible {
   /** The NOT NULL constraint's name when it is not the one PostgreSQL gives (only PostgreSQL 18 has names). */
   private static String notNullName(Table table, Column column) {
     String given = column.notNullName();
-    boolean byPostgres = Names.postgres(table.name().name(), column.name(), "not_null").equals(given);
-    return column.nullable() || byPostgres ? null : given;
+    if (column.nullable() || given == null) { // before PostgreSQL 18 there is no name to compare
+      return null;
+    }
+    return Names.postgres(table.name().name(), column.name(), "not_null").equals(given) ? null : given;
   }
 
   /** The comment as the processor reads it back from the Javadoc pull writes; reported when it differs. */
