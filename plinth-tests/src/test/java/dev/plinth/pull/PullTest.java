@@ -361,6 +361,24 @@ class PullTest {
     String standalone = Files.readString(sources.resolve("MoonPhase.java"));
     assertTrue(standalone.contains("@EnumType(standalone = true)\npublic enum MoonPhase {\n  @EnumValue(\"new\") NEW,\n"),
         standalone);
+    assertEquals(7, PullProof.views(original).size(), "the schema has seven views");
+    assertEquals("""
+        package com.example.db.audit;
+
+        import dev.plinth.annotations.View;
+        import java.math.BigDecimal;
+
+        /** The PostgreSQL view {@code audit.check}. */
+        @View(name = "check", schema = "audit", sql = "SELECT count(*) AS big_orders,\\n"
+                + "    sum(total) AS amount\\n"
+                + "   FROM shop.big_open_order")
+        public record CheckView(
+            Long bigOrders,
+            BigDecimal amount) {}
+        """, Files.readString(sources.resolve("audit/CheckView.java")));
+    String weekly = Files.readString(sources.resolve("WeeklyHours.java"));
+    assertTrue(weekly.contains("@View(name = \"Weekly Hours\", sql = \"SELECT employee_id,\\n\""), weekly);
+    assertTrue(weekly.contains("    List<Weekday> days) {}"), weekly);
   }
 
   private static void write(Path file, String text) {
@@ -398,7 +416,9 @@ class PullTest {
         CREATE INDEX thing_shade_idx ON thing (shade);
         CREATE INDEX thing_label_hash_idx ON thing USING spgist (label);
         CREATE UNLOGGED TABLE scratch (n integer);
-        CREATE VIEW thing_view AS SELECT id FROM thing;
+        CREATE VIEW thing_view WITH (security_barrier) AS SELECT id, feeling FROM thing;
+        COMMENT ON VIEW thing_view IS 'Things.';
+        CREATE MATERIALIZED VIEW thing_count AS SELECT count(*) AS n FROM thing_view;
         CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END';
         CREATE TRIGGER thing_touch BEFORE UPDATE ON thing FOR EACH ROW EXECUTE FUNCTION touch();
         """);
@@ -422,6 +442,8 @@ class PullTest {
             + " of that type are left out",
         "function public.touch(): a function; Plinth does not model it, so the records and the baseline do not"
             + " contain it",
+        "materialized view public.thing_count: a materialized view; Plinth does not model it, so the records and"
+            + " the baseline do not contain it",
         "sequence public.ticket_numbers: a sequence; Plinth does not model it, so the records and the baseline do"
             + " not contain it",
         "table public.scratch: unlogged; Plinth does not model it: written without it",
@@ -436,8 +458,10 @@ class PullTest {
             + " not contain it",
         "type public.email: a domain (its columns are written with its base type); Plinth does not model it, so"
             + " the records and the baseline do not contain it",
-        "view public.thing_view: a view; Plinth does not model it, so the records and the baseline do not contain"
-            + " it"), result.unsupported().stream().map(Unsupported::text).toList());
+        "view public.thing_view: comments (on the view or its columns); Plinth does not model it: written without"
+            + " it",
+        "view public.thing_view: options security_barrier=true; Plinth does not model it: written without it"),
+        result.unsupported().stream().map(Unsupported::text).toList());
     String thing = Files.readString(sources.resolve("app/Thing.java"));
     assertTrue(thing.contains("    @Id(name = \"thing_primary\") @Serial int id,\n"), thing);
     assertEquals("""
@@ -452,6 +476,19 @@ class PullTest {
         }
         """, Files.readString(sources.resolve("app/Mood.java")));
     assertTrue(Files.readString(sources.resolve("app/Unused.java")).contains("@EnumType(standalone = true)\n"));
+    assertEquals("""
+        package app;
+
+        import dev.plinth.annotations.View;
+
+        /** The PostgreSQL view {@code public.thing_view}. */
+        @View(sql = "SELECT id,\\n"
+                + "    feeling\\n"
+                + "   FROM thing")
+        public record ThingView(
+            Integer id,
+            Mood feeling) {}
+        """, Files.readString(sources.resolve("app/ThingView.java")));
 
     compile(sources, folder, true);
     TestDatabase fresh = SharedPostgres.newDatabase("pull_unsupported_fresh");
@@ -464,6 +501,7 @@ class PullTest {
     assertEquals("thing_primary", Sql.queryString(fresh,
         "SELECT conname FROM pg_constraint WHERE conrelid = 'thing'::regclass AND contype = 'p'"));
     assertEquals("Line one. Line two.", Sql.queryString(fresh, "SELECT obj_description('thing'::regclass)"));
+    assertEquals(PullProof.views(db), PullProof.views(fresh), "the view is created, without its options");
   }
 
   @Test

@@ -5,10 +5,14 @@ import dev.plinth.runner.PlinthException;
 import dev.plinth.runner.PullResult;
 import dev.plinth.runner.internal.catalog.CatalogExtras;
 import dev.plinth.runner.internal.catalog.CatalogReader;
+import dev.plinth.runner.internal.catalog.ViewCatalog;
 import dev.plinth.schema.journal.MigrationsFolder;
 import dev.plinth.schema.journal.ReplacedMigration;
 import dev.plinth.schema.journal.SumFile;
+import dev.plinth.schema.model.Column;
+import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Schema;
+import dev.plinth.schema.model.View;
 import dev.plinth.schema.pull.BaselineFiles;
 import dev.plinth.schema.pull.RecordSources;
 import dev.plinth.schema.pull.Unsupported;
@@ -23,8 +27,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.stream.Collectors;
 
@@ -50,19 +57,22 @@ public final class Pull {
       throw new PlinthException(Message.PULL_MIGRATIONS_EXIST, migrationsFolder, files);
     }
     Schema live;
+    Map<QualifiedName, List<Column>> viewColumns;
     List<Unsupported> extras;
     List<ReplacedMigration> history;
     try (Connection connection = context.connect()) {
-      live = CatalogExtras.corrected(connection, CatalogReader.read(connection, context.historyTable()));
+      Schema tables = CatalogExtras.corrected(connection, CatalogReader.read(connection, context.historyTable()));
+      live = new Schema(tables.tables(), tables.enums(), views(connection));
+      viewColumns = CatalogReader.viewColumns(connection);
       extras = CatalogExtras.findings(connection, context.historyTable());
       history = flywayHistory(connection);
     } catch (SQLException e) {
       throw context.sqlFailure("pull", e);
     }
-    if (live.tables().isEmpty()) {
+    if (live.tables().isEmpty() && live.views().isEmpty()) {
       throw new PlinthException(Message.PULL_NOTHING);
     }
-    RecordSources.Result records = RecordSources.render(live, basePackage);
+    RecordSources.Result records = RecordSources.render(live, viewColumns, basePackage);
     SortedMap<String, String> migrations = baselineFiles(records.schema(), history);
     checkAbsent(sourceRoot, records.files());
     checkAbsent(migrationsFolder, migrations);
@@ -74,6 +84,30 @@ public final class Pull {
     String head = migrations.get(SumFile.HEAD_FILE);
     return new PullResult(records.schema().tables().size(), records.schema().enums().size(), sources, written,
         head.substring(1, head.indexOf(' ')), unsupported);
+  }
+
+  /**
+   * The views, with their queries as PostgreSQL spells them ({@code pg_get_viewdef}, without the
+   * closing semicolon). They are spelled with {@code search_path} set to {@code public}, where the
+   * baseline migration runs: a relation of any other schema is named with its schema.
+   */
+  private static List<View> views(Connection connection) throws SQLException {
+    Map<QualifiedName, String> definitions;
+    try (Statement st = connection.createStatement()) {
+      st.execute("SET search_path = public");
+      try {
+        definitions = ViewCatalog.read(connection, Optional.empty());
+      } finally {
+        st.execute("RESET search_path");
+      }
+    }
+    List<View> views = new ArrayList<>();
+    definitions.forEach((name, sql) -> views.add(new View(name, "", withoutSemicolon(sql.strip()))));
+    return views;
+  }
+
+  private static String withoutSemicolon(String sql) {
+    return sql.endsWith(";") ? sql.substring(0, sql.length() - 1).strip() : sql;
   }
 
   /**
@@ -123,10 +157,13 @@ public final class Pull {
 
   private static List<Path> write(Path root, Map<String, String> files) {
     List<Path> written = new ArrayList<>();
+    Set<Path> folders = new HashSet<>();
     for (Map.Entry<String, String> entry : files.entrySet()) {
       Path file = root.resolve(entry.getKey());
       try {
-        Files.createDirectories(file.getParent());
+        if (folders.add(file.getParent())) { // once per folder: a thousand records share a few
+          Files.createDirectories(file.getParent());
+        }
         Files.writeString(file, entry.getValue(), StandardCharsets.UTF_8);
       } catch (IOException e) {
         throw new PlinthException(e, Message.WRITE_FAILED, file, e.getMessage());

@@ -99,7 +99,7 @@ public final class Names {
     int used = 0;
     while (end < text.length()) {
       int cp = text.codePointAt(end);
-      int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+      int size = utf8Length(cp);
       if (used + size > maxBytes) {
         break;
       }
@@ -107,6 +107,14 @@ public final class Names {
       end += Character.charCount(cp);
     }
     return text.substring(0, end);
+  }
+
+  /** The UTF-8 bytes of a code point; a lone surrogate is encoded as '?', one byte, as the JDK does. */
+  private static int utf8Length(int cp) {
+    if (cp < 0x80 || cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) {
+      return 1;
+    }
+    return cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
   }
 
   private static String hash(String text) {

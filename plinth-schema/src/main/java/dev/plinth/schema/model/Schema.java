@@ -1,7 +1,6 @@
 package dev.plinth.schema.model;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -13,15 +12,20 @@ import java.util.TreeSet;
  * extensions are derived from them, not stored.
  */
 public record Schema(List<Table> tables, List<EnumType> enums, List<View> views) {
+  // Before EMPTY, which the constructor makes with them.
+  private static final Comparator<Table> TABLES = Comparator.comparing(Table::name);
+  private static final Comparator<EnumType> ENUMS = Comparator.comparing(EnumType::name);
+  private static final Comparator<View> VIEWS = Comparator.comparing(View::name);
+
   public static final Schema EMPTY = new Schema(List.of(), List.of());
 
   /** The extension that {@code vector(n)} columns need. */
   public static final String VECTOR_EXTENSION = "vector";
 
   public Schema {
-    tables = sorted(tables, Comparator.comparing(Table::name));
-    enums = sorted(enums, Comparator.comparing(EnumType::name));
-    views = sorted(views, Comparator.comparing(View::name));
+    tables = sorted(tables, TABLES);
+    enums = sorted(enums, ENUMS);
+    views = sorted(views, VIEWS);
   }
 
   /** A schema without views. */
@@ -29,28 +33,38 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views)
     this(tables, enums, List.of());
   }
 
-  /** An immutable sorted copy; sorting is skipped when the items already are (the usual case). */
+  /**
+   * An immutable sorted list of {@code items}: taken as it is when it is one this class made
+   * (schemas edited change by change share their lists, see {@link NameList}); sorting is skipped
+   * when the items already are in order (the usual case).
+   */
   private static <T> List<T> sorted(List<T> items, Comparator<T> order) {
+    if (items instanceof NameList<T> list && list.sortedBy(order)) {
+      return list;
+    }
     for (int i = 1; i < items.size(); i++) {
       if (order.compare(items.get(i - 1), items.get(i)) > 0) {
         List<T> copy = new ArrayList<>(items);
         copy.sort(order);
-        return List.copyOf(copy);
+        return NameList.ofSorted(copy, order);
       }
     }
-    return List.copyOf(items);
+    return NameList.ofSorted(items, order);
   }
 
-  /** The table of that name; a binary search, as the tables are sorted by name. */
+  /** The table of that name; a search of the tree the tables are kept in, by name. */
   public Optional<Table> table(QualifiedName name) {
-    int index = Collections.binarySearch(tables, null, (t, ignored) -> t.name().compareTo(name));
-    return index >= 0 ? Optional.of(tables.get(index)) : Optional.empty();
+    return Optional.ofNullable(list(tables).find(t -> t.name().compareTo(name)));
   }
 
-  /** The enum type of that name; a binary search, as the types are sorted by name. */
+  /** The enum type of that name. */
   public Optional<EnumType> enumType(QualifiedName name) {
-    int index = Collections.binarySearch(enums, null, (e, ignored) -> e.name().compareTo(name));
-    return index >= 0 ? Optional.of(enums.get(index)) : Optional.empty();
+    return Optional.ofNullable(list(enums).find(e -> e.name().compareTo(name)));
+  }
+
+  /** The list as the constructor keeps it. */
+  private static <T> NameList<T> list(List<T> items) {
+    return (NameList<T>) items;
   }
 
   /** The PostgreSQL schemas the tables and types live in, other than {@code public}. */
@@ -78,46 +92,34 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views)
 
   /** The schema with {@code table} added, or replacing the table of the same name. */
   public Schema withTable(Table table) {
-    List<Table> copy = new ArrayList<>(tables);
-    int index = Collections.binarySearch(tables, null, (t, ignored) -> t.name().compareTo(table.name()));
-    if (index >= 0) {
-      copy.set(index, table);
-    } else {
-      copy.add(-index - 1, table);
-    }
-    return new Schema(copy, enums, views);
+    return new Schema(list(tables).with(table), enums, views);
   }
 
   public Schema withoutTable(QualifiedName name) {
-    return new Schema(tables.stream().filter(t -> !t.name().equals(name)).toList(), enums, views);
+    return new Schema(list(tables).without(t -> t.name().compareTo(name)), enums, views);
   }
 
+  /** The schema with {@code type} added, or replacing the type of the same name. */
   public Schema withEnum(EnumType type) {
-    List<EnumType> copy = new ArrayList<>(enums);
-    copy.removeIf(e -> e.name().equals(type.name()));
-    copy.add(type);
-    return new Schema(tables, copy, views);
+    return new Schema(tables, list(enums).with(type), views);
   }
 
   public Schema withoutEnum(QualifiedName name) {
-    return new Schema(tables, enums.stream().filter(e -> !e.name().equals(name)).toList(), views);
+    return new Schema(tables, list(enums).without(e -> e.name().compareTo(name)), views);
   }
 
   /** The view of that name. */
   public Optional<View> view(QualifiedName name) {
-    return views.stream().filter(v -> v.name().equals(name)).findFirst();
+    return Optional.ofNullable(list(views).find(v -> v.name().compareTo(name)));
   }
 
   /** The schema with {@code view} added, or replacing the view of the same name. */
   public Schema withView(View view) {
-    List<View> copy = new ArrayList<>(views);
-    copy.removeIf(v -> v.name().equals(view.name()));
-    copy.add(view);
-    return new Schema(tables, enums, copy);
+    return new Schema(tables, enums, list(views).with(view));
   }
 
   public Schema withoutView(QualifiedName name) {
-    return new Schema(tables, enums, views.stream().filter(v -> !v.name().equals(name)).toList());
+    return new Schema(tables, enums, list(views).without(v -> v.name().compareTo(name)));
   }
 
   /** Applies {@code edit} to the named table, which must exist. */

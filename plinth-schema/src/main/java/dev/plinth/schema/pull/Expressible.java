@@ -49,7 +49,7 @@ final class Expressible {
     for (Table table : live.tables()) {
       tables.add(e.table(table, leftOut));
     }
-    Schema schema = e.foreignKeys(new Schema(tables, enums));
+    Schema schema = e.foreignKeys(new Schema(tables, enums, live.views()));
     return new Adopted(schema, List.copyOf(e.found));
   }
 
@@ -138,8 +138,10 @@ final class Expressible {
   /** The NOT NULL constraint's name when it is not the one PostgreSQL gives (only PostgreSQL 18 has names). */
   private static String notNullName(Table table, Column column) {
     String given = column.notNullName();
-    boolean byPostgres = Names.postgres(table.name().name(), column.name(), "not_null").equals(given);
-    return column.nullable() || byPostgres ? null : given;
+    if (column.nullable() || given == null) { // before PostgreSQL 18 there is no name to compare
+      return null;
+    }
+    return Names.postgres(table.name().name(), column.name(), "not_null").equals(given) ? null : given;
   }
 
   /** The comment as the processor reads it back from the Javadoc pull writes; reported when it differs. */
@@ -234,7 +236,7 @@ final class Expressible {
       }
       tables.add(table.withForeignKeys(kept));
     }
-    return new Schema(tables, schema.enums());
+    return new Schema(tables, schema.enums(), schema.views());
   }
 
   /** The table without {@code gone} and without every key, check and index that uses them. */

@@ -42,8 +42,10 @@ final class JavaNames {
       "Seeds", "Generated", "Ref", "SeedRow", "SeedRows", "SeedDb", "SeedSet", "SeedSource", "TableInfo",
       "Iterable", "Stream", "Comparable", "CharSequence", "Number", "Math", "System", "Thread", "Runnable",
       "Exception", "RuntimeException", "Error", "Throwable", "Void", "StringBuilder", "Process", "Runtime",
-      "Module", "Package");
+      "Module", "Package", "View");
 
+  /** What separates words in an SQL name (compiled once: names are split for every column). */
+  private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{Nd}]+");
   private static final Pattern PACKAGE = Pattern.compile(
       "[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*");
 
@@ -109,7 +111,7 @@ final class JavaNames {
         result.add(label);
         continue;
       }
-      String words = String.join("_", label.split("[^\\p{L}\\p{Nd}]+")).replaceAll("^_+", "")
+      String words = String.join("_", NOT_WORD.split(label)).replaceAll("^_+", "")
           .toUpperCase(Locale.ROOT);
       String base = words.isEmpty() ? "VALUE" : Character.isJavaIdentifierStart(words.charAt(0)) ? words
           : "_" + words;
@@ -150,7 +152,7 @@ final class JavaNames {
   /** Words split at anything that is not a letter or digit; the first lower-cased, the rest capitalised. */
   private static String lowerCamel(String sqlName) {
     StringBuilder out = new StringBuilder();
-    for (String word : sqlName.split("[^\\p{L}\\p{Nd}]+")) {
+    for (String word : NOT_WORD.split(sqlName)) {
       if (word.isEmpty()) {
         continue;
       }

@@ -15,6 +15,7 @@ import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.Sequence;
 import dev.plinth.schema.model.Table;
 import dev.plinth.schema.model.UniqueConstraint;
+import dev.plinth.schema.model.View;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -29,8 +30,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Java sources for a schema read from a live database: one annotated record per table and one
- * enum per enum type, in a package per PostgreSQL schema ({@code <base>} for {@code public},
+ * Java sources for a schema read from a live database: one annotated record per table and per
+ * view, and one enum per enum type, in a package per PostgreSQL schema ({@code <base>} for {@code public},
  * {@code <base>.<schema>} otherwise), with comments as Javadoc and SQL names written out wherever
  * the processor's default naming would not give them back. A pure function: the same schema gives
  * the same files, byte for byte.
@@ -55,14 +56,16 @@ public final class RecordSources {
   }
 
   private final Schema schema;
+  private final Map<QualifiedName, List<Column>> viewColumns;
   private final String basePackage;
-  /** Binary class name by table or enum type name. */
+  /** Binary class name by table, enum type or view name. */
   private final Map<QualifiedName, String> classes = new HashMap<>();
   private final Map<QualifiedName, List<String>> components = new HashMap<>();
   private final List<Unsupported> unsupported = new ArrayList<>();
 
-  private RecordSources(Schema schema, String basePackage) {
+  private RecordSources(Schema schema, Map<QualifiedName, List<Column>> viewColumns, String basePackage) {
     this.schema = schema;
+    this.viewColumns = viewColumns;
     this.basePackage = basePackage;
   }
 
@@ -71,13 +74,21 @@ public final class RecordSources {
     return JavaNames.isPackage(name);
   }
 
-  /** The sources for {@code live} under {@code basePackage}, which must be a valid package name. */
+  /** The sources for {@code live}, which has no views, under {@code basePackage}. */
   public static Result render(Schema live, String basePackage) {
+    return render(live, Map.of(), basePackage);
+  }
+
+  /**
+   * The sources for {@code live} under {@code basePackage}, which must be a valid package name; a
+   * view's record has the columns {@code viewColumns} gives for it as components.
+   */
+  public static Result render(Schema live, Map<QualifiedName, List<Column>> viewColumns, String basePackage) {
     if (!isPackageName(basePackage)) {
       throw new IllegalArgumentException("not a Java package name: " + basePackage);
     }
     Expressible.Adopted adopted = Expressible.adopt(live);
-    RecordSources sources = new RecordSources(adopted.schema(), basePackage);
+    RecordSources sources = new RecordSources(adopted.schema(), viewColumns, basePackage);
     sources.name();
     SortedMap<String, String> files = new TreeMap<>();
     for (EnumType type : adopted.schema().enums()) {
@@ -85,6 +96,9 @@ public final class RecordSources {
     }
     for (Table table : adopted.schema().tables()) {
       files.put(path(sources.classes.get(table.name())), sources.recordSource(table));
+    }
+    for (View view : adopted.schema().views()) {
+      files.put(path(sources.classes.get(view.name())), sources.viewSource(view));
     }
     List<Unsupported> all = new ArrayList<>(adopted.unsupported());
     all.addAll(sources.unsupported);
@@ -96,7 +110,10 @@ public final class RecordSources {
     return className.replace('.', '/') + ".java";
   }
 
-  /** Chooses class names per package (tables first, then enum types, each by SQL name) and component names. */
+  /**
+   * Chooses class names per package (tables first, then enum types, then views, each by SQL name)
+   * and component names.
+   */
   private void name() {
     Map<String, List<QualifiedName>> byPackage = new TreeMap<>();
     Map<QualifiedName, String> wanted = new HashMap<>();
@@ -109,6 +126,12 @@ public final class RecordSources {
     for (EnumType type : schema.enums()) {
       byPackage.computeIfAbsent(packageOf(type.name()), p -> new ArrayList<>()).add(type.name());
       wanted.put(type.name(), JavaNames.typeName(type.name().name(), "Type"));
+    }
+    for (View view : schema.views()) {
+      byPackage.computeIfAbsent(packageOf(view.name()), p -> new ArrayList<>()).add(view.name());
+      wanted.put(view.name(), JavaNames.typeName(view.name().name(), "View"));
+      components.put(view.name(), JavaNames.unique(
+          columnsOf(view).stream().map(c -> JavaNames.componentName(c.name())).toList(), Set.of()));
     }
     byPackage.forEach((pkg, names) -> {
       List<String> unique = JavaNames.unique(names.stream().map(wanted::get).toList(), Set.of());
@@ -129,7 +152,64 @@ public final class RecordSources {
         null)).toList();
     List<EnumType> enums = schema.enums().stream()
         .map(e -> new EnumType(e.name(), classes.get(e.name()), e.values())).toList();
-    return new Schema(tables, enums);
+    List<View> views = schema.views().stream().map(v -> new View(v.name(), classes.get(v.name()), v.sql())).toList();
+    return new Schema(tables, enums, views);
+  }
+
+  private List<Column> columnsOf(View view) {
+    return viewColumns.getOrDefault(view.name(), List.of());
+  }
+
+  /**
+   * A {@code @View} record: the query as PostgreSQL spells it, one line of the literal per line of
+   * the query; the columns as components, typed as a table's columns would be (the processor reads
+   * a view's columns from its query, not from them).
+   */
+  private String viewSource(View view) {
+    String className = classes.get(view.name());
+    String pkg = packageOf(view.name());
+    List<String> names = components.get(view.name());
+    List<Column> columns = columnsOf(view);
+    Set<String> imports = new TreeSet<>();
+    imports.add(ANNOTATIONS + "View");
+    Map<String, String> attributes = new LinkedHashMap<>();
+    if (!JavaNames.defaultGives(simpleName(className), view.name().name())) {
+      attributes.put("name", string(view.name().name()));
+    }
+    if (!view.name().schema().equals(QualifiedName.DEFAULT_SCHEMA)) {
+      attributes.put("schema", string(view.name().schema()));
+    }
+    attributes.put("sql", lines(view.sql()));
+    StringBuilder body = new StringBuilder();
+    body.append("/** The PostgreSQL view {@code ").append(escapeDoc(view.name().toString())).append("}. */\n");
+    body.append(annotation("View", attributes)).append('\n');
+    body.append("public record ").append(simpleName(className)).append('(');
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      lines.add("    " + viewComponent(columns.get(i), names.get(i), pkg, imports));
+    }
+    body.append(lines.isEmpty() ? "" : "\n" + String.join(",\n", lines)).append(") {}\n");
+    return file(className, imports, body);
+  }
+
+  /** A string literal of {@code text}, one line of code per line of the text, joined by {@code +}. */
+  private static String lines(String text) {
+    String[] lines = text.split("\n", -1);
+    List<String> literals = new ArrayList<>();
+    for (int i = 0; i < lines.length; i++) {
+      literals.add(string(i < lines.length - 1 ? lines[i] + "\n" : lines[i]));
+    }
+    return String.join("\n        + ", literals);
+  }
+
+  /** A view's column as a component: its Java type (a {@code String} for an enum type left out) and name. */
+  private String viewComponent(Column column, String name, String pkg, Set<String> imports) {
+    boolean enumKept = column.enumType() != null && classes.containsKey(column.enumType());
+    Column typed = column.enumType() == null || enumKept ? column : new Column(column.name(), "text", null,
+        true, null, Identity.NONE, null, null, null);
+    JavaType type = JavaType.of(typed, enumKept ? reference(column.enumType(), pkg) : null);
+    imports.addAll(type.imports());
+    return type.type() + " " + name;
   }
 
   private String enumSource(EnumType type) {

@@ -16,7 +16,9 @@ import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.Sequence;
 import dev.plinth.schema.model.Table;
 import dev.plinth.schema.model.UniqueConstraint;
+import dev.plinth.schema.model.View;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Records for a schema: Java names, SQL names kept where the default would differ, exact text. */
@@ -201,5 +203,48 @@ class RecordSourcesTest {
         "schema/V1__baseline.json"), List.copyOf(files.keySet()));
     assertEquals("V1 ", files.get("HEAD").substring(0, 3));
     assertEquals(files, BaselineFiles.of(RecordSources.render(SCHEMA, "app.db").schema()), "deterministic");
+  }
+
+  @Test
+  void viewsAreViewRecordsWithTheirQueryLineByLineAndTheirColumnsAsComponents() {
+    QualifiedName shortSlots = new QualifiedName("ops", "Short Slots");
+    QualifiedName record = new QualifiedName("public", "record");
+    Schema schema = new Schema(SCHEMA.tables(), SCHEMA.enums(), List.of(
+        new View(shortSlots, "", "SELECT index_code,\n    hue\n   FROM ops.slot\n  WHERE length(index_code) < 5"),
+        new View(record, "", "SELECT 'a\"b\\\\c'::text AS quoted")));
+
+    RecordSources.Result result = RecordSources.render(schema, Map.of(
+        shortSlots, List.of(column("index_code", "character varying(12)", true),
+            new Column("hue", "\"ops\".\"colour\"[]", COLOUR, true, null, Identity.NONE, null, null)),
+        record, List.of(column("quoted", "text", true))), "app.db");
+
+    assertEquals("""
+        package app.db.ops;
+
+        import dev.plinth.annotations.View;
+        import java.util.List;
+
+        /** The PostgreSQL view {@code ops.Short Slots}. */
+        @View(name = "Short Slots", schema = "ops", sql = "SELECT index_code,\\n"
+                + "    hue\\n"
+                + "   FROM ops.slot\\n"
+                + "  WHERE length(index_code) < 5")
+        public record ShortSlots(
+            String indexCode,
+            List<Colour> hue) {}
+        """, result.files().get("app/db/ops/ShortSlots.java"));
+    assertEquals("""
+        package app.db;
+
+        import dev.plinth.annotations.View;
+
+        /** The PostgreSQL view {@code public.record}. */
+        @View(name = "record", sql = "SELECT 'a\\"b\\\\\\\\c'::text AS quoted")
+        public record RecordView(
+            String quoted) {}
+        """, result.files().get("app/db/RecordView.java"));
+    assertEquals(List.of(new View(shortSlots, "app.db.ops.ShortSlots", schema.views().get(0).sql()),
+        new View(record, "app.db.RecordView", schema.views().get(1).sql())), result.schema().views(),
+        "the views as the processor reads them from the records");
   }
 }

@@ -7,9 +7,11 @@ import dev.plinth.runner.Plinth;
 import dev.plinth.runner.PullResult;
 import dev.plinth.runner.RunnerConfig;
 import dev.plinth.runner.internal.catalog.CatalogReader;
+import dev.plinth.runner.internal.catalog.ViewCatalog;
 import dev.plinth.runner.testing.SharedPostgres.TestDatabase;
 import dev.plinth.schema.journal.CommittedFiles;
 import dev.plinth.schema.journal.MigrationsFolder;
+import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Schema;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,7 +24,7 @@ import java.util.Optional;
 /**
  * The proof that {@code pull} adopts a database exactly (issue 13): pull, compile with the real
  * processor and no further migration appears; the baseline migration applied to an empty database
- * gives a catalog equal to the original's, and verify of the original against it finds nothing.
+ * gives a catalog (tables, enum types and views) equal to the original's, and verify of the original against it finds nothing.
  */
 public final class PullProof {
   public static final String HISTORY = "flyway_schema_history";
@@ -59,6 +61,7 @@ public final class PullProof {
     assertEquals(1, freshPlinth.migrate().applied().size());
     assertEquals(List.of(), freshPlinth.verify().differences(), "verify of the database the baseline built");
     assertEquals(catalog(original), catalog(fresh), "the catalogs of the original and the rebuilt database");
+    assertEquals(views(original), views(fresh), "the views of the original and the rebuilt database");
 
     Plinth originalPlinth = plinth(original, db);
     assertEquals(new BaselineResult("1", true, false, List.of()), originalPlinth.baseline(Optional.empty(), false));
@@ -78,6 +81,13 @@ public final class PullProof {
   public static Schema catalog(TestDatabase db) throws SQLException {
     try (Connection connection = db.connect()) {
       return CatalogReader.read(connection, HISTORY);
+    }
+  }
+
+  /** The views by name, with their queries as PostgreSQL spells them. */
+  public static Map<QualifiedName, String> views(TestDatabase db) throws SQLException {
+    try (Connection connection = db.connect()) {
+      return ViewCatalog.read(connection, Optional.empty());
     }
   }
 

@@ -17,9 +17,10 @@ import java.util.Map;
 
 /**
  * What a database holds beyond the schema model, for {@code pull}: objects Plinth does not model
- * (views, sequences, functions, triggers, policies, domains, extensions, ...) and features of
- * modelled ones that the model lacks (partitioning, unlogged tables, deferrable or not yet valid
- * constraints, generated columns, collations, NULLS ordering). Each is reported, never dropped
+ * (materialized views, sequences, functions, triggers, policies, domains, extensions, ...) and
+ * features of modelled ones that the model lacks (partitioning, unlogged tables, deferrable or not
+ * yet valid constraints, generated columns, collations, NULLS ordering, a view's comments and
+ * options). Each is reported, never dropped
  * silently; generated and domain-typed columns are also corrected in the schema {@link CatalogReader}
  * read, so the baseline migration creates what it can. The sequence of a serial column (owned by it,
  * its default) is part of the column, not an extra object.
@@ -35,12 +36,12 @@ public final class CatalogExtras {
 
   /** Rows of (object, what it is, whether the table or column was written without it). */
   private static final String FINDINGS = """
-      SELECT CASE c.relkind WHEN 'v' THEN 'view ' WHEN 'm' THEN 'materialized view ' WHEN 'S' THEN 'sequence '
+      SELECT CASE c.relkind WHEN 'm' THEN 'materialized view ' WHEN 'S' THEN 'sequence '
                WHEN 'f' THEN 'foreign table ' ELSE 'composite type ' END || n.nspname || '.' || c.relname,
-             CASE c.relkind WHEN 'v' THEN 'a view' WHEN 'm' THEN 'a materialized view'
+             CASE c.relkind WHEN 'm' THEN 'a materialized view'
                WHEN 'S' THEN 'a sequence' WHEN 'f' THEN 'a foreign table' ELSE 'a composite type' END, false
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE c.relkind IN ('v', 'm', 'S', 'f', 'c') AND %1$s AND %2$s
+      WHERE c.relkind IN ('m', 'S', 'f', 'c') AND %1$s AND %2$s
         AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
                         AND d.deptype = 'i')
         AND NOT EXISTS (SELECT 1 FROM pg_depend d JOIN pg_attrdef ad ON ad.adrelid = d.refobjid
@@ -61,6 +62,15 @@ public final class CatalogExtras {
           (CASE WHEN c.reloptions IS NOT NULL THEN 'storage parameters ' || array_to_string(c.reloptions, ', ') END)
       ) AS f(what)
       WHERE c.relkind IN ('r', 'p') AND c.relname <> ? AND f.what IS NOT NULL AND %1$s
+      UNION ALL
+      SELECT 'view ' || n.nspname || '.' || c.relname, f.what, true
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace,
+      LATERAL (VALUES
+          (CASE WHEN EXISTS (SELECT 1 FROM pg_description d WHERE d.classoid = 'pg_class'::regclass
+                             AND d.objoid = c.oid) THEN 'comments (on the view or its columns)' END),
+          (CASE WHEN c.reloptions IS NOT NULL THEN 'options ' || array_to_string(c.reloptions, ', ') END)
+      ) AS f(what)
+      WHERE c.relkind = 'v' AND f.what IS NOT NULL AND %1$s AND %2$s
       UNION ALL
       SELECT 'type ' || n.nspname || '.' || t.typname,
              CASE t.typtype WHEN 'd' THEN 'a domain (its columns are written with its base type)'

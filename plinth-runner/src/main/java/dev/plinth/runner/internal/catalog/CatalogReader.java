@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Reads a live database's structure into the schema model with four pg_catalog queries (tables
@@ -65,9 +66,13 @@ public final class CatalogReader {
         WHERE sd.classid = 'pg_class'::regclass AND sd.refclassid = 'pg_class'::regclass
           AND sd.refobjid = c.oid AND sd.refobjsubid = a.attnum AND sd.deptype IN ('a', 'i')
         ORDER BY sd.deptype DESC, sc.relname LIMIT 1) seq ON true
-      WHERE c.relkind IN ('r', 'p') AND c.relname <> ? AND %s
+      WHERE c.relkind IN (%s) AND c.relname <> ? AND %s
       ORDER BY n.nspname, c.relname, a.attnum
       """;
+
+  /** The kinds of relation that are tables (ordinary and partitioned), and views. */
+  private static final String TABLES = "'r', 'p'";
+  private static final String VIEWS = "'v'";
 
   private static final String CONSTRAINTS = """
       SELECT co.conrelid, co.contype, co.conname, co.conkey, co.confrelid, co.confkey,
@@ -126,7 +131,7 @@ public final class CatalogReader {
       throws SQLException {
     String schemas = SYSTEM_SCHEMAS + onlySchema.map(s -> " AND n.nspname = " + Sql.literal(s)).orElse("");
     Map<Long, TableBuilder> tables = new LinkedHashMap<>();
-    try (PreparedStatement st = connection.prepareStatement(COLUMNS.formatted(schemas))) {
+    try (PreparedStatement st = connection.prepareStatement(COLUMNS.formatted(TABLES, schemas))) {
       st.setString(1, historyTable);
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
@@ -168,6 +173,26 @@ public final class CatalogReader {
       }
     }
     return new Schema(tables.values().stream().map(TableBuilder::build).toList(), enums);
+  }
+
+  /**
+   * The columns of each view of every user schema, by view name, read as the columns of tables
+   * are (all nullable, as PostgreSQL keeps view columns).
+   */
+  public static Map<QualifiedName, List<Column>> viewColumns(Connection connection) throws SQLException {
+    Map<QualifiedName, List<Column>> views = new TreeMap<>();
+    try (PreparedStatement st = connection.prepareStatement(COLUMNS.formatted(VIEWS, SYSTEM_SCHEMAS))) {
+      st.setString(1, "");
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          List<Column> columns = views.computeIfAbsent(name(rs, 2, 3), v -> new ArrayList<>());
+          if (rs.getObject(5) != null) {
+            columns.add(column(rs));
+          }
+        }
+      }
+    }
+    return views;
   }
 
   private static Column column(ResultSet rs) throws SQLException {
