@@ -20,16 +20,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rendering a migration of n changes applies each to the schema the renderer keeps; that costs
- * O(n log n), not O(n²) (each change used to copy and re-check the whole table list): 40,000 changes
- * over 20,000 tables render, forward and reverse, well within the 10 s asserted, where the quadratic
- * renderer took about 40 s on the 2-core development machine.
+ * A migration of many changes, given in reverse name order, renders forward and reverse with every
+ * statement in place and folds into the schema in name order. (Its cost, O(n log n) since schema
+ * edits share a tree, is measured by the bench module's pull figure, not asserted here.)
  */
 class LargeMigrationTest {
   private static final int TABLES = 20_000;
 
   @Test
-  void aMigrationOfFortyThousandChangesRendersInSeconds() {
+  void aMigrationOfTwentyThousandTablesRendersAndFoldsInOrder() {
     List<Change> changes = new ArrayList<>();
     for (int i = 0; i < TABLES; i++) {
       QualifiedName name = new QualifiedName("public", String.format("t%05d", TABLES - i));
@@ -41,12 +40,9 @@ class LargeMigrationTest {
           false, "btree", null, List.of(), false)));
     }
 
-    long start = System.nanoTime();
     String forward = MigrationScript.forward("1", Schema.EMPTY, changes, null, true, false);
     String reverse = MigrationScript.reverse("1", Schema.EMPTY, changes, null, true, false);
-    long millis = (System.nanoTime() - start) / 1_000_000;
 
-    assertTrue(millis < 10_000, "rendered in " + millis + " ms");
     assertTrue(forward.contains("\nCREATE INDEX \"t00001_id_idx\" ON \"public\".\"t00001\" USING btree (\"id\");\n"), forward.substring(0, 500));
     assertTrue(reverse.endsWith("\nDROP TABLE \"public\".\"t20000\";\n"), reverse.substring(reverse.length() - 200));
     Schema after = Changes.apply(Schema.EMPTY, changes);
