@@ -41,14 +41,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * exactly ({@link PullProof}).
  */
 class RandomEvolutionTest {
-  private static final int STEPS = Integer.getInteger("plinth.evolution.steps", 75);
+  static final int STEPS = Integer.getInteger("plinth.evolution.steps", 75);
   private static final String NO_HISTORY = "-";
 
   @TempDir
   Path project;
 
   @ParameterizedTest(name = "seed {0}")
-  @ValueSource(longs = {1, 2, 3, 4})
+  @ValueSource(longs = {1, 2, 3, 4}) // SquawkOracleTest lints the migrations of these seeds
   void everyStepRoundTripsAndKeepsEveryRow(long seed) throws SQLException, IOException {
     Rows rows = new Rows(seed);
     TestDatabase db = SharedPostgres.newDatabase("evolution_" + seed);
@@ -120,9 +120,10 @@ class RandomEvolutionTest {
   }
 
   /** One generated migration: forward and reverse text. */
-  private record Script(String forward, String reverse, boolean transactional) {}
+  record Script(String forward, String reverse, boolean transactional) {}
 
-  private static List<Script> scripts(Schema before, List<Change> changes, int version) {
+  /** The migrations generated for {@code changes} after {@code version}, as the processor splits them. */
+  static List<Script> scripts(Schema before, List<Change> changes, int version) {
     List<Script> scripts = new ArrayList<>();
     Schema state = before;
     for (MigrationPlan.Step step : MigrationPlan.split(changes)) {

@@ -243,6 +243,31 @@ class MigrationLintTest {
   }
 
   @Test
+  void reorderingEnumValuesWarnsThatItRewritesTheTablesUsingIt() {
+    assertThat(ProcessorRun.compile(migrations, List.of(source("""
+        package app;
+        import dev.plinth.annotations.*;
+        @Table
+        record Job(@Id long id, State state) { enum State { NEW, OLD, DONE } }
+        """)))).succeeded();
+    String reordered = """
+        package app;
+        import dev.plinth.annotations.*;
+        @Table
+        record Job(@Id long id, State state) { enum State { NEW, DONE, OLD } }
+        """;
+
+    Compilation compilation = ProcessorRun.compile(migrations, List.of(source(reordered)));
+    Compilation acknowledged = ProcessorRun.compile(migrations, List.of(source(reordered
+        .replace("@Table", "@Table @Acknowledge(\"PLN323\")").replace("DONE, OLD", "OLD, DONE"))));
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningContaining("[PLN323] Enum type public.state is rebuilt to put its"
+        + " values in a new order ([NEW, OLD, DONE] becomes [NEW, DONE, OLD])");
+    assertThat(acknowledged).succeededWithoutWarnings();
+  }
+
+  @Test
   void droppingTheKeyColumnSaysOnlyThatItsValuesAreKept() {
     Compilation compilation = evolve("""
         package app;

@@ -202,6 +202,12 @@ public enum Message {
           + " the old values are kept for the rollback. Update those rows first in a hand-written"
           + " migration if they need another value, or @Acknowledge(\"PLN313\") on a record that uses"
           + " the type."),
+  ENUM_REBUILT(Severity.WARNING, "PLN323",
+      "Enum type %s is rebuilt to put its values in a new order (%s becomes %s): every column of the"
+          + " type changes to the rebuilt type, which rewrites its table under a lock that blocks"
+          + " reads and writes, and clients still running the old code may compare or sort the"
+          + " values differently. Keep the order and add new values after the others (ALTER TYPE ..."
+          + " ADD VALUE, no rewrite), or @Acknowledge(\"PLN323\") on a record that uses the type."),
   ROLLBACK_DROPS_VALUES(Severity.WARNING, "PLN314",
       "Rolling this migration back cannot keep the values written into column '%s' of %s since it"
           + " was added: the table has no primary key from before this migration to match rows by, so"
@@ -337,7 +343,7 @@ public enum Message {
       REWRITING_DEFAULT, REWRITING_TYPE_CHANGE, INDEX_NOT_CONCURRENT, UNIQUE_ON_EXISTING,
       SET_NOT_NULL, DROPS_TABLE, DROPS_COLUMN, LOSSY_REVERSE, NO_PRIMARY_KEY, ENUM_VALUES_REMOVED,
       RENAMES_TABLE, RENAMES_COLUMN, RETYPES_COLUMN, DROPS_NOT_NULL, PRIMARY_KEY_ON_EXISTING,
-      INTEGER_COLUMN, TIMESTAMP_WITHOUT_TIME_ZONE, VARCHAR_LENGTH);
+      INTEGER_COLUMN, TIMESTAMP_WITHOUT_TIME_ZONE, VARCHAR_LENGTH, ENUM_REBUILT);
 
   /** The ids {@code @Acknowledge} takes, sorted. */
   public static List<String> acknowledgeableIds() {

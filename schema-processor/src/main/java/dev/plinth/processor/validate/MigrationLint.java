@@ -118,14 +118,19 @@ public final class MigrationLint {
           : List.of();
     }
 
+    /** Removing values, or rebuilding the type to reorder them, which retypes every column of it. */
     public List<Finding> visitRebuildEnum(RebuildEnum c) {
       List<String> removed = c.removedValues();
+      Message message = removed.isEmpty() ? Message.ENUM_REBUILT : Message.ENUM_VALUES_REMOVED;
       boolean acknowledged = drafts.values().stream().anyMatch(d ->
           d.table().columns().stream().anyMatch(col -> c.after().name().equals(col.enumType()))
-              && d.intent().acknowledges(null, Message.ENUM_VALUES_REMOVED.id()));
-      return !removed.isEmpty() && !acknowledged
-          ? List.of(Finding.unplaced(Message.ENUM_VALUES_REMOVED, removed, c.after().name()))
-          : List.of();
+              && d.intent().acknowledges(null, message.id()));
+      if (acknowledged) {
+        return List.of();
+      }
+      return List.of(removed.isEmpty()
+          ? Finding.unplaced(message, c.after().name(), c.before().values(), c.after().values())
+          : Finding.unplaced(message, removed, c.after().name()));
     }
 
     public List<Finding> visitAddColumn(AddColumn c) {
