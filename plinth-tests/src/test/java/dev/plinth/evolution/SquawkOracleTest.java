@@ -82,7 +82,7 @@ class SquawkOracleTest {
       String verdict = verdict(finding, migration);
       tally.merge(finding.rule() + " -> " + verdict.replaceAll(":.*", ""), 1, Integer::sum);
       if (verdict.startsWith("unexplained")) {
-        unexplained.add(finding.file().getFileName() + ":" + finding.line() + " " + finding.rule()
+        unexplained.add(finding.file().getFileName() + ":" + (finding.line() + 1) + " " + finding.rule()
             + " (" + verdict.replaceAll(" \\(.*", "") + ")");
       }
     }
@@ -95,7 +95,7 @@ class SquawkOracleTest {
   /** Why {@code finding} is acceptable, or "unexplained: ..." when it is not. */
   private static String verdict(Squawk.Finding finding, Migration migration) throws IOException {
     String statement = line(finding);
-    QualifiedName table = table(statement);
+    QualifiedName table = SquawkRules.SCRIPT_RULES.contains(finding.rule()) ? null : table(statement);
     if (table != null && migration.created().contains(table)) {
       return "not applicable: " + SquawkRules.CREATED_TABLE;
     } else if (table != null && table.schema().startsWith("plinth_backup_")) {
@@ -124,7 +124,7 @@ class SquawkOracleTest {
   /** The line squawk reports the finding on. */
   private static String line(Squawk.Finding finding) throws IOException {
     List<String> lines = Files.readAllLines(finding.file());
-    return finding.line() >= 1 && finding.line() <= lines.size() ? lines.get(finding.line() - 1) : "";
+    return finding.line() >= 0 && finding.line() < lines.size() ? lines.get(finding.line()) : "";
   }
 
   /** The first qualified name on a line: the table (or index) its statement is about. */

@@ -19,7 +19,7 @@ public final class Squawk {
 
   private Squawk() {}
 
-  /** One finding: the rule that fired, in which file, on which line (1-based). */
+  /** One finding: the rule that fired, in which file, on which line (0-based, as squawk counts). */
   public record Finding(String rule, Path file, int line) {}
 
   /**

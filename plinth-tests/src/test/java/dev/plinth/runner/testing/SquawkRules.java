@@ -79,6 +79,9 @@ public final class SquawkRules {
   public static final String CREATED_TABLE =
       "about a table the migration creates (squawk does not see CREATE TABLE inside a DO block)";
 
+  /** Rules about a whole script rather than the statement they are reported on. */
+  public static final Set<String> SCRIPT_RULES = Set.of("require-statement-timeout", "require-lock-timeout");
+
   /**
    * Why any rule's finding on a statement about Plinth's backup schemas does not apply: the statement
    * changes the copy of a dropped table or column that Plinth keeps for the rollback, which no
