@@ -72,7 +72,7 @@ class SquawkOracleTest {
       findings.addAll(Squawk.lint(byFile.values().stream().filter(m -> m.transactional() == transactional)
           .map(m -> m.file().toAbsolutePath().normalize()).toList(), transactional, postgres()));
     }
-    List<String> unexplained = new ArrayList<>();
+    Map<String, List<String>> unexplained = new TreeMap<>();
     Map<String, Integer> tally = new TreeMap<>();
     for (Squawk.Finding finding : findings) {
       Migration migration = byFile.get(finding.file().toAbsolutePath().normalize());
@@ -82,14 +82,18 @@ class SquawkOracleTest {
       String verdict = verdict(finding, migration);
       tally.merge(finding.rule() + " -> " + verdict.replaceAll(":.*", ""), 1, Integer::sum);
       if (verdict.startsWith("unexplained")) {
-        unexplained.add(finding.file().getFileName() + ":" + (finding.line() + 1) + " " + finding.rule()
-            + " (" + verdict.replaceAll(" \\(.*", "") + ")");
+        unexplained.computeIfAbsent(finding.rule() + " (" + verdict.replaceAll(" \\(.*", "") + ")",
+            k -> new ArrayList<>()).add(finding.file().getFileName() + ":" + (finding.line() + 1));
       }
     }
     System.out.println("squawk findings on " + migrations.size() + " migrations, by rule and verdict: "
         + tally);
-    assertEquals(List.of(), unexplained, "squawk findings that are neither announced by the matching"
-        + " Plinth lint of their compile, nor avoided, nor inapplicable; by rule and verdict: " + tally);
+    Map<String, String> summary = new TreeMap<>();
+    unexplained.forEach((rule, places) -> summary.put(rule, places.size() + " finding(s), such as "
+        + places.subList(0, Math.min(3, places.size()))));
+    assertEquals(Map.of(), summary, "squawk findings that are neither announced by the matching Plinth"
+        + " lint of their compile, nor avoided, nor inapplicable (" + SCRATCH + " keeps the property"
+        + " test's migrations); all findings by rule and verdict: " + tally);
   }
 
   /** Why {@code finding} is acceptable, or "unexplained: ..." when it is not. */
