@@ -42,7 +42,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * exactly ({@link PullProof}).
  */
 class RandomEvolutionTest {
-  private static final int STEPS = Integer.getInteger("plinth.evolution.steps", 75);
+  static final int STEPS = Integer.getInteger("plinth.evolution.steps", 75);
   private static final String NO_HISTORY = "-";
 
   @TempDir
@@ -54,6 +54,7 @@ class RandomEvolutionTest {
    */
   @ParameterizedTest(name = "seed {0}, strict {1}")
   @CsvSource({"1, false", "2, false", "3, false", "4, false", "1, true", "2, true", "3, true", "4, true"})
+  // SquawkOracleTest lints the migrations of these seeds
   void everyStepRoundTripsAndKeepsEveryRow(long seed, boolean strict) throws SQLException, IOException {
     Rows rows = new Rows(seed);
     String name = (strict ? "strict_" : "") + seed;
@@ -110,9 +111,10 @@ class RandomEvolutionTest {
   }
 
   /** One generated migration: forward and reverse text. */
-  private record Script(String forward, String reverse, boolean transactional) {}
+  record Script(String forward, String reverse, boolean transactional) {}
 
-  private static List<Script> scripts(Schema before, List<Change> changes, int version, boolean strict) {
+  /** The migrations generated for {@code changes} after {@code version}, as the processor splits them. */
+  static List<Script> scripts(Schema before, List<Change> changes, int version, boolean strict) {
     List<Script> scripts = new ArrayList<>();
     Schema state = before;
     for (MigrationPlan.Step step : MigrationPlan.split(changes, strict)) {

@@ -291,7 +291,7 @@ class SquashTest {
         package com.example.db;
         import dev.plinth.annotations.*;
         @Table public record Member(@Id @Identity long id, @References(Organization.class) long organizationId,
-            @RenamedFrom("email") String login, Plan plan, @Nullable String displayName) {}
+            @Acknowledge("PLN316") @RenamedFrom("email") String login, Plan plan, @Nullable String displayName) {}
         """);
     compile();
   }

@@ -243,6 +243,31 @@ class MigrationLintTest {
   }
 
   @Test
+  void reorderingEnumValuesWarnsThatItRewritesTheTablesUsingIt() {
+    assertThat(ProcessorRun.compile(migrations, List.of(source("""
+        package app;
+        import dev.plinth.annotations.*;
+        @Table
+        record Job(@Id long id, State state) { enum State { NEW, OLD, DONE } }
+        """)))).succeeded();
+    String reordered = """
+        package app;
+        import dev.plinth.annotations.*;
+        @Table
+        record Job(@Id long id, State state) { enum State { NEW, DONE, OLD } }
+        """;
+
+    Compilation compilation = ProcessorRun.compile(migrations, List.of(source(reordered)));
+    Compilation acknowledged = ProcessorRun.compile(migrations, List.of(source(reordered
+        .replace("@Table", "@Table @Acknowledge(\"PLN323\")").replace("DONE, OLD", "OLD, DONE"))));
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningContaining("[PLN323] Enum type public.state is rebuilt to put its"
+        + " values in a new order ([NEW, OLD, DONE] becomes [NEW, DONE, OLD])");
+    assertThat(acknowledged).succeededWithoutWarnings();
+  }
+
+  @Test
   void droppingTheKeyColumnSaysOnlyThatItsValuesAreKept() {
     Compilation compilation = evolve("""
         package app;
@@ -261,6 +286,167 @@ class MigrationLintTest {
         .findFirst().orElse(null);
     assertTrue(v2 != null && v2.contains("SELECT \"email\"::text AS \"email\", \"nickname\"::text AS"
         + " \"nickname\", \"code\"::text AS \"code\", \"id\" FROM \"public\".\"account\";"), String.valueOf(v2));
+  }
+
+  @Test
+  void renamingATableWarnsAtTheRecordThatRunningClientsBreak() {
+    Compilation compilation = evolve("""
+        package app;
+        import dev.plinth.annotations.*;
+        @Table // here
+        @RenamedFrom("account")
+        record Customer(@Id long id, String email, @Nullable String nickname, String code) {}
+        """);
+
+    assertThat(compilation).succeeded();
+    assertReported(compilation, "PLN315", false);
+    assertThat(compilation).hadWarningContaining("[PLN315] Table public.account is renamed to"
+        + " public.customer, so clients still running the old code");
+  }
+
+  @Test
+  void renamingAColumnWarnsAtTheComponentHowToStageIt() {
+    Compilation compilation = evolve("""
+        package app;
+        import dev.plinth.annotations.*;
+        @Table
+        record Account(@Id long id, String email, @Nullable String nickname,
+            @RenamedFrom("code") String reference) {} // here
+        """);
+
+    assertThat(compilation).succeeded();
+    assertReported(compilation, "PLN316", false);
+    assertThat(compilation).hadWarningContaining("Stage it (expand, then contract): add 'reference'"
+        + " as a new column, write both and backfill, move the readers to it, and drop 'code' in a"
+        + " later release");
+  }
+
+  @Test
+  void anAcknowledgedRenameIsSilent() {
+    Compilation compilation = evolve("""
+        package app;
+        import dev.plinth.annotations.*;
+        @Table
+        record Account(@Id long id, String email, @Nullable String nickname,
+            @Acknowledge("PLN316") @RenamedFrom("code") String reference) {}
+        """);
+
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
+  void aTypeChangeWarnsThatRunningClientsMayBreak() {
+    Compilation compilation = evolve("""
+        package app;
+        import dev.plinth.annotations.*;
+        @Table
+        record Account(@Id long id, String email, @Nullable String nickname,
+            @Acknowledge("PLN303") long code) {} // here
+        """);
+
+    assertThat(compilation).succeeded();
+    assertReported(compilation, "PLN317", false);
+    assertThat(compilation).hadWarningContaining("[PLN317] Column 'code' of public.account changes type"
+        + " from text to bigint");
+  }
+
+  @Test
+  void droppingNotNullWarnsThatRunningClientsExpectAValue() {
+    Compilation compilation = evolve("""
+        package app;
+        import dev.plinth.annotations.*;
+        @Table
+        record Account(@Id long id, @Nullable String email, // here
+            @Nullable String nickname, String code) {}
+        """);
+
+    assertThat(compilation).succeeded();
+    assertReported(compilation, "PLN318", false);
+    assertThat(compilation).hadWarningContaining("[PLN318] Column 'email' of public.account becomes"
+        + " nullable");
+
+    Compilation acknowledged = ProcessorRun.compile(migrations, List.of(source("""
+        package app;
+        import dev.plinth.annotations.*;
+        @Table
+        record Account(@Id long id, @Nullable String email, @Nullable String nickname,
+            @Acknowledge("PLN318") @Nullable String code) {}
+        """)));
+    assertThat(acknowledged).succeededWithoutWarnings();
+  }
+
+  @Test
+  void aPrimaryKeyAddedToAnExistingTableWarnsAboutTheLockedIndexBuild() {
+    assertThat(ProcessorRun.compile(migrations, List.of(source("""
+        package app;
+        import dev.plinth.annotations.*;
+        @Table
+        @Acknowledge("PLN312")
+        record Event(String name) {}
+        """)))).succeededWithoutWarnings();
+    currentText = """
+        package app;
+        import dev.plinth.annotations.*;
+        @Table // here
+        record Event(@Id String name) {}
+        """;
+    current = source(currentText);
+
+    Compilation compilation = ProcessorRun.compile(migrations, List.of(current));
+
+    assertThat(compilation).succeeded();
+    assertReported(compilation, "PLN319", false);
+    assertThat(compilation).hadWarningContaining("[PLN319] Primary key event_pkey on existing table"
+        + " public.event builds its unique index while the table is locked");
+  }
+
+  @Test
+  void columnsAddedToAnExistingTableGetTypeHintsAtTheirComponents() {
+    Compilation compilation = evolve("""
+        package app;
+        import dev.plinth.annotations.*;
+        @Table
+        record Account(@Id long id, String email, @Nullable String nickname, String code,
+            @Nullable Integer visits,
+            @Nullable java.time.LocalDateTime seenAt,
+            @Nullable @Column(length = 40) String city) {}
+        """);
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadNoteContaining("[PLN320] Column 'visits' of public.account is integer,"
+        + " which holds at most 2147483647").inFile(current).onLineContaining("Integer visits");
+    assertThat(compilation).hadNoteContaining("[PLN321] Column 'seen_at' of public.account is"
+        + " timestamp without time zone (LocalDateTime)").inFile(current).onLineContaining("seenAt");
+    assertThat(compilation).hadNoteContaining("[PLN322] Column 'city' of public.account is character"
+        + " varying(40)").inFile(current).onLineContaining("city");
+    assertThat(compilation).hadNoteContaining("@Check(\"char_length(city) <= 40\")");
+  }
+
+  @Test
+  void typeHintsAreSilencedByAcknowledgeAndLeaveNewTablesAlone() {
+    Compilation compilation = evolve("""
+        package app;
+        import dev.plinth.annotations.*;
+        @Table
+        record Account(@Id long id, String email, @Nullable String nickname, String code,
+            @Acknowledge("PLN320") @Nullable Integer visits) {}
+        """);
+    Compilation created = ProcessorRun.compile(migrations, List.of(current, source("""
+        package app;
+        import dev.plinth.annotations.*;
+        @Table
+        record Visit(@Id int id, short floor, java.time.LocalDateTime at, @Column(length = 9) String room) {}
+        """)));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(created).succeededWithoutWarnings();
+    assertEquals(List.of(), notes(compilation, "[PLN32"), "acknowledged");
+    assertEquals(List.of(), notes(created, "[PLN32"), "a new table gets no hints");
+  }
+
+  private static List<String> notes(Compilation compilation, String text) {
+    return compilation.notes().stream().map(n -> n.getMessage(null)).filter(m -> m.contains(text))
+        .toList();
   }
 
   private Compilation evolve(String v2) {

@@ -185,8 +185,9 @@ public enum Message {
           + " @Acknowledge(\"PLN307\") on another record of the schema to confirm."),
   DROPS_COLUMN(Severity.WARNING, "PLN308",
       "The migration drops column '%s' (%s) of %s: its values are kept in schema %s for the rollback"
-          + " until `prune-backups`, but code that still reads it breaks. @Acknowledge(\"PLN308\")"
-          + " to confirm."),
+          + " until `prune-backups`, but clients still running code that reads it break. Stage it:"
+          + " first release code that no longer uses the column, then drop it;"
+          + " @Acknowledge(\"PLN308\") to confirm."),
   LOSSY_REVERSE(Severity.WARNING, "PLN309",
       "Table %s keeps no primary key through this migration, so the values that it removes from"
           + " column '%s' cannot be matched to their rows for the rollback: its reverse restores the"
@@ -201,11 +202,59 @@ public enum Message {
           + " the old values are kept for the rollback. Update those rows first in a hand-written"
           + " migration if they need another value, or @Acknowledge(\"PLN313\") on a record that uses"
           + " the type."),
+  ENUM_REBUILT(Severity.WARNING, "PLN323",
+      "Enum type %s is rebuilt to put its values in a new order (%s becomes %s): every column of the"
+          + " type changes to the rebuilt type, which rewrites its table under a lock that blocks"
+          + " reads and writes, and clients still running the old code may compare or sort the"
+          + " values differently. Keep the order and add new values after the others (ALTER TYPE ..."
+          + " ADD VALUE, no rewrite), or @Acknowledge(\"PLN323\") on a record that uses the type."),
   ROLLBACK_DROPS_VALUES(Severity.WARNING, "PLN314",
       "Rolling this migration back cannot keep the values written into column '%s' of %s since it"
           + " was added: the table has no primary key from before this migration to match rows by, so"
           + " the reverse drops them. Give the table an @Id in an earlier migration, or"
           + " @Acknowledge(\"PLN314\")."),
+  RENAMES_TABLE(Severity.WARNING, "PLN315",
+      "Table %s is renamed to %s, so clients still running the old code (the release before this"
+          + " one, during a deploy) fail on the old name. Stage it: first release code that no longer"
+          + " names %s (or keep the old name working for them with a view in a hand-written"
+          + " migration), then rename; or @Acknowledge(\"PLN315\") on the record if no running client"
+          + " uses it."),
+  RENAMES_COLUMN(Severity.WARNING, "PLN316",
+      "Column '%s' of %s is renamed to '%s', so clients still running the old code fail on the old"
+          + " name. Stage it (expand, then contract): add '%s' as a new column, write both and"
+          + " backfill, move the readers to it, and drop '%s' in a later release; or"
+          + " @Acknowledge(\"PLN316\") on the component if no running client uses it."),
+  RETYPES_COLUMN(Severity.WARNING, "PLN317",
+      "Column '%s' of %s changes type from %s to %s, so clients still running the old code may"
+          + " fail to read or write it. Stage it (expand, then contract): add a new column of type %s,"
+          + " write both and backfill, move the readers to it, and drop the old one in a later"
+          + " release; or @Acknowledge(\"PLN317\") on the component if every running client handles"
+          + " both types."),
+  DROPS_NOT_NULL(Severity.WARNING, "PLN318",
+      "Column '%s' of %s becomes nullable, so clients still running the old code, which expect a"
+          + " value in every row, may fail on the NULLs that new code writes. Release code that"
+          + " handles NULL first, then make it @Nullable; or @Acknowledge(\"PLN318\") on the"
+          + " component if every running client does."),
+  PRIMARY_KEY_ON_EXISTING(Severity.WARNING, "PLN319",
+      "Primary key %s on existing table %s builds its unique index while the table is locked"
+          + " against reads and writes, and fails if rows repeat a value or hold NULL. Check the data"
+          + " and run the migration when the table may be locked for the index build (on a large"
+          + " table, a quiet hour), or @Acknowledge(\"PLN319\") on the record for a small table."),
+  INTEGER_COLUMN(Severity.NOTE, "PLN320",
+      "Column '%s' of %s is %s, which holds at most %s: a key or counter fed by a sequence can run"
+          + " out, and widening it later rewrites the table under an exclusive lock. Use long"
+          + " (bigint) for keys and anything that grows, or @Acknowledge(\"PLN320\") on the"
+          + " component if the range is enough."),
+  TIMESTAMP_WITHOUT_TIME_ZONE(Severity.NOTE, "PLN321",
+      "Column '%s' of %s is timestamp without time zone (LocalDateTime): the same value is a"
+          + " different instant for clients in other time zones, and now() is stored as the"
+          + " session's local time. Use Instant or OffsetDateTime (timestamp with time zone), or"
+          + " @Acknowledge(\"PLN321\") on the component for a wall-clock time."),
+  VARCHAR_LENGTH(Severity.NOTE, "PLN322",
+      "Column '%s' of %s is %s: changing that length later locks the table against reads and"
+          + " writes (and a shorter one checks every row). Prefer a String without length (text)"
+          + " and a check that can change without the lock, such as"
+          + " @Check(\"char_length(%s) <= %s\"), or @Acknowledge(\"PLN322\") on the component."),
   AMBIGUOUS_COLUMN(Severity.ERROR, "PLN310",
       "Column '%s' is new in %s and column '%s' disappeared: is it a rename or a drop? If renamed,"
           + " write @RenamedFrom(\"%s\") on it (keeps the data); if '%s' is dropped on purpose, write"
@@ -292,7 +341,9 @@ public enum Message {
   /** The warnings that {@code @Acknowledge} can silence: the migration safety checks. */
   private static final Set<Message> ACKNOWLEDGEABLE = EnumSet.of(NOT_NULL_WITHOUT_DEFAULT,
       REWRITING_DEFAULT, REWRITING_TYPE_CHANGE, INDEX_NOT_CONCURRENT, UNIQUE_ON_EXISTING,
-      SET_NOT_NULL, DROPS_TABLE, DROPS_COLUMN, LOSSY_REVERSE, NO_PRIMARY_KEY, ENUM_VALUES_REMOVED);
+      SET_NOT_NULL, DROPS_TABLE, DROPS_COLUMN, LOSSY_REVERSE, NO_PRIMARY_KEY, ENUM_VALUES_REMOVED,
+      RENAMES_TABLE, RENAMES_COLUMN, RETYPES_COLUMN, DROPS_NOT_NULL, PRIMARY_KEY_ON_EXISTING,
+      INTEGER_COLUMN, TIMESTAMP_WITHOUT_TIME_ZONE, VARCHAR_LENGTH, ENUM_REBUILT);
 
   /** The ids {@code @Acknowledge} takes, sorted. */
   public static List<String> acknowledgeableIds() {

@@ -22,8 +22,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -34,6 +36,12 @@ import java.util.regex.Pattern;
 public final class MigrationLint {
   private static final Pattern VOLATILE = Pattern.compile(
       "(?i)\\b(random|gen_random_uuid|uuid_generate_v[14]|clock_timestamp|timeofday|nextval)\\s*\\(");
+  private static final Pattern VARCHAR = Pattern.compile("(?i)(?:character varying|varchar)\\((\\d+)\\)");
+  private static final Pattern LOCAL_TIMESTAMP = Pattern.compile(
+      "(?i)timestamp(?:\\(\\d\\))?(?: without time zone)?");
+  /** The largest value of each 16- and 32-bit integer type, by the names PostgreSQL accepts. */
+  private static final Map<String, String> SMALL_INTEGERS = Map.of("integer", "2147483647",
+      "int", "2147483647", "int4", "2147483647", "smallint", "32767", "int2", "32767");
 
   private final Report report;
   private final Map<QualifiedName, TableDraft> drafts;
@@ -110,14 +118,19 @@ public final class MigrationLint {
           : List.of();
     }
 
+    /** Removing values, or rebuilding the type to reorder them, which retypes every column of it. */
     public List<Finding> visitRebuildEnum(RebuildEnum c) {
       List<String> removed = c.removedValues();
+      Message message = removed.isEmpty() ? Message.ENUM_REBUILT : Message.ENUM_VALUES_REMOVED;
       boolean acknowledged = drafts.values().stream().anyMatch(d ->
           d.table().columns().stream().anyMatch(col -> c.after().name().equals(col.enumType()))
-              && d.intent().acknowledges(null, Message.ENUM_VALUES_REMOVED.id()));
-      return !removed.isEmpty() && !acknowledged
-          ? List.of(Finding.unplaced(Message.ENUM_VALUES_REMOVED, removed, c.after().name()))
-          : List.of();
+              && d.intent().acknowledges(null, message.id()));
+      if (acknowledged) {
+        return List.of();
+      }
+      return List.of(removed.isEmpty()
+          ? Finding.unplaced(message, c.after().name(), c.before().values(), c.after().values())
+          : Finding.unplaced(message, removed, c.after().name()));
     }
 
     public List<Finding> visitAddColumn(AddColumn c) {
@@ -138,6 +151,7 @@ public final class MigrationLint {
         out.add(Finding.at(Message.ROLLBACK_DROPS_VALUES, c.table(), column.name(), column.name(),
             c.table()));
       }
+      out.addAll(typeHints(c.table(), column));
       return out;
     }
 
@@ -153,6 +167,14 @@ public final class MigrationLint {
       }
       if (!TypeChanges.isLossless(c.before().type(), c.after().type()) && c.backupKey().isEmpty()) {
         out.add(Finding.at(Message.LOSSY_REVERSE, c.table(), column, c.table(), column));
+      }
+      if (!c.before().type().equals(c.after().type())) {
+        out.add(Finding.at(Message.RETYPES_COLUMN, c.table(), column, column, c.table(),
+            c.before().type(), c.after().type(), c.after().type()));
+        out.addAll(typeHints(c.table(), c.after()));
+      }
+      if (!c.before().nullable() && c.after().nullable()) {
+        out.add(Finding.at(Message.DROPS_NOT_NULL, c.table(), column, column, c.table()));
       }
       return out;
     }
@@ -214,15 +236,19 @@ public final class MigrationLint {
     }
 
     public List<Finding> visitRenameTable(Change.RenameTable c) {
-      return List.of();
+      return List.of(Finding.at(Message.RENAMES_TABLE, c.to(), null, c.from(), c.to(), c.from()));
     }
 
     public List<Finding> visitRenameColumn(Change.RenameColumn c) {
-      return List.of();
+      return List.of(Finding.at(Message.RENAMES_COLUMN, c.table(), c.to(), c.from(), c.table(),
+          c.to(), c.to(), c.from()));
     }
 
     public List<Finding> visitAddPrimaryKey(Change.AddPrimaryKey c) {
-      return List.of();
+      return created.contains(c.table())
+          ? List.of()
+          : List.of(Finding.at(Message.PRIMARY_KEY_ON_EXISTING, c.table(), null, c.key().name(),
+              c.table()));
     }
 
     public List<Finding> visitDropPrimaryKey(Change.DropPrimaryKey c) {
@@ -288,6 +314,26 @@ public final class MigrationLint {
     public List<Finding> visitValidateConstraint(Change.ValidateConstraint c) {
       return List.of();
     }
+  }
+
+  /**
+   * Hints about the type a column of an existing table gets: types that run out, mean different
+   * instants to different clients, or lock the table when their length changes.
+   */
+  private static List<Finding> typeHints(QualifiedName table, Column column) {
+    String type = column.type().trim().toLowerCase(Locale.ROOT);
+    String name = column.name();
+    Matcher varchar = VARCHAR.matcher(type);
+    if (SMALL_INTEGERS.containsKey(type)) {
+      return List.of(Finding.at(Message.INTEGER_COLUMN, table, name, name, table, type,
+          SMALL_INTEGERS.get(type)));
+    } else if (LOCAL_TIMESTAMP.matcher(type).matches()) {
+      return List.of(Finding.at(Message.TIMESTAMP_WITHOUT_TIME_ZONE, table, name, name, table));
+    } else if (varchar.matches()) {
+      return List.of(Finding.at(Message.VARCHAR_LENGTH, table, name, name, table, type, name,
+          varchar.group(1)));
+    }
+    return List.of();
   }
 
   /** Reports {@code message} at the table's record (or column), unless it is acknowledged there. */

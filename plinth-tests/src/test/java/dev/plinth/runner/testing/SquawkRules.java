@@ -1,0 +1,112 @@
+package dev.plinth.runner.testing;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What each squawk rule that can fire on a generated migration means for Plinth: announced by a
+ * Plinth lint in the compile that generated the migration, avoided by the shape of the SQL Plinth
+ * writes, or not applicable (with the reason). The one place this mapping is kept; the README's
+ * table repeats it for users.
+ */
+public final class SquawkRules {
+  private SquawkRules() {}
+
+  /** The verdict on a rule. */
+  public sealed interface Rule {}
+
+  /** A finding must come with one of {@code ids} among the lints of its compile. */
+  public record Announced(Set<String> ids) implements Rule {}
+
+  /** Plinth's SQL must never give this finding: it is the shape of the migration, not the change. */
+  public record Avoided(String how) implements Rule {}
+
+  /** squawk's finding does not apply to the SQL Plinth writes, for {@code reason}. */
+  public record NotApplicable(String reason) implements Rule {}
+
+  private static final String STRICT =
+      "strict safety (plinth.safety=strict, the default): ";
+
+  private static final Map<String, Rule> RULES = Map.ofEntries(
+      // Changes that break clients still running the old code.
+      Map.entry("renaming-table", new Announced(Set.of("PLN315"))),
+      Map.entry("renaming-column", new Announced(Set.of("PLN316"))),
+      // An enum rebuilt to remove (PLN313) or reorder (PLN323) values changes its columns' type.
+      Map.entry("changing-column-type", new Announced(Set.of("PLN317", "PLN313", "PLN323"))),
+      Map.entry("ban-drop-column", new Announced(Set.of("PLN308", "PLN309"))),
+      Map.entry("ban-drop-not-null", new Announced(Set.of("PLN318"))),
+      Map.entry("ban-drop-table", new Announced(Set.of("PLN307"))),
+      // Changes with a safe recipe, or a warning.
+      Map.entry("adding-field-with-default", new Announced(Set.of("PLN302"))),
+      Map.entry("adding-required-field", new Announced(Set.of("PLN301"))),
+      Map.entry("adding-not-nullable-field", new Announced(Set.of("PLN306"))),
+      Map.entry("adding-serial-primary-key-field", new Announced(Set.of("PLN319"))),
+      // Type choices: hints at the component.
+      Map.entry("prefer-bigint-over-int", new Announced(Set.of("PLN320"))),
+      Map.entry("prefer-bigint-over-smallint", new Announced(Set.of("PLN320"))),
+      Map.entry("prefer-timestamp-tz", new Announced(Set.of("PLN321"))),
+      Map.entry("prefer-text-field", new Announced(Set.of("PLN322"))),
+      // The lock shape of the migration.
+      Map.entry("require-statement-timeout",
+          new Avoided(STRICT + "SET LOCAL statement_timeout next to lock_timeout")),
+      Map.entry("require-lock-timeout",
+          new Avoided(STRICT + "the timeouts set in non-transactional migrations too")),
+      Map.entry("constraint-missing-not-valid",
+          new Avoided(STRICT + "ADD ... NOT VALID, validated in a separate transaction")),
+      Map.entry("adding-foreign-key-constraint",
+          new Avoided(STRICT + "ADD ... NOT VALID, validated in a separate transaction")),
+      Map.entry("require-concurrent-index-creation",
+          new Avoided(STRICT + "CREATE INDEX CONCURRENTLY in a non-transactional migration")),
+      Map.entry("require-concurrent-index-deletion",
+          new Avoided(STRICT + "DROP INDEX CONCURRENTLY in a non-transactional migration")),
+      Map.entry("disallowed-unique-constraint",
+          new Avoided(STRICT + "ADD CONSTRAINT ... UNIQUE USING INDEX of an index built concurrently")),
+      Map.entry("prefer-robust-stmts", new NotApplicable(
+          "a non-transactional migration's CREATE INDEX CONCURRENTLY follows DROP INDEX CONCURRENTLY"
+              + " IF EXISTS of the same index, so running it again after a failure (which leaves an"
+              + " invalid index) drops that index and builds it anew; IF NOT EXISTS would instead"
+              + " keep the invalid index")));
+
+  /**
+   * Why any rule's finding on a statement about a table the migration creates does not apply:
+   * Plinth creates a table inside a DO block (which takes back a table kept by a rollback), where
+   * squawk does not look, so it takes the table for an existing one; a new table has no rows and
+   * no readers until the migration commits.
+   */
+  public static final String CREATED_TABLE =
+      "about a table the migration creates (squawk does not see CREATE TABLE inside a DO block)";
+
+  /** Rules about a whole script rather than the statement they are reported on. */
+  public static final Set<String> SCRIPT_RULES = Set.of("require-statement-timeout", "require-lock-timeout");
+
+  /**
+   * Why any rule's finding on a statement about Plinth's backup schemas does not apply: the statement
+   * changes the copy of a dropped table or column that Plinth keeps for the rollback, which no
+   * client reads.
+   */
+  public static final String BACKUP_TABLE =
+      "about the backup copy kept for the rollback (schema plinth_backup_...), which no client reads";
+
+  /** A finding of {@code rule} on a statement that matches {@code statement} is wrong, for {@code reason}. */
+  public record FalsePositive(String rule, Pattern statement, String reason) {}
+
+  /** squawk's findings that are wrong about the statement they are on. */
+  public static final List<FalsePositive> FALSE_POSITIVES = List.of(
+      new FalsePositive("adding-field-with-default", Pattern.compile(
+          "(?i)ADD COLUMN .* DEFAULT (CURRENT_DATE|CURRENT_TIMESTAMP|LOCALTIMESTAMP|CURRENT_TIME|LOCALTIME)\\b"),
+          "the default is STABLE, not VOLATILE: since PostgreSQL 11, ADD COLUMN evaluates it once and"
+              + " stores it in the catalog, without a rewrite (squawk exempts now() but not these)"));
+
+  /** The verdict on {@code rule}; empty for a rule not mapped yet (a failure of the oracle). */
+  public static Optional<Rule> rule(String rule) {
+    return Optional.ofNullable(RULES.get(rule));
+  }
+
+  /** Every mapped rule, by name. */
+  public static Map<String, Rule> all() {
+    return RULES;
+  }
+}
