@@ -301,7 +301,7 @@ class SquashTest {
     write("Workspace.java", """
         package com.example.db;
         import dev.plinth.annotations.*;
-        @Table @RenamedFrom("project") @Index(columns = "title")
+        @Table @Acknowledge("PLN315") @RenamedFrom("project") @Index(columns = "title")
         public record Workspace(@Id @Identity long id, @References(Organization.class) long organizationId,
             String title) {}
         """);
