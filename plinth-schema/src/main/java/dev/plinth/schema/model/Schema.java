@@ -31,6 +31,9 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views)
 
   /** An immutable sorted copy; sorting is skipped when the items already are (the usual case). */
   private static <T> List<T> sorted(List<T> items, Comparator<T> order) {
+    if (items instanceof OrderedList) {
+      return items;
+    }
     for (int i = 1; i < items.size(); i++) {
       if (order.compare(items.get(i - 1), items.get(i)) > 0) {
         List<T> copy = new ArrayList<>(items);
@@ -78,13 +81,9 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views)
 
   /** The schema with {@code table} added, or replacing the table of the same name. */
   public Schema withTable(Table table) {
-    List<Table> copy = new ArrayList<>(tables);
     int index = Collections.binarySearch(tables, null, (t, ignored) -> t.name().compareTo(table.name()));
-    if (index >= 0) {
-      copy.set(index, table);
-    } else {
-      copy.add(-index - 1, table);
-    }
+    List<Table> copy = index >= 0 ? OrderedList.with(tables, index, table, true)
+        : OrderedList.with(tables, -index - 1, table, false);
     return new Schema(copy, enums, views);
   }
 
