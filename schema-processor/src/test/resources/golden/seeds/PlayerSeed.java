@@ -3,10 +3,10 @@ package league;
 import dev.plinth.seed.Ref;
 import dev.plinth.seed.SeedRow;
 import dev.plinth.seed.SeedRows;
+import dev.plinth.seed.SeedTable;
 import dev.plinth.seed.TableInfo;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Stream;
 import javax.annotation.processing.Generated;
 
 /**
@@ -17,31 +17,31 @@ import javax.annotation.processing.Generated;
  * <p>Add rows with {@link #insert}: its parameters are the columns that must be given (NOT NULL, no default); set the others on the returned {@link Row}.
  */
 @Generated("dev.plinth.processor.seed.SeedWriter")
-public final class PlayerSeed {
+public final class PlayerSeed extends SeedTable<Player> {
   /**
    * Table {@code public.player} as the seeder sees it.
    */
-  public static final TableInfo TABLE = new TableInfo("public", "player",
-      List.of(
-          new TableInfo.ColumnInfo("id", "bigint", false, false, TableInfo.Generation.BY_DEFAULT),
-          new TableInfo.ColumnInfo("team_id", "uuid", false, false, TableInfo.Generation.NONE),
-          new TableInfo.ColumnInfo("name", "text", false, false, TableInfo.Generation.NONE),
-          new TableInfo.ColumnInfo("nickname", "text", true, false, TableInfo.Generation.NONE),
-          new TableInfo.ColumnInfo("position", "\"public\".\"position\"", false, false, TableInfo.Generation.NONE),
-          new TableInfo.ColumnInfo("stats", "jsonb", false, true, TableInfo.Generation.NONE),
-          new TableInfo.ColumnInfo("joined_at", "timestamp with time zone", false, true, TableInfo.Generation.NONE)),
-      List.of("id"),
-      List.of(),
-      List.of(
-          new TableInfo.ForeignKeyInfo(List.of("team_id"), "public", "team", List.of("id"))));
+  public static final TableInfo TABLE = TableInfo.decode("table\tpublic\tplayer\n"
+      + "column\tid\tbigint\tB\n"
+      + "column\tteam_id\tuuid\t\n"
+      + "column\tname\ttext\t\n"
+      + "column\tnickname\ttext\tn\n"
+      + "column\tposition\t\"public\".\"position\"\t\n"
+      + "column\tstats\tjsonb\td\n"
+      + "column\tjoined_at\ttimestamp with time zone\td\n"
+      + "key\tid\n"
+      + "fk\tpublic\tteam\t1\tteam_id\tid");
 
-  private final SeedRows rows;
+  /**
+   * The hash of this file without this line: Plinth does not rewrite an unchanged file.
+   */
+  static final String SOURCE_HASH = "d955c8297ba2c07f93d241a3edbdd499";
 
   /**
    * A builder adding rows to {@code rows}; seed sets get one from {@code Seeds}.
    */
   public PlayerSeed(SeedRows rows) {
-    this.rows = rows;
+    super(rows, TABLE, PlayerSeed::values);
   }
 
   /**
@@ -52,7 +52,7 @@ public final class PlayerSeed {
    * @return the row, to set optional columns on and to reference from child rows
    */
   public Row insert(Ref<Team> teamId, String name, Position position) {
-    Row row = new Row(this.rows);
+    Row row = new Row(rows());
     row.set("team_id", teamId);
     row.set("name", name);
     row.set("position", position);
@@ -64,23 +64,6 @@ public final class PlayerSeed {
    */
   public static Ref<Player> ref(long id) {
     return Ref.existing(TABLE, List.of("id"), List.of(id));
-  }
-
-  /**
-   * Adds rows through the bulk path ({@code COPY}), read once when the seed runs.
-   * Every column is copied from the records, except columns that have a default or are
-   * identities and are null in the first record: those are left to the database for all.
-   * A primitive identity of 0 counts as null.
-   */
-  public void insertAll(Iterable<? extends Player> records) {
-    this.rows.addBulk(TABLE, records, PlayerSeed::values);
-  }
-
-  /**
-   * Adds rows through the bulk path ({@code COPY}); see {@link #insertAll(Iterable)}.
-   */
-  public void insertAll(Stream<? extends Player> records) {
-    this.rows.addBulk(TABLE, () -> records.map(PlayerSeed::values).iterator());
   }
 
   private static Object[] values(Player record) {

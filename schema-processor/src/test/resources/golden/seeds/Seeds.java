@@ -9,6 +9,11 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.plinth.processor.seed.SeedWriter")
 public final class Seeds extends SeedDb {
+  /**
+   * The hash of this file without this line: Plinth does not rewrite an unchanged file.
+   */
+  static final String SOURCE_HASH = "5a71f1b90d950b38e6e134fc73dbc7b4";
+
   public Seeds(SeedRows rows) {
     super(rows);
   }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +20,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <pre>
  * java -jar bench/target/benchmarks.jar [--only migrate,rollback,processor,diff,seed,verify,testdb,memory,fleet,cli,pull]
- *     [--reps 3] [--migrations 1000] [--tables 1000] [--rows 1000000] [--fleet 100] [--out bench/target/results.md]
+ *     [--reps 3] [--migrations 1000] [--tables 1000] [--processor-tables 50,200,1000] [--rows 1000000] [--fleet 100] [--out bench/target/results.md]
  *     [--plinth-jar plinth-cli/target/plinth.jar]
  * java -jar bench/target/benchmarks.jar --only fleet-scale [--fleet-scale 200] [--fleet-migrations 20]
  *     [--plinth-jar plinth-cli/target/plinth.jar] [--reps 1]
@@ -40,6 +41,7 @@ public final class Bench {
     int reps = 3;
     int migrations = 1000;
     int tables = 1000;
+    List<Integer> processorTables = null;
     int rows = 1_000_000;
     int fleet = 100;
     int fleetScale = 200;
@@ -52,6 +54,8 @@ public final class Bench {
         case "--reps" -> reps = Integer.parseInt(args[++i]);
         case "--migrations" -> migrations = Integer.parseInt(args[++i]);
         case "--tables" -> tables = Integer.parseInt(args[++i]);
+        case "--processor-tables" -> processorTables = Arrays.stream(args[++i].split(","))
+            .map(Integer::valueOf).toList();
         case "--rows" -> rows = Integer.parseInt(args[++i]);
         case "--fleet" -> fleet = Integer.parseInt(args[++i]);
         case "--fleet-scale" -> fleetScale = Integer.parseInt(args[++i]);
@@ -88,7 +92,10 @@ public final class Bench {
         RollbackBench.run(pg, set, templates, reps, report);
       }
       if (only.contains("processor")) {
-        ProcessorBench.run(tables, reps, work, report);
+        for (int n : processorTables == null ? List.of(tables) : processorTables) {
+          ProcessorBench.run(n, reps, work, report);
+          IdeSaveBench.run(n, reps, work, report);
+        }
       }
       if (only.contains("diff")) {
         diffRender(report);

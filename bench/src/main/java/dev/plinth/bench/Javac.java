@@ -34,39 +34,51 @@ final class Javac {
   /** As {@link #compile}, generated sources kept in {@code keep} when it is not null. */
   static void compileKeeping(List<JavaFileObject> sources, Processor processor, Path migrations, Path work,
       Path keep, String... extraOptions) {
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try {
       Path out = Files.createTempDirectory(work, "classes");
       Path generated = keep != null ? keep : Files.createTempDirectory(work, "generated");
-      List<String> options = new ArrayList<>(List.of("-d", out.toString(), "-s", generated.toString(),
-          "-classpath", System.getProperty("java.class.path"), "--release", "17", "-nowarn",
-          "-Xlint:none", "-encoding", "UTF-8"));
-      if (processor == null) {
-        options.add("-proc:none");
-      }
-      if (migrations != null) {
-        options.add("-Aplinth.migrations=" + migrations);
-      }
-      options.addAll(List.of(extraOptions));
-      try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT,
-          StandardCharsets.UTF_8)) {
-        JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics, options, null, sources);
-        if (processor != null) {
-          task.setProcessors(List.of(processor));
-        }
-        boolean ok = task.call();
-        if (!ok) {
-          StringBuilder errors = new StringBuilder("javac failed:");
-          diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR).limit(5)
-              .forEach(d -> errors.append('\n').append(d.getSource() == null ? "" : d.getSource().getName())
-                  .append(':').append(d.getLineNumber()).append(' ').append(d.getMessage(Locale.ROOT)));
-          throw new IllegalStateException(errors.toString());
-        }
-      }
+      compileInto(sources, processor, migrations, out, generated, null, extraOptions);
       delete(out);
       if (keep == null) {
         delete(generated);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Compiles {@code sources} into {@code out}, generated sources into {@code generated}, with
+   * {@code classes} (when not null) on the classpath after the harness's own: an IDE compiling one
+   * changed file against the classes of the rest. Fails on any error.
+   */
+  static void compileInto(List<JavaFileObject> sources, Processor processor, Path migrations, Path out,
+      Path generated, Path classes, String... extraOptions) {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    String classpath = System.getProperty("java.class.path")
+        + (classes == null ? "" : java.io.File.pathSeparator + classes);
+    List<String> options = new ArrayList<>(List.of("-d", out.toString(), "-s", generated.toString(),
+        "-classpath", classpath, "--release", "17", "-nowarn", "-Xlint:none", "-encoding", "UTF-8"));
+    if (processor == null) {
+      options.add("-proc:none");
+    }
+    if (migrations != null) {
+      options.add("-Aplinth.migrations=" + migrations);
+    }
+    options.addAll(List.of(extraOptions));
+    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT,
+        StandardCharsets.UTF_8)) {
+      JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics, options, null, sources);
+      if (processor != null) {
+        task.setProcessors(List.of(processor));
+      }
+      if (!task.call()) {
+        StringBuilder errors = new StringBuilder("javac failed:");
+        diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR).limit(5)
+            .forEach(d -> errors.append('\n').append(d.getSource() == null ? "" : d.getSource().getName())
+                .append(':').append(d.getLineNumber()).append(' ').append(d.getMessage(Locale.ROOT)));
+        throw new IllegalStateException(errors.toString());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -1,7 +1,10 @@
 package dev.plinth.seed;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * What the seeder needs to know about a table: its columns, keys and foreign keys. The processor
@@ -25,6 +28,103 @@ public record TableInfo(String schema, String name, List<ColumnInfo> columns, Li
     primaryKey = List.copyOf(primaryKey);
     uniqueKeys = uniqueKeys.stream().map(List::copyOf).toList();
     foreignKeys = List.copyOf(foreignKeys);
+  }
+
+  /**
+   * The table in the compact text the generated builders hold ({@code UserSeed.TABLE =
+   * TableInfo.decode("...")}): javac compiles one string constant much faster than the nested
+   * constructor calls it replaces. One line per item, fields separated by tabs, with a backslash,
+   * tab and newline escaped as {@code \\}, {@code \t} and {@code \n}:
+   * {@code table schema name}, then per column {@code column name type flags} (flags: {@code n}
+   * nullable, {@code d} defaulted, {@code B}/{@code A} identity by default/always), {@code key
+   * columns...}, per unique key {@code unique columns...}, per foreign key {@code fk targetSchema
+   * targetTable count columns... targetColumns...}.
+   */
+  public String encode() {
+    StringBuilder out = new StringBuilder();
+    line(out, List.of("table", schema, name));
+    for (ColumnInfo c : columns) {
+      String flags = (c.nullable() ? "n" : "") + (c.defaulted() ? "d" : "")
+          + switch (c.generation()) {
+            case NONE -> "";
+            case BY_DEFAULT -> "B";
+            case ALWAYS -> "A";
+          };
+      line(out, List.of("column", c.name(), c.type(), flags));
+    }
+    line(out, concat(List.of("key"), primaryKey));
+    for (List<String> unique : uniqueKeys) {
+      line(out, concat(List.of("unique"), unique));
+    }
+    for (ForeignKeyInfo fk : foreignKeys) {
+      line(out, concat(concat(List.of("fk", fk.targetSchema(), fk.targetTable(),
+          String.valueOf(fk.columns().size())), fk.columns()), fk.targetColumns()));
+    }
+    return out.toString();
+  }
+
+  /** The table {@link #encode()} gave {@code text} for. */
+  public static TableInfo decode(String text) {
+    String schema = null;
+    String name = null;
+    List<ColumnInfo> columns = new ArrayList<>();
+    List<String> primaryKey = List.of();
+    List<List<String>> uniqueKeys = new ArrayList<>();
+    List<ForeignKeyInfo> foreignKeys = new ArrayList<>();
+    for (String line : text.split("\n")) {
+      List<String> f = Arrays.stream(line.split("\t", -1)).map(TableInfo::unescape).toList();
+      switch (f.get(0)) {
+        case "table" -> {
+          schema = f.get(1);
+          name = f.get(2);
+        }
+        case "column" -> columns.add(new ColumnInfo(f.get(1), f.get(2), f.get(3).contains("n"),
+            f.get(3).contains("d"), f.get(3).contains("A") ? Generation.ALWAYS
+                : f.get(3).contains("B") ? Generation.BY_DEFAULT : Generation.NONE));
+        case "key" -> primaryKey = f.subList(1, f.size());
+        case "unique" -> uniqueKeys.add(f.subList(1, f.size()));
+        case "fk" -> {
+          int n = Integer.parseInt(f.get(3));
+          foreignKeys.add(new ForeignKeyInfo(f.subList(4, 4 + n), f.get(1), f.get(2), f.subList(4 + n, 4 + 2 * n)));
+        }
+        default -> throw new IllegalArgumentException("not a line of an encoded TableInfo: " + line);
+      }
+    }
+    return new TableInfo(schema, name, columns, primaryKey, uniqueKeys, foreignKeys);
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  private static void line(StringBuilder out, List<String> fields) {
+    if (out.length() > 0) {
+      out.append('\n');
+    }
+    out.append(fields.stream().map(TableInfo::escape).collect(Collectors.joining("\t")));
+  }
+
+  private static String escape(String field) {
+    return field.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n");
+  }
+
+  private static String unescape(String field) {
+    if (field.indexOf('\\') < 0) {
+      return field;
+    }
+    StringBuilder out = new StringBuilder(field.length());
+    for (int i = 0; i < field.length(); i++) {
+      char c = field.charAt(i);
+      if (c == '\\' && i + 1 < field.length()) {
+        char next = field.charAt(++i);
+        out.append(next == 't' ? '\t' : next == 'n' ? '\n' : next);
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   /** {@code schema.name}, unquoted: the table's identity. */

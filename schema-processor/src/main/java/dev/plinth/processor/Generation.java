@@ -36,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -235,10 +236,11 @@ final class Generation {
    * but still exist: they are unchanged, not dropped. Only a deleted class is a dropped table.
    */
   private static List<Table> keptTables(Schema previous, List<TableDraft> drafts, Elements elements) {
+    Set<String> inRound = drafts.stream().map(d -> d.table().javaClass()).collect(Collectors.toSet());
     List<Table> kept = new ArrayList<>();
     for (Table table : previous.tables()) {
-      boolean inRound = drafts.stream().anyMatch(d -> d.table().javaClass().equals(table.javaClass()));
-      if (!inRound && elements.getTypeElement(table.javaClass().replace('$', '.')) != null) {
+      if (!inRound.contains(table.javaClass())
+          && elements.getTypeElement(table.javaClass().replace('$', '.')) != null) {
         kept.add(table);
       }
     }

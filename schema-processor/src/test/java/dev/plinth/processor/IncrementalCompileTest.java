@@ -102,12 +102,51 @@ class IncrementalCompileTest {
         "a deleted enum is a dropped type: " + ProcessorRun.files(migrations).keySet());
   }
 
+  @Test
+  void anUnchangedSeedBuilderIsNotWrittenAgain() throws IOException {
+    Path classes = Files.createDirectories(work.resolve("classes"));
+    Path migrations = work.resolve("db");
+    Path league = Path.of("src/test/resources/schemas/seeded/league");
+    Path first = Files.createDirectories(work.resolve("generated-1"));
+    javacGenerating(classes, migrations, first, league.resolve("Team.java"), league.resolve("Player.java"),
+        league.resolve("Position.java"));
+    assertEquals(List.of("league/PlayerSeed.java", "league/Seeds.java", "league/TeamSeed.java"), generated(first));
+
+    Path again = Files.createDirectories(work.resolve("generated-2"));
+    javacGenerating(classes, migrations, again, league.resolve("Player.java"));
+    assertEquals(List.of(), generated(again), "the builder and Seeds on the classpath are what would be written");
+
+    Path sources = Files.createDirectories(work.resolve("src/league"));
+    Path changed = Files.writeString(sources.resolve("Player.java"), Files.readString(league.resolve("Player.java"))
+        .replace("@Nullable String nickname,", "@Nullable String nickname,\n    @Nullable String shirtName,"));
+    Path third = Files.createDirectories(work.resolve("generated-3"));
+    javacGenerating(classes, migrations, third, changed);
+    assertEquals(List.of("league/PlayerSeed.java"), generated(third), "Seeds lists the same tables: unchanged");
+    assertTrue(Files.readString(third.resolve("league/PlayerSeed.java")).contains("public Row shirtName(String shirtName)"),
+        "the new column's setter");
+  }
+
+  /** The files under {@code dir}, relative, sorted. */
+  private static List<String> generated(Path dir) throws IOException {
+    try (var walk = Files.walk(dir)) {
+      return walk.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString().replace(File.separatorChar, '/'))
+          .sorted().toList();
+    }
+  }
+
   private static void javac(Path classes, Path migrations, Path... sources) throws IOException {
+    javacGenerating(classes, migrations, classes, sources);
+  }
+
+  /** As {@link #javac}, with generated sources written to {@code generated}. */
+  private static void javacGenerating(Path classes, Path migrations, Path generated, Path... sources)
+      throws IOException {
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     StringWriter output = new StringWriter();
     try (StandardJavaFileManager files = compiler.getStandardFileManager(null, null, null)) {
       List<String> options = new ArrayList<>(List.of(
           "-d", classes.toString(),
+          "-s", generated.toString(),
           "-classpath", classes + File.pathSeparator + System.getProperty("java.class.path"),
           "-implicit:none",
           "-Aplinth.migrations=" + migrations));

@@ -9,7 +9,6 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import com.palantir.javapoet.WildcardTypeName;
 import dev.plinth.processor.message.Message;
 import dev.plinth.schema.model.Column;
 import dev.plinth.schema.model.ForeignKey;
@@ -17,6 +16,7 @@ import dev.plinth.schema.model.Identity;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.Table;
 import dev.plinth.schema.model.UniqueConstraint;
+import dev.plinth.seed.TableInfo;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,11 +26,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
 
 /**
@@ -44,14 +45,14 @@ public final class SeedWriter {
   static final String RUNTIME = "dev.plinth.seed";
   static final ClassName SEED_ROWS = ClassName.get(RUNTIME, "SeedRows");
   static final ClassName SEED_ROW = ClassName.get(RUNTIME, "SeedRow");
+  static final ClassName SEED_TABLE = ClassName.get(RUNTIME, "SeedTable");
   static final ClassName SEED_DB = ClassName.get(RUNTIME, "SeedDb");
   static final ClassName REF = ClassName.get(RUNTIME, "Ref");
   static final ClassName TABLE_INFO = ClassName.get(RUNTIME, "TableInfo");
-  static final ClassName COLUMN_INFO = TABLE_INFO.nestedClass("ColumnInfo");
-  static final ClassName FK_INFO = TABLE_INFO.nestedClass("ForeignKeyInfo");
-  static final ClassName GENERATION = TABLE_INFO.nestedClass("Generation");
   static final ClassName LIST = ClassName.get(List.class);
   static final String ENTRY_POINT = "Seeds";
+  /** The constant of every generated class that holds the hash of its source. */
+  static final String SOURCE_HASH = "SOURCE_HASH";
 
   /** Accessor names a table cannot use in {@code Seeds}: methods of {@code SeedDb} and Object. */
   private static final Set<String> RESERVED = Set.of("rows", "getClass", "hashCode", "toString",
@@ -106,13 +107,45 @@ public final class SeedWriter {
     return env.getElementUtils().getPackageOf(type).getQualifiedName().toString();
   }
 
+  /**
+   * Writes {@code file} with the hash of its text as a constant, unless the class of that name
+   * already on the classpath (an IDE's or an incremental build's earlier output) carries the same
+   * hash: then it is exactly what would be written, and writing it again would only make javac
+   * compile it again.
+   */
   private void write(JavaFile file) {
+    String hash = SourceHash.of(file.toString());
+    if (hash.equals(existingHash(file))) {
+      return;
+    }
+    TypeSpec type = file.typeSpec().toBuilder()
+        .addField(FieldSpec.builder(String.class, SOURCE_HASH, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("The hash of this file without this line: Plinth does not rewrite an unchanged file.\n")
+            .initializer("$S", hash)
+            .build())
+        .build();
+    JavaFile hashed = JavaFile.builder(file.packageName(), type).skipJavaLangImports(true).build();
     try {
-      file.writeTo(env.getFiler());
+      hashed.writeTo(env.getFiler());
     } catch (IOException e) {
       env.getMessager().printMessage(Diagnostic.Kind.ERROR, Message.SEED_WRITE_FAILED.format(
           file.packageName() + "." + file.typeSpec().name(), e.getMessage()));
     }
+  }
+
+  /** The {@link #SOURCE_HASH} of the class {@code file} declares as it is already compiled, or null. */
+  private String existingHash(JavaFile file) {
+    TypeElement existing = env.getElementUtils().getTypeElement(
+        file.packageName() + "." + file.typeSpec().name());
+    if (existing == null) {
+      return null;
+    }
+    return ElementFilter.fieldsIn(existing.getEnclosedElements()).stream()
+        .filter(f -> f.getSimpleName().contentEquals(SOURCE_HASH))
+        .map(VariableElement::getConstantValue)
+        .filter(String.class::isInstance)
+        .map(String.class::cast)
+        .findFirst().orElse(null);
   }
 
   /** {@code Outer.Inner} gives {@code Outer_InnerSeed}. */
@@ -135,8 +168,11 @@ public final class SeedWriter {
     }
     Map<String, TypeName> refTypes = refTypes(schema, table);
 
+    // The generated part is only the typed surface; SeedTable and SeedRow do the work (javac
+    // compiles one builder per table, so every line here is paid for a thousand times).
     TypeSpec.Builder type = TypeSpec.classBuilder(builder)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .superclass(ParameterizedTypeName.get(SEED_TABLE, recordName))
         .addJavadoc("Seed rows for table {@code $L} ($T).\n", table.name(), recordName);
     if (table.comment() != null) {
       type.addJavadoc("\n<p>$L\n", doc(table.comment()));
@@ -148,97 +184,18 @@ public final class SeedWriter {
         .addJavadoc("Table {@code $L} as the seeder sees it.\n", table.name())
         .initializer(tableInfo(table))
         .build());
-    type.addField(SEED_ROWS, "rows", Modifier.PRIVATE, Modifier.FINAL);
     type.addMethod(MethodSpec.constructorBuilder()
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc("A builder adding rows to {@code rows}; seed sets get one from {@code $L}.\n",
             ENTRY_POINT)
         .addParameter(SEED_ROWS, "rows")
-        .addStatement("this.rows = rows")
+        .addStatement("super(rows, TABLE, $T::values)", builder)
         .build());
-
-    // insert(required columns)
-    MethodSpec.Builder insert = MethodSpec.methodBuilder("insert")
-        .addModifiers(Modifier.PUBLIC)
-        .returns(row)
-        .addJavadoc("Adds a row to {@code $L}; it is inserted, parents first, when every seed set has run.\n",
-            table.name());
-    List<String> params = new ArrayList<>();
-    for (Column column : columns) {
-      if (required(column)) {
-        ColumnJava j = java.get(column.name());
-        params.add(j.name());
-        insert.addParameter(refTypes.getOrDefault(column.name(), j.type()), j.name());
-        insert.addJavadoc("@param $L $L\n", j.name(), columnDoc(column));
-      }
-    }
-    insert.addJavadoc("@return the row, to set optional columns on and to reference from child rows\n");
-    String local = params.contains("row") ? "row_" : "row";
-    insert.addStatement("$T $L = new $T(this.rows)", row, local, row);
-    for (Column column : columns) {
-      if (required(column)) {
-        insert.addStatement("$L.set($S, $L)", local, column.name(), java.get(column.name()).name());
-      }
-    }
-    insert.addStatement("return $L", local);
-    type.addMethod(insert.build());
-
-    // ref(primary key)
+    type.addMethod(insert(table, java, refTypes, row));
     if (table.primaryKey() != null) {
-      MethodSpec.Builder ref = MethodSpec.methodBuilder("ref")
-          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-          .returns(ParameterizedTypeName.get(REF, recordName))
-          .addJavadoc("A reference to a row of {@code $L} that is already in the database, by primary key.\n",
-              table.name());
-      List<CodeBlock> names = new ArrayList<>();
-      List<CodeBlock> values = new ArrayList<>();
-      for (String key : table.primaryKey().columns()) {
-        ColumnJava j = java.get(key);
-        ref.addParameter(j.type(), j.name());
-        names.add(CodeBlock.of("$S", key));
-        values.add(CodeBlock.of("$L", j.name()));
-      }
-      ref.addStatement("return $T.existing(TABLE, $T.of($L), $T.of($L))", REF, LIST,
-          CodeBlock.join(names, ", "), LIST, CodeBlock.join(values, ", "));
-      type.addMethod(ref.build());
+      type.addMethod(ref(table, java, recordName));
     }
-
-    // insertAll (bulk path)
-    type.addMethod(MethodSpec.methodBuilder("insertAll")
-        .addModifiers(Modifier.PUBLIC)
-        .addParameter(ParameterizedTypeName.get(ClassName.get(Iterable.class),
-            WildcardTypeName.subtypeOf(recordName)), "records")
-        .addJavadoc("Adds rows through the bulk path ({@code COPY}), read once when the seed runs."
-            + "\nEvery column is copied from the records, except columns that have a default or are"
-            + "\nidentities and are null in the first record: those are left to the database for all."
-            + "\nA primitive identity of 0 counts as null.\n")
-        .addStatement("this.rows.addBulk(TABLE, records, $T::values)", builder)
-        .build());
-    type.addMethod(MethodSpec.methodBuilder("insertAll")
-        .addModifiers(Modifier.PUBLIC)
-        .addParameter(ParameterizedTypeName.get(ClassName.get(Stream.class),
-            WildcardTypeName.subtypeOf(recordName)), "records")
-        .addJavadoc("Adds rows through the bulk path ({@code COPY}); see {@link #insertAll(Iterable)}.\n")
-        .addStatement("this.rows.addBulk(TABLE, () -> records.map($T::values).iterator())", builder)
-        .build());
-    List<CodeBlock> accessors = new ArrayList<>();
-    for (int i = 0; i < components.size(); i++) {
-      RecordComponentElement component = components.get(i);
-      if (columns.get(i).identity() != Identity.NONE && component.asType().getKind().isPrimitive()) {
-        // A primitive cannot be null: 0, which no identity sequence produces, means "number it".
-        accessors.add(CodeBlock.of("record.$1L() == 0 ? null : record.$1L()", component.getSimpleName()));
-      } else {
-        accessors.add(CodeBlock.of("record.$L()", component.getSimpleName()));
-      }
-    }
-    type.addMethod(MethodSpec.methodBuilder("values")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(Object[].class)
-        .addParameter(recordName, "record")
-        .addStatement("return new Object[] {$L}", CodeBlock.join(accessors, ", "))
-        .build());
-
-    // Row, with a setter per optional column
+    type.addMethod(values(columns, components, recordName));
     TypeSpec.Builder rowType = TypeSpec.classBuilder(row)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .superclass(ParameterizedTypeName.get(SEED_ROW, recordName))
@@ -249,22 +206,94 @@ public final class SeedWriter {
             .addStatement("super(rows, TABLE)")
             .build());
     for (Column column : columns) {
-      if (required(column) || column.identity() == Identity.ALWAYS) {
-        continue; // Required columns are insert's parameters; ALWAYS identities cannot be given.
+      if (!required(column) && column.identity() != Identity.ALWAYS) {
+        // Required columns are insert's parameters; ALWAYS identities cannot be given.
+        rowType.addMethod(setter(column, java.get(column.name()), refTypes, row));
       }
-      ColumnJava j = java.get(column.name());
-      rowType.addMethod(MethodSpec.methodBuilder(j.name())
-          .addModifiers(Modifier.PUBLIC)
-          .returns(row)
-          .addJavadoc("$L\n", columnDoc(column))
-          .addJavadoc("\n<p>Column {@code $L}, $L.\n", column.name(), optionality(column))
-          .addParameter(refTypes.getOrDefault(column.name(), j.type()), j.name())
-          .addStatement("set($S, $L)", column.name(), j.name())
-          .addStatement("return this")
-          .build());
     }
     type.addType(rowType.build());
     return JavaFile.builder(recordName.packageName(), type.build()).skipJavaLangImports(true).build();
+  }
+
+  /** {@code insert(required columns)}. */
+  private static MethodSpec insert(Table table, Map<String, ColumnJava> java, Map<String, TypeName> refTypes,
+      ClassName row) {
+    MethodSpec.Builder insert = MethodSpec.methodBuilder("insert")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(row)
+        .addJavadoc("Adds a row to {@code $L}; it is inserted, parents first, when every seed set has run.\n",
+            table.name());
+    List<ColumnJava> params = new ArrayList<>();
+    for (Column column : table.columns()) {
+      if (required(column)) {
+        ColumnJava j = java.get(column.name());
+        params.add(j);
+        insert.addParameter(refTypes.getOrDefault(column.name(), j.type()), j.name());
+        insert.addJavadoc("@param $L $L\n", j.name(), columnDoc(column));
+      }
+    }
+    insert.addJavadoc("@return the row, to set optional columns on and to reference from child rows\n");
+    String local = params.stream().anyMatch(p -> p.name().equals("row")) ? "row_" : "row";
+    insert.addStatement("$T $L = new $T(rows())", row, local, row);
+    for (Column column : table.columns()) {
+      if (required(column)) {
+        insert.addStatement("$L.set($S, $L)", local, column.name(), java.get(column.name()).name());
+      }
+    }
+    return insert.addStatement("return $L", local).build();
+  }
+
+  /** {@code ref(primary key)}: a row already in the database. */
+  private static MethodSpec ref(Table table, Map<String, ColumnJava> java, ClassName recordName) {
+    MethodSpec.Builder ref = MethodSpec.methodBuilder("ref")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(ParameterizedTypeName.get(REF, recordName))
+        .addJavadoc("A reference to a row of {@code $L} that is already in the database, by primary key.\n",
+            table.name());
+    List<CodeBlock> names = new ArrayList<>();
+    List<CodeBlock> values = new ArrayList<>();
+    for (String key : table.primaryKey().columns()) {
+      ColumnJava j = java.get(key);
+      ref.addParameter(j.type(), j.name());
+      names.add(CodeBlock.of("$S", key));
+      values.add(CodeBlock.of("$L", j.name()));
+    }
+    return ref.addStatement("return $T.existing(TABLE, $T.of($L), $T.of($L))", REF, LIST,
+        CodeBlock.join(names, ", "), LIST, CodeBlock.join(values, ", ")).build();
+  }
+
+  /** A record's column values in column order, for the bulk path ({@code SeedTable.insertAll}). */
+  private static MethodSpec values(List<Column> columns, List<? extends RecordComponentElement> components,
+      ClassName recordName) {
+    List<CodeBlock> accessors = new ArrayList<>();
+    for (int i = 0; i < components.size(); i++) {
+      RecordComponentElement component = components.get(i);
+      if (columns.get(i).identity() != Identity.NONE && component.asType().getKind().isPrimitive()) {
+        // A primitive cannot be null: 0, which no identity sequence produces, means "number it".
+        accessors.add(CodeBlock.of("record.$1L() == 0 ? null : record.$1L()", component.getSimpleName()));
+      } else {
+        accessors.add(CodeBlock.of("record.$L()", component.getSimpleName()));
+      }
+    }
+    return MethodSpec.methodBuilder("values")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(Object[].class)
+        .addParameter(recordName, "record")
+        .addStatement("return new Object[] {$L}", CodeBlock.join(accessors, ", "))
+        .build();
+  }
+
+  /** The setter of an optional column on {@code Row}. */
+  private static MethodSpec setter(Column column, ColumnJava j, Map<String, TypeName> refTypes, ClassName row) {
+    return MethodSpec.methodBuilder(j.name())
+        .addModifiers(Modifier.PUBLIC)
+        .returns(row)
+        .addJavadoc("$L\n", columnDoc(column))
+        .addJavadoc("\n<p>Column {@code $L}, $L.\n", column.name(), optionality(column))
+        .addParameter(refTypes.getOrDefault(column.name(), j.type()), j.name())
+        .addStatement("set($S, $L)", column.name(), j.name())
+        .addStatement("return this")
+        .build();
   }
 
   private JavaFile entryPoint(String pkg, List<Table> tables) {
@@ -323,46 +352,27 @@ public final class SeedWriter {
     return result;
   }
 
+  /** {@code TableInfo.decode("...")}: one string constant, which javac compiles fast. */
   private static CodeBlock tableInfo(Table table) {
-    List<CodeBlock> columns = new ArrayList<>();
+    return CodeBlock.of("$T.decode($S)", TABLE_INFO, seedTable(table).encode());
+  }
+
+  /** Table {@code table} as the seeder sees it. */
+  static TableInfo seedTable(Table table) {
+    List<TableInfo.ColumnInfo> columns = new ArrayList<>();
     for (Column c : table.columns()) {
       // A serial column is, to the seeder, one with a default.
       boolean serial = c.identity() == Identity.SERIAL;
-      columns.add(CodeBlock.of("new $T($S, $S, $L, $L, $T.$L)", COLUMN_INFO, c.name(), c.type(),
-          c.nullable(), c.defaultSql() != null || serial, GENERATION,
-          serial ? Identity.NONE.name() : c.identity().name()));
+      columns.add(new TableInfo.ColumnInfo(c.name(), c.type(), c.nullable(), c.defaultSql() != null || serial,
+          TableInfo.Generation.valueOf(serial ? Identity.NONE.name() : c.identity().name())));
     }
-    List<CodeBlock> uniques = new ArrayList<>();
-    for (UniqueConstraint u : table.uniques()) {
-      uniques.add(strings(u.columns()));
-    }
-    List<CodeBlock> fks = new ArrayList<>();
-    for (ForeignKey fk : table.foreignKeys()) {
-      fks.add(CodeBlock.of("new $T($L, $S, $S, $L)", FK_INFO, strings(fk.columns()),
-          fk.target().schema(), fk.target().name(), strings(fk.targetColumns())));
-    }
-    return CodeBlock.builder()
-        .add("new $T($S, $S,\n", TABLE_INFO, table.name().schema(), table.name().name())
-        .indent().indent()
-        .add("$L,\n", list(columns))
-        .add("$L,\n", table.primaryKey() == null ? CodeBlock.of("$T.of()", LIST) : strings(table.primaryKey().columns()))
-        .add("$L,\n", list(uniques))
-        .add("$L)", list(fks))
-        .unindent().unindent()
-        .build();
-  }
-
-  private static CodeBlock list(List<CodeBlock> items) {
-    if (items.isEmpty()) {
-      return CodeBlock.of("$T.of()", LIST);
-    }
-    return CodeBlock.builder().add("$T.of(\n", LIST).indent().indent()
-        .add(CodeBlock.join(items, ",\n")).unindent().unindent().add(")").build();
-  }
-
-  private static CodeBlock strings(List<String> items) {
-    return CodeBlock.of("$T.of($L)", LIST,
-        CodeBlock.join(items.stream().map(s -> CodeBlock.of("$S", s)).toList(), ", "));
+    List<TableInfo.ForeignKeyInfo> fks = table.foreignKeys().stream()
+        .map(fk -> new TableInfo.ForeignKeyInfo(fk.columns(), fk.target().schema(), fk.target().name(),
+            fk.targetColumns()))
+        .toList();
+    return new TableInfo(table.name().schema(), table.name().name(), columns,
+        table.primaryKey() == null ? List.of() : table.primaryKey().columns(),
+        table.uniques().stream().map(UniqueConstraint::columns).toList(), fks);
   }
 
   static boolean required(Column column) {
