@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
@@ -100,12 +99,6 @@ class BackfillDatabaseTest {
   }
 
   private Cli.Result plinth(TestDatabase db, Path folder, String... args) {
-    String[] all = new String[args.length + 4];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = "--url";
-    all[args.length + 1] = db.jdbcUrl();
-    all[args.length + 2] = "--locations";
-    all[args.length + 3] = "filesystem:" + folder.resolve("migration");
-    return Cli.run(Map.of(), workingDirectory, all);
+    return Cli.onDatabase(workingDirectory, db, folder, args);
   }
 }

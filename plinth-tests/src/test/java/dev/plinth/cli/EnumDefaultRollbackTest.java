@@ -88,13 +88,7 @@ class EnumDefaultRollbackTest {
   }
 
   private Cli.Result plinth(TestDatabase db, Path folder, String... args) {
-    String[] all = new String[args.length + 4];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = "--url";
-    all[args.length + 1] = db.jdbcUrl();
-    all[args.length + 2] = "--locations";
-    all[args.length + 3] = "filesystem:" + folder.resolve("migration");
-    return Cli.run(Map.of(), workingDirectory, all);
+    return Cli.onDatabase(workingDirectory, db, folder, args);
   }
 
   private static Schema schema(boolean nullable, String defaultSql, EnumType mood) {

@@ -20,7 +20,6 @@ import dev.plinth.schema.model.Table;
 import dev.plinth.schema.model.EnumType;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -122,13 +121,7 @@ class RollbackKeepsNewRowsTest {
   }
 
   private Cli.Result plinth(TestDatabase db, Path folder, String... args) {
-    String[] all = new String[args.length + 4];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = "--url";
-    all[args.length + 1] = db.jdbcUrl();
-    all[args.length + 2] = "--locations";
-    all[args.length + 3] = "filesystem:" + folder.resolve("migration");
-    return Cli.run(Map.of(), workingDirectory, all);
+    return Cli.onDatabase(workingDirectory, db, folder, args);
   }
 
   private static Table users(List<Column> columns) {

@@ -25,7 +25,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,12 +120,6 @@ class StrictIndexesTest {
   }
 
   private Cli.Result plinth(TestDatabase db, Path folder, String... args) {
-    String[] all = new String[args.length + 4];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = "--url";
-    all[args.length + 1] = db.jdbcUrl();
-    all[args.length + 2] = "--locations";
-    all[args.length + 3] = "filesystem:" + folder.resolve("migration");
-    return Cli.run(Map.of(), workingDirectory, all);
+    return Cli.onDatabase(workingDirectory, db, folder, args);
   }
 }

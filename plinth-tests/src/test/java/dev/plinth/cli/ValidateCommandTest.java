@@ -10,7 +10,6 @@ import dev.plinth.runner.testing.SharedPostgres.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,12 +20,7 @@ class ValidateCommandTest {
   Path workingDirectory;
 
   private Cli.Result plinth(TestDatabase db, Path folder, String... args) {
-    String[] all = java.util.Arrays.copyOf(args, args.length + 4);
-    all[args.length] = "--url";
-    all[args.length + 1] = db.jdbcUrl();
-    all[args.length + 2] = "--locations";
-    all[args.length + 3] = "filesystem:" + folder.resolve("migration");
-    return Cli.run(Map.of(), workingDirectory, all);
+    return Cli.onDatabase(workingDirectory, db, folder, args);
   }
 
   @Test
