@@ -31,6 +31,23 @@ public final class Cli {
   }
 
   /**
+   * Runs {@code plinth args} against {@code db} with the migrations a compile wrote to
+   * {@code folder} ({@code --url <db> --locations filesystem:<folder>/migration}).
+   */
+  public static Result onDatabase(Path workingDirectory, SharedPostgres.TestDatabase db, Path folder,
+      String... args) {
+    return onDatabase(workingDirectory, db, "filesystem:" + folder.resolve("migration"), args);
+  }
+
+  /** Runs {@code plinth args --url <db> --locations <location>}. */
+  public static Result onDatabase(Path workingDirectory, SharedPostgres.TestDatabase db, String location,
+      String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--url", db.jdbcUrl(), "--locations", location));
+    return run(Map.of(), workingDirectory, all.toArray(String[]::new));
+  }
+
+  /**
    * Starts {@code plinth args} as a process of its own (this test's class path) in {@code workingDirectory},
    * with no database configured in the environment; its output goes to {@code out} and {@code err}.
    */
