@@ -17,6 +17,7 @@ import java.util.TreeSet;
  * index public.thing_label_idx          (an index: schema.index)
  * constraint public.thing.thing_excl    (a constraint of a table: schema.table.constraint)
  * domain public.email                   (a domain: its columns are compared as its base type)
+ * column-default public.room.number     (a column's default: schema.table.column)
  * function public.touch()               (any other kind, listed for people: verify does not read it)
  * </pre>
  *
@@ -27,7 +28,7 @@ import java.util.TreeSet;
 public record ExternalObjects(List<Entry> entries) {
   public static final String FILE = "plinth.external";
   public static final int FORMAT = 1;
-  /** The kinds of format 1; {@code index}, {@code constraint} and {@code domain} are the ones verify reads. */
+  /** The kinds of format 1; {@code index}, {@code constraint}, {@code domain} and {@code column-default} are read by verify. */
   public static final Set<String> KINDS = Set.of("extension", "domain", "type", "sequence", "function",
       "procedure", "aggregate", "materialized-view", "trigger", "policy", "rule", "index", "constraint",
       "row-level-security", "view-options", "comment", "table-option", "column-default");
@@ -79,8 +80,9 @@ public record ExternalObjects(List<Entry> entries) {
   public String render() {
     StringBuilder text = new StringBuilder("""
         # Objects that hand-written migrations create and Plinth does not model: verify does not report them.
-        # One per line, '<kind> <name>'; add your own. Verify reads 'index schema.index',
-        # 'constraint schema.table.constraint' and 'domain schema.domain' (columns compared as its base type).
+        # One per line, '<kind> <name>'; add your own. Verify reads 'index schema.index', 'constraint
+        # schema.table.constraint', 'column-default schema.table.column' and 'domain schema.domain' (its
+        # columns are compared as its base type); it does not compare the other kinds at all.
         format 1
         """);
     entries.forEach(e -> text.append(e.kind()).append(' ').append(e.name()).append('\n'));
@@ -101,7 +103,7 @@ public record ExternalObjects(List<Entry> entries) {
     return domains;
   }
 
-  /** {@code schema.table.name}, the way constraints are named in the file. */
+  /** {@code schema.table.name}, the way constraints and column defaults are named in the file. */
   public static String constraintName(QualifiedName table, String constraint) {
     return table.schema() + "." + table.name() + "." + constraint;
   }

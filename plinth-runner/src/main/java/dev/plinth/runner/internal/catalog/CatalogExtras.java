@@ -164,7 +164,7 @@ public final class CatalogExtras {
 
   /**
    * {@code live} without what {@code external} declares (the objects of hand-written migrations):
-   * its indexes and constraints left out, and the columns of its domains typed as their base types,
+   * its indexes and constraints left out, the column defaults it declares left out, and the columns of its domains typed as their base types,
    * as the records that pull wrote have them.
    */
   public static Schema withoutExternal(Connection connection, Schema live, ExternalObjects external)
@@ -174,9 +174,10 @@ public final class CatalogExtras {
     }
     Set<String> indexes = external.names("index");
     Set<String> constraints = external.names("constraint");
+    Set<String> defaults = external.names("column-default");
     Schema result = live;
     for (Table table : live.tables()) {
-      result = result.editTable(table.name(), t -> withoutDeclared(t, indexes, constraints));
+      result = result.editTable(table.name(), t -> withoutDeclared(t, indexes, constraints, defaults));
     }
     Set<QualifiedName> domains = external.domains();
     Map<QualifiedName, Map<String, String[]>> fixes = new HashMap<>();
@@ -192,9 +193,13 @@ public final class CatalogExtras {
     return withFixes(result, fixes);
   }
 
-  private static Table withoutDeclared(Table table, Set<String> indexes, Set<String> constraints) {
+  private static Table withoutDeclared(Table table, Set<String> indexes, Set<String> constraints,
+      Set<String> defaults) {
     Predicate<String> declared = name -> constraints.contains(ExternalObjects.constraintName(table.name(), name));
-    Table result = table.withIndexes(table.indexes().stream()
+    Table result = table.withColumns(table.columns().stream()
+            .map(c -> defaults.contains(ExternalObjects.constraintName(table.name(), c.name())) ? withoutDefault(c) : c)
+            .toList())
+        .withIndexes(table.indexes().stream()
             .filter(i -> !indexes.contains(table.name().schema() + "." + i.name())).toList())
         .withUniques(table.uniques().stream().filter(u -> !declared.test(u.name())).toList())
         .withChecks(table.checks().stream().filter(c -> !declared.test(c.name())).toList())
@@ -245,6 +250,11 @@ public final class CatalogExtras {
       }
     }
     return result;
+  }
+
+  private static Column withoutDefault(Column c) {
+    return new Column(c.name(), c.type(), c.enumType(), c.nullable(), null, c.identity(), c.comment(),
+        c.renamedFrom(), c.sequence(), c.notNullName());
   }
 
   private static Table withFixes(Table table, Map<String, String[]> fixes) {

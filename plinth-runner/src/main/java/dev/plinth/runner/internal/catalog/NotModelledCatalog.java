@@ -38,13 +38,14 @@ public final class NotModelledCatalog {
    * name), and the table and columns it needs from the baseline (or null).
    */
   private static final List<String> QUERIES = List.of("""
-      SELECT 'extension ' || e.extname, NULL, 'an extension',
+      SELECT 'extension ' || e.extname, NULL, 'an extension; Plinth does not model extensions',
              format('CREATE EXTENSION IF NOT EXISTS %I WITH SCHEMA %I;', e.extname, n.nspname),
              format('DROP EXTENSION IF EXISTS %I;', e.extname), 'extension', e.extname, NULL, NULL, NULL
       FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
       WHERE e.extname NOT IN ('plpgsql', 'vector') ORDER BY e.extname
       """, """
-      SELECT 'type ' || n.nspname || '.' || t.typname, NULL, 'a domain',
+      SELECT 'type ' || n.nspname || '.' || t.typname, NULL,
+             'a domain; Plinth does not model domains (the records give its columns its base type)',
              format('CREATE DOMAIN %I.%I AS %s', n.nspname, t.typname, format_type(t.typbasetype, t.typtypmod))
                || coalesce(' DEFAULT ' || t.typdefault, '') || CASE WHEN t.typnotnull THEN ' NOT NULL' ELSE '' END
                || coalesce((SELECT string_agg(format(' CONSTRAINT %I %s', co.conname, pg_get_constraintdef(co.oid)),
@@ -55,7 +56,8 @@ public final class NotModelledCatalog {
       FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
       WHERE t.typtype = 'd' AND {user} AND {type} ORDER BY t.oid
       """, """
-      SELECT 'type ' || tn.nspname || '.' || t.typname, NULL, 'a column of a domain',
+      SELECT 'column ' || n.nspname || '.' || c.relname || '.' || a.attname, NULL,
+             format('its type is the domain %I.%I; the records give it the base type', tn.nspname, t.typname),
              format('ALTER TABLE %I.%I ALTER COLUMN %I TYPE %I.%I;', n.nspname, c.relname, a.attname, tn.nspname,
                     t.typname),
              format('ALTER TABLE %I.%I ALTER COLUMN %I TYPE %s;', n.nspname, c.relname, a.attname,
@@ -65,7 +67,8 @@ public final class NotModelledCatalog {
       WHERE t.typtype = 'd' AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND {user}
       ORDER BY n.nspname, c.relname, a.attnum
       """, """
-      SELECT 'sequence ' || n.nspname || '.' || c.relname, NULL, 'a sequence',
+      SELECT 'sequence ' || n.nspname || '.' || c.relname, NULL,
+             'a sequence of no identity or serial column; Plinth does not model those',
              format('CREATE SEQUENCE %I.%I AS %s INCREMENT BY %s MINVALUE %s MAXVALUE %s START WITH %s CACHE %s%s;',
                     n.nspname, c.relname, format_type(s.seqtypid, NULL), s.seqincrement, s.seqmin, s.seqmax,
                     s.seqstart, s.seqcache, CASE WHEN s.seqcycle THEN ' CYCLE' ELSE ' NO CYCLE' END),
@@ -74,7 +77,8 @@ public final class NotModelledCatalog {
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_sequence s ON s.seqrelid = c.oid
       WHERE {user} AND {class} AND {sequence} ORDER BY n.nspname, c.relname
       """, """
-      SELECT 'column ' || n.nspname || '.' || c.relname || '.' || a.attname, 'sequence', 'a default from a sequence',
+      SELECT 'column ' || n.nspname || '.' || c.relname || '.' || a.attname, 'sequence',
+             'its default takes values from a sequence, which the records cannot say',
              format('ALTER TABLE %I.%I ALTER COLUMN %I SET DEFAULT %s;', n.nspname, c.relname, a.attname,
                     pg_get_expr(d.adbin, d.adrelid)),
              format('ALTER TABLE %I.%I ALTER COLUMN %I DROP DEFAULT;', n.nspname, c.relname, a.attname),
@@ -91,16 +95,17 @@ public final class NotModelledCatalog {
       ORDER BY n.nspname, c.relname, a.attnum
       """, """
       SELECT 'function ' || n.nspname || '.' || p.oid::regprocedure::text, NULL,
-             CASE p.prokind WHEN 'p' THEN 'a procedure' ELSE 'a function' END,
+             CASE p.prokind WHEN 'p' THEN 'a procedure' ELSE 'a function' END || '; Plinth does not model routines',
              rtrim(pg_get_functiondef(p.oid), E'\\n') || ';',
-             format('DROP ROUTINE IF EXISTS %s;', p.oid::regprocedure),
+             format('DROP ROUTINE IF EXISTS %I.%I(%s);', n.nspname, p.proname, pg_get_function_identity_arguments(p.oid)),
              CASE p.prokind WHEN 'p' THEN 'procedure' ELSE 'function' END,
              n.nspname || '.' || p.oid::regprocedure::text, NULL, NULL, NULL
       FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
       WHERE p.prokind IN ('f', 'p') AND {user} AND {proc} ORDER BY p.oid
       """, """
       SELECT 'table ' || n.nspname || '.' || c.relname, co.conname,
-             CASE co.contype WHEN 'x' THEN 'an exclusion constraint' ELSE 'a constraint the records leave out' END,
+             format('constraint %I, ', co.conname) || CASE co.contype WHEN 'x' THEN 'an exclusion constraint, which Plinth does not model'
+               ELSE 'which the records leave out (see pull''s report)' END,
              format('ALTER TABLE %I.%I ADD CONSTRAINT %I %s;', n.nspname, c.relname, co.conname,
                     pg_get_constraintdef(co.oid)),
              format('ALTER TABLE %I.%I DROP CONSTRAINT IF EXISTS %I;', n.nspname, c.relname, co.conname),
@@ -110,7 +115,8 @@ public final class NotModelledCatalog {
       WHERE co.contype IN ('p', 'u', 'x', 'c', 'f') AND c.relkind IN ('r', 'p') AND c.relname <> ? AND {user}
       ORDER BY co.contype = 'f', n.nspname, c.relname, co.conname
       """, """
-      SELECT 'table ' || n.nspname || '.' || c.relname, ic.relname, 'an index the records leave out',
+      SELECT 'table ' || n.nspname || '.' || c.relname, ic.relname,
+             format('index %I, which the records leave out (see pull''s report)', ic.relname),
              pg_get_indexdef(i.indexrelid) || ';', format('DROP INDEX IF EXISTS %I.%I;', n.nspname, ic.relname),
              'index', n.nspname || '.' || ic.relname, n.nspname, c.relname,
              ARRAY(SELECT a.attname::text FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum = ANY (i.indkey))
@@ -120,7 +126,7 @@ public final class NotModelledCatalog {
         AND NOT EXISTS (SELECT 1 FROM pg_constraint co WHERE co.conindid = i.indexrelid AND co.contype IN ('p', 'u', 'x'))
       ORDER BY n.nspname, ic.relname
       """, """
-      SELECT 'materialized view ' || n.nspname || '.' || c.relname, NULL, 'a materialized view',
+      SELECT 'materialized view ' || n.nspname || '.' || c.relname, NULL, 'a materialized view; Plinth does not model them',
              format(E'CREATE MATERIALIZED VIEW %I.%I AS\\n%s\\nWITH %sDATA;', n.nspname, c.relname,
                     rtrim(pg_get_viewdef(c.oid), ';'), CASE WHEN c.relispopulated THEN '' ELSE 'NO ' END),
              format('DROP MATERIALIZED VIEW IF EXISTS %I.%I;', n.nspname, c.relname),
@@ -128,20 +134,22 @@ public final class NotModelledCatalog {
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind = 'm' AND {user} AND {class} ORDER BY c.oid
       """, """
-      SELECT 'materialized view ' || n.nspname || '.' || c.relname, NULL, 'an index of a materialized view',
+      SELECT 'materialized view ' || n.nspname || '.' || c.relname, NULL, format('its index %I', ic.relname),
              pg_get_indexdef(i.indexrelid) || ';', format('DROP INDEX IF EXISTS %I.%I;', n.nspname, ic.relname),
              'index', n.nspname || '.' || ic.relname, NULL, NULL, NULL
       FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid
       JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind = 'm' AND {user} AND {class} ORDER BY n.nspname, ic.relname
       """, """
-      SELECT 'trigger ' || n.nspname || '.' || c.relname || '.' || tg.tgname, NULL, 'a trigger',
+      SELECT 'trigger ' || n.nspname || '.' || c.relname || '.' || tg.tgname, NULL, 'a trigger; Plinth does not model triggers',
              pg_get_triggerdef(tg.oid) || ';', format('DROP TRIGGER IF EXISTS %I ON %I.%I;', tg.tgname, n.nspname,
              c.relname), 'trigger', n.nspname || '.' || c.relname || '.' || tg.tgname, NULL, NULL, NULL
       FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE NOT tg.tgisinternal AND {user} ORDER BY n.nspname, c.relname, tg.tgname
       """, """
-      SELECT 'table ' || n.nspname || '.' || c.relname, 'row-level security', 'row-level security',
+      SELECT 'table ' || n.nspname || '.' || c.relname, 'row-level security',
+             'row-level security is enabled' || CASE WHEN c.relforcerowsecurity THEN ' and forced' ELSE '' END
+               || '; Plinth does not model it',
              format('ALTER TABLE %I.%I ENABLE ROW LEVEL SECURITY;', n.nspname, c.relname)
                || CASE WHEN c.relforcerowsecurity
                     THEN format(E'\\nALTER TABLE %I.%I FORCE ROW LEVEL SECURITY;', n.nspname, c.relname) ELSE '' END,
@@ -152,7 +160,7 @@ public final class NotModelledCatalog {
       WHERE c.relkind IN ('r', 'p') AND c.relrowsecurity AND {user} ORDER BY n.nspname, c.relname
       """, """
       SELECT 'policy ' || p.schemaname || '.' || p.tablename || '.' || p.policyname, NULL,
-             'a row-level security policy',
+             'a row-level security policy; Plinth does not model policies',
              format('CREATE POLICY %I ON %I.%I AS %s FOR %s TO %s', p.policyname, p.schemaname, p.tablename,
                     p.permissive, p.cmd, (SELECT string_agg(CASE WHEN r = 'public' THEN r ELSE quote_ident(r) END,
                                                              ', ' ORDER BY r) FROM unnest(p.roles) r))
@@ -163,13 +171,13 @@ public final class NotModelledCatalog {
       FROM pg_policies p JOIN pg_namespace n ON n.nspname = p.schemaname
       WHERE {user} ORDER BY p.schemaname, p.tablename, p.policyname
       """, """
-      SELECT 'rule ' || n.nspname || '.' || c.relname || '.' || r.rulename, NULL, 'a rule', pg_get_ruledef(r.oid),
+      SELECT 'rule ' || n.nspname || '.' || c.relname || '.' || r.rulename, NULL, 'a rule; Plinth does not model rules', pg_get_ruledef(r.oid),
              format('DROP RULE IF EXISTS %I ON %I.%I;', r.rulename, n.nspname, c.relname),
              'rule', n.nspname || '.' || c.relname || '.' || r.rulename, NULL, NULL, NULL
       FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE r.rulename <> '_RETURN' AND {user} ORDER BY n.nspname, c.relname, r.rulename
       """, """
-      SELECT 'view ' || n.nspname || '.' || c.relname, 'options', 'options of a view',
+      SELECT 'view ' || n.nspname || '.' || c.relname, 'options', 'options; the records write views without them',
              format('ALTER VIEW %I.%I SET (%s);', n.nspname, c.relname, array_to_string(c.reloptions, ', ')),
              format('ALTER VIEW %I.%I RESET (%s);', n.nspname, c.relname,
                     (SELECT string_agg(split_part(o, '=', 1), ', ') FROM unnest(c.reloptions) o)),
@@ -178,7 +186,7 @@ public final class NotModelledCatalog {
       WHERE c.relkind = 'v' AND c.reloptions IS NOT NULL AND {user} AND {class} ORDER BY n.nspname, c.relname
       """, """
       SELECT CASE c.relkind WHEN 'v' THEN 'view ' ELSE 'materialized view ' END || n.nspname || '.' || c.relname,
-             CASE c.relkind WHEN 'v' THEN 'comments' END, 'a comment',
+             CASE c.relkind WHEN 'v' THEN 'comments' END, 'a comment; the records write it without comments',
              CASE WHEN d.objsubid = 0
                THEN format('COMMENT ON %s %I.%I IS %L;', CASE c.relkind WHEN 'v' THEN 'VIEW' ELSE 'MATERIALIZED VIEW' END,
                            n.nspname, c.relname, d.description)
@@ -194,10 +202,10 @@ public final class NotModelledCatalog {
              'table-option', n.nspname || '.' || c.relname, NULL, NULL, NULL
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace,
       LATERAL (VALUES
-          ('unlogged', 'an unlogged table', CASE WHEN c.relpersistence = 'u'
+          ('unlogged', 'unlogged; the records write tables logged', CASE WHEN c.relpersistence = 'u'
              THEN format('ALTER TABLE %I.%I SET UNLOGGED;', n.nspname, c.relname) END,
            format('ALTER TABLE %I.%I SET LOGGED;', n.nspname, c.relname)),
-          ('storage parameters', 'storage parameters', CASE WHEN c.reloptions IS NOT NULL
+          ('storage parameters', 'storage parameters; the records write tables without them', CASE WHEN c.reloptions IS NOT NULL
              THEN format('ALTER TABLE %I.%I SET (%s);', n.nspname, c.relname, array_to_string(c.reloptions, ', ')) END,
            format('ALTER TABLE %I.%I RESET (%s);', n.nspname, c.relname,
                   (SELECT string_agg(split_part(o, '=', 1), ', ') FROM unnest(c.reloptions) o)))
@@ -264,7 +272,8 @@ public final class NotModelledCatalog {
     if (kept.isEmpty()) {
       return Optional.empty();
     }
-    List<Unsupported> left = findings.stream().filter(f -> kept.stream().noneMatch(p -> p.answers(f))).toList();
+    List<Unsupported> left = findings.stream().filter(f -> !Unsupported.Reason.TYPE_WITHOUT_JAVA.gave(f))
+        .filter(f -> kept.stream().noneMatch(p -> p.answers(f))).toList();
     return Optional.of(new NotModelled(forward(kept, left), reverse(kept),
         new ExternalObjects(kept.stream().map(Piece::entry).filter(e -> e != null).distinct().toList())));
   }
@@ -300,11 +309,11 @@ public final class NotModelledCatalog {
         -- plinth.external lists. Edit both together.
         """);
     for (Piece piece : pieces) {
-      sql.append("\n-- ").append(piece.object()).append(piece.marker() == null ? "" : " (" + piece.marker() + ")")
-          .append(": ").append(piece.what()).append("; Plinth does not model it.\n").append(piece.create()).append('\n');
+      sql.append("\n-- ").append(piece.object()).append(": ").append(piece.what()).append(".\n")
+          .append(piece.create()).append('\n');
     }
     if (!left.isEmpty()) {
-      sql.append("\n-- Not recreated here (pull reported them; see what the records and the baseline say instead):\n");
+      sql.append("\n-- Not recreated here (pull reported each; the records and the baseline have them as it says):\n");
       left.forEach(f -> sql.append("--   ").append(f.text().replace("\n", " ")).append('\n'));
     }
     return sql.toString();
