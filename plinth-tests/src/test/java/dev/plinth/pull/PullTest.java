@@ -490,6 +490,17 @@ class PullTest {
             Mood feeling) {}
         """, Files.readString(sources.resolve("app/ThingView.java")));
 
+    // What the hand-written migration cannot recreate either is listed in it, as comments.
+    String notModelled = Files.readString(folder.resolve("migration/V2__not_modelled.sql"));
+    assertTrue(notModelled.contains("\n-- Not recreated here (pull reported each; the records and the baseline have"
+        + " them as it says):\n"
+        + "--   column public.thing.doubled: generated (it is written as an ordinary column); Plinth does not model it:"
+        + " written without it\n"
+        + "--   column public.thing.label: collation C; Plinth does not model it: written without it\n"), notModelled);
+    assertTrue(notModelled.endsWith("--   table public.thing index thing_shade_idx: it uses column shade, which is"
+        + " left out; left out too\n"), notModelled);
+    assertTrue(notModelled.contains("\nALTER TABLE public.scratch SET UNLOGGED;\n"), notModelled);
+
     compile(sources, folder, true);
     TestDatabase fresh = SharedPostgres.newDatabase("pull_unsupported_fresh");
     plinth(fresh, folder).migrate();
@@ -600,6 +611,13 @@ class PullTest {
         + " ALTER TABLE booking DROP CONSTRAINT booking_no_overlap");
     assertEquals(List.of("missing column public.booking.note: expected text NULL"),
         freshPlinth.verify().differences().stream().map(d -> d.text()).toList());
+
+    // A line verify cannot read stops it, naming the line.
+    Files.writeString(db.resolve("plinth.external"), "format 1\nindex public.room_name_trgm_idx\ntable public.room\n");
+    PlinthException unreadable = assertThrows(PlinthException.class, freshPlinth::verify);
+    assertTrue(unreadable.getMessage().startsWith("[PLN995] Cannot read plinth.external next to plinth.sum: line 3:"
+        + " 'table public.room' is not '<kind> <name>' with a kind of aggregate, column-default,"),
+        unreadable::getMessage);
   }
 
   private static final String EXPECTED_EXTERNAL = """
