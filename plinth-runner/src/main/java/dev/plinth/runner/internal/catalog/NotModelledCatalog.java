@@ -9,6 +9,7 @@ import dev.plinth.schema.pull.NotModelled;
 import dev.plinth.schema.pull.Unsupported;
 import java.sql.Array;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -285,7 +286,7 @@ public final class NotModelledCatalog {
         .replace("{proc}", CatalogExtras.notInExtension("pg_proc", "p.oid"))
         .replace("{sequence}", CatalogExtras.STANDALONE_SEQUENCE);
     List<Piece> pieces = new ArrayList<>();
-    try (var st = connection.prepareStatement(sql)) {
+    try (PreparedStatement st = connection.prepareStatement(sql)) {
       if (sql.contains("<> ?")) {
         st.setString(1, historyTable);
       }
