@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plinth.runner.Message;
 import dev.plinth.runner.Plinth;
 import dev.plinth.runner.PullResult;
+import dev.plinth.schema.journal.ExternalObjects;
+import dev.plinth.schema.pull.BaselineFiles;
+import dev.plinth.schema.pull.NotModelled;
 import dev.plinth.schema.pull.Unsupported;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,7 +67,10 @@ final class PullCommand implements Callable<Integer> {
     }
     console.out(Message.PULL_DONE.text(result.tables(), plural(result.tables()), result.enums(),
         plural(result.enums()), result.sources().size(), plural(result.sources().size()), sourceRoot, packageName,
-        result.baselineVersion(), folder));
+        baselineVersion(result), folder));
+    result.migrations().stream().filter(f -> f.getFileName().toString().endsWith("__" + NotModelled.SLUG + ".sql"))
+        .forEach(f -> console.out(Message.PULL_NOT_MODELLED.text(folder.relativize(f),
+            ExternalObjects.FILE)));
     if (!result.unsupported().isEmpty()) {
       int n = result.unsupported().size();
       console.out(Message.PULL_UNSUPPORTED.text(n, plural(n)));
@@ -72,6 +78,13 @@ final class PullCommand implements Callable<Integer> {
     }
     console.out(Message.PULL_NEXT.text(result.baselineVersion()));
     return ExitCode.OK;
+  }
+
+  /** The version of the baseline migration itself: the newest one is the hand-written one after it, if any. */
+  private static String baselineVersion(PullResult result) {
+    return result.migrations().stream().map(f -> f.getFileName().toString())
+        .filter(name -> name.startsWith("V") && name.endsWith("__" + BaselineFiles.SLUG + ".sql"))
+        .map(name -> name.substring(1, name.indexOf("__"))).findFirst().orElse(result.baselineVersion());
   }
 
   private static ObjectNode json(PullResult result) {

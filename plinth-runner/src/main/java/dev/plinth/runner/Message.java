@@ -211,6 +211,9 @@ public enum Message {
       "Cannot roll back: %s Nothing was rolled back."),
   JOURNAL_UNREADABLE("PLN672", Kind.INTEGRITY,
       "Cannot read the journal entry %s: %s. Restore it from version control."),
+  EXTERNAL_UNREADABLE("PLN995", Kind.CONFIGURATION,
+      "Cannot read %s next to plinth.sum: %s. Fix that line: after 'format 1', each line is '<kind> <name>'"
+          + " (see the README, 'Adopting an existing database')."),
 
   MIGRATE_BLOCKED_BY_FAILURE("PLN673", Kind.INTEGRITY,
       "Nothing was migrated: %s (version %s) failed earlier outside a transaction, and the history still"
@@ -373,6 +376,9 @@ public enum Message {
   PULL_UNSUPPORTED("PLN791", Kind.INFO,
       "%d thing%s the records cannot say as it is; review each (the baseline migration does not create it as"
           + " it is in the database):"),
+  PULL_NOT_MODELLED("PLN996", Kind.INFO,
+      "What Plinth does not model is recreated by the hand-written migration %s, which follows the baseline, from"
+          + " PostgreSQL's own definitions; %s lists its objects, so verify does not report them. Review both."),
   PULL_NEXT("PLN792", Kind.INFO,
       "Next: review the records, compile them (no new migration appears), then run `plinth baseline` on this"
           + " database to record it as being at version %s."),

@@ -490,6 +490,17 @@ class PullTest {
             Mood feeling) {}
         """, Files.readString(sources.resolve("app/ThingView.java")));
 
+    // What the hand-written migration cannot recreate either is listed in it, as comments.
+    String notModelled = Files.readString(folder.resolve("migration/V2__not_modelled.sql"));
+    assertTrue(notModelled.contains("\n-- Not recreated here (pull reported each; the records and the baseline have"
+        + " them as it says):\n"
+        + "--   column public.thing.doubled: generated (it is written as an ordinary column); Plinth does not model it:"
+        + " written without it\n"
+        + "--   column public.thing.label: collation C; Plinth does not model it: written without it\n"), notModelled);
+    assertTrue(notModelled.endsWith("--   table public.thing index thing_shade_idx: it uses column shade, which is"
+        + " left out; left out too\n"), notModelled);
+    assertTrue(notModelled.contains("\nALTER TABLE public.scratch SET UNLOGGED;\n"), notModelled);
+
     compile(sources, folder, true);
     TestDatabase fresh = SharedPostgres.newDatabase("pull_unsupported_fresh");
     plinth(fresh, folder).migrate();
@@ -503,6 +514,210 @@ class PullTest {
     assertEquals("Line one. Line two.", Sql.queryString(fresh, "SELECT obj_description('thing'::regclass)"));
     assertEquals(PullProof.views(db), PullProof.views(fresh), "the view is created, without its options");
   }
+
+  /** What the records cannot say: functions, triggers, policies, materialized views, domains, sequences, extensions, exclusions. */
+  static final String NOT_MODELLED = """
+      CREATE EXTENSION pg_trgm;
+      CREATE EXTENSION btree_gist;
+      CREATE DOMAIN email_address AS text CONSTRAINT email_address_at CHECK (VALUE LIKE '%@%');
+      CREATE SEQUENCE invoice_numbers AS integer START WITH 1000 INCREMENT BY 5 CACHE 10;
+      CREATE TABLE room (
+        id bigint PRIMARY KEY,
+        name text NOT NULL,
+        invoice_no integer NOT NULL DEFAULT nextval('invoice_numbers')
+      );
+      CREATE INDEX room_name_trgm_idx ON room USING gin (lower(name) gin_trgm_ops);
+      CREATE TABLE booking (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        room_id bigint NOT NULL REFERENCES room (id),
+        during tstzrange NOT NULL,
+        contact email_address NOT NULL,
+        note text,
+        updated_at timestamp with time zone NOT NULL DEFAULT now(),
+        CONSTRAINT booking_no_overlap EXCLUDE USING gist (room_id WITH =, during WITH &&)
+      );
+      CREATE FUNCTION touch_updated_at() RETURNS trigger LANGUAGE plpgsql
+        AS $$BEGIN NEW.updated_at := now(); RETURN NEW; END$$;
+      CREATE TRIGGER booking_touch BEFORE UPDATE ON booking FOR EACH ROW EXECUTE FUNCTION touch_updated_at();
+      ALTER TABLE booking ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE booking FORCE ROW LEVEL SECURITY;
+      CREATE POLICY booking_own ON booking FOR SELECT TO PUBLIC USING (contact = current_setting('app.user', true));
+      CREATE MATERIALIZED VIEW room_load AS SELECT room_id, count(*) AS bookings FROM booking GROUP BY room_id;
+      CREATE UNIQUE INDEX room_load_room_idx ON room_load (room_id);
+      COMMENT ON MATERIALIZED VIEW room_load IS 'Bookings per room.';
+      """;
+
+  @Test
+  void whatTheRecordsCannotSayIsRecreatedByAHandWrittenMigrationThatVerifyTreatsAsDeclared() throws Exception {
+    TestDatabase original = SharedPostgres.newDatabase("pull_not_modelled");
+    Sql.execute(original, NOT_MODELLED);
+
+    Cli.Result pulled = Cli.run(Map.of("PLINTH_LOCATIONS", "filesystem:no-migrations-yet"), project, "pull",
+        "--package", "com.example.db", "--url", original.jdbcUrl());
+
+    assertEquals(0, pulled.exitCode(), pulled::toString);
+    Path sources = project.resolve("src/main/java");
+    Path db = project.resolve("src/main/resources/db");
+    assertTrue(pulled.out().startsWith("Pulled 2 tables and 0 enum types into 2 source files under " + sources
+        + " (package com.example.db), and the baseline migration V1 into " + db + ".\n"
+        + "What Plinth does not model is recreated by the hand-written migration migration/V2__not_modelled.sql,"
+        + " which follows the baseline, from PostgreSQL's own definitions; plinth.external lists its objects, so"
+        + " verify does not report them. Review both.\n"), pulled::toString);
+    assertTrue(pulled.out().endsWith("then run `plinth baseline` on this database to record it as being at"
+        + " version 2.\n"), pulled::toString);
+    assertEquals(List.of("HEAD", "migration/V1__baseline.sql", "migration/V2__not_modelled.sql", "plinth.external",
+        "plinth.sum", "rollback/U1__baseline.sql", "rollback/U2__not_modelled.sql", "schema/V1__baseline.json"),
+        relativeFiles(db));
+
+    assertEquals(EXPECTED_EXTERNAL, Files.readString(db.resolve("plinth.external")));
+    assertEquals(EXPECTED_V2, Files.readString(db.resolve("migration/V2__not_modelled.sql")));
+    assertEquals(EXPECTED_U2, Files.readString(db.resolve("rollback/U2__not_modelled.sql")));
+
+    // The processor accepts the folder as it is: no further migration.
+    compile(sources, db, true);
+    assertEquals(List.of(), CommittedFiles.check(new MigrationsFolder(db)));
+    Map<String, String> before = contents(db);
+    compile(sources, db, false);
+    assertEquals(before, contents(db));
+
+    // Baseline and follow-up rebuild the same catalog, the unmodelled objects too, on an empty database.
+    TestDatabase fresh = SharedPostgres.newDatabase("pull_not_modelled_fresh");
+    Plinth freshPlinth = plinth(fresh, db);
+    assertEquals(2, freshPlinth.migrate().applied().size());
+    assertEquals(List.of(), freshPlinth.verify().differences());
+    assertEquals(catalog(original), catalog(fresh));
+    List<String> definitions = PullProof.definitions(original);
+    assertEquals(definitions, PullProof.definitions(fresh));
+    assertTrue(definitions.contains("policy booking.booking_own PERMISSIVE SELECT public"
+        + " ((contact)::text = current_setting('app.user'::text, true)) "), () -> String.join("\n", definitions));
+
+    // The original is baselined at the newest migration, the hand-written one: verify finds nothing.
+    Plinth originalPlinth = plinth(original, db);
+    assertEquals(new BaselineResult("2", true, false, List.of()), originalPlinth.baseline(Optional.empty(), false));
+    VerifyResult verified = originalPlinth.verify();
+    assertEquals(List.of(), verified.differences());
+    assertEquals(Optional.of("2"), verified.schemaVersion());
+    assertEquals(List.of(), originalPlinth.migrate().applied());
+
+    // The reverse of the hand-written migration removes what it made, and it can be made again.
+    freshPlinth.rollback(RollbackTarget.steps(1));
+    assertNull(Sql.queryString(fresh, "SELECT to_regclass('room_load')::text"));
+    assertNull(Sql.queryString(fresh, "SELECT to_regtype('email_address')::text"));
+    assertEquals(1, freshPlinth.migrate().applied().size());
+    assertEquals(PullProof.definitions(original), PullProof.definitions(fresh));
+
+    // Drift in what Plinth models is still reported; what plinth.external declares is not.
+    Sql.execute(fresh, "ALTER TABLE booking DROP COLUMN note; DROP INDEX room_name_trgm_idx;"
+        + " ALTER TABLE booking DROP CONSTRAINT booking_no_overlap");
+    assertEquals(List.of("missing column public.booking.note: expected text NULL"),
+        freshPlinth.verify().differences().stream().map(d -> d.text()).toList());
+
+    // A line verify cannot read stops it, naming the line.
+    Files.writeString(db.resolve("plinth.external"), "format 1\nindex public.room_name_trgm_idx\ntable public.room\n");
+    PlinthException unreadable = assertThrows(PlinthException.class, freshPlinth::verify);
+    assertTrue(unreadable.getMessage().startsWith("[PLN995] Cannot read plinth.external next to plinth.sum: line 3:"
+        + " 'table public.room' is not '<kind> <name>' with a kind of aggregate, column-default,"),
+        unreadable::getMessage);
+  }
+
+  private static final String EXPECTED_EXTERNAL = """
+      # Objects that hand-written migrations create and Plinth does not model: verify does not report them.
+      # One per line, '<kind> <name>'; add your own. Verify reads 'index schema.index', 'constraint
+      # schema.table.constraint', 'column-default schema.table.column' and 'domain schema.domain' (its
+      # columns are compared as its base type); it does not compare the other kinds at all.
+      format 1
+      extension btree_gist
+      extension pg_trgm
+      domain public.email_address
+      sequence public.invoice_numbers
+      column-default public.room.invoice_no
+      function public.touch_updated_at()
+      constraint public.booking.booking_no_overlap
+      index public.room_name_trgm_idx
+      materialized-view public.room_load
+      index public.room_load_room_idx
+      trigger public.booking.booking_touch
+      row-level-security public.booking
+      policy public.booking.booking_own
+      comment public.room_load
+      """;
+  private static final String EXPECTED_V2 = """
+      -- What this database has and Plinth does not model, written by `plinth pull` from PostgreSQL's own
+      -- definitions. It is hand-written: Plinth never rewrites it, and verify does not report what
+      -- plinth.external lists. Edit both together.
+
+      -- extension btree_gist: an extension; Plinth does not model extensions.
+      CREATE EXTENSION IF NOT EXISTS btree_gist WITH SCHEMA public;
+
+      -- extension pg_trgm: an extension; Plinth does not model extensions.
+      CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
+
+      -- type public.email_address: a domain; Plinth does not model domains (the records give its columns its base type).
+      CREATE DOMAIN public.email_address AS text CONSTRAINT email_address_at CHECK ((VALUE ~~ '%@%'::text));
+
+      -- column public.booking.contact: its type is the domain public.email_address; the records give it the base type.
+      ALTER TABLE public.booking ALTER COLUMN contact TYPE public.email_address;
+
+      -- sequence public.invoice_numbers: a sequence of no identity or serial column; Plinth does not model those.
+      CREATE SEQUENCE public.invoice_numbers AS integer INCREMENT BY 5 MINVALUE 1 MAXVALUE 2147483647 START WITH 1000 CACHE 10 NO CYCLE;
+
+      -- column public.room.invoice_no: its default takes values from a sequence, which the records cannot say.
+      ALTER TABLE public.room ALTER COLUMN invoice_no SET DEFAULT nextval('invoice_numbers'::regclass);
+
+      -- function public.touch_updated_at(): a function; Plinth does not model routines.
+      CREATE OR REPLACE FUNCTION public.touch_updated_at()
+       RETURNS trigger
+       LANGUAGE plpgsql
+      AS $function$BEGIN NEW.updated_at := now(); RETURN NEW; END$function$;
+
+      -- table public.booking: constraint booking_no_overlap, an exclusion constraint, which Plinth does not model.
+      ALTER TABLE public.booking ADD CONSTRAINT booking_no_overlap EXCLUDE USING gist (room_id WITH =, during WITH &&);
+
+      -- table public.room: index room_name_trgm_idx, which the records leave out (see pull's report).
+      CREATE INDEX room_name_trgm_idx ON public.room USING gin (lower(name) gin_trgm_ops);
+
+      -- materialized view public.room_load: a materialized view; Plinth does not model them.
+      CREATE MATERIALIZED VIEW public.room_load AS
+       SELECT room_id,
+          count(*) AS bookings
+         FROM booking
+        GROUP BY room_id
+      WITH DATA;
+
+      -- materialized view public.room_load: its index room_load_room_idx.
+      CREATE UNIQUE INDEX room_load_room_idx ON public.room_load USING btree (room_id);
+
+      -- trigger public.booking.booking_touch: a trigger; Plinth does not model triggers.
+      CREATE TRIGGER booking_touch BEFORE UPDATE ON public.booking FOR EACH ROW EXECUTE FUNCTION touch_updated_at();
+
+      -- table public.booking: row-level security is enabled and forced; Plinth does not model it.
+      ALTER TABLE public.booking ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE public.booking FORCE ROW LEVEL SECURITY;
+
+      -- policy public.booking.booking_own: a row-level security policy; Plinth does not model policies.
+      CREATE POLICY booking_own ON public.booking AS PERMISSIVE FOR SELECT TO public USING (((contact)::text = current_setting('app.user'::text, true)));
+
+      -- materialized view public.room_load: a comment; the records write it without comments.
+      COMMENT ON MATERIALIZED VIEW public.room_load IS 'Bookings per room.';
+      """;
+  private static final String EXPECTED_U2 = """
+      -- The reverse of the objects `plinth pull` recreated, newest first.
+      DROP POLICY IF EXISTS booking_own ON public.booking;
+      ALTER TABLE public.booking NO FORCE ROW LEVEL SECURITY;
+      ALTER TABLE public.booking DISABLE ROW LEVEL SECURITY;
+      DROP TRIGGER IF EXISTS booking_touch ON public.booking;
+      DROP INDEX IF EXISTS public.room_load_room_idx;
+      DROP MATERIALIZED VIEW IF EXISTS public.room_load;
+      DROP INDEX IF EXISTS public.room_name_trgm_idx;
+      ALTER TABLE public.booking DROP CONSTRAINT IF EXISTS booking_no_overlap;
+      DROP ROUTINE IF EXISTS public.touch_updated_at();
+      ALTER TABLE public.room ALTER COLUMN invoice_no DROP DEFAULT;
+      DROP SEQUENCE IF EXISTS public.invoice_numbers;
+      ALTER TABLE public.booking ALTER COLUMN contact TYPE text;
+      DROP DOMAIN IF EXISTS public.email_address;
+      DROP EXTENSION IF EXISTS pg_trgm;
+      DROP EXTENSION IF EXISTS btree_gist;
+      """;
 
   @Test
   void pullRefusesAFolderWithMigrationsAndNeverOverwritesSources() throws Exception {

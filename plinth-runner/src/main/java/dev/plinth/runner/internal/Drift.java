@@ -7,9 +7,11 @@ import dev.plinth.schema.diff.Canonical;
 import dev.plinth.schema.diff.Change;
 import dev.plinth.schema.diff.Changes;
 import dev.plinth.schema.diff.SchemaDiff;
+import dev.plinth.schema.journal.ExternalObjects;
 import dev.plinth.schema.journal.JournalCodec;
 import dev.plinth.schema.journal.JournalEntry;
 import dev.plinth.schema.model.Schema;
+import dev.plinth.runner.internal.catalog.CatalogExtras;
 import dev.plinth.runner.internal.catalog.CatalogReader;
 import dev.plinth.runner.internal.catalog.Difference;
 import dev.plinth.runner.internal.catalog.SchemaComparison;
@@ -26,7 +28,10 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
 
-/** {@code verify}: the live catalog against the journal folded up to the applied version. */
+/**
+ * {@code verify}: the live catalog against the journal folded up to the applied version, leaving
+ * out what {@code plinth.external} declares as created by hand-written migrations.
+ */
 public final class Drift {
 
   private final RunnerContext context;
@@ -86,10 +91,22 @@ public final class Drift {
 
   /** The live database's schema, read for {@code command}. */
   Schema liveSchema(String command) {
+    ExternalObjects external = external();
     try (Connection connection = context.connect()) {
-      return CatalogReader.read(connection, context.historyTable(), context.config().schema());
+      return CatalogExtras.withoutExternal(connection,
+          CatalogReader.read(connection, context.historyTable(), context.config().schema()), external);
     } catch (SQLException e) {
       throw context.sqlFailure(command, e);
+    }
+  }
+
+  /** What {@code plinth.external} declares as created by hand-written migrations; none without it. */
+  private ExternalObjects external() {
+    Optional<String> text = context.resources().read(ExternalObjects.FILE);
+    try {
+      return text.map(ExternalObjects::parse).orElse(ExternalObjects.NONE);
+    } catch (IllegalArgumentException e) {
+      throw new PlinthException(e, Message.EXTERNAL_UNREADABLE, ExternalObjects.FILE, e.getMessage());
     }
   }
 

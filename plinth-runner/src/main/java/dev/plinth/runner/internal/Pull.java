@@ -5,6 +5,7 @@ import dev.plinth.runner.PlinthException;
 import dev.plinth.runner.PullResult;
 import dev.plinth.runner.internal.catalog.CatalogExtras;
 import dev.plinth.runner.internal.catalog.CatalogReader;
+import dev.plinth.runner.internal.catalog.NotModelledCatalog;
 import dev.plinth.runner.internal.catalog.ViewCatalog;
 import dev.plinth.schema.journal.MigrationsFolder;
 import dev.plinth.schema.journal.ReplacedMigration;
@@ -14,6 +15,7 @@ import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.View;
 import dev.plinth.schema.pull.BaselineFiles;
+import dev.plinth.schema.pull.NotModelled;
 import dev.plinth.schema.pull.RecordSources;
 import dev.plinth.schema.pull.Unsupported;
 import dev.plinth.schema.render.Sql;
@@ -37,7 +39,8 @@ import java.util.stream.Collectors;
 
 /**
  * {@code pull}: reads the live schema and writes annotated records for it and the baseline
- * migration that creates it, refusing to overwrite anything that is there already.
+ * migration that creates it, followed by a hand-written migration (and {@code plinth.external})
+ * for what the records cannot say, refusing to overwrite anything that is there already.
  */
 public final class Pull {
   private final RunnerContext context;
@@ -73,14 +76,20 @@ public final class Pull {
       throw new PlinthException(Message.PULL_NOTHING);
     }
     RecordSources.Result records = RecordSources.render(live, viewColumns, basePackage);
-    SortedMap<String, String> migrations = baselineFiles(records.schema(), history);
+    List<Unsupported> unsupported = new ArrayList<>(extras);
+    unsupported.addAll(records.unsupported());
+    unsupported.sort(java.util.Comparator.comparing(Unsupported::object).thenComparing(Unsupported::reason));
+    Optional<NotModelled> notModelled;
+    try (Connection connection = context.connect()) {
+      notModelled = NotModelledCatalog.read(connection, context.historyTable(), records.schema(), unsupported);
+    } catch (SQLException e) {
+      throw context.sqlFailure("pull", e);
+    }
+    SortedMap<String, String> migrations = baselineFiles(records.schema(), history, notModelled);
     checkAbsent(sourceRoot, records.files());
     checkAbsent(migrationsFolder, migrations);
     List<Path> sources = write(sourceRoot, records.files());
     List<Path> written = write(migrationsFolder, migrations);
-    List<Unsupported> unsupported = new ArrayList<>(extras);
-    unsupported.addAll(records.unsupported());
-    unsupported.sort(java.util.Comparator.comparing(Unsupported::object).thenComparing(Unsupported::reason));
     String head = migrations.get(SumFile.HEAD_FILE);
     return new PullResult(records.schema().tables().size(), records.schema().enums().size(), sources, written,
         head.substring(1, head.indexOf(' ')), unsupported);
@@ -137,9 +146,10 @@ public final class Pull {
     return rows;
   }
 
-  private static SortedMap<String, String> baselineFiles(Schema schema, List<ReplacedMigration> history) {
+  private static SortedMap<String, String> baselineFiles(Schema schema, List<ReplacedMigration> history,
+      Optional<NotModelled> notModelled) {
     try {
-      return BaselineFiles.of(schema, history);
+      return BaselineFiles.of(schema, history, notModelled);
     } catch (NumberFormatException e) {
       throw new PlinthException(Message.BASELINE_VERSION_TOO_LARGE,
           history.stream().map(ReplacedMigration::version).reduce((a, b) -> b).orElse("?"));

@@ -1,18 +1,22 @@
 package dev.plinth.schema.pull;
 
+import dev.plinth.schema.journal.ExternalObjects;
 import dev.plinth.schema.journal.GeneratedMigration;
+import dev.plinth.schema.journal.MigrationsFolder;
 import dev.plinth.schema.journal.ReplacedMigration;
 import dev.plinth.schema.journal.SumFile;
 import dev.plinth.schema.journal.Version;
 import dev.plinth.schema.model.Schema;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
  * The committed files of a new migrations folder whose first migration creates a whole schema:
- * {@code V1__baseline} forward and reverse, its journal entry, {@code plinth.sum} and {@code HEAD},
+ * {@code V1__baseline} forward and reverse, its journal entry, {@code plinth.sum} and {@code HEAD}
+ * (and, after it, the hand-written migration of what the model cannot say, with {@code plinth.external}),
  * generated as the processor generates a migration, so that its check mode accepts them.
  */
 public final class BaselineFiles {
@@ -38,6 +42,15 @@ public final class BaselineFiles {
    * and its journal entry stands for them, so that their history rows stay valid without files.
    */
   public static SortedMap<String, String> of(Schema schema, List<ReplacedMigration> history) {
+    return of(schema, history, Optional.empty());
+  }
+
+  /**
+   * The same, followed by the hand-written migration {@code V<n+1>__not_modelled} (and its reverse)
+   * that creates what the schema model cannot say, with {@code plinth.external} listing it for verify.
+   */
+  public static SortedMap<String, String> of(Schema schema, List<ReplacedMigration> history,
+      Optional<NotModelled> notModelled) {
     int first = history.stream().mapToInt(m -> Version.parse(m.version()).major()).max().orElse(0) + 1;
     List<Version> versions = new ArrayList<>();
     for (int i = 0; i < GeneratedMigration.creationSteps(schema).size(); i++) {
@@ -45,11 +58,19 @@ public final class BaselineFiles {
     }
     SortedMap<String, String> files = new TreeMap<>(
         GeneratedMigration.creating(schema, versions, SLUG, LOCK_TIMEOUT, history));
+    if (!files.isEmpty() && notModelled.isPresent()) {
+      Version next = Version.of(first + versions.size());
+      files.put(MigrationsFolder.forwardPath(next, NotModelled.SLUG), notModelled.get().forward());
+      files.put(MigrationsFolder.reversePath(next, NotModelled.SLUG), notModelled.get().reverse());
+      versions.add(next);
+    }
     if (!files.isEmpty()) {
       String sum = SumFile.render(files);
       files.put(SumFile.SUM_FILE, sum);
       files.put(SumFile.HEAD_FILE, SumFile.head(versions.get(versions.size() - 1).toString(), sum));
     }
+    notModelled.filter(n -> files.containsKey(SumFile.SUM_FILE))
+        .ifPresent(n -> files.put(ExternalObjects.FILE, n.external().render()));
     return files;
   }
 }

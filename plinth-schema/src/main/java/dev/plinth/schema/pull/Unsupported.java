@@ -41,6 +41,16 @@ public record Unsupported(String object, String reason) {
       this.template = template;
     }
 
+    /** Whether {@code finding}'s text is this reason's. */
+    public boolean gave(Unsupported finding) {
+      String[] parts = template.split("%s", -1);
+      StringBuilder regex = new StringBuilder();
+      for (int i = 0; i < parts.length; i++) {
+        regex.append(i == 0 ? "" : ".*").append(java.util.regex.Pattern.quote(parts[i]));
+      }
+      return finding.reason().matches("(?s)" + regex);
+    }
+
     /** The finding for {@code object}, with this reason's text. */
     public Unsupported of(String object, Object... args) {
       return new Unsupported(object, String.format(Locale.ROOT, template, args));

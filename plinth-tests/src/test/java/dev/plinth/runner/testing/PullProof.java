@@ -91,6 +91,76 @@ public final class PullProof {
     }
   }
 
+  /**
+   * What the schema model does not hold, as PostgreSQL's own functions spell it, one sorted line
+   * each: extensions, domains, sequences, column types and defaults, constraints, indexes,
+   * functions, triggers, materialized views, row-level security and policies, options, comments.
+   */
+  public static List<String> definitions(TestDatabase db) throws SQLException {
+    List<String> lines = new java.util.ArrayList<>();
+    try (Connection connection = db.connect(); java.sql.Statement st = connection.createStatement();
+        java.sql.ResultSet rs = st.executeQuery(DEFINITIONS)) {
+      while (rs.next()) {
+        lines.add(rs.getString(1));
+      }
+    }
+    return lines;
+  }
+
+  private static final String USER = """
+      n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND n.nspname NOT LIKE 'pg\\_%'
+        AND n.nspname NOT LIKE 'plinth\\_%'""";
+
+  private static final String DEFINITIONS = """
+      SELECT line FROM (
+        SELECT 'extension ' || extname AS line FROM pg_extension
+        UNION ALL
+        SELECT 'domain ' || t.typname || ' ' || format_type(t.typbasetype, t.typtypmod) || ' ' || t.typnotnull
+               || coalesce(' default ' || t.typdefault, '')
+        FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE t.typtype = 'd' AND %1$s
+        UNION ALL
+        SELECT 'sequence ' || schemaname || '.' || sequencename || ' ' || data_type::text || ' ' || start_value || ' '
+               || min_value || ' ' || max_value || ' ' || increment_by || ' ' || cycle || ' ' || cache_size
+        FROM pg_sequences WHERE schemaname NOT LIKE 'pg\\_%%'
+        UNION ALL
+        SELECT 'column ' || n.nspname || '.' || c.relname || '.' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod)
+               || ' ' || a.attnotnull || coalesce(' default ' || pg_get_expr(d.adbin, d.adrelid), '')
+        FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+        WHERE c.relkind IN ('r', 'p', 'v', 'm') AND a.attnum > 0 AND NOT a.attisdropped AND c.relname <> 'flyway_schema_history'
+          AND %1$s
+        UNION ALL
+        SELECT 'constraint ' || coalesce(c.relname, t.typname) || '.' || co.conname || ' ' || pg_get_constraintdef(co.oid)
+        FROM pg_constraint co JOIN pg_namespace n ON n.oid = co.connamespace
+        LEFT JOIN pg_class c ON c.oid = co.conrelid LEFT JOIN pg_type t ON t.oid = co.contypid
+        WHERE coalesce(c.relname, '') <> 'flyway_schema_history' AND %1$s
+        UNION ALL
+        SELECT 'index ' || pg_get_indexdef(i.indexrelid)
+        FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relname <> 'flyway_schema_history' AND %1$s
+        UNION ALL
+        SELECT 'function ' || pg_get_functiondef(p.oid)
+        FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+        WHERE p.prokind IN ('f', 'p') AND %1$s AND NOT EXISTS (SELECT 1 FROM pg_depend d
+              WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+        UNION ALL
+        SELECT 'trigger ' || pg_get_triggerdef(tg.oid) FROM pg_trigger tg WHERE NOT tg.tgisinternal
+        UNION ALL
+        SELECT 'materialized view ' || c.relname || ' ' || pg_get_viewdef(c.oid) || ' ' || c.relispopulated
+        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'm' AND %1$s
+        UNION ALL
+        SELECT 'relation ' || c.relname || ' ' || c.relkind::text || ' ' || c.relpersistence::text || ' rls ' || c.relrowsecurity
+               || ' force ' || c.relforcerowsecurity || coalesce(' options ' || array_to_string(c.reloptions, ','), '')
+               || coalesce(' comment ' || obj_description(c.oid, 'pg_class'), '')
+        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S') AND c.relname <> 'flyway_schema_history' AND %1$s
+        UNION ALL
+        SELECT 'policy ' || tablename || '.' || policyname || ' ' || permissive || ' ' || cmd || ' '
+               || array_to_string(roles, ',') || ' ' || coalesce(qual, '') || ' ' || coalesce(with_check, '')
+        FROM pg_policies
+      ) definitions ORDER BY line COLLATE "C"
+      """.formatted(USER);
+
   private static int majorVersion(TestDatabase db) throws SQLException {
     try (Connection connection = db.connect()) {
       return connection.getMetaData().getDatabaseMajorVersion();

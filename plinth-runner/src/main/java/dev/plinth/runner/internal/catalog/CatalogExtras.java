@@ -1,5 +1,6 @@
 package dev.plinth.runner.internal.catalog;
 
+import dev.plinth.schema.journal.ExternalObjects;
 import dev.plinth.schema.model.Column;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Schema;
@@ -14,6 +15,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * What a database holds beyond the schema model, for {@code pull}: objects Plinth does not model
@@ -29,10 +32,22 @@ public final class CatalogExtras {
   private static final String USER = CatalogReader.SYSTEM_SCHEMAS;
 
   /** {@code objid} of the {@code classid} catalog is not a member of an extension. */
-  private static String notInExtension(String catalog, String oid) {
+  static String notInExtension(String catalog, String oid) {
     return "NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.classid = '" + catalog + "'::regclass"
         + " AND dep.objid = " + oid + " AND dep.deptype = 'e')";
   }
+
+  /**
+   * A sequence {@code c} that is not part of a column: neither an identity column's nor a serial
+   * column's (owned by it, and its default).
+   */
+  static final String STANDALONE_SEQUENCE = """
+      NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+                  AND d.deptype = 'i')
+      AND NOT EXISTS (SELECT 1 FROM pg_depend d JOIN pg_attrdef ad ON ad.adrelid = d.refobjid
+                        AND ad.adnum = d.refobjsubid
+                      WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'a'
+                        AND pg_get_expr(ad.adbin, ad.adrelid) = format('nextval(%L::regclass)', c.oid::regclass))""";
 
   /** Rows of (object, what it is, whether the table or column was written without it). */
   private static final String FINDINGS = """
@@ -42,12 +57,7 @@ public final class CatalogExtras {
                WHEN 'S' THEN 'a sequence' WHEN 'f' THEN 'a foreign table' ELSE 'a composite type' END, false
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind IN ('m', 'S', 'f', 'c') AND %1$s AND %2$s
-        AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
-                        AND d.deptype = 'i')
-        AND NOT EXISTS (SELECT 1 FROM pg_depend d JOIN pg_attrdef ad ON ad.adrelid = d.refobjid
-                          AND ad.adnum = d.refobjsubid
-                        WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'a'
-                          AND pg_get_expr(ad.adbin, ad.adrelid) = format('nextval(%%L::regclass)', c.oid::regclass))
+        AND %5$s
       UNION ALL
       SELECT 'table ' || n.nspname || '.' || c.relname, f.what, true
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace,
@@ -141,12 +151,66 @@ public final class CatalogExtras {
       ORDER BY 1, 2, 3
       """;
 
+  /** Columns of a domain type, with the domain and its base type. */
+  private static final String DOMAIN_COLUMNS = """
+      SELECT n.nspname, c.relname, a.attname, format_type(t.typbasetype, t.typtypmod), tn.nspname, t.typname
+      FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+      JOIN pg_type t ON t.oid = a.atttypid JOIN pg_namespace tn ON tn.oid = t.typnamespace
+      WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND t.typtype = 'd' AND %s
+      ORDER BY 1, 2, 3
+      """;
+
   private CatalogExtras() {}
+
+  /**
+   * {@code live} without what {@code external} declares (the objects of hand-written migrations):
+   * its indexes and constraints left out, the column defaults it declares left out, and the columns of its domains typed as their base types,
+   * as the records that pull wrote have them.
+   */
+  public static Schema withoutExternal(Connection connection, Schema live, ExternalObjects external)
+      throws SQLException {
+    if (external.entries().isEmpty()) {
+      return live;
+    }
+    Set<String> indexes = external.names("index");
+    Set<String> constraints = external.names("constraint");
+    Set<String> defaults = external.names("column-default");
+    Schema result = live;
+    for (Table table : live.tables()) {
+      result = result.editTable(table.name(), t -> withoutDeclared(t, indexes, constraints, defaults));
+    }
+    Set<QualifiedName> domains = external.domains();
+    Map<QualifiedName, Map<String, String[]>> fixes = new HashMap<>();
+    try (PreparedStatement st = connection.prepareStatement(DOMAIN_COLUMNS.formatted(USER));
+        ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        if (domains.contains(new QualifiedName(rs.getString(5), rs.getString(6)))) {
+          fixes.computeIfAbsent(new QualifiedName(rs.getString(1), rs.getString(2)), t -> new HashMap<>())
+              .put(rs.getString(3), new String[] {null, rs.getString(4)});
+        }
+      }
+    }
+    return withFixes(result, fixes);
+  }
+
+  private static Table withoutDeclared(Table table, Set<String> indexes, Set<String> constraints,
+      Set<String> defaults) {
+    Predicate<String> declared = name -> constraints.contains(ExternalObjects.constraintName(table.name(), name));
+    Table result = table.withColumns(table.columns().stream()
+            .map(c -> defaults.contains(ExternalObjects.constraintName(table.name(), c.name())) ? withoutDefault(c) : c)
+            .toList())
+        .withIndexes(table.indexes().stream()
+            .filter(i -> !indexes.contains(table.name().schema() + "." + i.name())).toList())
+        .withUniques(table.uniques().stream().filter(u -> !declared.test(u.name())).toList())
+        .withChecks(table.checks().stream().filter(c -> !declared.test(c.name())).toList())
+        .withForeignKeys(table.foreignKeys().stream().filter(f -> !declared.test(f.name())).toList());
+    return result.primaryKey() != null && declared.test(result.primaryKey().name()) ? result.withPrimaryKey(null) : result;
+  }
 
   /** What the database has beyond the model, ordered by object. */
   public static List<Unsupported> findings(Connection connection, String historyTable) throws SQLException {
     String sql = FINDINGS.formatted(USER, notInExtension("pg_class", "c.oid"), notInExtension("pg_type", "t.oid"),
-        notInExtension("pg_proc", "p.oid"));
+        notInExtension("pg_proc", "p.oid"), STANDALONE_SEQUENCE);
     List<Unsupported> result = new ArrayList<>();
     try (PreparedStatement st = connection.prepareStatement(sql)) {
       for (int i = 1; i <= 3; i++) {
@@ -175,6 +239,10 @@ public final class CatalogExtras {
             .put(rs.getString(3), new String[] {rs.getBoolean(4) ? "generated" : null, rs.getString(5)});
       }
     }
+    return withFixes(schema, fixes);
+  }
+
+  private static Schema withFixes(Schema schema, Map<QualifiedName, Map<String, String[]>> fixes) {
     Schema result = schema;
     for (Map.Entry<QualifiedName, Map<String, String[]>> table : fixes.entrySet()) {
       if (result.table(table.getKey()).isPresent()) {
@@ -182,6 +250,11 @@ public final class CatalogExtras {
       }
     }
     return result;
+  }
+
+  private static Column withoutDefault(Column c) {
+    return new Column(c.name(), c.type(), c.enumType(), c.nullable(), null, c.identity(), c.comment(),
+        c.renamedFrom(), c.sequence(), c.notNullName());
   }
 
   private static Table withFixes(Table table, Map<String, String[]> fixes) {

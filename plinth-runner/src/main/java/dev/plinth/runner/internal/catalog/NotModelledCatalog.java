@@ -1,0 +1,332 @@
+package dev.plinth.runner.internal.catalog;
+
+import dev.plinth.schema.journal.ExternalObjects;
+import dev.plinth.schema.model.Column;
+import dev.plinth.schema.model.QualifiedName;
+import dev.plinth.schema.model.Schema;
+import dev.plinth.schema.model.Table;
+import dev.plinth.schema.pull.NotModelled;
+import dev.plinth.schema.pull.Unsupported;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * For {@code pull}: the hand-written migration that recreates, from PostgreSQL's own definitions,
+ * what the database has and the records cannot say (the objects {@link CatalogExtras} reports), in
+ * an order in which each object's dependencies come first: extensions, domains, sequences,
+ * functions, constraints and indexes, materialized views, triggers, row-level security, rules,
+ * view and table options. Objects that still cannot be recreated are listed in it as comments.
+ */
+public final class NotModelledCatalog {
+  private static final String USER = CatalogReader.SYSTEM_SCHEMAS;
+
+  /**
+   * Placeholders: {@code {user}} user schemas, {@code {class}}/{@code {type}}/{@code {proc}} not a
+   * member of an extension, {@code {sequence}} a sequence that is not part of an identity or serial
+   * column. Each query gives rows of: the finding's object, a word of its reason (or null), what it is,
+   * the statement that creates it, the one that drops it, the {@code plinth.external} entry (kind,
+   * name), and the table and columns it needs from the baseline (or null).
+   */
+  private static final List<String> QUERIES = List.of("""
+      SELECT 'extension ' || e.extname, NULL, 'an extension; Plinth does not model extensions',
+             format('CREATE EXTENSION IF NOT EXISTS %I WITH SCHEMA %I;', e.extname, n.nspname),
+             format('DROP EXTENSION IF EXISTS %I;', e.extname), 'extension', e.extname, NULL, NULL, NULL
+      FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+      WHERE e.extname NOT IN ('plpgsql', 'vector') ORDER BY e.extname
+      """, """
+      SELECT 'type ' || n.nspname || '.' || t.typname, NULL,
+             'a domain; Plinth does not model domains (the records give its columns its base type)',
+             format('CREATE DOMAIN %I.%I AS %s', n.nspname, t.typname, format_type(t.typbasetype, t.typtypmod))
+               || coalesce(' DEFAULT ' || t.typdefault, '') || CASE WHEN t.typnotnull THEN ' NOT NULL' ELSE '' END
+               || coalesce((SELECT string_agg(format(' CONSTRAINT %I %s', co.conname, pg_get_constraintdef(co.oid)),
+                                              '' ORDER BY co.conname)
+                            FROM pg_constraint co WHERE co.contypid = t.oid AND co.contype = 'c'), '') || ';',
+             format('DROP DOMAIN IF EXISTS %I.%I;', n.nspname, t.typname), 'domain', n.nspname || '.' || t.typname,
+             NULL, NULL, NULL
+      FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+      WHERE t.typtype = 'd' AND {user} AND {type} ORDER BY t.oid
+      """, """
+      SELECT 'column ' || n.nspname || '.' || c.relname || '.' || a.attname, NULL,
+             format('its type is the domain %I.%I; the records give it the base type', tn.nspname, t.typname),
+             format('ALTER TABLE %I.%I ALTER COLUMN %I TYPE %I.%I;', n.nspname, c.relname, a.attname, tn.nspname,
+                    t.typname),
+             format('ALTER TABLE %I.%I ALTER COLUMN %I TYPE %s;', n.nspname, c.relname, a.attname,
+                    format_type(t.typbasetype, t.typtypmod)), NULL, NULL, n.nspname, c.relname, ARRAY[a.attname::text]
+      FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+      JOIN pg_type t ON t.oid = a.atttypid JOIN pg_namespace tn ON tn.oid = t.typnamespace
+      WHERE t.typtype = 'd' AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND {user}
+      ORDER BY n.nspname, c.relname, a.attnum
+      """, """
+      SELECT 'sequence ' || n.nspname || '.' || c.relname, NULL,
+             'a sequence of no identity or serial column; Plinth does not model those',
+             format('CREATE SEQUENCE %I.%I AS %s INCREMENT BY %s MINVALUE %s MAXVALUE %s START WITH %s CACHE %s%s;',
+                    n.nspname, c.relname, format_type(s.seqtypid, NULL), s.seqincrement, s.seqmin, s.seqmax,
+                    s.seqstart, s.seqcache, CASE WHEN s.seqcycle THEN ' CYCLE' ELSE ' NO CYCLE' END),
+             format('DROP SEQUENCE IF EXISTS %I.%I;', n.nspname, c.relname), 'sequence', n.nspname || '.' || c.relname,
+             NULL, NULL, NULL
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_sequence s ON s.seqrelid = c.oid
+      WHERE {user} AND {class} AND {sequence} ORDER BY n.nspname, c.relname
+      """, """
+      SELECT 'column ' || n.nspname || '.' || c.relname || '.' || a.attname, 'sequence',
+             'its default takes values from a sequence, which the records cannot say',
+             format('ALTER TABLE %I.%I ALTER COLUMN %I SET DEFAULT %s;', n.nspname, c.relname, a.attname,
+                    pg_get_expr(d.adbin, d.adrelid)),
+             format('ALTER TABLE %I.%I ALTER COLUMN %I DROP DEFAULT;', n.nspname, c.relname, a.attname),
+             'column-default', n.nspname || '.' || c.relname || '.' || a.attname, n.nspname, c.relname,
+             ARRAY[a.attname::text]
+      FROM pg_attrdef d JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
+      JOIN pg_class c ON c.oid = d.adrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('r', 'p') AND a.attgenerated = '' AND pg_get_expr(d.adbin, d.adrelid) LIKE 'nextval(%'
+        AND NOT EXISTS (SELECT 1 FROM pg_depend sd JOIN pg_class sc ON sc.oid = sd.objid
+                        WHERE sd.classid = 'pg_class'::regclass AND sd.refobjid = c.oid AND sd.refobjsubid = a.attnum
+                          AND sd.deptype = 'a'
+                          AND pg_get_expr(d.adbin, d.adrelid) = format('nextval(%L::regclass)', sc.oid::regclass))
+        AND {user}
+      ORDER BY n.nspname, c.relname, a.attnum
+      """, """
+      SELECT 'function ' || n.nspname || '.' || p.oid::regprocedure::text, NULL,
+             CASE p.prokind WHEN 'p' THEN 'a procedure' ELSE 'a function' END || '; Plinth does not model routines',
+             rtrim(pg_get_functiondef(p.oid), E'\\n') || ';',
+             format('DROP ROUTINE IF EXISTS %I.%I(%s);', n.nspname, p.proname, pg_get_function_identity_arguments(p.oid)),
+             CASE p.prokind WHEN 'p' THEN 'procedure' ELSE 'function' END,
+             n.nspname || '.' || p.oid::regprocedure::text, NULL, NULL, NULL
+      FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+      WHERE p.prokind IN ('f', 'p') AND {user} AND {proc} ORDER BY p.oid
+      """, """
+      SELECT 'table ' || n.nspname || '.' || c.relname, co.conname,
+             format('constraint %I, ', co.conname) || CASE co.contype WHEN 'x' THEN 'an exclusion constraint, which Plinth does not model'
+               ELSE 'which the records leave out (see pull''s report)' END,
+             format('ALTER TABLE %I.%I ADD CONSTRAINT %I %s;', n.nspname, c.relname, co.conname,
+                    pg_get_constraintdef(co.oid)),
+             format('ALTER TABLE %I.%I DROP CONSTRAINT IF EXISTS %I;', n.nspname, c.relname, co.conname),
+             'constraint', n.nspname || '.' || c.relname || '.' || co.conname, n.nspname, c.relname,
+             ARRAY(SELECT a.attname::text FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum = ANY (co.conkey))
+      FROM pg_constraint co JOIN pg_class c ON c.oid = co.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE co.contype IN ('p', 'u', 'x', 'c', 'f') AND c.relkind IN ('r', 'p') AND c.relname <> ? AND {user}
+      ORDER BY co.contype = 'f', n.nspname, c.relname, co.conname
+      """, """
+      SELECT 'table ' || n.nspname || '.' || c.relname, ic.relname,
+             format('index %I, which the records leave out (see pull''s report)', ic.relname),
+             pg_get_indexdef(i.indexrelid) || ';', format('DROP INDEX IF EXISTS %I.%I;', n.nspname, ic.relname),
+             'index', n.nspname || '.' || ic.relname, n.nspname, c.relname,
+             ARRAY(SELECT a.attname::text FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum = ANY (i.indkey))
+      FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid
+      JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('r', 'p') AND c.relname <> ? AND {user}
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint co WHERE co.conindid = i.indexrelid AND co.contype IN ('p', 'u', 'x'))
+      ORDER BY n.nspname, ic.relname
+      """, """
+      SELECT 'materialized view ' || n.nspname || '.' || c.relname, NULL, 'a materialized view; Plinth does not model them',
+             format(E'CREATE MATERIALIZED VIEW %I.%I AS\\n%s\\nWITH %sDATA;', n.nspname, c.relname,
+                    rtrim(pg_get_viewdef(c.oid), ';'), CASE WHEN c.relispopulated THEN '' ELSE 'NO ' END),
+             format('DROP MATERIALIZED VIEW IF EXISTS %I.%I;', n.nspname, c.relname),
+             'materialized-view', n.nspname || '.' || c.relname, NULL, NULL, NULL
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind = 'm' AND {user} AND {class} ORDER BY c.oid
+      """, """
+      SELECT 'materialized view ' || n.nspname || '.' || c.relname, NULL, format('its index %I', ic.relname),
+             pg_get_indexdef(i.indexrelid) || ';', format('DROP INDEX IF EXISTS %I.%I;', n.nspname, ic.relname),
+             'index', n.nspname || '.' || ic.relname, NULL, NULL, NULL
+      FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid
+      JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind = 'm' AND {user} AND {class} ORDER BY n.nspname, ic.relname
+      """, """
+      SELECT 'trigger ' || n.nspname || '.' || c.relname || '.' || tg.tgname, NULL, 'a trigger; Plinth does not model triggers',
+             pg_get_triggerdef(tg.oid) || ';', format('DROP TRIGGER IF EXISTS %I ON %I.%I;', tg.tgname, n.nspname,
+             c.relname), 'trigger', n.nspname || '.' || c.relname || '.' || tg.tgname, NULL, NULL, NULL
+      FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE NOT tg.tgisinternal AND {user} ORDER BY n.nspname, c.relname, tg.tgname
+      """, """
+      SELECT 'table ' || n.nspname || '.' || c.relname, 'row-level security',
+             'row-level security is enabled' || CASE WHEN c.relforcerowsecurity THEN ' and forced' ELSE '' END
+               || '; Plinth does not model it',
+             format('ALTER TABLE %I.%I ENABLE ROW LEVEL SECURITY;', n.nspname, c.relname)
+               || CASE WHEN c.relforcerowsecurity
+                    THEN format(E'\\nALTER TABLE %I.%I FORCE ROW LEVEL SECURITY;', n.nspname, c.relname) ELSE '' END,
+             format('ALTER TABLE %I.%I NO FORCE ROW LEVEL SECURITY;', n.nspname, c.relname)
+               || format(E'\\nALTER TABLE %I.%I DISABLE ROW LEVEL SECURITY;', n.nspname, c.relname),
+             'row-level-security', n.nspname || '.' || c.relname, NULL, NULL, NULL
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('r', 'p') AND c.relrowsecurity AND {user} ORDER BY n.nspname, c.relname
+      """, """
+      SELECT 'policy ' || p.schemaname || '.' || p.tablename || '.' || p.policyname, NULL,
+             'a row-level security policy; Plinth does not model policies',
+             format('CREATE POLICY %I ON %I.%I AS %s FOR %s TO %s', p.policyname, p.schemaname, p.tablename,
+                    p.permissive, p.cmd, (SELECT string_agg(CASE WHEN r = 'public' THEN r ELSE quote_ident(r) END,
+                                                             ', ' ORDER BY r) FROM unnest(p.roles) r))
+               || coalesce(' USING (' || p.qual || ')', '') || coalesce(' WITH CHECK (' || p.with_check || ')', '')
+               || ';',
+             format('DROP POLICY IF EXISTS %I ON %I.%I;', p.policyname, p.schemaname, p.tablename),
+             'policy', p.schemaname || '.' || p.tablename || '.' || p.policyname, NULL, NULL, NULL
+      FROM pg_policies p JOIN pg_namespace n ON n.nspname = p.schemaname
+      WHERE {user} ORDER BY p.schemaname, p.tablename, p.policyname
+      """, """
+      SELECT 'rule ' || n.nspname || '.' || c.relname || '.' || r.rulename, NULL, 'a rule; Plinth does not model rules', pg_get_ruledef(r.oid),
+             format('DROP RULE IF EXISTS %I ON %I.%I;', r.rulename, n.nspname, c.relname),
+             'rule', n.nspname || '.' || c.relname || '.' || r.rulename, NULL, NULL, NULL
+      FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE r.rulename <> '_RETURN' AND {user} ORDER BY n.nspname, c.relname, r.rulename
+      """, """
+      SELECT 'view ' || n.nspname || '.' || c.relname, 'options', 'options; the records write views without them',
+             format('ALTER VIEW %I.%I SET (%s);', n.nspname, c.relname, array_to_string(c.reloptions, ', ')),
+             format('ALTER VIEW %I.%I RESET (%s);', n.nspname, c.relname,
+                    (SELECT string_agg(split_part(o, '=', 1), ', ') FROM unnest(c.reloptions) o)),
+             'view-options', n.nspname || '.' || c.relname, NULL, NULL, NULL
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind = 'v' AND c.reloptions IS NOT NULL AND {user} AND {class} ORDER BY n.nspname, c.relname
+      """, """
+      SELECT CASE c.relkind WHEN 'v' THEN 'view ' ELSE 'materialized view ' END || n.nspname || '.' || c.relname,
+             CASE c.relkind WHEN 'v' THEN 'comments' END, 'a comment; the records write it without comments',
+             CASE WHEN d.objsubid = 0
+               THEN format('COMMENT ON %s %I.%I IS %L;', CASE c.relkind WHEN 'v' THEN 'VIEW' ELSE 'MATERIALIZED VIEW' END,
+                           n.nspname, c.relname, d.description)
+               ELSE format('COMMENT ON COLUMN %I.%I.%I IS %L;', n.nspname, c.relname,
+                           (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum = d.objsubid),
+                           d.description) END,
+             NULL, 'comment', n.nspname || '.' || c.relname, NULL, NULL, NULL
+      FROM pg_description d JOIN pg_class c ON d.classoid = 'pg_class'::regclass AND d.objoid = c.oid
+      JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('v', 'm') AND {user} AND {class} ORDER BY n.nspname, c.relname, d.objsubid
+      """, """
+      SELECT 'table ' || n.nspname || '.' || c.relname, f.marker, f.what, f.make, f.undo,
+             'table-option', n.nspname || '.' || c.relname, NULL, NULL, NULL
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace,
+      LATERAL (VALUES
+          ('unlogged', 'unlogged; the records write tables logged', CASE WHEN c.relpersistence = 'u'
+             THEN format('ALTER TABLE %I.%I SET UNLOGGED;', n.nspname, c.relname) END,
+           format('ALTER TABLE %I.%I SET LOGGED;', n.nspname, c.relname)),
+          ('storage parameters', 'storage parameters; the records write tables without them', CASE WHEN c.reloptions IS NOT NULL
+             THEN format('ALTER TABLE %I.%I SET (%s);', n.nspname, c.relname, array_to_string(c.reloptions, ', ')) END,
+           format('ALTER TABLE %I.%I RESET (%s);', n.nspname, c.relname,
+                  (SELECT string_agg(split_part(o, '=', 1), ', ') FROM unnest(c.reloptions) o)))
+      ) AS f(marker, what, make, undo)
+      WHERE c.relkind IN ('r', 'p') AND f.make IS NOT NULL AND c.relname <> ? AND {user}
+      ORDER BY n.nspname, c.relname, f.marker
+      """);
+
+  /** One object to recreate, as a query row gives it. */
+  private record Piece(String object, String marker, String what, String create, String drop,
+      ExternalObjects.Entry entry, QualifiedName table, List<String> columns) {
+
+    /** Whether the baseline creates the table and columns this needs, and not this object itself. */
+    boolean fits(Schema pulled) {
+      if (table == null) {
+        return true;
+      }
+      Optional<Table> t = pulled.table(table);
+      if (t.isEmpty()) {
+        return false;
+      }
+      Set<String> names = new HashSet<>(t.get().columns().stream().map(Column::name).toList());
+      return names.containsAll(columns) && !modelled(t.get());
+    }
+
+    /** A constraint or index of that name is in the records (so the baseline creates it). */
+    private boolean modelled(Table t) {
+      if (entry == null || !Set.of("constraint", "index").contains(entry.kind())) {
+        return false;
+      }
+      return Stream.of(Stream.ofNullable(t.primaryKey()).map(k -> k.name()), t.uniques().stream().map(u -> u.name()),
+              t.checks().stream().map(c -> c.name()), t.foreignKeys().stream().map(f -> f.name()),
+              t.indexes().stream().map(i -> i.name()))
+          .flatMap(s -> s).anyMatch(marker::equals);
+    }
+
+    boolean answers(Unsupported finding) {
+      return finding.object().equals(object) && (marker == null || finding.reason().contains(marker));
+    }
+  }
+
+  private NotModelledCatalog() {}
+
+  /**
+   * The hand-written migration for what {@code pulled} (the schema of the records) leaves out of the
+   * database, with {@code findings} that it does not recreate listed as comments; empty when
+   * there is nothing to recreate.
+   */
+  public static Optional<NotModelled> read(Connection connection, String historyTable, Schema pulled,
+      List<Unsupported> findings) throws SQLException {
+    List<Piece> pieces = new ArrayList<>();
+    try (Statement st = connection.createStatement()) {
+      // Definitions are spelled as in the baseline, which runs with search_path public.
+      st.execute("SET search_path = public");
+      try {
+        for (String query : QUERIES) {
+          pieces.addAll(rows(connection, query, historyTable));
+        }
+      } finally {
+        st.execute("RESET search_path");
+      }
+    }
+    List<Piece> kept = pieces.stream().filter(p -> p.fits(pulled)).toList();
+    if (kept.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Unsupported> left = findings.stream().filter(f -> !Unsupported.Reason.TYPE_WITHOUT_JAVA.gave(f))
+        .filter(f -> kept.stream().noneMatch(p -> p.answers(f))).toList();
+    return Optional.of(new NotModelled(forward(kept, left), reverse(kept),
+        new ExternalObjects(kept.stream().map(Piece::entry).filter(e -> e != null).distinct().toList())));
+  }
+
+  private static List<Piece> rows(Connection connection, String query, String historyTable) throws SQLException {
+    // Placeholders, not String.format: the queries spell statements with format()'s %I, %L and %s.
+    String sql = query.replace("{user}", USER).replace("{class}", CatalogExtras.notInExtension("pg_class", "c.oid"))
+        .replace("{type}", CatalogExtras.notInExtension("pg_type", "t.oid"))
+        .replace("{proc}", CatalogExtras.notInExtension("pg_proc", "p.oid"))
+        .replace("{sequence}", CatalogExtras.STANDALONE_SEQUENCE);
+    List<Piece> pieces = new ArrayList<>();
+    try (PreparedStatement st = connection.prepareStatement(sql)) {
+      if (sql.contains("<> ?")) {
+        st.setString(1, historyTable);
+      }
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          Array columns = rs.getArray(10);
+          pieces.add(new Piece(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+              rs.getString(6) == null ? null : new ExternalObjects.Entry(rs.getString(6), rs.getString(7)),
+              rs.getString(8) == null ? null : new QualifiedName(rs.getString(8), rs.getString(9)),
+              columns == null ? List.of() : Arrays.asList((String[]) columns.getArray())));
+        }
+      }
+    }
+    return pieces;
+  }
+
+  private static String forward(List<Piece> pieces, List<Unsupported> left) {
+    StringBuilder sql = new StringBuilder("""
+        -- What this database has and Plinth does not model, written by `plinth pull` from PostgreSQL's own
+        -- definitions. It is hand-written: Plinth never rewrites it, and verify does not report what
+        -- plinth.external lists. Edit both together.
+        """);
+    for (Piece piece : pieces) {
+      sql.append("\n-- ").append(piece.object()).append(": ").append(piece.what()).append(".\n")
+          .append(piece.create()).append('\n');
+    }
+    if (!left.isEmpty()) {
+      sql.append("\n-- Not recreated here (pull reported each; the records and the baseline have them as it says):\n");
+      left.forEach(f -> sql.append("--   ").append(f.text().replace("\n", " ")).append('\n'));
+    }
+    return sql.toString();
+  }
+
+  private static String reverse(List<Piece> pieces) {
+    StringBuilder sql = new StringBuilder("-- The reverse of the objects `plinth pull` recreated, newest first.\n");
+    for (int i = pieces.size() - 1; i >= 0; i--) {
+      if (pieces.get(i).drop() != null) {
+        sql.append(pieces.get(i).drop()).append('\n');
+      }
+    }
+    return sql.toString();
+  }
+}

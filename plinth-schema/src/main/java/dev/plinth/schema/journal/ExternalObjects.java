@@ -1,0 +1,110 @@
+package dev.plinth.schema.journal;
+
+import dev.plinth.schema.model.QualifiedName;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * {@code plinth.external}, next to {@code plinth.sum}: the objects that hand-written migrations
+ * create and Plinth does not model, so that {@code verify} treats them as declared, not as drift.
+ * {@code pull} writes it for what it puts into its hand-written migration; people add their own.
+ *
+ * <pre>
+ * # comment lines and blank lines are ignored
+ * format 1
+ * index public.thing_label_idx          (an index: schema.index)
+ * constraint public.thing.thing_excl    (a constraint of a table: schema.table.constraint)
+ * domain public.email                   (a domain: its columns are compared as its base type)
+ * column-default public.room.number     (a column's default: schema.table.column)
+ * function public.touch()               (any other kind, listed for people: verify does not read it)
+ * </pre>
+ *
+ * <p>Format 1 is frozen: the kinds are {@link #KINDS}; another {@code format} line is refused by its number.
+ *
+ * @param entries the objects, in file order
+ */
+public record ExternalObjects(List<Entry> entries) {
+  public static final String FILE = "plinth.external";
+  public static final int FORMAT = 1;
+  /** The kinds of format 1; {@code index}, {@code constraint}, {@code domain} and {@code column-default} are read by verify. */
+  public static final Set<String> KINDS = Set.of("extension", "domain", "type", "sequence", "function",
+      "procedure", "aggregate", "materialized-view", "trigger", "policy", "rule", "index", "constraint",
+      "row-level-security", "view-options", "comment", "table-option", "column-default");
+
+  public static final ExternalObjects NONE = new ExternalObjects(List.of());
+
+  public ExternalObjects {
+    entries = List.copyOf(entries);
+  }
+
+  /** One object: its kind and its name as the header of this class shows. */
+  public record Entry(String kind, String name) {}
+
+  /**
+   * Reads the file's text.
+   *
+   * @throws IllegalArgumentException naming the line, when it is not format 1
+   */
+  public static ExternalObjects parse(String text) {
+    List<Entry> entries = new ArrayList<>();
+    boolean format = false;
+    String[] lines = MigrationsFolder.lineFeeds(text).split("\n");
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i].strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      String[] words = line.split("\\s+", 2);
+      if (!format) {
+        if (!words[0].equals("format") || words.length < 2) {
+          throw new IllegalArgumentException("line " + (i + 1) + ": the first line must be 'format " + FORMAT + "'");
+        }
+        if (!words[1].equals(String.valueOf(FORMAT))) {
+          throw new IllegalArgumentException("line " + (i + 1) + ": format " + words[1] + " is not known (this"
+              + " version of Plinth reads format " + FORMAT + ")");
+        }
+        format = true;
+      } else if (words.length < 2 || !KINDS.contains(words[0])) {
+        throw new IllegalArgumentException("line " + (i + 1) + ": '" + line + "' is not '<kind> <name>' with a kind"
+            + " of " + String.join(", ", new TreeSet<>(KINDS)));
+      } else {
+        entries.add(new Entry(words[0], words[1].strip()));
+      }
+    }
+    return new ExternalObjects(entries);
+  }
+
+  /** The file's text: a header that says what it is, the format line, then one line per entry. */
+  public String render() {
+    StringBuilder text = new StringBuilder("""
+        # Objects that hand-written migrations create and Plinth does not model: verify does not report them.
+        # One per line, '<kind> <name>'; add your own. Verify reads 'index schema.index', 'constraint
+        # schema.table.constraint', 'column-default schema.table.column' and 'domain schema.domain' (its
+        # columns are compared as its base type); it does not compare the other kinds at all.
+        format 1
+        """);
+    entries.forEach(e -> text.append(e.kind()).append(' ').append(e.name()).append('\n'));
+    return text.toString();
+  }
+
+  /** The names of the entries of {@code kind}, e.g. {@code public.thing_label_idx} for {@code index}. */
+  public Set<String> names(String kind) {
+    Set<String> names = new TreeSet<>();
+    entries.stream().filter(e -> e.kind().equals(kind)).forEach(e -> names.add(e.name()));
+    return names;
+  }
+
+  /** The declared domains, by schema and name. */
+  public Set<QualifiedName> domains() {
+    Set<QualifiedName> domains = new TreeSet<>();
+    names("domain").forEach(name -> domains.add(QualifiedName.parse(name)));
+    return domains;
+  }
+
+  /** {@code schema.table.name}, the way constraints and column defaults are named in the file. */
+  public static String constraintName(QualifiedName table, String constraint) {
+    return table.schema() + "." + table.name() + "." + constraint;
+  }
+}
