@@ -35,6 +35,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 
 /**
@@ -60,27 +62,25 @@ public final class Pull {
       throw new PlinthException(Message.PULL_MIGRATIONS_EXIST, migrationsFolder, files);
     }
     Schema live;
-    Map<QualifiedName, List<Column>> viewColumns;
-    List<Unsupported> extras;
-    List<ReplacedMigration> history;
-    try (Connection connection = context.connect()) {
-      Schema tables = CatalogExtras.corrected(connection, CatalogReader.read(connection, context.historyTable()));
-      live = new Schema(tables.tables(), tables.enums(), views(connection));
-      viewColumns = CatalogReader.viewColumns(connection);
-      extras = CatalogExtras.findings(connection, context.historyTable());
-      history = flywayHistory(connection);
-    } catch (SQLException e) {
-      throw context.sqlFailure("pull", e);
-    }
-    if (live.tables().isEmpty() && live.views().isEmpty()) {
-      throw new PlinthException(Message.PULL_NOTHING);
-    }
-    RecordSources.Result records = RecordSources.render(live, viewColumns, basePackage);
-    List<Unsupported> unsupported = new ArrayList<>(extras);
-    unsupported.addAll(records.unsupported());
-    unsupported.sort(java.util.Comparator.comparing(Unsupported::object).thenComparing(Unsupported::reason));
+    RecordSources.Result records;
+    List<Unsupported> unsupported;
     Optional<NotModelled> notModelled;
-    try (Connection connection = context.connect()) {
+    List<ReplacedMigration> history;
+    try (Connection connection = context.connect(); Connection side = context.connect()) {
+      // Views, objects not modelled and the history are read over a second connection while the
+      // tables are: the catalog read dominates pull, and the server answers both at once.
+      CompletableFuture<SideReads> sideReads = CompletableFuture.supplyAsync(() -> sideReads(side));
+      Schema tables = CatalogExtras.corrected(connection, CatalogReader.read(connection, context.historyTable()));
+      SideReads rest = join(sideReads);
+      history = rest.history();
+      live = new Schema(tables.tables(), tables.enums(), rest.views());
+      if (live.tables().isEmpty() && live.views().isEmpty()) {
+        throw new PlinthException(Message.PULL_NOTHING);
+      }
+      records = RecordSources.render(live, rest.viewColumns(), basePackage);
+      unsupported = new ArrayList<>(rest.extras());
+      unsupported.addAll(records.unsupported());
+      unsupported.sort(java.util.Comparator.comparing(Unsupported::object).thenComparing(Unsupported::reason));
       notModelled = NotModelledCatalog.read(connection, context.historyTable(), records.schema(), unsupported);
     } catch (SQLException e) {
       throw context.sqlFailure("pull", e);
@@ -93,6 +93,34 @@ public final class Pull {
     String head = migrations.get(SumFile.HEAD_FILE);
     return new PullResult(records.schema().tables().size(), records.schema().enums().size(), sources, written,
         head.substring(1, head.indexOf(' ')), unsupported);
+  }
+
+  /** What pull reads besides the tables. */
+  private record SideReads(List<View> views, Map<QualifiedName, List<Column>> viewColumns,
+      List<Unsupported> extras, List<ReplacedMigration> history) {}
+
+  private SideReads sideReads(Connection connection) {
+    try {
+      return new SideReads(views(connection), CatalogReader.viewColumns(connection),
+          CatalogExtras.findings(connection, context.historyTable()), flywayHistory(connection));
+    } catch (SQLException e) {
+      throw new CompletionException(e);
+    }
+  }
+
+  /** The side reads' result, or the failure they had, as it was thrown. */
+  private static SideReads join(CompletableFuture<SideReads> reads) throws SQLException {
+    try {
+      return reads.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof SQLException sql) {
+        throw sql;
+      }
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw e;
+    }
   }
 
   /**
