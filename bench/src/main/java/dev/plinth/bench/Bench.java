@@ -27,9 +27,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * java -jar bench/target/benchmarks.jar --only locks [--rows 1000000] [--reps 3]
  * </pre>
  *
- * <p>{@code fleet-scale} (figure 9) runs only when asked for: its baseline starts a JVM per target;
- * so does {@code locks} (figure 12: insert latency during strict and relaxed migrations), which
- * loads {@code --rows} rows per repetition.
+ * <p>{@code fleet-scale} (figure 9) runs only when asked for: its baseline starts a JVM per target.
+ * So does {@code locks} (figure 12: insert latency during strict and relaxed migrations): it loads
+ * {@code --rows} rows per repetition.
  */
 public final class Bench {
   static final Set<String> ALL = Set.of("migrate", "rollback", "processor", "diff", "seed", "verify",

@@ -49,14 +49,13 @@ class SquawkOracleTest {
   /** A sequence of golden test schemas, compiled one after the other on one migrations folder. */
   private record GoldenRun(List<String> schemas, List<String> options) {}
 
-  /** The golden tests' schema sequences (GenerationTest, SeedGenerationTest), in strict mode. */
+  /** The schema sequences GenerationTest compiles into its golden files, here in strict mode. */
   private static final List<GoldenRun> GOLDEN_RUNS = List.of(
       new GoldenRun(List.of("features"), List.of()),
       new GoldenRun(List.of("basic", "evolved"), List.of()),
       new GoldenRun(List.of("basic", "evolved"), List.of("-Aplinth.tenantSchemas=true")),
       new GoldenRun(List.of("catalog", "catalog-evolved", "catalog-ordered"), List.of()),
-      new GoldenRun(List.of("views", "views-evolved"), List.of()),
-      new GoldenRun(List.of("seeded"), List.of()));
+      new GoldenRun(List.of("views", "views-evolved"), List.of()));
   private static final long[] SEEDS = {1, 2, 3, 4};
   private static final Pattern QUALIFIED = Pattern.compile("\"([^\"]+)\"\\.\"([^\"]+)\"");
 
