@@ -58,6 +58,9 @@ class SquawkOracleTest {
       new GoldenRun(List.of("views", "views-evolved"), List.of()));
   private static final long[] SEEDS = {1, 2, 3, 4};
   private static final Pattern QUALIFIED = Pattern.compile("\"([^\"]+)\"\\.\"([^\"]+)\"");
+  private static final List<Pattern> UNQUALIFIED = List.of(
+      Pattern.compile("\\b(?:ON|TABLE) \"([^\"]+)\"(?!\\.)"),
+      Pattern.compile("\\bDROP INDEX (?:CONCURRENTLY )?(?:IF EXISTS )?\"([^\"]+)\"(?!\\.)"));
 
   /** Where the property test's migrations are written, kept after the test to read its findings. */
   private static final Path SCRATCH = Path.of("target", "squawk-oracle");
@@ -148,10 +151,24 @@ class SquawkOracleTest {
     return finding.line() >= 0 && finding.line() < lines.size() ? lines.get(finding.line()) : "";
   }
 
-  /** The first qualified name on a line: the table (or index) its statement is about. */
+  /**
+   * The first qualified name on a line: the table (or index) its statement is about. A script for a
+   * schema per tenant ({@code plinth.tenantSchemas}) leaves the default schema out of names: there,
+   * the unqualified table a statement is {@code ON} or alters, else the index it drops, in the
+   * default schema.
+   */
   private static QualifiedName table(String line) {
     Matcher name = QUALIFIED.matcher(line);
-    return name.find() ? new QualifiedName(name.group(1), name.group(2)) : null;
+    if (name.find()) {
+      return new QualifiedName(name.group(1), name.group(2));
+    }
+    for (Pattern unqualified : UNQUALIFIED) {
+      Matcher found = unqualified.matcher(line);
+      if (found.find()) {
+        return new QualifiedName("public", found.group(1));
+      }
+    }
+    return null;
   }
 
   /**
