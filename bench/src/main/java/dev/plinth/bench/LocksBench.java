@@ -63,7 +63,7 @@ final class LocksBench {
       Collections.sort(migrations);
       String plan = strict ? "strict" : "relaxed";
       report.add("12", "locks: insert latency during a migration that validates a CHECK and builds an index on "
-          + rows + " rows, " + plan, String.format(Locale.ROOT, "median %.1f ms, p99 %.1f ms, max %.0f ms",
+          + rows + " rows, " + plan, String.format(Locale.ROOT, "median %.2f ms, p99 %.2f ms, max %.0f ms",
               percentile(latencies, 50), percentile(latencies, 99), latencies.get(latencies.size() - 1)),
           "—", "report", String.format(Locale.ROOT, "%d inserts over %d runs; migration median %.0f ms",
               latencies.size(), reps, percentile(migrations, 50)));

@@ -455,9 +455,9 @@ class MigrationLintTest {
     currentText = """
         package app;
         import dev.plinth.annotations.*;
-        @Table // here
+        @Table
         record Account(@Id long id, String email, @Nullable String nickname,
-            @Unique String code) {}
+            @Unique String code) {} // here
         """;
     current = source(currentText);
 
@@ -475,9 +475,9 @@ class MigrationLintTest {
     Compilation compilation = evolve("""
         package app;
         import dev.plinth.annotations.*;
-        @Table // here
+        @Table
         record Account(@Id long id, String email, @Nullable String nickname,
-            @Unique String code) {}
+            @Unique String code) {} // here
         """);
 
     assertThat(compilation).succeeded();
