@@ -24,15 +24,18 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *     [--plinth-jar plinth-cli/target/plinth.jar]
  * java -jar bench/target/benchmarks.jar --only fleet-scale [--fleet-scale 200] [--fleet-migrations 20]
  *     [--plinth-jar plinth-cli/target/plinth.jar] [--reps 1]
+ * java -jar bench/target/benchmarks.jar --only locks [--rows 1000000] [--reps 3]
  * </pre>
  *
  * <p>{@code fleet-scale} (figure 9) runs only when asked for: its baseline starts a JVM per target.
+ * So does {@code locks} (figure 12: insert latency during strict and relaxed migrations): it loads
+ * {@code --rows} rows per repetition.
  */
 public final class Bench {
   static final Set<String> ALL = Set.of("migrate", "rollback", "processor", "diff", "seed", "verify",
       "testdb", "memory", "fleet", "cli", "pull");
   /** Figures that run only when {@code --only} names them. */
-  static final Set<String> ON_REQUEST = Set.of("fleet-scale");
+  static final Set<String> ON_REQUEST = Set.of("fleet-scale", "locks");
 
   private Bench() {}
 
@@ -120,6 +123,9 @@ public final class Bench {
       }
       if (only.contains("pull")) {
         PullBench.run(pg, set, templates, reps, work, report);
+      }
+      if (only.contains("locks")) {
+        LocksBench.run(pg, rows, reps, work, report);
       }
       if (only.contains("fleet-scale")) {
         FleetScaleBench.run(pg, fleetScale, fleetMigrations, reps, plinthJar, work, report);

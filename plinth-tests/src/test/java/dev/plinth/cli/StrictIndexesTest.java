@@ -3,6 +3,7 @@ package dev.plinth.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.plinth.runner.GeneratedMigrations;
+import dev.plinth.runner.internal.SqlStatements;
 import dev.plinth.runner.internal.catalog.CatalogReader;
 import dev.plinth.runner.testing.Cli;
 import dev.plinth.runner.testing.SharedPostgres;
@@ -79,6 +80,54 @@ class StrictIndexesTest {
     assertEquals(0, plinth(db, folder, "migrate").exitCode());
     assertCatalog(db, v3());
     assertEquals(0, plinth(db, folder, "verify").exitCode());
+  }
+
+  /**
+   * The step that attaches a unique constraint and a primary key USING INDEX (V2) can run again
+   * after a run that attached them but stopped before Flyway recorded it (as a retry after a crash
+   * would): it keeps the valid indexes and the constraints, one of each. And after a build that
+   * failed (a duplicate value; it leaves an invalid index), the next run drops that index and
+   * builds it again.
+   */
+  @Test
+  void theUsingIndexStepRunsAgainAfterAnInterruptedRun() throws SQLException, IOException {
+    Path folder = GeneratedMigrations.writeStrict(workingDirectory.resolve("db"), List.of(v1(), v2(), v3()));
+    TestDatabase db = SharedPostgres.newDatabase("strict_indexes_retry");
+    assertEquals(0, plinth(db, folder, "migrate", "--target", "1").exitCode());
+    Sql.execute(db, "INSERT INTO job (code, title) SELECT 'job ' || n, 'title ' || n FROM generate_series(1, 1000) n");
+    Sql.execute(db, "INSERT INTO job (code, title) VALUES ('job 7', 'again')");
+    Sql.execute(db, "INSERT INTO note (number) SELECT n FROM generate_series(1, 1000) n");
+
+    Cli.Result duplicate = plinth(db, folder, "migrate", "--target", "2");
+    assertEquals(1, Integer.signum(duplicate.exitCode()), duplicate::toString);
+    assertEquals("job_code_key", Sql.queryString(db, "SELECT string_agg(indexrelid::regclass::text, ',')"
+        + " FROM pg_index WHERE NOT indisvalid"), "the failed build left its index, invalid");
+    Sql.execute(db, "DELETE FROM job WHERE title = 'again'");
+    // A run that finishes the step (dropping the invalid index, building it again, attaching both
+    // constraints) but stops before Flyway records it.
+    runOutsideFlyway(db, Files.readString(folder.resolve("migration").resolve("V2__step_2.sql")));
+    assertEquals(0, plinth(db, folder, "repair").exitCode(), "repair removes the failed history row");
+
+    Cli.Result retried = plinth(db, folder, "migrate", "--target", "2");
+
+    assertEquals(0, retried.exitCode(), retried::toString);
+    assertEquals("job_code_key u,job_pkey p,note_pkey p", Sql.queryString(db, "SELECT string_agg(conname"
+        + " || ' ' || contype::text, ',' ORDER BY conname) FROM pg_constraint WHERE contype IN ('u', 'p')"
+        + " AND conrelid IN ('job'::regclass, 'note'::regclass)"));
+    assertEquals("0", Sql.queryString(db, "SELECT count(*) FROM pg_index WHERE NOT indisvalid"));
+    assertEquals("job_code_key,job_pkey", Sql.queryString(db, "SELECT string_agg(indexrelid::regclass::text,"
+        + " ',' ORDER BY indexrelid::regclass::text) FROM pg_index WHERE indrelid = 'job'::regclass"));
+    assertEquals(0, plinth(db, folder, "migrate").exitCode());
+    assertCatalog(db, v3());
+  }
+
+  /** Runs a script outside a transaction statement by statement, as the runner does, without Flyway. */
+  private static void runOutsideFlyway(TestDatabase db, String script) throws SQLException {
+    try (Connection connection = db.connect(); java.sql.Statement statement = connection.createStatement()) {
+      for (SqlStatements.Statement each : SqlStatements.split(script)) {
+        statement.execute(each.sql());
+      }
+    }
   }
 
   private static List<String> files(Path folder) throws IOException {

@@ -7,6 +7,7 @@ import dev.plinth.schema.diff.Change;
 import dev.plinth.schema.diff.Changes;
 import dev.plinth.schema.diff.MigrationPlan;
 import dev.plinth.schema.diff.SchemaDiff;
+import dev.plinth.schema.journal.GeneratedMigration;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.pull.Unsupported;
 import dev.plinth.schema.render.MigrationScript;
@@ -119,8 +120,9 @@ class RandomEvolutionTest {
     Schema state = before;
     for (MigrationPlan.Step step : MigrationPlan.split(changes, strict)) {
       String v = String.valueOf(++version);
-      ScriptSettings settings = new ScriptSettings("5s", strict ? "1min" : null, step.transactional(),
-          step.resumable(), false, strict);
+      ScriptSettings settings = GeneratedMigration.scriptSettings(step, strict
+          ? new GeneratedMigration.Settings("5s", "1min", "1h", true, false)
+          : GeneratedMigration.Settings.relaxed("5s", false));
       scripts.add(new Script(
           MigrationScript.forward(v, state, step.changes(), settings),
           MigrationScript.reverse(v, state, step.changes(), settings),

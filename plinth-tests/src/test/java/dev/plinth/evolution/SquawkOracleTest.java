@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.plinth.processor.validate.MigrationLint;
 import dev.plinth.processor.validate.Report;
+import dev.plinth.runner.testing.Javac;
 import dev.plinth.runner.testing.SharedPostgres;
 import dev.plinth.runner.testing.Squawk;
 import dev.plinth.runner.testing.SquawkRules;
@@ -43,16 +44,33 @@ import org.junit.jupiter.api.Test;
  * acknowledgements: an acknowledged lint was announced too.
  */
 class SquawkOracleTest {
-  private static final Path GOLDEN = Path.of("..", "schema-processor", "src", "test", "resources", "golden");
+  private static final Path SCHEMAS = Path.of("..", "schema-processor", "src", "test", "resources", "schemas");
+
+  /** A sequence of golden test schemas, compiled one after the other on one migrations folder. */
+  private record GoldenRun(List<String> schemas, List<String> options) {}
+
+  /** The schema sequences GenerationTest compiles into its golden files, here in strict mode. */
+  private static final List<GoldenRun> GOLDEN_RUNS = List.of(
+      new GoldenRun(List.of("features"), List.of()),
+      new GoldenRun(List.of("basic", "evolved"), List.of()),
+      new GoldenRun(List.of("basic", "evolved"), List.of("-Aplinth.tenantSchemas=true")),
+      new GoldenRun(List.of("catalog", "catalog-evolved", "catalog-ordered"), List.of()),
+      new GoldenRun(List.of("views", "views-evolved"), List.of()));
   private static final long[] SEEDS = {1, 2, 3, 4};
   private static final Pattern QUALIFIED = Pattern.compile("\"([^\"]+)\"\\.\"([^\"]+)\"");
+  private static final List<Pattern> UNQUALIFIED = List.of(
+      Pattern.compile("\\b(?:ON|TABLE) \"([^\"]+)\"(?!\\.)"),
+      Pattern.compile("\\bDROP INDEX (?:CONCURRENTLY )?(?:IF EXISTS )?\"([^\"]+)\"(?!\\.)"));
 
   /** Where the property test's migrations are written, kept after the test to read its findings. */
   private static final Path SCRATCH = Path.of("target", "squawk-oracle");
 
+  /** Where the golden schemas' migrations are written, kept after the test likewise. */
+  private static final Path GOLDEN_SCRATCH = Path.of("target", "squawk-oracle-golden");
+
   /** One generated forward migration and what the compile that generated it knew. */
   private record Migration(Path file, boolean transactional, Set<QualifiedName> created,
-      Set<String> lints) {}
+      Set<QualifiedName> droppedWithTable, Set<String> lints) {}
 
   @Test
   void everyFindingOnTheGoldenMigrationsIsAnnouncedAvoidedOrNotApplicable() throws Exception {
@@ -104,6 +122,8 @@ class SquawkOracleTest {
       return "not applicable: " + SquawkRules.CREATED_TABLE;
     } else if (table != null && table.schema().startsWith("plinth_backup_")) {
       return "not applicable: " + SquawkRules.BACKUP_TABLE;
+    } else if (finding.rule().equals(SquawkRules.INDEX_DELETION) && migration.droppedWithTable().contains(table)) {
+      return "not applicable: " + SquawkRules.DROPPED_TABLE_INDEX;
     }
     for (SquawkRules.FalsePositive wrong : SquawkRules.FALSE_POSITIVES) {
       if (wrong.rule().equals(finding.rule()) && wrong.statement().matcher(statement).find()) {
@@ -131,30 +151,69 @@ class SquawkOracleTest {
     return finding.line() >= 0 && finding.line() < lines.size() ? lines.get(finding.line()) : "";
   }
 
-  /** The first qualified name on a line: the table (or index) its statement is about. */
+  /**
+   * The first qualified name on a line: the table (or index) its statement is about. A script for a
+   * schema per tenant ({@code plinth.tenantSchemas}) leaves the default schema out of names: there,
+   * the unqualified table a statement is {@code ON} or alters, else the index it drops, in the
+   * default schema.
+   */
   private static QualifiedName table(String line) {
     Matcher name = QUALIFIED.matcher(line);
-    return name.find() ? new QualifiedName(name.group(1), name.group(2)) : null;
+    if (name.find()) {
+      return new QualifiedName(name.group(1), name.group(2));
+    }
+    for (Pattern unqualified : UNQUALIFIED) {
+      Matcher found = unqualified.matcher(line);
+      if (found.find()) {
+        return new QualifiedName("public", found.group(1));
+      }
+    }
+    return null;
   }
 
   /**
-   * The golden forward migrations, each with the lints of its journal entry's changes; one without a
-   * journal (a single file) with none, so none of its findings can be announced.
+   * The forward migrations of the golden tests' schemas, each compiled (with the real javac and the
+   * processor's defaults: strict plans) after the one before it in its sequence, as the golden tests
+   * compile them; each migration with the lints of the compile that wrote it: the processor's
+   * warnings and its lints on all the compile's changes, acknowledging nothing.
    */
   private static List<Migration> golden() throws IOException {
+    deleteRecursively(GOLDEN_SCRATCH);
+    Files.createDirectories(GOLDEN_SCRATCH);
     List<Migration> migrations = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(GOLDEN)) {
-      for (Path file : files.filter(f -> f.getFileName().toString().matches("V\\d+.*\\.sql")).sorted().toList()) {
-        String name = file.getFileName().toString();
-        Path journal = file.getParent().resolveSibling("schema").resolve(name.replaceAll("\\.sql$", ".json"));
-        if (Files.exists(journal)) {
-          JournalEntry entry = JournalCodec.read(Files.readString(journal));
-          migrations.add(new Migration(file, entry.transactional(), created(entry.changes()),
-              lints(entry.version(), entry.changes())));
-        } else {
-          migrations.add(new Migration(file, !Files.exists(Path.of(file + ".conf")), Set.of(), Set.of()));
-        }
+    for (int run = 0; run < GOLDEN_RUNS.size(); run++) {
+      Path folder = GOLDEN_SCRATCH.resolve("run" + run);
+      for (String schema : GOLDEN_RUNS.get(run).schemas()) {
+        Set<String> before = Files.exists(folder) ? Javac.contents(folder).keySet() : Set.of();
+        List<String> warnings = Javac.warnings(GOLDEN_SCRATCH, SCHEMAS.resolve(schema), folder,
+            GOLDEN_RUNS.get(run).options());
+        migrations.addAll(compiled(folder, before, warnings));
       }
+    }
+    return migrations;
+  }
+
+  /** The forward migrations a compile wrote into {@code folder} (those not among {@code before}). */
+  private static List<Migration> compiled(Path folder, Set<String> before, List<String> warnings)
+      throws IOException {
+    List<Path> forward = new ArrayList<>();
+    List<JournalEntry> entries = new ArrayList<>();
+    for (String file : Javac.contents(folder).keySet()) {
+      if (!before.contains(file) && file.matches("migration/V\\d+.*\\.sql")) {
+        forward.add(folder.resolve(file));
+        entries.add(JournalCodec.read(Files.readString(folder.resolve(
+            file.replaceAll("^migration/", "schema/").replaceAll("\\.sql$", ".json")))));
+      }
+    }
+    List<Change> changes = entries.stream().flatMap(e -> e.changes().stream()).toList();
+    Set<String> lints = new TreeSet<>(warnings);
+    if (!entries.isEmpty()) {
+      lints.addAll(lints(entries.get(0).version(), changes));
+    }
+    List<Migration> migrations = new ArrayList<>();
+    for (int i = 0; i < forward.size(); i++) {
+      migrations.add(new Migration(forward.get(i), entries.get(i).transactional(), created(changes),
+          droppedWithTable(changes), lints));
     }
     return migrations;
   }
@@ -176,7 +235,8 @@ class SquawkOracleTest {
         for (RandomEvolutionTest.Script script : RandomEvolutionTest.scripts(current, changes, version, true)) {
           Path file = SCRATCH.resolve("seed" + seed + "_V" + ++version + ".sql");
           Files.writeString(file, script.forward());
-          migrations.add(new Migration(file, script.transactional(), created(changes), lints));
+          migrations.add(new Migration(file, script.transactional(), created(changes),
+              droppedWithTable(changes), lints));
         }
         current = Changes.apply(current, changes);
         next = mutator.mutate(current);
@@ -200,6 +260,15 @@ class SquawkOracleTest {
     Report report = new Report();
     new MigrationLint(report, Map.of()).check(version, changes);
     return report.items().stream().map(i -> i.message().id()).collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  /** The indexes (by qualified name) of the tables the changes drop, dropped just before them. */
+  private static Set<QualifiedName> droppedWithTable(List<Change> changes) {
+    Set<QualifiedName> dropped = changes.stream().filter(c -> c instanceof Change.DropTable)
+        .map(c -> ((Change.DropTable) c).table().name()).collect(Collectors.toSet());
+    return changes.stream().filter(c -> c instanceof Change.DropIndex d && dropped.contains(d.table()))
+        .map(c -> (Change.DropIndex) c)
+        .map(d -> new QualifiedName(d.table().schema(), d.index().name())).collect(Collectors.toSet());
   }
 
   private static Set<QualifiedName> created(List<Change> changes) {

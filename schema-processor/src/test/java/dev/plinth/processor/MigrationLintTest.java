@@ -449,6 +449,44 @@ class MigrationLintTest {
         .toList();
   }
 
+  @Test
+  void aUniqueConstraintAttachedToAConcurrentBuildOnlyWarnsOfRepeatedValues() {
+    assertThat(ProcessorRun.compileWith(migrations, List.of(source(V1)))).succeeded();
+    currentText = """
+        package app;
+        import dev.plinth.annotations.*;
+        @Table
+        record Account(@Id long id, String email, @Nullable String nickname,
+            @Unique String code) {} // here
+        """;
+    current = source(currentText);
+
+    Compilation compilation = ProcessorRun.compileWith(migrations, List.of(current));
+
+    assertThat(compilation).succeeded();
+    assertReported(compilation, "PLN305", false);
+    assertThat(compilation).hadWarningContaining("[PLN305] Unique constraint account_code_key on existing"
+        + " table public.account fails if existing rows repeat a value. Check the data, or"
+        + " @Acknowledge(\"PLN305\").");
+  }
+
+  @Test
+  void aUniqueConstraintBuiltInTheTransactionAlsoWarnsOfTheLock() {
+    Compilation compilation = evolve("""
+        package app;
+        import dev.plinth.annotations.*;
+        @Table
+        record Account(@Id long id, String email, @Nullable String nickname,
+            @Unique String code) {} // here
+        """);
+
+    assertThat(compilation).succeeded();
+    assertReported(compilation, "PLN305", false);
+    assertThat(compilation).hadWarningContaining("[PLN305] Unique constraint account_code_key on existing"
+        + " table public.account builds its index under a lock that blocks writes, and fails if existing"
+        + " rows repeat a value.");
+  }
+
   private Compilation evolve(String v2) {
     assertThat(ProcessorRun.compile(migrations, List.of(source(V1)))).succeeded();
     current = source(v2);

@@ -229,6 +229,8 @@ public final class Rollback {
       } catch (SQLException e) {
         if (step.transactional()) {
           connection.rollback();
+        } else if (!RunnerContext.isConnectionState(e.getSQLState())) {
+          SessionTimeouts.reset(connection); // the script's own RESET at its end did not run
         }
         if (RunnerContext.isConnectionState(e.getSQLState())) {
           throw e;

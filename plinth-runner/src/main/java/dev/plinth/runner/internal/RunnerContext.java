@@ -97,9 +97,14 @@ public final class RunnerContext {
     return flyway;
   }
 
-  /** The Flyway instance behind the commands. */
+  /**
+   * The Flyway instance behind the commands, with {@code callbacks} and {@link SessionTimeouts}
+   * (which resets the timeouts a failed script outside a transaction left on its connection).
+   */
   public Flyway flyway(Callback... callbacks) {
-    return configuration().callbacks(callbacks).load();
+    List<Callback> all = new ArrayList<>(List.of(callbacks));
+    all.add(new SessionTimeouts(resources()));
+    return configuration().callbacks(all.toArray(Callback[]::new)).load();
   }
 
   /**

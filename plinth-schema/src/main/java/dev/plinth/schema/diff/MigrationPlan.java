@@ -48,6 +48,12 @@ public final class MigrationPlan {
     public boolean validates() {
       return changes.stream().anyMatch(c -> c instanceof Change.ValidateConstraint v && !v.undo());
     }
+
+    /** Whether it builds indexes concurrently (for unique constraints too): it scans their tables. */
+    public boolean buildsIndexes() {
+      return changes.stream().anyMatch(c -> c instanceof AddIndex a && a.concurrently()
+          || c instanceof AddUnique u && u.usingIndex() || c instanceof AddPrimaryKey p && p.usingIndex());
+    }
   }
 
   private MigrationPlan() {}

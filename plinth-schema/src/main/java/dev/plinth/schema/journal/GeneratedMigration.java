@@ -5,6 +5,7 @@ import dev.plinth.schema.diff.MigrationPlan;
 import dev.plinth.schema.diff.SchemaDiff;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.render.MigrationScript;
+import dev.plinth.schema.render.ScriptSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +22,8 @@ public final class GeneratedMigration {
   /**
    * What the processor's options say about every migration it generates.
    *
-   * @param lockTimeout the {@code lock_timeout} a transactional step sets, or null for none
-   * @param statementTimeout the {@code statement_timeout} a transactional step sets, or null for none
+   * @param lockTimeout the {@code lock_timeout} a step sets, or null for none
+   * @param statementTimeout the {@code statement_timeout} a step sets, or null for none
    * @param validationTimeout the {@code statement_timeout} of a step that validates constraints
    *     (it scans whole tables, without blocking writes), or null for none
    * @param strict whether constraints added to existing tables are validated by a step of their own
@@ -72,15 +73,28 @@ public final class GeneratedMigration {
     return files;
   }
 
-  /** The journal entry of a step: timeouts only for a transactional one. */
+  /** The journal entry of a step, rendered as {@link #scriptSettings} say. */
   private static JournalEntry entry(Version version, MigrationPlan.Step step, Settings settings,
       List<ReplacedMigration> replaced) {
+    ScriptSettings script = scriptSettings(step, settings);
+    return new JournalEntry(JournalEntry.FORMAT, version.toString(), script.lockTimeout(),
+        script.transactional(), script.resumable(), script.tenantSchemas(), replaced, step.changes(),
+        script.statementTimeout(), script.separateValidation());
+  }
+
+  /**
+   * How the scripts of {@code step} are rendered: timeouts for a transactional step, and for one
+   * outside a transaction in a strict plan (a relaxed plan's non-transactional steps set none, as
+   * they always did); a step that scans rows (validating constraints, building indexes) gets the
+   * longer validation bound as its {@code statement_timeout}.
+   */
+  public static ScriptSettings scriptSettings(MigrationPlan.Step step, Settings settings) {
     boolean transactional = step.transactional();
-    String statementTimeout = step.validates() ? settings.validationTimeout() : settings.statementTimeout();
-    return new JournalEntry(JournalEntry.FORMAT, version.toString(),
-        transactional ? settings.lockTimeout() : null, transactional, step.resumable(),
-        settings.tenantSchemas(), replaced, step.changes(),
-        transactional ? statementTimeout : null, transactional && settings.strict());
+    boolean timed = transactional || settings.strict();
+    String statementTimeout = step.validates() || step.buildsIndexes() ? settings.validationTimeout()
+        : settings.statementTimeout();
+    return new ScriptSettings(timed ? settings.lockTimeout() : null, timed ? statementTimeout : null,
+        transactional, step.resumable(), settings.tenantSchemas(), transactional && settings.strict());
   }
 
   /**

@@ -19,7 +19,9 @@ import java.util.Objects;
  *
  * @param format the file format version, {@link #FORMAT}
  * @param version the migration version, such as {@code "7"}
- * @param lockTimeout the {@code lock_timeout} the forward script sets, or null for none
+ * @param lockTimeout the {@code lock_timeout} the scripts set, or null for none; in an entry outside
+ *     a transaction only strict plans record it (set for the session and reset at the script's end),
+ *     so that every earlier such entry, which has none, renders as before
  * @param transactional whether the scripts run inside a transaction
  * @param resumable whether the scripts (outside a transaction) guard each statement, so that
  *     running one again after a failure finishes what the failed run began; absent (false) in
@@ -32,8 +34,8 @@ import java.util.Objects;
  *     squash, or an adopted Flyway history); absent (empty) in every other entry. It changes nothing
  *     in the rendered SQL: it tells the runner which history rows without a file are still valid
  * @param changes the changes, in order
- * @param statementTimeout the {@code statement_timeout} the forward script sets, or null for none
- *     (absent in entries written before it existed)
+ * @param statementTimeout the {@code statement_timeout} the scripts set, or null for none (absent in
+ *     entries written before it existed); set as {@code lockTimeout} is
  * @param separateValidation whether constraints added to existing tables are only added
  *     {@code NOT VALID}, a later entry validating them (the strict plan); absent (false) in entries
  *     written before it existed and in relaxed ones, which validate them at once

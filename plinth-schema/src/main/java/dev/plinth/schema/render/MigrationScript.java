@@ -34,6 +34,7 @@ import dev.plinth.schema.diff.Change.SetTableComment;
 import dev.plinth.schema.diff.Change.ValidateConstraint;
 import dev.plinth.schema.diff.Changes;
 import dev.plinth.schema.model.Schema;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -131,11 +132,12 @@ public final class MigrationScript {
   private static String script(Schema state, List<Change> changes, Backups backups,
       ScriptSettings settings, boolean separateValidation, List<String> epilogue) {
     StringBuilder sql = new StringBuilder(HEADER);
-    if (settings.transactional() && settings.lockTimeout() != null) {
-      sql.append("SET LOCAL lock_timeout = ").append(Sql.literal(settings.lockTimeout())).append(";\n");
+    String set = settings.transactional() ? "SET LOCAL " : "SET ";
+    if (settings.lockTimeout() != null) {
+      sql.append(set).append("lock_timeout = ").append(Sql.literal(settings.lockTimeout())).append(";\n");
     }
-    if (settings.transactional() && settings.statementTimeout() != null) {
-      sql.append("SET LOCAL statement_timeout = ").append(Sql.literal(settings.statementTimeout()))
+    if (settings.statementTimeout() != null) {
+      sql.append(set).append("statement_timeout = ").append(Sql.literal(settings.statementTimeout()))
           .append(";\n");
     }
     for (String statement : SqlRenderer.statements(state, changes, backups, settings.resumable(),
@@ -145,7 +147,31 @@ public final class MigrationScript {
     if (!epilogue.isEmpty()) {
       sql.append('\n').append(String.join("\n", epilogue)).append('\n');
     }
+    List<String> resets = resets(settings);
+    if (!resets.isEmpty()) {
+      sql.append('\n').append(String.join("\n", resets)).append('\n');
+    }
     return sql.toString();
+  }
+
+  /**
+   * What a script outside a transaction resets at its end: the timeouts it set for its session
+   * (a transactional script's {@code SET LOCAL} ends with its transaction). If the script fails
+   * before its end, the runner resets them on the migration's connection (a pooled connection
+   * must not keep them).
+   */
+  private static List<String> resets(ScriptSettings settings) {
+    if (settings.transactional()) {
+      return List.of();
+    }
+    List<String> resets = new ArrayList<>();
+    if (settings.lockTimeout() != null) {
+      resets.add("RESET lock_timeout;");
+    }
+    if (settings.statementTimeout() != null) {
+      resets.add("RESET statement_timeout;");
+    }
+    return resets;
   }
 
   /** Which changes keep something in the migration's backup, and from which schema. */

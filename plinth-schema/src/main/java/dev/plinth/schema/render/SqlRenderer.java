@@ -448,14 +448,24 @@ public final class SqlRenderer {
   /**
    * A unique constraint or primary key ({@code kind}) attached to a unique index built
    * {@code CONCURRENTLY} first, outside a transaction: writes wait only for the attaching. Run
-   * again after a failure, an index a failed build left (invalid) is dropped and built again.
+   * again after a failure, wherever it stopped, it finishes the job: an index a failed build left
+   * (invalid) is dropped (a plain {@code DROP INDEX}, inside a block: it scans nothing, and only a
+   * retry after a failed build runs it) and built again, a valid one is kept, and a constraint
+   * already attached is not added again.
    */
   private static List<String> usingIndex(QualifiedName table, String name, List<String> columns,
       String kind) {
     Index index = new Index(name, columns.stream().map(IndexKey::column).toList(), true, "btree", null,
         List.of(), true);
-    return List.of(dropIndex(table, name, true, true), createIndex(table, index, true),
-        alter(table) + "ADD CONSTRAINT " + ident(name) + " " + kind + " USING INDEX " + ident(name) + ";");
+    QualifiedName qualified = new QualifiedName(table.schema(), name);
+    String invalid = "EXISTS (SELECT FROM pg_index WHERE indexrelid = to_regclass(" + literal(ident(qualified))
+        + ") AND NOT indisvalid)";
+    String attached = "EXISTS (SELECT FROM pg_constraint WHERE conrelid = " + literal(ident(table))
+        + "::regclass AND conname = " + literal(name) + ")";
+    return List.of(Sql.doBlock(Sql.ifThen(invalid, List.of("DROP INDEX " + ident(qualified) + ";"))),
+        createIndex(table, index, true, true),
+        Sql.doBlock(Sql.ifThen("NOT " + attached, List.of(alter(table) + "ADD CONSTRAINT " + ident(name)
+            + " " + kind + " USING INDEX " + ident(name) + ";"))));
   }
 
   /**
@@ -692,6 +702,11 @@ public final class SqlRenderer {
   }
 
   private static String createIndex(QualifiedName table, Index index, boolean concurrently) {
+    return createIndex(table, index, concurrently, false);
+  }
+
+  private static String createIndex(QualifiedName table, Index index, boolean concurrently,
+      boolean ifNotExists) {
     StringBuilder sql = new StringBuilder("CREATE ");
     if (index.unique()) {
       sql.append("UNIQUE ");
@@ -699,6 +714,9 @@ public final class SqlRenderer {
     sql.append("INDEX ");
     if (concurrently) {
       sql.append("CONCURRENTLY ");
+    }
+    if (ifNotExists) {
+      sql.append("IF NOT EXISTS ");
     }
     sql.append(ident(index.name())).append(" ON ").append(ident(table))
         .append(" USING ").append(index.method()).append(" (")

@@ -30,6 +30,20 @@ public final class SquawkRules {
   private static final String STRICT =
       "strict safety (plinth.safety=strict, the default): ";
 
+  /** squawk's rule on dropping an index without {@code CONCURRENTLY}. */
+  public static final String INDEX_DELETION = "require-concurrent-index-deletion";
+
+  /**
+   * Why {@link #INDEX_DELETION} does not apply to the index of a table the same migration drops:
+   * Plinth drops the table's indexes just before the table, in the same transaction; the
+   * {@code DROP TABLE} takes the table's exclusive lock anyway, and dropping an index scans nothing,
+   * so dropping it concurrently first would not shorten any lock (it would only leave the table
+   * without its index if the transaction then failed).
+   */
+  public static final String DROPPED_TABLE_INDEX =
+      "an index of a table the migration drops, in the same transaction as the DROP TABLE, which"
+          + " takes the table's exclusive lock anyway; dropping an index scans nothing";
+
   private static final Map<String, Rule> RULES = Map.ofEntries(
       // Changes that break clients still running the old code.
       Map.entry("renaming-table", new Announced(Set.of("PLN315"))),
@@ -60,7 +74,7 @@ public final class SquawkRules {
           new Avoided(STRICT + "ADD ... NOT VALID, validated in a separate transaction")),
       Map.entry("require-concurrent-index-creation",
           new Avoided(STRICT + "CREATE INDEX CONCURRENTLY in a non-transactional migration")),
-      Map.entry("require-concurrent-index-deletion",
+      Map.entry(INDEX_DELETION,
           new Avoided(STRICT + "DROP INDEX CONCURRENTLY in a non-transactional migration")),
       Map.entry("disallowed-unique-constraint",
           new Avoided(STRICT + "ADD CONSTRAINT ... UNIQUE USING INDEX of an index built concurrently")),

@@ -171,8 +171,8 @@ public enum Message {
       "Index %s on existing table %s is built without CONCURRENTLY, blocking writes while it builds."
           + " Use @Index(concurrently = true), or @Acknowledge(\"PLN304\") for a small table."),
   UNIQUE_ON_EXISTING(Severity.WARNING, "PLN305",
-      "Unique constraint %s on existing table %s builds its index under a lock that blocks writes,"
-          + " and fails if existing rows repeat a value. Check the data, or @Acknowledge(\"PLN305\")."),
+      "Unique constraint %s on existing table %s %sfails if existing rows repeat a value. Check the"
+          + " data, or @Acknowledge(\"PLN305\")."),
   SET_NOT_NULL(Severity.WARNING, "PLN306",
       "Column '%s' of %s becomes NOT NULL: the migration fails if any row holds NULL (it is checked"
           + " with a NOT VALID constraint first, so writes are blocked only briefly). State the value"

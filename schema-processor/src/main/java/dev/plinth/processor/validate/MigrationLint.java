@@ -43,6 +43,9 @@ public final class MigrationLint {
   private static final Map<String, String> SMALL_INTEGERS = Map.of("integer", "2147483647",
       "int", "2147483647", "int4", "2147483647", "smallint", "32767", "int2", "32767");
 
+  /** What PLN305 adds about a unique index built inside the migration's transaction. */
+  private static final String LOCKED_INDEX_BUILD = "builds its index under a lock that blocks writes, and ";
+
   private final Report report;
   private final Map<QualifiedName, TableDraft> drafts;
 
@@ -186,10 +189,14 @@ public final class MigrationLint {
           : List.of();
     }
 
+    /**
+     * A unique constraint on an existing table fails on repeated values; attached to an index built
+     * concurrently (a strict plan), it no longer blocks writes while its index is built.
+     */
     public List<Finding> visitAddUnique(AddUnique c) {
       return !created.contains(c.table())
           ? List.of(Finding.at(Message.UNIQUE_ON_EXISTING, c.table(), c.unique().name(),
-              c.unique().name(), c.table()))
+              c.unique().name(), c.table(), c.usingIndex() ? "" : LOCKED_INDEX_BUILD))
           : List.of();
     }
 
