@@ -471,6 +471,31 @@ class MigrationLintTest {
   }
 
   @Test
+  void aPrimaryKeyAttachedToAConcurrentBuildOnlyWarnsOfRepeatedValuesAndNulls() {
+    assertThat(ProcessorRun.compileWith(migrations, List.of(source("""
+        package app;
+        import dev.plinth.annotations.*;
+        @Table
+        record Event(String name) {}
+        """)))).succeeded();
+    currentText = """
+        package app;
+        import dev.plinth.annotations.*;
+        @Table // here
+        record Event(@Id String name) {}
+        """;
+    current = source(currentText);
+
+    Compilation compilation = ProcessorRun.compileWith(migrations, List.of(current));
+
+    assertThat(compilation).succeeded();
+    assertReported(compilation, "PLN319", false);
+    assertThat(compilation).hadWarningContaining("[PLN319] Primary key event_pkey on existing table"
+        + " public.event fails if rows repeat a value or hold NULL. Check the data, or"
+        + " @Acknowledge(\"PLN319\") on the record.");
+  }
+
+  @Test
   void aUniqueConstraintBuiltInTheTransactionAlsoWarnsOfTheLock() {
     Compilation compilation = evolve("""
         package app;

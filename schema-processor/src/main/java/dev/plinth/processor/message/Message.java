@@ -236,10 +236,8 @@ public enum Message {
           + " handles NULL first, then make it @Nullable; or @Acknowledge(\"PLN318\") on the"
           + " component if every running client does."),
   PRIMARY_KEY_ON_EXISTING(Severity.WARNING, "PLN319",
-      "Primary key %s on existing table %s builds its unique index while the table is locked"
-          + " against reads and writes, and fails if rows repeat a value or hold NULL. Check the data"
-          + " and run the migration when the table may be locked for the index build (on a large"
-          + " table, a quiet hour), or @Acknowledge(\"PLN319\") on the record for a small table."),
+      "Primary key %s on existing table %s %sfails if rows repeat a value or hold NULL. Check the data%s,"
+          + " or @Acknowledge(\"PLN319\") on the record."),
   INTEGER_COLUMN(Severity.NOTE, "PLN320",
       "Column '%s' of %s is %s, which holds at most %s: a key or counter fed by a sequence can run"
           + " out, and widening it later rewrites the table under an exclusive lock. Use long"

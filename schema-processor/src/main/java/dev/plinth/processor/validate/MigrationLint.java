@@ -45,6 +45,11 @@ public final class MigrationLint {
 
   /** What PLN305 adds about a unique index built inside the migration's transaction. */
   private static final String LOCKED_INDEX_BUILD = "builds its index under a lock that blocks writes, and ";
+  private static final String LOCKED_KEY_BUILD =
+      "builds its unique index while the table is locked against reads and writes, and ";
+  private static final String LOCKED_KEY_ADVICE = " and run the migration when the table may be locked"
+      + " for the index build (on a large table, a quiet hour; a primary key that replaces another"
+      + " of the same name is built so even in strict plans)";
 
   private final Report report;
   private final Map<QualifiedName, TableDraft> drafts;
@@ -255,7 +260,7 @@ public final class MigrationLint {
       return created.contains(c.table())
           ? List.of()
           : List.of(Finding.at(Message.PRIMARY_KEY_ON_EXISTING, c.table(), null, c.key().name(),
-              c.table()));
+              c.table(), c.usingIndex() ? "" : LOCKED_KEY_BUILD, c.usingIndex() ? "" : LOCKED_KEY_ADVICE));
     }
 
     public List<Finding> visitDropPrimaryKey(Change.DropPrimaryKey c) {
