@@ -91,7 +91,7 @@ class ResumableStepsTest {
     Cli.Result failed = plinth(db, folder, "rollback", "--steps", "2");
 
     assertEquals(4, failed.exitCode(), failed::toString);
-    assertTrue(failed.err().contains("[PLN650] Reverse script rollback/U2__step_2.sql failed at line 3:"
+    assertTrue(failed.err().contains("[PLN650] Reverse script rollback/U2__step_2.sql failed at line 4:"
         + " invalid input value for enum mood: \"NEW\""), failed::toString);
     assertTrue(failed.err().contains("it is written to be run again: the history still records version 2, so fix"
         + " the cause and run rollback again"), failed::toString);
