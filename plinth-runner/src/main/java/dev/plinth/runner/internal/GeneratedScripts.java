@@ -40,7 +40,7 @@ public final class GeneratedScripts implements MigrationResolver {
       ClassProvider<JavaMigration> javaClasses = (ClassProvider<JavaMigration>) classes;
       result.addAll(new ScanningJavaMigrationResolver(javaClasses, context.configuration).resolveMigrations(context));
     }
-    for (MigrationResolver plugin : context.configuration.getPluginRegister().getInstancesOf(MigrationResolver.class)) {
+    for (MigrationResolver plugin : context.configuration.getPluginRegister().getPlugins(MigrationResolver.class)) {
       result.addAll(plugin.resolveMigrations(context));
     }
     return result;
