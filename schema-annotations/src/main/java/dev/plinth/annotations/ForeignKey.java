@@ -29,8 +29,10 @@ public @interface ForeignKey {
   Class<? extends Record> references();
 
   /**
-   * The referenced columns, in the same order; default: the target's primary key. They must be
-   * its primary key or a unique constraint. Example: {@code referencedColumns = {"orgId", "userId"}}.
+   * The referenced columns, paired in order with {@link #columns()}; default: the target's primary
+   * key. Together they must be its primary key, one of its unique constraints or one of its unique
+   * indexes (columns only, not partial), in any order. Example:
+   * {@code referencedColumns = {"userId", "orgId"}}.
    */
   String[] referencedColumns() default {};
 
@@ -42,6 +44,19 @@ public @interface ForeignKey {
 
   /** An explicit constraint name. Example: {@code name = "grants_membership_fk"}. */
   String name() default "";
+
+  /**
+   * {@code MATCH FULL}: the referring columns are all NULL or none is (by default,
+   * {@code MATCH SIMPLE}, a row with any of them NULL is not checked). Example:
+   * {@code matchFull = true}.
+   */
+  boolean matchFull() default false;
+
+  /**
+   * Whether the key may be checked at commit ({@code DEFERRABLE}). Changing it later is done in
+   * place. Example: {@code deferrable = Deferrable.INITIALLY_DEFERRED}.
+   */
+  Deferrable deferrable() default Deferrable.NOT_DEFERRABLE;
 
   /** Holds repeated {@link ForeignKey} annotations. */
   @Documented

@@ -26,4 +26,11 @@ public @interface Id {
    * {@code name = "account_pk"}.
    */
   String name() default "";
+
+  /**
+   * Whether the primary key may be checked at commit ({@code DEFERRABLE}); on a composite key,
+   * write it on one of the {@code @Id} components. A foreign key cannot reference a deferrable
+   * key. Example: {@code deferrable = Deferrable.INITIALLY_DEFERRED}.
+   */
+  Deferrable deferrable() default Deferrable.NOT_DEFERRABLE;
 }

@@ -18,6 +18,9 @@ import java.lang.annotation.Target;
  * @Index(columns = "data jsonb_path_ops", method = IndexMethod.GIN)   // operator class
  * @Index(columns = "occurredAt", where = "kind = 'error'")            // partial
  * @Index(columns = "orgId", include = {"title"})                      // covering
+ * @Index(columns = "name COLLATE \"C\"")                             // collation
+ * @Index(columns = "externalRef", unique = true, nullsNotDistinct = true)
+ * @Index(columns = "orgId", with = "fillfactor = 70", tablespace = "fast")
  * record Submission(...) {}
  * }</pre>
  */
@@ -27,10 +30,11 @@ import java.lang.annotation.Target;
 @Repeatable(Index.List.class)
 public @interface Index {
   /**
-   * The keys, in order. Each is a column (component or column name), optionally followed by an
-   * operator class and/or {@code ASC}/{@code DESC} and/or {@code NULLS FIRST}/{@code NULLS LAST}
-   * ({@code "data jsonb_path_ops"}, {@code "created_at DESC NULLS LAST"}), or an SQL expression
-   * ({@code "lower(email)"}).
+   * The keys, in order. Each is a column (component or column name), optionally followed by
+   * {@code COLLATE name}, an operator class and/or {@code ASC}/{@code DESC} and/or
+   * {@code NULLS FIRST}/{@code NULLS LAST} ({@code "data jsonb_path_ops"},
+   * {@code "title COLLATE \"C\" DESC"}, {@code "created_at DESC NULLS LAST"}), or an SQL
+   * expression ({@code "lower(email)"}). A changed collation rebuilds the index.
    */
   String[] columns();
 
@@ -54,6 +58,25 @@ public @interface Index {
    * migration then runs outside a transaction. Example: {@code concurrently = true}.
    */
   boolean concurrently() default false;
+
+  /**
+   * A unique index that counts NULLs as equal ({@code NULLS NOT DISTINCT}); needs {@code unique}
+   * and PostgreSQL 15 or later ({@code -Aplinth.postgres=15}). Example:
+   * {@code nullsNotDistinct = true}.
+   */
+  boolean nullsNotDistinct() default false;
+
+  /**
+   * Storage parameters, each {@code name = value} ({@code WITH (...)}); changed later in place
+   * ({@code ALTER INDEX ... SET / RESET}). Example: {@code with = {"fillfactor = 70"}}.
+   */
+  String[] with() default {};
+
+  /**
+   * The tablespace to store the index in, which must exist; moved later in place
+   * ({@code ALTER INDEX ... SET TABLESPACE}). Example: {@code tablespace = "fast"}.
+   */
+  String tablespace() default "";
 
   /** Holds repeated {@link Index} annotations. */
   @Documented

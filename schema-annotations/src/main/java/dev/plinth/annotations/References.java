@@ -25,7 +25,7 @@ public @interface References {
 
   /**
    * The referenced column; defaults to the target's single-column primary key. It must be a
-   * primary key or unique column. Example: {@code column = "email"}.
+   * primary key, unique constraint or unique index column. Example: {@code column = "email"}.
    */
   String column() default "";
 
@@ -37,4 +37,17 @@ public @interface References {
 
   /** An explicit constraint name. Example: {@code name = "forms_owner_fk"}. */
   String name() default "";
+
+  /**
+   * {@code MATCH FULL}: the referring columns are all NULL or none is (by default,
+   * {@code MATCH SIMPLE}, a row with any of them NULL is not checked). Example:
+   * {@code matchFull = true}.
+   */
+  boolean matchFull() default false;
+
+  /**
+   * Whether the key may be checked at commit ({@code DEFERRABLE}). Changing it later is done in
+   * place. Example: {@code deferrable = Deferrable.INITIALLY_DEFERRED}.
+   */
+  Deferrable deferrable() default Deferrable.NOT_DEFERRABLE;
 }

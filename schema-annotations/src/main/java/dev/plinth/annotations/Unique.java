@@ -14,6 +14,8 @@ import java.lang.annotation.Target;
  * <pre>{@code
  * @Unique String email                                        // one column
  * @Unique(columns = {"orgId", "slug"})                        // on the record: several columns
+ * @Unique(columns = "externalRef", nullsNotDistinct = true)   // one row at most without a ref
+ * @Unique(columns = {"orgId", "position"}, deferrable = Deferrable.INITIALLY_DEFERRED)
  * record Form(@Id UUID id, UUID orgId, String slug) {}
  * }</pre>
  */
@@ -31,6 +33,19 @@ public @interface Unique {
 
   /** An explicit constraint name. Example: {@code name = "forms_slug_per_org"}. */
   String name() default "";
+
+  /**
+   * Count NULLs as equal ({@code UNIQUE NULLS NOT DISTINCT}): at most one row may leave the
+   * columns NULL. Needs PostgreSQL 15 or later ({@code -Aplinth.postgres=15}). Example:
+   * {@code nullsNotDistinct = true}.
+   */
+  boolean nullsNotDistinct() default false;
+
+  /**
+   * Whether the constraint may be checked at commit ({@code DEFERRABLE}); a foreign key cannot
+   * reference a deferrable one. Example: {@code deferrable = Deferrable.INITIALLY_DEFERRED}.
+   */
+  Deferrable deferrable() default Deferrable.NOT_DEFERRABLE;
 
   /** Holds repeated {@link Unique} annotations. */
   @Documented

@@ -119,9 +119,9 @@ public final class Canonical {
 
   /** The index with canonical expressions; {@code concurrently} is how it is built, not what it is. */
   public static Index index(Index index) {
-    return new Index(index.name(),
+    return index.withParts(
         index.keys().stream().map(k -> k.expression() == null ? k
             : k.withExpression(expression(k.expression()))).toList(),
-        index.unique(), index.method(), expression(index.where()), index.include(), false);
+        expression(index.where()), index.include()).withConcurrently(false);
   }
 }

@@ -117,6 +117,10 @@ public sealed interface Change {
     R visitDropView(DropView change);
 
     R visitValidateConstraint(ValidateConstraint change);
+
+    R visitAlterForeignKey(AlterForeignKey change);
+
+    R visitAlterIndex(AlterIndex change);
   }
 
   /** Creates a PostgreSQL schema (namespace). */
@@ -467,25 +471,25 @@ public sealed interface Change {
           .withChecks(t.checks().stream()
               .map(c -> new CheckConstraint(c.name(), sql.apply(c.expression()))).toList())
           .withPrimaryKey(t.primaryKey() == null ? null
-              : new PrimaryKey(t.primaryKey().name(), rename.apply(t.primaryKey().columns())))
+              : t.primaryKey().withColumns(rename.apply(t.primaryKey().columns())))
           .withUniques(t.uniques().stream()
-              .map(u -> new UniqueConstraint(u.name(), rename.apply(u.columns()))).toList())
-          .withIndexes(t.indexes().stream().map(i -> new Index(i.name(),
+              .map(u -> u.withColumns(rename.apply(u.columns()))).toList())
+          .withIndexes(t.indexes().stream().map(i -> i.withParts(
               i.keys().stream().map(k -> from.equals(k.column())
                   ? k.withColumn(to)
                   : k.expression() != null
                       ? k.withExpression(sql.apply(k.expression())) : k)
                   .toList(),
-              i.unique(), i.method(), sql.apply(i.where()), rename.apply(i.include()), i.concurrently()))
+              sql.apply(i.where()), rename.apply(i.include())))
               .toList())
-          .withForeignKeys(t.foreignKeys().stream().map(f -> new ForeignKey(f.name(),
-              rename.apply(f.columns()), f.target(), f.targetColumns(), f.onDelete(), f.onUpdate()))
+          .withForeignKeys(t.foreignKeys().stream()
+              .map(f -> f.withColumns(rename.apply(f.columns()), f.targetColumns()))
               .toList()));
       for (Table other : result.tables()) {
         if (other.foreignKeys().stream().anyMatch(f -> f.target().equals(table))) {
           result = result.withTable(other.withForeignKeys(other.foreignKeys().stream()
-              .map(f -> f.target().equals(table) ? new ForeignKey(f.name(), f.columns(), f.target(),
-                  rename.apply(f.targetColumns()), f.onDelete(), f.onUpdate()) : f)
+              .map(f -> f.target().equals(table)
+                  ? f.withColumns(f.columns(), rename.apply(f.targetColumns())) : f)
               .toList()));
         }
       }
@@ -998,9 +1002,9 @@ public sealed interface Change {
     public Schema applyTo(Schema schema) {
       return schema.editTable(table, t -> t
           .withPrimaryKey(t.primaryKey() != null && t.primaryKey().name().equals(from)
-              ? new PrimaryKey(to, t.primaryKey().columns()) : t.primaryKey())
+              ? t.primaryKey().withName(to) : t.primaryKey())
           .withUniques(t.uniques().stream()
-              .map(u -> u.name().equals(from) ? new UniqueConstraint(to, u.columns()) : u).toList())
+              .map(u -> u.name().equals(from) ? u.withName(to) : u).toList())
           .withChecks(t.checks().stream()
               .map(c -> c.name().equals(from) ? new CheckConstraint(to, c.expression()) : c).toList())
           .withForeignKeys(t.foreignKeys().stream()
@@ -1066,6 +1070,57 @@ public sealed interface Change {
 
     public Schema applyTo(Schema schema) {
       return schema;
+    }
+  }
+
+  /**
+   * Changes when a foreign key is checked ({@code ALTER CONSTRAINT ... [NOT] DEFERRABLE}), in place:
+   * {@code before} and {@code after} differ in {@link ForeignKey#deferrable()} only.
+   */
+  @JsonTypeName("AlterForeignKey")
+  @JsonPropertyOrder({"table", "before", "after"})
+  record AlterForeignKey(
+      @JsonProperty("table") QualifiedName table,
+      @JsonProperty("before") ForeignKey before,
+      @JsonProperty("after") ForeignKey after)
+      implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitAlterForeignKey(this);
+    }
+
+    public Change inverse() {
+      return new AlterForeignKey(table, after, before);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.editTable(table, t -> t.withForeignKeys(t.foreignKeys().stream()
+          .map(k -> k.name().equals(after.name()) ? after : k).toList()));
+    }
+  }
+
+  /**
+   * Changes an index's storage parameters ({@code ALTER INDEX ... SET (...)} / {@code RESET (...)})
+   * and/or tablespace ({@code SET TABLESPACE}), in place: {@code before} and {@code after} differ in
+   * {@link Index#with()} and {@link Index#tablespace()} only.
+   */
+  @JsonTypeName("AlterIndex")
+  @JsonPropertyOrder({"table", "before", "after"})
+  record AlterIndex(
+      @JsonProperty("table") QualifiedName table,
+      @JsonProperty("before") Index before,
+      @JsonProperty("after") Index after)
+      implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitAlterIndex(this);
+    }
+
+    public Change inverse() {
+      return new AlterIndex(table, after, before);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.editTable(table, t -> t.withIndexes(t.indexes().stream()
+          .map(i -> i.name().equals(after.name()) ? after : i).toList()));
     }
   }
 }

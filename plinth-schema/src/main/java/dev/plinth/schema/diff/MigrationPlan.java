@@ -300,5 +300,13 @@ public final class MigrationPlan {
     public List<String> visitValidateConstraint(Change.ValidateConstraint c) {
       return List.of();
     }
+
+    public List<String> visitAlterForeignKey(Change.AlterForeignKey c) {
+      return List.of();
+    }
+
+    public List<String> visitAlterIndex(Change.AlterIndex c) {
+      return List.of();
+    }
   }
 }

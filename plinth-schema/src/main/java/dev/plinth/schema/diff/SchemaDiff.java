@@ -182,7 +182,7 @@ public final class SchemaDiff {
       List<Change> renames = new ArrayList<>();
       matchRenames(old.indexes(), table.indexes(), (a, b) -> sameIndex(a.withName(b.name()), b),
           (a, b) -> renames.add(new Change.RenameIndex(table.name(), a.name(), b.name())));
-      matchRenames(old.uniques(), table.uniques(), (a, b) -> a.columns().equals(b.columns()),
+      matchRenames(old.uniques(), table.uniques(), (a, b) -> a.withName(b.name()).equals(b),
           (a, b) -> renames.add(new Change.RenameConstraint(table.name(), a.name(), b.name())));
       matchRenames(old.checks(), table.checks(),
           (a, b) -> Canonical.expression(a.expression()).equals(Canonical.expression(b.expression())),
@@ -191,7 +191,7 @@ public final class SchemaDiff {
           (a, b) -> renames.add(new Change.RenameConstraint(table.name(), a.name(), b.name())));
       if (old.primaryKey() != null && table.primaryKey() != null
           && !old.primaryKey().name().equals(table.primaryKey().name())
-          && old.primaryKey().columns().equals(table.primaryKey().columns())) {
+          && old.primaryKey().withName(table.primaryKey().name()).equals(table.primaryKey())) {
         renames.add(new Change.RenameConstraint(table.name(), old.primaryKey().name(),
             table.primaryKey().name()));
       }
@@ -265,12 +265,16 @@ public final class SchemaDiff {
   private static void diffTable(Table old, Table table, Map<QualifiedName, List<String>> lostValues,
       Phases phases) {
     QualifiedName name = table.name();
-    diffNamed(old.foreignKeys(), table.foreignKeys(), Objects::equals,
+    diffNamed(old.foreignKeys(), table.foreignKeys(), SchemaDiff::sameButDeferral,
         fk -> phases.dropForeignKeys.add(new DropForeignKey(name, fk)),
         fk -> phases.addForeignKeys.add(new AddForeignKey(name, fk)));
-    diffNamed(old.indexes(), table.indexes(), SchemaDiff::sameIndex,
+    alterInPlace(old.foreignKeys(), table.foreignKeys(), SchemaDiff::sameButDeferral,
+        Objects::equals, (a, b) -> phases.alterKeys.add(new Change.AlterForeignKey(name, a, b)));
+    diffNamed(old.indexes(), table.indexes(), SchemaDiff::sameButStorage,
         i -> phases.dropIndexes.add(new DropIndex(name, i)),
         i -> phases.addIndexes.add(new AddIndex(name, i)));
+    alterInPlace(old.indexes(), table.indexes(), SchemaDiff::sameButStorage, SchemaDiff::sameIndex,
+        (a, b) -> phases.alterIndexes.add(new Change.AlterIndex(name, a, b)));
     diffNamed(old.checks(), table.checks(),
         (a, b) -> Canonical.check(a).equals(Canonical.check(b)),
         c -> phases.dropConstraints.add(new DropCheck(name, c)),
@@ -430,9 +434,15 @@ public final class SchemaDiff {
     Set<String> droppedKeys = new HashSet<>();
     for (Change change : phases.dropConstraints) {
       if (change instanceof DropPrimaryKey d) {
-        droppedKeys.add(d.table() + ":" + d.key().columns());
+        droppedKeys.add(keyOf(d.table(), d.key().columns()));
       } else if (change instanceof DropUnique d) {
-        droppedKeys.add(d.table() + ":" + d.unique().columns());
+        droppedKeys.add(keyOf(d.table(), d.unique().columns()));
+      }
+    }
+    for (Change change : phases.dropIndexes) {
+      if (change instanceof DropIndex d && d.index().unique()
+          && d.index().keys().stream().allMatch(k -> k.column() != null)) {
+        droppedKeys.add(keyOf(d.table(), d.index().keys().stream().map(k -> k.column()).toList()));
       }
     }
     if (droppedKeys.isEmpty()) {
@@ -442,12 +452,43 @@ public final class SchemaDiff {
       Optional<Table> old = before.table(table.name());
       for (ForeignKey fk : table.foreignKeys()) {
         boolean unchanged = old.isPresent() && old.get().foreignKeys().contains(fk);
-        if (unchanged && droppedKeys.contains(fk.target() + ":" + fk.targetColumns())) {
+        if (unchanged && droppedKeys.contains(keyOf(fk.target(), fk.targetColumns()))) {
           phases.dropForeignKeys.add(new DropForeignKey(table.name(), fk));
           phases.addForeignKeys.add(new AddForeignKey(table.name(), fk));
         }
       }
     }
+  }
+
+  /** Whether two foreign keys differ at most in when they are checked (changed in place). */
+  private static boolean sameButDeferral(ForeignKey a, ForeignKey b) {
+    return a.withDeferrable(b.deferrable()).equals(b);
+  }
+
+  /** Whether two indexes differ at most in storage parameters and tablespace (changed in place). */
+  private static boolean sameButStorage(Index a, Index b) {
+    return sameIndex(a.withStorage(b.with(), b.tablespace()), b);
+  }
+
+  /**
+   * Items of the same name that {@code similar} matches but {@code same} does not: changed in
+   * place by {@code alter}.
+   */
+  private static <T extends Named> void alterInPlace(List<T> before, List<T> after,
+      BiPredicate<T, T> similar, BiPredicate<T, T> same, BiConsumer<T, T> alter) {
+    Map<String, T> now = new TreeMap<>();
+    after.forEach(item -> now.put(item.name(), item));
+    for (T item : before) {
+      T next = now.get(item.name());
+      if (next != null && similar.test(item, next) && !same.test(item, next)) {
+        alter.accept(item, next);
+      }
+    }
+  }
+
+  /** A key's table and columns, in any order (a foreign key may list them in another). */
+  private static String keyOf(QualifiedName table, List<String> columns) {
+    return table + ":" + new java.util.TreeSet<>(columns);
   }
 
   /** Same index when the same once canonical, and built the same way. */
@@ -511,6 +552,8 @@ public final class SchemaDiff {
     final List<Change> addConstraints = new ArrayList<>();
     final List<Change> addIndexes = new ArrayList<>();
     final List<Change> addForeignKeys = new ArrayList<>();
+    final List<Change> alterIndexes = new ArrayList<>();
+    final List<Change> alterKeys = new ArrayList<>();
     final List<Change> comments = new ArrayList<>();
     final List<Change> dropEnums = new ArrayList<>();
     final List<Change> dropExtensions = new ArrayList<>();
@@ -521,7 +564,7 @@ public final class SchemaDiff {
       for (List<Change> phase : List.of(createSchemas, renames, renameParts, createExtensions,
           dropDefaults, createEnums, dropForeignKeys, dropIndexes, dropConstraints, dropTables,
           dropColumns, createTables, addColumns, alterColumns, addPrimaryKeys, addConstraints,
-          addIndexes, addForeignKeys, comments, dropEnums, dropExtensions, dropSchemas)) {
+          addIndexes, addForeignKeys, alterIndexes, alterKeys, comments, dropEnums, dropExtensions, dropSchemas)) {
         all.addAll(phase);
       }
       return List.copyOf(all);

@@ -13,14 +13,17 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param nullsFirst whether NULLs sort first ({@code NULLS FIRST}) or last; null for the order's
  *     default (last ascending, first descending), which a stated default also becomes. Absent from
  *     entries written before it existed
+ * @param collation the collation the key sorts and compares by ({@code COLLATE "C"}), or null for
+ *     the column's or expression's own
  */
-@JsonPropertyOrder({"column", "expression", "opclass", "descending", "nullsFirst"})
+@JsonPropertyOrder({"column", "expression", "opclass", "descending", "nullsFirst", "collation"})
 public record IndexKey(
     @JsonProperty("column") String column,
     @JsonProperty("expression") String expression,
     @JsonProperty("opclass") String opclass,
     @JsonProperty("descending") boolean descending,
-    @JsonProperty("nullsFirst") @JsonInclude(JsonInclude.Include.NON_NULL) Boolean nullsFirst) {
+    @JsonProperty("nullsFirst") @JsonInclude(JsonInclude.Include.NON_NULL) Boolean nullsFirst,
+    @JsonProperty("collation") @JsonInclude(JsonInclude.Include.NON_NULL) String collation) {
   public IndexKey {
     if ((column == null) == (expression == null)) {
       throw new IllegalArgumentException("an index key is a column or an expression");
@@ -31,7 +34,12 @@ public record IndexKey(
   }
 
   public IndexKey(String column, String expression, String opclass, boolean descending) {
-    this(column, expression, opclass, descending, null);
+    this(column, expression, opclass, descending, null, null);
+  }
+
+  public IndexKey(String column, String expression, String opclass, boolean descending,
+      Boolean nullsFirst) {
+    this(column, expression, opclass, descending, nullsFirst, null);
   }
 
   public static IndexKey column(String column) {
@@ -40,12 +48,12 @@ public record IndexKey(
 
   /** The same key on another column. */
   public IndexKey withColumn(String name) {
-    return new IndexKey(name, null, opclass, descending, nullsFirst);
+    return new IndexKey(name, null, opclass, descending, nullsFirst, collation);
   }
 
   /** The same key on another expression. */
   public IndexKey withExpression(String sql) {
-    return new IndexKey(null, sql, opclass, descending, nullsFirst);
+    return new IndexKey(null, sql, opclass, descending, nullsFirst, collation);
   }
 
   /** The order's SQL after the column or expression (and operator class): {@code " DESC NULLS LAST"}. */

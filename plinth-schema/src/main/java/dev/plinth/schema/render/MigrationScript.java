@@ -309,5 +309,13 @@ public final class MigrationScript {
     public Optional<String> visitValidateConstraint(ValidateConstraint c) {
       return Optional.empty();
     }
+
+    public Optional<String> visitAlterForeignKey(Change.AlterForeignKey c) {
+      return Optional.empty();
+    }
+
+    public Optional<String> visitAlterIndex(Change.AlterIndex c) {
+      return Optional.empty();
+    }
   }
 }

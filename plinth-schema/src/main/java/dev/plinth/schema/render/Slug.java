@@ -213,5 +213,13 @@ public final class Slug {
     public Subject visitValidateConstraint(ValidateConstraint c) {
       return Subject.minor("validate_" + c.name());
     }
+
+    public Subject visitAlterForeignKey(Change.AlterForeignKey c) {
+      return Subject.minor("alter_" + c.after().name());
+    }
+
+    public Subject visitAlterIndex(Change.AlterIndex c) {
+      return Subject.minor("alter_" + c.after().name());
+    }
   }
 }

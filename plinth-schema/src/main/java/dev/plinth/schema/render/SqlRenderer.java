@@ -39,6 +39,8 @@ import dev.plinth.schema.diff.Change.ValidateConstraint;
 import dev.plinth.schema.diff.NotNullCheck;
 import dev.plinth.schema.diff.SeparateValidation;
 import dev.plinth.schema.model.Column;
+import dev.plinth.schema.model.Deferral;
+import dev.plinth.schema.model.PrimaryKey;
 import dev.plinth.schema.model.EnumType;
 import dev.plinth.schema.model.ForeignKey;
 import dev.plinth.schema.model.Identity;
@@ -236,9 +238,11 @@ public final class SqlRenderer {
     }
 
     public List<String> visitAddPrimaryKey(AddPrimaryKey c) {
-      return c.usingIndex() ? usingIndex(c.table(), c.key().name(), c.key().columns(), "PRIMARY KEY")
-          : List.of(alter(c.table()) + "ADD CONSTRAINT " + ident(c.key().name()) + " PRIMARY KEY ("
-              + idents(c.key().columns()) + ");");
+      return c.usingIndex()
+          ? usingIndex(c.table(), c.key().name(), c.key().columns(), false,
+              "PRIMARY KEY", c.key().deferrable())
+          : List.of(alter(c.table()) + "ADD CONSTRAINT " + ident(c.key().name()) + " "
+              + primaryKey(c.key()) + ";");
     }
 
     public List<String> visitDropPrimaryKey(DropPrimaryKey c) {
@@ -246,9 +250,11 @@ public final class SqlRenderer {
     }
 
     public List<String> visitAddUnique(AddUnique c) {
-      return c.usingIndex() ? usingIndex(c.table(), c.unique().name(), c.unique().columns(), "UNIQUE")
-          : List.of(alter(c.table()) + "ADD CONSTRAINT " + ident(c.unique().name()) + " UNIQUE ("
-              + idents(c.unique().columns()) + ");");
+      return c.usingIndex()
+          ? usingIndex(c.table(), c.unique().name(), c.unique().columns(),
+              c.unique().nullsNotDistinct(), "UNIQUE", c.unique().deferrable())
+          : List.of(alter(c.table()) + "ADD CONSTRAINT " + ident(c.unique().name()) + " "
+              + c.unique().definitionSql(idents(c.unique().columns())) + ";");
     }
 
     public List<String> visitDropUnique(DropUnique c) {
@@ -313,6 +319,34 @@ public final class SqlRenderer {
 
     public List<String> visitDropView(Change.DropView c) {
       return List.of("DROP VIEW " + (resumable ? "IF EXISTS " : "") + ident(c.view().name()) + ";");
+    }
+
+    public List<String> visitAlterForeignKey(Change.AlterForeignKey c) {
+      Deferral after = c.after().deferrable();
+      return List.of(alter(c.table()) + "ALTER CONSTRAINT " + ident(c.after().name()) + " "
+          + (after == null ? "NOT DEFERRABLE" : after == Deferral.DEFERRED ? after.sql()
+              : "DEFERRABLE INITIALLY IMMEDIATE") + ";");
+    }
+
+    public List<String> visitAlterIndex(Change.AlterIndex c) {
+      String index = "ALTER INDEX " + ident(new QualifiedName(c.table().schema(), c.after().name()));
+      List<String> out = new ArrayList<>();
+      Set<String> kept = new HashSet<>();
+      c.after().with().forEach(p -> kept.add(Index.parameterName(p)));
+      List<String> reset = c.before().with().stream().map(Index::parameterName)
+          .filter(p -> !kept.contains(p)).toList();
+      if (!reset.isEmpty()) {
+        out.add(index + " RESET (" + String.join(", ", reset) + ");");
+      }
+      List<String> set = c.after().with().stream().filter(p -> !c.before().with().contains(p)).toList();
+      if (!set.isEmpty()) {
+        out.add(index + " SET (" + String.join(", ", set) + ");");
+      }
+      if (!Objects.equals(c.before().tablespace(), c.after().tablespace())) {
+        out.add(index + " SET TABLESPACE "
+            + (c.after().tablespace() == null ? "pg_default" : ident(c.after().tablespace())) + ";");
+      }
+      return out;
     }
   }
 
@@ -454,9 +488,9 @@ public final class SqlRenderer {
    * already attached is not added again.
    */
   private static List<String> usingIndex(QualifiedName table, String name, List<String> columns,
-      String kind) {
+      boolean nullsNotDistinct, String kind, Deferral deferrable) {
     Index index = new Index(name, columns.stream().map(IndexKey::column).toList(), true, "btree", null,
-        List.of(), true);
+        List.of(), true, nullsNotDistinct, List.of(), null);
     QualifiedName qualified = new QualifiedName(table.schema(), name);
     String invalid = "EXISTS (SELECT FROM pg_index WHERE indexrelid = to_regclass(" + literal(ident(qualified))
         + ") AND NOT indisvalid)";
@@ -465,7 +499,7 @@ public final class SqlRenderer {
     return List.of(Sql.doBlock(Sql.ifThen(invalid, List.of("DROP INDEX " + ident(qualified) + ";"))),
         createIndex(table, index, true, true),
         Sql.doBlock(Sql.ifThen("NOT " + attached, List.of(alter(table) + "ADD CONSTRAINT " + ident(name)
-            + " " + kind + " USING INDEX " + ident(name) + ";"))));
+            + " " + kind + " USING INDEX " + ident(name) + Deferral.clause(deferrable) + ";"))));
   }
 
   /**
@@ -501,11 +535,10 @@ public final class SqlRenderer {
     List<String> parts = new ArrayList<>();
     table.columns().forEach(c -> parts.add(columnDefinition(table.name(), c)));
     if (table.primaryKey() != null) {
-      parts.add("CONSTRAINT " + ident(table.primaryKey().name()) + " PRIMARY KEY ("
-          + idents(table.primaryKey().columns()) + ")");
+      parts.add("CONSTRAINT " + ident(table.primaryKey().name()) + " " + primaryKey(table.primaryKey()));
     }
     table.uniques().forEach(u ->
-        parts.add("CONSTRAINT " + ident(u.name()) + " UNIQUE (" + idents(u.columns()) + ")"));
+        parts.add("CONSTRAINT " + ident(u.name()) + " " + u.definitionSql(idents(u.columns()))));
     table.checks().forEach(c ->
         parts.add("CONSTRAINT " + ident(c.name()) + " CHECK (" + c.expression() + ")"));
     out.add("CREATE TABLE " + ident(table.name()) + " (\n  " + String.join(",\n  ", parts) + "\n);");
@@ -725,6 +758,15 @@ public final class SqlRenderer {
     if (!index.include().isEmpty()) {
       sql.append(" INCLUDE (").append(idents(index.include())).append(')');
     }
+    if (index.nullsNotDistinct()) {
+      sql.append(" NULLS NOT DISTINCT");
+    }
+    if (!index.with().isEmpty()) {
+      sql.append(" WITH (").append(String.join(", ", index.with())).append(')');
+    }
+    if (index.tablespace() != null) {
+      sql.append(" TABLESPACE ").append(ident(index.tablespace()));
+    }
     if (index.where() != null) {
       sql.append(" WHERE ").append(index.where());
     }
@@ -733,6 +775,9 @@ public final class SqlRenderer {
 
   private static String indexKey(IndexKey key) {
     String sql = key.column() != null ? ident(key.column()) : "(" + key.expression() + ")";
+    if (key.collation() != null) {
+      sql += " COLLATE " + ident(key.collation());
+    }
     if (key.opclass() != null) {
       sql += " " + key.opclass();
     }
@@ -742,12 +787,19 @@ public final class SqlRenderer {
   private static String foreignKey(ForeignKey fk) {
     StringBuilder sql = new StringBuilder("FOREIGN KEY (").append(idents(fk.columns())).append(") REFERENCES ")
         .append(ident(fk.target())).append(" (").append(idents(fk.targetColumns())).append(')');
+    if (fk.matchFull()) {
+      sql.append(" MATCH FULL");
+    }
     if (fk.onDelete() != ReferentialAction.NO_ACTION) {
       sql.append(" ON DELETE ").append(fk.onDelete().sql());
     }
     if (fk.onUpdate() != ReferentialAction.NO_ACTION) {
       sql.append(" ON UPDATE ").append(fk.onUpdate().sql());
     }
-    return sql.toString();
+    return sql.append(Deferral.clause(fk.deferrable())).toString();
+  }
+
+  private static String primaryKey(PrimaryKey key) {
+    return "PRIMARY KEY (" + idents(key.columns()) + ")" + Deferral.clause(key.deferrable());
   }
 }

@@ -333,6 +333,25 @@ public enum Message {
       "@SeedSet on %s names no environment. Add one, such as @SeedSet(env = {\"dev\", \"test\"})."),
   SEED_WRITE_FAILED(Severity.ERROR, "PLN503", "Cannot write %s: %s"),
 
+  KEY_REBUILT(Severity.WARNING, "PLN340",
+      "%s of %s changes whether it is deferrable (%s to %s). PostgreSQL cannot change that in place"
+          + " for a primary key or unique constraint, so the migration drops it and adds it again in"
+          + " the same transaction: its index is built again while the table is locked against"
+          + " writes, and foreign keys that reference it are dropped and added again with it. Run it"
+          + " when the table is quiet, or @Acknowledge(\"PLN340\") on the record."),
+  STORAGE_PARAMETER(Severity.ERROR, "PLN341",
+      "@Index(with = \"%s\") is not a storage parameter: write it as name = value, such as"
+          + " with = \"fillfactor = 70\"."),
+  FK_TARGET_DEFERRABLE(Severity.ERROR, "PLN342",
+      "Foreign key %s references %s (%s) of %s, which is deferrable, but PostgreSQL lets a foreign"
+          + " key reference only a key checked after each statement. Make that key NOT_DEFERRABLE"
+          + " (the foreign key itself may be deferrable), or reference another key."),
+  NULLS_NOT_DISTINCT_NOT_UNIQUE(Severity.ERROR, "PLN343",
+      "@Index(nullsNotDistinct = true) on %s is not unique, and only a unique index compares NULLs."
+          + " Add unique = true, or remove nullsNotDistinct."),
+  REPEATED_STORAGE_PARAMETER(Severity.ERROR, "PLN344",
+      "@Index(with) sets storage parameter '%s' twice. Keep one of them."),
+
   INTERNAL_ERROR(Severity.ERROR, "PLN299",
       "Plinth failed unexpectedly (%s). Please report it together with the records that caused it.");
 
@@ -341,7 +360,7 @@ public enum Message {
       REWRITING_DEFAULT, REWRITING_TYPE_CHANGE, INDEX_NOT_CONCURRENT, UNIQUE_ON_EXISTING,
       SET_NOT_NULL, DROPS_TABLE, DROPS_COLUMN, LOSSY_REVERSE, NO_PRIMARY_KEY, ENUM_VALUES_REMOVED,
       RENAMES_TABLE, RENAMES_COLUMN, RETYPES_COLUMN, DROPS_NOT_NULL, PRIMARY_KEY_ON_EXISTING,
-      INTEGER_COLUMN, TIMESTAMP_WITHOUT_TIME_ZONE, VARCHAR_LENGTH, ENUM_REBUILT);
+      INTEGER_COLUMN, TIMESTAMP_WITHOUT_TIME_ZONE, VARCHAR_LENGTH, ENUM_REBUILT, KEY_REBUILT);
 
   /** The ids {@code @Acknowledge} takes, sorted. */
   public static List<String> acknowledgeableIds() {

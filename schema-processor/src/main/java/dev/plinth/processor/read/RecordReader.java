@@ -3,6 +3,7 @@ package dev.plinth.processor.read;
 import dev.plinth.processor.message.Message;
 import dev.plinth.schema.model.CheckConstraint;
 import dev.plinth.schema.model.Column;
+import dev.plinth.schema.model.Deferral;
 import dev.plinth.schema.model.EnumType;
 import dev.plinth.schema.model.Identity;
 import dev.plinth.schema.model.Index;
@@ -20,6 +21,7 @@ import dev.plinth.processor.validate.Origin;
 import dev.plinth.processor.validate.Report;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,8 +45,11 @@ import javax.lang.model.util.Elements;
  */
 public final class RecordReader {
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
+  private static final Pattern STORAGE_PARAMETER =
+      Pattern.compile("[a-z_][a-z0-9_.]*=[A-Za-z0-9_.+-]+");
   private static final Pattern KEY = Pattern.compile(
-      "([A-Za-z_][A-Za-z0-9_$]*)(?:\\s+([A-Za-z_][A-Za-z0-9_]*))?(?:\\s+(?i:(ASC|DESC)))?"
+      "([A-Za-z_][A-Za-z0-9_$]*)(?:\\s+(?i:COLLATE)\\s+(\"[^\"]+\"|[A-Za-z_][A-Za-z0-9_.-]*))?"
+          + "(?:\\s+([A-Za-z_][A-Za-z0-9_]*))?(?:\\s+(?i:(ASC|DESC)))?"
           + "(?:\\s+(?i:NULLS\\s+(FIRST|LAST)))?");
 
   /** PostgreSQL's limit on the columns of a table. */
@@ -61,6 +66,8 @@ public final class RecordReader {
 
   /** The PostgreSQL version from which NOT NULL constraints have names. */
   private static final int NAMED_NOT_NULL_SINCE = 18;
+  /** The first PostgreSQL with {@code NULLS NOT DISTINCT}. */
+  private static final int NULLS_NOT_DISTINCT_SINCE = 15;
 
   private final Elements elements;
   private final Report report;
@@ -121,6 +128,7 @@ public final class RecordReader {
     List<Column> columns = new ArrayList<>();
     List<String> primaryKey = new ArrayList<>();
     Map<String, Ann> primaryKeyNames = new LinkedHashMap<>();
+    Deferral primaryKeyDeferral = null;
     List<UniqueConstraint> uniques = new ArrayList<>();
     List<CheckConstraint> checks = new ArrayList<>();
     List<ForeignKeyDraft> foreignKeys = new ArrayList<>();
@@ -153,6 +161,9 @@ public final class RecordReader {
         if (!id.get().string("name").isBlank()) {
           primaryKeyNames.put(componentName, id.get());
         }
+        if (deferral(id.get()) != null) {
+          primaryKeyDeferral = deferral(id.get());
+        }
         if (Ann.hasSimpleName(component, "Nullable")) {
           report.add(Message.NULLABLE_KEY, Origin.of(component), componentName);
         }
@@ -162,7 +173,8 @@ public final class RecordReader {
         String uniqueName = unique.string("name").isBlank()
             ? Names.derived(name, List.of(columnName), "key") : unique.string("name");
         checkLength(uniqueName, unique.origin("name"), "@Unique(name = \"...\")");
-        uniques.add(new UniqueConstraint(uniqueName, List.of(columnName)));
+        uniques.add(new UniqueConstraint(uniqueName, List.of(columnName),
+            nullsNotDistinct(unique, "@Unique"), deferral(unique)));
         origins.put(uniqueName, unique.origin());
       }
       for (Ann check : Ann.findAll(component, "Check", elements)) {
@@ -182,8 +194,8 @@ public final class RecordReader {
         foreignKeys.add(new ForeignKeyDraft(fkName, description,
             List.of(columnName), ref.type("value"), column.isBlank() ? List.of() : List.of(column),
             ReferentialAction.valueOf(ref.constant("onDelete")),
-            ReferentialAction.valueOf(ref.constant("onUpdate")), ref.origin(), ref.origin("value"),
-            ref.origin("column")));
+            ReferentialAction.valueOf(ref.constant("onUpdate")), ref.bool("matchFull"), deferral(ref),
+            ref.origin(), ref.origin("value"), ref.origin("column")));
         origins.put(fkName, ref.origin());
       });
     }
@@ -202,7 +214,8 @@ public final class RecordReader {
       String uniqueName = unique.string("name").isBlank() ? Names.derived(name, cols, "key")
           : unique.string("name");
       checkLength(uniqueName, unique.origin("name"), "@Unique(name = \"...\")");
-      uniques.add(new UniqueConstraint(uniqueName, cols));
+      uniques.add(new UniqueConstraint(uniqueName, cols, nullsNotDistinct(unique, "@Unique"),
+          deferral(unique)));
       origins.put(uniqueName, unique.origin());
     }
     int unnamedChecks = 0;
@@ -235,13 +248,13 @@ public final class RecordReader {
       foreignKeys.add(new ForeignKeyDraft(fkName, "@ForeignKey " + fkName, cols,
           fk.type("references"), fk.strings("referencedColumns"),
           ReferentialAction.valueOf(fk.constant("onDelete")),
-          ReferentialAction.valueOf(fk.constant("onUpdate")), fk.origin(), fk.origin("references"),
-          fk.origin("referencedColumns")));
+          ReferentialAction.valueOf(fk.constant("onUpdate")), fk.bool("matchFull"), deferral(fk),
+          fk.origin(), fk.origin("references"), fk.origin("referencedColumns")));
       origins.put(fkName, fk.origin());
     }
 
     PrimaryKey pk = primaryKey.isEmpty() ? null
-        : new PrimaryKey(primaryKeyName(name, primaryKeyNames), primaryKey);
+        : new PrimaryKey(primaryKeyName(name, primaryKeyNames), primaryKey, primaryKeyDeferral);
     uniques = withoutRepeatedKeys(uniques, pk, origins);
     if (pk != null) {
       origins.put(pk.name(), primaryKeyNames.isEmpty() ? Origin.of(record)
@@ -728,15 +741,16 @@ public final class RecordReader {
               index.simpleName() + " columns", column.get());
           continue;
         }
-        String second = key.group(2);
-        String order = key.group(3);
+        String collation = key.group(2) == null ? null : key.group(2).replace("\"", "");
+        String second = key.group(3);
+        String order = key.group(4);
         if (order == null && second != null && second.matches("(?i)ASC|DESC")) {
           order = second;
           second = null;
         }
-        String nulls = key.group(4);
+        String nulls = key.group(5);
         keys.add(new IndexKey(column.get(), null, second, "DESC".equalsIgnoreCase(order),
-            nulls == null ? null : "FIRST".equalsIgnoreCase(nulls)));
+            nulls == null ? null : "FIRST".equalsIgnoreCase(nulls), collation));
         nameParts.add(column.get());
       } else {
         resolver.checkReferences(text, "@Index columns", index.origin("columns", i));
@@ -756,8 +770,53 @@ public final class RecordReader {
     checkLength(name, index.origin("name"), "@Index(name = \"...\")");
     String where = index.string("where").strip();
     resolver.checkReferences(where, "@Index where", index.origin("where"));
-    return Optional.of(new Index(name, keys, index.bool("unique"), method.toLowerCase(Locale.ROOT), where.isEmpty() ? null : where, include,
-        index.bool("concurrently")));
+    boolean nullsNotDistinct = nullsNotDistinct(index, "@Index");
+    if (nullsNotDistinct && !index.bool("unique")) {
+      report.add(Message.NULLS_NOT_DISTINCT_NOT_UNIQUE, index.origin("nullsNotDistinct"), name);
+    }
+    String tablespace = index.string("tablespace").strip();
+    return Optional.of(new Index(name, keys, index.bool("unique"), method.toLowerCase(Locale.ROOT),
+        where.isEmpty() ? null : where, include, index.bool("concurrently"), nullsNotDistinct,
+        storageParameters(index), tablespace.isEmpty() ? null : tablespace));
+  }
+
+  /** {@code @Index(with)}, each {@code name = value}, each name once. */
+  private List<String> storageParameters(Ann index) {
+    List<String> parameters = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    List<String> written = index.strings("with");
+    for (int i = 0; i < written.size(); i++) {
+      String parameter = Index.storageParameter(written.get(i));
+      if (!STORAGE_PARAMETER.matcher(parameter).matches()) {
+        report.add(Message.STORAGE_PARAMETER, index.origin("with", i), written.get(i));
+      } else if (!names.add(Index.parameterName(parameter))) {
+        report.add(Message.REPEATED_STORAGE_PARAMETER, index.origin("with", i),
+            Index.parameterName(parameter));
+      } else {
+        parameters.add(parameter);
+      }
+    }
+    return parameters;
+  }
+
+  /** {@code nullsNotDistinct} of a {@code @Unique} or {@code @Index}, refused before PostgreSQL 15. */
+  private boolean nullsNotDistinct(Ann annotation, String where) {
+    boolean set = annotation.bool("nullsNotDistinct");
+    if (set && postgres < NULLS_NOT_DISTINCT_SINCE) {
+      report.add(Message.NEEDS_NEWER_POSTGRES, annotation.origin("nullsNotDistinct"),
+          where + "(nullsNotDistinct = true) (UNIQUE NULLS NOT DISTINCT)", NULLS_NOT_DISTINCT_SINCE,
+          postgres, NULLS_NOT_DISTINCT_SINCE, NULLS_NOT_DISTINCT_SINCE);
+    }
+    return set;
+  }
+
+  /** The {@code deferrable} attribute of a key annotation, as the model holds it. */
+  private static Deferral deferral(Ann annotation) {
+    return switch (annotation.constant("deferrable")) {
+      case "INITIALLY_IMMEDIATE" -> Deferral.IMMEDIATE;
+      case "INITIALLY_DEFERRED" -> Deferral.DEFERRED;
+      default -> null;
+    };
   }
 
   private static boolean isFunctionLike(String text) {

@@ -1,5 +1,6 @@
 package dev.plinth.processor.read;
 
+import dev.plinth.schema.model.Deferral;
 import dev.plinth.schema.model.ReferentialAction;
 import dev.plinth.schema.model.Table;
 import dev.plinth.processor.validate.Origin;
@@ -56,5 +57,6 @@ public record TableDraft(Table table, Origin origin, Map<String, Origin> origins
    */
   public record ForeignKeyDraft(String name, String description, List<String> columns,
       TypeMirror target, List<String> targetColumns, ReferentialAction onDelete,
-      ReferentialAction onUpdate, Origin origin, Origin targetOrigin, Origin targetColumnsOrigin) {}
+      ReferentialAction onUpdate, boolean matchFull, Deferral deferrable, Origin origin,
+      Origin targetOrigin, Origin targetColumnsOrigin) {}
 }

@@ -84,10 +84,45 @@ public final class MigrationLint {
   public void check(String version, List<Change> changes) {
     Set<QualifiedName> created = new HashSet<>();
     changes.stream().filter(c -> c instanceof CreateTable).forEach(c -> created.add(((CreateTable) c).table().name()));
-    Checks checks = new Checks(drafts, created, new Backups(version));
+    Set<String> rebuilt = new HashSet<>();
+    for (Change change : changes) {
+      rebuiltKey(change, changes).ifPresent(finding -> {
+        rebuilt.add(finding.table() + ":" + finding.args().get(0));
+        report(finding);
+      });
+    }
+    Checks checks = new Checks(drafts, created, new Backups(version), rebuilt);
     for (Change change : changes) {
       change.accept(checks).forEach(this::report);
     }
+  }
+
+  /**
+   * A primary key or unique constraint dropped and added again under the same name to change
+   * whether it is deferrable: PostgreSQL cannot alter that in place for them.
+   */
+  private static java.util.Optional<Finding> rebuiltKey(Change change, List<Change> changes) {
+    if (change instanceof AddUnique add) {
+      return changes.stream().filter(c -> c instanceof Change.DropUnique d && d.table().equals(add.table())
+              && d.unique().name().equals(add.unique().name())
+              && d.unique().deferrable() != add.unique().deferrable())
+          .findFirst().map(c -> Finding.at(Message.KEY_REBUILT, add.table(), null,
+              "Unique constraint " + add.unique().name(), add.table(),
+              deferral(((Change.DropUnique) c).unique().deferrable()), deferral(add.unique().deferrable())));
+    }
+    if (change instanceof Change.AddPrimaryKey add) {
+      return changes.stream().filter(c -> c instanceof Change.DropPrimaryKey d && d.table().equals(add.table())
+              && d.key().name().equals(add.key().name())
+              && d.key().deferrable() != add.key().deferrable())
+          .findFirst().map(c -> Finding.at(Message.KEY_REBUILT, add.table(), null,
+              "Primary key " + add.key().name(), add.table(),
+              deferral(((Change.DropPrimaryKey) c).key().deferrable()), deferral(add.key().deferrable())));
+    }
+    return java.util.Optional.empty();
+  }
+
+  private static String deferral(dev.plinth.schema.model.Deferral deferral) {
+    return deferral == null ? "NOT DEFERRABLE" : deferral.sql();
   }
 
   /**
@@ -119,7 +154,7 @@ public final class MigrationLint {
    * @param created the tables this migration creates, where nothing can lock or rewrite rows
    */
   private record Checks(Map<QualifiedName, TableDraft> drafts, Set<QualifiedName> created,
-      Backups backups) implements Change.Visitor<List<Finding>> {
+      Backups backups, Set<String> rebuilt) implements Change.Visitor<List<Finding>> {
     public List<Finding> visitCreateTable(CreateTable c) {
       return (!c.restore() || c.keptByRollback()) && c.table().primaryKey() == null
           ? List.of(Finding.at(Message.NO_PRIMARY_KEY, c.table().name(), null, c.table().name()))
@@ -199,7 +234,7 @@ public final class MigrationLint {
      * concurrently (a strict plan), it no longer blocks writes while its index is built.
      */
     public List<Finding> visitAddUnique(AddUnique c) {
-      return !created.contains(c.table())
+      return !created.contains(c.table()) && !rebuilt.contains(c.table() + ":Unique constraint " + c.unique().name())
           ? List.of(Finding.at(Message.UNIQUE_ON_EXISTING, c.table(), c.unique().name(),
               c.unique().name(), c.table(), c.usingIndex() ? "" : LOCKED_INDEX_BUILD))
           : List.of();
@@ -257,7 +292,7 @@ public final class MigrationLint {
     }
 
     public List<Finding> visitAddPrimaryKey(Change.AddPrimaryKey c) {
-      return created.contains(c.table())
+      return created.contains(c.table()) || rebuilt.contains(c.table() + ":Primary key " + c.key().name())
           ? List.of()
           : List.of(Finding.at(Message.PRIMARY_KEY_ON_EXISTING, c.table(), null, c.key().name(),
               c.table(), c.usingIndex() ? "" : LOCKED_KEY_BUILD, c.usingIndex() ? "" : LOCKED_KEY_ADVICE));
@@ -324,6 +359,14 @@ public final class MigrationLint {
     }
 
     public List<Finding> visitValidateConstraint(Change.ValidateConstraint c) {
+      return List.of();
+    }
+
+    public List<Finding> visitAlterForeignKey(Change.AlterForeignKey c) {
+      return List.of();
+    }
+
+    public List<Finding> visitAlterIndex(Change.AlterIndex c) {
       return List.of();
     }
   }

@@ -163,11 +163,34 @@ public final class SchemaBuilder {
     java.util.Set<String> keyColumns = java.util.Set.copyOf(targetColumns);
     java.util.function.Predicate<List<String>> sameColumns =
         key -> key.size() == targetColumns.size() && java.util.Set.copyOf(key).equals(keyColumns);
-    boolean isKey = target.primaryKey() != null && sameColumns.test(target.primaryKey().columns())
-        || target.uniques().stream().map(UniqueConstraint::columns).anyMatch(sameColumns);
+    Optional<String> deferrableKey = Optional.empty();
+    boolean isKey = false;
+    if (target.primaryKey() != null && sameColumns.test(target.primaryKey().columns())) {
+      isKey = true;
+      if (target.primaryKey().deferrable() != null) {
+        deferrableKey = Optional.of("primary key " + target.primaryKey().name());
+      }
+    }
+    for (UniqueConstraint unique : target.uniques()) {
+      if (sameColumns.test(unique.columns())) {
+        isKey = true;
+        if (unique.deferrable() != null) {
+          deferrableKey = Optional.of("unique constraint " + unique.name());
+        }
+      }
+    }
+    // A unique index serves as well when its keys are plain columns and it is not partial.
+    isKey = isKey || target.indexes().stream().anyMatch(i -> i.unique() && i.where() == null
+        && i.keys().stream().allMatch(k -> k.column() != null && k.collation() == null)
+        && sameColumns.test(i.keys().stream().map(k -> k.column()).toList()));
     if (!isKey) {
       report.add(Message.FK_TARGET_NOT_UNIQUE, fk.targetColumnsOrigin(), fk.name(), target.name(),
           String.join(", ", targetColumns), target.name(), target.javaClass());
+      return Optional.empty();
+    }
+    if (deferrableKey.isPresent() && !isNonDeferrableKey(target, sameColumns)) {
+      report.add(Message.FK_TARGET_DEFERRABLE, fk.targetColumnsOrigin(), fk.name(),
+          deferrableKey.get(), String.join(", ", targetColumns), target.name());
       return Optional.empty();
     }
     for (int i = 0; i < targetColumns.size(); i++) {
@@ -180,7 +203,18 @@ public final class SchemaBuilder {
       }
     }
     return Optional.of(new ForeignKey(fk.name(), fk.columns(), target.name(), targetColumns,
-        fk.onDelete(), fk.onUpdate()));
+        fk.onDelete(), fk.onUpdate(), fk.matchFull(), fk.deferrable()));
+  }
+
+  /** Whether a key on those columns that is checked after each statement exists (PostgreSQL picks it). */
+  private static boolean isNonDeferrableKey(Table target,
+      java.util.function.Predicate<List<String>> sameColumns) {
+    return target.primaryKey() != null && target.primaryKey().deferrable() == null
+            && sameColumns.test(target.primaryKey().columns())
+        || target.uniques().stream().anyMatch(u -> u.deferrable() == null && sameColumns.test(u.columns()))
+        || target.indexes().stream().anyMatch(i -> i.unique() && i.where() == null
+            && i.keys().stream().allMatch(k -> k.column() != null && k.collation() == null)
+            && sameColumns.test(i.keys().stream().map(k -> k.column()).toList()));
   }
 
   /**
