@@ -128,6 +128,27 @@ class GenerationTest {
     assertGolden("views");
   }
 
+  /**
+   * Keys and index options: NULLS NOT DISTINCT, deferrable keys, MATCH FULL, foreign keys to a
+   * unique constraint in another column order and to a unique index, storage parameters and
+   * collations; then deferrability changed (in place for the foreign key, rebuilt for the unique
+   * and primary keys), storage parameters set and reset, a tablespace and a collation changed.
+   */
+  @Test
+  void keysAndIndexOptionsWriteTheGoldenMigrations() throws IOException {
+    assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("keys"), "-Aplinth.postgres=15"))
+        .succeeded();
+    Compilation evolved = ProcessorRun.compile(migrations, ProcessorRun.schema("keys-evolved"),
+        "-Aplinth.postgres=15");
+
+    assertThat(evolved).succeeded();
+    assertThat(evolved).hadWarningContaining("[PLN340] Unique constraint account_org_id_position_key of"
+        + " public.account changes whether it is deferrable (DEFERRABLE INITIALLY DEFERRED to DEFERRABLE)");
+    assertThat(evolved).hadWarningContaining("[PLN340] Primary key slot_pkey of public.slot changes"
+        + " whether it is deferrable (DEFERRABLE INITIALLY DEFERRED to NOT DEFERRABLE)");
+    assertGolden("keys");
+  }
+
   @Test
   void deletingTheNewestMigrationRegeneratesIt() throws IOException {
     assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("basic"))).succeeded();

@@ -1,0 +1,8 @@
+package keys;
+
+import dev.plinth.annotations.Deferrable;
+import dev.plinth.annotations.Id;
+import dev.plinth.annotations.Table;
+
+@Table
+public record Slot(@Id(deferrable = Deferrable.INITIALLY_DEFERRED) int position, String label) {}
