@@ -13,6 +13,7 @@ import dev.plinth.schema.diff.Change;
 import dev.plinth.schema.model.CheckConstraint;
 import dev.plinth.schema.model.Column;
 import dev.plinth.schema.model.EnumType;
+import dev.plinth.schema.model.Deferral;
 import dev.plinth.schema.model.ForeignKey;
 import dev.plinth.schema.model.Identity;
 import dev.plinth.schema.model.Index;
@@ -391,6 +392,8 @@ class JournalFormatTest {
         "name IS NOT NULL", List.of("id"), true);
     Index plain = new Index("account_level_idx", List.of(IndexKey.column("level")), false, "btree",
         null, List.of(), false);
+    Index tuned = new Index("account_level_c_idx", List.of(new IndexKey("level", null, null, false,
+        null, "C")), true, "btree", null, List.of(), false, true, List.of(), null);
     ForeignKey fk = new ForeignKey("account_parent_fkey", List.of("parent_id"), t, List.of("id"),
         ReferentialAction.CASCADE, ReferentialAction.SET_NULL);
     Table table = new Table(t, "app.Account", "Accounts.", List.of(id, name, level), pk,
@@ -435,7 +438,15 @@ class JournalFormatTest {
         new Change.ValidateConstraint(t, "account_check", false),
         new Change.AddUnique(t, uq, true),
         new Change.AddPrimaryKey(t, pk, true),
-        new Change.AddIndex(t, plain, true));
+        new Change.AddIndex(t, plain, true),
+        new Change.AlterForeignKey(t, fk.withDeferrable(Deferral.DEFERRED),
+            new ForeignKey("account_parent_fkey", List.of("parent_id"), t, List.of("id"),
+                ReferentialAction.CASCADE, ReferentialAction.SET_NULL, true, Deferral.IMMEDIATE)),
+        new Change.AlterIndex(t, tuned.withStorage(List.of("fillfactor=70"), null),
+            tuned.withStorage(List.of(), "fast")),
+        new Change.AddUnique(t, new UniqueConstraint("account_level_key", List.of("level"), true,
+            Deferral.DEFERRED)),
+        new Change.AddPrimaryKey(t, new PrimaryKey("account_pkey", List.of("id"), Deferral.IMMEDIATE)));
     return new JournalEntry(1, "9", null, false, false, changes);
   }
 
