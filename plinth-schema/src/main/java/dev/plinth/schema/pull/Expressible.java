@@ -203,7 +203,8 @@ final class Expressible {
       return false;
     }
     boolean optionsOnExpression = index.keys().stream()
-        .anyMatch(k -> k.expression() != null && !(k.opclass() == null && k.orderSql().isEmpty()));
+        .anyMatch(k -> k.expression() != null
+            && !(k.opclass() == null && k.collation() == null && k.orderSql().isEmpty()));
     if (optionsOnExpression) {
       found.add(Reason.INDEX_EXPRESSION_OPTIONS.of(object, index.name()));
       return false;
@@ -211,7 +212,10 @@ final class Expressible {
     return true;
   }
 
-  /** Foreign keys the processor accepts: to a primary key or unique constraint, between equal types. */
+  /**
+   * Foreign keys the processor accepts: to a primary key, unique constraint or unique index (its
+   * columns in any order), between equal types.
+   */
   private Schema foreignKeys(Schema schema) {
     List<Table> tables = new ArrayList<>();
     for (Table table : schema.tables()) {
@@ -219,8 +223,14 @@ final class Expressible {
       for (ForeignKey fk : table.foreignKeys()) {
         Table target = schema.table(fk.target()).orElseThrow();
         String object = "table " + table.name();
-        boolean isKey = target.primaryKey() != null && target.primaryKey().columns().equals(fk.targetColumns())
-            || target.uniques().stream().anyMatch(u -> u.columns().equals(fk.targetColumns()));
+        java.util.Set<String> columns = java.util.Set.copyOf(fk.targetColumns());
+        java.util.function.Predicate<List<String>> same =
+            key -> key.size() == columns.size() && java.util.Set.copyOf(key).equals(columns);
+        boolean isKey = target.primaryKey() != null && same.test(target.primaryKey().columns())
+            || target.uniques().stream().anyMatch(u -> same.test(u.columns()))
+            || target.indexes().stream().anyMatch(i -> i.unique() && i.where() == null
+                && i.keys().stream().allMatch(k -> k.column() != null && k.collation() == null)
+                && same.test(i.keys().stream().map(k -> k.column()).toList()));
         if (!isKey) {
           found.add(Reason.FOREIGN_KEY_TARGET.of(object, fk.name(), String.join(", ", fk.targetColumns()),
               target.name()));

@@ -3,6 +3,7 @@ package dev.plinth.schema.pull;
 import dev.plinth.schema.model.CheckConstraint;
 import dev.plinth.schema.model.Column;
 import dev.plinth.schema.model.EnumType;
+import dev.plinth.schema.model.Deferral;
 import dev.plinth.schema.model.ForeignKey;
 import dev.plinth.schema.model.Identity;
 import dev.plinth.schema.model.Index;
@@ -275,7 +276,7 @@ public final class RecordSources {
     body.append(annotation("Table", tableAttributes)).append('\n');
     for (UniqueConstraint unique : placement.recordUniques()) {
       imports.add(ANNOTATIONS + "Unique");
-      body.append(uniqueAnnotation(table, unique, byColumn)).append('\n');
+      body.append(uniqueAnnotation(table, unique, byColumn, imports)).append('\n');
     }
     for (CheckConstraint check : placement.recordChecks()) {
       imports.add(ANNOTATIONS + "Check");
@@ -342,8 +343,13 @@ public final class RecordSources {
     Optional<UniqueConstraint> unique = placement.componentUnique(column.name());
     if (unique.isPresent()) {
       String fallbackName = Names.derived(table.name().name(), List.of(column.name()), "key");
-      annotations.add(use("Unique", imports) + (unique.get().name().equals(fallbackName) ? ""
-          : "(name = " + string(unique.get().name()) + ")"));
+      Map<String, String> uniqueAttributes = new LinkedHashMap<>();
+      if (!unique.get().name().equals(fallbackName)) {
+        uniqueAttributes.put("name", string(unique.get().name()));
+      }
+      keyOptions(unique.get(), uniqueAttributes, imports);
+      imports.add(ANNOTATIONS + "Unique");
+      annotations.add(annotation("Unique", uniqueAttributes));
     }
     for (CheckConstraint check : placement.componentChecks(column.name())) {
       imports.add(ANNOTATIONS + "Check");
@@ -360,9 +366,16 @@ public final class RecordSources {
   /** {@code @Id}, on the key's first column with the key's name when the processor would name it otherwise. */
   private static String idAnnotation(Table table, Column column, Set<String> imports) {
     PrimaryKey key = table.primaryKey();
-    boolean named = key.columns().get(0).equals(column.name())
-        && !key.name().equals(Names.withSuffix(table.name().name(), "pkey"));
-    return use("Id", imports) + (named ? "(name = " + string(key.name()) + ")" : "");
+    boolean first = key.columns().get(0).equals(column.name());
+    Map<String, String> attributes = new LinkedHashMap<>();
+    if (first && !key.name().equals(Names.withSuffix(table.name().name(), "pkey"))) {
+      attributes.put("name", string(key.name()));
+    }
+    if (first) {
+      deferrable(key.deferrable(), attributes, imports);
+    }
+    imports.add(ANNOTATIONS + "Id");
+    return annotation("Id", attributes);
   }
 
   /** {@code @Identity} with what it states beyond PostgreSQL's defaults. */
@@ -405,6 +418,10 @@ public final class RecordSources {
     if (!fk.name().equals(Names.derived(table.name().name(), fk.columns(), "fkey"))) {
       attributes.put("name", string(fk.name()));
     }
+    if (fk.matchFull()) {
+      attributes.put("matchFull", "true");
+    }
+    deferrable(fk.deferrable(), attributes, imports);
     return annotation("References", attributes);
   }
 
@@ -420,6 +437,10 @@ public final class RecordSources {
     if (!fk.name().equals(Names.derived(table.name().name(), fk.columns(), "fkey"))) {
       attributes.put("name", string(fk.name()));
     }
+    if (fk.matchFull()) {
+      attributes.put("matchFull", "true");
+    }
+    deferrable(fk.deferrable(), attributes, imports);
     return annotation("ForeignKey", attributes);
   }
 
@@ -437,13 +458,31 @@ public final class RecordSources {
     }
   }
 
-  private static String uniqueAnnotation(Table table, UniqueConstraint unique, Map<String, String> byColumn) {
+  private static String uniqueAnnotation(Table table, UniqueConstraint unique, Map<String, String> byColumn,
+      Set<String> imports) {
     Map<String, String> attributes = new LinkedHashMap<>();
     attributes.put("columns", strings(unique.columns().stream().map(byColumn::get).toList()));
     if (!unique.name().equals(Names.derived(table.name().name(), unique.columns(), "key"))) {
       attributes.put("name", string(unique.name()));
     }
+    keyOptions(unique, attributes, imports);
     return annotation("Unique", attributes);
+  }
+
+  /** {@code nullsNotDistinct} and {@code deferrable} of a unique constraint, when not the defaults. */
+  private static void keyOptions(UniqueConstraint unique, Map<String, String> attributes,
+      Set<String> imports) {
+    if (unique.nullsNotDistinct()) {
+      attributes.put("nullsNotDistinct", "true");
+    }
+    deferrable(unique.deferrable(), attributes, imports);
+  }
+
+  private static void deferrable(Deferral deferral, Map<String, String> attributes, Set<String> imports) {
+    if (deferral != null) {
+      attributes.put("deferrable", use("Deferrable", imports) + "."
+          + (deferral == Deferral.DEFERRED ? "INITIALLY_DEFERRED" : "INITIALLY_IMMEDIATE"));
+    }
   }
 
   private static String checkAnnotation(CheckConstraint check, String defaultName) {
@@ -463,8 +502,9 @@ public final class RecordSources {
     boolean onlyColumns = true;
     for (IndexKey key : index.keys()) {
       if (key.column() != null) {
-        keys.add(byColumn.get(key.column()) + (key.opclass() == null ? "" : " " + key.opclass())
-            + key.orderSql());
+        keys.add(byColumn.get(key.column())
+            + (key.collation() == null ? "" : " COLLATE " + dev.plinth.schema.render.Sql.ident(key.collation()))
+            + (key.opclass() == null ? "" : " " + key.opclass()) + key.orderSql());
       } else {
         onlyColumns = false;
         // The processor reads a key with a parenthesis (or that is no plain column) as an expression.
@@ -484,6 +524,15 @@ public final class RecordSources {
     if (!index.include().isEmpty()) {
       attributes.put("include", strings(index.include().stream().map(byColumn::get).toList()));
     }
+    if (index.nullsNotDistinct()) {
+      attributes.put("nullsNotDistinct", "true");
+    }
+    if (!index.with().isEmpty()) {
+      attributes.put("with", strings(index.with()));
+    }
+    if (index.tablespace() != null) {
+      attributes.put("tablespace", string(index.tablespace()));
+    }
     List<String> columns = index.keys().stream().map(IndexKey::column).toList();
     if (!onlyColumns || !index.name().equals(Names.derived(table.name().name(), columns, "idx"))) {
       attributes.put("name", string(index.name()));
@@ -499,7 +548,8 @@ public final class RecordSources {
 
   private static String use(String annotation, Set<String> imports) {
     imports.add(ANNOTATIONS + annotation);
-    return annotation.equals("ReferentialAction") || annotation.equals("IndexMethod") ? annotation : "@" + annotation;
+    return annotation.equals("ReferentialAction") || annotation.equals("IndexMethod")
+        || annotation.equals("Deferrable") ? annotation : "@" + annotation;
   }
 
   private static String annotation(String name, Map<String, String> attributes) {

@@ -26,10 +26,10 @@ public record Unsupported(String object, String reason) {
     PRIMARY_KEY_ORDER("primary key (%s): @Id columns make the key in component order; written as (%s)"),
     UNIQUE_REPEATS_KEY("unique constraint %s repeats the columns of %s (the processor refuses that); left out"),
     INDEX_METHOD("index %s uses the access method %s; @Index knows btree, hash, gin, gist and brin; left out"),
-    INDEX_EXPRESSION_OPTIONS("index %s has an expression key with an operator class, DESC or NULLS, which @Index"
-        + " cannot say; left out"),
-    FOREIGN_KEY_TARGET("foreign key %s references (%s) of %s, which is not its primary key or a unique"
-        + " constraint (the processor requires one); left out"),
+    INDEX_EXPRESSION_OPTIONS("index %s has an expression key with an operator class, a collation, DESC or"
+        + " NULLS, which @Index cannot say; left out"),
+    FOREIGN_KEY_TARGET("foreign key %s references (%s) of %s, which is not its primary key, a unique"
+        + " constraint or a unique index of plain columns (the processor requires one); left out"),
     FOREIGN_KEY_TYPES("foreign key %s joins columns of different types (%s to %s), which the processor"
         + " refuses; left out"),
     NOT_MODELLED("%s; Plinth does not model it, so the records and the baseline do not contain it"),

@@ -21,9 +21,8 @@ import java.util.function.Predicate;
 /**
  * What a database holds beyond the schema model, for {@code pull}: objects Plinth does not model
  * (materialized views, sequences, functions, triggers, policies, domains, extensions, ...) and
- * features of modelled ones that the model lacks (partitioning, unlogged tables, deferrable or not
- * yet valid constraints, generated columns, collations, NULLS ordering, a view's comments and
- * options). Each is reported, never dropped
+ * features of modelled ones that the model lacks (partitioning, unlogged tables, not yet valid
+ * constraints, generated columns, column collations, a view's comments and options). Each is reported, never dropped
  * silently; generated and domain-typed columns are also corrected in the schema {@link CatalogReader}
  * read, so the baseline migration creates what it can. The sequence of a serial column (owned by it,
  * its default) is part of the column, not an extra object.
@@ -112,10 +111,8 @@ public final class CatalogExtras {
       FROM pg_constraint co JOIN pg_class c ON c.oid = co.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace,
       LATERAL (VALUES
           (CASE WHEN co.contype = 'x' THEN 'an exclusion constraint' END),
-          (CASE WHEN co.condeferrable THEN 'deferrable' END),
           (CASE WHEN NOT co.convalidated THEN 'not valid yet (it would be validated)' END),
-          (CASE WHEN co.contype = 'c' AND co.connoinherit THEN 'NO INHERIT' END),
-          (CASE WHEN co.contype = 'f' AND co.confmatchtype = 'f' THEN 'MATCH FULL' END)
+          (CASE WHEN co.contype = 'c' AND co.connoinherit THEN 'NO INHERIT' END)
       ) AS f(what)
       WHERE f.what IS NOT NULL AND c.relname <> ? AND %1$s
       UNION ALL
@@ -129,14 +126,6 @@ public final class CatalogExtras {
       ) AS f(what)
       WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND f.what IS NOT NULL
         AND c.relname <> ? AND %1$s
-      UNION ALL
-      SELECT 'table ' || n.nspname || '.' || c.relname, 'index ' || ic.relname || ' ' || f.what, true
-      FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid
-      JOIN pg_namespace n ON n.oid = c.relnamespace,
-      LATERAL (VALUES
-          (CASE WHEN (to_jsonb(i) ->> 'indnullsnotdistinct')::boolean THEN 'has NULLS NOT DISTINCT' END)
-      ) AS f(what)
-      WHERE f.what IS NOT NULL AND %1$s
       ORDER BY 1, 2
       """;
 

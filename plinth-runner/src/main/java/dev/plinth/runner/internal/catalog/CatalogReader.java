@@ -2,6 +2,7 @@ package dev.plinth.runner.internal.catalog;
 
 import dev.plinth.schema.model.CheckConstraint;
 import dev.plinth.schema.model.Column;
+import dev.plinth.schema.model.Deferral;
 import dev.plinth.schema.model.EnumType;
 import dev.plinth.schema.model.ForeignKey;
 import dev.plinth.schema.model.Identity;
@@ -76,7 +77,9 @@ public final class CatalogReader {
 
   private static final String CONSTRAINTS = """
       SELECT co.conrelid, co.contype, co.conname, co.conkey, co.confrelid, co.confkey,
-             co.confdeltype, co.confupdtype, pg_get_constraintdef(co.oid)
+             co.confdeltype, co.confupdtype, pg_get_constraintdef(co.oid), co.condeferrable,
+             co.condeferred, co.confmatchtype = 'f',
+             %s
       FROM pg_constraint co
       JOIN pg_class c ON c.oid = co.conrelid
       JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -84,13 +87,24 @@ public final class CatalogReader {
       ORDER BY co.conname
       """;
 
+  /** Whether a unique constraint's index counts NULLs as equal (PostgreSQL 15+; before, never). */
+  private static final String CONSTRAINT_NULLS_NOT_DISTINCT =
+      "(SELECT ix.indnullsnotdistinct FROM pg_index ix WHERE ix.indexrelid = co.conindid)";
+
   private static final String INDEXES = """
       SELECT i.indrelid, ic.relname, am.amname, i.indisunique, pg_get_expr(i.indpred, i.indrelid),
              i.indnkeyatts, i.indnatts, i.indkey::int2[], i.indoption::int2[],
              ARRAY(SELECT CASE WHEN oc.opcdefault THEN NULL ELSE oc.opcname END
                    FROM unnest(i.indclass::oid[]) WITH ORDINALITY AS k(opc, ord)
                    JOIN pg_opclass oc ON oc.oid = k.opc ORDER BY k.ord),
-             ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true) FROM generate_series(1, i.indnatts) k)
+             ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true) FROM generate_series(1, i.indnatts) k),
+             %s, ic.reloptions,
+             (SELECT ts.spcname FROM pg_tablespace ts WHERE ts.oid = ic.reltablespace),
+             ARRAY(SELECT CASE WHEN k.coll IS NULL OR k.coll = 0 OR k.coll = a.attcollation
+                                 OR (k.attnum = 0 AND k.coll = 100) THEN NULL ELSE cl.collname END
+                   FROM unnest(i.indcollation::oid[], i.indkey::int2[]) WITH ORDINALITY AS k(coll, attnum, ord)
+                   LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+                   LEFT JOIN pg_collation cl ON cl.oid = k.coll ORDER BY k.ord)
       FROM pg_index i
       JOIN pg_class ic ON ic.oid = i.indexrelid
       JOIN pg_class c ON c.oid = i.indrelid
@@ -147,7 +161,9 @@ public final class CatalogReader {
         }
       }
     }
-    try (PreparedStatement st = connection.prepareStatement(CONSTRAINTS.formatted(schemas));
+    boolean nullsNotDistinct = connection.getMetaData().getDatabaseMajorVersion() >= 15;
+    try (PreparedStatement st = connection.prepareStatement(CONSTRAINTS.formatted(
+        nullsNotDistinct ? CONSTRAINT_NULLS_NOT_DISTINCT : "false", schemas));
         ResultSet rs = st.executeQuery()) {
       while (rs.next()) {
         TableBuilder table = tables.get(rs.getLong(1));
@@ -156,7 +172,8 @@ public final class CatalogReader {
         }
       }
     }
-    try (PreparedStatement st = connection.prepareStatement(INDEXES.formatted(schemas));
+    try (PreparedStatement st = connection.prepareStatement(INDEXES.formatted(
+        nullsNotDistinct ? "i.indnullsnotdistinct" : "false", schemas));
         ResultSet rs = st.executeQuery()) {
       while (rs.next()) {
         TableBuilder table = tables.get(rs.getLong(1));
@@ -220,10 +237,10 @@ public final class CatalogReader {
     String name = rs.getString(3);
     List<String> columns = columnNames(rs.getArray(4), table);
     switch (rs.getString(2)) {
-      case "p" -> table.primaryKey = new PrimaryKey(name, columns);
+      case "p" -> table.primaryKey = new PrimaryKey(name, columns, deferral(rs));
       case "n" -> table.columns.computeIfPresent((int) ((Short[]) rs.getArray(4).getArray())[0],
           (number, column) -> column.withNotNullName(name));
-      case "u" -> table.uniques.add(new UniqueConstraint(name, columns));
+      case "u" -> table.uniques.add(new UniqueConstraint(name, columns, rs.getBoolean(13), deferral(rs)));
       case "c" -> {
         String definition = rs.getString(9);
         String expression = definition.replaceFirst("^CHECK \\((.*)\\)( NOT VALID)?$", "$1");
@@ -233,7 +250,8 @@ public final class CatalogReader {
         TableBuilder target = tables.get(rs.getLong(5));
         if (target != null) {
           table.foreignKeys.add(new ForeignKey(name, columns, target.name,
-              columnNames(rs.getArray(6), target), action(rs.getString(7)), action(rs.getString(8))));
+              columnNames(rs.getArray(6), target), action(rs.getString(7)), action(rs.getString(8)),
+              rs.getBoolean(12), deferral(rs)));
         }
       }
       default -> { }
@@ -246,6 +264,7 @@ public final class CatalogReader {
     Short[] options = (Short[]) rs.getArray(9).getArray();
     String[] opclasses = (String[]) rs.getArray(10).getArray();
     String[] definitions = (String[]) rs.getArray(11).getArray();
+    String[] collations = (String[]) rs.getArray(15).getArray();
     List<IndexKey> keys = new ArrayList<>();
     List<String> include = new ArrayList<>();
     for (int k = 0; k < attributes.length; k++) {
@@ -258,11 +277,13 @@ public final class CatalogReader {
       boolean descending = (options[k] & 1) != 0;
       boolean nullsFirst = (options[k] & 2) != 0;
       keys.add(column != null
-          ? new IndexKey(column, null, opclasses[k], descending, nullsFirst)
-          : new IndexKey(null, definitions[k], opclasses[k], descending, nullsFirst));
+          ? new IndexKey(column, null, opclasses[k], descending, nullsFirst, collations[k])
+          : new IndexKey(null, definitions[k], opclasses[k], descending, nullsFirst, collations[k]));
     }
+    Array reloptions = rs.getArray(13);
+    List<String> with = reloptions == null ? List.of() : Arrays.asList((String[]) reloptions.getArray());
     return new Index(rs.getString(2), keys, rs.getBoolean(4), rs.getString(3), string(rs, 5),
-        include, false);
+        include, false, rs.getBoolean(12), with, string(rs, 14));
   }
 
   private static List<String> columnNames(Array numbers, TableBuilder table) throws SQLException {
@@ -273,6 +294,11 @@ public final class CatalogReader {
       }
     }
     return names;
+  }
+
+  /** Whether a key constraint is deferrable, and then whether initially deferred. */
+  private static Deferral deferral(ResultSet rs) throws SQLException {
+    return !rs.getBoolean(10) ? null : rs.getBoolean(11) ? Deferral.DEFERRED : Deferral.IMMEDIATE;
   }
 
   private static ReferentialAction action(String code) {

@@ -3,6 +3,7 @@ package dev.plinth.runner.internal.catalog;
 import dev.plinth.schema.diff.Canonical;
 import dev.plinth.schema.model.CheckConstraint;
 import dev.plinth.schema.model.Column;
+import dev.plinth.schema.model.Deferral;
 import dev.plinth.schema.model.EnumType;
 import dev.plinth.schema.model.ForeignKey;
 import dev.plinth.schema.model.Identity;
@@ -14,6 +15,7 @@ import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.Sequence;
 import dev.plinth.schema.model.Table;
+import dev.plinth.schema.model.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -116,8 +118,8 @@ public final class SchemaComparison {
       out.add(Difference.different("primary key", table + "." + w.primaryKey().name(), "name",
           w.primaryKey().name(), h.primaryKey().name()));
     }
-    named("unique constraint", table, w.uniques(), h.uniques(), u -> columns(u.columns()), u -> columns(u.columns()),
-        out);
+    named("unique constraint", table, w.uniques(), h.uniques(), SchemaComparison::unique,
+        SchemaComparison::unique, out);
     named("check constraint", table, w.checks(), h.checks(), CheckConstraint::expression,
         c -> Canonical.expression(c.expression()), out);
     named("foreign key", table, w.foreignKeys(), h.foreignKeys(), SchemaComparison::foreignKey,
@@ -214,12 +216,19 @@ public final class SchemaComparison {
   }
 
   private static String primaryKey(PrimaryKey key) {
-    return columns(key.columns());
+    return columns(key.columns()) + Deferral.clause(key.deferrable());
+  }
+
+  private static String unique(UniqueConstraint unique) {
+    return (unique.nullsNotDistinct() ? "NULLS NOT DISTINCT " : "") + columns(unique.columns())
+        + Deferral.clause(unique.deferrable());
   }
 
   private static String foreignKey(ForeignKey fk) {
     return columns(fk.columns()) + " REFERENCES " + fk.target() + " " + columns(fk.targetColumns())
-        + " ON DELETE " + fk.onDelete().sql() + " ON UPDATE " + fk.onUpdate().sql();
+        + (fk.matchFull() ? " MATCH FULL" : "")
+        + " ON DELETE " + fk.onDelete().sql() + " ON UPDATE " + fk.onUpdate().sql()
+        + Deferral.clause(fk.deferrable());
   }
 
   private static String index(Index index, boolean canonical) {
@@ -232,6 +241,15 @@ public final class SchemaComparison {
     if (!index.include().isEmpty()) {
       text.append(" INCLUDE ").append(columns(index.include()));
     }
+    if (index.nullsNotDistinct()) {
+      text.append(" NULLS NOT DISTINCT");
+    }
+    if (!index.with().isEmpty()) {
+      text.append(" WITH (").append(String.join(", ", index.with())).append(')');
+    }
+    if (index.tablespace() != null) {
+      text.append(" TABLESPACE ").append(index.tablespace());
+    }
     if (index.where() != null) {
       text.append(" WHERE ").append(canonical ? Canonical.expression(index.where()) : index.where());
     }
@@ -241,6 +259,9 @@ public final class SchemaComparison {
   private static String key(IndexKey key, boolean canonical) {
     String text = key.column() != null ? key.column()
         : canonical ? Canonical.expression(key.expression()) : key.expression();
+    if (key.collation() != null) {
+      text += " COLLATE " + key.collation();
+    }
     if (key.opclass() != null) {
       text += " " + key.opclass();
     }
