@@ -3,6 +3,7 @@ package dev.plinth.evolution;
 import dev.plinth.schema.model.CheckConstraint;
 import dev.plinth.schema.model.Column;
 import dev.plinth.schema.model.EnumType;
+import dev.plinth.schema.model.Deferral;
 import dev.plinth.schema.model.ForeignKey;
 import dev.plinth.schema.model.Identity;
 import dev.plinth.schema.model.Index;
@@ -73,10 +74,13 @@ final class SchemaMutator {
    */
   private final Random viewRandom;
   private int viewCounter;
+  /** Draws the changes of key and index options, apart from {@link #random}'s sequence. */
+  private final Random keyRandom;
 
   SchemaMutator(long seed, boolean namedNotNull) {
     this.random = new Random(seed);
     this.viewRandom = new Random(seed * 31 + 7);
+    this.keyRandom = new Random(seed * 17 + 3);
     this.namedNotNull = namedNotNull;
   }
 
@@ -98,6 +102,9 @@ final class SchemaMutator {
     int changes = 1 + random.nextInt(3);
     for (int i = 0; i < changes; i++) {
       result = mutateOnce(result);
+    }
+    if (keyRandom.nextBoolean()) {
+      result = changeKeyOptions(result);
     }
     return evolveViews(result, schema.views());
   }
@@ -331,7 +338,7 @@ final class SchemaMutator {
       String prefix = table.name().name() + "_";
       renamed = renamed
           .withPrimaryKey(table.primaryKey().name().startsWith(prefix)
-              ? new PrimaryKey(to.name() + "_pkey", table.primaryKey().columns()) : table.primaryKey())
+              ? table.primaryKey().withName(to.name() + "_pkey") : table.primaryKey())
           .withIndexes(table.indexes().stream().map(i -> i.name().startsWith(prefix)
               ? i.withName(to.name() + "_" + i.name().substring(prefix.length())) : i).toList());
     }
@@ -421,14 +428,14 @@ final class SchemaMutator {
     return edit(schema, table, t -> withSerialNames(t
         .withColumns(t.columns().stream()
             .map(c -> c == column ? c.withName(to).withRenamedFrom(from) : c).toList()))
-        .withUniques(t.uniques().stream().map(u -> new UniqueConstraint(u.name(), names.apply(u.columns()))).toList())
+        .withUniques(t.uniques().stream().map(u -> u.withColumns(names.apply(u.columns()))).toList())
         .withChecks(t.checks().stream().map(c -> new CheckConstraint(c.name(), text.apply(c.expression()))).toList())
-        .withIndexes(t.indexes().stream().map(i -> new Index(i.name(), i.keys().stream()
+        .withIndexes(t.indexes().stream().map(i -> i.withParts(i.keys().stream()
             .map(k -> k.column() != null ? k.withColumn(from.equals(k.column()) ? to : k.column())
                 : k.withExpression(text.apply(k.expression())))
-            .toList(), i.unique(), i.method(), text.apply(i.where()), names.apply(i.include()), false)).toList())
-        .withForeignKeys(t.foreignKeys().stream().map(f -> new ForeignKey(f.name(), names.apply(f.columns()),
-            f.target(), f.targetColumns(), f.onDelete(), f.onUpdate())).toList()));
+            .toList(), text.apply(i.where()), names.apply(i.include())).withConcurrently(false)).toList())
+        .withForeignKeys(t.foreignKeys().stream()
+            .map(f -> f.withColumns(names.apply(f.columns()), f.targetColumns())).toList()));
   }
 
   private Schema changeType(Schema schema, Table table) {
@@ -485,6 +492,73 @@ final class SchemaMutator {
     Index fitted = index.method().equals("hash") ? new Index(index.name(), List.of(IndexKey.column(column.name())),
         false, "hash", where, List.of(), false) : index;
     return edit(schema, table, t -> t.withIndexes(plus(t.indexes(), fitted)));
+  }
+
+  /**
+   * Changes an option of a key or an index of one table: when a foreign key or a unique constraint
+   * is checked (deferrable or not), a foreign key's MATCH FULL, an index's storage parameters, or
+   * the collation of an index's text column key.
+   */
+  private Schema changeKeyOptions(Schema schema) {
+    if (schema.tables().isEmpty()) {
+      return schema;
+    }
+    Table table = schema.tables().get(keyRandom.nextInt(schema.tables().size()));
+    Deferral[] deferrals = {null, Deferral.IMMEDIATE, Deferral.DEFERRED};
+    Deferral deferral = deferrals[keyRandom.nextInt(deferrals.length)];
+    switch (keyRandom.nextInt(5)) {
+      case 0: {
+        ForeignKey fk = pickOne(table.foreignKeys());
+        return fk == null ? schema : edit(schema, table, t -> t.withForeignKeys(
+            replaceOne(t.foreignKeys(), fk.withDeferrable(deferral))));
+      }
+      case 1: {
+        ForeignKey fk = pickOne(table.foreignKeys());
+        return fk == null ? schema : edit(schema, table, t -> t.withForeignKeys(replaceOne(t.foreignKeys(),
+            new ForeignKey(fk.name(), fk.columns(), fk.target(), fk.targetColumns(), fk.onDelete(),
+                fk.onUpdate(), !fk.matchFull(), fk.deferrable()))));
+      }
+      case 2: {
+        UniqueConstraint unique = pickOne(table.uniques());
+        return unique == null ? schema : edit(schema, table, t -> t.withUniques(replaceOne(t.uniques(),
+            new UniqueConstraint(unique.name(), unique.columns(), unique.nullsNotDistinct(), deferral))));
+      }
+      case 3: {
+        Index index = pickOne(table.indexes());
+        List<List<String>> choices = index == null || index.method().equals("hash")
+            ? List.of(List.of(), List.of("fillfactor=70"))
+            : List.of(List.of(), List.of("fillfactor=70"), List.of("deduplicate_items=off", "fillfactor=90"));
+        return index == null ? schema : edit(schema, table, t -> t.withIndexes(replaceOne(t.indexes(),
+            index.withStorage(choices.get(keyRandom.nextInt(choices.size())), null))));
+      }
+      default: {
+        List<Index> textKeyed = table.indexes().stream().filter(i -> i.method().equals("btree")
+            && i.keys().get(0).column() != null
+            && table.column(i.keys().get(0).column()).map(c -> c.type().equals("text")).orElse(false))
+            .toList();
+        Index index = pickOne(textKeyed);
+        if (index == null) {
+          return schema;
+        }
+        IndexKey key = index.keys().get(0);
+        IndexKey collated = new IndexKey(key.column(), null, key.opclass(), key.descending(),
+            key.nullsFirst(), key.collation() == null ? "C" : null);
+        List<IndexKey> keys = new ArrayList<>(index.keys());
+        keys.set(0, collated);
+        return edit(schema, table, t -> t.withIndexes(replaceOne(t.indexes(),
+            index.withParts(keys, index.where(), index.include()))));
+      }
+    }
+  }
+
+  /** One of {@code items} drawn by {@link #keyRandom}, or null when there is none. */
+  private <T> T pickOne(List<T> items) {
+    return items.isEmpty() ? null : items.get(keyRandom.nextInt(items.size()));
+  }
+
+  /** {@code items} with the one named as {@code item} replaced by it. */
+  private static <T extends dev.plinth.schema.model.Named> List<T> replaceOne(List<T> items, T item) {
+    return items.stream().map(i -> i.name().equals(item.name()) ? item : i).toList();
   }
 
   private Schema addUnique(Schema schema, Table table) {
