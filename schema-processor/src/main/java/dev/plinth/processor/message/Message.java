@@ -337,8 +337,7 @@ public enum Message {
       "%s of %s changes whether it is deferrable (%s to %s). PostgreSQL cannot change that in place"
           + " for a primary key or unique constraint, so the migration drops it and adds it again in"
           + " the same transaction: its index is built again while the table is locked against"
-          + " writes, and foreign keys that reference it are dropped and added again with it. Run it"
-          + " when the table is quiet, or @Acknowledge(\"PLN340\") on the record."),
+          + " writes. Run it when the table is quiet, or @Acknowledge(\"PLN340\") on the record."),
   STORAGE_PARAMETER(Severity.ERROR, "PLN341",
       "@Index(with = \"%s\") is not a storage parameter: write it as name = value, such as"
           + " with = \"fillfactor = 70\"."),
