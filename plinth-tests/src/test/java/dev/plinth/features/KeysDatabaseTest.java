@@ -39,19 +39,10 @@ import org.junit.jupiter.api.Test;
 class KeysDatabaseTest {
   private static final Path GOLDEN = Path.of("../schema-processor/src/test/resources/golden/keys");
 
-  /** The tablespace the evolved schema moves an index to; the server's, made once. */
+  /** The tablespace the evolved schema moves an index to. */
   @BeforeAll
-  static void createTablespace() throws Exception {
-    try (Connection admin = SharedPostgres.server().getPostgresDatabase().getConnection();
-        Statement st = admin.createStatement()) {
-      ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_tablespace WHERE spcname = 'plinth_keys_fast'");
-      rs.next();
-      if (rs.getInt(1) == 0) {
-        // A new directory: PostgreSQL takes only an empty one, and the server is new for each run.
-        Path location = Files.createTempDirectory(Path.of("target"), "tablespace").toAbsolutePath();
-        st.execute("CREATE TABLESPACE plinth_keys_fast LOCATION '" + location + "'");
-      }
-    }
+  static void createTablespace() {
+    SharedPostgres.tablespace("plinth_keys_fast");
   }
 
   @Test

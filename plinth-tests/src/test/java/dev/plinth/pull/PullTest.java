@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.plinth.runner.BaselineResult;
 import dev.plinth.runner.InfoResult;
@@ -388,6 +389,61 @@ class PullTest {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Keys and index options: NULLS NOT DISTINCT (constraint and index), deferrable keys, MATCH FULL,
+   * foreign keys to a unique constraint in another column order and to a unique index, storage
+   * parameters, a tablespace and a key collation are written into the records, which compile to
+   * the same catalog.
+   */
+  @Test
+  void keysAndIndexOptionsArePulledExactly() throws Exception {
+    TestDatabase db = SharedPostgres.newDatabase("pull_keys");
+    assumeTrue(PullProof.majorVersion(db) >= 15, "NULLS NOT DISTINCT needs PostgreSQL 15");
+    SharedPostgres.tablespace("plinth_keys_fast");
+    Sql.execute(db, """
+        CREATE TABLE account (
+          id bigint PRIMARY KEY,
+          org_id bigint NOT NULL,
+          code text,
+          position integer NOT NULL,
+          email text,
+          CONSTRAINT account_org_code UNIQUE NULLS NOT DISTINCT (org_id, code),
+          CONSTRAINT account_org_position UNIQUE (org_id, position) DEFERRABLE INITIALLY DEFERRED
+        );
+        CREATE UNIQUE INDEX account_email_idx ON account (email) NULLS NOT DISTINCT
+          WITH (fillfactor = 70) TABLESPACE plinth_keys_fast;
+        CREATE INDEX account_code_c_idx ON account (code COLLATE "C" DESC);
+        CREATE TABLE slot (position integer PRIMARY KEY DEFERRABLE, label text NOT NULL);
+        CREATE TABLE account_link (
+          id bigint PRIMARY KEY,
+          account_org bigint,
+          account_code text,
+          account_email text REFERENCES account (email) DEFERRABLE INITIALLY DEFERRED,
+          FOREIGN KEY (account_code, account_org) REFERENCES account (code, org_id) MATCH FULL
+        );
+        """);
+
+    PullResult pulled = PullProof.prove(db, project);
+
+    assertEquals(List.of(), pulled.unsupported().stream().map(Unsupported::text).toList());
+    String account = Files.readString(project.resolve("src/com/example/db/Account.java"));
+    assertTrue(account.contains("@Unique(columns = {\"orgId\", \"code\"}, name = \"account_org_code\","
+        + " nullsNotDistinct = true)\n"), account);
+    assertTrue(account.contains("@Unique(columns = {\"orgId\", \"position\"}, name = \"account_org_position\","
+        + " deferrable = Deferrable.INITIALLY_DEFERRED)\n"), account);
+    assertTrue(account.contains("@Index(columns = \"email\", unique = true, nullsNotDistinct = true,"
+        + " with = \"fillfactor=70\", tablespace = \"plinth_keys_fast\")\n"), account);
+    assertTrue(account.contains("@Index(columns = \"code COLLATE \\\"C\\\" DESC\", name = \"account_code_c_idx\")\n"),
+        account);
+    String link = Files.readString(project.resolve("src/com/example/db/AccountLink.java"));
+    assertTrue(link.contains("@ForeignKey(columns = {\"accountCode\", \"accountOrg\"}, references = Account.class,"
+        + " referencedColumns = {\"code\", \"org_id\"}, matchFull = true)\n"), link);
+    assertTrue(link.contains("@References(value = Account.class, column = \"email\","
+        + " deferrable = Deferrable.INITIALLY_DEFERRED)"), link);
+    assertTrue(Files.readString(project.resolve("src/com/example/db/Slot.java"))
+        .contains("@Id(deferrable = Deferrable.INITIALLY_IMMEDIATE) int position"));
   }
 
   @Test

@@ -161,7 +161,7 @@ public final class PullProof {
       ) definitions ORDER BY line COLLATE "C"
       """.formatted(USER);
 
-  private static int majorVersion(TestDatabase db) throws SQLException {
+  public static int majorVersion(TestDatabase db) throws SQLException {
     try (Connection connection = db.connect()) {
       return connection.getMetaData().getDatabaseMajorVersion();
     }

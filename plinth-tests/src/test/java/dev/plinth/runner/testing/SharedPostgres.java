@@ -20,6 +20,25 @@ public final class SharedPostgres {
     return TemporaryPostgres.shared();
   }
 
+  /**
+   * Creates the tablespace {@code name} on the shared server unless it is there, in a new empty
+   * directory under {@code target} (the server is new for each run).
+   */
+  public static synchronized void tablespace(String name) {
+    try (Connection admin = server().getPostgresDatabase().getConnection();
+        Statement st = admin.createStatement()) {
+      java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_tablespace WHERE spcname = '" + name + "'");
+      rs.next();
+      if (rs.getInt(1) == 0) {
+        java.nio.file.Path location = java.nio.file.Files.createTempDirectory(
+            java.nio.file.Path.of("target"), "tablespace").toAbsolutePath();
+        st.execute("CREATE TABLESPACE \"" + name + "\" LOCATION '" + location + "'");
+      }
+    } catch (SQLException | java.io.IOException e) {
+      throw new IllegalStateException("cannot create tablespace " + name, e);
+    }
+  }
+
   /** A new, empty database; its name starts with {@code prefix}. */
   public static TestDatabase newDatabase(String prefix) {
     String name = prefix.toLowerCase(java.util.Locale.ROOT) + "_" + COUNTER.incrementAndGet();

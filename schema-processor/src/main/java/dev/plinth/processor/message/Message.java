@@ -109,8 +109,9 @@ public enum Message {
   FK_COLUMN_COUNT(Severity.ERROR, "PLN134",
       "Foreign key %s has %d column(s) but references %d. Name one referenced column per column."),
   FK_TARGET_NOT_UNIQUE(Severity.ERROR, "PLN135",
-      "Foreign key %s references %s(%s), which is neither the primary key nor a unique constraint"
-          + " of %s. Reference its primary key, or add @Unique to those columns of %s."),
+      "Foreign key %s references %s(%s), which is neither the primary key, a unique constraint nor"
+          + " a unique index (of plain columns, not partial) of %s. Reference its primary key, or add"
+          + " @Unique to those columns of %s."),
   FK_TYPE_MISMATCH(Severity.ERROR, "PLN136",
       "Foreign key %s: column '%s' is %s but the referenced column %s.%s is %s."
           + " Give both the same type."),

@@ -770,9 +770,11 @@ public final class RecordReader {
     checkLength(name, index.origin("name"), "@Index(name = \"...\")");
     String where = index.string("where").strip();
     resolver.checkReferences(where, "@Index where", index.origin("where"));
-    boolean nullsNotDistinct = nullsNotDistinct(index, "@Index");
-    if (nullsNotDistinct && !index.bool("unique")) {
+    boolean nullsNotDistinct = false;
+    if (index.bool("nullsNotDistinct") && !index.bool("unique")) {
       report.add(Message.NULLS_NOT_DISTINCT_NOT_UNIQUE, index.origin("nullsNotDistinct"), name);
+    } else {
+      nullsNotDistinct = nullsNotDistinct(index, "@Index");
     }
     String tablespace = index.string("tablespace").strip();
     return Optional.of(new Index(name, keys, index.bool("unique"), method.toLowerCase(Locale.ROOT),
