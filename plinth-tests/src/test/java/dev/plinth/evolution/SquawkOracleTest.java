@@ -55,7 +55,8 @@ class SquawkOracleTest {
       new GoldenRun(List.of("basic", "evolved"), List.of()),
       new GoldenRun(List.of("basic", "evolved"), List.of("-Aplinth.tenantSchemas=true")),
       new GoldenRun(List.of("catalog", "catalog-evolved", "catalog-ordered"), List.of()),
-      new GoldenRun(List.of("views", "views-evolved"), List.of()));
+      new GoldenRun(List.of("views", "views-evolved"), List.of()),
+      new GoldenRun(List.of("keys", "keys-evolved"), List.of("-Aplinth.postgres=15")));
   private static final long[] SEEDS = {1, 2, 3, 4};
   private static final Pattern QUALIFIED = Pattern.compile("\"([^\"]+)\"\\.\"([^\"]+)\"");
   private static final List<Pattern> UNQUALIFIED = List.of(

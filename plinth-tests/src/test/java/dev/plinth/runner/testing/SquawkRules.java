@@ -115,11 +115,17 @@ public final class SquawkRules {
   public static final List<AnnouncedStatement> ANNOUNCED_STATEMENTS = List.of(
       new AnnouncedStatement("constraint-missing-not-valid",
           Pattern.compile("(?i)ADD CONSTRAINT \\S+ PRIMARY KEY \\("),
-          Set.of("PLN319"),
+          Set.of("PLN319", "PLN340"),
           "a primary key that replaces one of the same name on an existing table is built in the"
               + " migration's transaction (strict plans attach a new key USING INDEX of a concurrent"
-              + " build only when the name is free before the transaction); PLN319 says the table is"
-              + " locked for the build"));
+              + " build only when the name is free before the transaction); PLN319 (PLN340 when only"
+              + " its deferrability changes) says the table is locked for the build"),
+      new AnnouncedStatement("disallowed-unique-constraint",
+          Pattern.compile("(?i)ADD CONSTRAINT \\S+ UNIQUE (NULLS NOT DISTINCT )?\\("),
+          Set.of("PLN340"),
+          "a unique constraint dropped and added again under its name to change its deferrability"
+              + " (PostgreSQL cannot alter that in place) is built in the migration's transaction;"
+              + " PLN340 says the table is locked for the build"));
 
   /** A finding of {@code rule} on a statement that matches {@code statement} is wrong, for {@code reason}. */
   public record FalsePositive(String rule, Pattern statement, String reason) {}
