@@ -776,7 +776,9 @@ public final class RecordReader {
     } else {
       nullsNotDistinct = nullsNotDistinct(index, "@Index");
     }
+    // PostgreSQL records the default tablespace named explicitly as no tablespace at all.
     String tablespace = index.string("tablespace").strip();
+    tablespace = tablespace.equals("pg_default") ? "" : tablespace;
     return Optional.of(new Index(name, keys, index.bool("unique"), method.toLowerCase(Locale.ROOT),
         where.isEmpty() ? null : where, include, index.bool("concurrently"), nullsNotDistinct,
         storageParameters(index), tablespace.isEmpty() ? null : tablespace));
