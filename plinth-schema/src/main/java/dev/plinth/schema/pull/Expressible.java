@@ -178,7 +178,7 @@ final class Expressible {
       found.add(Reason.PRIMARY_KEY_ORDER.of("table " + table.name(), String.join(", ", key.columns()),
           String.join(", ", ordered)));
     }
-    return table.withPrimaryKey(new PrimaryKey(key.name(), ordered));
+    return table.withPrimaryKey(key.withColumns(ordered));
   }
 
   private Table uniques(Table table) {
