@@ -432,7 +432,6 @@ class PullTest {
             + " written without it",
         "column public.thing.during: type int4range has no Java type in Plinth's mapping; written as"
             + " @Column(type = \"int4range\") String",
-        "column public.thing.label: collation C; Plinth does not model it: written without it",
         "column public.thing.shade: its type public.blank is left out (see that type); the column is left out",
         "column public.thing.ticket: its default nextval('ticket_numbers'::regclass) takes values from a sequence,"
             + " which the records cannot create; written without the default. Make it an identity column instead"
@@ -464,6 +463,7 @@ class PullTest {
         result.unsupported().stream().map(Unsupported::text).toList());
     String thing = Files.readString(sources.resolve("app/Thing.java"));
     assertTrue(thing.contains("    @Id(name = \"thing_primary\") @Serial int id,\n"), thing);
+    assertTrue(thing.contains("    @Nullable @Column(collation = \"C\") String label"), thing);
     assertEquals("""
         package app;
 
@@ -496,7 +496,7 @@ class PullTest {
         + " them as it says):\n"
         + "--   column public.thing.doubled: generated (it is written as an ordinary column); Plinth does not model it:"
         + " written without it\n"
-        + "--   column public.thing.label: collation C; Plinth does not model it: written without it\n"), notModelled);
+), notModelled);
     assertTrue(notModelled.endsWith("--   table public.thing index thing_shade_idx: it uses column shade, which is"
         + " left out; left out too\n"), notModelled);
     assertTrue(notModelled.contains("\nALTER TABLE public.scratch SET UNLOGGED;\n"), notModelled);
@@ -512,6 +512,9 @@ class PullTest {
     assertEquals("thing_primary", Sql.queryString(fresh,
         "SELECT conname FROM pg_constraint WHERE conrelid = 'thing'::regclass AND contype = 'p'"));
     assertEquals("Line one. Line two.", Sql.queryString(fresh, "SELECT obj_description('thing'::regclass)"));
+    assertEquals("C", Sql.queryString(fresh, "SELECT co.collname FROM pg_attribute a JOIN pg_collation co"
+        + " ON co.oid = a.attcollation WHERE a.attrelid = 'thing'::regclass AND a.attname = 'label'"),
+        "the column's collation is pulled and created again");
     assertEquals(PullProof.views(db), PullProof.views(fresh), "the view is created, without its options");
   }
 

@@ -128,6 +128,20 @@ class GenerationTest {
     assertGolden("views");
   }
 
+  /**
+   * Column collations: created with {@code COLLATE}, then set, changed and taken back to the type's
+   * default in place ({@code ALTER COLUMN ... TYPE ... COLLATE}), a view reading one column dropped
+   * and created around it.
+   */
+  @Test
+  void collationsAndTheirChangesWriteTheGoldenMigrations() throws IOException {
+    assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("collations"))).succeeded();
+    Compilation evolved = ProcessorRun.compile(migrations, ProcessorRun.schema("collations-evolved"));
+
+    assertThat(evolved).succeeded();
+    assertGolden("collations");
+  }
+
   @Test
   void deletingTheNewestMigrationRegeneratesIt() throws IOException {
     assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("basic"))).succeeded();

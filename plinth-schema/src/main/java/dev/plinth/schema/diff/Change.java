@@ -539,6 +539,15 @@ public sealed interface Change {
       return new AlterColumn(table, before, after, backupKey, restoreKey, fill);
     }
 
+    /**
+     * Whether the column gets another type or collation: {@code ALTER COLUMN ... TYPE}, which a
+     * view reading the column does not allow.
+     */
+    public boolean retypes() {
+      return !before.type().equals(after.type())
+          || !java.util.Objects.equals(before.collation(), after.collation());
+    }
+
     /** Whether the column becomes NOT NULL. */
     public boolean setsNotNull() {
       return before.nullable() && !after.nullable();

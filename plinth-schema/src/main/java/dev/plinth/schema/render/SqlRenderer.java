@@ -526,13 +526,19 @@ public final class SqlRenderer {
   }
 
   static String columnDefinition(QualifiedName table, Column column) {
-    StringBuilder sql = new StringBuilder(ident(column.name())).append(' ').append(column.type());
+    StringBuilder sql = new StringBuilder(ident(column.name())).append(' ').append(column.type())
+        .append(collate(column));
     sql.append(SequenceSql.clause(table, column));
     sql.append(NotNullSql.clause(column));
     if (column.defaultSql() != null) {
       sql.append(" DEFAULT ").append(column.defaultSql());
     }
     return sql.toString();
+  }
+
+  /** {@code COLLATE "name"} after a column's type, or nothing for its type's default collation. */
+  static String collate(Column column) {
+    return column.collation() == null ? "" : " COLLATE " + ident(column.collation());
   }
 
   /**
@@ -543,7 +549,7 @@ public final class SqlRenderer {
     List<String> out = new ArrayList<>();
     Column column = change.column();
     Column loose = new Column(column.name(), column.type(), column.enumType(), true,
-        column.defaultSql(), Identity.NONE, null, null);
+        column.defaultSql(), Identity.NONE, null, null).withCollation(column.collation());
     out.add(alter(change.table()) + "ADD COLUMN " + columnDefinition(change.table(), loose) + ";");
     out.addAll(change.matchByValues()
         ? backups.restoreColumnByValues(change.table(), column, change.restoreKey())
@@ -583,7 +589,7 @@ public final class SqlRenderer {
       boolean inPlace) {
     List<String> out = new ArrayList<>();
     String column = alter(table) + "ALTER COLUMN " + ident(after.name()) + " ";
-    boolean typeChanged = !before.type().equals(after.type());
+    boolean typeChanged = new AlterColumn(table, before, after).retypes();
     boolean identityChanged = before.identity() != after.identity() && !inPlace;
     boolean defaultChanged = !Objects.equals(before.defaultSql(), after.defaultSql()) || typeChanged;
     if (identityChanged && before.identity() != Identity.NONE) {
@@ -593,7 +599,8 @@ public final class SqlRenderer {
       out.add(column + "DROP DEFAULT;");
     }
     if (typeChanged) {
-      out.add(column + "TYPE " + after.type()
+      // Without COLLATE, the column takes its type's default collation.
+      out.add(column + "TYPE " + after.type() + collate(after)
           + (TypeConversions.needsUsing(before.type(), after.type())
               ? " USING " + ident(after.name()) + "::" + after.type() : "") + ";");
     }

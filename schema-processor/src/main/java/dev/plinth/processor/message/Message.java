@@ -40,6 +40,9 @@ public enum Message {
       "@Column(length = %d) is on component '%s' of type %s; length applies to String only."
           + " Remove it, or use @Column(type = \"...\")."),
   BLANK_VALUE(Severity.ERROR, "PLN109", "%s must not be blank. %s"),
+  COLLATION_NOT_TEXT(Severity.ERROR, "PLN360",
+      "@Column(collation = \"%s\") is on component '%s' of SQL type %s; PostgreSQL collates text"
+          + " types only (text, varchar, char, citext). Remove it, or give the component a text type."),
   SERIAL_TYPE(Severity.ERROR, "PLN113",
       "@Serial is on component '%s' of SQL type %s; a serial column is smallint (short), integer"
           + " (int) or bigint (long). Change the component's type, or remove @Serial."),

@@ -81,6 +81,9 @@ public final class SchemaComparison {
       if (!c.type().equals(hc.type())) {
         out.add(Difference.different("column", name, "type", c.type(), hc.type()));
       }
+      if (!Objects.equals(c.collation(), hc.collation())) {
+        out.add(Difference.different("column", name, "collation", collation(c), collation(hc)));
+      }
       if (c.nullable() != hc.nullable()) {
         out.add(Difference.different("column", name, "nullability", nullability(c), nullability(hc)));
       } else if (!c.nullable() && c.notNullName() != null && !c.notNullName().equals(hc.notNullName())) {
@@ -195,7 +198,11 @@ public final class SchemaComparison {
   }
 
   private static String column(Column c) {
-    StringBuilder text = new StringBuilder(c.type()).append(' ').append(nullability(c));
+    StringBuilder text = new StringBuilder(c.type());
+    if (c.collation() != null) {
+      text.append(" COLLATE ").append(c.collation());
+    }
+    text.append(' ').append(nullability(c));
     if (c.defaultSql() != null) {
       text.append(" DEFAULT ").append(c.defaultSql());
     }
@@ -203,6 +210,10 @@ public final class SchemaComparison {
       text.append(' ').append(c.identity().sql());
     }
     return text.toString();
+  }
+
+  private static String collation(Column c) {
+    return c.collation() == null ? "the type's default" : c.collation();
   }
 
   private static String nullability(Column c) {
