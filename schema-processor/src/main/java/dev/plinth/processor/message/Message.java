@@ -16,7 +16,8 @@ public enum Message {
   UNSUPPORTED_TYPE(Severity.ERROR, "PLN101",
       "Component '%s' has type %s, which has no PostgreSQL mapping. Supported: String, int/Integer,"
           + " long/Long, short/Short, boolean/Boolean, double/Double, float/Float, BigDecimal, UUID,"
-          + " Instant, OffsetDateTime, LocalDateTime, LocalDate, LocalTime, byte[], enums, and arrays"
+          + " Instant, OffsetDateTime, LocalDateTime, LocalDate, LocalTime, OffsetTime, Duration,"
+          + " InetAddress, byte[], enums, and arrays"
           + " or Lists of these. For any other type state the SQL type: @Column(type = \"...\")."),
   NULLABLE_PRIMITIVE(Severity.ERROR, "PLN102",
       "Component '%s' is @Nullable but its type %s is primitive and cannot hold null."
