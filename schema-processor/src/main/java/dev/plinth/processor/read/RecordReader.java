@@ -12,6 +12,7 @@ import dev.plinth.schema.model.PrimaryKey;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.ReferentialAction;
 import dev.plinth.schema.model.Sequence;
+import dev.plinth.schema.model.SqlTypes;
 import dev.plinth.schema.model.Table;
 import dev.plinth.schema.model.UniqueConstraint;
 import dev.plinth.schema.model.View;
@@ -409,7 +410,7 @@ public final class RecordReader {
     QualifiedName enumType = null;
     String override = columnAnn.map(a -> a.string("type")).orElse("").strip();
     if (!override.isEmpty()) {
-      sqlType = override;
+      sqlType = SqlTypes.canonical(override);
     } else if (vector.isPresent()) {
       int dimensions = vector.get().integer("value");
       if (!TypeMapper.isFloatArray(type)) {

@@ -13,6 +13,7 @@ import dev.plinth.schema.model.PrimaryKey;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.Sequence;
+import dev.plinth.schema.model.SqlTypes;
 import dev.plinth.schema.model.Table;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +79,7 @@ public final class SchemaComparison {
         out.add(Difference.missing("column", name, column(c)));
         continue;
       }
-      if (!c.type().equals(hc.type())) {
+      if (!SqlTypes.canonical(c.type()).equals(hc.type())) {
         out.add(Difference.different("column", name, "type", c.type(), hc.type()));
       }
       if (!Objects.equals(c.collation(), hc.collation())) {
