@@ -166,11 +166,10 @@ class PullTest {
     assertEquals("""
         Pulled 8 tables and 2 enum types into 10 source files under %s (package com.example.db), and the baseline\
          migration V1 into %s.
-        2 things the records cannot say as it is; review each (the baseline migration does not create it as it is\
+        1 thing the records cannot say as it is; review each (the baseline migration does not create it as it is\
          in the database):
           column billing.invoice.issued_at: type timestamp(3) with time zone has no Java type in Plinth's mapping;\
          written as @Column(type = "timestamp(3) with time zone") OffsetDateTime
-          column public.user.ip: type inet has no Java type in Plinth's mapping; written as @Column(type = "inet") String
         Next: review the records, compile them (no new migration appears), then run `plinth baseline` on this\
          database to record it as being at version 1.
         """.formatted(sources, db), pulled.out());
@@ -207,6 +206,7 @@ class PullTest {
     assertTrue(user.contains("    @Nullable @Column(name = \"class\") String class_,\n"), user);
     assertTrue(user.contains("    @Nullable @Column(name = \"externalId\") String externalId,\n"), user);
     assertTrue(user.contains("    @Default(\"0\") int order,\n"), user);
+    assertTrue(user.contains("    @Nullable InetAddress ip) {}"), user);
     assertTrue(user.contains("@Index(columns = \"lower(email::text)\", unique = true, name = \"user_lower_email_idx\")\n"), user);
     String organization = Files.readString(sources.resolve("com/example/db/Organization.java"));
     assertTrue(organization.contains(" * @param slug URL-safe name, unique; see C:\\u005corgs\\u005c*.\n"), organization);
@@ -310,8 +310,8 @@ class PullTest {
   /**
    * The processor's golden schemas (feature schema without its pgvector table, catalog, evolved);
    * the processor warns on the feature schema's SET NULL key over a NOT NULL column, and on its
-   * pulled records just the same. Its inet column is written with {@code @Column(type = "inet")},
-   * as it is there, and noted.
+   * pulled records just the same. Its {@code @Column(type = "inet") String} column is written as an
+   * {@code InetAddress}, which maps to the same type.
    */
   @ParameterizedTest(name = "{0}")
   @CsvSource({"features, PLN141", "catalog, ''", "evolved, ''"})
@@ -329,9 +329,7 @@ class PullTest {
     PullResult result = PullProof.prove(original, project.resolve("pulled"),
         warning.isEmpty() ? List.of() : List.of(warning));
 
-    List<String> noted = golden.equals("features") ? List.of("column public.order.client_ip: type inet has no"
-        + " Java type in Plinth's mapping; written as @Column(type = \"inet\") String") : List.of();
-    assertEquals(noted, result.unsupported().stream().map(Unsupported::text).toList());
+    assertEquals(List.of(), result.unsupported().stream().map(Unsupported::text).toList());
     assertEquals(List.of(), SchemaDiff.diff(Canonical.schema(withoutVectors), Canonical.schema(catalog(original))));
   }
 
