@@ -157,6 +157,20 @@ class GenerationTest {
     assertGolden("types");
   }
 
+  /**
+   * Columns of types that extensions bring ({@code citext}, {@code hstore}, then {@code ltree}):
+   * the migration creates each extension first, and marks that it did, so that the reverse drops
+   * only what it created.
+   */
+  @Test
+  void extensionTypedColumnsWriteTheGoldenMigrations() throws IOException {
+    assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("extensions"))).succeeded();
+    Compilation evolved = ProcessorRun.compile(migrations, ProcessorRun.schema("extensions-evolved"));
+
+    assertThat(evolved).succeeded();
+    assertGolden("extensions");
+  }
+
   @Test
   void deletingTheNewestMigrationRegeneratesIt() throws IOException {
     assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("basic"))).succeeded();

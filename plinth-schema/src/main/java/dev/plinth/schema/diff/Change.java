@@ -153,16 +153,29 @@ public sealed interface Change {
     }
   }
 
-  /** Creates an extension, such as {@code vector}. */
+  /**
+   * Creates an extension, such as {@code vector}, if it does not exist. With {@code marked}, a
+   * creation leaves a mark in the migration's backup schema, and the inverse drops the extension
+   * only when that mark is there and nothing uses it any more: rolling back drops an extension only
+   * if the migration created it, and keeps it while what rolling back keeps still uses it. Absent
+   * (false) from entries written before it existed, which render as they always did.
+   */
   @JsonTypeName("CreateExtension")
-  @JsonPropertyOrder({"name"})
-  record CreateExtension(@JsonProperty("name") String name) implements Change {
+  @JsonPropertyOrder({"name", "marked"})
+  record CreateExtension(
+      @JsonProperty("name") String name,
+      @JsonProperty("marked") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean marked)
+      implements Change {
+    public CreateExtension(String name) {
+      this(name, false);
+    }
+
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visitCreateExtension(this);
     }
 
     public Change inverse() {
-      return new DropExtension(name);
+      return new DropExtension(name, marked);
     }
 
     public Schema applyTo(Schema schema) {
@@ -170,16 +183,26 @@ public sealed interface Change {
     }
   }
 
-  /** Drops an extension that no column needs any more. */
+  /**
+   * Drops an extension that no column needs any more; with {@code marked} (the inverse of a marked
+   * {@link CreateExtension}), only when the mark of its creation by the migration is there.
+   */
   @JsonTypeName("DropExtension")
-  @JsonPropertyOrder({"name"})
-  record DropExtension(@JsonProperty("name") String name) implements Change {
+  @JsonPropertyOrder({"name", "marked"})
+  record DropExtension(
+      @JsonProperty("name") String name,
+      @JsonProperty("marked") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean marked)
+      implements Change {
+    public DropExtension(String name) {
+      this(name, false);
+    }
+
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visitDropExtension(this);
     }
 
     public Change inverse() {
-      return new CreateExtension(name);
+      return new CreateExtension(name, marked);
     }
 
     public Schema applyTo(Schema schema) {

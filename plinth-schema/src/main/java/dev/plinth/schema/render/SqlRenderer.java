@@ -110,11 +110,25 @@ public final class SqlRenderer {
     }
 
     public List<String> visitCreateExtension(CreateExtension c) {
-      return List.of("CREATE EXTENSION IF NOT EXISTS " + ident(c.name()) + ";");
+      if (!c.marked()) {
+        return List.of("CREATE EXTENSION IF NOT EXISTS " + ident(c.name()) + ";");
+      }
+      return List.of(Sql.doBlock(Sql.ifThen("NOT EXISTS (SELECT FROM pg_extension WHERE extname = "
+          + literal(c.name()) + ")", List.of("CREATE EXTENSION " + ident(c.name()) + ";",
+          backups.createSchema(QualifiedName.DEFAULT_SCHEMA),
+          "CREATE TABLE IF NOT EXISTS " + ident(backups.extensionMark(c.name())) + " ();"))));
     }
 
     public List<String> visitDropExtension(DropExtension c) {
-      return List.of("DROP EXTENSION IF EXISTS " + ident(c.name()) + ";");
+      if (!c.marked()) {
+        return List.of("DROP EXTENSION IF EXISTS " + ident(c.name()) + ";");
+      }
+      // What rolling back keeps for migrating again (a kept table, a column's values) may still use
+      // the extension: it then stays.
+      QualifiedName mark = backups.extensionMark(c.name());
+      return List.of(Sql.doBlock(Sql.ifThen("to_regclass(" + literal(ident(mark)) + ") IS NOT NULL",
+          List.of("DROP TABLE " + ident(mark) + ";", "BEGIN\n  DROP EXTENSION " + ident(c.name())
+              + ";\nEXCEPTION WHEN dependent_objects_still_exist THEN\n  NULL;\nEND;"))));
     }
 
     public List<String> visitCreateEnum(CreateEnum c) {
