@@ -2,6 +2,7 @@ package dev.plinth.schema.model;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,29 +34,40 @@ public final class SqlTypes {
 
   private SqlTypes() {}
 
+  /** Built-in types spelled as they are, but for case. */
+  private static final Set<String> PLAIN = Set.of("text", "integer", "bigint", "smallint", "boolean",
+      "real", "numeric", "uuid", "json", "jsonb", "bytea", "date", "inet", "cidr", "macaddr",
+      "macaddr8", "interval", "money", "xml", "tsvector", "tsquery", "oid");
+
   /**
    * {@code type} as PostgreSQL spells it, arrays included ({@code int4[]} is {@code integer[]});
-   * a type this has no rule for is only trimmed, and lower-cased unless it has quotes.
+   * a type this has no rule for (one an extension brings, {@code geometry(Point,4326)}) is only
+   * trimmed.
    */
   public static String canonical(String type) {
     if (type == null) {
       return null;
     }
-    String text = type.strip();
-    if (text.contains("\"")) {
-      return text;
+    String written = type.strip();
+    if (written.contains("\"")) {
+      return written;
     }
-    text = text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    String text = written.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
     // PostgreSQL does not keep an array's dimensions: int[][] is integer[].
     String suffix = "";
     while (text.endsWith("[]")) {
       suffix = "[]";
       text = text.substring(0, text.length() - 2).strip();
     }
-    return element(text) + suffix;
+    String element = element(text);
+    return element == null ? written : element + suffix;
   }
 
+  /** The type as PostgreSQL spells it, or null when this has no rule for it. */
   private static String element(String text) {
+    if (PLAIN.contains(text)) {
+      return text;
+    }
     String alias = ALIASES.get(text);
     if (alias != null) {
       return alias;
@@ -74,20 +86,20 @@ public final class SqlTypes {
     }
     Matcher sized = SIZED.matcher(text);
     if (!sized.matches()) {
-      return text;
+      return null;
     }
     String name = sized.group(1);
     String first = sized.group(2);
     String second = sized.group(3);
     return switch (name) {
-      case "varchar", "character varying" -> second == null ? "character varying(" + first + ")" : text;
-      case "char", "character", "bpchar" -> second == null ? "character(" + first + ")" : text;
+      case "varchar", "character varying" -> second == null ? "character varying(" + first + ")" : null;
+      case "char", "character", "bpchar" -> second == null ? "character(" + first + ")" : null;
       case "numeric", "decimal" -> "numeric(" + first + "," + (second == null ? "0" : second) + ")";
-      case "varbit", "bit varying" -> second == null ? "bit varying(" + first + ")" : text;
-      case "bit" -> second == null ? "bit(" + first + ")" : text;
-      case "float" -> second != null ? text
+      case "varbit", "bit varying" -> second == null ? "bit varying(" + first + ")" : null;
+      case "bit" -> second == null ? "bit(" + first + ")" : null;
+      case "float" -> second != null ? null
           : Integer.parseInt(first) <= 24 ? "real" : "double precision";
-      default -> text;
+      default -> null;
     };
   }
 }

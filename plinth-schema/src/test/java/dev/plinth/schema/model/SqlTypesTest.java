@@ -43,7 +43,10 @@ class SqlTypesTest {
       "text[][] | text[]",
       "citext | citext",
       "\"public\".\"Mood\"[] | \"public\".\"Mood\"[]",
-      "vector(3) | vector(3)"})
+      "vector(3) | vector(3)",
+      "TEXT | text",
+      "geometry(Point,4326) | geometry(Point,4326)",
+      "Geography | Geography"})
   void spellsTypesAsPostgresDoes(String written, String expected) {
     assertEquals(expected, SqlTypes.canonical(written));
   }
