@@ -159,7 +159,7 @@ final class SchemaMutator {
       case 3: return addColumn(schema, table);
       case 4: return random.nextInt(3) == 0 ? rekey(schema, table) : dropColumn(schema, table);
       case 5: return renameColumn(schema, table);
-      case 6: return changeType(schema, table);
+      case 6: return random.nextInt(4) == 0 ? changeCollation(schema, table) : changeType(schema, table);
       case 7: return changeNullability(schema, table);
       case 8: return changeDefault(schema, table);
       case 9: return edit(schema, table, t -> t.withComment(random.nextBoolean() ? null : "c" + next()));
@@ -450,6 +450,22 @@ final class SchemaMutator {
     String defaultSql = column.defaultSql() == null ? null : DEFAULTS.get(type);
     return replaceColumn(schema, table, column, new Column(column.name(), type, null,
         column.nullable(), defaultSql, Identity.NONE, column.comment(), null));
+  }
+
+  /** Gives a text column another collation, or takes it back to its type's default. */
+  private Schema changeCollation(Schema schema, Table table) {
+    List<Column> candidates = plainColumns(table).stream()
+        .filter(c -> c.enumType() == null
+            && (c.type().equals("text") || c.type().startsWith("character varying")))
+        .toList();
+    if (candidates.isEmpty()) {
+      return schema;
+    }
+    Column column = candidates.get(random.nextInt(candidates.size()));
+    List<String> others = new ArrayList<>(java.util.Arrays.asList(null, "C", "POSIX"));
+    others.remove(column.collation());
+    return replaceColumn(schema, table, column,
+        column.withCollation(others.get(random.nextInt(others.size()))));
   }
 
   private Schema changeNullability(Schema schema, Table table) {

@@ -167,11 +167,10 @@ class PullTest {
     assertEquals("""
         Pulled 8 tables and 2 enum types into 10 source files under %s (package com.example.db), and the baseline\
          migration V1 into %s.
-        2 things the records cannot say as it is; review each (the baseline migration does not create it as it is\
+        1 thing the records cannot say as it is; review each (the baseline migration does not create it as it is\
          in the database):
           column billing.invoice.issued_at: type timestamp(3) with time zone has no Java type in Plinth's mapping;\
          written as @Column(type = "timestamp(3) with time zone") OffsetDateTime
-          column public.user.ip: type inet has no Java type in Plinth's mapping; written as @Column(type = "inet") String
         Next: review the records, compile them (no new migration appears), then run `plinth baseline` on this\
          database to record it as being at version 1.
         """.formatted(sources, db), pulled.out());
@@ -208,6 +207,7 @@ class PullTest {
     assertTrue(user.contains("    @Nullable @Column(name = \"class\") String class_,\n"), user);
     assertTrue(user.contains("    @Nullable @Column(name = \"externalId\") String externalId,\n"), user);
     assertTrue(user.contains("    @Default(\"0\") int order,\n"), user);
+    assertTrue(user.contains("    @Nullable InetAddress ip) {}"), user);
     assertTrue(user.contains("@Index(columns = \"lower(email::text)\", unique = true, name = \"user_lower_email_idx\")\n"), user);
     String organization = Files.readString(sources.resolve("com/example/db/Organization.java"));
     assertTrue(organization.contains(" * @param slug URL-safe name, unique; see C:\\u005corgs\\u005c*.\n"), organization);
@@ -311,8 +311,8 @@ class PullTest {
   /**
    * The processor's golden schemas (feature schema without its pgvector table, catalog, evolved);
    * the processor warns on the feature schema's SET NULL key over a NOT NULL column, and on its
-   * pulled records just the same. Its inet column is written with {@code @Column(type = "inet")},
-   * as it is there, and noted.
+   * pulled records just the same. Its {@code @Column(type = "inet") String} column is written as an
+   * {@code InetAddress}, which maps to the same type.
    */
   @ParameterizedTest(name = "{0}")
   @CsvSource({"features, PLN141", "catalog, ''", "evolved, ''"})
@@ -330,9 +330,7 @@ class PullTest {
     PullResult result = PullProof.prove(original, project.resolve("pulled"),
         warning.isEmpty() ? List.of() : List.of(warning));
 
-    List<String> noted = golden.equals("features") ? List.of("column public.order.client_ip: type inet has no"
-        + " Java type in Plinth's mapping; written as @Column(type = \"inet\") String") : List.of();
-    assertEquals(noted, result.unsupported().stream().map(Unsupported::text).toList());
+    assertEquals(List.of(), result.unsupported().stream().map(Unsupported::text).toList());
     assertEquals(List.of(), SchemaDiff.diff(Canonical.schema(withoutVectors), Canonical.schema(catalog(original))));
   }
 
@@ -488,7 +486,6 @@ class PullTest {
             + " written without it",
         "column public.thing.during: type int4range has no Java type in Plinth's mapping; written as"
             + " @Column(type = \"int4range\") String",
-        "column public.thing.label: collation C; Plinth does not model it: written without it",
         "column public.thing.shade: its type public.blank is left out (see that type); the column is left out",
         "column public.thing.ticket: its default nextval('ticket_numbers'::regclass) takes values from a sequence,"
             + " which the records cannot create; written without the default. Make it an identity column instead"
@@ -520,6 +517,7 @@ class PullTest {
         result.unsupported().stream().map(Unsupported::text).toList());
     String thing = Files.readString(sources.resolve("app/Thing.java"));
     assertTrue(thing.contains("    @Id(name = \"thing_primary\") @Serial int id,\n"), thing);
+    assertTrue(thing.contains("    @Nullable @Column(collation = \"C\") String label"), thing);
     assertEquals("""
         package app;
 
@@ -552,7 +550,7 @@ class PullTest {
         + " them as it says):\n"
         + "--   column public.thing.doubled: generated (it is written as an ordinary column); Plinth does not model it:"
         + " written without it\n"
-        + "--   column public.thing.label: collation C; Plinth does not model it: written without it\n"), notModelled);
+), notModelled);
     assertTrue(notModelled.endsWith("--   table public.thing index thing_shade_idx: it uses column shade, which is"
         + " left out; left out too\n"), notModelled);
     assertTrue(notModelled.contains("\nALTER TABLE public.scratch SET UNLOGGED;\n"), notModelled);
@@ -568,6 +566,9 @@ class PullTest {
     assertEquals("thing_primary", Sql.queryString(fresh,
         "SELECT conname FROM pg_constraint WHERE conrelid = 'thing'::regclass AND contype = 'p'"));
     assertEquals("Line one. Line two.", Sql.queryString(fresh, "SELECT obj_description('thing'::regclass)"));
+    assertEquals("C", Sql.queryString(fresh, "SELECT co.collname FROM pg_attribute a JOIN pg_collation co"
+        + " ON co.oid = a.attcollation WHERE a.attrelid = 'thing'::regclass AND a.attname = 'label'"),
+        "the column's collation is pulled and created again");
     assertEquals(PullProof.views(db), PullProof.views(fresh), "the view is created, without its options");
   }
 

@@ -15,6 +15,7 @@ import java.lang.annotation.Target;
  * @Column(precision = 12, scale = 2) BigDecimal amount         // numeric(12,2)
  * @Column(type = "citext") String handle                       // any SQL type
  * @Column(notNullName = "user_email_present") String email    // CONSTRAINT ... NOT NULL (PostgreSQL 18)
+ * @Column(collation = "C") String code                        // text COLLATE "C"
  * }</pre>
  */
 @Documented
@@ -49,4 +50,13 @@ public @interface Column {
    * {@code notNullName = "user_email_present"}.
    */
   String notNullName() default "";
+
+  /**
+   * The column's collation, for a text type ({@code String}, {@code varchar}, {@code citext}, or an
+   * explicit {@link #type()}): {@code COLLATE "C"} sorts and compares byte by byte, {@code "und-x-icu"}
+   * by the ICU root locale. Defaults to the type's (the database's) collation. Changing it is done
+   * in place ({@code ALTER COLUMN ... TYPE ... COLLATE ...}); indexes on the column are rebuilt.
+   * Example: {@code collation = "C"}.
+   */
+  String collation() default "";
 }

@@ -149,6 +149,49 @@ class GenerationTest {
     assertGolden("keys");
   }
 
+  /**
+   * Column collations: created with {@code COLLATE}, then set, changed and taken back to the type's
+   * default in place ({@code ALTER COLUMN ... TYPE ... COLLATE}), a view reading one column dropped
+   * and created around it.
+   */
+  @Test
+  void collationsAndTheirChangesWriteTheGoldenMigrations() throws IOException {
+    assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("collations"))).succeeded();
+    Compilation evolved = ProcessorRun.compile(migrations, ProcessorRun.schema("collations-evolved"));
+
+    assertThat(evolved).succeeded();
+    assertGolden("collations");
+  }
+
+  /**
+   * Column kinds mapped from Java types ({@code OffsetTime}, {@code Duration}, {@code InetAddress},
+   * enum arrays and lists, numeric without precision) and explicit types written as aliases
+   * ({@code timetz}, {@code VARCHAR(12)}, {@code int8}), recorded as PostgreSQL spells them: written
+   * later through the Java types, they are no change.
+   */
+  @Test
+  void columnKindsAndTypeAliasesWriteTheGoldenMigrations() throws IOException {
+    assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("types"))).succeeded();
+    Compilation evolved = ProcessorRun.compile(migrations, ProcessorRun.schema("types-evolved"));
+
+    assertThat(evolved).succeeded();
+    assertGolden("types");
+  }
+
+  /**
+   * Columns of types that extensions bring ({@code citext}, {@code hstore}, then {@code ltree}):
+   * the migration creates each extension first, and marks that it did, so that the reverse drops
+   * only what it created.
+   */
+  @Test
+  void extensionTypedColumnsWriteTheGoldenMigrations() throws IOException {
+    assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("extensions"))).succeeded();
+    Compilation evolved = ProcessorRun.compile(migrations, ProcessorRun.schema("extensions-evolved"));
+
+    assertThat(evolved).succeeded();
+    assertGolden("extensions");
+  }
+
   @Test
   void deletingTheNewestMigrationRegeneratesIt() throws IOException {
     assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("basic"))).succeeded();

@@ -79,6 +79,10 @@ public final class Pull {
       }
       records = RecordSources.render(live, rest.viewColumns(), basePackage);
       unsupported = new ArrayList<>(rest.extras());
+      // The baseline migration creates the extensions that the records' columns need.
+      Set<String> needed = records.schema().extensions();
+      unsupported.removeIf(u -> u.object().startsWith("extension ")
+          && needed.contains(u.object().substring("extension ".length())));
       unsupported.addAll(records.unsupported());
       unsupported.sort(java.util.Comparator.comparing(Unsupported::object).thenComparing(Unsupported::reason));
       notModelled = NotModelledCatalog.read(connection, context.historyTable(), records.schema(), unsupported);

@@ -8,6 +8,7 @@ import dev.plinth.schema.model.IndexKey;
 import dev.plinth.schema.model.Names;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.Sequence;
+import dev.plinth.schema.model.SqlTypes;
 import dev.plinth.schema.model.Table;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -79,12 +80,14 @@ public final class Canonical {
   }
 
   /**
-   * The column with its default in canonical form, its sequence's options that are PostgreSQL's
-   * defaults left out, no NOT NULL constraint name when it is nullable, and no rename hint.
+   * The column with its type spelled as PostgreSQL does ({@link SqlTypes}), its default in canonical
+   * form, its sequence's options that are PostgreSQL's defaults left out, no NOT NULL constraint
+   * name when it is nullable, and no rename hint.
    */
   public static Column column(Column c) {
-    return new Column(c.name(), c.type(), c.enumType(), c.nullable(), expression(c.defaultSql()),
-        c.identity(), c.comment(), null, sequence(c, c.sequence()), c.nullable() ? null : c.notNullName());
+    return new Column(c.name(), SqlTypes.canonical(c.type()), c.enumType(), c.nullable(),
+        expression(c.defaultSql()), c.identity(), c.comment(), null, sequence(c, c.sequence()),
+        c.nullable() ? null : c.notNullName(), c.collation());
   }
 
   /**

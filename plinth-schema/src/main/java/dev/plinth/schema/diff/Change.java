@@ -157,16 +157,29 @@ public sealed interface Change {
     }
   }
 
-  /** Creates an extension, such as {@code vector}. */
+  /**
+   * Creates an extension, such as {@code vector}, if it does not exist. With {@code marked}, a
+   * creation leaves a mark in the migration's backup schema, and the inverse drops the extension
+   * only when that mark is there and nothing uses it any more: rolling back drops an extension only
+   * if the migration created it, and keeps it while what rolling back keeps still uses it. Absent
+   * (false) from entries written before it existed, which render as they always did.
+   */
   @JsonTypeName("CreateExtension")
-  @JsonPropertyOrder({"name"})
-  record CreateExtension(@JsonProperty("name") String name) implements Change {
+  @JsonPropertyOrder({"name", "marked"})
+  record CreateExtension(
+      @JsonProperty("name") String name,
+      @JsonProperty("marked") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean marked)
+      implements Change {
+    public CreateExtension(String name) {
+      this(name, false);
+    }
+
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visitCreateExtension(this);
     }
 
     public Change inverse() {
-      return new DropExtension(name);
+      return new DropExtension(name, marked);
     }
 
     public Schema applyTo(Schema schema) {
@@ -174,16 +187,26 @@ public sealed interface Change {
     }
   }
 
-  /** Drops an extension that no column needs any more. */
+  /**
+   * Drops an extension that no column needs any more; with {@code marked} (the inverse of a marked
+   * {@link CreateExtension}), only when the mark of its creation by the migration is there.
+   */
   @JsonTypeName("DropExtension")
-  @JsonPropertyOrder({"name"})
-  record DropExtension(@JsonProperty("name") String name) implements Change {
+  @JsonPropertyOrder({"name", "marked"})
+  record DropExtension(
+      @JsonProperty("name") String name,
+      @JsonProperty("marked") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean marked)
+      implements Change {
+    public DropExtension(String name) {
+      this(name, false);
+    }
+
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visitDropExtension(this);
     }
 
     public Change inverse() {
-      return new CreateExtension(name);
+      return new CreateExtension(name, marked);
     }
 
     public Schema applyTo(Schema schema) {
@@ -541,6 +564,15 @@ public sealed interface Change {
     /** The same change, filling the column's NULL rows with {@code fill} as it becomes NOT NULL. */
     public AlterColumn withBackfill(Backfill fill) {
       return new AlterColumn(table, before, after, backupKey, restoreKey, fill);
+    }
+
+    /**
+     * Whether the column gets another type or collation: {@code ALTER COLUMN ... TYPE}, which a
+     * view reading the column does not allow.
+     */
+    public boolean retypes() {
+      return !before.type().equals(after.type())
+          || !java.util.Objects.equals(before.collation(), after.collation());
     }
 
     /** Whether the column becomes NOT NULL. */

@@ -68,9 +68,15 @@ public final class SchemaDiff {
     current = renameColumns(current, after, phases);
     current = renameParts(current, after, phases);
 
+    // An extension that only marked creations make is never dropped by a migration: a backup of
+    // the last column that used it may still need it.
     setDiff(current.extensions(), after.extensions(),
-        n -> phases.dropExtensions.add(new DropExtension(n)),
-        n -> phases.createExtensions.add(new CreateExtension(n)));
+        n -> {
+          if (!Schema.marksCreation(n)) {
+            phases.dropExtensions.add(new DropExtension(n));
+          }
+        },
+        n -> phases.createExtensions.add(new CreateExtension(n, Schema.marksCreation(n))));
     diffEnums(current, after, phases);
     Map<QualifiedName, List<String>> lostValues = lostValues(current, after);
 

@@ -117,7 +117,7 @@ final class ViewChanges {
         touched.add(c.table());
       } else if (change instanceof DropColumn c) {
         touched.add(c.table());
-      } else if (change instanceof AlterColumn c && !c.before().type().equals(c.after().type())) {
+      } else if (change instanceof AlterColumn c && c.retypes()) {
         touched.add(c.table());
       } else if (change instanceof DropTable c) {
         touched.add(c.table().name());

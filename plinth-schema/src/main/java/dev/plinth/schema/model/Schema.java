@@ -22,6 +22,11 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views)
   /** The extension that {@code vector(n)} columns need. */
   public static final String VECTOR_EXTENSION = "vector";
 
+  /** The types extensions bring, with the extension each needs (PostGIS's where the server has it). */
+  private static final java.util.Map<String, String> EXTENSION_TYPES = java.util.Map.of(
+      "citext", "citext", "hstore", "hstore", "ltree", "ltree", "lquery", "ltree",
+      "geometry", "postgis", "geography", "postgis");
+
   public Schema {
     tables = sorted(tables, TABLES);
     enums = sorted(enums, ENUMS);
@@ -77,17 +82,35 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views)
     return result;
   }
 
-  /** The extensions the columns need. */
+  /**
+   * The extensions the columns need: {@code vector} for {@code vector(n)}, and {@code citext},
+   * {@code hstore}, {@code ltree} and {@code postgis} for their types, also as array elements.
+   */
   public SortedSet<String> extensions() {
     SortedSet<String> result = new TreeSet<>();
     for (Table table : tables) {
       for (Column column : table.columns()) {
         if (column.type().startsWith("vector(")) {
           result.add(VECTOR_EXTENSION);
+        } else if (column.enumType() == null) {
+          String base = column.type().replaceFirst("(\\(.*\\))?(\\[\\])*$", "");
+          String extension = EXTENSION_TYPES.get(base);
+          if (extension != null) {
+            result.add(extension);
+          }
         }
       }
     }
     return result;
+  }
+
+  /**
+   * Whether creating {@code extension} is marked, so that rolling back drops it only when the
+   * migration created it (it did not exist before): every extension but {@code vector}, whose
+   * committed migrations create and drop it unconditionally.
+   */
+  public static boolean marksCreation(String extension) {
+    return !VECTOR_EXTENSION.equals(extension);
   }
 
   /** The schema with {@code table} added, or replacing the table of the same name. */

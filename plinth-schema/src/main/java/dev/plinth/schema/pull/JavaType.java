@@ -45,7 +45,10 @@ record JavaType(String type, java.util.Set<String> imports, Map<String, String> 
       Map.entry("timestamp with time zone", new Scalar(null, "OffsetDateTime", "java.time.OffsetDateTime")),
       Map.entry("timestamp without time zone", new Scalar(null, "LocalDateTime", "java.time.LocalDateTime")),
       Map.entry("date", new Scalar(null, "LocalDate", "java.time.LocalDate")),
-      Map.entry("time without time zone", new Scalar(null, "LocalTime", "java.time.LocalTime")));
+      Map.entry("time without time zone", new Scalar(null, "LocalTime", "java.time.LocalTime")),
+      Map.entry("time with time zone", new Scalar(null, "OffsetTime", "java.time.OffsetTime")),
+      Map.entry("interval", new Scalar(null, "Duration", "java.time.Duration")),
+      Map.entry("inet", new Scalar(null, "InetAddress", "java.net.InetAddress")));
 
   /** Plain Java types for SQL types the mapping has no entry for, by pattern; String for the rest. */
   private static final Map<Pattern, Scalar> FALLBACKS = fallbacks();

@@ -325,6 +325,9 @@ public final class RecordSources {
     if (column.notNullName() != null) {
       attributes.put("notNullName", string(column.notNullName()));
     }
+    if (column.collation() != null) {
+      attributes.put("collation", string(column.collation()));
+    }
     if (!attributes.isEmpty()) {
       imports.add(ANNOTATIONS + "Column");
       annotations.add(annotation("Column", attributes));

@@ -40,6 +40,14 @@ public record Backups(String version) {
     return new QualifiedName(schema(table.schema()), Names.fit(table.name() + "." + column));
   }
 
+  /**
+   * The mark that the migration created extension {@code name} (it did not exist): an empty table,
+   * which the reverse looks for before it drops the extension.
+   */
+  QualifiedName extensionMark(String name) {
+    return new QualifiedName(schema(QualifiedName.DEFAULT_SCHEMA), Names.fit("extension " + name));
+  }
+
   String createSchema(String source) {
     return "CREATE SCHEMA IF NOT EXISTS " + Sql.ident(schema(source)) + ";";
   }

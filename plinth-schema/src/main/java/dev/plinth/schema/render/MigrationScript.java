@@ -33,6 +33,7 @@ import dev.plinth.schema.diff.Change.RenameTable;
 import dev.plinth.schema.diff.Change.SetTableComment;
 import dev.plinth.schema.diff.Change.ValidateConstraint;
 import dev.plinth.schema.diff.Changes;
+import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Schema;
 import java.util.ArrayList;
 import java.util.List;
@@ -202,8 +203,9 @@ public final class MigrationScript {
       return Optional.empty();
     }
 
+    /** A marked creation leaves its mark in the backup schema of the default schema. */
     public Optional<String> visitCreateExtension(CreateExtension c) {
-      return Optional.empty();
+      return c.marked() ? Optional.of(QualifiedName.DEFAULT_SCHEMA) : Optional.empty();
     }
 
     public Optional<String> visitDropExtension(DropExtension c) {

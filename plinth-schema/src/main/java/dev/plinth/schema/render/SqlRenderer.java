@@ -112,11 +112,25 @@ public final class SqlRenderer {
     }
 
     public List<String> visitCreateExtension(CreateExtension c) {
-      return List.of("CREATE EXTENSION IF NOT EXISTS " + ident(c.name()) + ";");
+      if (!c.marked()) {
+        return List.of("CREATE EXTENSION IF NOT EXISTS " + ident(c.name()) + ";");
+      }
+      return List.of(Sql.doBlock(Sql.ifThen("NOT EXISTS (SELECT FROM pg_extension WHERE extname = "
+          + literal(c.name()) + ")", List.of("CREATE EXTENSION " + ident(c.name()) + ";",
+          backups.createSchema(QualifiedName.DEFAULT_SCHEMA),
+          "CREATE TABLE IF NOT EXISTS " + ident(backups.extensionMark(c.name())) + " ();"))));
     }
 
     public List<String> visitDropExtension(DropExtension c) {
-      return List.of("DROP EXTENSION IF EXISTS " + ident(c.name()) + ";");
+      if (!c.marked()) {
+        return List.of("DROP EXTENSION IF EXISTS " + ident(c.name()) + ";");
+      }
+      // What rolling back keeps for migrating again (a kept table, a column's values) may still use
+      // the extension: it then stays.
+      QualifiedName mark = backups.extensionMark(c.name());
+      return List.of(Sql.doBlock(Sql.ifThen("to_regclass(" + literal(ident(mark)) + ") IS NOT NULL",
+          List.of("DROP TABLE " + ident(mark) + ";", "BEGIN\n  DROP EXTENSION " + ident(c.name())
+              + ";\nEXCEPTION WHEN dependent_objects_still_exist THEN\n  NULL;\nEND;"))));
     }
 
     public List<String> visitCreateEnum(CreateEnum c) {
@@ -559,13 +573,19 @@ public final class SqlRenderer {
   }
 
   static String columnDefinition(QualifiedName table, Column column) {
-    StringBuilder sql = new StringBuilder(ident(column.name())).append(' ').append(column.type());
+    StringBuilder sql = new StringBuilder(ident(column.name())).append(' ').append(column.type())
+        .append(collate(column));
     sql.append(SequenceSql.clause(table, column));
     sql.append(NotNullSql.clause(column));
     if (column.defaultSql() != null) {
       sql.append(" DEFAULT ").append(column.defaultSql());
     }
     return sql.toString();
+  }
+
+  /** {@code COLLATE "name"} after a column's type, or nothing for its type's default collation. */
+  static String collate(Column column) {
+    return column.collation() == null ? "" : " COLLATE " + ident(column.collation());
   }
 
   /**
@@ -576,7 +596,7 @@ public final class SqlRenderer {
     List<String> out = new ArrayList<>();
     Column column = change.column();
     Column loose = new Column(column.name(), column.type(), column.enumType(), true,
-        column.defaultSql(), Identity.NONE, null, null);
+        column.defaultSql(), Identity.NONE, null, null).withCollation(column.collation());
     out.add(alter(change.table()) + "ADD COLUMN " + columnDefinition(change.table(), loose) + ";");
     out.addAll(change.matchByValues()
         ? backups.restoreColumnByValues(change.table(), column, change.restoreKey())
@@ -616,7 +636,7 @@ public final class SqlRenderer {
       boolean inPlace) {
     List<String> out = new ArrayList<>();
     String column = alter(table) + "ALTER COLUMN " + ident(after.name()) + " ";
-    boolean typeChanged = !before.type().equals(after.type());
+    boolean typeChanged = new AlterColumn(table, before, after).retypes();
     boolean identityChanged = before.identity() != after.identity() && !inPlace;
     boolean defaultChanged = !Objects.equals(before.defaultSql(), after.defaultSql()) || typeChanged;
     if (identityChanged && before.identity() != Identity.NONE) {
@@ -626,7 +646,8 @@ public final class SqlRenderer {
       out.add(column + "DROP DEFAULT;");
     }
     if (typeChanged) {
-      out.add(column + "TYPE " + after.type()
+      // Without COLLATE, the column takes its type's default collation.
+      out.add(column + "TYPE " + after.type() + collate(after)
           + (TypeConversions.needsUsing(before.type(), after.type())
               ? " USING " + ident(after.name()) + "::" + after.type() : "") + ";");
     }

@@ -16,7 +16,8 @@ public enum Message {
   UNSUPPORTED_TYPE(Severity.ERROR, "PLN101",
       "Component '%s' has type %s, which has no PostgreSQL mapping. Supported: String, int/Integer,"
           + " long/Long, short/Short, boolean/Boolean, double/Double, float/Float, BigDecimal, UUID,"
-          + " Instant, OffsetDateTime, LocalDateTime, LocalDate, LocalTime, byte[], enums, and arrays"
+          + " Instant, OffsetDateTime, LocalDateTime, LocalDate, LocalTime, OffsetTime, Duration,"
+          + " InetAddress, byte[], enums, and arrays"
           + " or Lists of these. For any other type state the SQL type: @Column(type = \"...\")."),
   NULLABLE_PRIMITIVE(Severity.ERROR, "PLN102",
       "Component '%s' is @Nullable but its type %s is primitive and cannot hold null."
@@ -40,6 +41,9 @@ public enum Message {
       "@Column(length = %d) is on component '%s' of type %s; length applies to String only."
           + " Remove it, or use @Column(type = \"...\")."),
   BLANK_VALUE(Severity.ERROR, "PLN109", "%s must not be blank. %s"),
+  COLLATION_NOT_TEXT(Severity.ERROR, "PLN360",
+      "@Column(collation = \"%s\") is on component '%s' of SQL type %s; PostgreSQL collates text"
+          + " types only (text, varchar, char, citext). Remove it, or give the component a text type."),
   SERIAL_TYPE(Severity.ERROR, "PLN113",
       "@Serial is on component '%s' of SQL type %s; a serial column is smallint (short), integer"
           + " (int) or bigint (long). Change the component's type, or remove @Serial."),

@@ -13,6 +13,7 @@ import dev.plinth.schema.model.PrimaryKey;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.ReferentialAction;
 import dev.plinth.schema.model.Sequence;
+import dev.plinth.schema.model.SqlTypes;
 import dev.plinth.schema.model.Table;
 import dev.plinth.schema.model.UniqueConstraint;
 import dev.plinth.schema.model.View;
@@ -59,6 +60,9 @@ public final class RecordReader {
   /** The names of PostgreSQL's system columns, which no user column can take. */
   private static final Set<String> SYSTEM_COLUMNS =
       Set.of("tableoid", "xmin", "cmin", "xmax", "cmax", "ctid");
+  /** The types the Java types map to that PostgreSQL collates. */
+  private static final Pattern TEXT_TYPE =
+      Pattern.compile("text|character varying(\\(\\d+\\))?");
   /** The column types of {@code smallserial}, {@code serial} and {@code bigserial}. */
   private static final Set<String> SERIAL_TYPES = Set.of("smallint", "integer", "bigint");
   /** The JVM's limit on the parameter slots of a constructor (255, one of which is {@code this}). */
@@ -419,7 +423,7 @@ public final class RecordReader {
     QualifiedName enumType = null;
     String override = columnAnn.map(a -> a.string("type")).orElse("").strip();
     if (!override.isEmpty()) {
-      sqlType = override;
+      sqlType = SqlTypes.canonical(override);
     } else if (vector.isPresent()) {
       int dimensions = vector.get().integer("value");
       if (!TypeMapper.isFloatArray(type)) {
@@ -480,8 +484,32 @@ public final class RecordReader {
     }
     String renamedFrom = Ann.find(component, "RenamedFrom", elements).map(a -> a.string("value")).orElse(null);
     String notNullName = columnAnn.map(a -> notNullName(a, componentName, nullable)).orElse(null);
+    String collation = columnAnn.isPresent() && columnAnn.get().isSet("collation")
+        ? collation(columnAnn.get(), componentName, sqlType, !override.isEmpty()) : null;
     return Optional.of(new Column(columnName, sqlType, enumType, nullable, defaultSql, identity,
-        comment, renamedFrom, sequence, notNullName));
+        comment, renamedFrom, sequence, notNullName, collation));
+  }
+
+  /**
+   * The collation {@code @Column(collation)} gives the column, or null for none. A type the Java
+   * type maps to must be a text type; an explicit {@code @Column(type)} (a domain over text, say)
+   * is taken at its word.
+   */
+  private String collation(Ann column, String component, String sqlType, boolean explicitType) {
+    String name = column.string("collation").strip();
+    Origin origin = column.origin("collation");
+    if (name.isEmpty()) {
+      report.add(Message.BLANK_VALUE, origin, "@Column(collation)",
+          "Write the collation's name, such as @Column(collation = \"C\"), or remove the attribute.");
+      return null;
+    }
+    String element = sqlType.endsWith("[]") ? sqlType.substring(0, sqlType.length() - 2) : sqlType;
+    if (!explicitType && !TEXT_TYPE.matcher(element).matches()) {
+      report.add(Message.COLLATION_NOT_TEXT, origin, name, component, sqlType);
+      return null;
+    }
+    checkLength(name, origin, "@Column(collation = \"...\")");
+    return name;
   }
 
   /** The name {@code @Column(notNullName)} gives the NOT NULL constraint, or null for none. */

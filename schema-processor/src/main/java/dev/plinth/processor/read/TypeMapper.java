@@ -33,7 +33,10 @@ final class TypeMapper {
       Map.entry("java.time.OffsetDateTime", "timestamp with time zone"),
       Map.entry("java.time.LocalDateTime", "timestamp without time zone"),
       Map.entry("java.time.LocalDate", "date"),
-      Map.entry("java.time.LocalTime", "time without time zone"));
+      Map.entry("java.time.LocalTime", "time without time zone"),
+      Map.entry("java.time.OffsetTime", "time with time zone"),
+      Map.entry("java.time.Duration", "interval"),
+      Map.entry("java.net.InetAddress", "inet"));
 
   /** What a Java type maps to: an SQL scalar type, or an enum, possibly as array elements. */
   record Mapped(String sqlType, TypeElement enumElement, boolean array) {}

@@ -22,7 +22,7 @@ import java.util.function.Predicate;
  * What a database holds beyond the schema model, for {@code pull}: objects Plinth does not model
  * (materialized views, sequences, functions, triggers, policies, domains, extensions, ...) and
  * features of modelled ones that the model lacks (partitioning, unlogged tables, not yet valid
- * constraints, generated columns, column collations, a view's comments and options). Each is reported, never dropped
+ * constraints, generated columns, a view's comments and options). Each is reported, never dropped
  * silently; generated and domain-typed columns are also corrected in the schema {@link CatalogReader}
  * read, so the baseline migration creates what it can. The sequence of a serial column (owned by it,
  * its default) is part of the column, not an extra object.
@@ -120,9 +120,7 @@ public final class CatalogExtras {
       FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
       JOIN pg_type t ON t.oid = a.atttypid,
       LATERAL (VALUES
-          (CASE WHEN a.attgenerated <> '' THEN 'generated (it is written as an ordinary column)' END),
-          (CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation
-                THEN 'collation ' || (SELECT co.collname FROM pg_collation co WHERE co.oid = a.attcollation) END)
+          (CASE WHEN a.attgenerated <> '' THEN 'generated (it is written as an ordinary column)' END)
       ) AS f(what)
       WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND f.what IS NOT NULL
         AND c.relname <> ? AND %1$s
@@ -243,7 +241,7 @@ public final class CatalogExtras {
 
   private static Column withoutDefault(Column c) {
     return new Column(c.name(), c.type(), c.enumType(), c.nullable(), null, c.identity(), c.comment(),
-        c.renamedFrom(), c.sequence(), c.notNullName());
+        c.renamedFrom(), c.sequence(), c.notNullName(), c.collation());
   }
 
   private static Table withFixes(Table table, Map<String, String[]> fixes) {
@@ -257,7 +255,7 @@ public final class CatalogExtras {
       String defaultSql = fix[0] != null ? null : c.defaultSql();
       String type = fix[1] != null ? fix[1] : c.type();
       columns.add(new Column(c.name(), type, c.enumType(), c.nullable(), defaultSql, c.identity(), c.comment(),
-          c.renamedFrom(), c.sequence(), c.notNullName()));
+          c.renamedFrom(), c.sequence(), c.notNullName(), c.collation()));
     }
     return table.withColumns(columns);
   }

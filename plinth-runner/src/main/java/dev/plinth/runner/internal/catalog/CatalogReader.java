@@ -48,7 +48,8 @@ public final class CatalogReader {
              CASE WHEN t.typtype = 'e' THEN tn.nspname WHEN et.typtype = 'e' THEN etn.nspname END,
              CASE WHEN t.typtype = 'e' THEN t.typname WHEN et.typtype = 'e' THEN et.typname END,
              et.typtype = 'e', seq.relname, seq.serial, seq.seqstart, seq.seqincrement, seq.seqmin,
-             seq.seqmax, seq.seqcache, seq.seqcycle
+             seq.seqmax, seq.seqcache, seq.seqcycle,
+             CASE WHEN a.attcollation <> t.typcollation THEN co.collname END
       FROM pg_class c
       JOIN pg_namespace n ON n.oid = c.relnamespace
       LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -57,6 +58,7 @@ public final class CatalogReader {
       LEFT JOIN pg_type et ON et.oid = t.typelem AND t.typcategory = 'A'
       LEFT JOIN pg_namespace etn ON etn.oid = et.typnamespace
       LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
+      LEFT JOIN pg_collation co ON co.oid = a.attcollation
       LEFT JOIN LATERAL (
         SELECT sc.relname, sd.deptype = 'a' AND d.adbin IS NOT NULL
                  AND pg_get_expr(d.adbin, d.adrelid) = format('nextval(%%L::regclass)', sc.oid::regclass) AS serial,
@@ -229,7 +231,7 @@ public final class CatalogReader {
     Sequence sequence = identity == Identity.NONE ? null : new Sequence(rs.getString(15),
         rs.getLong(17), rs.getLong(18), rs.getLong(19), rs.getLong(20), rs.getLong(21), rs.getBoolean(22));
     return new Column(rs.getString(6), type, enumType, !rs.getBoolean(8), defaultSql, identity,
-        string(rs, 11), null, sequence);
+        string(rs, 11), null, sequence, null, rs.getString(23));
   }
 
   private static void constraint(ResultSet rs, TableBuilder table, Map<Long, TableBuilder> tables)

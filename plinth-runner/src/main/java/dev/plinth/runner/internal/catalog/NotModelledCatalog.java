@@ -221,6 +221,9 @@ public final class NotModelledCatalog {
 
     /** Whether the baseline creates the table and columns this needs, and not this object itself. */
     boolean fits(Schema pulled) {
+      if (entry != null && entry.kind().equals("extension")) {
+        return !pulled.extensions().contains(entry.name()); // the baseline creates those its columns need
+      }
       if (table == null) {
         return true;
       }

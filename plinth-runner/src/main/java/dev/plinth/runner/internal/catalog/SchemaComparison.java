@@ -14,6 +14,7 @@ import dev.plinth.schema.model.PrimaryKey;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.Sequence;
+import dev.plinth.schema.model.SqlTypes;
 import dev.plinth.schema.model.Table;
 import dev.plinth.schema.model.UniqueConstraint;
 import java.util.ArrayList;
@@ -80,8 +81,11 @@ public final class SchemaComparison {
         out.add(Difference.missing("column", name, column(c)));
         continue;
       }
-      if (!c.type().equals(hc.type())) {
+      if (!SqlTypes.canonical(c.type()).equals(hc.type())) {
         out.add(Difference.different("column", name, "type", c.type(), hc.type()));
+      }
+      if (!Objects.equals(c.collation(), hc.collation())) {
+        out.add(Difference.different("column", name, "collation", collation(c), collation(hc)));
       }
       if (c.nullable() != hc.nullable()) {
         out.add(Difference.different("column", name, "nullability", nullability(c), nullability(hc)));
@@ -197,7 +201,11 @@ public final class SchemaComparison {
   }
 
   private static String column(Column c) {
-    StringBuilder text = new StringBuilder(c.type()).append(' ').append(nullability(c));
+    StringBuilder text = new StringBuilder(c.type());
+    if (c.collation() != null) {
+      text.append(" COLLATE ").append(c.collation());
+    }
+    text.append(' ').append(nullability(c));
     if (c.defaultSql() != null) {
       text.append(" DEFAULT ").append(c.defaultSql());
     }
@@ -205,6 +213,10 @@ public final class SchemaComparison {
       text.append(' ').append(c.identity().sql());
     }
     return text.toString();
+  }
+
+  private static String collation(Column c) {
+    return c.collation() == null ? "the type's default" : c.collation();
   }
 
   private static String nullability(Column c) {

@@ -3,6 +3,7 @@ package dev.plinth.runner.internal.seed;
 import dev.plinth.seed.EnumLabels;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
+import java.net.InetAddress;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -46,6 +47,9 @@ final class CopyText {
     if (value instanceof Instant i) {
       return i.toString();
     }
+    if (value instanceof InetAddress address) {
+      return address.getHostAddress(); // toString() puts the host name first
+    }
     if (value instanceof byte[] bytes) {
       return "\\x" + HexFormat.of().formatHex(bytes);
     }
@@ -67,7 +71,7 @@ final class CopyText {
       }
       return array(java.util.Arrays.asList(items));
     }
-    return value.toString(); // numbers, UUID, java.time values in ISO form
+    return value.toString(); // numbers, UUID, java.time values (Duration too) in ISO form
   }
 
   private static String array(List<?> items) {

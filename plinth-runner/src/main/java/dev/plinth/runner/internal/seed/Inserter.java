@@ -9,6 +9,7 @@ import dev.plinth.seed.TableInfo;
 import dev.plinth.seed.TableInfo.ColumnInfo;
 import dev.plinth.seed.TableInfo.ForeignKeyInfo;
 import dev.plinth.seed.TableInfo.Generation;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -388,8 +390,10 @@ final class Inserter {
         st.setObject(i + 1, instant.atOffset(ZoneOffset.UTC));
       } else if (value instanceof byte[] bytes) {
         st.setBytes(i + 1, bytes);
-      } else if (value instanceof float[] || value instanceof List<?> || value.getClass().isArray()) {
-        st.setString(i + 1, CopyText.literal(value)); // cast from its text form by the placeholder
+      } else if (value instanceof float[] || value instanceof List<?> || value.getClass().isArray()
+          || value instanceof Duration || value instanceof InetAddress) {
+        // Cast from its text form by the placeholder (the driver binds no Duration or InetAddress).
+        st.setString(i + 1, CopyText.literal(value));
       } else {
         st.setObject(i + 1, value);
       }

@@ -1,0 +1,3 @@
+package lab;
+
+public enum Mood { CALM, BUSY }
