@@ -236,7 +236,7 @@ final class Expressible {
       }
       tables.add(table.withForeignKeys(kept));
     }
-    return new Schema(tables, schema.enums(), schema.views());
+    return new Schema(tables, schema.enums(), schema.views(), schema.schemas());
   }
 
   /** The table without {@code gone} and without every key, check and index that uses them. */

@@ -186,6 +186,15 @@ public final class Slug {
       return SCHEMA;
     }
 
+    public Subject visitRenameSchema(Change.RenameSchema c) {
+      return Subject.main("rename_schema_" + c.from() + "_to_" + c.to());
+    }
+
+    public Subject visitAlterSchema(Change.AlterSchema c) {
+      return Subject.minor(c.after() == null ? "undeclare_schema_" + c.name()
+          : c.before() == null ? "declare_schema_" + c.name() : "comment_schema_" + c.name());
+    }
+
     public Subject visitCreateExtension(CreateExtension c) {
       return SCHEMA;
     }
