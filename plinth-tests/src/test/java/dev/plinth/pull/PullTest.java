@@ -613,10 +613,10 @@ class PullTest {
         freshPlinth.verify().differences().stream().map(d -> d.text()).toList());
 
     // A line verify cannot read stops it, naming the line.
-    Files.writeString(db.resolve("plinth.external"), "format 1\nindex public.room_name_trgm_idx\ntable public.room\n");
+    Files.writeString(db.resolve("plinth.external"), "format 1\nindex public.room_name_trgm_idx\ntables public.room\n");
     PlinthException unreadable = assertThrows(PlinthException.class, freshPlinth::verify);
     assertTrue(unreadable.getMessage().startsWith("[PLN995] Cannot read plinth.external next to plinth.sum: line 3:"
-        + " 'table public.room' is not '<kind> <name>' with a kind of aggregate, column-default,"),
+        + " 'tables public.room' is not '<kind> <name>' with a kind of aggregate, column, column-default,"),
         unreadable::getMessage);
   }
 
