@@ -56,6 +56,7 @@ class PullTest {
   /** Several schemas, foreign keys with a cycle, enums, all kinds of index, checks, defaults, identities, comments, reserved words. */
   static final String REALISTIC = """
       CREATE SCHEMA billing;
+      COMMENT ON SCHEMA billing IS 'Invoices and what customers owe';
       CREATE TYPE account_status AS ENUM ('active', 'suspended', 'closed');
       CREATE TYPE billing.invoice_state AS ENUM ('draft', 'sent', 'paid');
 
@@ -164,7 +165,7 @@ class PullTest {
     Path sources = project.resolve("src/main/java");
     Path db = project.resolve("src/main/resources/db");
     assertEquals("""
-        Pulled 8 tables and 2 enum types into 10 source files under %s (package com.example.db), and the baseline\
+        Pulled 8 tables and 2 enum types into 11 source files under %s (package com.example.db), and the baseline\
          migration V1 into %s.
         2 things the records cannot say as it is; review each (the baseline migration does not create it as it is\
          in the database):
@@ -177,7 +178,17 @@ class PullTest {
     assertEquals(List.of("com/example/db/AccountStatus.java", "com/example/db/Group.java",
         "com/example/db/IndexRecord.java", "com/example/db/Membership.java", "com/example/db/Organization.java",
         "com/example/db/User.java", "com/example/db/billing/Invoice.java", "com/example/db/billing/InvoiceLine.java",
-        "com/example/db/billing/InvoiceState.java", "com/example/db/billing/Slot.java"), relativeFiles(sources));
+        "com/example/db/billing/InvoiceState.java", "com/example/db/billing/Slot.java",
+        "com/example/db/billing/package-info.java"), relativeFiles(sources));
+    assertEquals("""
+        /**
+         * Invoices and what customers owe
+         */
+        @DbSchema(name = "billing")
+        package com.example.db.billing;
+
+        import dev.plinth.annotations.DbSchema;
+        """, Files.readString(sources.resolve("com/example/db/billing/package-info.java")));
     assertEquals("""
         package com.example.db.billing;
 

@@ -49,7 +49,7 @@ final class Expressible {
     for (Table table : live.tables()) {
       tables.add(e.table(table, leftOut));
     }
-    Schema schema = e.foreignKeys(new Schema(tables, enums, live.views()));
+    Schema schema = e.foreignKeys(new Schema(tables, enums, live.views(), live.schemas()));
     return new Adopted(schema, List.copyOf(e.found));
   }
 
