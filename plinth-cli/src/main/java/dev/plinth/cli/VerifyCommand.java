@@ -22,6 +22,9 @@ final class VerifyCommand extends DatabaseCommand {
       node.put("tables", result.tables());
       node.put("enums", result.enums());
       JsonResults.differences(node.putArray("differences"), result.differences());
+      if (!result.external().isEmpty()) {
+        result.external().forEach(node.putArray("external")::add);
+      }
       console.out(Json.text(node));
     } else {
       ResultText.verified(result).forEach(console::out);

@@ -12,11 +12,19 @@ import java.util.Optional;
  * @param tables how many tables the expected schema has
  * @param enums how many enum types the expected schema has
  * @param differences empty when there is no drift
+ * @param external the objects {@code plinth.external} declares as made by hand-written migrations,
+ *     as {@code <kind> <name>} in file order: verify did not report them (not drift)
  */
-public record VerifyResult(Optional<String> schemaVersion, int tables, int enums, List<Difference> differences) {
+public record VerifyResult(Optional<String> schemaVersion, int tables, int enums, List<Difference> differences,
+    List<String> external) {
 
   public VerifyResult {
     differences = List.copyOf(differences);
+    external = List.copyOf(external);
+  }
+
+  public VerifyResult(Optional<String> schemaVersion, int tables, int enums, List<Difference> differences) {
+    this(schemaVersion, tables, enums, differences, List.of());
   }
 
   public boolean drift() {

@@ -14,6 +14,7 @@ import dev.plinth.schema.render.MigrationScript;
 import dev.plinth.schema.render.ScriptSettings;
 import dev.plinth.runner.internal.SqlStatements;
 import dev.plinth.runner.internal.catalog.CatalogReader;
+import dev.plinth.runner.internal.catalog.SchemaCatalog;
 import dev.plinth.runner.internal.catalog.ViewCatalog;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.runner.testing.PullProof;
@@ -179,5 +180,11 @@ class RandomEvolutionTest {
         "catalog differs from the model " + where);
     assertEquals(List.of(), ViewCatalog.compare(connection, expected.views(), Optional.empty()),
         "views differ from the model " + where);
+    Map<String, String> schemas = SchemaCatalog.read(connection);
+    assertEquals(List.of(), SchemaCatalog.compare(expected.schemas(), schemas),
+        "declared schemas differ from the model " + where);
+    java.util.Set<String> namespaces = new java.util.TreeSet<>(schemas.keySet());
+    namespaces.remove("public");
+    assertEquals(expected.namespaces(), namespaces, "the schemas are the model's " + where);
   }
 }

@@ -1,5 +1,6 @@
 package dev.plinth.evolution;
 
+import dev.plinth.schema.diff.Change;
 import dev.plinth.schema.model.CheckConstraint;
 import dev.plinth.schema.model.Column;
 import dev.plinth.schema.model.EnumType;
@@ -16,6 +17,7 @@ import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.Sequence;
 import dev.plinth.schema.model.Table;
 import dev.plinth.schema.model.UniqueConstraint;
+import dev.plinth.schema.model.Namespace;
 import dev.plinth.schema.model.View;
 import dev.plinth.schema.render.Sql;
 import java.util.ArrayList;
@@ -76,11 +78,15 @@ final class SchemaMutator {
   private int viewCounter;
   /** Draws the changes of key and index options, apart from {@link #random}'s sequence. */
   private final Random keyRandom;
+  /** Draws the changes of declared schemas, apart from the others for the same reason. */
+  private final Random schemaRandom;
+  private int schemaCounter;
 
   SchemaMutator(long seed, boolean namedNotNull) {
     this.random = new Random(seed);
     this.viewRandom = new Random(seed * 31 + 7);
     this.keyRandom = new Random(seed * 17 + 3);
+    this.schemaRandom = new Random(seed * 13 + 5);
     this.namedNotNull = namedNotNull;
   }
 
@@ -106,7 +112,60 @@ final class SchemaMutator {
     if (keyRandom.nextBoolean()) {
       result = changeKeyOptions(result);
     }
+    result = evolveSchemas(result.withDeclared(schema.schemas().stream().map(Namespace::definition).toList()));
     return evolveViews(result, schema.views());
+  }
+
+  /**
+   * Sometimes one change of a declared schema: a new one (empty), an empty one dropped, a comment
+   * changed, a schema (declared, or one that tables name) declared, or a declared one renamed with
+   * every table and enum type in it (the views are in {@code public}).
+   */
+  private Schema evolveSchemas(Schema schema) {
+    List<Namespace> declared = schema.schemas();
+    String name = "s%03d".formatted(++schemaCounter);
+    String comment = schemaRandom.nextBoolean() ? null : "comment " + name;
+    switch (schemaRandom.nextInt(6)) {
+      case 0:
+        return schema.withDeclared(new Namespace(name, "p." + name, comment));
+      case 1: {
+        List<Namespace> empty = declared.stream().filter(s -> isEmpty(schema, s.name())).toList();
+        return empty.isEmpty() ? schema
+            : schema.withoutDeclared(empty.get(schemaRandom.nextInt(empty.size())).name());
+      }
+      case 2: {
+        if (declared.isEmpty()) {
+          return schema;
+        }
+        Namespace chosen = declared.get(schemaRandom.nextInt(declared.size()));
+        return schema.withDeclared(new Namespace(chosen.name(), chosen.javaPackage(), comment));
+      }
+      case 3: {
+        List<String> implicit = schema.namespaces().stream()
+            .filter(n -> schema.declared(n).isEmpty()).toList();
+        return implicit.isEmpty() ? schema : schema.withDeclared(new Namespace(
+            implicit.get(schemaRandom.nextInt(implicit.size())), "p.implicit" + name, comment));
+      }
+      case 4: {
+        if (declared.isEmpty()) {
+          return schema;
+        }
+        Namespace chosen = declared.get(schemaRandom.nextInt(declared.size()));
+        // What a rename leaves: the records of the package in the new schema, foreign keys and
+        // columns naming the new one.
+        Schema renamed = new Change.RenameSchema(chosen.name(), name).applyTo(schema);
+        return renamed.withoutDeclared(name)
+            .withDeclared(new Namespace(name, chosen.javaPackage(), chosen.comment(), chosen.name()));
+      }
+      default:
+        return schema;
+    }
+  }
+
+  private static boolean isEmpty(Schema schema, String namespace) {
+    return schema.tables().stream().noneMatch(t -> t.name().schema().equals(namespace))
+        && schema.enums().stream().noneMatch(e -> e.name().schema().equals(namespace))
+        && schema.views().stream().noneMatch(v -> v.name().schema().equals(namespace));
   }
 
   /**
@@ -132,7 +191,7 @@ final class SchemaMutator {
       View view = kept.get(viewRandom.nextInt(kept.size()));
       viewOver(schema, kept, "view:" + view.name().name(), name).ifPresent(kept::add);
     }
-    return new Schema(schema.tables(), schema.enums(), kept);
+    return new Schema(schema.tables(), schema.enums(), kept, schema.schemas());
   }
 
   /** A view reading {@code source} ({@code table:<class>} or {@code view:<name>}), if it is there. */

@@ -57,6 +57,7 @@ class PullTest {
   /** Several schemas, foreign keys with a cycle, enums, all kinds of index, checks, defaults, identities, comments, reserved words. */
   static final String REALISTIC = """
       CREATE SCHEMA billing;
+      COMMENT ON SCHEMA billing IS 'Invoices and what customers owe';
       CREATE TYPE account_status AS ENUM ('active', 'suspended', 'closed');
       CREATE TYPE billing.invoice_state AS ENUM ('draft', 'sent', 'paid');
 
@@ -165,7 +166,7 @@ class PullTest {
     Path sources = project.resolve("src/main/java");
     Path db = project.resolve("src/main/resources/db");
     assertEquals("""
-        Pulled 8 tables and 2 enum types into 10 source files under %s (package com.example.db), and the baseline\
+        Pulled 8 tables and 2 enum types into 11 source files under %s (package com.example.db), and the baseline\
          migration V1 into %s.
         1 thing the records cannot say as it is; review each (the baseline migration does not create it as it is\
          in the database):
@@ -177,7 +178,17 @@ class PullTest {
     assertEquals(List.of("com/example/db/AccountStatus.java", "com/example/db/Group.java",
         "com/example/db/IndexRecord.java", "com/example/db/Membership.java", "com/example/db/Organization.java",
         "com/example/db/User.java", "com/example/db/billing/Invoice.java", "com/example/db/billing/InvoiceLine.java",
-        "com/example/db/billing/InvoiceState.java", "com/example/db/billing/Slot.java"), relativeFiles(sources));
+        "com/example/db/billing/InvoiceState.java", "com/example/db/billing/Slot.java",
+        "com/example/db/billing/package-info.java"), relativeFiles(sources));
+    assertEquals("""
+        /**
+         * Invoices and what customers owe
+         */
+        @DbSchema(name = "billing")
+        package com.example.db.billing;
+
+        import dev.plinth.annotations.DbSchema;
+        """, Files.readString(sources.resolve("com/example/db/billing/package-info.java")));
     assertEquals("""
         package com.example.db.billing;
 
@@ -670,10 +681,10 @@ class PullTest {
         freshPlinth.verify().differences().stream().map(d -> d.text()).toList());
 
     // A line verify cannot read stops it, naming the line.
-    Files.writeString(db.resolve("plinth.external"), "format 1\nindex public.room_name_trgm_idx\ntable public.room\n");
+    Files.writeString(db.resolve("plinth.external"), "format 1\nindex public.room_name_trgm_idx\ntables public.room\n");
     PlinthException unreadable = assertThrows(PlinthException.class, freshPlinth::verify);
     assertTrue(unreadable.getMessage().startsWith("[PLN995] Cannot read plinth.external next to plinth.sum: line 3:"
-        + " 'table public.room' is not '<kind> <name>' with a kind of aggregate, column-default,"),
+        + " 'tables public.room' is not '<kind> <name>' with a kind of aggregate, column, column-default,"),
         unreadable::getMessage);
   }
 

@@ -14,6 +14,7 @@ import dev.plinth.schema.journal.SumFile;
 import dev.plinth.schema.journal.Version;
 import dev.plinth.processor.message.Message;
 import dev.plinth.schema.model.EnumType;
+import dev.plinth.schema.model.Namespace;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.Table;
@@ -40,6 +41,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.util.Elements;
@@ -71,7 +73,7 @@ final class Generation {
    * @param roundViews the {@code @View} records of this round
    */
   void run(Map<String, TypeElement> roundTables, Collection<TypeElement> roundEnums,
-      Collection<TypeElement> roundViews) {
+      Collection<TypeElement> roundViews, Map<String, PackageElement> roundSchemas) {
     MigrationsFolder folder = options.migrations() == null ? null
         : new MigrationsFolder(Path.of(options.migrations()));
     Outputs outputs = folder == null ? null
@@ -90,6 +92,9 @@ final class Generation {
 
     Elements elements = env.getElementUtils();
     RecordReader reader = new RecordReader(elements, report, options.postgres());
+    Map<Namespace, Origin> declared = readSchemas(previous, roundSchemas, elements, reader);
+    // Records not compiled again are taken as committed, in their schema's new name.
+    Schema kept = SchemaDiff.withSchemaRenames(previous, List.copyOf(declared.keySet()));
     List<TableDraft> drafts = new ArrayList<>();
     roundTables.values().forEach(type -> reader.read(type).ifPresent(drafts::add));
     roundEnums.forEach(reader::readStandalone);
@@ -103,8 +108,9 @@ final class Generation {
     for (TypeElement type : viewRecords(previous, roundViews, elements)) {
       reader.readView(type).ifPresent(view -> views.put(view, reader.viewOrigin(type)));
     }
-    Schema built = builder.build(drafts, keptTables(previous, drafts, elements), reader.enums(),
-        reader.enumOrigins(), views, previous);
+    Schema built = builder.build(drafts, keptTables(kept, drafts, elements), reader.enums(),
+        reader.enumOrigins(), views, kept).withDeclared(List.copyOf(declared.keySet()));
+    checkDeclarations(previous, built, declared);
     // The builders are written even for a schema with errors (from the tables that could be
     // read): seed sets that use them would otherwise add "cannot find symbol" errors to the real
     // ones. The compile fails all the same, so nothing is written to the migrations folder.
@@ -229,6 +235,74 @@ final class Generation {
     } catch (IllegalArgumentException e) {
       return false;
     }
+  }
+
+  /**
+   * The declared schemas: those of this round's {@code package-info} files and those of the
+   * committed state whose package still declares one (an incremental compile leaves it out of the
+   * round), each with where it is declared. Only a removed declaration is a dropped schema.
+   */
+  private Map<Namespace, Origin> readSchemas(Schema previous, Map<String, PackageElement> roundSchemas,
+      Elements elements, RecordReader reader) {
+    Map<String, PackageElement> byPackage = new TreeMap<>();
+    Map<String, String> keptComments = new HashMap<>();
+    for (Namespace schema : previous.schemas()) {
+      PackageElement pkg = elements.getPackageElement(schema.javaPackage());
+      if (pkg != null && pkg.getAnnotationMirrors().stream().anyMatch(a ->
+          a.getAnnotationType().toString().equals(PlinthProcessor.DB_SCHEMA))) {
+        byPackage.put(schema.javaPackage(), pkg);
+        keptComments.put(schema.javaPackage(), schema.comment());
+      }
+    }
+    byPackage.putAll(roundSchemas);
+    Map<Namespace, Origin> result = new LinkedHashMap<>();
+    Map<String, String> owners = new HashMap<>();
+    byPackage.forEach((name, pkg) -> reader.readSchema(pkg, roundSchemas.containsKey(name),
+        keptComments.get(name)).ifPresent(schema -> {
+          String owner = owners.putIfAbsent(schema.name(), name);
+          if (owner != null) {
+            report.add(Message.DUPLICATE_SCHEMA, reader.schemaOrigin(pkg), schema.name(), owner,
+                name, schema.name());
+          } else {
+            result.put(schema, reader.schemaOrigin(pkg));
+          }
+        }));
+    return result;
+  }
+
+  /**
+   * A declared schema whose declaration goes must be empty after the migration (it is dropped);
+   * a schema renamed with {@code renamedFrom} must leave its old name empty.
+   */
+  private void checkDeclarations(Schema previous, Schema built, Map<Namespace, Origin> declared) {
+    for (Namespace old : previous.schemas()) {
+      boolean renamedAway = declared.keySet().stream().anyMatch(s -> old.name().equals(s.renamedFrom()));
+      if (built.declared(old.name()).isEmpty() && !renamedAway && built.namespaces().contains(old.name())) {
+        report.add(Message.DECLARED_SCHEMA_NOT_EMPTY, null, old.name(), old.javaPackage(),
+            objectsIn(built, old.name()), old.name());
+      }
+    }
+    declared.forEach((schema, origin) -> {
+      String from = schema.renamedFrom();
+      if (from != null && previous.namespaces().contains(from)
+          && !previous.namespaces().contains(schema.name()) && built.namespaces().contains(from)
+          && built.declared(from).isEmpty()) {
+        report.add(Message.SCHEMA_RENAME_TARGET_TAKEN, origin, schema.name(), from, from,
+            objectsIn(built, from), schema.name());
+      }
+    });
+  }
+
+  /** The tables, views and enum types of a schema, for messages. */
+  private static String objectsIn(Schema schema, String name) {
+    List<String> found = new ArrayList<>();
+    schema.tables().stream().filter(t -> t.name().schema().equals(name))
+        .forEach(t -> found.add("table " + t.name() + " (" + t.javaClass() + ")"));
+    schema.views().stream().filter(v -> v.name().schema().equals(name))
+        .forEach(v -> found.add("view " + v.name() + " (" + v.javaClass() + ")"));
+    schema.enums().stream().filter(e -> e.name().schema().equals(name))
+        .forEach(e -> found.add("enum type " + e.name() + " (" + e.javaClass() + ")"));
+    return String.join(", ", found);
   }
 
   /**

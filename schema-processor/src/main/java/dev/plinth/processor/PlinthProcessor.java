@@ -16,6 +16,7 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 
@@ -55,6 +56,7 @@ public final class PlinthProcessor extends AbstractProcessor {
   static final String TABLE = "dev.plinth.annotations.Table";
   static final String ENUM_TYPE = "dev.plinth.annotations.EnumType";
   static final String VIEW = "dev.plinth.annotations.View";
+  static final String DB_SCHEMA = "dev.plinth.annotations.DbSchema";
   private static final String ANNOTATIONS = "dev.plinth.annotations.";
 
   private boolean done;
@@ -109,16 +111,18 @@ public final class PlinthProcessor extends AbstractProcessor {
         Map<String, TypeElement> roundEnums = annotated(round, ENUM_TYPE);
         roundEnums.values().removeIf(e -> !RecordReader.isStandalone(e, processingEnv.getElementUtils()));
         Map<String, TypeElement> roundViews = annotated(round, VIEW);
+        Map<String, PackageElement> roundSchemas = annotatedPackages(round);
         // The schema is handled in the first round that has tables or enum types of their own (in
         // practice the first round), so that the Java sources generated from it are compiled in the
         // following rounds.
-        if (!roundTables.isEmpty() || !roundEnums.isEmpty() || !roundViews.isEmpty()) {
+        if (!roundTables.isEmpty() || !roundEnums.isEmpty() || !roundViews.isEmpty()
+            || !roundSchemas.isEmpty()) {
           done = true;
-          generation = generate(roundTables, roundEnums, roundViews);
+          generation = generate(roundTables, roundEnums, roundViews, roundSchemas);
         } else if (round.processingOver() && options.migrations() != null) {
           // No round had a record: every committed table whose class is gone is dropped.
           done = true;
-          generation = generate(Map.of(), Map.of(), Map.of());
+          generation = generate(Map.of(), Map.of(), Map.of(), Map.of());
         }
       }
       // Files are written in the final round, and only if no round raised an error: a compile
@@ -153,12 +157,26 @@ public final class PlinthProcessor extends AbstractProcessor {
     return found;
   }
 
+  /** The packages of this round that declare a schema ({@code @DbSchema}), by name. */
+  private Map<String, PackageElement> annotatedPackages(RoundEnvironment round) {
+    TypeElement type = processingEnv.getElementUtils().getTypeElement(DB_SCHEMA);
+    Map<String, PackageElement> found = new TreeMap<>();
+    if (type != null) {
+      for (Element element : round.getElementsAnnotatedWith(type)) {
+        if (element instanceof PackageElement pkg) {
+          found.put(pkg.getQualifiedName().toString(), pkg);
+        }
+      }
+    }
+    return found;
+  }
+
   private Generation generate(Map<String, TypeElement> roundTables, Map<String, TypeElement> roundEnums,
-      Map<String, TypeElement> roundViews) {
+      Map<String, TypeElement> roundViews, Map<String, PackageElement> roundSchemas) {
     Report report = new Report();
     Generation run = new Generation(processingEnv, options, report);
     try {
-      run.run(roundTables, roundEnums.values(), roundViews.values());
+      run.run(roundTables, roundEnums.values(), roundViews.values(), roundSchemas);
     } catch (UncheckedIOException e) {
       report.add(Message.IO_FAILED, null, e.getMessage(), e.getCause());
     }

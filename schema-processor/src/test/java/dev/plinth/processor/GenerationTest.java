@@ -192,6 +192,20 @@ class GenerationTest {
     assertGolden("extensions");
   }
 
+  /**
+   * Declared schemas: created with their comments (an empty one too) and their package's records
+   * in them; then one renamed in place, its comment changed, the empty one dropped.
+   */
+  @Test
+  void declaredSchemasAndARenameWriteTheGoldenMigrations() throws IOException {
+    assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("schemas"))).succeeded();
+    Compilation evolved = ProcessorRun.compile(migrations, ProcessorRun.schema("schemas-evolved"));
+
+    assertThat(evolved).succeeded();
+    assertThat(evolved).hadNoteContaining("[PLN370]");
+    assertGolden("schemas");
+  }
+
   @Test
   void deletingTheNewestMigrationRegeneratesIt() throws IOException {
     assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("basic"))).succeeded();

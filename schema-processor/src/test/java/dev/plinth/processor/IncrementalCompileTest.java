@@ -102,6 +102,35 @@ class IncrementalCompileTest {
         "a deleted enum is a dropped type: " + ProcessorRun.files(migrations).keySet());
   }
 
+  /**
+   * A declared schema whose {@code package-info} is not compiled again is read from its class file
+   * (its comment, which the class file does not hold, kept); a renamed one is renamed with the
+   * tables of its package that are not compiled again.
+   */
+  @Test
+  void declaredSchemasAreReadFromPackageInfoClassFiles() throws IOException {
+    Path classes = Files.createDirectories(work.resolve("classes"));
+    Path migrations = work.resolve("db");
+    Path schemas = Path.of("src/test/resources/schemas/schemas");
+    javac(classes, migrations, schemas.resolve("billing/package-info.java"),
+        schemas.resolve("billing/Invoice.java"), schemas.resolve("billing/InvoiceStatus.java"),
+        schemas.resolve("billing/OpenInvoice.java"), schemas.resolve("archive/package-info.java"),
+        schemas.resolve("shop/Payment.java"));
+    Map<String, String> first = ProcessorRun.files(migrations);
+    assertEquals(5, first.size(), "V1 only: " + first.keySet());
+
+    javac(classes, migrations, schemas.resolve("shop/Payment.java"));
+    assertEquals(first, ProcessorRun.files(migrations), "kept, comments and all: the declarations exist");
+
+    Path evolved = Path.of("src/test/resources/schemas/schemas-evolved");
+    javac(classes, migrations, evolved.resolve("billing/package-info.java"));
+    String v2 = ProcessorRun.files(migrations).get("migration/V2__rename_schema_billing_to_accounts.sql");
+    assertTrue(v2 != null && v2.contains("ALTER SCHEMA \"billing\" RENAME TO \"accounts\";")
+        && v2.contains("COMMENT ON SCHEMA \"accounts\" IS 'Invoices, payments due and credit notes.';")
+        && !v2.contains("TABLE") && !v2.contains("archive"),
+        "only the schema is renamed and commented, its table follows: " + ProcessorRun.files(migrations));
+  }
+
   @Test
   void anUnchangedSeedBuilderIsNotWrittenAgain() throws IOException {
     Path classes = Files.createDirectories(work.resolve("classes"));

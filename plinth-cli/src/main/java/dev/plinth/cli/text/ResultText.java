@@ -105,15 +105,20 @@ public final class ResultText {
   /** {@code No drift: ...}, or {@code Drift: ...} with each difference and what to do. */
   public static List<String> verified(VerifyResult result) {
     String version = version(result.schemaVersion());
-    if (!result.drift()) {
-      return List.of(Message.VERIFY_OK.text(version, result.tables(), plural(result.tables()), result.enums(),
-          plural(result.enums())));
-    }
     List<String> lines = new ArrayList<>();
-    int n = result.differences().size();
-    lines.add(Message.VERIFY_DRIFT.text(version, n, plural(n)));
-    result.differences().forEach(d -> lines.add("  " + d.text()));
-    lines.add(Message.VERIFY_DRIFT_ADVICE.text());
+    if (!result.drift()) {
+      lines.add(Message.VERIFY_OK.text(version, result.tables(), plural(result.tables()), result.enums(),
+          plural(result.enums())));
+    } else {
+      int n = result.differences().size();
+      lines.add(Message.VERIFY_DRIFT.text(version, n, plural(n)));
+      result.differences().forEach(d -> lines.add("  " + d.text()));
+      lines.add(Message.VERIFY_DRIFT_ADVICE.text());
+    }
+    if (!result.external().isEmpty()) {
+      lines.add("Not compared, declared in plinth.external as made by hand-written migrations:");
+      result.external().forEach(e -> lines.add("  " + e));
+    }
     return lines;
   }
 

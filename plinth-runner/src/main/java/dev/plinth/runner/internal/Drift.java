@@ -15,6 +15,7 @@ import dev.plinth.runner.internal.catalog.CatalogExtras;
 import dev.plinth.runner.internal.catalog.CatalogReader;
 import dev.plinth.runner.internal.catalog.Difference;
 import dev.plinth.runner.internal.catalog.SchemaComparison;
+import dev.plinth.runner.internal.catalog.SchemaCatalog;
 import dev.plinth.runner.internal.catalog.ViewCatalog;
 import dev.plinth.runner.internal.catalog.TenantSchema;
 import java.sql.Connection;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
@@ -44,11 +46,16 @@ public final class Drift {
     List<Applied> applied = fromHistory().orElseGet(this::fromFlyway);
     Schema committed = fold(context.resources(), applied);
     Schema expected = context.config().schema().map(tenant -> TenantSchema.of(committed, tenant)).orElse(committed);
-    List<Difference> differences = new ArrayList<>(differences(expected, liveSchema("verify")));
-    differences.addAll(viewDifferences(expected));
+    ExternalObjects external = external();
+    Schema compared = external.leaveOut(expected);
+    List<Difference> differences = new ArrayList<>(differences(compared, liveSchema("verify")));
+    Set<String> externalViews = external.names("view");
+    viewDifferences(compared).stream().filter(d -> !externalViews.contains(d.name())).forEach(differences::add);
+    differences.addAll(schemaDifferences(compared));
     Optional<String> version = applied.stream().filter(a -> !a.baselined()).reduce((a, b) -> b)
         .map(a -> a.version().getVersion());
-    return new VerifyResult(version, expected.tables().size(), expected.enums().size(), differences);
+    return new VerifyResult(version, expected.tables().size(), expected.enums().size(), differences,
+        external.entries().stream().map(e -> e.kind() + " " + e.name()).toList());
   }
 
   /**
@@ -101,12 +108,24 @@ public final class Drift {
   }
 
   /** What {@code plinth.external} declares as created by hand-written migrations; none without it. */
-  private ExternalObjects external() {
+  ExternalObjects external() {
     Optional<String> text = context.resources().read(ExternalObjects.FILE);
     try {
       return text.map(ExternalObjects::parse).orElse(ExternalObjects.NONE);
     } catch (IllegalArgumentException e) {
       throw new PlinthException(e, Message.EXTERNAL_UNREADABLE, ExternalObjects.FILE, e.getMessage());
+    }
+  }
+
+  /** How the live schemas differ from the declared ones. */
+  private List<Difference> schemaDifferences(Schema expected) {
+    if (expected.schemas().isEmpty()) {
+      return List.of();
+    }
+    try (Connection connection = context.connect()) {
+      return SchemaCatalog.compare(expected.schemas(), SchemaCatalog.read(connection));
+    } catch (SQLException e) {
+      throw context.sqlFailure("verify", e);
     }
   }
 

@@ -6,11 +6,13 @@ import dev.plinth.runner.PullResult;
 import dev.plinth.runner.internal.catalog.CatalogExtras;
 import dev.plinth.runner.internal.catalog.CatalogReader;
 import dev.plinth.runner.internal.catalog.NotModelledCatalog;
+import dev.plinth.runner.internal.catalog.SchemaCatalog;
 import dev.plinth.runner.internal.catalog.ViewCatalog;
 import dev.plinth.schema.journal.MigrationsFolder;
 import dev.plinth.schema.journal.ReplacedMigration;
 import dev.plinth.schema.journal.SumFile;
 import dev.plinth.schema.model.Column;
+import dev.plinth.schema.model.Namespace;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.View;
@@ -73,7 +75,7 @@ public final class Pull {
       Schema tables = CatalogExtras.corrected(connection, CatalogReader.read(connection, context.historyTable()));
       SideReads rest = join(sideReads);
       history = rest.history();
-      live = new Schema(tables.tables(), tables.enums(), rest.views());
+      live = new Schema(tables.tables(), tables.enums(), rest.views(), schemas(connection));
       if (live.tables().isEmpty() && live.views().isEmpty()) {
         throw new PlinthException(Message.PULL_NOTHING);
       }
@@ -100,6 +102,20 @@ public final class Pull {
   }
 
   /** What pull reads besides the tables. */
+  /**
+   * The schemas other than {@code public}, with their comments, to be declared: the package of
+   * each one's records declares it ({@code javaPackage} is chosen with the records).
+   */
+  private static List<Namespace> schemas(Connection connection) throws SQLException {
+    List<Namespace> result = new ArrayList<>();
+    SchemaCatalog.read(connection).forEach((name, comment) -> {
+      if (!name.equals(QualifiedName.DEFAULT_SCHEMA)) {
+        result.add(new Namespace(name, "", comment));
+      }
+    });
+    return result;
+  }
+
   private record SideReads(List<View> views, Map<QualifiedName, List<Column>> viewColumns,
       List<Unsupported> extras, List<ReplacedMigration> history) {}
 

@@ -14,6 +14,7 @@ import dev.plinth.schema.model.EnumType;
 import dev.plinth.schema.model.ForeignKey;
 import dev.plinth.schema.model.Index;
 import dev.plinth.schema.model.IndexKey;
+import dev.plinth.schema.model.Namespace;
 import dev.plinth.schema.model.PrimaryKey;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Schema;
@@ -55,6 +56,10 @@ public sealed interface Change {
     R visitCreateSchema(CreateSchema change);
 
     R visitDropSchema(DropSchema change);
+
+    R visitRenameSchema(RenameSchema change);
+
+    R visitAlterSchema(AlterSchema change);
 
     R visitCreateExtension(CreateExtension change);
 
@@ -158,6 +163,90 @@ public sealed interface Change {
   }
 
   /**
+   * Renames a PostgreSQL schema in place ({@code ALTER SCHEMA ... RENAME TO}): the tables, views and
+   * enum types in it, and its declaration, follow, and so do foreign keys and columns that name
+   * them.
+   */
+  @JsonTypeName("RenameSchema")
+  @JsonPropertyOrder({"from", "to"})
+  record RenameSchema(@JsonProperty("from") String from, @JsonProperty("to") String to)
+      implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitRenameSchema(this);
+    }
+
+    public Change inverse() {
+      return new RenameSchema(to, from);
+    }
+
+    public Schema applyTo(Schema schema) {
+      Schema result = schema;
+      for (EnumType type : schema.enums()) {
+        if (type.name().schema().equals(from)) {
+          result = new RenameEnum(type.name(), moved(type.name())).applyTo(result);
+        }
+      }
+      for (Table table : schema.tables()) {
+        if (table.name().schema().equals(from)) {
+          result = new RenameTable(table.name(), moved(table.name())).applyTo(result);
+        }
+      }
+      for (View view : schema.views()) {
+        if (view.name().schema().equals(from)) {
+          result = result.withoutView(view.name())
+              .withView(new View(moved(view.name()), view.javaClass(), view.sql()));
+        }
+      }
+      Namespace declared = result.declared(from).orElse(null);
+      return declared == null ? result
+          : result.withoutDeclared(from).withDeclared(declared.withName(to));
+    }
+
+    private QualifiedName moved(QualifiedName name) {
+      return new QualifiedName(to, name.name());
+    }
+  }
+
+  /**
+   * Declares a schema that exists (the one {@link CreateSchema} made, or one that tables named),
+   * changes its declaration, or takes it back (null): {@code COMMENT ON SCHEMA} when the comment
+   * changes.
+   */
+  @JsonTypeName("AlterSchema")
+  @JsonPropertyOrder({"name", "before", "after"})
+  record AlterSchema(
+      @JsonProperty("name") String name,
+      @JsonProperty("before") @JsonInclude(JsonInclude.Include.NON_NULL) Namespace before,
+      @JsonProperty("after") @JsonInclude(JsonInclude.Include.NON_NULL) Namespace after)
+      implements Change {
+    public AlterSchema {
+      before = before == null ? null : before.definition();
+      after = after == null ? null : after.definition();
+    }
+
+    /** The comment before, or null. */
+    public String beforeComment() {
+      return before == null ? null : before.comment();
+    }
+
+    /** The comment after, or null. */
+    public String afterComment() {
+      return after == null ? null : after.comment();
+    }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitAlterSchema(this);
+    }
+
+    public Change inverse() {
+      return new AlterSchema(name, after, before);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return after == null ? schema.withoutDeclared(name) : schema.withDeclared(after);
+    }
+  }
+
    * Creates an extension, such as {@code vector}, if it does not exist. With {@code marked}, a
    * creation leaves a mark in the migration's backup schema, and the inverse drops the extension
    * only when that mark is there and nothing uses it any more: rolling back drops an extension only

@@ -193,6 +193,14 @@ public final class MigrationPlan {
       return List.of();
     }
 
+    public List<String> visitRenameSchema(Change.RenameSchema c) {
+      return List.of();
+    }
+
+    public List<String> visitAlterSchema(Change.AlterSchema c) {
+      return List.of();
+    }
+
     public List<String> visitDropSchema(Change.DropSchema c) {
       return List.of();
     }

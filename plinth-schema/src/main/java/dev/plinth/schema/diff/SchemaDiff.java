@@ -7,6 +7,7 @@ import dev.plinth.schema.diff.Change.AddIndex;
 import dev.plinth.schema.diff.Change.AddPrimaryKey;
 import dev.plinth.schema.diff.Change.AddUnique;
 import dev.plinth.schema.diff.Change.AlterColumn;
+import dev.plinth.schema.diff.Change.AlterSchema;
 import dev.plinth.schema.diff.Change.CreateEnum;
 import dev.plinth.schema.diff.Change.CreateExtension;
 import dev.plinth.schema.diff.Change.CreateSchema;
@@ -23,6 +24,7 @@ import dev.plinth.schema.diff.Change.DropTable;
 import dev.plinth.schema.diff.Change.DropUnique;
 import dev.plinth.schema.diff.Change.RenameColumn;
 import dev.plinth.schema.diff.Change.RenameEnum;
+import dev.plinth.schema.diff.Change.RenameSchema;
 import dev.plinth.schema.diff.Change.RenameTable;
 import dev.plinth.schema.diff.Change.SetTableComment;
 import dev.plinth.schema.model.Column;
@@ -31,6 +33,7 @@ import dev.plinth.schema.model.ForeignKey;
 import dev.plinth.schema.model.Identity;
 import dev.plinth.schema.model.Index;
 import dev.plinth.schema.model.Named;
+import dev.plinth.schema.model.Namespace;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.Sequence;
@@ -60,10 +63,13 @@ public final class SchemaDiff {
   /** The changes from {@code before} to {@code after}; empty when they describe the same schema. */
   public static List<Change> diff(Schema before, Schema after) {
     Phases phases = new Phases();
-    // New schemas come first: a renamed table may move into one.
-    setDiff(before.namespaces(), after.namespaces(), n -> phases.dropSchemas.add(new DropSchema(n)),
+    // Renamed schemas first, then new ones: a renamed table may move into one.
+    Schema current = renameSchemas(before, after, phases);
+    setDiff(current.namespaces(), after.namespaces(),
+        n -> phases.dropSchemas.add(new DropSchema(n)),
         n -> phases.createSchemas.add(new CreateSchema(n)));
-    Schema current = renameEnums(before, after, phases);
+    diffDeclarations(current, after, phases);
+    current = renameEnums(current, after, phases);
     current = renameTables(current, after, phases);
     current = renameColumns(current, after, phases);
     current = renameParts(current, after, phases);
@@ -106,7 +112,60 @@ public final class SchemaDiff {
   /** {@code before} with the renames that {@code after} states applied (and nothing else). */
   public static Schema withRenames(Schema before, Schema after) {
     Phases ignored = new Phases();
-    return renameColumns(renameTables(before, after, ignored), after, ignored);
+    return renameColumns(renameTables(renameSchemas(before, after, ignored), after, ignored), after,
+        ignored);
+  }
+
+  /**
+   * Schemas declared with {@code renamedFrom} whose old name is there before and gone after (and
+   * whose new one is not there before) are renamed in place, with everything in them.
+   */
+  private static Schema renameSchemas(Schema before, Schema after, Phases phases) {
+    Schema current = before;
+    for (Namespace schema : after.schemas()) {
+      String from = schema.renamedFrom();
+      if (from != null && !current.namespaces().contains(schema.name())
+          && current.namespaces().contains(from) && !after.namespaces().contains(from)) {
+        RenameSchema rename = new RenameSchema(from, schema.name());
+        phases.renameSchemas.add(rename);
+        current = rename.applyTo(current);
+      }
+    }
+    return current;
+  }
+
+  /** Declarations added, changed (comment, package) or taken back, of schemas that exist. */
+  private static void diffDeclarations(Schema current, Schema after, Phases phases) {
+    for (Namespace old : current.schemas()) {
+      if (after.declared(old.name()).isEmpty()) {
+        phases.declarations.add(new AlterSchema(old.name(), old, null));
+      }
+    }
+    for (Namespace schema : after.schemas()) {
+      Namespace old = current.declared(schema.name()).orElse(null);
+      if (old == null || !old.definition().equals(schema.definition())) {
+        phases.declarations.add(new AlterSchema(schema.name(), old, schema));
+      }
+    }
+  }
+
+  /**
+   * {@code before} with the schema renames that the {@code declared} schemas state applied: the
+   * state that records not compiled again (an incremental compile) are read in, so that they
+   * follow their schema's rename.
+   */
+  public static Schema withSchemaRenames(Schema before, List<Namespace> declared) {
+    Set<String> names = new HashSet<>();
+    declared.forEach(s -> names.add(s.name()));
+    Schema current = before;
+    for (Namespace schema : declared) {
+      String from = schema.renamedFrom();
+      if (from != null && !names.contains(from) && !current.namespaces().contains(schema.name())
+          && current.namespaces().contains(from)) {
+        current = new RenameSchema(from, schema.name()).applyTo(current);
+      }
+    }
+    return current;
   }
 
   private static Schema renameEnums(Schema before, Schema after, Phases phases) {
@@ -540,6 +599,8 @@ public final class SchemaDiff {
 
   /** The changes, bucketed by the phase that gives them a valid order. */
   static final class Phases {
+    final List<Change> renameSchemas = new ArrayList<>();
+    final List<Change> declarations = new ArrayList<>();
     final List<Change> renames = new ArrayList<>();
     final List<Change> renameParts = new ArrayList<>();
     final List<Change> createSchemas = new ArrayList<>();
@@ -567,7 +628,7 @@ public final class SchemaDiff {
 
     List<Change> ordered() {
       List<Change> all = new ArrayList<>();
-      for (List<Change> phase : List.of(createSchemas, renames, renameParts, createExtensions,
+      for (List<Change> phase : List.of(renameSchemas, createSchemas, declarations, renames, renameParts, createExtensions,
           dropDefaults, createEnums, dropForeignKeys, dropIndexes, dropConstraints, dropTables,
           dropColumns, createTables, addColumns, alterColumns, addPrimaryKeys, addConstraints,
           addIndexes, addForeignKeys, alterIndexes, alterKeys, comments, dropEnums, dropExtensions, dropSchemas)) {

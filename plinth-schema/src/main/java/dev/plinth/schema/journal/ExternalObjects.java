@@ -1,6 +1,11 @@
 package dev.plinth.schema.journal;
 
+import dev.plinth.schema.model.EnumType;
+import dev.plinth.schema.model.Namespace;
 import dev.plinth.schema.model.QualifiedName;
+import dev.plinth.schema.model.Schema;
+import dev.plinth.schema.model.Table;
+import dev.plinth.schema.model.View;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,20 +23,34 @@ import java.util.TreeSet;
  * constraint public.thing.thing_excl    (a constraint of a table: schema.table.constraint)
  * domain public.email                   (a domain: its columns are compared as its base type)
  * column-default public.room.number     (a column's default: schema.table.column)
+ * table public.audit_log               (a table: not compared at all)
+ * column public.room.search             (a column: schema.table.column, not compared)
+ * view public.room_summary              (a view: not compared)
+ * type public.mood                      (an enum type: not compared)
+ * schema reporting                      (a schema: its declaration and comment are not compared)
  * function public.touch()               (any other kind, listed for people: verify does not read it)
  * </pre>
  *
- * <p>Format 1 is frozen: the kinds are {@link #KINDS}; another {@code format} line is refused by its number.
+ * <p>Format 1 is frozen: kinds are only ever added to {@link #KINDS}, never removed or changed in
+ * meaning; another {@code format} line is refused by its number.
  *
  * @param entries the objects, in file order
  */
 public record ExternalObjects(List<Entry> entries) {
   public static final String FILE = "plinth.external";
   public static final int FORMAT = 1;
-  /** The kinds of format 1; {@code index}, {@code constraint}, {@code domain} and {@code column-default} are read by verify. */
+  /**
+   * The kinds of format 1; {@code table}, {@code column}, {@code view}, {@code type}, {@code schema},
+   * {@code index}, {@code constraint}, {@code domain} and {@code column-default} are read by verify.
+   */
   public static final Set<String> KINDS = Set.of("extension", "domain", "type", "sequence", "function",
       "procedure", "aggregate", "materialized-view", "trigger", "policy", "rule", "index", "constraint",
-      "row-level-security", "view-options", "comment", "table-option", "column-default");
+      "row-level-security", "view-options", "comment", "table-option", "column-default", "table",
+      "column", "view", "schema");
+
+  /** How many dot-separated parts the name of a kind has, for the kinds verify reads. */
+  private static final java.util.Map<String, Integer> PARTS = java.util.Map.of("table", 2, "view", 2,
+      "type", 2, "domain", 2, "index", 2, "column", 3, "constraint", 3, "column-default", 3, "schema", 1);
 
   public static final ExternalObjects NONE = new ExternalObjects(List.of());
 
@@ -45,7 +64,8 @@ public record ExternalObjects(List<Entry> entries) {
   /**
    * Reads the file's text.
    *
-   * @throws IllegalArgumentException naming the line, when it is not format 1
+   * @throws IllegalArgumentException naming the line and saying how to fix it, when it is not
+   *     format 1
    */
   public static ExternalObjects parse(String text) {
     List<Entry> entries = new ArrayList<>();
@@ -59,7 +79,8 @@ public record ExternalObjects(List<Entry> entries) {
       String[] words = line.split("\\s+", 2);
       if (!format) {
         if (!words[0].equals("format") || words.length < 2) {
-          throw new IllegalArgumentException("line " + (i + 1) + ": the first line must be 'format " + FORMAT + "'");
+          throw new IllegalArgumentException("line " + (i + 1) + ": '" + line + "' comes before the"
+              + " format line; the first line that is not blank or a # comment must be 'format " + FORMAT + "'");
         }
         if (!words[1].equals(String.valueOf(FORMAT))) {
           throw new IllegalArgumentException("line " + (i + 1) + ": format " + words[1] + " is not known (this"
@@ -68,9 +89,16 @@ public record ExternalObjects(List<Entry> entries) {
         format = true;
       } else if (words.length < 2 || !KINDS.contains(words[0])) {
         throw new IllegalArgumentException("line " + (i + 1) + ": '" + line + "' is not '<kind> <name>' with a kind"
-            + " of " + String.join(", ", new TreeSet<>(KINDS)));
+            + " of " + String.join(", ", new TreeSet<>(KINDS)) + " (such as 'index public.users_email_idx')");
       } else {
-        entries.add(new Entry(words[0], words[1].strip()));
+        String name = words[1].strip();
+        Integer parts = PARTS.get(words[0]);
+        if (parts != null && (name.split("\\.", -1).length != parts
+            || java.util.Arrays.stream(name.split("\\.", -1)).anyMatch(String::isEmpty))) {
+          throw new IllegalArgumentException("line " + (i + 1) + ": '" + line + "': a " + words[0]
+              + " is named " + FORMS.get(parts) + " (such as '" + words[0] + " " + EXAMPLES.get(parts) + "')");
+        }
+        entries.add(new Entry(words[0], name));
       }
     }
     return new ExternalObjects(entries);
@@ -87,6 +115,51 @@ public record ExternalObjects(List<Entry> entries) {
         """);
     entries.forEach(e -> text.append(e.kind()).append(' ').append(e.name()).append('\n'));
     return text.toString();
+  }
+
+  private static final java.util.Map<Integer, String> FORMS = java.util.Map.of(1, "by its name alone",
+      2, "schema.name", 3, "schema.table.name");
+  private static final java.util.Map<Integer, String> EXAMPLES = java.util.Map.of(1, "reporting",
+      2, "public.audit_log", 3, "public.room.search");
+
+  /**
+   * {@code schema} without what the entries of kinds {@code table}, {@code column}, {@code view},
+   * {@code type} and {@code schema} name: what verify does not compare, on either side.
+   */
+  public Schema leaveOut(Schema schema) {
+    if (entries.isEmpty()) {
+      return schema;
+    }
+    Set<String> tables = names("table");
+    Set<String> columns = names("column");
+    Set<String> views = names("view");
+    Set<String> types = names("type");
+    Set<String> schemas = names("schema");
+    Schema result = schema;
+    for (Table table : schema.tables()) {
+      if (tables.contains(table.name().toString())) {
+        result = result.withoutTable(table.name());
+      } else if (table.columns().stream().anyMatch(c -> columns.contains(constraintName(table.name(), c.name())))) {
+        result = result.withTable(table.withColumns(table.columns().stream()
+            .filter(c -> !columns.contains(constraintName(table.name(), c.name()))).toList()));
+      }
+    }
+    for (View view : schema.views()) {
+      if (views.contains(view.name().toString())) {
+        result = result.withoutView(view.name());
+      }
+    }
+    for (EnumType type : schema.enums()) {
+      if (types.contains(type.name().toString())) {
+        result = result.withoutEnum(type.name());
+      }
+    }
+    for (Namespace declared : schema.schemas()) {
+      if (schemas.contains(declared.name())) {
+        result = result.withoutDeclared(declared.name());
+      }
+    }
+    return result;
   }
 
   /** The names of the entries of {@code kind}, e.g. {@code public.thing_label_idx} for {@code index}. */

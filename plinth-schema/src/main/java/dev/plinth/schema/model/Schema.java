@@ -8,14 +8,16 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * The whole schema: tables, enum types and views, each sorted by name. Schemas (namespaces) and
- * extensions are derived from them, not stored.
+ * The whole schema: tables, enum types, views and declared schemas ({@code @DbSchema}), each sorted
+ * by name. The other schemas (namespaces) and the extensions are derived from them, not stored.
  */
-public record Schema(List<Table> tables, List<EnumType> enums, List<View> views) {
+public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
+    List<Namespace> schemas) {
   // Before EMPTY, which the constructor makes with them.
   private static final Comparator<Table> TABLES = Comparator.comparing(Table::name);
   private static final Comparator<EnumType> ENUMS = Comparator.comparing(EnumType::name);
   private static final Comparator<View> VIEWS = Comparator.comparing(View::name);
+  private static final Comparator<Namespace> SCHEMAS = Comparator.comparing(Namespace::name);
 
   public static final Schema EMPTY = new Schema(List.of(), List.of());
 
@@ -31,6 +33,12 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views)
     tables = sorted(tables, TABLES);
     enums = sorted(enums, ENUMS);
     views = sorted(views, VIEWS);
+    schemas = sorted(schemas, SCHEMAS);
+  }
+
+  /** A schema without declared schemas. */
+  public Schema(List<Table> tables, List<EnumType> enums, List<View> views) {
+    this(tables, enums, views, List.of());
   }
 
   /** A schema without views. */
@@ -72,9 +80,13 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views)
     return (NameList<T>) items;
   }
 
-  /** The PostgreSQL schemas the tables and types live in, other than {@code public}. */
+  /**
+   * The PostgreSQL schemas, other than {@code public}: the declared ones and those the tables,
+   * types and views live in.
+   */
   public SortedSet<String> namespaces() {
     SortedSet<String> result = new TreeSet<>();
+    schemas.forEach(s -> result.add(s.name()));
     tables.forEach(t -> result.add(t.name().schema()));
     enums.forEach(e -> result.add(e.name().schema()));
     views.forEach(v -> result.add(v.name().schema()));
@@ -115,20 +127,20 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views)
 
   /** The schema with {@code table} added, or replacing the table of the same name. */
   public Schema withTable(Table table) {
-    return new Schema(list(tables).with(table), enums, views);
+    return new Schema(list(tables).with(table), enums, views, schemas);
   }
 
   public Schema withoutTable(QualifiedName name) {
-    return new Schema(list(tables).without(t -> t.name().compareTo(name)), enums, views);
+    return new Schema(list(tables).without(t -> t.name().compareTo(name)), enums, views, schemas);
   }
 
   /** The schema with {@code type} added, or replacing the type of the same name. */
   public Schema withEnum(EnumType type) {
-    return new Schema(tables, list(enums).with(type), views);
+    return new Schema(tables, list(enums).with(type), views, schemas);
   }
 
   public Schema withoutEnum(QualifiedName name) {
-    return new Schema(tables, list(enums).without(e -> e.name().compareTo(name)), views);
+    return new Schema(tables, list(enums).without(e -> e.name().compareTo(name)), views, schemas);
   }
 
   /** The view of that name. */
@@ -138,11 +150,31 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views)
 
   /** The schema with {@code view} added, or replacing the view of the same name. */
   public Schema withView(View view) {
-    return new Schema(tables, enums, list(views).with(view));
+    return new Schema(tables, enums, list(views).with(view), schemas);
   }
 
   public Schema withoutView(QualifiedName name) {
-    return new Schema(tables, enums, list(views).without(v -> v.name().compareTo(name)));
+    return new Schema(tables, enums, list(views).without(v -> v.name().compareTo(name)), schemas);
+  }
+
+  /** The declared schema of that name. */
+  public Optional<Namespace> declared(String name) {
+    return schemas.stream().filter(s -> s.name().equals(name)).findFirst();
+  }
+
+  /** The schema with {@code declaration} added, or replacing the declared schema of the same name. */
+  public Schema withDeclared(Namespace declaration) {
+    return new Schema(tables, enums, views, list(schemas).with(declaration));
+  }
+
+  public Schema withoutDeclared(String name) {
+    return new Schema(tables, enums, views,
+        list(schemas).without(s -> s.name().compareTo(name)));
+  }
+
+  /** The schema with the declared schemas given (the rest unchanged). */
+  public Schema withDeclared(List<Namespace> declarations) {
+    return new Schema(tables, enums, views, declarations);
   }
 
   /** Applies {@code edit} to the named table, which must exist. */

@@ -9,6 +9,7 @@ import dev.plinth.schema.model.Identity;
 import dev.plinth.schema.model.Index;
 import dev.plinth.schema.model.IndexKey;
 import dev.plinth.schema.model.Names;
+import dev.plinth.schema.model.Namespace;
 import dev.plinth.schema.model.PrimaryKey;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.ReferentialAction;
@@ -33,7 +34,8 @@ import java.util.TreeSet;
 /**
  * Java sources for a schema read from a live database: one annotated record per table and per
  * view, and one enum per enum type, in a package per PostgreSQL schema ({@code <base>} for {@code public},
- * {@code <base>.<schema>} otherwise), with comments as Javadoc and SQL names written out wherever
+ * {@code <base>.<schema>} otherwise, whose {@code package-info.java} declares the schema, for each
+ * schema of {@link Schema#schemas()}), with comments as Javadoc and SQL names written out wherever
  * the processor's default naming would not give them back. A pure function: the same schema gives
  * the same files, byte for byte.
  */
@@ -101,6 +103,9 @@ public final class RecordSources {
     for (View view : adopted.schema().views()) {
       files.put(path(sources.classes.get(view.name())), sources.viewSource(view));
     }
+    for (Namespace declared : sources.declared()) {
+      files.put(declared.javaPackage().replace('.', '/') + "/package-info.java", packageInfo(declared));
+    }
     List<Unsupported> all = new ArrayList<>(adopted.unsupported());
     all.addAll(sources.unsupported);
     all.sort(Comparator.comparing(Unsupported::object).thenComparing(Unsupported::reason));
@@ -146,6 +151,34 @@ public final class RecordSources {
     return JavaNames.packageOf(basePackage, name.schema());
   }
 
+  /**
+   * The declared schemas, each in its package (its records' package); a schema whose package
+   * another one already takes is left undeclared (its records name it).
+   */
+  private List<Namespace> declared() {
+    Set<String> packages = new TreeSet<>(List.of(basePackage));
+    List<Namespace> result = new ArrayList<>();
+    for (Namespace declared : schema.schemas()) {
+      String pkg = JavaNames.packageOf(basePackage, declared.name());
+      if (packages.add(pkg)) {
+        result.add(new Namespace(declared.name(), pkg, declared.comment()));
+      }
+    }
+    return result;
+  }
+
+  /** {@code package-info.java} declaring a schema, its comment as Javadoc. */
+  private static String packageInfo(Namespace declared) {
+    StringBuilder out = new StringBuilder();
+    if (declared.comment() != null) {
+      out.append("/**\n").append(wrap(escapeDoc(declared.comment()), "")).append(" */\n");
+    }
+    out.append("@DbSchema(name = ").append(string(declared.name())).append(")\n");
+    out.append("package ").append(declared.javaPackage()).append(";\n\n");
+    out.append("import ").append(ANNOTATIONS).append("DbSchema;\n");
+    return out.toString();
+  }
+
   /** The schema with the Java classes the records and enums get, as the processor records them. */
   private Schema withClasses() {
     List<Table> tables = schema.tables().stream().map(t -> new Table(t.name(), classes.get(t.name()),
@@ -154,7 +187,7 @@ public final class RecordSources {
     List<EnumType> enums = schema.enums().stream()
         .map(e -> new EnumType(e.name(), classes.get(e.name()), e.values())).toList();
     List<View> views = schema.views().stream().map(v -> new View(v.name(), classes.get(v.name()), v.sql())).toList();
-    return new Schema(tables, enums, views);
+    return new Schema(tables, enums, views, declared());
   }
 
   private List<Column> columnsOf(View view) {

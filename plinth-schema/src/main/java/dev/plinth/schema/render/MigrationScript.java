@@ -199,6 +199,14 @@ public final class MigrationScript {
       return Optional.empty();
     }
 
+    public Optional<String> visitRenameSchema(Change.RenameSchema c) {
+      return Optional.empty();
+    }
+
+    public Optional<String> visitAlterSchema(Change.AlterSchema c) {
+      return Optional.empty();
+    }
+
     public Optional<String> visitDropSchema(DropSchema c) {
       return Optional.empty();
     }

@@ -41,6 +41,8 @@ import java.util.Set;
 public final class Slug {
   private static final int MAX_LENGTH = 60;
   private static final Subjects SUBJECTS = new Subjects();
+  /** Marks the subjects of declared schemas (taken off before use). */
+  private static final String DECLARED = "\0";
 
   private Slug() {}
 
@@ -50,7 +52,15 @@ public final class Slug {
     all.stream().filter(Subject::main).forEach(subject -> subjects.add(subject.text()));
     if (subjects.isEmpty()) {
       all.forEach(subject -> subjects.add(subject.text()));
+      // A declared schema names the migration better than the schema it creates or drops.
+      if (subjects.stream().anyMatch(s -> s.startsWith(DECLARED))) {
+        subjects.remove(Subjects.SCHEMA.text());
+      }
     }
+    List<String> named = subjects.stream()
+        .map(s -> s.startsWith(DECLARED) ? s.substring(DECLARED.length()) : s).toList();
+    subjects.clear();
+    subjects.addAll(named);
     String first = subjects.iterator().next();
     String slug = switch (subjects.size()) {
       case 1 -> first;
@@ -184,6 +194,15 @@ public final class Slug {
 
     public Subject visitDropSchema(DropSchema c) {
       return SCHEMA;
+    }
+
+    public Subject visitRenameSchema(Change.RenameSchema c) {
+      return Subject.main("rename_schema_" + c.from() + "_to_" + c.to());
+    }
+
+    public Subject visitAlterSchema(Change.AlterSchema c) {
+      return Subject.minor(c.after() == null ? DECLARED + "drop_schema_" + c.name()
+          : DECLARED + (c.before() == null ? "declare_schema_" : "comment_schema_") + c.name());
     }
 
     public Subject visitCreateExtension(CreateExtension c) {

@@ -111,6 +111,18 @@ public final class SqlRenderer {
       return List.of("DROP SCHEMA " + ident(c.name()) + ";");
     }
 
+    public List<String> visitRenameSchema(Change.RenameSchema c) {
+      return List.of("ALTER SCHEMA " + ident(c.from()) + " RENAME TO " + ident(c.to()) + ";");
+    }
+
+    public List<String> visitAlterSchema(Change.AlterSchema c) {
+      if (!Objects.equals(c.beforeComment(), c.afterComment())) {
+        return List.of("COMMENT ON SCHEMA " + ident(c.name()) + " IS " + literal(c.afterComment()) + ";");
+      }
+      return List.of("-- Schema " + ident(c.name()) + (c.after() == null ? " is no longer declared"
+          : " is declared in package " + c.after().javaPackage()) + ": nothing to change.");
+    }
+
     public List<String> visitCreateExtension(CreateExtension c) {
       if (!c.marked()) {
         return List.of("CREATE EXTENSION IF NOT EXISTS " + ident(c.name()) + ";");

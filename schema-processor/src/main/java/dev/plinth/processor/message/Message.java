@@ -355,6 +355,25 @@ public enum Message {
           + " Add unique = true, or remove nullsNotDistinct."),
   REPEATED_STORAGE_PARAMETER(Severity.ERROR, "PLN344",
       "@Index(with) sets storage parameter '%s' twice. Keep one of them."),
+  // Declared schemas (@DbSchema).
+  RENAMES_SCHEMA(Severity.NOTE, "PLN370",
+      "Schema %s is renamed to %s in place (ALTER SCHEMA ... RENAME TO), with everything in it."
+          + " Code and SQL that name the schema %s (a search_path, a hand-written query) must use %s"
+          + " from this migration on."),
+  DECLARED_SCHEMA_NOT_EMPTY(Severity.ERROR, "PLN371",
+      "The declaration of schema '%s' (@DbSchema in package %s) is gone, but %s still live in it,"
+          + " so the schema cannot be dropped. Move them to another schema (@Table(schema = ...)),"
+          + " delete them, or keep the @DbSchema(name = \"%s\") declaration."),
+  SCHEMA_PUBLIC(Severity.ERROR, "PLN372",
+      "@DbSchema(name = \"public\") on package %s: the public schema always exists and cannot be"
+          + " declared. Remove the annotation, or name another schema."),
+  DUPLICATE_SCHEMA(Severity.ERROR, "PLN373",
+      "Schema '%s' is declared by both package %s and package %s. Keep @DbSchema on one of them;"
+          + " records of the other package can name it with @Table(schema = \"%s\")."),
+  SCHEMA_RENAME_TARGET_TAKEN(Severity.ERROR, "PLN374",
+      "@DbSchema(name = \"%s\", renamedFrom = \"%s\"): schema '%s' is still used by %s, so it"
+          + " cannot be renamed. Move those objects first, or remove renamedFrom to create '%s' as"
+          + " a new schema."),
 
   INTERNAL_ERROR(Severity.ERROR, "PLN299",
       "Plinth failed unexpectedly (%s). Please report it together with the records that caused it.");

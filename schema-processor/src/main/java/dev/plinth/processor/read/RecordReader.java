@@ -9,6 +9,7 @@ import dev.plinth.schema.model.Identity;
 import dev.plinth.schema.model.Index;
 import dev.plinth.schema.model.IndexKey;
 import dev.plinth.schema.model.Names;
+import dev.plinth.schema.model.Namespace;
 import dev.plinth.schema.model.PrimaryKey;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.ReferentialAction;
@@ -34,6 +35,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeMirror;
@@ -118,7 +120,7 @@ public final class RecordReader {
           record.getSimpleName());
       return Optional.empty();
     }
-    String schema = table.string("schema").isBlank() ? QualifiedName.DEFAULT_SCHEMA : table.string("schema");
+    String schema = table.string("schema").isBlank() ? packageSchema(record) : table.string("schema");
     String name = table.string("name").isBlank() ? Names.snakeCase(record.getSimpleName().toString())
         : table.string("name");
     checkLength(schema, table.origin("schema"), "@Table(schema = \"...\")");
@@ -651,7 +653,7 @@ public final class RecordReader {
     String name = ann.map(a -> a.string("name")).filter(s -> !s.isBlank())
         .orElse(Names.snakeCase(element.getSimpleName().toString()));
     String schema = ann.map(a -> a.string("schema")).filter(s -> !s.isBlank())
-        .orElse(QualifiedName.DEFAULT_SCHEMA);
+        .orElseGet(() -> packageSchema(element));
     Origin origin = ann.map(a -> a.origin("name")).orElse(Origin.of(element));
     checkLength(name, origin, "@EnumType(name = \"...\") on " + element.getSimpleName());
     checkSchema(schema, ann.map(a -> a.origin("schema")).orElse(origin), "@EnumType(schema = \"app\")");
@@ -711,7 +713,7 @@ public final class RecordReader {
       report.add(Message.VIEW_WITHOUT_SQL, view.origin("sql"), record.getSimpleName());
       return Optional.empty();
     }
-    String schema = view.string("schema").isBlank() ? QualifiedName.DEFAULT_SCHEMA : view.string("schema");
+    String schema = view.string("schema").isBlank() ? packageSchema(record) : view.string("schema");
     String name = view.string("name").isBlank() ? Names.snakeCase(record.getSimpleName().toString())
         : view.string("name");
     checkLength(schema, view.origin("schema"), "@View(schema = \"...\")");
@@ -863,6 +865,58 @@ public final class RecordReader {
       words.add(m.group().toLowerCase(Locale.ROOT));
     }
     return words.isEmpty() ? "expr" : String.join("_", words);
+  }
+
+  /**
+   * The schema of the records of {@code type}'s package that name none: the one its
+   * {@code package-info} declares ({@code @DbSchema}), else {@code public}. Read from
+   * {@code package-info.class} when the package is not compiled in this round.
+   */
+  public String packageSchema(Element type) {
+    return Ann.find(elements.getPackageOf(type), "DbSchema", elements)
+        .map(a -> a.string("name").strip()).filter(s -> !s.isEmpty())
+        .orElse(QualifiedName.DEFAULT_SCHEMA);
+  }
+
+  /**
+   * Reads the {@code @DbSchema} of a package; empty (and an error reported) when it cannot declare
+   * one. The comment is the attribute, else the package's Javadoc, else {@code keptComment} (the
+   * committed one: Javadoc is not in {@code package-info.class}, so a package read from its class
+   * file keeps it).
+   *
+   * @param inRound whether the package's {@code package-info.java} is compiled in this round
+   * @param keptComment the comment to keep when neither is there, or null
+   */
+  public Optional<Namespace> readSchema(PackageElement pkg, boolean inRound, String keptComment) {
+    Ann ann = Ann.find(pkg, "DbSchema", elements).orElseThrow();
+    String name = ann.string("name").strip();
+    String where = "@DbSchema on package " + pkg.getQualifiedName();
+    if (name.isEmpty()) {
+      report.add(Message.BLANK_VALUE, ann.origin("name"), where + ": name",
+          "Write the schema's name, such as @DbSchema(name = \"billing\").");
+      return Optional.empty();
+    }
+    if (name.equals(QualifiedName.DEFAULT_SCHEMA)) {
+      report.add(Message.SCHEMA_PUBLIC, ann.origin("name"), pkg.getQualifiedName());
+      return Optional.empty();
+    }
+    checkLength(name, ann.origin("name"), "@DbSchema(name = \"...\")");
+    checkSchema(name, ann.origin("name"), "@DbSchema(name = \"app\")");
+    String comment = ann.string("comment").strip();
+    if (comment.isEmpty()) {
+      comment = Docs.parse(elements.getDocComment(pkg)).main();
+      if (comment == null && !inRound) {
+        comment = keptComment;
+      }
+    }
+    String renamedFrom = ann.string("renamedFrom").strip();
+    return Optional.of(new Namespace(name, pkg.getQualifiedName().toString(), comment,
+        renamedFrom.isEmpty() || renamedFrom.equals(name) ? null : renamedFrom));
+  }
+
+  /** Where a package's {@code @DbSchema} is, for messages about it. */
+  public Origin schemaOrigin(PackageElement pkg) {
+    return Ann.find(pkg, "DbSchema", elements).map(Ann::origin).orElse(Origin.of(pkg));
   }
 
   /** Schemas named {@code pg_*} (such as {@code pg_catalog}) are PostgreSQL's own. */

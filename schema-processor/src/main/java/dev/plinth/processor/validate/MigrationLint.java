@@ -262,6 +262,14 @@ public final class MigrationLint {
       return List.of();
     }
 
+    public List<Finding> visitRenameSchema(Change.RenameSchema c) {
+      return List.of(Finding.unplaced(Message.RENAMES_SCHEMA, c.from(), c.to(), c.from(), c.to()));
+    }
+
+    public List<Finding> visitAlterSchema(Change.AlterSchema c) {
+      return List.of();
+    }
+
     public List<Finding> visitDropSchema(Change.DropSchema c) {
       return List.of();
     }

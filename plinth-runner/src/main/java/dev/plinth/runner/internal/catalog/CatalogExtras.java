@@ -162,8 +162,8 @@ public final class CatalogExtras {
     Set<String> indexes = external.names("index");
     Set<String> constraints = external.names("constraint");
     Set<String> defaults = external.names("column-default");
-    Schema result = live;
-    for (Table table : live.tables()) {
+    Schema result = external.leaveOut(live);
+    for (Table table : result.tables()) {
       result = result.editTable(table.name(), t -> withoutDeclared(t, indexes, constraints, defaults));
     }
     Set<QualifiedName> domains = external.domains();

@@ -1,0 +1,4 @@
+@DbSchema(name = "public") // expect: PLN372
+package bad;
+
+import dev.plinth.annotations.DbSchema;

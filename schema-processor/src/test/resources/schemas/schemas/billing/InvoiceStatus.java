@@ -1,0 +1,3 @@
+package billing;
+
+public enum InvoiceStatus { OPEN, PAID }
