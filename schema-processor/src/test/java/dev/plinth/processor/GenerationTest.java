@@ -128,6 +128,20 @@ class GenerationTest {
     assertGolden("views");
   }
 
+  /**
+   * Enum changes next to expressions that use the enum: a removed value rebuilds the type under a
+   * partial index, a check and a default that name its labels (each dropped and made again around
+   * the swap), and a column moving to another enum type is converted through its text.
+   */
+  @Test
+  void enumChangesUnderExpressionsThatUseThemWriteTheGoldenMigrations() throws IOException {
+    assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("enums"))).succeeded();
+    Compilation evolved = ProcessorRun.compile(migrations, ProcessorRun.schema("enums-evolved"));
+
+    assertThat(evolved).succeeded();
+    assertGolden("enums");
+  }
+
   @Test
   void deletingTheNewestMigrationRegeneratesIt() throws IOException {
     assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("basic"))).succeeded();

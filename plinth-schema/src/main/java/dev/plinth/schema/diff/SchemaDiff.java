@@ -268,12 +268,16 @@ public final class SchemaDiff {
     diffNamed(old.foreignKeys(), table.foreignKeys(), Objects::equals,
         fk -> phases.dropForeignKeys.add(new DropForeignKey(name, fk)),
         fk -> phases.addForeignKeys.add(new AddForeignKey(name, fk)));
+    List<String> lost = old.columns().stream().filter(c -> c.enumType() != null)
+        .flatMap(c -> lostValues.getOrDefault(c.enumType(), List.of()).stream()).distinct().toList();
     diffNamed(old.indexes(), table.indexes(), SchemaDiff::sameIndex,
-        i -> phases.dropIndexes.add(new DropIndex(name, i)),
+        i -> (namesAny(lost, i.where()) || i.keys().stream().anyMatch(k -> namesAny(lost, k.expression()))
+            ? phases.dropDefaults : phases.dropIndexes).add(new DropIndex(name, i)),
         i -> phases.addIndexes.add(new AddIndex(name, i)));
     diffNamed(old.checks(), table.checks(),
         (a, b) -> Canonical.check(a).equals(Canonical.check(b)),
-        c -> phases.dropConstraints.add(new DropCheck(name, c)),
+        c -> (namesAny(lost, c.expression()) ? phases.dropDefaults : phases.dropConstraints)
+            .add(new DropCheck(name, c)),
         c -> phases.addConstraints.add(new AddCheck(name, c)));
     diffNamed(old.uniques(), table.uniques(), Objects::equals,
         u -> phases.dropConstraints.add(new DropUnique(name, u)),
@@ -317,6 +321,15 @@ public final class SchemaDiff {
     if (!Objects.equals(old.comment(), table.comment())) {
       phases.comments.add(new SetTableComment(name, old.comment(), table.comment()));
     }
+  }
+
+  /**
+   * Whether {@code sql} names one of the enum values a migration loses: an index or check that does
+   * and changes is dropped before the types change (and its inverse added after them), so that it
+   * is never made again around a rebuild that takes its value away.
+   */
+  private static boolean namesAny(List<String> lost, String sql) {
+    return sql != null && lost.stream().anyMatch(value -> Expressions.namesLabel(sql, value));
   }
 
   /** Whether a column's default changes from one that names a value its type loses. */

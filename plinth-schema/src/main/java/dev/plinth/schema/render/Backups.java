@@ -1,5 +1,6 @@
 package dev.plinth.schema.render;
 
+import dev.plinth.schema.diff.EnumUses;
 import dev.plinth.schema.model.Column;
 import dev.plinth.schema.model.Names;
 import dev.plinth.schema.model.QualifiedName;
@@ -102,10 +103,17 @@ public record Backups(String version) {
     return Sql.doBlock(body.append("  END IF;\n").toString());
   }
 
-  /** Detaches a moved table's enum columns from their types (see {@link #saveColumn}). */
+  /**
+   * Detaches a moved table's enum columns from their types (see {@link #saveColumn}), dropping
+   * first the indexes and checks that read them ({@link #reattachEnums} makes them again).
+   */
   List<String> detachEnums(Table table) {
     QualifiedName moved = kept(table.name());
     List<String> out = new ArrayList<>();
+    EnumUses.indexes(table).forEach(i -> out.add("DROP INDEX "
+        + Sql.ident(new QualifiedName(moved.schema(), i.name())) + ";"));
+    EnumUses.checks(table).forEach(c -> out.add("ALTER TABLE " + Sql.ident(moved)
+        + " DROP CONSTRAINT " + Sql.ident(c.name()) + ";"));
     for (Column column : table.columns()) {
       if (column.enumType() != null) {
         String alter = "ALTER TABLE " + Sql.ident(moved) + " ALTER COLUMN " + Sql.ident(column.name());
@@ -130,6 +138,9 @@ public record Backups(String version) {
         }
       }
     }
+    EnumUses.checks(table).forEach(c -> out.add("ALTER TABLE " + Sql.ident(table.name())
+        + " ADD CONSTRAINT " + Sql.ident(c.name()) + " CHECK (" + c.expression() + ");"));
+    EnumUses.indexes(table).forEach(i -> out.add(SqlRenderer.createIndex(table.name(), i, false)));
     return out;
   }
 

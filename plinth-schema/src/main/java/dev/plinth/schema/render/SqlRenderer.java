@@ -36,6 +36,7 @@ import dev.plinth.schema.diff.Change.RenameIndex;
 import dev.plinth.schema.diff.Change.RenameTable;
 import dev.plinth.schema.diff.Change.SetTableComment;
 import dev.plinth.schema.diff.Change.ValidateConstraint;
+import dev.plinth.schema.diff.EnumUses;
 import dev.plinth.schema.diff.NotNullCheck;
 import dev.plinth.schema.diff.SeparateValidation;
 import dev.plinth.schema.model.Column;
@@ -593,9 +594,7 @@ public final class SqlRenderer {
       out.add(column + "DROP DEFAULT;");
     }
     if (typeChanged) {
-      out.add(column + "TYPE " + after.type()
-          + (TypeConversions.needsUsing(before.type(), after.type())
-              ? " USING " + ident(after.name()) + "::" + after.type() : "") + ";");
+      out.add(column + "TYPE " + after.type() + using(before, after) + ";");
     }
     out.addAll(SequenceSql.alter(table, before, after, inPlace));
     if (defaultChanged && after.defaultSql() != null) {
@@ -622,6 +621,19 @@ public final class SqlRenderer {
   }
 
   /**
+   * The {@code USING} clause of a type change, empty when PostgreSQL converts on its own. Between
+   * two enum types there is no cast: the value goes through its text.
+   */
+  private static String using(Column before, Column after) {
+    if (!TypeConversions.needsUsing(before.type(), after.type())) {
+      return "";
+    }
+    boolean enums = before.enumType() != null && after.enumType() != null;
+    String through = !enums ? "" : after.type().endsWith("[]") ? "::text[]" : "::text";
+    return " USING " + ident(after.name()) + through + "::" + after.type();
+  }
+
+  /**
    * Rebuilds an enum type. When values are removed, rows holding them keep the value in the backup
    * (by primary key) and get NULL or the column default; the reverse rebuild puts them back.
    */
@@ -631,10 +643,17 @@ public final class SqlRenderer {
     List<Table> users = state.tables().stream()
         .filter(t -> t.columns().stream().anyMatch(c -> name.equals(c.enumType()))).toList();
     List<String> out = new ArrayList<>(saveRemovedValues(change, users, backups));
+    for (Table table : users) {
+      EnumUses.indexes(table, name).forEach(i -> out.add(dropIndex(table.name(), i.name(), false, false)));
+      EnumUses.checks(table, name).forEach(c -> out.add(dropConstraint(table.name(), c.name())));
+    }
     out.add("ALTER TYPE " + ident(name) + " RENAME TO " + ident(old.name()) + ";");
     out.add(createEnum(name, change.after()));
     for (Table table : users) {
       enumColumns(table, name).forEach(column -> out.addAll(retypeEnumColumn(table, column)));
+      EnumUses.checks(table, name).forEach(c -> out.add(alter(table.name()) + "ADD CONSTRAINT "
+          + ident(c.name()) + " CHECK (" + c.expression() + ");"));
+      EnumUses.indexes(table, name).forEach(i -> out.add(createIndex(table.name(), i, false)));
     }
     out.add("DROP TYPE " + ident(old) + ";");
     out.addAll(restoreRemovedValues(change, users, backups));
@@ -701,7 +720,7 @@ public final class SqlRenderer {
     return table.primaryKey() != null && !column.type().endsWith("[]");
   }
 
-  private static String createIndex(QualifiedName table, Index index, boolean concurrently) {
+  static String createIndex(QualifiedName table, Index index, boolean concurrently) {
     return createIndex(table, index, concurrently, false);
   }
 
