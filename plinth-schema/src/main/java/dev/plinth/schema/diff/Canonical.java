@@ -95,7 +95,8 @@ public final class Canonical {
    */
   public static Column column(Column c) {
     return new Column(c.name(), c.type(), c.enumType(), c.nullable(), expression(c.defaultSql()),
-        c.identity(), c.comment(), null, sequence(c, c.sequence()), c.nullable() ? null : c.notNullName());
+        c.identity(), c.comment(), null, sequence(c, c.sequence()), c.nullable() ? null : c.notNullName(),
+        expression(c.generated()));
   }
 
   /**

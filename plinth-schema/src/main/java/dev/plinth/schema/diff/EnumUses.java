@@ -35,6 +35,12 @@ public final class EnumUses {
     return checks(table, columns(table, null));
   }
 
+  /** The generated columns whose expression reads a column of any enum type. */
+  public static List<Column> generated(Table table) {
+    List<String> columns = columns(table, null);
+    return table.columns().stream().filter(c -> c.isGenerated() && reads(c.generated(), columns)).toList();
+  }
+
   private static List<Index> indexes(Table table, List<String> columns) {
     return table.indexes().stream()
         .filter(i -> reads(i.where(), columns)

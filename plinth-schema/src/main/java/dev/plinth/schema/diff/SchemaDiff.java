@@ -301,12 +301,15 @@ public final class SchemaDiff {
     for (Column column : table.columns()) {
       Optional<Column> previous = old.column(column.name());
       if (previous.isEmpty()) {
-        phases.addColumns.add(AddColumn.rollbackKeeping(name, column.definition(), newRowKey));
+        // A generated column's values are computed again when it is added: none to keep.
+        phases.addColumns.add(column.isGenerated() ? new AddColumn(name, column.definition())
+            : AddColumn.rollbackKeeping(name, column.definition(), newRowKey));
       } else {
         Column before = previous.get().definition();
         Column wanted = withChosenNames(before, column.definition());
         if (!Canonical.column(before).equals(Canonical.column(wanted))) {
-          boolean lossy = !TypeChanges.isLossless(before.type(), column.type());
+          boolean lossy = !TypeChanges.isLossless(before.type(), column.type())
+              || !before.isGenerated() && column.isGenerated();
           if (defaultNamesLostValue(before, wanted, lostValues)) {
             phases.dropDefaults.add(new AlterColumn(name, before, before.withDefault(null)));
             before = before.withDefault(null);
@@ -383,6 +386,9 @@ public final class SchemaDiff {
   private static DropColumn dropColumn(Table old, Table table, Column column, List<String> key,
       List<Column> later) {
     Column definition = recorded(column.definition());
+    if (column.isGenerated()) {
+      return new DropColumn(table.name(), definition, List.of());
+    }
     if (!key.isEmpty()) {
       return new DropColumn(table.name(), definition, key);
     }

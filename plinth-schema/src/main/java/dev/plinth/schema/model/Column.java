@@ -1,5 +1,6 @@
 package dev.plinth.schema.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Objects;
@@ -20,9 +21,11 @@ import java.util.Objects;
  *     recorded have it)
  * @param notNullName the name of the NOT NULL constraint of a column that is not nullable, or null
  *     to leave it to PostgreSQL (which names them from version 18)
+ * @param generated the expression of a generated column ({@code GENERATED ALWAYS AS (...) STORED}),
+ *     or null for a column that holds what is written to it; absent from the journal when null
  */
 @JsonPropertyOrder({"name", "type", "enumType", "nullable", "defaultSql", "identity", "comment",
-    "renamedFrom", "sequence", "notNullName"})
+    "renamedFrom", "sequence", "notNullName", "generated"})
 public record Column(
     @JsonProperty("name") String name,
     @JsonProperty("type") String type,
@@ -33,7 +36,8 @@ public record Column(
     @JsonProperty("comment") String comment,
     @JsonProperty("renamedFrom") String renamedFrom,
     @JsonProperty("sequence") Sequence sequence,
-    @JsonProperty("notNullName") String notNullName) {
+    @JsonProperty("notNullName") String notNullName,
+    @JsonProperty("generated") @JsonInclude(JsonInclude.Include.NON_NULL) String generated) {
 
   public Column {
     Objects.requireNonNull(name, "name");
@@ -51,6 +55,23 @@ public record Column(
     this(name, type, enumType, nullable, defaultSql, identity, comment, renamedFrom, sequence, null);
   }
 
+  public Column(String name, String type, QualifiedName enumType, boolean nullable, String defaultSql,
+      Identity identity, String comment, String renamedFrom, Sequence sequence, String notNullName) {
+    this(name, type, enumType, nullable, defaultSql, identity, comment, renamedFrom, sequence,
+        notNullName, null);
+  }
+
+  /** Whether the column is computed from the others ({@code GENERATED ALWAYS AS ... STORED}). */
+  public boolean isGenerated() {
+    return generated != null;
+  }
+
+  /** The column computed by {@code expression}, or a plain one (null). */
+  public Column withGenerated(String expression) {
+    return new Column(name, type, enumType, nullable, defaultSql, identity, comment, renamedFrom, sequence,
+        notNullName, expression);
+  }
+
   /** The same column without the rename hint, for comparing definitions. */
   public Column definition() {
     return renamedFrom == null ? this : withRenamedFrom(null);
@@ -58,7 +79,7 @@ public record Column(
 
   public Column withRenamedFrom(String previous) {
     return new Column(name, type, enumType, nullable, defaultSql, identity, comment, previous, sequence,
-        notNullName);
+        notNullName, generated);
   }
 
   public Column withDefault(String newDefault) {
@@ -67,28 +88,28 @@ public record Column(
 
   public Column withName(String newName) {
     return new Column(newName, type, enumType, nullable, defaultSql, identity, comment, renamedFrom,
-        sequence, notNullName);
+        sequence, notNullName, generated);
   }
 
   /** The column with another type (and enum type, null for none). */
   public Column withType(String newType, QualifiedName newEnumType) {
     return new Column(name, newType, newEnumType, nullable, defaultSql, identity, comment, renamedFrom,
-        sequence, notNullName);
+        sequence, notNullName, generated);
   }
 
   public Column withSequence(Sequence newSequence) {
     return new Column(name, type, enumType, nullable, defaultSql, identity, comment, renamedFrom,
-        newSequence, notNullName);
+        newSequence, notNullName, generated);
   }
 
   public Column withNotNullName(String newNotNullName) {
     return new Column(name, type, enumType, nullable, defaultSql, identity, comment, renamedFrom,
-        sequence, newNotNullName);
+        sequence, newNotNullName, generated);
   }
 
   /** The column nullable or not; a nullable one has no NOT NULL constraint to name. */
   public Column withNullable(boolean newNullable) {
     return new Column(name, type, enumType, newNullable, defaultSql, identity, comment, renamedFrom,
-        sequence, newNullable ? null : notNullName);
+        sequence, newNullable ? null : notNullName, generated);
   }
 }

@@ -467,8 +467,26 @@ public final class RecordReader {
     }
     String renamedFrom = Ann.find(component, "RenamedFrom", elements).map(a -> a.string("value")).orElse(null);
     String notNullName = columnAnn.map(a -> notNullName(a, componentName, nullable)).orElse(null);
+    String generated = Ann.find(component, "Generated", elements)
+        .map(a -> generated(a, componentName, defaultAnn, identityAnn.or(() -> serial))).orElse(null);
     return Optional.of(new Column(columnName, sqlType, enumType, nullable, defaultSql, identity,
-        comment, renamedFrom, sequence, notNullName));
+        comment, renamedFrom, sequence, notNullName, generated));
+  }
+
+  /** The expression of a {@code @Generated} component, which has no default and no identity. */
+  private String generated(Ann generated, String component, Optional<Ann> defaultAnn,
+      Optional<Ann> identityAnn) {
+    String expression = generated.string("value").strip();
+    if (expression.isEmpty()) {
+      report.add(Message.BLANK_VALUE, generated.origin("value"), "@Generated",
+          "Write the SQL expression, e.g. @Generated(\"price * quantity\"), or remove the annotation.");
+    }
+    if (defaultAnn.isPresent()) {
+      report.add(Message.GENERATED_WITH_VALUES, defaultAnn.get().origin(), component, "@Default");
+    }
+    identityAnn.ifPresent(a -> report.add(Message.GENERATED_WITH_VALUES, a.origin(), component,
+        "@" + a.simpleName()));
+    return expression.isEmpty() ? null : expression;
   }
 
   /** The name {@code @Column(notNullName)} gives the NOT NULL constraint, or null for none. */

@@ -47,7 +47,7 @@ public final class CatalogReader {
              CASE WHEN t.typtype = 'e' THEN tn.nspname WHEN et.typtype = 'e' THEN etn.nspname END,
              CASE WHEN t.typtype = 'e' THEN t.typname WHEN et.typtype = 'e' THEN et.typname END,
              et.typtype = 'e', seq.relname, seq.serial, seq.seqstart, seq.seqincrement, seq.seqmin,
-             seq.seqmax, seq.seqcache, seq.seqcycle
+             seq.seqmax, seq.seqcache, seq.seqcycle, a.attgenerated
       FROM pg_class c
       JOIN pg_namespace n ON n.oid = c.relnamespace
       LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -211,8 +211,10 @@ public final class CatalogReader {
     String defaultSql = identity == Identity.SERIAL ? null : string(rs, 9);
     Sequence sequence = identity == Identity.NONE ? null : new Sequence(rs.getString(15),
         rs.getLong(17), rs.getLong(18), rs.getLong(19), rs.getLong(20), rs.getLong(21), rs.getBoolean(22));
-    return new Column(rs.getString(6), type, enumType, !rs.getBoolean(8), defaultSql, identity,
-        string(rs, 11), null, sequence);
+    // A stored generated column keeps its expression where a default would be.
+    boolean generated = "s".equals(rs.getString(23));
+    return new Column(rs.getString(6), type, enumType, !rs.getBoolean(8), generated ? null : defaultSql,
+        identity, string(rs, 11), null, sequence, null, generated ? defaultSql : null);
   }
 
   private static void constraint(ResultSet rs, TableBuilder table, Map<Long, TableBuilder> tables)
