@@ -2,6 +2,7 @@ package dev.plinth.processor;
 
 import dev.plinth.schema.diff.Change;
 import dev.plinth.schema.diff.Changes;
+import dev.plinth.schema.diff.GeneratedColumns;
 import dev.plinth.schema.diff.MigrationPlan;
 import dev.plinth.schema.diff.SchemaDiff;
 import dev.plinth.schema.journal.CommittedFiles;
@@ -133,7 +134,8 @@ final class Generation {
     if (!report.isClean()) {
       return;
     }
-    List<Change> changes = new Backfills(report, byName).attach(SchemaDiff.diff(previous, schema));
+    List<Change> changes = GeneratedColumns.forTarget(
+        new Backfills(report, byName).attach(SchemaDiff.diff(previous, schema)), options.postgres());
     if (!report.isClean()) {
       return;
     }

@@ -206,6 +206,48 @@ class GenerationTest {
     assertGolden("schemas");
   }
 
+  /**
+   * Enum changes next to expressions that use the enum: a removed value rebuilds the type under a
+   * partial index, a check and a default that name its labels (each dropped and made again around
+   * the swap), and a column moving to another enum type is converted through its text.
+   */
+  @Test
+  void enumChangesUnderExpressionsThatUseThemWriteTheGoldenMigrations() throws IOException {
+    assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("enums"))).succeeded();
+    Compilation evolved = ProcessorRun.compile(migrations, ProcessorRun.schema("enums-evolved"));
+
+    assertThat(evolved).succeeded();
+    assertGolden("enums");
+  }
+
+  /**
+   * Generated columns: created, given a new expression (dropped and added again with the index
+   * that reads it, for PostgreSQL before 17), made from a plain column (its values kept for the
+   * reverse) and made plain (values kept), dropped and added; and an enum they read rebuilt.
+   */
+  @Test
+  void generatedColumnsAndTheirChangesWriteTheGoldenMigrations() throws IOException {
+    assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("generated"))).succeeded();
+    Compilation evolved = ProcessorRun.compile(migrations, ProcessorRun.schema("generated-evolved"));
+
+    assertThat(evolved).succeeded();
+    assertThat(evolved).hadWarningContaining("[PLN351] The expression of generated column 'total' changes");
+    assertThat(evolved).hadWarningContaining("[PLN352] Column 'label' becomes generated");
+    assertGolden("generated");
+  }
+
+  /** With PostgreSQL 17 as the oldest target, a generated column's new expression is set in place. */
+  @Test
+  void onPostgres17AGeneratedColumnGetsItsNewExpressionInPlace() throws IOException {
+    String pg17 = "-Aplinth.postgres=17";
+    assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("generated"), pg17)).succeeded();
+    Compilation evolved = ProcessorRun.compile(migrations, ProcessorRun.schema("generated-evolved"), pg17);
+
+    assertThat(evolved).succeeded();
+    assertThat(evolved).hadWarningContaining("[PLN352]");
+    assertGolden("generated17");
+  }
+
   @Test
   void deletingTheNewestMigrationRegeneratesIt() throws IOException {
     assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("basic"))).succeeded();

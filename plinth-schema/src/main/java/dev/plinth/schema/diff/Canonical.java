@@ -24,6 +24,16 @@ public final class Canonical {
   private static final Pattern CAST =
       Pattern.compile("::[a-z_][a-z0-9_]*(?:\\.[a-z_][a-z0-9_]*)?(?:\\[\\])*");
 
+  /**
+   * A cast as written, before whitespace goes (which would glue the type name to the words after
+   * it: {@code 'x'::status) OR (owner}): a type name, maybe qualified, quoted, of several words,
+   * with a modifier and array brackets.
+   */
+  private static final Pattern WRITTEN_CAST = Pattern.compile(
+      "::\\s*(?:\"[^\"]*\"|[A-Za-z_][A-Za-z0-9_$]*)(?:\\s*\\.\\s*(?:\"[^\"]*\"|[A-Za-z_][A-Za-z0-9_$]*))?"
+          + "(?:\\s+(?i:varying|precision|with\\s+time\\s+zone|without\\s+time\\s+zone))?"
+          + "(?:\\s*\\(\\s*\\d+(?:\\s*,\\s*\\d+)?\\s*\\))?(?:\\s*\\[\\s*\\d*\\s*\\])*");
+
   private Canonical() {}
 
   /** The canonical form of an expression; null stays null. */
@@ -61,7 +71,8 @@ public final class Canonical {
   }
 
   private static String codePart(CharSequence code) {
-    String bare = code.toString().replaceAll("[\\s()\"]", "").toLowerCase(Locale.ROOT);
+    String bare = WRITTEN_CAST.matcher(code).replaceAll("").replaceAll("[\\s()\"]", "")
+        .toLowerCase(Locale.ROOT);
     return CAST.matcher(bare).replaceAll("");
   }
 
@@ -87,7 +98,7 @@ public final class Canonical {
   public static Column column(Column c) {
     return new Column(c.name(), SqlTypes.canonical(c.type()), c.enumType(), c.nullable(),
         expression(c.defaultSql()), c.identity(), c.comment(), null, sequence(c, c.sequence()),
-        c.nullable() ? null : c.notNullName(), c.collation());
+        c.nullable() ? null : c.notNullName(), c.collation(), expression(c.generated()));
   }
 
   /**

@@ -618,16 +618,23 @@ public sealed interface Change {
    * backfill's value (keeping their keys), and one that becomes nullable again (the inverse) sets
    * those rows back to NULL. Absent from entries written before it existed, which render as they
    * always did.
+   *
+   * <p>A generated column whose expression changes gets the new one in place with
+   * {@code setExpression} ({@code SET EXPRESSION AS}, PostgreSQL 17 and later); without it, it is
+   * dropped and added again. One that becomes plain keeps its values ({@code DROP EXPRESSION}); a
+   * plain one that becomes generated is dropped and added again, its values computed (they are
+   * kept by {@code backupKey} for the reverse).
    */
   @JsonTypeName("AlterColumn")
-  @JsonPropertyOrder({"table", "before", "after", "backupKey", "restoreKey", "backfill"})
+  @JsonPropertyOrder({"table", "before", "after", "backupKey", "restoreKey", "backfill", "setExpression"})
   record AlterColumn(
       @JsonProperty("table") QualifiedName table,
       @JsonProperty("before") Column before,
       @JsonProperty("after") Column after,
       @JsonProperty("backupKey") List<String> backupKey,
       @JsonProperty("restoreKey") List<String> restoreKey,
-      @JsonProperty("backfill") @JsonInclude(JsonInclude.Include.NON_NULL) Backfill backfill)
+      @JsonProperty("backfill") @JsonInclude(JsonInclude.Include.NON_NULL) Backfill backfill,
+      @JsonProperty("setExpression") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean setExpression)
       implements Change {
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visitAlterColumn(this);
@@ -650,9 +657,28 @@ public sealed interface Change {
       this(table, before, after, backupKey, restoreKey, null);
     }
 
+    public AlterColumn(QualifiedName table, Column before, Column after, List<String> backupKey,
+        List<String> restoreKey, Backfill backfill) {
+      this(table, before, after, backupKey, restoreKey, backfill, false);
+    }
+
     /** The same change, filling the column's NULL rows with {@code fill} as it becomes NOT NULL. */
     public AlterColumn withBackfill(Backfill fill) {
-      return new AlterColumn(table, before, after, backupKey, restoreKey, fill);
+      return new AlterColumn(table, before, after, backupKey, restoreKey, fill, setExpression);
+    }
+
+    /** Whether a generated column's expression changes (it stays generated). */
+    public boolean changesExpression() {
+      return before.isGenerated() && after.isGenerated()
+          && !Canonical.expression(before.generated()).equals(Canonical.expression(after.generated()));
+    }
+
+    /**
+     * The same change, giving a generated column its new expression in place (PostgreSQL 17 and
+     * later) rather than dropping and adding it again.
+     */
+    public AlterColumn withSetExpression() {
+      return new AlterColumn(table, before, after, backupKey, restoreKey, backfill, true);
     }
 
     /**
@@ -680,7 +706,7 @@ public sealed interface Change {
     }
 
     public Change inverse() {
-      return new AlterColumn(table, after, before, restoreKey, backupKey, backfill);
+      return new AlterColumn(table, after, before, restoreKey, backupKey, backfill, setExpression);
     }
 
     public Schema applyTo(Schema schema) {

@@ -49,6 +49,14 @@ final class Expressions {
   }
 
   /**
+   * Whether {@code sql} refers to column {@code column} (as {@link #renameColumn} finds such
+   * references: not in literals, not as a function name, not qualified).
+   */
+  static boolean namesColumn(String sql, String column) {
+    return sql != null && !renameColumn(sql, column, column + "_").equals(sql);
+  }
+
+  /**
    * Whether {@code sql} names the enum label {@code label}: as a string literal ({@code 'OK'},
    * {@code 'OK'::mood}) or as an element of an array literal ({@code '{OK,BAD}'}).
    */

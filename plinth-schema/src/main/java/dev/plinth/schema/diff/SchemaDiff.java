@@ -335,14 +335,18 @@ public final class SchemaDiff {
         fk -> phases.addForeignKeys.add(new AddForeignKey(name, fk)));
     alterInPlace(old.foreignKeys(), table.foreignKeys(), SchemaDiff::sameButDeferral,
         Objects::equals, (a, b) -> phases.alterKeys.add(new Change.AlterForeignKey(name, a, b)));
+    List<String> lost = old.columns().stream().filter(c -> c.enumType() != null)
+        .flatMap(c -> lostValues.getOrDefault(c.enumType(), List.of()).stream()).distinct().toList();
     diffNamed(old.indexes(), table.indexes(), SchemaDiff::sameButStorage,
-        i -> phases.dropIndexes.add(new DropIndex(name, i)),
+        i -> (namesAny(lost, i.where()) || i.keys().stream().anyMatch(k -> namesAny(lost, k.expression()))
+            ? phases.dropDefaults : phases.dropIndexes).add(new DropIndex(name, i)),
         i -> phases.addIndexes.add(new AddIndex(name, i)));
     alterInPlace(old.indexes(), table.indexes(), SchemaDiff::sameButStorage, SchemaDiff::sameIndex,
         (a, b) -> phases.alterIndexes.add(new Change.AlterIndex(name, a, b)));
     diffNamed(old.checks(), table.checks(),
         (a, b) -> Canonical.check(a).equals(Canonical.check(b)),
-        c -> phases.dropConstraints.add(new DropCheck(name, c)),
+        c -> (namesAny(lost, c.expression()) ? phases.dropDefaults : phases.dropConstraints)
+            .add(new DropCheck(name, c)),
         c -> phases.addConstraints.add(new AddCheck(name, c)));
     diffNamed(old.uniques(), table.uniques(), Objects::equals,
         u -> phases.dropConstraints.add(new DropUnique(name, u)),
@@ -366,12 +370,15 @@ public final class SchemaDiff {
     for (Column column : table.columns()) {
       Optional<Column> previous = old.column(column.name());
       if (previous.isEmpty()) {
-        phases.addColumns.add(AddColumn.rollbackKeeping(name, column.definition(), newRowKey));
+        // A generated column's values are computed again when it is added: none to keep.
+        phases.addColumns.add(column.isGenerated() ? new AddColumn(name, column.definition())
+            : AddColumn.rollbackKeeping(name, column.definition(), newRowKey));
       } else {
         Column before = previous.get().definition();
         Column wanted = withChosenNames(before, column.definition());
         if (!Canonical.column(before).equals(Canonical.column(wanted))) {
-          boolean lossy = !TypeChanges.isLossless(before.type(), column.type());
+          boolean lossy = !TypeChanges.isLossless(before.type(), column.type())
+              || !before.isGenerated() && column.isGenerated();
           if (defaultNamesLostValue(before, wanted, lostValues)) {
             phases.dropDefaults.add(new AlterColumn(name, before, before.withDefault(null)));
             before = before.withDefault(null);
@@ -386,6 +393,15 @@ public final class SchemaDiff {
     if (!Objects.equals(old.comment(), table.comment())) {
       phases.comments.add(new SetTableComment(name, old.comment(), table.comment()));
     }
+  }
+
+  /**
+   * Whether {@code sql} names one of the enum values a migration loses: an index or check that does
+   * and changes is dropped before the types change (and its inverse added after them), so that it
+   * is never made again around a rebuild that takes its value away.
+   */
+  private static boolean namesAny(List<String> lost, String sql) {
+    return sql != null && lost.stream().anyMatch(value -> Expressions.namesLabel(sql, value));
   }
 
   /** Whether a column's default changes from one that names a value its type loses. */
@@ -439,6 +455,9 @@ public final class SchemaDiff {
   private static DropColumn dropColumn(Table old, Table table, Column column, List<String> key,
       List<Column> later) {
     Column definition = recorded(column.definition());
+    if (column.isGenerated()) {
+      return new DropColumn(table.name(), definition, List.of());
+    }
     if (!key.isEmpty()) {
       return new DropColumn(table.name(), definition, key);
     }

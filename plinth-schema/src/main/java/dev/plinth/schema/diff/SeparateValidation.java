@@ -50,7 +50,8 @@ public final class SeparateValidation {
       } else if (change instanceof AlterColumn a && becomesNotNull(a, changes)) {
         Column loose = a.after().withNullable(true);
         if (!a.before().equals(loose)) {
-          add.add(new AlterColumn(a.table(), a.before(), loose, a.backupKey(), a.restoreKey()));
+          add.add(new AlterColumn(a.table(), a.before(), loose, a.backupKey(), a.restoreKey(), null,
+              a.setExpression()));
         }
         CheckConstraint check = NotNullCheck.of(a.table(), a.after());
         add.add(new AddCheck(a.table(), check));

@@ -1,9 +1,13 @@
 package dev.plinth.schema.render;
 
+import dev.plinth.schema.diff.ColumnUses;
+import dev.plinth.schema.diff.EnumUses;
+import dev.plinth.schema.model.CheckConstraint;
 import dev.plinth.schema.model.Column;
 import dev.plinth.schema.model.Names;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Table;
+import dev.plinth.schema.model.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -110,10 +114,20 @@ public record Backups(String version) {
     return Sql.doBlock(body.append("  END IF;\n").toString());
   }
 
-  /** Detaches a moved table's enum columns from their types (see {@link #saveColumn}). */
+  /**
+   * Detaches a moved table's enum columns from their types (see {@link #saveColumn}), dropping
+   * first the indexes and checks that read them ({@link #reattachEnums} makes them again).
+   */
   List<String> detachEnums(Table table) {
     QualifiedName moved = kept(table.name());
     List<String> out = new ArrayList<>();
+    EnumUses.indexes(table).forEach(i -> out.add("DROP INDEX "
+        + Sql.ident(new QualifiedName(moved.schema(), i.name())) + ";"));
+    EnumUses.checks(table).forEach(c -> out.add("ALTER TABLE " + Sql.ident(moved)
+        + " DROP CONSTRAINT " + Sql.ident(c.name()) + ";"));
+    // PostgreSQL retypes no column a generated one reads: those hold their values plainly meanwhile.
+    EnumUses.generated(table).forEach(g -> out.add("ALTER TABLE " + Sql.ident(moved) + " ALTER COLUMN "
+        + Sql.ident(g.name()) + " DROP EXPRESSION;"));
     for (Column column : table.columns()) {
       if (column.enumType() != null) {
         String alter = "ALTER TABLE " + Sql.ident(moved) + " ALTER COLUMN " + Sql.ident(column.name());
@@ -138,6 +152,25 @@ public record Backups(String version) {
         }
       }
     }
+    String alter = "ALTER TABLE " + Sql.ident(table.name());
+    List<CheckConstraint> checks = new ArrayList<>(EnumUses.checks(table));
+    List<UniqueConstraint> uniques = new ArrayList<>();
+    for (Column generated : EnumUses.generated(table)) {
+      out.add(alter + " DROP COLUMN " + Sql.ident(generated.name()) + ";");
+      out.add(alter + " ADD COLUMN " + SqlRenderer.columnDefinition(table.name(), generated) + ";");
+      if (generated.comment() != null) {
+        out.add("COMMENT ON COLUMN " + Sql.ident(table.name()) + "." + Sql.ident(generated.name()) + " IS "
+            + Sql.literal(generated.comment()) + ";");
+      }
+      ColumnUses.checks(table, generated.name()).stream().filter(c -> !checks.contains(c)).forEach(checks::add);
+      ColumnUses.uniques(table, generated.name()).stream().filter(u -> !uniques.contains(u))
+          .forEach(uniques::add);
+    }
+    uniques.forEach(u -> out.add(alter + " ADD CONSTRAINT " + Sql.ident(u.name()) + " UNIQUE ("
+        + Sql.idents(u.columns()) + ");"));
+    checks.forEach(c -> out.add(alter + " ADD CONSTRAINT " + Sql.ident(c.name()) + " CHECK ("
+        + c.expression() + ");"));
+    EnumUses.indexes(table).forEach(i -> out.add(SqlRenderer.createIndex(table.name(), i, false)));
     return out;
   }
 

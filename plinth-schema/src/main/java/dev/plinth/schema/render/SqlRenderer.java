@@ -36,6 +36,8 @@ import dev.plinth.schema.diff.Change.RenameIndex;
 import dev.plinth.schema.diff.Change.RenameTable;
 import dev.plinth.schema.diff.Change.SetTableComment;
 import dev.plinth.schema.diff.Change.ValidateConstraint;
+import dev.plinth.schema.diff.ColumnUses;
+import dev.plinth.schema.diff.EnumUses;
 import dev.plinth.schema.diff.NotNullCheck;
 import dev.plinth.schema.diff.SeparateValidation;
 import dev.plinth.schema.model.Column;
@@ -251,8 +253,12 @@ public final class SqlRenderer {
       if (c.backfill() != null && c.setsNotNull()) {
         out.addAll(BackfillSql.fill(backups, c.table(), c.after().name(), c.backfill()));
       }
-      out.addAll(checkedNotNull(c) ? List.of(NotNullSql.set(c.table(), c.after()))
-          : alterColumn(c.table(), c.before(), c.after(), c.inPlace()));
+      if (readdsGenerated(c)) {
+        out.addAll(readdColumn(state, c.table(), c.after()));
+      } else {
+        out.addAll(checkedNotNull(c) ? List.of(NotNullSql.set(c.table(), c.after()))
+            : alterColumn(c.table(), generation(c, out), c.after(), c.inPlace()));
+      }
       if (c.backfill() != null && !c.before().nullable() && c.after().nullable()) {
         out.addAll(BackfillSql.empty(backups, c.table(), c.after().name(), c.backfill()));
       }
@@ -261,6 +267,31 @@ public final class SqlRenderer {
             backups.restoreColumn(c.table(), c.after(), c.restoreKey())));
       }
       return out;
+    }
+
+    /**
+     * Whether the change drops and adds again a generated column: a plain column becoming one
+     * (PostgreSQL cannot make a column generated), or a new expression not set in place.
+     */
+    private static boolean readdsGenerated(AlterColumn c) {
+      return c.after().isGenerated() && (!c.before().isGenerated() || c.changesExpression() && !c.setExpression());
+    }
+
+    /**
+     * Adds to {@code out} the statement that changes a generated column's generation in place (a
+     * new expression, or none: values kept), and returns the column as it is after it.
+     */
+    private static Column generation(AlterColumn c, List<String> out) {
+      String column = alter(c.table()) + "ALTER COLUMN " + ident(c.after().name()) + " ";
+      if (c.before().isGenerated() && !c.after().isGenerated()) {
+        out.add(column + "DROP EXPRESSION;");
+        return c.before().withGenerated(null);
+      }
+      if (c.changesExpression()) {
+        out.add(column + "SET EXPRESSION AS (" + c.after().generated() + ");");
+        return c.before().withGenerated(c.after().generated());
+      }
+      return c.before();
     }
 
     public List<String> visitAddPrimaryKey(AddPrimaryKey c) {
@@ -589,7 +620,9 @@ public final class SqlRenderer {
         .append(collate(column));
     sql.append(SequenceSql.clause(table, column));
     sql.append(NotNullSql.clause(column));
-    if (column.defaultSql() != null) {
+    if (column.isGenerated()) {
+      sql.append(" GENERATED ALWAYS AS (").append(column.generated()).append(") STORED");
+    } else if (column.defaultSql() != null) {
       sql.append(" DEFAULT ").append(column.defaultSql());
     }
     return sql.toString();
@@ -622,6 +655,23 @@ public final class SqlRenderer {
     if (column.comment() != null) {
       out.add(columnComment(change.table(), column.name(), column.comment()));
     }
+    return out;
+  }
+
+  /**
+   * Drops a column and adds it as {@code column} (its values computed, when generated), with the
+   * indexes, checks and unique constraints that read it, which dropping it took away.
+   */
+  private static List<String> readdColumn(Schema state, QualifiedName table, Column column) {
+    Table current = state.table(table).orElseThrow();
+    List<String> out = new ArrayList<>();
+    out.add(alter(table) + "DROP COLUMN " + ident(column.name()) + ";");
+    out.addAll(addColumn(table, column));
+    ColumnUses.uniques(current, column.name()).forEach(u -> out.add(alter(table) + "ADD CONSTRAINT "
+        + ident(u.name()) + " UNIQUE (" + idents(u.columns()) + ");"));
+    ColumnUses.checks(current, column.name()).forEach(k -> out.add(alter(table) + "ADD CONSTRAINT "
+        + ident(k.name()) + " CHECK (" + k.expression() + ");"));
+    ColumnUses.indexes(current, column.name()).forEach(i -> out.add(createIndex(table, i, false)));
     return out;
   }
 
@@ -659,9 +709,7 @@ public final class SqlRenderer {
     }
     if (typeChanged) {
       // Without COLLATE, the column takes its type's default collation.
-      out.add(column + "TYPE " + after.type() + collate(after)
-          + (TypeConversions.needsUsing(before.type(), after.type())
-              ? " USING " + ident(after.name()) + "::" + after.type() : "") + ";");
+      out.add(column + "TYPE " + after.type() + collate(after) + using(before, after) + ";");
     }
     out.addAll(SequenceSql.alter(table, before, after, inPlace));
     if (defaultChanged && after.defaultSql() != null) {
@@ -688,6 +736,19 @@ public final class SqlRenderer {
   }
 
   /**
+   * The {@code USING} clause of a type change, empty when PostgreSQL converts on its own. Between
+   * two enum types there is no cast: the value goes through its text.
+   */
+  private static String using(Column before, Column after) {
+    if (!TypeConversions.needsUsing(before.type(), after.type())) {
+      return "";
+    }
+    boolean enums = before.enumType() != null && after.enumType() != null;
+    String through = !enums ? "" : after.type().endsWith("[]") ? "::text[]" : "::text";
+    return " USING " + ident(after.name()) + through + "::" + after.type();
+  }
+
+  /**
    * Rebuilds an enum type. When values are removed, rows holding them keep the value in the backup
    * (by primary key) and get NULL or the column default; the reverse rebuild puts them back.
    */
@@ -697,14 +758,51 @@ public final class SqlRenderer {
     List<Table> users = state.tables().stream()
         .filter(t -> t.columns().stream().anyMatch(c -> name.equals(c.enumType()))).toList();
     List<String> out = new ArrayList<>(saveRemovedValues(change, users, backups));
+    for (Table table : users) {
+      Dependents dependents = Dependents.of(table, name);
+      dependents.indexes().forEach(i -> out.add(dropIndex(table.name(), i.name(), false, false)));
+      dependents.uniques().forEach(u -> out.add(dropConstraint(table.name(), u.name())));
+      dependents.checks().forEach(c -> out.add(dropConstraint(table.name(), c.name())));
+      dependents.generated().forEach(g -> out.add(alter(table.name()) + "DROP COLUMN " + ident(g.name()) + ";"));
+    }
     out.add("ALTER TYPE " + ident(name) + " RENAME TO " + ident(old.name()) + ";");
     out.add(createEnum(name, change.after()));
     for (Table table : users) {
+      Dependents dependents = Dependents.of(table, name);
       enumColumns(table, name).forEach(column -> out.addAll(retypeEnumColumn(table, column)));
+      dependents.generated().forEach(g -> out.addAll(addColumn(table.name(), g)));
+      dependents.uniques().forEach(u -> out.add(alter(table.name()) + "ADD CONSTRAINT " + ident(u.name())
+          + " UNIQUE (" + idents(u.columns()) + ");"));
+      dependents.checks().forEach(c -> out.add(alter(table.name()) + "ADD CONSTRAINT "
+          + ident(c.name()) + " CHECK (" + c.expression() + ");"));
+      dependents.indexes().forEach(i -> out.add(createIndex(table.name(), i, false)));
     }
     out.add("DROP TYPE " + ident(old) + ";");
     out.addAll(restoreRemovedValues(change, users, backups));
     return out;
+  }
+
+  /**
+   * What of a table a rebuild of enum type {@code type} drops before the swap and makes again after
+   * it: the generated columns that read its columns (PostgreSQL retypes no column a generated one
+   * reads), and the indexes, unique and check constraints that read either.
+   */
+  private record Dependents(List<Column> generated, List<Index> indexes,
+      List<dev.plinth.schema.model.UniqueConstraint> uniques,
+      List<dev.plinth.schema.model.CheckConstraint> checks) {
+    static Dependents of(Table table, QualifiedName type) {
+      List<Column> generated = enumColumns(table, type).stream()
+          .flatMap(c -> ColumnUses.generated(table, c.name()).stream()).distinct().toList();
+      List<Index> indexes = new ArrayList<>(EnumUses.indexes(table, type));
+      List<dev.plinth.schema.model.CheckConstraint> checks = new ArrayList<>(EnumUses.checks(table, type));
+      List<dev.plinth.schema.model.UniqueConstraint> uniques = new ArrayList<>();
+      for (Column column : generated) {
+        ColumnUses.indexes(table, column.name()).stream().filter(i -> !indexes.contains(i)).forEach(indexes::add);
+        ColumnUses.checks(table, column.name()).stream().filter(c -> !checks.contains(c)).forEach(checks::add);
+        ColumnUses.uniques(table, column.name()).stream().filter(u -> !uniques.contains(u)).forEach(uniques::add);
+      }
+      return new Dependents(generated, indexes, uniques, checks);
+    }
   }
 
   /** Keeps the rows holding values a rebuild removes, when the rebuild backs them up. */
@@ -767,7 +865,7 @@ public final class SqlRenderer {
     return table.primaryKey() != null && !column.type().endsWith("[]");
   }
 
-  private static String createIndex(QualifiedName table, Index index, boolean concurrently) {
+  static String createIndex(QualifiedName table, Index index, boolean concurrently) {
     return createIndex(table, index, concurrently, false);
   }
 

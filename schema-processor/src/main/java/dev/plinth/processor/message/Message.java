@@ -37,6 +37,27 @@ public enum Message {
   IDENTITY_WITH_DEFAULT(Severity.ERROR, "PLN107",
       "Component '%s' has both @Identity and @Default; an identity column generates its own values."
           + " Remove one of them."),
+  GENERATED_WITH_VALUES(Severity.ERROR, "PLN350",
+      "Component '%s' has @Generated and %s; a generated column computes its own values."
+          + " Remove one of them."),
+  GENERATED_READDED(Severity.WARNING, "PLN351",
+      "The expression of generated column '%s' changes: PostgreSQL before 17 has no SET EXPRESSION, so the"
+          + " column is dropped and added again (its values computed anew, the table rewritten, the"
+          + " column moved last). With -Aplinth.postgres=17 or later it changes in place; or"
+          + " @Acknowledge(\"PLN351\") on the component."),
+  GENERATED_FROM_PLAIN(Severity.WARNING, "PLN352",
+      "Column '%s' becomes generated: it is dropped and added again with values computed from its"
+          + " expression (the table rewritten, the column moved last); the reverse puts the current"
+          + " values back. @Acknowledge(\"PLN352\") on the component to confirm."),
+  DROPS_GENERATED(Severity.WARNING, "PLN353",
+      "The migration drops generated column '%s' of %s: the rollback adds it back, its values"
+          + " computed again, but clients still running code that reads it break. Stage it: first"
+          + " release code that no longer uses the column, then drop it; @Acknowledge(\"PLN353\") to"
+          + " confirm."),
+  ADDS_GENERATED(Severity.WARNING, "PLN354",
+      "New generated column '%s' of existing table %s: PostgreSQL computes it for every row,"
+          + " rewriting the whole table under an exclusive lock. On a large table, add a plain column,"
+          + " backfill it in batches and keep it up to date otherwise; or @Acknowledge(\"PLN354\")."),
   LENGTH_NOT_STRING(Severity.ERROR, "PLN108",
       "@Column(length = %d) is on component '%s' of type %s; length applies to String only."
           + " Remove it, or use @Column(type = \"...\")."),

@@ -488,8 +488,10 @@ public final class RecordReader {
     String notNullName = columnAnn.map(a -> notNullName(a, componentName, nullable)).orElse(null);
     String collation = columnAnn.isPresent() && columnAnn.get().isSet("collation")
         ? collation(columnAnn.get(), componentName, sqlType, !override.isEmpty()) : null;
+    String generated = Ann.find(component, "Generated", elements)
+        .map(a -> generated(a, componentName, defaultAnn, identityAnn.or(() -> serial))).orElse(null);
     return Optional.of(new Column(columnName, sqlType, enumType, nullable, defaultSql, identity,
-        comment, renamedFrom, sequence, notNullName, collation));
+        comment, renamedFrom, sequence, notNullName, collation, generated));
   }
 
   /**
@@ -512,6 +514,22 @@ public final class RecordReader {
     }
     checkLength(name, origin, "@Column(collation = \"...\")");
     return name;
+  }
+
+  /** The expression of a {@code @Generated} component, which has no default and no identity. */
+  private String generated(Ann generated, String component, Optional<Ann> defaultAnn,
+      Optional<Ann> identityAnn) {
+    String expression = generated.string("value").strip();
+    if (expression.isEmpty()) {
+      report.add(Message.BLANK_VALUE, generated.origin("value"), "@Generated",
+          "Write the SQL expression, e.g. @Generated(\"price * quantity\"), or remove the annotation.");
+    }
+    if (defaultAnn.isPresent()) {
+      report.add(Message.GENERATED_WITH_VALUES, defaultAnn.get().origin(), component, "@Default");
+    }
+    identityAnn.ifPresent(a -> report.add(Message.GENERATED_WITH_VALUES, a.origin(), component,
+        "@" + a.simpleName()));
+    return expression.isEmpty() ? null : expression;
   }
 
   /** The name {@code @Column(notNullName)} gives the NOT NULL constraint, or null for none. */

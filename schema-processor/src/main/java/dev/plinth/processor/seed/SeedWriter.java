@@ -206,8 +206,9 @@ public final class SeedWriter {
             .addStatement("super(rows, TABLE)")
             .build());
     for (Column column : columns) {
-      if (!required(column) && column.identity() != Identity.ALWAYS) {
-        // Required columns are insert's parameters; ALWAYS identities cannot be given.
+      if (!required(column) && column.identity() != Identity.ALWAYS && !column.isGenerated()) {
+        // Required columns are insert's parameters; ALWAYS identities and generated columns
+        // cannot be given.
         rowType.addMethod(setter(column, java.get(column.name()), refTypes, row));
       }
     }
@@ -268,6 +269,10 @@ public final class SeedWriter {
     List<CodeBlock> accessors = new ArrayList<>();
     for (int i = 0; i < components.size(); i++) {
       RecordComponentElement component = components.get(i);
+      if (columns.get(i).isGenerated()) {
+        // Left out of the seeder's table: PostgreSQL computes it.
+        continue;
+      }
       if (columns.get(i).identity() != Identity.NONE && component.asType().getKind().isPrimitive()) {
         // A primitive cannot be null: 0, which no identity sequence produces, means "number it".
         accessors.add(CodeBlock.of("record.$1L() == 0 ? null : record.$1L()", component.getSimpleName()));
@@ -361,6 +366,10 @@ public final class SeedWriter {
   static TableInfo seedTable(Table table) {
     List<TableInfo.ColumnInfo> columns = new ArrayList<>();
     for (Column c : table.columns()) {
+      if (c.isGenerated()) {
+        // Nothing writes to a generated column: the seeder does not know it.
+        continue;
+      }
       // A serial column is, to the seeder, one with a default.
       boolean serial = c.identity() == Identity.SERIAL;
       columns.add(new TableInfo.ColumnInfo(c.name(), c.type(), c.nullable(), c.defaultSql() != null || serial,
@@ -376,7 +385,8 @@ public final class SeedWriter {
   }
 
   static boolean required(Column column) {
-    return !column.nullable() && column.defaultSql() == null && column.identity() == Identity.NONE;
+    return !column.nullable() && column.defaultSql() == null && column.identity() == Identity.NONE
+        && !column.isGenerated();
   }
 
   private static String optionality(Column column) {

@@ -182,6 +182,12 @@ public final class MigrationLint {
         return List.of();
       }
       List<Finding> out = new ArrayList<>();
+      if (column.isGenerated()) {
+        // Computed for every row as it is added, and again when added back: nothing to keep.
+        out.add(Finding.at(Message.ADDS_GENERATED, c.table(), column.name(), column.name(), c.table()));
+        out.addAll(typeHints(c.table(), column));
+        return out;
+      }
       if (!column.nullable() && column.defaultSql() == null && column.identity() == Identity.NONE) {
         out.add(Finding.at(Message.NOT_NULL_WITHOUT_DEFAULT, c.table(), column.name(),
             column.name(), c.table()));
@@ -219,6 +225,12 @@ public final class MigrationLint {
       if (!c.before().nullable() && c.after().nullable()) {
         out.add(Finding.at(Message.DROPS_NOT_NULL, c.table(), column, column, c.table()));
       }
+      if (c.changesExpression() && !c.setExpression()) {
+        out.add(Finding.at(Message.GENERATED_READDED, c.table(), column, column));
+      }
+      if (!c.before().isGenerated() && c.after().isGenerated()) {
+        out.add(Finding.at(Message.GENERATED_FROM_PLAIN, c.table(), column, column));
+      }
       return out;
     }
 
@@ -252,6 +264,10 @@ public final class MigrationLint {
 
     /** Either the values are kept (where), or they cannot be: never both. */
     public List<Finding> visitDropColumn(DropColumn c) {
+      if (c.column().isGenerated()) {
+        // Its values are computed again when the reverse adds it back.
+        return List.of(Finding.at(Message.DROPS_GENERATED, c.table(), null, c.column().name(), c.table()));
+      }
       return List.of(c.backupKey().isEmpty()
           ? Finding.at(Message.LOSSY_REVERSE, c.table(), null, c.table(), c.column().name())
           : Finding.at(Message.DROPS_COLUMN, c.table(), null, c.column().name(),

@@ -49,7 +49,7 @@ public final class CatalogReader {
              CASE WHEN t.typtype = 'e' THEN t.typname WHEN et.typtype = 'e' THEN et.typname END,
              et.typtype = 'e', seq.relname, seq.serial, seq.seqstart, seq.seqincrement, seq.seqmin,
              seq.seqmax, seq.seqcache, seq.seqcycle,
-             CASE WHEN a.attcollation <> t.typcollation THEN co.collname END
+             CASE WHEN a.attcollation <> t.typcollation THEN co.collname END, a.attgenerated
       FROM pg_class c
       JOIN pg_namespace n ON n.oid = c.relnamespace
       LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -230,8 +230,10 @@ public final class CatalogReader {
     String defaultSql = identity == Identity.SERIAL ? null : string(rs, 9);
     Sequence sequence = identity == Identity.NONE ? null : new Sequence(rs.getString(15),
         rs.getLong(17), rs.getLong(18), rs.getLong(19), rs.getLong(20), rs.getLong(21), rs.getBoolean(22));
-    return new Column(rs.getString(6), type, enumType, !rs.getBoolean(8), defaultSql, identity,
-        string(rs, 11), null, sequence, null, rs.getString(23));
+    // A stored generated column keeps its expression where a default would be.
+    boolean generated = "s".equals(rs.getString(24));
+    return new Column(rs.getString(6), type, enumType, !rs.getBoolean(8), generated ? null : defaultSql,
+        identity, string(rs, 11), null, sequence, null, rs.getString(23), generated ? defaultSql : null);
   }
 
   private static void constraint(ResultSet rs, TableBuilder table, Map<Long, TableBuilder> tables)

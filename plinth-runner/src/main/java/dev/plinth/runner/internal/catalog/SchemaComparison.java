@@ -96,6 +96,9 @@ public final class SchemaComparison {
       if (!sameExpression(c.defaultSql(), hc.defaultSql())) {
         out.add(Difference.different("column", name, "default", c.defaultSql(), hc.defaultSql()));
       }
+      if (!sameExpression(c.generated(), hc.generated())) {
+        out.add(Difference.different("column", name, "generated", c.generated(), hc.generated()));
+      }
       if (c.identity() != hc.identity()) {
         out.add(Difference.different("column", name, "identity", c.identity().sql(), hc.identity().sql()));
       } else if (!sameSequence(c, hc)) {
@@ -208,6 +211,9 @@ public final class SchemaComparison {
     text.append(' ').append(nullability(c));
     if (c.defaultSql() != null) {
       text.append(" DEFAULT ").append(c.defaultSql());
+    }
+    if (c.isGenerated()) {
+      text.append(" GENERATED ALWAYS AS (").append(c.generated()).append(") STORED");
     }
     if (c.identity() != Identity.NONE) {
       text.append(' ').append(c.identity().sql());
