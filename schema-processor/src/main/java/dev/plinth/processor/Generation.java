@@ -10,6 +10,9 @@ import dev.plinth.schema.journal.History;
 import dev.plinth.schema.journal.MigrationsFolder;
 import dev.plinth.schema.journal.MigrationsFolder.MigrationFiles;
 import dev.plinth.processor.io.Outputs;
+import dev.plinth.processor.io.Resources;
+import dev.plinth.processor.read.RoutineReader;
+import dev.plinth.schema.model.Function;
 import dev.plinth.schema.journal.SumFile;
 import dev.plinth.schema.journal.Version;
 import dev.plinth.processor.message.Message;
@@ -69,9 +72,10 @@ final class Generation {
    * @param roundEnums the enums of this round that declare a type of their own
    *     ({@code @EnumType(standalone = true)})
    * @param roundViews the {@code @View} records of this round
+   * @param roundFunctions the types of this round that declare {@code @Function}s
    */
   void run(Map<String, TypeElement> roundTables, Collection<TypeElement> roundEnums,
-      Collection<TypeElement> roundViews) {
+      Collection<TypeElement> roundViews, Collection<TypeElement> roundFunctions) {
     MigrationsFolder folder = options.migrations() == null ? null
         : new MigrationsFolder(Path.of(options.migrations()));
     Outputs outputs = folder == null ? null
@@ -105,6 +109,7 @@ final class Generation {
     }
     Schema built = builder.build(drafts, keptTables(previous, drafts, elements), reader.enums(),
         reader.enumOrigins(), views, previous);
+    built = withRoutines(built, previous, roundFunctions, elements);
     // The builders are written even for a schema with errors (from the tables that could be
     // read): seed sets that use them would otherwise add "cannot find symbol" errors to the real
     // ones. The compile fails all the same, so nothing is written to the migrations folder.
@@ -261,6 +266,24 @@ final class Generation {
       }
     }
     return kept;
+  }
+
+  /** {@code built} with the functions its types declare and the triggers of its tables. */
+  private Schema withRoutines(Schema built, Schema previous, Collection<TypeElement> roundFunctions,
+      Elements elements) {
+    RoutineReader routines = new RoutineReader(elements, report,
+        new Resources(env.getFiler(), options.migrations(), options.resourcePath()));
+    Map<String, TypeElement> types = new TreeMap<>();
+    for (Function function : previous.functions()) {
+      TypeElement element = elements.getTypeElement(function.javaClass().replace('$', '.'));
+      if (element != null) {
+        types.put(function.javaClass(), element);
+      }
+    }
+    roundFunctions.forEach(type -> types.put(elements.getBinaryName(type).toString(), type));
+    List<Function> functions = routines.functions(types.values());
+    return new Schema(built.tables(), built.enums(), built.views(), functions,
+        routines.triggers(built.tables(), routines.declared()));
   }
 
   /**

@@ -273,6 +273,26 @@ public final class MigrationPlan {
       return List.of();
     }
 
+    public List<String> visitCreateFunction(Change.CreateFunction c) {
+      return List.of(c.function().body());
+    }
+
+    public List<String> visitDropFunction(Change.DropFunction c) {
+      return List.of();
+    }
+
+    public List<String> visitReplaceFunction(Change.ReplaceFunction c) {
+      return List.of(c.after().body());
+    }
+
+    public List<String> visitCreateTrigger(Change.CreateTrigger c) {
+      return c.trigger().when() == null ? List.of() : List.of(c.trigger().when());
+    }
+
+    public List<String> visitDropTrigger(Change.DropTrigger c) {
+      return List.of();
+    }
+
     public List<String> visitAddEnumValue(Change.AddEnumValue c) {
       return List.of();
     }

@@ -8,14 +8,17 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * The whole schema: tables, enum types and views, each sorted by name. Schemas (namespaces) and
- * extensions are derived from them, not stored.
+ * The whole schema: tables, enum types, views, functions and triggers, each sorted by name (triggers
+ * by table, then name). Schemas (namespaces) and extensions are derived from them, not stored.
  */
-public record Schema(List<Table> tables, List<EnumType> enums, List<View> views) {
+public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
+    List<Function> functions, List<Trigger> triggers) {
   // Before EMPTY, which the constructor makes with them.
   private static final Comparator<Table> TABLES = Comparator.comparing(Table::name);
   private static final Comparator<EnumType> ENUMS = Comparator.comparing(EnumType::name);
   private static final Comparator<View> VIEWS = Comparator.comparing(View::name);
+  private static final Comparator<Function> FUNCTIONS = Comparator.comparing(Function::name);
+  private static final Comparator<Trigger> TRIGGERS = Trigger::compare;
 
   public static final Schema EMPTY = new Schema(List.of(), List.of());
 
@@ -26,6 +29,13 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views)
     tables = sorted(tables, TABLES);
     enums = sorted(enums, ENUMS);
     views = sorted(views, VIEWS);
+    functions = sorted(functions, FUNCTIONS);
+    triggers = sorted(triggers, TRIGGERS);
+  }
+
+  /** A schema without functions and triggers. */
+  public Schema(List<Table> tables, List<EnumType> enums, List<View> views) {
+    this(tables, enums, views, List.of(), List.of());
   }
 
   /** A schema without views. */
@@ -73,6 +83,7 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views)
     tables.forEach(t -> result.add(t.name().schema()));
     enums.forEach(e -> result.add(e.name().schema()));
     views.forEach(v -> result.add(v.name().schema()));
+    functions.forEach(f -> result.add(f.name().schema()));
     result.remove(QualifiedName.DEFAULT_SCHEMA);
     return result;
   }
@@ -92,20 +103,22 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views)
 
   /** The schema with {@code table} added, or replacing the table of the same name. */
   public Schema withTable(Table table) {
-    return new Schema(list(tables).with(table), enums, views);
+    return new Schema(list(tables).with(table), enums, views, functions, triggers);
   }
 
   public Schema withoutTable(QualifiedName name) {
-    return new Schema(list(tables).without(t -> t.name().compareTo(name)), enums, views);
+    return new Schema(list(tables).without(t -> t.name().compareTo(name)), enums, views, functions,
+        triggers);
   }
 
   /** The schema with {@code type} added, or replacing the type of the same name. */
   public Schema withEnum(EnumType type) {
-    return new Schema(tables, list(enums).with(type), views);
+    return new Schema(tables, list(enums).with(type), views, functions, triggers);
   }
 
   public Schema withoutEnum(QualifiedName name) {
-    return new Schema(tables, list(enums).without(e -> e.name().compareTo(name)), views);
+    return new Schema(tables, list(enums).without(e -> e.name().compareTo(name)), views, functions,
+        triggers);
   }
 
   /** The view of that name. */
@@ -115,11 +128,48 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views)
 
   /** The schema with {@code view} added, or replacing the view of the same name. */
   public Schema withView(View view) {
-    return new Schema(tables, enums, list(views).with(view));
+    return new Schema(tables, enums, list(views).with(view), functions, triggers);
   }
 
   public Schema withoutView(QualifiedName name) {
-    return new Schema(tables, enums, list(views).without(v -> v.name().compareTo(name)));
+    return new Schema(tables, enums, list(views).without(v -> v.name().compareTo(name)), functions,
+        triggers);
+  }
+
+  /** The function of that name. */
+  public Optional<Function> function(QualifiedName name) {
+    return Optional.ofNullable(list(functions).find(f -> f.name().compareTo(name)));
+  }
+
+  /** The schema with {@code function} added, or replacing the function of the same name. */
+  public Schema withFunction(Function function) {
+    return new Schema(tables, enums, views, list(functions).with(function), triggers);
+  }
+
+  public Schema withoutFunction(QualifiedName name) {
+    return new Schema(tables, enums, views, list(functions).without(f -> f.name().compareTo(name)),
+        triggers);
+  }
+
+  /** The schema with {@code trigger} added, or replacing the trigger of the same table and name. */
+  public Schema withTrigger(Trigger trigger) {
+    return new Schema(tables, enums, views, functions, list(triggers).with(trigger));
+  }
+
+  public Schema withoutTrigger(Trigger trigger) {
+    return new Schema(tables, enums, views, functions,
+        list(triggers).without(t -> Trigger.compare(t, trigger)));
+  }
+
+  /** The schema with the triggers of table {@code from} on table {@code to} (a renamed table). */
+  public Schema withTriggersMoved(QualifiedName from, QualifiedName to) {
+    Schema result = this;
+    for (Trigger trigger : triggers) {
+      if (trigger.table().equals(from)) {
+        result = result.withoutTrigger(trigger).withTrigger(trigger.onTable(to));
+      }
+    }
+    return result;
   }
 
   /** Applies {@code edit} to the named table, which must exist. */

@@ -314,6 +314,26 @@ public final class SqlRenderer {
     public List<String> visitDropView(Change.DropView c) {
       return List.of("DROP VIEW " + (resumable ? "IF EXISTS " : "") + ident(c.view().name()) + ";");
     }
+
+    public List<String> visitCreateFunction(Change.CreateFunction c) {
+      return List.of(RoutineSql.createFunction(c.function(), resumable));
+    }
+
+    public List<String> visitDropFunction(Change.DropFunction c) {
+      return List.of(RoutineSql.dropFunction(c.function(), resumable));
+    }
+
+    public List<String> visitReplaceFunction(Change.ReplaceFunction c) {
+      return List.of(RoutineSql.createFunction(c.after(), true));
+    }
+
+    public List<String> visitCreateTrigger(Change.CreateTrigger c) {
+      return List.of(RoutineSql.createTrigger(c.trigger(), resumable));
+    }
+
+    public List<String> visitDropTrigger(Change.DropTrigger c) {
+      return List.of(RoutineSql.dropTrigger(c.trigger(), resumable));
+    }
   }
 
   /** Moves a table that a lossless drop kept back from the backup, and gives it its enums back. */

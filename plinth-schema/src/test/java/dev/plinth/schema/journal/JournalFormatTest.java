@@ -14,6 +14,7 @@ import dev.plinth.schema.model.CheckConstraint;
 import dev.plinth.schema.model.Column;
 import dev.plinth.schema.model.EnumType;
 import dev.plinth.schema.model.ForeignKey;
+import dev.plinth.schema.model.Function;
 import dev.plinth.schema.model.Identity;
 import dev.plinth.schema.model.Index;
 import dev.plinth.schema.model.IndexKey;
@@ -22,6 +23,7 @@ import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.ReferentialAction;
 import dev.plinth.schema.model.Sequence;
 import dev.plinth.schema.model.Table;
+import dev.plinth.schema.model.Trigger;
 import dev.plinth.schema.model.UniqueConstraint;
 import dev.plinth.schema.model.View;
 import java.io.IOException;
@@ -399,6 +401,12 @@ class JournalFormatTest {
         Map.of("GOLD", "OR"));
     EnumType e2 = new EnumType(tier, "app.Tier", List.of("GOLD"));
     View rich = new View(QualifiedName.parse("app.rich"), "app.Rich", "SELECT id FROM app.account");
+    Function touch = new Function(QualifiedName.parse("app.touch"), "app.Account", "", "trigger",
+        "plpgsql", "BEGIN\n  RETURN NEW;\nEND;");
+    Function touched = new Function(QualifiedName.parse("app.touch"), "app.Account", "", "trigger",
+        "plpgsql", "BEGIN\n  NEW.name := 'x';\n  RETURN NEW;\nEND;");
+    Trigger trigger = new Trigger("account_touch", t, touch.name(), "BEFORE", List.of("INSERT", "UPDATE"),
+        "ROW", "NEW.name IS NOT NULL", "app.Account");
     List<Change> changes = List.of(
         new Change.CreateSchema("app"),
         new Change.DropSchema("old"),
@@ -435,7 +443,12 @@ class JournalFormatTest {
         new Change.ValidateConstraint(t, "account_check", false),
         new Change.AddUnique(t, uq, true),
         new Change.AddPrimaryKey(t, pk, true),
-        new Change.AddIndex(t, plain, true));
+        new Change.AddIndex(t, plain, true),
+        new Change.CreateFunction(touch),
+        new Change.ReplaceFunction(touch, touched),
+        new Change.DropFunction(touched),
+        new Change.CreateTrigger(trigger),
+        new Change.DropTrigger(trigger));
     return new JournalEntry(1, "9", null, false, false, changes);
   }
 
