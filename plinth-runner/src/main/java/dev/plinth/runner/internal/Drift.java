@@ -15,6 +15,7 @@ import dev.plinth.runner.internal.catalog.CatalogExtras;
 import dev.plinth.runner.internal.catalog.CatalogReader;
 import dev.plinth.runner.internal.catalog.Difference;
 import dev.plinth.runner.internal.catalog.SchemaComparison;
+import dev.plinth.runner.internal.catalog.RoutineCatalog;
 import dev.plinth.runner.internal.catalog.ViewCatalog;
 import dev.plinth.runner.internal.catalog.TenantSchema;
 import java.sql.Connection;
@@ -46,6 +47,7 @@ public final class Drift {
     Schema expected = context.config().schema().map(tenant -> TenantSchema.of(committed, tenant)).orElse(committed);
     List<Difference> differences = new ArrayList<>(differences(expected, liveSchema("verify")));
     differences.addAll(viewDifferences(expected));
+    differences.addAll(routineDifferences(expected));
     Optional<String> version = applied.stream().filter(a -> !a.baselined()).reduce((a, b) -> b)
         .map(a -> a.version().getVersion());
     return new VerifyResult(version, expected.tables().size(), expected.enums().size(), differences);
@@ -114,6 +116,17 @@ public final class Drift {
   private List<Difference> viewDifferences(Schema expected) {
     try (Connection connection = context.connect()) {
       return ViewCatalog.compare(connection, expected.views(), context.config().schema());
+    } catch (SQLException e) {
+      throw context.sqlFailure("verify", e);
+    }
+  }
+
+  /** How the live functions and triggers differ from the expected ones. */
+  private List<Difference> routineDifferences(Schema expected) {
+    ExternalObjects external = external();
+    try (Connection connection = context.connect()) {
+      return RoutineCatalog.compare(connection, expected.functions(), expected.triggers(), external,
+          context.config().schema());
     } catch (SQLException e) {
       throw context.sqlFailure("verify", e);
     }
