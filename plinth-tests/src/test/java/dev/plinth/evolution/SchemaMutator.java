@@ -4,6 +4,7 @@ import dev.plinth.schema.model.CheckConstraint;
 import dev.plinth.schema.model.Column;
 import dev.plinth.schema.model.EnumType;
 import dev.plinth.schema.model.ForeignKey;
+import dev.plinth.schema.model.Function;
 import dev.plinth.schema.model.Identity;
 import dev.plinth.schema.model.Index;
 import dev.plinth.schema.model.IndexKey;
@@ -14,6 +15,7 @@ import dev.plinth.schema.model.ReferentialAction;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.Sequence;
 import dev.plinth.schema.model.Table;
+import dev.plinth.schema.model.Trigger;
 import dev.plinth.schema.model.UniqueConstraint;
 import dev.plinth.schema.model.View;
 import dev.plinth.schema.render.Sql;
@@ -74,10 +76,25 @@ final class SchemaMutator {
   private final Random viewRandom;
   private int viewCounter;
 
+  /**
+   * Draws the function and trigger changes, when they take part ({@link #withRoutines}): apart from
+   * the others, so that a seed's table and view evolutions stay the same.
+   */
+  private final Random routineRandom;
+  private boolean routines;
+  private int triggerCounter;
+
   SchemaMutator(long seed, boolean namedNotNull) {
     this.random = new Random(seed);
     this.viewRandom = new Random(seed * 31 + 7);
+    this.routineRandom = new Random(seed * 131 + 17);
     this.namedNotNull = namedNotNull;
+  }
+
+  /** This mutator, also evolving functions and triggers. */
+  SchemaMutator withRoutines() {
+    routines = true;
+    return this;
   }
 
   Schema initial() {
@@ -99,7 +116,54 @@ final class SchemaMutator {
     for (int i = 0; i < changes; i++) {
       result = mutateOnce(result);
     }
-    return evolveViews(result, schema.views());
+    Schema evolved = evolveViews(result, schema.views());
+    return routines ? evolveRoutines(evolved, schema) : evolved;
+  }
+
+  private static final QualifiedName TOUCH = new QualifiedName("public", "plinth_touch");
+  private static final QualifiedName ANSWER = new QualifiedName("public", "plinth_answer");
+
+  /**
+   * A trigger function whose body changes now and then (replaced in place), an SQL function whose
+   * return type changes now and then (dropped and created), and triggers on tables: each kept in
+   * step with its table (following renames; its WHEN condition, when it has one, reads the table's
+   * second column, so it follows that column's renames, retypes and drops), sometimes one added or
+   * dropped.
+   */
+  private Schema evolveRoutines(Schema schema, Schema previous) {
+    Function touch = previous.function(TOUCH).filter(f -> routineRandom.nextInt(4) != 0)
+        .orElse(new Function(TOUCH, "Routines", "", "trigger", "plpgsql",
+            "BEGIN\n  -- variant " + routineRandom.nextInt(1000) + "\n  RETURN NEW;\nEND;"));
+    String returns = previous.function(ANSWER).map(Function::returns).orElse("integer");
+    if (routineRandom.nextInt(5) == 0) {
+      returns = returns.equals("integer") ? "bigint" : "integer";
+    }
+    Function answer = new Function(ANSWER, "Routines", "", returns, "sql", "SELECT 42::" + returns);
+    List<Trigger> triggers = new ArrayList<>();
+    for (Trigger old : previous.triggers()) {
+      schema.tables().stream().filter(t -> t.javaClass().equals(old.javaClass())).findFirst()
+          .ifPresent(t -> triggers.add(trigger(old.name(), t, old.when() != null, old.events())));
+    }
+    int dice = routineRandom.nextInt(4);
+    if (dice == 0 && !triggers.isEmpty()) {
+      triggers.remove(routineRandom.nextInt(triggers.size()));
+    } else if (dice == 1 && !schema.tables().isEmpty()) {
+      Table table = schema.tables().get(routineRandom.nextInt(schema.tables().size()));
+      List<String> events = routineRandom.nextBoolean() ? List.of("UPDATE") : List.of("INSERT", "UPDATE");
+      triggers.add(trigger("tg%03d".formatted(++triggerCounter), table, routineRandom.nextBoolean(), events));
+    }
+    return new Schema(schema.tables(), schema.enums(), schema.views(), List.of(touch, answer), triggers);
+  }
+
+  /** A BEFORE row trigger on {@code table}; with {@code when}, on a change of its second column. */
+  private static Trigger trigger(String name, Table table, boolean when, List<String> events) {
+    String condition = null;
+    if (when && table.columns().size() > 1 && events.equals(List.of("UPDATE"))) {
+      String column = Sql.ident(table.columns().get(1).name());
+      condition = "OLD." + column + " IS DISTINCT FROM NEW." + column;
+    }
+    return new Trigger(name, table.name(), TOUCH, "BEFORE", events, "ROW",
+        condition == null && when ? "true" : condition, table.javaClass());
   }
 
   /**
