@@ -38,7 +38,14 @@ public @interface View {
   /**
    * The query, as after {@code CREATE VIEW ... AS}: a {@code SELECT} (or {@code VALUES},
    * {@code WITH ...}), without a trailing semicolon. Tables are named as in any migration.
-   * Example: {@code sql = "SELECT id, email FROM users WHERE active"}.
+   * Example: {@code sql = "SELECT id, email FROM users WHERE active"}. Either this or
+   * {@link #resource()}.
    */
-  String sql();
+  String sql() default "";
+
+  /**
+   * The path among the resources of a file holding the query, instead of {@link #sql()}; looked up
+   * as a {@code @Function}'s body is. Example: {@code resource = "views/active_users.sql"}.
+   */
+  String resource() default "";
 }

@@ -103,13 +103,14 @@ final class Generation {
             a.getAnnotationType().toString().equals(PlinthProcessor.TABLE))
             ? reader.read(type) : Optional.empty(),
         type -> elements.getBinaryName((TypeElement) ((DeclaredType) type).asElement()).toString());
+    Resources resources = new Resources(env.getFiler(), options.migrations(), options.resourcePath());
     Map<View, Origin> views = new LinkedHashMap<>();
     for (TypeElement type : viewRecords(previous, roundViews, elements)) {
-      reader.readView(type).ifPresent(view -> views.put(view, reader.viewOrigin(type)));
+      reader.readView(type, resources).ifPresent(view -> views.put(view, reader.viewOrigin(type)));
     }
     Schema built = builder.build(drafts, keptTables(previous, drafts, elements), reader.enums(),
         reader.enumOrigins(), views, previous);
-    built = withRoutines(built, previous, roundFunctions, elements);
+    built = withRoutines(built, previous, roundFunctions, elements, resources);
     // The builders are written even for a schema with errors (from the tables that could be
     // read): seed sets that use them would otherwise add "cannot find symbol" errors to the real
     // ones. The compile fails all the same, so nothing is written to the migrations folder.
@@ -270,9 +271,8 @@ final class Generation {
 
   /** {@code built} with the functions its types declare and the triggers of its tables. */
   private Schema withRoutines(Schema built, Schema previous, Collection<TypeElement> roundFunctions,
-      Elements elements) {
-    RoutineReader routines = new RoutineReader(elements, report,
-        new Resources(env.getFiler(), options.migrations(), options.resourcePath()));
+      Elements elements, Resources resources) {
+    RoutineReader routines = new RoutineReader(elements, report, resources);
     Map<String, TypeElement> types = new TreeMap<>();
     for (Function function : previous.functions()) {
       TypeElement element = elements.getTypeElement(function.javaClass().replace('$', '.'));

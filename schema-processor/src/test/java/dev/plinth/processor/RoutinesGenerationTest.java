@@ -2,6 +2,7 @@ package dev.plinth.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
@@ -118,6 +119,56 @@ class RoutinesGenerationTest {
     assertThat(compilation).hadErrorContaining("[PLN387] @Trigger 'item_wipe' on public.item fires"
         + " on TRUNCATE for each row").inFile(compilation.sourceFiles().get(0))
         .onLineContaining("events = {TriggerEvent.TRUNCATE}");
+  }
+
+  @Test
+  void aViewsQueryMayComeFromAResourceFile() throws IOException {
+    Path query = project.resolve("resources/views/open_items.sql");
+    Files.createDirectories(query.getParent());
+    Files.writeString(query, "SELECT id\nFROM item\nWHERE id > 0;\n");
+    Compilation compilation = ProcessorRun.compile(migrations(), List.of(source("shop.Item", """
+        package shop;
+
+        import dev.plinth.annotations.Id;
+        import dev.plinth.annotations.Table;
+
+        @Table
+        public record Item(@Id long id) {}
+        """), source("shop.OpenItem", """
+        package shop;
+
+        import dev.plinth.annotations.View;
+
+        @View(resource = "views/open_items.sql")
+        public record OpenItem(long id) {}
+        """)));
+
+    assertThat(compilation).succeeded();
+    String forward = ProcessorRun.files(migrations()).get("migration/V1__create_item.sql");
+    assertTrue(forward.endsWith("""
+        CREATE VIEW "public"."open_item" AS
+        SELECT id
+        FROM item
+        WHERE id > 0;
+        """), forward);
+  }
+
+  @Test
+  void aViewWithAMissingQueryFileIsReportedOnTheResource() {
+    Compilation compilation = ProcessorRun.compile(migrations(), List.of(source("shop.OpenItem", """
+        package shop;
+
+        import dev.plinth.annotations.View;
+
+        @View(
+            resource = "views/none.sql")
+        public record OpenItem(long id) {}
+        """)));
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining("[PLN388] @View on OpenItem names the resource"
+        + " 'views/none.sql', which is not found").inFile(compilation.sourceFiles().get(0))
+        .onLineContaining("resource = \"views/none.sql\"");
   }
 
   private static JavaFileObject source(String name, String text) {

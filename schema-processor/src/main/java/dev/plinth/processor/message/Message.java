@@ -353,6 +353,11 @@ public enum Message {
       "@Trigger '%s' on %s executes %s, which no @Function declares. Declare it with @Function, or,"
           + " when a hand-written migration or an extension creates it, name it with its schema"
           + " (function = \"pg_catalog.suppress_redundant_updates_trigger\")."),
+  VIEW_RESOURCE_MISSING(Severity.ERROR, "PLN388",
+      "@View on %s names the resource '%s', which is not found (looked in %s). Create the file with"
+          + " the view's query, or correct the path."),
+  VIEW_SQL_AND_RESOURCE(Severity.ERROR, "PLN389",
+      "@View on %s has both sql and resource. Keep the query in one place: remove one of them."),
   TRIGGER_TRUNCATE_FOR_EACH_ROW(Severity.ERROR, "PLN387",
       "@Trigger '%s' on %s fires on TRUNCATE for each row, which PostgreSQL refuses. Use"
           + " forEach = Trigger.Level.STATEMENT, or leave TRUNCATE out."),

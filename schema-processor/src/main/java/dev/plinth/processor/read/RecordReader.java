@@ -15,6 +15,7 @@ import dev.plinth.schema.model.Sequence;
 import dev.plinth.schema.model.Table;
 import dev.plinth.schema.model.UniqueConstraint;
 import dev.plinth.schema.model.View;
+import dev.plinth.processor.io.Resources;
 import dev.plinth.processor.read.TableDraft.ForeignKeyDraft;
 import dev.plinth.processor.validate.Origin;
 import dev.plinth.processor.validate.Report;
@@ -654,8 +655,11 @@ public final class RecordReader {
     }
   }
 
-  /** Reads a {@code @View} record; empty (and an error reported) when it cannot be one. */
-  public Optional<View> readView(TypeElement record) {
+  /**
+   * Reads a {@code @View} record, its query from {@code sql} or from the file {@code resource}
+   * names; empty (and an error reported) when it cannot be one.
+   */
+  public Optional<View> readView(TypeElement record, Resources resources) {
     Ann view = Ann.find(record, "View", elements).orElseThrow();
     if (record.getKind() != ElementKind.RECORD) {
       report.add(Message.VIEW_NOT_RECORD, view.origin(), record.getQualifiedName(),
@@ -663,6 +667,20 @@ public final class RecordReader {
       return Optional.empty();
     }
     String sql = view.string("sql").strip();
+    String resource = view.string("resource").strip();
+    if (!resource.isEmpty() && !sql.isEmpty()) {
+      report.add(Message.VIEW_SQL_AND_RESOURCE, view.origin("resource"), record.getSimpleName());
+      return Optional.empty();
+    }
+    if (!resource.isEmpty()) {
+      Optional<String> text = resources.read(resource);
+      if (text.isEmpty()) {
+        report.add(Message.VIEW_RESOURCE_MISSING, view.origin("resource"), record.getSimpleName(),
+            resource, resources.places());
+        return Optional.empty();
+      }
+      sql = text.get().strip();
+    }
     if (sql.endsWith(";")) {
       sql = sql.substring(0, sql.length() - 1).strip();
     }
