@@ -32,14 +32,24 @@ import org.junit.jupiter.api.Test;
 class RoutinesDatabaseTest {
   private static final Path GOLDEN = Path.of("../schema-processor/src/test/resources/golden/routines");
 
-  /** The functions (as PostgreSQL prints them), the triggers and the tables of the public schema. */
+  /**
+   * The functions (as PostgreSQL prints them), the triggers, the materialized views (whether they
+   * hold data) and their indexes of the public schema.
+   */
   private static final String ROUTINES = """
       SELECT coalesce(string_agg(def, E'\\n' ORDER BY def), '') FROM (
         SELECT pg_get_functiondef(p.oid) AS def FROM pg_proc p
         WHERE p.pronamespace = 'public'::regnamespace
         UNION ALL
         SELECT pg_get_triggerdef(t.oid) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
-        WHERE c.relnamespace = 'public'::regnamespace AND NOT t.tgisinternal) d
+        WHERE c.relnamespace = 'public'::regnamespace AND NOT t.tgisinternal
+        UNION ALL
+        SELECT 'materialized view ' || c.relname || ' populated ' || c.relispopulated || ': '
+               || pg_get_viewdef(c.oid) FROM pg_class c
+        WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'm'
+        UNION ALL
+        SELECT pg_get_indexdef(i.indexrelid) FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
+        WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'm') d
       """;
 
   @Test
@@ -56,6 +66,10 @@ class RoutinesDatabaseTest {
       assertEquals("2", query(connection, "SELECT count(*) FROM orders WHERE updated_at > '2001-01-01'"),
           "the BEFORE UPDATE trigger set updated_at again");
       assertEquals("1", query(connection, "SELECT order_count(2)::text"));
+      // CONCURRENTLY needs the unique index the record declares.
+      execute(connection, "REFRESH MATERIALIZED VIEW CONCURRENTLY order_stats");
+      assertEquals("new 1,paid 1", query(connection, "SELECT string_agg(status || ' ' || orders, ',' ORDER BY status)"
+          + " FROM order_stats"));
       String v1 = snapshot(connection);
 
       run(connection, migrations.get(1).forward());
@@ -63,6 +77,8 @@ class RoutinesDatabaseTest {
       assertNotEquals(v1, v2);
       assertTrue(v2.contains("clock_timestamp()"), v2);
       assertEquals("bigint", query(connection, "SELECT pg_typeof(order_count(1))::text"));
+      assertEquals("f", query(connection, "SELECT relispopulated FROM pg_class WHERE relname = 'order_stats'"),
+          "created WITH NO DATA");
       execute(connection, "UPDATE purchases SET updated_at = '2000-01-01', status = 'sent' WHERE id = 1");
       assertEquals("1 sent,2 paid", query(connection, "SELECT string_agg(id || ' ' || status, ',' ORDER BY id)"
           + " FROM purchases WHERE updated_at > '2001-01-01'"), "both triggers fire on the renamed table");
@@ -70,6 +86,8 @@ class RoutinesDatabaseTest {
       run(connection, migrations.get(1).reverse());
       assertEquals(v1, snapshot(connection), "the reverse restores the former bodies and triggers");
       assertEquals("integer", query(connection, "SELECT pg_typeof(order_count(1))::text"));
+      assertEquals("paid 1,sent 1", query(connection, "SELECT string_agg(status || ' ' || orders, ',' ORDER BY status)"
+          + " FROM order_stats"), "created again WITH DATA, from the rows");
       assertEquals("1 sent,2 paid", query(connection, "SELECT string_agg(id || ' ' || status, ',' ORDER BY id)"
           + " FROM orders"));
 
@@ -96,7 +114,7 @@ class RoutinesDatabaseTest {
   }
 
   @Test
-  void verifyReportsAChangedBodyAMissingTriggerAndAnExtraOne() throws Exception {
+  void verifyReportsAChangedBodyAMissingTriggerAnExtraOneAndAMissingMaterializedView() throws Exception {
     TestDatabase db = SharedPostgres.newDatabase("routines_drift");
     Plinth plinth = plinth(db);
     plinth.migrate();
@@ -104,6 +122,7 @@ class RoutinesDatabaseTest {
       execute(connection, "CREATE OR REPLACE FUNCTION touch_updated_at() RETURNS trigger LANGUAGE plpgsql"
           + " AS $$ BEGIN RETURN NEW; END; $$");
       execute(connection, "DROP TRIGGER orders_status ON purchases");
+      execute(connection, "DROP MATERIALIZED VIEW order_stats");
       execute(connection, "CREATE TRIGGER by_hand AFTER DELETE ON purchases FOR EACH STATEMENT"
           + " EXECUTE FUNCTION touch_updated_at()");
     }
@@ -112,10 +131,11 @@ class RoutinesDatabaseTest {
     List<String> found = differences.stream()
         .map(d -> d.change() + " " + d.object() + " " + d.name() + " " + d.aspect()).toList();
 
-    assertEquals(List.of("different function public.touch_updated_at body",
+    assertEquals(List.of("missing materialized view public.order_stats ",
+        "different function public.touch_updated_at body",
         "extra trigger public.purchases.by_hand ", "missing trigger public.purchases.orders_status "), found);
-    assertEquals(" BEGIN RETURN NEW; END;", differences.get(0).actual(), "the body as PostgreSQL keeps it");
-    assertEquals("AFTER DELETE FOR EACH STATEMENT EXECUTE public.touch_updated_at", differences.get(1).actual());
+    assertEquals(" BEGIN RETURN NEW; END;", differences.get(1).actual(), "the body as PostgreSQL keeps it");
+    assertEquals("AFTER DELETE FOR EACH STATEMENT EXECUTE public.touch_updated_at", differences.get(2).actual());
   }
 
   private static Plinth plinth(TestDatabase db) {

@@ -33,3 +33,8 @@ $plinth$;
 CREATE TRIGGER "orders_status" BEFORE UPDATE ON "public"."orders" FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status) EXECUTE FUNCTION "public"."touch_updated_at"();
 
 CREATE TRIGGER "orders_touch" BEFORE INSERT OR UPDATE ON "public"."orders" FOR EACH ROW EXECUTE FUNCTION "public"."touch_updated_at"();
+
+CREATE MATERIALIZED VIEW "public"."order_stats" AS
+SELECT status, count(*) AS orders FROM orders GROUP BY status
+WITH DATA;
+CREATE UNIQUE INDEX "order_stats_status_idx" ON "public"."order_stats" USING btree ("status");

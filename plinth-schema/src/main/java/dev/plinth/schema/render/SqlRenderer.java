@@ -307,12 +307,11 @@ public final class SqlRenderer {
     }
 
     public List<String> visitCreateView(Change.CreateView c) {
-      return List.of("CREATE " + (resumable ? "OR REPLACE " : "") + "VIEW " + ident(c.view().name())
-          + " AS\n" + c.view().sql().strip() + ";");
+      return ViewSql.create(c.view(), resumable);
     }
 
     public List<String> visitDropView(Change.DropView c) {
-      return List.of("DROP VIEW " + (resumable ? "IF EXISTS " : "") + ident(c.view().name()) + ";");
+      return ViewSql.drop(c.view(), resumable);
     }
 
     public List<String> visitCreateFunction(Change.CreateFunction c) {
@@ -725,7 +724,7 @@ public final class SqlRenderer {
     return createIndex(table, index, concurrently, false);
   }
 
-  private static String createIndex(QualifiedName table, Index index, boolean concurrently,
+  static String createIndex(QualifiedName table, Index index, boolean concurrently,
       boolean ifNotExists) {
     StringBuilder sql = new StringBuilder("CREATE ");
     if (index.unique()) {

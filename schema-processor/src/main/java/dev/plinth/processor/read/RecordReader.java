@@ -694,8 +694,23 @@ public final class RecordReader {
     checkLength(schema, view.origin("schema"), "@View(schema = \"...\")");
     checkSchema(schema, view.origin("schema"), "@View(schema = \"app\")");
     checkLength(name, view.origin("name"), "@View(name = \"...\")");
-    return Optional.of(new View(new QualifiedName(schema, name),
-        elements.getBinaryName(record).toString(), sql));
+    QualifiedName qualified = new QualifiedName(schema, name);
+    List<Index> indexes = new ArrayList<>();
+    if (view.bool("materialized")) {
+      Map<String, String> columns = new LinkedHashMap<>();
+      for (RecordComponentElement component : record.getRecordComponents()) {
+        String java = component.getSimpleName().toString();
+        columns.put(java, Names.snakeCase(java));
+      }
+      ColumnResolver resolver = new ColumnResolver(qualified, columns);
+      for (Ann index : Ann.findAll(record, "Index", elements)) {
+        readIndex(index, record, name, List.of(), resolver)
+            .ifPresent(i -> indexes.add(i.concurrently() ? new Index(i.name(), i.keys(), i.unique(),
+                i.method(), i.where(), i.include(), false) : i));
+      }
+    }
+    return Optional.of(new View(qualified, elements.getBinaryName(record).toString(), sql,
+        view.bool("materialized"), view.bool("materialized") && !view.bool("withData"), indexes));
   }
 
   /** Where a view record is declared, for messages about it. */
