@@ -116,7 +116,7 @@ final class SchemaMutator {
     for (int i = 0; i < changes; i++) {
       result = mutateOnce(result);
     }
-    Schema evolved = evolveViews(result, schema.views());
+    Schema evolved = evolveViews(result, schema.views().stream().filter(v -> !v.materialized()).toList());
     return routines ? evolveRoutines(evolved, schema) : evolved;
   }
 
@@ -152,7 +152,34 @@ final class SchemaMutator {
       List<String> events = routineRandom.nextBoolean() ? List.of("UPDATE") : List.of("INSERT", "UPDATE");
       triggers.add(trigger("tg%03d".formatted(++triggerCounter), table, routineRandom.nextBoolean(), events));
     }
-    return new Schema(schema.tables(), schema.enums(), schema.views(), List.of(touch, answer), triggers);
+    List<View> views = new ArrayList<>(schema.views());
+    for (View old : previous.views()) {
+      if (old.materialized() && routineRandom.nextInt(6) != 0) {
+        materializedOver(schema, old.javaClass(), old.name(), old.noData() != (routineRandom.nextInt(5) == 0))
+            .ifPresent(views::add);
+      }
+    }
+    if (routineRandom.nextInt(5) == 0 && !schema.tables().isEmpty()) {
+      Table table = schema.tables().get(routineRandom.nextInt(schema.tables().size()));
+      materializedOver(schema, table.javaClass(), new QualifiedName("public", "mv%03d".formatted(++triggerCounter)),
+          routineRandom.nextBoolean()).ifPresent(views::add);
+    }
+    return new Schema(schema.tables(), schema.enums(), views, List.of(touch, answer), triggers);
+  }
+
+  /**
+   * A materialized view of the first two columns of the table of {@code javaClass} (following their
+   * renames, retypes and drops), indexed on the first, if the table is there.
+   */
+  private static java.util.Optional<View> materializedOver(Schema schema, String javaClass, QualifiedName name,
+      boolean noData) {
+    return schema.tables().stream().filter(t -> t.javaClass().equals(javaClass)).findFirst().map(t -> {
+      List<Column> columns = t.columns().stream().limit(2).toList();
+      Index index = new Index(name.name() + "_idx", List.of(IndexKey.column(columns.get(0).name())), false,
+          "btree", null, List.of(), false);
+      return new View(name, javaClass, "SELECT " + String.join(", ", columns.stream()
+          .map(c -> Sql.ident(c.name())).toList()) + " FROM " + t.name().sql(), true, noData, List.of(index));
+    });
   }
 
   /** A BEFORE row trigger on {@code table}; with {@code when}, on a change of its second column. */

@@ -407,6 +407,8 @@ class JournalFormatTest {
         "plpgsql", "BEGIN\n  NEW.name := 'x';\n  RETURN NEW;\nEND;");
     Trigger trigger = new Trigger("account_touch", t, touch.name(), "BEFORE", List.of("INSERT", "UPDATE"),
         "ROW", "NEW.name IS NOT NULL", "app.Account");
+    View stats = new View(QualifiedName.parse("app.stats"), "app.Stats", "SELECT level FROM app.account",
+        true, true, List.of(plain));
     List<Change> changes = List.of(
         new Change.CreateSchema("app"),
         new Change.DropSchema("old"),
@@ -448,7 +450,8 @@ class JournalFormatTest {
         new Change.ReplaceFunction(touch, touched),
         new Change.DropFunction(touched),
         new Change.CreateTrigger(trigger),
-        new Change.DropTrigger(trigger));
+        new Change.DropTrigger(trigger),
+        new Change.CreateView(stats));
     return new JournalEntry(1, "9", null, false, false, changes);
   }
 
