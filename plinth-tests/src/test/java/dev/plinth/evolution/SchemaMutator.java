@@ -6,6 +6,7 @@ import dev.plinth.schema.model.Column;
 import dev.plinth.schema.model.EnumType;
 import dev.plinth.schema.model.Deferral;
 import dev.plinth.schema.model.ForeignKey;
+import dev.plinth.schema.model.Function;
 import dev.plinth.schema.model.Identity;
 import dev.plinth.schema.model.Index;
 import dev.plinth.schema.model.IndexKey;
@@ -16,6 +17,7 @@ import dev.plinth.schema.model.ReferentialAction;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.Sequence;
 import dev.plinth.schema.model.Table;
+import dev.plinth.schema.model.Trigger;
 import dev.plinth.schema.model.UniqueConstraint;
 import dev.plinth.schema.model.Namespace;
 import dev.plinth.schema.model.View;
@@ -82,12 +84,27 @@ final class SchemaMutator {
   private final Random schemaRandom;
   private int schemaCounter;
 
+  /**
+   * Draws the function and trigger changes, when they take part ({@link #withRoutines}): apart from
+   * the others, so that a seed's table and view evolutions stay the same.
+   */
+  private final Random routineRandom;
+  private boolean routines;
+  private int triggerCounter;
+
   SchemaMutator(long seed, boolean namedNotNull) {
     this.random = new Random(seed);
     this.viewRandom = new Random(seed * 31 + 7);
     this.keyRandom = new Random(seed * 17 + 3);
     this.schemaRandom = new Random(seed * 13 + 5);
+    this.routineRandom = new Random(seed * 131 + 17);
     this.namedNotNull = namedNotNull;
+  }
+
+  /** This mutator, also evolving functions and triggers. */
+  SchemaMutator withRoutines() {
+    routines = true;
+    return this;
   }
 
   Schema initial() {
@@ -113,7 +130,81 @@ final class SchemaMutator {
       result = changeKeyOptions(result);
     }
     result = evolveSchemas(result.withDeclared(schema.schemas().stream().map(Namespace::definition).toList()));
-    return evolveViews(result, schema.views());
+    Schema evolved = evolveViews(result, schema.views().stream().filter(v -> !v.materialized()).toList());
+    return routines ? evolveRoutines(evolved, schema) : evolved;
+  }
+
+  private static final QualifiedName TOUCH = new QualifiedName("public", "plinth_touch");
+  private static final QualifiedName ANSWER = new QualifiedName("public", "plinth_answer");
+
+  /**
+   * A trigger function whose body changes now and then (replaced in place), an SQL function whose
+   * return type changes now and then (dropped and created), and triggers on tables: each kept in
+   * step with its table (following renames; its WHEN condition, when it has one, reads the table's
+   * second column, so it follows that column's renames, retypes and drops), sometimes one added or
+   * dropped.
+   */
+  private Schema evolveRoutines(Schema schema, Schema previous) {
+    Function touch = previous.function(TOUCH).filter(f -> routineRandom.nextInt(4) != 0)
+        .orElse(new Function(TOUCH, "Routines", "", "trigger", "plpgsql",
+            "BEGIN\n  -- variant " + routineRandom.nextInt(1000) + "\n  RETURN NEW;\nEND;"));
+    String returns = previous.function(ANSWER).map(Function::returns).orElse("integer");
+    if (routineRandom.nextInt(5) == 0) {
+      returns = returns.equals("integer") ? "bigint" : "integer";
+    }
+    Function answer = new Function(ANSWER, "Routines", "", returns, "sql", "SELECT 42::" + returns);
+    List<Trigger> triggers = new ArrayList<>();
+    for (Trigger old : previous.triggers()) {
+      schema.tables().stream().filter(t -> t.javaClass().equals(old.javaClass())).findFirst()
+          .ifPresent(t -> triggers.add(trigger(old.name(), t, old.when() != null, old.events())));
+    }
+    int dice = routineRandom.nextInt(4);
+    if (dice == 0 && !triggers.isEmpty()) {
+      triggers.remove(routineRandom.nextInt(triggers.size()));
+    } else if (dice == 1 && !schema.tables().isEmpty()) {
+      Table table = schema.tables().get(routineRandom.nextInt(schema.tables().size()));
+      List<String> events = routineRandom.nextBoolean() ? List.of("UPDATE") : List.of("INSERT", "UPDATE");
+      triggers.add(trigger("tg%03d".formatted(++triggerCounter), table, routineRandom.nextBoolean(), events));
+    }
+    List<View> views = new ArrayList<>(schema.views());
+    for (View old : previous.views()) {
+      if (old.materialized() && routineRandom.nextInt(6) != 0) {
+        materializedOver(schema, old.javaClass(), old.name(), old.noData() != (routineRandom.nextInt(5) == 0))
+            .ifPresent(views::add);
+      }
+    }
+    if (routineRandom.nextInt(5) == 0 && !schema.tables().isEmpty()) {
+      Table table = schema.tables().get(routineRandom.nextInt(schema.tables().size()));
+      materializedOver(schema, table.javaClass(), new QualifiedName("public", "mv%03d".formatted(++triggerCounter)),
+          routineRandom.nextBoolean()).ifPresent(views::add);
+    }
+    return schema.withViews(views).withFunctions(List.of(touch, answer)).withTriggers(triggers);
+  }
+
+  /**
+   * A materialized view of the first two columns of the table of {@code javaClass} (following their
+   * renames, retypes and drops), indexed on the first, if the table is there.
+   */
+  private static java.util.Optional<View> materializedOver(Schema schema, String javaClass, QualifiedName name,
+      boolean noData) {
+    return schema.tables().stream().filter(t -> t.javaClass().equals(javaClass)).findFirst().map(t -> {
+      List<Column> columns = t.columns().stream().limit(2).toList();
+      Index index = new Index(name.name() + "_idx", List.of(IndexKey.column(columns.get(0).name())), false,
+          "btree", null, List.of(), false);
+      return new View(name, javaClass, "SELECT " + String.join(", ", columns.stream()
+          .map(c -> Sql.ident(c.name())).toList()) + " FROM " + t.name().sql(), true, noData, List.of(index));
+    });
+  }
+
+  /** A BEFORE row trigger on {@code table}; with {@code when}, on a change of its second column. */
+  private static Trigger trigger(String name, Table table, boolean when, List<String> events) {
+    String condition = null;
+    if (when && table.columns().size() > 1 && events.equals(List.of("UPDATE"))) {
+      String column = Sql.ident(table.columns().get(1).name());
+      condition = "OLD." + column + " IS DISTINCT FROM NEW." + column;
+    }
+    return new Trigger(name, table.name(), TOUCH, "BEFORE", events, "ROW",
+        condition == null && when ? "true" : condition, table.javaClass());
   }
 
   /**
@@ -191,7 +282,7 @@ final class SchemaMutator {
       View view = kept.get(viewRandom.nextInt(kept.size()));
       viewOver(schema, kept, "view:" + view.name().name(), name).ifPresent(kept::add);
     }
-    return new Schema(schema.tables(), schema.enums(), kept, schema.schemas());
+    return schema.withViews(kept);
   }
 
   /** A view reading {@code source} ({@code table:<class>} or {@code view:<name>}), if it is there. */

@@ -38,7 +38,28 @@ public @interface View {
   /**
    * The query, as after {@code CREATE VIEW ... AS}: a {@code SELECT} (or {@code VALUES},
    * {@code WITH ...}), without a trailing semicolon. Tables are named as in any migration.
-   * Example: {@code sql = "SELECT id, email FROM users WHERE active"}.
+   * Example: {@code sql = "SELECT id, email FROM users WHERE active"}. Either this or
+   * {@link #resource()}.
    */
-  String sql();
+  String sql() default "";
+
+  /**
+   * The path among the resources of a file holding the query, instead of {@link #sql()}; looked up
+   * as a {@code @Function}'s body is. Example: {@code resource = "views/active_users.sql"}.
+   */
+  String resource() default "";
+
+  /**
+   * A materialized view: the query's rows are stored, read without running it, and brought up to
+   * date by {@code REFRESH MATERIALIZED VIEW}. {@code @Index} annotations on the record index it
+   * (keys are its columns). Example: {@code @View(sql = "...", materialized = true)}.
+   */
+  boolean materialized() default false;
+
+  /**
+   * For a materialized view, whether it is filled when created ({@code WITH DATA}, the default) or
+   * left empty and unreadable until refreshed ({@code WITH NO DATA}, quick to create). Example:
+   * {@code @View(sql = "...", materialized = true, withData = false)}.
+   */
+  boolean withData() default true;
 }

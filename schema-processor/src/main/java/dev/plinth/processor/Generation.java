@@ -11,6 +11,9 @@ import dev.plinth.schema.journal.History;
 import dev.plinth.schema.journal.MigrationsFolder;
 import dev.plinth.schema.journal.MigrationsFolder.MigrationFiles;
 import dev.plinth.processor.io.Outputs;
+import dev.plinth.processor.io.Resources;
+import dev.plinth.processor.read.RoutineReader;
+import dev.plinth.schema.model.Function;
 import dev.plinth.schema.journal.SumFile;
 import dev.plinth.schema.journal.Version;
 import dev.plinth.processor.message.Message;
@@ -72,9 +75,12 @@ final class Generation {
    * @param roundEnums the enums of this round that declare a type of their own
    *     ({@code @EnumType(standalone = true)})
    * @param roundViews the {@code @View} records of this round
+   * @param roundSchemas the packages of this round that declare a schema ({@code @DbSchema})
+   * @param roundFunctions the types of this round that declare {@code @Function}s
    */
   void run(Map<String, TypeElement> roundTables, Collection<TypeElement> roundEnums,
-      Collection<TypeElement> roundViews, Map<String, PackageElement> roundSchemas) {
+      Collection<TypeElement> roundViews, Map<String, PackageElement> roundSchemas,
+      Collection<TypeElement> roundFunctions) {
     MigrationsFolder folder = options.migrations() == null ? null
         : new MigrationsFolder(Path.of(options.migrations()));
     Outputs outputs = folder == null ? null
@@ -105,13 +111,15 @@ final class Generation {
             a.getAnnotationType().toString().equals(PlinthProcessor.TABLE))
             ? reader.read(type) : Optional.empty(),
         type -> elements.getBinaryName((TypeElement) ((DeclaredType) type).asElement()).toString());
+    Resources resources = new Resources(env.getFiler(), options.migrations(), options.resourcePath());
     Map<View, Origin> views = new LinkedHashMap<>();
     for (TypeElement type : viewRecords(previous, roundViews, elements)) {
-      reader.readView(type).ifPresent(view -> views.put(view, reader.viewOrigin(type)));
+      reader.readView(type, resources).ifPresent(view -> views.put(view, reader.viewOrigin(type)));
     }
     Schema built = builder.build(drafts, keptTables(kept, drafts, elements), reader.enums(),
         reader.enumOrigins(), views, kept).withDeclared(List.copyOf(declared.keySet()));
     checkDeclarations(previous, built, declared);
+    built = withRoutines(built, previous, roundFunctions, elements, resources);
     // The builders are written even for a schema with errors (from the tables that could be
     // read): seed sets that use them would otherwise add "cannot find symbol" errors to the real
     // ones. The compile fails all the same, so nothing is written to the migrations folder.
@@ -337,6 +345,23 @@ final class Generation {
       }
     }
     return kept;
+  }
+
+  /** {@code built} with the functions its types declare and the triggers of its tables. */
+  private Schema withRoutines(Schema built, Schema previous, Collection<TypeElement> roundFunctions,
+      Elements elements, Resources resources) {
+    RoutineReader routines = new RoutineReader(elements, report, resources);
+    Map<String, TypeElement> types = new TreeMap<>();
+    for (Function function : previous.functions()) {
+      TypeElement element = elements.getTypeElement(function.javaClass().replace('$', '.'));
+      if (element != null) {
+        types.put(function.javaClass(), element);
+      }
+    }
+    roundFunctions.forEach(type -> types.put(elements.getBinaryName(type).toString(), type));
+    List<Function> functions = routines.functions(types.values());
+    return new Schema(built.tables(), built.enums(), built.views(), functions,
+        routines.triggers(built.tables(), routines.declared()));
   }
 
   /**

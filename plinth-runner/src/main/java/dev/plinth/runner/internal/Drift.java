@@ -15,6 +15,7 @@ import dev.plinth.runner.internal.catalog.CatalogExtras;
 import dev.plinth.runner.internal.catalog.CatalogReader;
 import dev.plinth.runner.internal.catalog.Difference;
 import dev.plinth.runner.internal.catalog.SchemaComparison;
+import dev.plinth.runner.internal.catalog.RoutineCatalog;
 import dev.plinth.runner.internal.catalog.SchemaCatalog;
 import dev.plinth.runner.internal.catalog.ViewCatalog;
 import dev.plinth.runner.internal.catalog.TenantSchema;
@@ -52,6 +53,7 @@ public final class Drift {
     Set<String> externalViews = external.names("view");
     viewDifferences(compared).stream().filter(d -> !externalViews.contains(d.name())).forEach(differences::add);
     differences.addAll(schemaDifferences(compared));
+    differences.addAll(routineDifferences(compared));
     Optional<String> version = applied.stream().filter(a -> !a.baselined()).reduce((a, b) -> b)
         .map(a -> a.version().getVersion());
     return new VerifyResult(version, expected.tables().size(), expected.enums().size(), differences,
@@ -133,6 +135,17 @@ public final class Drift {
   private List<Difference> viewDifferences(Schema expected) {
     try (Connection connection = context.connect()) {
       return ViewCatalog.compare(connection, expected.views(), context.config().schema());
+    } catch (SQLException e) {
+      throw context.sqlFailure("verify", e);
+    }
+  }
+
+  /** How the live functions and triggers differ from the expected ones. */
+  private List<Difference> routineDifferences(Schema expected) {
+    ExternalObjects external = external();
+    try (Connection connection = context.connect()) {
+      return RoutineCatalog.compare(connection, expected.functions(), expected.triggers(), external,
+          context.config().schema());
     } catch (SQLException e) {
       throw context.sqlFailure("verify", e);
     }

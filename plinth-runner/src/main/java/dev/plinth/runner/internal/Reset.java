@@ -12,6 +12,7 @@ import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.Table;
 import dev.plinth.schema.model.View;
 import dev.plinth.schema.render.Backups;
+import dev.plinth.schema.render.RoutineSql;
 import dev.plinth.runner.internal.catalog.CatalogReader;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -101,7 +102,12 @@ public final class Reset {
         }
         Schema committed = Drift.expectedSchema(context, all);
         Schema live = CatalogReader.read(connection, context.historyTable());
-        committed.views().stream().map(View::name).map(Reset::ident).forEach(views::add);
+        committed.views().stream().filter(v -> !v.materialized()).map(View::name).map(Reset::ident)
+            .forEach(views::add);
+        List<String> materialized = committed.views().stream().filter(View::materialized).map(View::name)
+            .map(Reset::ident).toList();
+        // A function outlives DROP TABLE ... CASCADE (its triggers do not).
+        List<String> functions = committed.functions().stream().map(RoutineSql::signature).toList();
         for (Schema schema : List.of(committed, live)) {
           schema.tables().stream().map(Table::name).map(Reset::ident).forEach(tables::add);
           schema.enums().stream().map(EnumType::name).map(Reset::ident).forEach(types::add);
@@ -114,6 +120,12 @@ public final class Reset {
               + Rollback.quote(context.historyTable()));
           if (!views.isEmpty()) {
             execute(st, "DROP VIEW IF EXISTS " + String.join(", ", views) + " CASCADE");
+          }
+          if (!materialized.isEmpty()) {
+            execute(st, "DROP MATERIALIZED VIEW IF EXISTS " + String.join(", ", materialized) + " CASCADE");
+          }
+          if (!functions.isEmpty()) {
+            execute(st, "DROP FUNCTION IF EXISTS " + String.join(", ", functions) + " CASCADE");
           }
           if (!tables.isEmpty()) {
             execute(st, "DROP TABLE IF EXISTS " + String.join(", ", tables) + " CASCADE");

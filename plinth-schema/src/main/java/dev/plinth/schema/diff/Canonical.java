@@ -78,8 +78,7 @@ public final class Canonical {
 
   /** The schema with every expression in canonical form, for comparing two spellings of it. */
   public static Schema schema(Schema schema) {
-    return new Schema(schema.tables().stream().map(Canonical::table).toList(), schema.enums(),
-        schema.views(), schema.schemas());
+    return schema.withTables(schema.tables().stream().map(Canonical::table).toList());
   }
 
   private static Table table(Table table) {

@@ -12,6 +12,7 @@ import dev.plinth.schema.model.CheckConstraint;
 import dev.plinth.schema.model.Column;
 import dev.plinth.schema.model.EnumType;
 import dev.plinth.schema.model.ForeignKey;
+import dev.plinth.schema.model.Function;
 import dev.plinth.schema.model.Index;
 import dev.plinth.schema.model.IndexKey;
 import dev.plinth.schema.model.Namespace;
@@ -19,6 +20,7 @@ import dev.plinth.schema.model.PrimaryKey;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.Table;
+import dev.plinth.schema.model.Trigger;
 import dev.plinth.schema.model.UniqueConstraint;
 import dev.plinth.schema.model.View;
 import java.util.List;
@@ -126,6 +128,16 @@ public sealed interface Change {
     R visitAlterForeignKey(AlterForeignKey change);
 
     R visitAlterIndex(AlterIndex change);
+
+    R visitCreateFunction(CreateFunction change);
+
+    R visitDropFunction(DropFunction change);
+
+    R visitReplaceFunction(ReplaceFunction change);
+
+    R visitCreateTrigger(CreateTrigger change);
+
+    R visitDropTrigger(DropTrigger change);
   }
 
   /** Creates a PostgreSQL schema (namespace). */
@@ -436,7 +448,8 @@ public sealed interface Change {
 
     public Schema applyTo(Schema schema) {
       Table table = schema.table(from).orElseThrow();
-      Schema renamed = schema.withoutTable(from).withTable(table.withName(to));
+      Schema renamed = schema.withoutTable(from).withTable(table.withName(to))
+          .withTriggersMoved(from, to);
       // Foreign keys elsewhere follow the table, as they do in PostgreSQL.
       for (Table other : renamed.tables()) {
         if (other.foreignKeys().stream().anyMatch(fk -> fk.target().equals(from))) {
@@ -1245,6 +1258,40 @@ public sealed interface Change {
     }
   }
 
+  /** Creates a function (also again, after a change {@code CREATE OR REPLACE} cannot make). */
+  @JsonTypeName("CreateFunction")
+  @JsonPropertyOrder({"function"})
+  record CreateFunction(@JsonProperty("function") Function function) implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitCreateFunction(this);
+    }
+
+    public Change inverse() {
+      return new DropFunction(function);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.withFunction(function);
+    }
+  }
+
+  /** Drops a function whose triggers were dropped before; its body is kept in the journal. */
+  @JsonTypeName("DropFunction")
+  @JsonPropertyOrder({"function"})
+  record DropFunction(@JsonProperty("function") Function function) implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitDropFunction(this);
+    }
+
+    public Change inverse() {
+      return new CreateFunction(function);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.withoutFunction(function.name());
+    }
+  }
+
   /**
    * Changes an index's storage parameters ({@code ALTER INDEX ... SET (...)} / {@code RESET (...)})
    * and/or tablespace ({@code SET TABLESPACE}), in place: {@code before} and {@code after} differ in
@@ -1268,6 +1315,64 @@ public sealed interface Change {
     public Schema applyTo(Schema schema) {
       return schema.editTable(table, t -> t.withIndexes(t.indexes().stream()
           .map(i -> i.name().equals(after.name()) ? after : i).toList()));
+    }
+  }
+
+  /**
+   * Replaces a function's body (or language) in place, {@code CREATE OR REPLACE FUNCTION}: the same
+   * name, arguments and return type ({@link Function#replaceableBy}). The inverse puts the
+   * {@code before} body back.
+   */
+  @JsonTypeName("ReplaceFunction")
+  @JsonPropertyOrder({"before", "after"})
+  record ReplaceFunction(
+      @JsonProperty("before") Function before,
+      @JsonProperty("after") Function after)
+      implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitReplaceFunction(this);
+    }
+
+    public Change inverse() {
+      return new ReplaceFunction(after, before);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.withFunction(after);
+    }
+  }
+
+  /** Creates a trigger (also again, after a change to it, its function or what it reads). */
+  @JsonTypeName("CreateTrigger")
+  @JsonPropertyOrder({"trigger"})
+  record CreateTrigger(@JsonProperty("trigger") Trigger trigger) implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitCreateTrigger(this);
+    }
+
+    public Change inverse() {
+      return new DropTrigger(trigger);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.withTrigger(trigger);
+    }
+  }
+
+  /** Drops a trigger; a trigger holds no data. */
+  @JsonTypeName("DropTrigger")
+  @JsonPropertyOrder({"trigger"})
+  record DropTrigger(@JsonProperty("trigger") Trigger trigger) implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitDropTrigger(this);
+    }
+
+    public Change inverse() {
+      return new CreateTrigger(trigger);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.withoutTrigger(trigger);
     }
   }
 }

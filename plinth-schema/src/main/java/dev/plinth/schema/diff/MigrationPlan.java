@@ -97,8 +97,8 @@ public final class MigrationPlan {
     }
     List<Step> steps = new ArrayList<>();
     if (!usedValues.isEmpty()) {
-      // Views come off first, with the values: the reverse of adding a value rebuilds the type,
-      // which the views over its columns would block.
+      // Views (and triggers with a condition) come off first, with the values: the reverse of
+      // adding a value rebuilds the type, which the views over its columns would block.
       List<Change> first = new ArrayList<>(leadingViewDrops(changes));
       transactional.removeAll(first);
       first.addAll(usedValues);
@@ -121,11 +121,14 @@ public final class MigrationPlan {
     return steps;
   }
 
-  /** The views the changes drop before anything else (see {@link ViewChanges}). */
+  /**
+   * The views and triggers the changes drop before anything else (see {@link ViewChanges},
+   * {@link RoutineChanges}).
+   */
   private static List<Change> leadingViewDrops(List<Change> changes) {
     List<Change> drops = new ArrayList<>();
     for (Change change : changes) {
-      if (!(change instanceof Change.DropView)) {
+      if (!(change instanceof Change.DropView || change instanceof Change.DropTrigger)) {
         break;
       }
       drops.add(change);
@@ -278,6 +281,26 @@ public final class MigrationPlan {
     }
 
     public List<String> visitDropView(Change.DropView c) {
+      return List.of();
+    }
+
+    public List<String> visitCreateFunction(Change.CreateFunction c) {
+      return List.of(c.function().body());
+    }
+
+    public List<String> visitDropFunction(Change.DropFunction c) {
+      return List.of();
+    }
+
+    public List<String> visitReplaceFunction(Change.ReplaceFunction c) {
+      return List.of(c.after().body());
+    }
+
+    public List<String> visitCreateTrigger(Change.CreateTrigger c) {
+      return c.trigger().when() == null ? List.of() : List.of(c.trigger().when());
+    }
+
+    public List<String> visitDropTrigger(Change.DropTrigger c) {
       return List.of();
     }
 

@@ -106,7 +106,8 @@ public final class SchemaDiff {
       }
     }
     recreateForeignKeysOnReplacedKeys(current, after, phases);
-    return ViewChanges.around(before, after, phases.ordered());
+    return ViewChanges.around(before, after,
+        RoutineChanges.around(before, after, phases.ordered()));
   }
 
   /** {@code before} with the renames that {@code after} states applied (and nothing else). */

@@ -105,7 +105,7 @@ final class ViewChanges {
    * drop, or which they rename or drop, and of the enum types they rebuild or add a value to (the
    * reverse rebuilds them): a view reading them cannot stay in place.
    */
-  private static Set<String> touchedTables(Schema before, List<Change> changes) {
+  static Set<String> touchedTables(Schema before, List<Change> changes) {
     Map<QualifiedName, QualifiedName> formerNames = new HashMap<>();
     Set<QualifiedName> touched = new HashSet<>();
     Set<String> names = new HashSet<>();

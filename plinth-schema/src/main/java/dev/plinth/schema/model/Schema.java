@@ -8,16 +8,19 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * The whole schema: tables, enum types, views and declared schemas ({@code @DbSchema}), each sorted
- * by name. The other schemas (namespaces) and the extensions are derived from them, not stored.
+ * The whole schema: tables, enum types, views, declared schemas ({@code @DbSchema}), functions and
+ * triggers, each sorted by name (triggers by table, then name). The other schemas (namespaces) and
+ * the extensions are derived from them, not stored.
  */
 public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
-    List<Namespace> schemas) {
+    List<Namespace> schemas, List<Function> functions, List<Trigger> triggers) {
   // Before EMPTY, which the constructor makes with them.
   private static final Comparator<Table> TABLES = Comparator.comparing(Table::name);
   private static final Comparator<EnumType> ENUMS = Comparator.comparing(EnumType::name);
   private static final Comparator<View> VIEWS = Comparator.comparing(View::name);
   private static final Comparator<Namespace> SCHEMAS = Comparator.comparing(Namespace::name);
+  private static final Comparator<Function> FUNCTIONS = Comparator.comparing(Function::name);
+  private static final Comparator<Trigger> TRIGGERS = Trigger::compare;
 
   public static final Schema EMPTY = new Schema(List.of(), List.of());
 
@@ -34,11 +37,13 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
     enums = sorted(enums, ENUMS);
     views = sorted(views, VIEWS);
     schemas = sorted(schemas, SCHEMAS);
+    functions = sorted(functions, FUNCTIONS);
+    triggers = sorted(triggers, TRIGGERS);
   }
 
-  /** A schema without declared schemas. */
+  /** A schema of tables, enum types and views only. */
   public Schema(List<Table> tables, List<EnumType> enums, List<View> views) {
-    this(tables, enums, views, List.of());
+    this(tables, enums, views, List.of(), List.of(), List.of());
   }
 
   /** A schema without views. */
@@ -90,6 +95,7 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
     tables.forEach(t -> result.add(t.name().schema()));
     enums.forEach(e -> result.add(e.name().schema()));
     views.forEach(v -> result.add(v.name().schema()));
+    functions.forEach(f -> result.add(f.name().schema()));
     result.remove(QualifiedName.DEFAULT_SCHEMA);
     return result;
   }
@@ -127,20 +133,30 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
 
   /** The schema with {@code table} added, or replacing the table of the same name. */
   public Schema withTable(Table table) {
-    return new Schema(list(tables).with(table), enums, views, schemas);
+    return withTables(list(tables).with(table));
   }
 
   public Schema withoutTable(QualifiedName name) {
-    return new Schema(list(tables).without(t -> t.name().compareTo(name)), enums, views, schemas);
+    return withTables(list(tables).without(t -> t.name().compareTo(name)));
+  }
+
+  /** The schema with these tables (the rest unchanged). */
+  public Schema withTables(List<Table> newTables) {
+    return new Schema(newTables, enums, views, schemas, functions, triggers);
   }
 
   /** The schema with {@code type} added, or replacing the type of the same name. */
   public Schema withEnum(EnumType type) {
-    return new Schema(tables, list(enums).with(type), views, schemas);
+    return withEnums(list(enums).with(type));
   }
 
   public Schema withoutEnum(QualifiedName name) {
-    return new Schema(tables, list(enums).without(e -> e.name().compareTo(name)), views, schemas);
+    return withEnums(list(enums).without(e -> e.name().compareTo(name)));
+  }
+
+  /** The schema with these enum types (the rest unchanged). */
+  public Schema withEnums(List<EnumType> newEnums) {
+    return new Schema(tables, newEnums, views, schemas, functions, triggers);
   }
 
   /** The view of that name. */
@@ -150,11 +166,16 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
 
   /** The schema with {@code view} added, or replacing the view of the same name. */
   public Schema withView(View view) {
-    return new Schema(tables, enums, list(views).with(view), schemas);
+    return withViews(list(views).with(view));
   }
 
   public Schema withoutView(QualifiedName name) {
-    return new Schema(tables, enums, list(views).without(v -> v.name().compareTo(name)), schemas);
+    return withViews(list(views).without(v -> v.name().compareTo(name)));
+  }
+
+  /** The schema with these views (the rest unchanged). */
+  public Schema withViews(List<View> newViews) {
+    return new Schema(tables, enums, newViews, schemas, functions, triggers);
   }
 
   /** The declared schema of that name. */
@@ -164,17 +185,60 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
 
   /** The schema with {@code declaration} added, or replacing the declared schema of the same name. */
   public Schema withDeclared(Namespace declaration) {
-    return new Schema(tables, enums, views, list(schemas).with(declaration));
+    return withDeclared(list(schemas).with(declaration));
   }
 
   public Schema withoutDeclared(String name) {
-    return new Schema(tables, enums, views,
-        list(schemas).without(s -> s.name().compareTo(name)));
+    return withDeclared(list(schemas).without(s -> s.name().compareTo(name)));
   }
 
   /** The schema with the declared schemas given (the rest unchanged). */
   public Schema withDeclared(List<Namespace> declarations) {
-    return new Schema(tables, enums, views, declarations);
+    return new Schema(tables, enums, views, declarations, functions, triggers);
+  }
+
+  /** The function of that name. */
+  public Optional<Function> function(QualifiedName name) {
+    return Optional.ofNullable(list(functions).find(f -> f.name().compareTo(name)));
+  }
+
+  /** The schema with {@code function} added, or replacing the function of the same name. */
+  public Schema withFunction(Function function) {
+    return withFunctions(list(functions).with(function));
+  }
+
+  public Schema withoutFunction(QualifiedName name) {
+    return withFunctions(list(functions).without(f -> f.name().compareTo(name)));
+  }
+
+  /** The schema with these functions (the rest unchanged). */
+  public Schema withFunctions(List<Function> newFunctions) {
+    return new Schema(tables, enums, views, schemas, newFunctions, triggers);
+  }
+
+  /** The schema with {@code trigger} added, or replacing the trigger of the same table and name. */
+  public Schema withTrigger(Trigger trigger) {
+    return withTriggers(list(triggers).with(trigger));
+  }
+
+  public Schema withoutTrigger(Trigger trigger) {
+    return withTriggers(list(triggers).without(t -> Trigger.compare(t, trigger)));
+  }
+
+  /** The schema with these triggers (the rest unchanged). */
+  public Schema withTriggers(List<Trigger> newTriggers) {
+    return new Schema(tables, enums, views, schemas, functions, newTriggers);
+  }
+
+  /** The schema with the triggers of table {@code from} on table {@code to} (a renamed table). */
+  public Schema withTriggersMoved(QualifiedName from, QualifiedName to) {
+    Schema result = this;
+    for (Trigger trigger : triggers) {
+      if (trigger.table().equals(from)) {
+        result = result.withoutTrigger(trigger).withTrigger(trigger.onTable(to));
+      }
+    }
+    return result;
   }
 
   /** Applies {@code edit} to the named table, which must exist. */

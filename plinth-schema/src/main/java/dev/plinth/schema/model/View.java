@@ -1,23 +1,43 @@
 package dev.plinth.schema.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * A PostgreSQL view.
+ * A PostgreSQL view, or materialized view.
  *
  * @param javaClass the binary name of the record it comes from
  * @param sql the query, as written in {@code @View(sql)}
+ * @param materialized whether it is a materialized view; absent (false) for a view
+ * @param noData for a materialized view, whether it is created {@code WITH NO DATA} (unreadable
+ *     until refreshed); absent (false) otherwise
+ * @param indexes for a materialized view, its indexes; absent (empty) otherwise
  */
-@JsonPropertyOrder({"name", "javaClass", "sql"})
+@JsonPropertyOrder({"name", "javaClass", "sql", "materialized", "noData", "indexes"})
 public record View(
     @JsonProperty("name") QualifiedName name,
     @JsonProperty("javaClass") String javaClass,
-    @JsonProperty("sql") String sql) {
+    @JsonProperty("sql") String sql,
+    @JsonProperty("materialized") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean materialized,
+    @JsonProperty("noData") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean noData,
+    @JsonProperty("indexes") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Index> indexes) {
   public View {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(javaClass, "javaClass");
     Objects.requireNonNull(sql, "sql");
+    indexes = indexes == null ? List.of() : List.copyOf(indexes);
+  }
+
+  /** A (not materialized) view. */
+  public View(QualifiedName name, String javaClass, String sql) {
+    this(name, javaClass, sql, false, false, List.of());
+  }
+
+  /** What it is called in statements and messages: {@code VIEW} or {@code MATERIALIZED VIEW}. */
+  public String kind() {
+    return materialized ? "MATERIALIZED VIEW" : "VIEW";
   }
 }

@@ -296,6 +296,26 @@ public final class MigrationScript {
       return Optional.empty();
     }
 
+    public Optional<String> visitCreateFunction(Change.CreateFunction c) {
+      return Optional.empty();
+    }
+
+    public Optional<String> visitDropFunction(Change.DropFunction c) {
+      return Optional.empty();
+    }
+
+    public Optional<String> visitReplaceFunction(Change.ReplaceFunction c) {
+      return Optional.empty();
+    }
+
+    public Optional<String> visitCreateTrigger(Change.CreateTrigger c) {
+      return Optional.empty();
+    }
+
+    public Optional<String> visitDropTrigger(Change.DropTrigger c) {
+      return Optional.empty();
+    }
+
     public Optional<String> visitAddEnumValue(AddEnumValue c) {
       return Optional.empty();
     }

@@ -188,6 +188,26 @@ public final class Slug {
       return Subject.minor("drop_view_" + c.view().name().name());
     }
 
+    public Subject visitCreateFunction(Change.CreateFunction c) {
+      return Subject.minor("create_function_" + c.function().name().name());
+    }
+
+    public Subject visitDropFunction(Change.DropFunction c) {
+      return Subject.minor("drop_function_" + c.function().name().name());
+    }
+
+    public Subject visitReplaceFunction(Change.ReplaceFunction c) {
+      return Subject.minor("replace_function_" + c.after().name().name());
+    }
+
+    public Subject visitCreateTrigger(Change.CreateTrigger c) {
+      return Subject.minor("create_trigger_" + c.trigger().name());
+    }
+
+    public Subject visitDropTrigger(Change.DropTrigger c) {
+      return Subject.minor("drop_trigger_" + c.trigger().name());
+    }
+
     public Subject visitCreateSchema(CreateSchema c) {
       return SCHEMA;
     }

@@ -370,12 +370,31 @@ public final class SqlRenderer {
     }
 
     public List<String> visitCreateView(Change.CreateView c) {
-      return List.of("CREATE " + (resumable ? "OR REPLACE " : "") + "VIEW " + ident(c.view().name())
-          + " AS\n" + c.view().sql().strip() + ";");
+      return ViewSql.create(c.view(), resumable);
     }
 
     public List<String> visitDropView(Change.DropView c) {
-      return List.of("DROP VIEW " + (resumable ? "IF EXISTS " : "") + ident(c.view().name()) + ";");
+      return ViewSql.drop(c.view(), resumable);
+    }
+
+    public List<String> visitCreateFunction(Change.CreateFunction c) {
+      return List.of(RoutineSql.createFunction(c.function(), resumable));
+    }
+
+    public List<String> visitDropFunction(Change.DropFunction c) {
+      return List.of(RoutineSql.dropFunction(c.function(), resumable));
+    }
+
+    public List<String> visitReplaceFunction(Change.ReplaceFunction c) {
+      return List.of(RoutineSql.createFunction(c.after(), true));
+    }
+
+    public List<String> visitCreateTrigger(Change.CreateTrigger c) {
+      return List.of(RoutineSql.createTrigger(c.trigger(), resumable));
+    }
+
+    public List<String> visitDropTrigger(Change.DropTrigger c) {
+      return List.of(RoutineSql.dropTrigger(c.trigger(), resumable));
     }
 
     public List<String> visitAlterForeignKey(Change.AlterForeignKey c) {
@@ -869,7 +888,7 @@ public final class SqlRenderer {
     return createIndex(table, index, concurrently, false);
   }
 
-  private static String createIndex(QualifiedName table, Index index, boolean concurrently,
+  static String createIndex(QualifiedName table, Index index, boolean concurrently,
       boolean ifNotExists) {
     StringBuilder sql = new StringBuilder("CREATE ");
     if (index.unique()) {

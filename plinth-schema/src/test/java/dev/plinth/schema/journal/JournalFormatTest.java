@@ -15,6 +15,7 @@ import dev.plinth.schema.model.Column;
 import dev.plinth.schema.model.EnumType;
 import dev.plinth.schema.model.Deferral;
 import dev.plinth.schema.model.ForeignKey;
+import dev.plinth.schema.model.Function;
 import dev.plinth.schema.model.Identity;
 import dev.plinth.schema.model.Index;
 import dev.plinth.schema.model.IndexKey;
@@ -23,6 +24,7 @@ import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.ReferentialAction;
 import dev.plinth.schema.model.Sequence;
 import dev.plinth.schema.model.Table;
+import dev.plinth.schema.model.Trigger;
 import dev.plinth.schema.model.UniqueConstraint;
 import dev.plinth.schema.model.View;
 import java.io.IOException;
@@ -402,6 +404,14 @@ class JournalFormatTest {
         Map.of("GOLD", "OR"));
     EnumType e2 = new EnumType(tier, "app.Tier", List.of("GOLD"));
     View rich = new View(QualifiedName.parse("app.rich"), "app.Rich", "SELECT id FROM app.account");
+    Function touch = new Function(QualifiedName.parse("app.touch"), "app.Account", "", "trigger",
+        "plpgsql", "BEGIN\n  RETURN NEW;\nEND;");
+    Function touched = new Function(QualifiedName.parse("app.touch"), "app.Account", "", "trigger",
+        "plpgsql", "BEGIN\n  NEW.name := 'x';\n  RETURN NEW;\nEND;");
+    Trigger trigger = new Trigger("account_touch", t, touch.name(), "BEFORE", List.of("INSERT", "UPDATE"),
+        "ROW", "NEW.name IS NOT NULL", "app.Account");
+    View stats = new View(QualifiedName.parse("app.stats"), "app.Stats", "SELECT level FROM app.account",
+        true, true, List.of(plain));
     List<Change> changes = List.of(
         new Change.CreateSchema("app"),
         new Change.DropSchema("old"),
@@ -446,7 +456,13 @@ class JournalFormatTest {
             tuned.withStorage(List.of(), "fast")),
         new Change.AddUnique(t, new UniqueConstraint("account_level_key", List.of("level"), true,
             Deferral.DEFERRED)),
-        new Change.AddPrimaryKey(t, new PrimaryKey("account_pkey", List.of("id"), Deferral.IMMEDIATE)));
+        new Change.AddPrimaryKey(t, new PrimaryKey("account_pkey", List.of("id"), Deferral.IMMEDIATE)),
+        new Change.CreateFunction(touch),
+        new Change.ReplaceFunction(touch, touched),
+        new Change.DropFunction(touched),
+        new Change.CreateTrigger(trigger),
+        new Change.DropTrigger(trigger),
+        new Change.CreateView(stats));
     return new JournalEntry(1, "9", null, false, false, changes);
   }
 

@@ -395,6 +395,34 @@ public enum Message {
       "@DbSchema(name = \"%s\", renamedFrom = \"%s\"): schema '%s' is still used by %s, so it"
           + " cannot be renamed. Move those objects first, or remove renamedFrom to create '%s' as"
           + " a new schema."),
+  // Functions and triggers.
+  FUNCTION_RESOURCE_MISSING(Severity.ERROR, "PLN380",
+      "@Function %s names the resource '%s', which is not found (looked in %s). Create the file with"
+          + " the function's body (as between the $$ of CREATE FUNCTION), or correct the path."),
+  FUNCTION_EMPTY_BODY(Severity.ERROR, "PLN381",
+      "@Function %s: the resource '%s' is empty. Write the function's body in it."),
+  DUPLICATE_FUNCTION(Severity.ERROR, "PLN382",
+      "Function %s is declared twice (on %s and on %s). Plinth keeps one function per name: remove"
+          + " one, or give it another name."),
+  DUPLICATE_TRIGGER(Severity.ERROR, "PLN383",
+      "Table %s has two triggers named '%s'. Give each @Trigger a name of its own."),
+  TRIGGER_WITHOUT_EVENTS(Severity.ERROR, "PLN384",
+      "@Trigger '%s' on %s names no event. Say when it fires, such as"
+          + " events = {TriggerEvent.INSERT, TriggerEvent.UPDATE}."),
+  TRIGGER_INSTEAD_OF_ON_TABLE(Severity.ERROR, "PLN385",
+      "@Trigger '%s' on %s is INSTEAD_OF, which PostgreSQL allows on views only. Use BEFORE or AFTER."),
+  TRIGGER_UNKNOWN_FUNCTION(Severity.ERROR, "PLN386",
+      "@Trigger '%s' on %s executes %s, which no @Function declares. Declare it with @Function, or,"
+          + " when a hand-written migration or an extension creates it, name it with its schema"
+          + " (function = \"pg_catalog.suppress_redundant_updates_trigger\")."),
+  VIEW_RESOURCE_MISSING(Severity.ERROR, "PLN388",
+      "@View on %s names the resource '%s', which is not found (looked in %s). Create the file with"
+          + " the view's query, or correct the path."),
+  VIEW_SQL_AND_RESOURCE(Severity.ERROR, "PLN389",
+      "@View on %s has both sql and resource. Keep the query in one place: remove one of them."),
+  TRIGGER_TRUNCATE_FOR_EACH_ROW(Severity.ERROR, "PLN387",
+      "@Trigger '%s' on %s fires on TRUNCATE for each row, which PostgreSQL refuses. Use"
+          + " forEach = Trigger.Level.STATEMENT, or leave TRUNCATE out."),
 
   INTERNAL_ERROR(Severity.ERROR, "PLN299",
       "Plinth failed unexpectedly (%s). Please report it together with the records that caused it.");

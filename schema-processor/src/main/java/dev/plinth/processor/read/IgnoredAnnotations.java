@@ -16,11 +16,11 @@ import javax.lang.model.element.TypeElement;
 /**
  * Plinth annotations where Plinth never reads them: on a class, an interface, or a record without
  * {@code @Table} (and on their members). One warning per type, listing them. Enums are read
- * through the tables that use them, and {@code @Nullable} means the same anywhere, so neither is
- * reported.
+ * through the tables that use them, {@code @Nullable} means the same anywhere, and {@code @Function}
+ * may be on any type, so none of them is reported.
  */
 public final class IgnoredAnnotations {
-  private static final Set<String> ANYWHERE = Set.of(Ann.PACKAGE + "Nullable");
+  private static final Set<String> ANYWHERE = Set.of(Ann.PACKAGE + "Nullable", Ann.PACKAGE + "Function");
 
   private final Report report;
 

@@ -18,6 +18,7 @@ import dev.plinth.schema.model.SqlTypes;
 import dev.plinth.schema.model.Table;
 import dev.plinth.schema.model.UniqueConstraint;
 import dev.plinth.schema.model.View;
+import dev.plinth.processor.io.Resources;
 import dev.plinth.processor.read.TableDraft.ForeignKeyDraft;
 import dev.plinth.processor.validate.Origin;
 import dev.plinth.processor.validate.Report;
@@ -715,8 +716,11 @@ public final class RecordReader {
     }
   }
 
-  /** Reads a {@code @View} record; empty (and an error reported) when it cannot be one. */
-  public Optional<View> readView(TypeElement record) {
+  /**
+   * Reads a {@code @View} record, its query from {@code sql} or from the file {@code resource}
+   * names; empty (and an error reported) when it cannot be one.
+   */
+  public Optional<View> readView(TypeElement record, Resources resources) {
     Ann view = Ann.find(record, "View", elements).orElseThrow();
     if (record.getKind() != ElementKind.RECORD) {
       report.add(Message.VIEW_NOT_RECORD, view.origin(), record.getQualifiedName(),
@@ -724,6 +728,20 @@ public final class RecordReader {
       return Optional.empty();
     }
     String sql = view.string("sql").strip();
+    String resource = view.string("resource").strip();
+    if (!resource.isEmpty() && !sql.isEmpty()) {
+      report.add(Message.VIEW_SQL_AND_RESOURCE, view.origin("resource"), record.getSimpleName());
+      return Optional.empty();
+    }
+    if (!resource.isEmpty()) {
+      Optional<String> text = resources.read(resource);
+      if (text.isEmpty()) {
+        report.add(Message.VIEW_RESOURCE_MISSING, view.origin("resource"), record.getSimpleName(),
+            resource, resources.places());
+        return Optional.empty();
+      }
+      sql = text.get().strip();
+    }
     if (sql.endsWith(";")) {
       sql = sql.substring(0, sql.length() - 1).strip();
     }
@@ -737,8 +755,23 @@ public final class RecordReader {
     checkLength(schema, view.origin("schema"), "@View(schema = \"...\")");
     checkSchema(schema, view.origin("schema"), "@View(schema = \"app\")");
     checkLength(name, view.origin("name"), "@View(name = \"...\")");
-    return Optional.of(new View(new QualifiedName(schema, name),
-        elements.getBinaryName(record).toString(), sql));
+    QualifiedName qualified = new QualifiedName(schema, name);
+    List<Index> indexes = new ArrayList<>();
+    if (view.bool("materialized")) {
+      Map<String, String> columns = new LinkedHashMap<>();
+      for (RecordComponentElement component : record.getRecordComponents()) {
+        String java = component.getSimpleName().toString();
+        columns.put(java, Names.snakeCase(java));
+      }
+      ColumnResolver resolver = new ColumnResolver(qualified, columns);
+      for (Ann index : Ann.findAll(record, "Index", elements)) {
+        readIndex(index, record, name, List.of(), resolver)
+            .ifPresent(i -> indexes.add(i.concurrently() ? new Index(i.name(), i.keys(), i.unique(),
+                i.method(), i.where(), i.include(), false) : i));
+      }
+    }
+    return Optional.of(new View(qualified, elements.getBinaryName(record).toString(), sql,
+        view.bool("materialized"), view.bool("materialized") && !view.bool("withData"), indexes));
   }
 
   /** Where a view record is declared, for messages about it. */

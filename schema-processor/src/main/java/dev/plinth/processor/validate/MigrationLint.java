@@ -362,6 +362,26 @@ public final class MigrationLint {
       return List.of();
     }
 
+    public List<Finding> visitCreateFunction(Change.CreateFunction c) {
+      return List.of();
+    }
+
+    public List<Finding> visitDropFunction(Change.DropFunction c) {
+      return List.of();
+    }
+
+    public List<Finding> visitReplaceFunction(Change.ReplaceFunction c) {
+      return List.of();
+    }
+
+    public List<Finding> visitCreateTrigger(Change.CreateTrigger c) {
+      return List.of();
+    }
+
+    public List<Finding> visitDropTrigger(Change.DropTrigger c) {
+      return List.of();
+    }
+
     public List<Finding> visitAddEnumValue(Change.AddEnumValue c) {
       return List.of();
     }

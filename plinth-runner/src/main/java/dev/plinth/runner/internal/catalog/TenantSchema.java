@@ -2,10 +2,13 @@ package dev.plinth.runner.internal.catalog;
 
 import dev.plinth.schema.model.Column;
 import dev.plinth.schema.model.EnumType;
+import dev.plinth.schema.model.Function;
+import dev.plinth.schema.model.Trigger;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.Table;
 import dev.plinth.schema.render.Sql;
+import java.util.List;
 
 /**
  * The model as it lives in one tenant's schema: what the migrations put in the default schema
@@ -20,7 +23,11 @@ public final class TenantSchema {
   public static Schema of(Schema model, String tenant) {
     return new Schema(
         model.tables().stream().map(t -> table(t, tenant)).toList(),
-        model.enums().stream().map(e -> e.withName(name(e.name(), tenant))).toList());
+        model.enums().stream().map(e -> e.withName(name(e.name(), tenant))).toList(), List.of(),
+        model.functions().stream().map(f -> new Function(name(f.name(), tenant), f.javaClass(), f.arguments(),
+            f.returns(), f.language(), f.body())).toList(),
+        model.triggers().stream().map(t -> new Trigger(t.name(), name(t.table(), tenant), name(t.function(), tenant),
+            t.timing(), t.events(), t.forEach(), t.when(), t.javaClass())).toList());
   }
 
   private static Table table(Table table, String tenant) {

@@ -26,9 +26,9 @@ import java.util.TreeSet;
  */
 public final class ViewCatalog {
   private static final String VIEWS = """
-      SELECT n.nspname, c.relname, pg_get_viewdef(c.oid)
+      SELECT n.nspname, c.relname, pg_get_viewdef(c.oid), c.relkind = 'm'
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE c.relkind = 'v' AND %s
+      WHERE c.relkind IN (%s) AND %s
         AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
                         AND d.objid = c.oid AND d.deptype = 'e')
       ORDER BY 1, 2
@@ -39,22 +39,41 @@ public final class ViewCatalog {
   /** The live views (of {@code onlySchema} alone when given), with their definitions. */
   public static Map<QualifiedName, String> read(Connection connection, Optional<String> onlySchema)
       throws SQLException {
+    Map<QualifiedName, String> result = new TreeMap<>();
+    read(connection, onlySchema, false).forEach((name, live) -> result.put(name, live.definition()));
+    return result;
+  }
+
+  /** A live view's definition, and whether it is a materialized view. */
+  private record Live(String definition, boolean materialized) {
+    String kind() {
+      return materialized ? "materialized view" : "view";
+    }
+  }
+
+  /** The live views, and with {@code materialized} also the materialized views. */
+  private static Map<QualifiedName, Live> read(Connection connection, Optional<String> onlySchema,
+      boolean materialized) throws SQLException {
     String schemas = CatalogReader.SYSTEM_SCHEMAS
         + onlySchema.map(s -> " AND n.nspname = " + Sql.literal(s)).orElse("");
-    Map<QualifiedName, String> result = new TreeMap<>();
-    try (PreparedStatement st = connection.prepareStatement(VIEWS.formatted(schemas));
+    Map<QualifiedName, Live> result = new TreeMap<>();
+    try (PreparedStatement st = connection.prepareStatement(
+        VIEWS.formatted(materialized ? "'v', 'm'" : "'v'", schemas));
         ResultSet rs = st.executeQuery()) {
       while (rs.next()) {
-        result.put(new QualifiedName(rs.getString(1), rs.getString(2)), rs.getString(3));
+        result.put(new QualifiedName(rs.getString(1), rs.getString(2)), new Live(rs.getString(3), rs.getBoolean(4)));
       }
     }
     return result;
   }
 
-  /** Missing, extra and changed views, by name. Changes nothing in the database. */
+  /**
+   * Missing, extra and changed views and materialized views, by name. Changes nothing in the
+   * database. (A materialized view's indexes are not compared.)
+   */
   public static List<Difference> compare(Connection connection, List<View> expected,
       Optional<String> onlySchema) throws SQLException {
-    Map<QualifiedName, String> live = read(connection, onlySchema);
+    Map<QualifiedName, Live> live = read(connection, onlySchema, true);
     Map<QualifiedName, View> want = new TreeMap<>();
     expected.forEach(v -> want.put(v.name(), v));
     TreeSet<QualifiedName> names = new TreeSet<>(want.keySet());
@@ -62,15 +81,21 @@ public final class ViewCatalog {
     List<Difference> out = new ArrayList<>();
     for (QualifiedName name : names) {
       View view = want.get(name);
-      String have = live.get(name);
-      if (have == null) {
-        out.add(Difference.missing("view", name.toString(), view.sql()));
-      } else if (view == null) {
-        out.add(Difference.extra("view", name.toString(), have.strip()));
+      Live found = live.get(name);
+      if (found == null) {
+        out.add(Difference.missing(view.kind().toLowerCase(java.util.Locale.ROOT), name.toString(), view.sql()));
+        continue;
+      }
+      String have = found.definition();
+      if (view == null) {
+        out.add(Difference.extra(found.kind(), name.toString(), have.strip()));
+      } else if (view.materialized() != found.materialized()) {
+        out.add(Difference.different(found.kind(), name.toString(), "kind",
+            view.kind().toLowerCase(java.util.Locale.ROOT), found.kind()));
       } else {
         String spelled = spelled(connection, view);
         if (!spelled.equals(have)) {
-          out.add(Difference.different("view", name.toString(), "definition", spelled.strip(), have.strip()));
+          out.add(Difference.different(found.kind(), name.toString(), "definition", spelled.strip(), have.strip()));
         }
       }
     }

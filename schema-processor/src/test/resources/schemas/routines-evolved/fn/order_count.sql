@@ -1,0 +1,1 @@
+SELECT count(*) FROM purchases WHERE id >= min_id

@@ -1,0 +1,5 @@
+BEGIN
+  NEW.updated_at := clock_timestamp();   
+  RETURN NEW;
+END;
+

@@ -1,0 +1,4 @@
+BEGIN
+  NEW.updated_at := now();
+  RETURN NEW;
+END;
