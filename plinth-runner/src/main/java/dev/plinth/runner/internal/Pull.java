@@ -75,7 +75,7 @@ public final class Pull {
       Schema tables = CatalogExtras.corrected(connection, CatalogReader.read(connection, context.historyTable()));
       SideReads rest = join(sideReads);
       history = rest.history();
-      live = new Schema(tables.tables(), tables.enums(), rest.views(), schemas(connection));
+      live = new Schema(tables.tables(), tables.enums(), rest.views()).withDeclared(schemas(connection));
       if (live.tables().isEmpty() && live.views().isEmpty()) {
         throw new PlinthException(Message.PULL_NOTHING);
       }

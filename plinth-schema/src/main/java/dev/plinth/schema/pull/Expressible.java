@@ -49,7 +49,7 @@ final class Expressible {
     for (Table table : live.tables()) {
       tables.add(e.table(table, leftOut));
     }
-    Schema schema = e.foreignKeys(new Schema(tables, enums, live.views(), live.schemas()));
+    Schema schema = e.foreignKeys(live.withTables(tables).withEnums(enums));
     return new Adopted(schema, List.copyOf(e.found));
   }
 
@@ -247,7 +247,7 @@ final class Expressible {
       }
       tables.add(table.withForeignKeys(kept));
     }
-    return new Schema(tables, schema.enums(), schema.views(), schema.schemas());
+    return schema.withTables(tables);
   }
 
   /** The table without {@code gone} and without every key, check and index that uses them. */

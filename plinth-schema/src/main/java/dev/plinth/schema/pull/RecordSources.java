@@ -187,7 +187,7 @@ public final class RecordSources {
     List<EnumType> enums = schema.enums().stream()
         .map(e -> new EnumType(e.name(), classes.get(e.name()), e.values())).toList();
     List<View> views = schema.views().stream().map(v -> new View(v.name(), classes.get(v.name()), v.sql())).toList();
-    return new Schema(tables, enums, views, declared());
+    return new Schema(tables, enums, views).withDeclared(declared());
   }
 
   private List<Column> columnsOf(View view) {

@@ -24,7 +24,7 @@ public final class TenantSchema {
     return new Schema(
         model.tables().stream().map(t -> table(t, tenant)).toList(),
         model.enums().stream().map(e -> e.withName(name(e.name(), tenant))).toList(), List.of(),
-        model.functions().stream().map(f -> new Function(name(f.name(), tenant), f.javaClass(), f.arguments(),
+        List.of(), model.functions().stream().map(f -> new Function(name(f.name(), tenant), f.javaClass(), f.arguments(),
             f.returns(), f.language(), f.body())).toList(),
         model.triggers().stream().map(t -> new Trigger(t.name(), name(t.table(), tenant), name(t.function(), tenant),
             t.timing(), t.events(), t.forEach(), t.when(), t.javaClass())).toList());
