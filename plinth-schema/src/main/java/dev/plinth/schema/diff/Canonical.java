@@ -67,7 +67,7 @@ public final class Canonical {
   /** The schema with every expression in canonical form, for comparing two spellings of it. */
   public static Schema schema(Schema schema) {
     return new Schema(schema.tables().stream().map(Canonical::table).toList(), schema.enums(),
-        schema.views());
+        schema.views(), schema.roles());
   }
 
   private static Table table(Table table) {
@@ -75,6 +75,8 @@ public final class Canonical {
         .withColumns(table.columns().stream().map(c -> column(table.name().name(), c)).toList())
         .withChecks(table.checks().stream().map(Canonical::check).toList())
         .withIndexes(table.indexes().stream().map(Canonical::index).toList())
+        .withSecurity(table.access().withPolicies(table.access().policies().stream()
+            .map(SecurityChanges::canonical).toList()))
         .withRenamedFrom(null);
   }
 

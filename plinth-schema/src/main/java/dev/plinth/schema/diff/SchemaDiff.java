@@ -67,6 +67,7 @@ public final class SchemaDiff {
     current = renameTables(current, after, phases);
     current = renameColumns(current, after, phases);
     current = renameParts(current, after, phases);
+    current = SecurityChanges.renamePolicies(current, after, phases.renameParts);
 
     setDiff(current.extensions(), after.extensions(),
         n -> phases.dropExtensions.add(new DropExtension(n)),
@@ -94,6 +95,11 @@ public final class SchemaDiff {
       }
     }
     recreateForeignKeysOnReplacedKeys(current, after, phases);
+    List<Change> columnChanges = new ArrayList<>(phases.alterColumns);
+    columnChanges.addAll(phases.dropColumns);
+    SecurityChanges.diff(current, after, columnChanges, phases.createRoles::add,
+        phases.dropSecurity::add, phases.createSecurity::add, phases.keepRoles::add);
+    // A view whose privileges change is created again with them (views hold no rows).
     return ViewChanges.around(before, after, phases.ordered());
   }
 
@@ -515,13 +521,18 @@ public final class SchemaDiff {
     final List<Change> dropEnums = new ArrayList<>();
     final List<Change> dropExtensions = new ArrayList<>();
     final List<Change> dropSchemas = new ArrayList<>();
+    final List<Change> createRoles = new ArrayList<>();
+    final List<Change> dropSecurity = new ArrayList<>();
+    final List<Change> createSecurity = new ArrayList<>();
+    final List<Change> keepRoles = new ArrayList<>();
 
     List<Change> ordered() {
       List<Change> all = new ArrayList<>();
-      for (List<Change> phase : List.of(createSchemas, renames, renameParts, createExtensions,
-          dropDefaults, createEnums, dropForeignKeys, dropIndexes, dropConstraints, dropTables,
-          dropColumns, createTables, addColumns, alterColumns, addPrimaryKeys, addConstraints,
-          addIndexes, addForeignKeys, comments, dropEnums, dropExtensions, dropSchemas)) {
+      for (List<Change> phase : List.of(createSchemas, renames, renameParts, createRoles,
+          createExtensions, dropDefaults, createEnums, dropSecurity, dropForeignKeys, dropIndexes,
+          dropConstraints, dropTables, dropColumns, createTables, addColumns, alterColumns,
+          addPrimaryKeys, addConstraints, addIndexes, addForeignKeys, createSecurity, comments,
+          dropEnums, dropExtensions, dropSchemas, keepRoles)) {
         all.addAll(phase);
       }
       return List.copyOf(all);

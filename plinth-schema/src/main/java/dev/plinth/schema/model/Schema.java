@@ -8,10 +8,11 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * The whole schema: tables, enum types and views, each sorted by name. Schemas (namespaces) and
- * extensions are derived from them, not stored.
+ * The whole schema: tables, enum types and views, each sorted by name, and the roles their
+ * policies and grants name (sorted by name). Schemas (namespaces) and extensions are derived from
+ * them, not stored.
  */
-public record Schema(List<Table> tables, List<EnumType> enums, List<View> views) {
+public record Schema(List<Table> tables, List<EnumType> enums, List<View> views, List<Role> roles) {
   // Before EMPTY, which the constructor makes with them.
   private static final Comparator<Table> TABLES = Comparator.comparing(Table::name);
   private static final Comparator<EnumType> ENUMS = Comparator.comparing(EnumType::name);
@@ -26,11 +27,19 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views)
     tables = sorted(tables, TABLES);
     enums = sorted(enums, ENUMS);
     views = sorted(views, VIEWS);
+    List<Role> sortedRoles = new ArrayList<>(roles);
+    sortedRoles.sort(Comparator.comparing(Role::name));
+    roles = List.copyOf(sortedRoles);
+  }
+
+  /** A schema that declares no role. */
+  public Schema(List<Table> tables, List<EnumType> enums, List<View> views) {
+    this(tables, enums, views, List.of());
   }
 
   /** A schema without views. */
   public Schema(List<Table> tables, List<EnumType> enums) {
-    this(tables, enums, List.of());
+    this(tables, enums, List.of(), List.of());
   }
 
   /**
@@ -92,20 +101,20 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views)
 
   /** The schema with {@code table} added, or replacing the table of the same name. */
   public Schema withTable(Table table) {
-    return new Schema(list(tables).with(table), enums, views);
+    return new Schema(list(tables).with(table), enums, views, roles);
   }
 
   public Schema withoutTable(QualifiedName name) {
-    return new Schema(list(tables).without(t -> t.name().compareTo(name)), enums, views);
+    return new Schema(list(tables).without(t -> t.name().compareTo(name)), enums, views, roles);
   }
 
   /** The schema with {@code type} added, or replacing the type of the same name. */
   public Schema withEnum(EnumType type) {
-    return new Schema(tables, list(enums).with(type), views);
+    return new Schema(tables, list(enums).with(type), views, roles);
   }
 
   public Schema withoutEnum(QualifiedName name) {
-    return new Schema(tables, list(enums).without(e -> e.name().compareTo(name)), views);
+    return new Schema(tables, list(enums).without(e -> e.name().compareTo(name)), views, roles);
   }
 
   /** The view of that name. */
@@ -115,11 +124,28 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views)
 
   /** The schema with {@code view} added, or replacing the view of the same name. */
   public Schema withView(View view) {
-    return new Schema(tables, enums, list(views).with(view));
+    return new Schema(tables, enums, list(views).with(view), roles);
   }
 
   public Schema withoutView(QualifiedName name) {
-    return new Schema(tables, enums, list(views).without(v -> v.name().compareTo(name)));
+    return new Schema(tables, enums, list(views).without(v -> v.name().compareTo(name)), roles);
+  }
+
+  /** The declared role of that name. */
+  public Optional<Role> role(String name) {
+    return roles.stream().filter(r -> r.name().equals(name)).findFirst();
+  }
+
+  /** The schema with {@code role} added, or replacing the role of the same name. */
+  public Schema withRole(Role role) {
+    List<Role> next = new ArrayList<>(roles.stream().filter(r -> !r.name().equals(role.name())).toList());
+    next.add(role);
+    return new Schema(tables, enums, views, next);
+  }
+
+  /** The schema without {@code role} (a role of the same name declared otherwise stays). */
+  public Schema withoutRole(Role role) {
+    return new Schema(tables, enums, views, roles.stream().filter(r -> !r.equals(role)).toList());
   }
 
   /** Applies {@code edit} to the named table, which must exist. */

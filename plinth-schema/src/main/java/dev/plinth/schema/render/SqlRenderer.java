@@ -278,6 +278,38 @@ public final class SqlRenderer {
           : alter(c.table()) + "VALIDATE CONSTRAINT " + ident(c.name()) + ";");
     }
 
+    public List<String> visitSetRowSecurity(Change.SetRowSecurity c) {
+      return SecuritySql.setRowSecurity(c);
+    }
+
+    public List<String> visitCreatePolicy(Change.CreatePolicy c) {
+      return SecuritySql.createPolicy(c);
+    }
+
+    public List<String> visitDropPolicy(Change.DropPolicy c) {
+      return SecuritySql.dropPolicy(c);
+    }
+
+    public List<String> visitAlterPolicy(Change.AlterPolicy c) {
+      return SecuritySql.alterPolicy(c);
+    }
+
+    public List<String> visitRenamePolicy(Change.RenamePolicy c) {
+      return SecuritySql.renamePolicy(c);
+    }
+
+    public List<String> visitChangeGrant(Change.ChangeGrant c) {
+      return SecuritySql.changeGrant(c);
+    }
+
+    public List<String> visitCreateRole(Change.CreateRole c) {
+      return SecuritySql.createRole(c);
+    }
+
+    public List<String> visitKeepRole(Change.KeepRole c) {
+      return SecuritySql.keepRole(c);
+    }
+
     public List<String> visitDropCheck(DropCheck c) {
       return List.of(dropConstraint(c.table(), c.check().name()));
     }
@@ -307,8 +339,10 @@ public final class SqlRenderer {
     }
 
     public List<String> visitCreateView(Change.CreateView c) {
-      return List.of("CREATE " + (resumable ? "OR REPLACE " : "") + "VIEW " + ident(c.view().name())
-          + " AS\n" + c.view().sql().strip() + ";");
+      List<String> out = new ArrayList<>(List.of("CREATE " + (resumable ? "OR REPLACE " : "")
+          + "VIEW " + ident(c.view().name()) + " AS\n" + c.view().sql().strip() + ";"));
+      out.addAll(SecuritySql.viewGrants(c.view()));
+      return out;
     }
 
     public List<String> visitDropView(Change.DropView c) {

@@ -20,7 +20,7 @@ import javax.lang.model.element.TypeElement;
  * reported.
  */
 public final class IgnoredAnnotations {
-  private static final Set<String> ANYWHERE = Set.of(Ann.PACKAGE + "Nullable");
+  private static final Set<String> ANYWHERE = Set.of(Ann.PACKAGE + "Nullable", Ann.PACKAGE + "Role");
 
   private final Report report;
 

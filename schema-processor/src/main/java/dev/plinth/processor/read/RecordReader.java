@@ -78,10 +78,18 @@ public final class RecordReader {
   private TypeElement fieldsRecord;
   private Map<String, Element> fields = Map.of();
 
+  private final SecurityReader security;
+
   public RecordReader(Elements elements, Report report, int postgres) {
     this.elements = elements;
     this.report = report;
     this.postgres = postgres;
+    this.security = new SecurityReader(elements, report);
+  }
+
+  /** What reads row-level security, policies, grants and roles (and where roles are named). */
+  public SecurityReader security() {
+    return security;
   }
 
   /** The enum types the read tables use, by Java class. */
@@ -249,7 +257,7 @@ public final class RecordReader {
     }
     String renamedFrom = Ann.find(record, "RenamedFrom", elements).map(a -> a.string("value")).orElse(null);
     Table model = new Table(tableName, record.getQualifiedName().toString(), docs.main(), columns, pk,
-        uniques, checks, indexes, List.of(), renamedFrom);
+        uniques, checks, indexes, List.of(), renamedFrom, security.readTable(record, tableName));
     return Optional.of(new TableDraft(model, table.origin(), origins, foreignKeys,
         intent(record, columnNames)));
   }
@@ -677,7 +685,7 @@ public final class RecordReader {
     checkSchema(schema, view.origin("schema"), "@View(schema = \"app\")");
     checkLength(name, view.origin("name"), "@View(name = \"...\")");
     return Optional.of(new View(new QualifiedName(schema, name),
-        elements.getBinaryName(record).toString(), sql));
+        elements.getBinaryName(record).toString(), sql, security.grants(record)));
   }
 
   /** Where a view record is declared, for messages about it. */
