@@ -72,3 +72,4 @@ GRANT DELETE, INSERT, SELECT ON TABLE "public"."note" TO "app_writer";
 
 CREATE VIEW "public"."note_body" AS
 SELECT id, body FROM note;
+GRANT SELECT ON TABLE "public"."note_body" TO "app_reader";

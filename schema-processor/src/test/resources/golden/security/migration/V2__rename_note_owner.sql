@@ -24,3 +24,5 @@ GRANT UPDATE ON TABLE "public"."note" TO "app_writer";
 
 CREATE VIEW "public"."note_body" AS
 SELECT id, body FROM note;
+GRANT SELECT ON TABLE "public"."note_body" TO "app_reader";
+GRANT SELECT ON TABLE "public"."note_body" TO "app_writer";

@@ -34,3 +34,4 @@ ALTER TABLE "public"."note" RENAME COLUMN "author" TO "owner";
 
 CREATE VIEW "public"."note_body" AS
 SELECT id, body FROM note;
+GRANT SELECT ON TABLE "public"."note_body" TO "app_reader";
