@@ -15,6 +15,7 @@ import dev.plinth.runner.internal.catalog.CatalogExtras;
 import dev.plinth.runner.internal.catalog.CatalogReader;
 import dev.plinth.runner.internal.catalog.Difference;
 import dev.plinth.runner.internal.catalog.SchemaComparison;
+import dev.plinth.runner.internal.catalog.SecurityCatalog;
 import dev.plinth.runner.internal.catalog.ViewCatalog;
 import dev.plinth.runner.internal.catalog.TenantSchema;
 import java.sql.Connection;
@@ -46,6 +47,7 @@ public final class Drift {
     Schema expected = context.config().schema().map(tenant -> TenantSchema.of(committed, tenant)).orElse(committed);
     List<Difference> differences = new ArrayList<>(differences(expected, liveSchema("verify")));
     differences.addAll(viewDifferences(expected));
+    differences.addAll(securityDifferences(expected));
     Optional<String> version = applied.stream().filter(a -> !a.baselined()).reduce((a, b) -> b)
         .map(a -> a.version().getVersion());
     return new VerifyResult(version, expected.tables().size(), expected.enums().size(), differences);
@@ -110,6 +112,15 @@ public final class Drift {
     }
   }
 
+  /** How the live row-level security, policies and grants differ from the expected ones. */
+  private List<Difference> securityDifferences(Schema expected) {
+    try (Connection connection = context.connect()) {
+      return SecurityCatalog.compare(connection, expected);
+    } catch (SQLException e) {
+      throw context.sqlFailure("verify", e);
+    }
+  }
+
   /** How the live views differ from the expected ones. */
   private List<Difference> viewDifferences(Schema expected) {
     try (Connection connection = context.connect()) {
@@ -125,7 +136,8 @@ public final class Drift {
    * not read them.
    */
   static List<Difference> differences(Schema expected, Schema live) {
-    Schema withoutViews = new Schema(expected.tables(), expected.enums());
+    Schema withoutViews = new Schema(SecurityCatalog.withoutSecurity(expected).tables(),
+        expected.enums());
     List<Difference> differences = new ArrayList<>(SchemaComparison.compare(withoutViews, live));
     if (differences.isEmpty()) {
       // The comparison covers what a person can act on; the differ is the final word on equality.

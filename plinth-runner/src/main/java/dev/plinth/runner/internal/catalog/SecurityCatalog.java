@@ -1,0 +1,184 @@
+package dev.plinth.runner.internal.catalog;
+
+import dev.plinth.schema.diff.Canonical;
+import dev.plinth.schema.model.Grant;
+import dev.plinth.schema.model.Policy;
+import dev.plinth.schema.model.QualifiedName;
+import dev.plinth.schema.model.Role;
+import dev.plinth.schema.model.Schema;
+import dev.plinth.schema.model.Table;
+import dev.plinth.schema.model.TableSecurity;
+import dev.plinth.schema.model.View;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Row-level security, policies and privileges of the live tables and views, read from the catalog
+ * ({@code pg_class}, {@code pg_policies}, the tables' access lists) and compared with the expected
+ * ones. Privileges of a relation's owner are its own, not grants, and are left out; policy
+ * expressions are compared in canonical form, as PostgreSQL spells them back with parentheses and
+ * upper-case keywords.
+ */
+public final class SecurityCatalog {
+  private static final String ROW_SECURITY = """
+      SELECT c.relrowsecurity, c.relforcerowsecurity FROM pg_class c
+      JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relname = ?
+      """;
+  private static final String POLICIES = """
+      SELECT policyname, permissive, roles::text[], cmd, qual, with_check FROM pg_policies
+      WHERE schemaname = ? AND tablename = ? ORDER BY policyname
+      """;
+  private static final String GRANTS = """
+      SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(a.grantee) END,
+             a.privilege_type
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace,
+           aclexplode(c.relacl) a
+      WHERE n.nspname = ? AND c.relname = ? AND a.grantee <> c.relowner
+      """;
+
+  private SecurityCatalog() {}
+
+  /** {@code schema} without row-level security, policies, grants and roles (compared here). */
+  public static Schema withoutSecurity(Schema schema) {
+    return new Schema(schema.tables().stream().map(t -> t.withSecurity(null)).toList(),
+        schema.enums(), schema.views().stream().map(v -> v.withGrants(List.of())).toList());
+  }
+
+  /** The live security of the table (or view, which has grants only) of that name. */
+  public static TableSecurity read(Connection connection, QualifiedName name) throws SQLException {
+    boolean enabled = false;
+    boolean forced = false;
+    try (PreparedStatement st = connection.prepareStatement(ROW_SECURITY)) {
+      st.setString(1, name.schema());
+      st.setString(2, name.name());
+      try (ResultSet rs = st.executeQuery()) {
+        if (rs.next()) {
+          enabled = rs.getBoolean(1);
+          forced = rs.getBoolean(2);
+        }
+      }
+    }
+    List<Policy> policies = new ArrayList<>();
+    try (PreparedStatement st = connection.prepareStatement(POLICIES)) {
+      st.setString(1, name.schema());
+      st.setString(2, name.name());
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          List<String> roles = new ArrayList<>(Arrays.asList((String[]) rs.getArray(3).getArray()));
+          roles.remove("public");
+          policies.add(new Policy(rs.getString(1), rs.getString(4),
+              rs.getString(2).equals("PERMISSIVE"), roles, rs.getString(5), rs.getString(6), null));
+        }
+      }
+    }
+    Map<String, TreeSet<String>> privileges = new TreeMap<>();
+    try (PreparedStatement st = connection.prepareStatement(GRANTS)) {
+      st.setString(1, name.schema());
+      st.setString(2, name.name());
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          privileges.computeIfAbsent(rs.getString(1), r -> new TreeSet<>()).add(rs.getString(2));
+        }
+      }
+    }
+    List<Grant> grants = new ArrayList<>();
+    privileges.forEach((role, set) -> grants.add(new Grant(role, List.copyOf(set))));
+    return new TableSecurity(enabled, forced, policies, grants);
+  }
+
+  /**
+   * How the live security of the expected tables and views differs from theirs (of tables and
+   * views that exist: a missing one is reported as such elsewhere).
+   */
+  public static List<Difference> compare(Connection connection, Schema expected)
+      throws SQLException {
+    List<Difference> out = new ArrayList<>();
+    for (Table table : expected.tables()) {
+      TableSecurity want = table.access();
+      TableSecurity have = read(connection, table.name());
+      String name = table.name().toString();
+      if (want.enabled() != have.enabled()) {
+        out.add(Difference.different("table", name, "row level security",
+            onOff(want.enabled()), onOff(have.enabled())));
+      }
+      if (want.forced() != have.forced()) {
+        out.add(Difference.different("table", name, "forced row level security",
+            onOff(want.forced()), onOff(have.forced())));
+      }
+      policies(name, want.policies(), have.policies(), out);
+      grants(name, want.grants(), have.grants(), out);
+    }
+    for (View view : expected.views()) {
+      grants(view.name().toString(), view.grants(), read(connection, view.name()).grants(), out);
+    }
+    return out;
+  }
+
+  private static void policies(String table, List<Policy> want, List<Policy> have,
+      List<Difference> out) {
+    Map<String, Policy> wanted = new TreeMap<>();
+    want.forEach(p -> wanted.put(p.name(), p));
+    Map<String, Policy> had = new TreeMap<>();
+    have.forEach(p -> had.put(p.name(), p));
+    TreeSet<String> names = new TreeSet<>(wanted.keySet());
+    names.addAll(had.keySet());
+    for (String name : names) {
+      Policy w = wanted.get(name);
+      Policy h = had.get(name);
+      String full = table + "." + name;
+      if (h == null) {
+        out.add(Difference.missing("policy", full, policy(w)));
+      } else if (w == null) {
+        out.add(Difference.extra("policy", full, policy(h)));
+      } else if (!canonical(w).equals(canonical(h))) {
+        out.add(Difference.different("policy", full, "definition", policy(w), policy(h)));
+      }
+    }
+  }
+
+  private static void grants(String on, List<Grant> want, List<Grant> have, List<Difference> out) {
+    Map<String, List<String>> wanted = new TreeMap<>();
+    want.forEach(g -> wanted.put(g.role(), g.privileges()));
+    Map<String, List<String>> had = new TreeMap<>();
+    have.forEach(g -> had.put(g.role(), g.privileges()));
+    TreeSet<String> roles = new TreeSet<>(wanted.keySet());
+    roles.addAll(had.keySet());
+    for (String role : roles) {
+      List<String> w = wanted.get(role);
+      List<String> h = had.get(role);
+      String name = on + " to " + role;
+      if (h == null) {
+        out.add(Difference.missing("grant", name, String.join(", ", w)));
+      } else if (w == null) {
+        out.add(Difference.extra("grant", name, String.join(", ", h)));
+      } else if (!w.equals(h)) {
+        out.add(Difference.different("grant", name, "privileges", String.join(", ", w),
+            String.join(", ", h)));
+      }
+    }
+  }
+
+  private static Policy canonical(Policy p) {
+    return new Policy(p.name(), p.command(), p.permissive(), p.roles(),
+        Canonical.expression(p.using()), Canonical.expression(p.withCheck()), null);
+  }
+
+  private static String policy(Policy p) {
+    return (p.permissive() ? "" : "AS RESTRICTIVE ") + "FOR " + p.command() + " TO "
+        + (p.roles().isEmpty() ? Role.PUBLIC : String.join(", ", p.roles()))
+        + (p.using() == null ? "" : " USING (" + p.using() + ")")
+        + (p.withCheck() == null ? "" : " WITH CHECK (" + p.withCheck() + ")");
+  }
+
+  private static String onOff(boolean on) {
+    return on ? "enabled" : "disabled";
+  }
+}
