@@ -14,6 +14,7 @@ import dev.plinth.schema.render.MigrationScript;
 import dev.plinth.schema.render.ScriptSettings;
 import dev.plinth.runner.internal.SqlStatements;
 import dev.plinth.runner.internal.catalog.CatalogReader;
+import dev.plinth.runner.internal.catalog.SecurityCatalog;
 import dev.plinth.runner.internal.catalog.ViewCatalog;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.runner.testing.PullProof;
@@ -175,8 +176,11 @@ class RandomEvolutionTest {
       throws SQLException {
     Schema live = CatalogReader.read(connection, NO_HISTORY);
     assertEquals(List.of(), SchemaDiff.diff(Canonical.schema(live),
-        Canonical.schema(new Schema(expected.tables(), expected.enums()))),
+        Canonical.schema(new Schema(SecurityCatalog.withoutSecurity(expected).tables(),
+            expected.enums()))),
         "catalog differs from the model " + where);
+    assertEquals(List.of(), SecurityCatalog.compare(connection, expected),
+        "row-level security, policies or grants differ from the model " + where);
     assertEquals(List.of(), ViewCatalog.compare(connection, expected.views(), Optional.empty()),
         "views differ from the model " + where);
   }

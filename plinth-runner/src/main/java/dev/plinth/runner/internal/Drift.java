@@ -115,7 +115,7 @@ public final class Drift {
   /** How the live row-level security, policies and grants differ from the expected ones. */
   private List<Difference> securityDifferences(Schema expected) {
     try (Connection connection = context.connect()) {
-      return SecurityCatalog.compare(connection, expected);
+      return SecurityCatalog.compare(connection, expected, external());
     } catch (SQLException e) {
       throw context.sqlFailure("verify", e);
     }

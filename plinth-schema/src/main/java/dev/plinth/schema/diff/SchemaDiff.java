@@ -97,6 +97,7 @@ public final class SchemaDiff {
     recreateForeignKeysOnReplacedKeys(current, after, phases);
     List<Change> columnChanges = new ArrayList<>(phases.alterColumns);
     columnChanges.addAll(phases.dropColumns);
+    columnChanges.addAll(phases.createEnums);
     SecurityChanges.diff(current, after, columnChanges, phases.createRoles::add,
         phases.dropSecurity::add, phases.createSecurity::add, phases.keepRoles::add);
     // A view whose privileges change is created again with them (views hold no rows).
@@ -529,7 +530,7 @@ public final class SchemaDiff {
     List<Change> ordered() {
       List<Change> all = new ArrayList<>();
       for (List<Change> phase : List.of(createSchemas, renames, renameParts, createRoles,
-          createExtensions, dropDefaults, createEnums, dropSecurity, dropForeignKeys, dropIndexes,
+          dropSecurity, createExtensions, dropDefaults, createEnums, dropForeignKeys, dropIndexes,
           dropConstraints, dropTables, dropColumns, createTables, addColumns, alterColumns,
           addPrimaryKeys, addConstraints, addIndexes, addForeignKeys, createSecurity, comments,
           dropEnums, dropExtensions, dropSchemas, keepRoles)) {

@@ -8,6 +8,7 @@ import dev.plinth.schema.diff.Change.CreateRole;
 import dev.plinth.schema.diff.Change.DropColumn;
 import dev.plinth.schema.diff.Change.DropPolicy;
 import dev.plinth.schema.diff.Change.KeepRole;
+import dev.plinth.schema.diff.Change.RebuildEnum;
 import dev.plinth.schema.diff.Change.RenamePolicy;
 import dev.plinth.schema.diff.Change.SetRowSecurity;
 import dev.plinth.schema.model.Grant;
@@ -27,10 +28,10 @@ import java.util.function.Consumer;
 
 /**
  * The changes to row-level security, policies, grants and roles. Roles are created first and
- * kept (never dropped) last; policies and privileges that go are dropped before any table or
- * column is, those that come are created after every table and column is there. A policy on a
- * table whose columns are retyped or dropped is dropped before and created again after (PostgreSQL
- * refuses to retype a column a policy uses).
+ * kept (never dropped) last; policies and privileges that go are dropped before any type, table or
+ * column changes, those that come are created after every table and column is there. A policy on
+ * a table whose columns are retyped (also by rebuilding their enum type) or dropped is dropped
+ * before and created again after (PostgreSQL refuses to retype a column a policy uses).
  */
 final class SecurityChanges {
   private SecurityChanges() {}
@@ -64,8 +65,8 @@ final class SecurityChanges {
   /**
    * The changes from {@code current} (renames applied) to {@code after}.
    *
-   * @param columnChanges the column changes of the migration, whose tables' policies are dropped
-   *     and created around them when they retype or drop a column
+   * @param columnChanges the column and enum type changes of the migration, whose tables' policies
+   *     are dropped and created around them when they retype or drop a column
    * @param drop where changes that must run before tables and columns go
    * @param create where changes that must run after tables and columns come
    */
@@ -83,9 +84,14 @@ final class SecurityChanges {
 
     Set<QualifiedName> reshaped = new HashSet<>();
     for (Change change : columnChanges) {
-      if (change instanceof AlterColumn c && !c.before().type().equals(c.after().type())
-          || change instanceof DropColumn) {
-        reshaped.add(change instanceof AlterColumn c ? c.table() : ((DropColumn) change).table());
+      if (change instanceof AlterColumn c && !c.before().type().equals(c.after().type())) {
+        reshaped.add(c.table());
+      } else if (change instanceof DropColumn c) {
+        reshaped.add(c.table());
+      } else if (change instanceof RebuildEnum c) {
+        current.tables().stream().filter(t -> t.columns().stream()
+                .anyMatch(col -> c.before().name().equals(col.enumType())))
+            .forEach(t -> reshaped.add(t.name()));
       }
     }
     for (Table old : current.tables()) {

@@ -1,6 +1,7 @@
 package dev.plinth.runner.internal.catalog;
 
 import dev.plinth.schema.diff.Canonical;
+import dev.plinth.schema.journal.ExternalObjects;
 import dev.plinth.schema.model.Grant;
 import dev.plinth.schema.model.Policy;
 import dev.plinth.schema.model.QualifiedName;
@@ -94,17 +95,32 @@ public final class SecurityCatalog {
     return new TableSecurity(enabled, forced, policies, grants);
   }
 
-  /**
-   * How the live security of the expected tables and views differs from theirs (of tables and
-   * views that exist: a missing one is reported as such elsewhere).
-   */
+  /** {@link #compare(Connection, Schema, ExternalObjects)} with nothing declared external. */
   public static List<Difference> compare(Connection connection, Schema expected)
       throws SQLException {
+    return compare(connection, expected, ExternalObjects.NONE);
+  }
+
+  /**
+   * How the live security of the expected tables and views differs from theirs. Row-level
+   * security and policies that {@code plinth.external} declares as created by hand-written
+   * migrations ({@code row-level-security schema.table}, {@code policy schema.table.policy}) are
+   * not drift when the records leave them out.
+   */
+  public static List<Difference> compare(Connection connection, Schema expected,
+      ExternalObjects external) throws SQLException {
     List<Difference> out = new ArrayList<>();
     for (Table table : expected.tables()) {
       TableSecurity want = table.access();
       TableSecurity have = read(connection, table.name());
       String name = table.name().toString();
+      if (!want.enabled() && external.names("row-level-security").contains(name)) {
+        have = have.withRowSecurity(false, false);
+      }
+      List<Policy> declared = want.policies();
+      have = have.withPolicies(have.policies().stream().filter(p -> declared.stream()
+          .anyMatch(d -> d.name().equals(p.name()))
+          || !external.names("policy").contains(name + "." + p.name())).toList());
       if (want.enabled() != have.enabled()) {
         out.add(Difference.different("table", name, "row level security",
             onOff(want.enabled()), onOff(have.enabled())));
