@@ -49,7 +49,7 @@ final class Expressible {
     for (Table table : live.tables()) {
       tables.add(e.table(table, leftOut));
     }
-    Schema schema = e.foreignKeys(new Schema(tables, enums, live.views()));
+    Schema schema = e.foreignKeys(new Schema(tables, enums, live.views(), live.roles()));
     return new Adopted(schema, List.copyOf(e.found));
   }
 
@@ -236,7 +236,7 @@ final class Expressible {
       }
       tables.add(table.withForeignKeys(kept));
     }
-    return new Schema(tables, schema.enums(), schema.views());
+    return new Schema(tables, schema.enums(), schema.views(), schema.roles());
   }
 
   /** The table without {@code gone} and without every key, check and index that uses them. */

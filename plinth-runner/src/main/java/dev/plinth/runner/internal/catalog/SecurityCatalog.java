@@ -53,6 +53,40 @@ public final class SecurityCatalog {
         schema.enums(), schema.views().stream().map(v -> v.withGrants(List.of())).toList());
   }
 
+  /**
+   * {@code schema} (read from the live database: tables and views) with the tables' row-level
+   * security, policies and grants, the views' grants, and the roles they name (declared by
+   * {@code ""}: pull places the declarations).
+   */
+  public static Schema withLive(Connection connection, Schema schema) throws SQLException {
+    List<Table> tables = new ArrayList<>();
+    TreeSet<String> roleNames = new TreeSet<>();
+    for (Table table : schema.tables()) {
+      TableSecurity security = read(connection, table.name());
+      tables.add(table.withSecurity(security));
+      security.policies().forEach(p -> roleNames.addAll(p.roles()));
+      security.grants().forEach(g -> roleNames.add(g.role()));
+    }
+    List<View> views = new ArrayList<>();
+    for (View view : schema.views()) {
+      List<Grant> grants = read(connection, view.name()).grants();
+      views.add(view.withGrants(grants));
+      grants.forEach(g -> roleNames.add(g.role()));
+    }
+    roleNames.remove(Role.PUBLIC);
+    List<Role> roles = new ArrayList<>();
+    try (PreparedStatement st = connection.prepareStatement(
+        "SELECT rolcanlogin FROM pg_catalog.pg_roles WHERE rolname = ?")) {
+      for (String name : roleNames) {
+        st.setString(1, name);
+        try (ResultSet rs = st.executeQuery()) {
+          roles.add(new Role(name, rs.next() && rs.getBoolean(1), ""));
+        }
+      }
+    }
+    return new Schema(tables, schema.enums(), views, roles);
+  }
+
   /** The live security of the table (or view, which has grants only) of that name. */
   public static TableSecurity read(Connection connection, QualifiedName name) throws SQLException {
     boolean enabled = false;
@@ -86,7 +120,10 @@ public final class SecurityCatalog {
       st.setString(2, name.name());
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
-          privileges.computeIfAbsent(rs.getString(1), r -> new TreeSet<>()).add(rs.getString(2));
+          // Privileges the annotations cannot grant (MAINTAIN) are not Plinth's.
+          if (Grant.PRIVILEGES.contains(rs.getString(2))) {
+            privileges.computeIfAbsent(rs.getString(1), r -> new TreeSet<>()).add(rs.getString(2));
+          }
         }
       }
     }
