@@ -16,7 +16,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -24,7 +26,8 @@ import java.util.TreeSet;
 /**
  * Row-level security, policies and privileges of the live tables and views, read from the catalog
  * ({@code pg_class}, {@code pg_policies}, the tables' access lists) and compared with the expected
- * ones. Privileges of a relation's owner are its own, not grants, and are left out; policy
+ * ones. Privileges of a relation's owner are its own, not grants, and are left out, and so are
+ * those of roles the schema does not declare; policy
  * expressions are compared in canonical form, as PostgreSQL spells them back with parentheses and
  * upper-case keywords.
  */
@@ -147,6 +150,8 @@ public final class SecurityCatalog {
   public static List<Difference> compare(Connection connection, Schema expected,
       ExternalObjects external) throws SQLException {
     List<Difference> out = new ArrayList<>();
+    Set<String> managed = new HashSet<>();
+    expected.roles().forEach(r -> managed.add(r.name()));
     for (Table table : expected.tables()) {
       TableSecurity want = table.access();
       TableSecurity have = read(connection, table.name());
@@ -167,10 +172,11 @@ public final class SecurityCatalog {
             onOff(want.forced()), onOff(have.forced())));
       }
       policies(name, want.policies(), have.policies(), out);
-      grants(name, want.grants(), have.grants(), out);
+      grants(name, want.grants(), have.grants(), managed, out);
     }
     for (View view : expected.views()) {
-      grants(view.name().toString(), view.grants(), read(connection, view.name()).grants(), out);
+      grants(view.name().toString(), view.grants(), read(connection, view.name()).grants(), managed,
+          out);
     }
     return out;
   }
@@ -197,7 +203,12 @@ public final class SecurityCatalog {
     }
   }
 
-  private static void grants(String on, List<Grant> want, List<Grant> have, List<Difference> out) {
+  /**
+   * Grants that differ; privileges granted to a role the schema does not declare (by hand, to a
+   * reporting role, say) are not Plinth's and not drift.
+   */
+  private static void grants(String on, List<Grant> want, List<Grant> have, Set<String> managed,
+      List<Difference> out) {
     Map<String, List<String>> wanted = new TreeMap<>();
     want.forEach(g -> wanted.put(g.role(), g.privileges()));
     Map<String, List<String>> had = new TreeMap<>();
@@ -211,7 +222,9 @@ public final class SecurityCatalog {
       if (h == null) {
         out.add(Difference.missing("grant", name, String.join(", ", w)));
       } else if (w == null) {
-        out.add(Difference.extra("grant", name, String.join(", ", h)));
+        if (managed.contains(role)) {
+          out.add(Difference.extra("grant", name, String.join(", ", h)));
+        }
       } else if (!w.equals(h)) {
         out.add(Difference.different("grant", name, "privileges", String.join(", ", w),
             String.join(", ", h)));
