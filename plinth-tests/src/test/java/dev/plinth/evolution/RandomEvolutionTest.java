@@ -15,8 +15,9 @@ import dev.plinth.schema.render.MigrationScript;
 import dev.plinth.schema.render.ScriptSettings;
 import dev.plinth.runner.internal.SqlStatements;
 import dev.plinth.runner.internal.catalog.CatalogReader;
-import dev.plinth.runner.internal.catalog.SchemaCatalog;
 import dev.plinth.runner.internal.catalog.RoutineCatalog;
+import dev.plinth.runner.internal.catalog.SchemaCatalog;
+import dev.plinth.runner.internal.catalog.SecurityCatalog;
 import dev.plinth.runner.internal.catalog.ViewCatalog;
 import dev.plinth.schema.journal.ExternalObjects;
 import dev.plinth.schema.model.QualifiedName;
@@ -210,8 +211,11 @@ class RandomEvolutionTest {
       throws SQLException {
     Schema live = CatalogReader.read(connection, NO_HISTORY);
     assertEquals(List.of(), SchemaDiff.diff(Canonical.schema(live),
-        Canonical.schema(new Schema(expected.tables(), expected.enums()))),
+        Canonical.schema(new Schema(SecurityCatalog.withoutSecurity(expected).tables(),
+            expected.enums()))),
         "catalog differs from the model " + where);
+    assertEquals(List.of(), SecurityCatalog.compare(connection, expected),
+        "row-level security, policies or grants differ from the model " + where);
     assertEquals(List.of(), ViewCatalog.compare(connection, expected.views(), Optional.empty()),
         "views differ from the model " + where);
     Map<String, String> schemas = SchemaCatalog.read(connection);

@@ -11,12 +11,15 @@ import dev.plinth.schema.model.Identity;
 import dev.plinth.schema.model.Index;
 import dev.plinth.schema.model.IndexKey;
 import dev.plinth.schema.model.Names;
+import dev.plinth.schema.model.Policy;
 import dev.plinth.schema.model.PrimaryKey;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.ReferentialAction;
+import dev.plinth.schema.model.Role;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.Sequence;
 import dev.plinth.schema.model.Table;
+import dev.plinth.schema.model.TableSecurity;
 import dev.plinth.schema.model.Trigger;
 import dev.plinth.schema.model.UniqueConstraint;
 import dev.plinth.schema.model.Namespace;
@@ -92,8 +95,16 @@ final class SchemaMutator {
   private boolean routines;
   private int triggerCounter;
 
+  /**
+   * Draws the row-level security changes: apart from {@link #random}, like {@link #viewRandom}, so
+   * that the table evolutions of a seed are the ones they were before security took part.
+   */
+  private final Random securityRandom;
+  private int policyCounter;
+
   SchemaMutator(long seed, boolean namedNotNull) {
     this.random = new Random(seed);
+    this.securityRandom = new Random(seed * 37 + 11);
     this.viewRandom = new Random(seed * 31 + 7);
     this.keyRandom = new Random(seed * 17 + 3);
     this.schemaRandom = new Random(seed * 13 + 5);
@@ -112,7 +123,7 @@ final class SchemaMutator {
     for (int i = 0; i < 3; i++) {
       schema = schema.withTable(newTable(schema, "public"));
     }
-    return schema;
+    return withRoles(schema);
   }
 
   /** One to three random changes. */
@@ -130,7 +141,7 @@ final class SchemaMutator {
       result = changeKeyOptions(result);
     }
     result = evolveSchemas(result.withDeclared(schema.schemas().stream().map(Namespace::definition).toList()));
-    Schema evolved = evolveViews(result, schema.views().stream().filter(v -> !v.materialized()).toList());
+    Schema evolved = evolveSecurity(evolveViews(result, schema.views().stream().filter(v -> !v.materialized()).toList()));
     return routines ? evolveRoutines(evolved, schema) : evolved;
   }
 
@@ -257,6 +268,89 @@ final class SchemaMutator {
     return schema.tables().stream().noneMatch(t -> t.name().schema().equals(namespace))
         && schema.enums().stream().noneMatch(e -> e.name().schema().equals(namespace))
         && schema.views().stream().noneMatch(v -> v.name().schema().equals(namespace));
+  }
+
+  /** The roles the policies and grants name: declared from the start, so never kept. */
+  private static final List<Role> ROLES = List.of(new Role("evo_reader", false, "evo"),
+      new Role("evo_writer", false, "evo"));
+
+  private static Schema withRoles(Schema schema) {
+    return schema.withRoles(ROLES);
+  }
+
+  /**
+   * Policies kept in step with the columns they read (a policy reads one column, {@code "c" IS
+   * NOT NULL}: it follows the column's rename and goes with it), and sometimes one security change
+   * on a table: row-level security switched or forced, a policy added, altered, renamed or
+   * dropped, a grant changed.
+   */
+  private Schema evolveSecurity(Schema schema) {
+    Schema result = withRoles(schema);
+    for (Table table : result.tables()) {
+      TableSecurity security = table.access();
+      List<Policy> policies = new ArrayList<>();
+      for (Policy policy : security.policies()) {
+        String column = policy.using().substring(1, policy.using().indexOf('"', 1));
+        java.util.Optional<Column> now = table.column(column).or(() -> table.columns().stream()
+            .filter(c -> column.equals(c.renamedFrom())).findFirst());
+        now.ifPresent(c -> policies.add(policy.withRenamedFrom(null)
+            .withExpressions(Sql.ident(c.name()) + " IS NOT NULL", null)));
+      }
+      if (!policies.equals(security.policies())) {
+        result = result.withTable(table.withSecurity(security.withPolicies(policies)));
+      }
+    }
+    if (result.tables().isEmpty() || securityRandom.nextInt(2) == 0) {
+      return result;
+    }
+    Table table = result.tables().get(securityRandom.nextInt(result.tables().size()));
+    TableSecurity security = table.access();
+    List<Policy> policies = new ArrayList<>(security.policies());
+    List<String> roles = ROLES.stream().map(Role::name)
+        .filter(r -> securityRandom.nextBoolean()).toList();
+    switch (securityRandom.nextInt(6)) {
+      case 0 -> security = security.withRowSecurity(!security.enabled(),
+          !security.enabled() && securityRandom.nextBoolean());
+      case 1 -> {
+        Column column = table.columns().get(securityRandom.nextInt(table.columns().size()));
+        // Commands that take a USING expression alone.
+        String command = List.of("ALL", "SELECT", "UPDATE", "DELETE").get(securityRandom.nextInt(4));
+        policies.add(new Policy("p" + ++policyCounter, command, securityRandom.nextBoolean(), roles,
+            Sql.ident(column.name()) + " IS NOT NULL", null, null));
+      }
+      case 2 -> {
+        if (!policies.isEmpty()) {
+          Policy old = policies.remove(securityRandom.nextInt(policies.size()));
+          policies.add(securityRandom.nextBoolean()
+              ? new Policy(old.name(), old.command(), old.permissive(), roles, old.using(), null, null)
+              : new Policy(old.name(), old.command(), !old.permissive(), old.roles(), old.using(),
+                  null, null));
+        }
+      }
+      case 3 -> {
+        if (!policies.isEmpty()) {
+          Policy old = policies.remove(securityRandom.nextInt(policies.size()));
+          policies.add(old.withName("p" + ++policyCounter).withRenamedFrom(old.name()));
+        }
+      }
+      case 4 -> {
+        if (!policies.isEmpty()) {
+          policies.remove(securityRandom.nextInt(policies.size()));
+        }
+      }
+      default -> {
+        String role = ROLES.get(securityRandom.nextInt(ROLES.size())).name();
+        List<String> privileges = dev.plinth.schema.model.Grant.PRIVILEGES.stream()
+            .filter(p -> securityRandom.nextInt(3) == 0).toList();
+        List<dev.plinth.schema.model.Grant> grants = new ArrayList<>(security.grants().stream()
+            .filter(g -> !g.role().equals(role)).toList());
+        if (!privileges.isEmpty()) {
+          grants.add(new dev.plinth.schema.model.Grant(role, privileges));
+        }
+        security = security.withGrants(grants);
+      }
+    }
+    return result.withTable(table.withSecurity(security.withPolicies(policies)));
   }
 
   /**

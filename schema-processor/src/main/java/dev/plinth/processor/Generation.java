@@ -33,6 +33,10 @@ import dev.plinth.processor.validate.MigrationLint;
 import dev.plinth.processor.validate.Renames;
 import dev.plinth.processor.validate.Report;
 import dev.plinth.processor.validate.SchemaBuilder;
+import dev.plinth.processor.validate.SecurityCheck;
+import dev.plinth.schema.model.Role;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.PackageElement;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -120,6 +124,10 @@ final class Generation {
         reader.enumOrigins(), views, kept).withDeclared(List.copyOf(declared.keySet()));
     checkDeclarations(previous, built, declared);
     built = withRoutines(built, previous, roundFunctions, elements, resources);
+    SecurityCheck security = new SecurityCheck(report);
+    built = security.withRoles(built, roles(reader, previous, roundTables.values(), views.keySet(),
+        elements), reader.security().roleUses());
+    security.lint(drafts);
     // The builders are written even for a schema with errors (from the tables that could be
     // read): seed sets that use them would otherwise add "cannot find symbol" errors to the real
     // ones. The compile fails all the same, so nothing is written to the migrations folder.
@@ -360,8 +368,8 @@ final class Generation {
     }
     roundFunctions.forEach(type -> types.put(elements.getBinaryName(type).toString(), type));
     List<Function> functions = routines.functions(types.values());
-    return new Schema(built.tables(), built.enums(), built.views(), functions,
-        routines.triggers(built.tables(), routines.declared()));
+    return built.withFunctions(functions)
+        .withTriggers(routines.triggers(built.tables(), routines.declared()));
   }
 
   /**
@@ -380,6 +388,40 @@ final class Generation {
     }
     roundViews.forEach(type -> byClass.put(elements.getBinaryName(type).toString(), type));
     return List.copyOf(byClass.values());
+  }
+
+  /**
+   * The {@code @Role} declarations of the records of this round and their packages, and of the
+   * classes and packages that declared the committed roles (an incremental compile leaves them
+   * out of the round): only a removed declaration is a role no longer declared.
+   */
+  private static List<Map.Entry<Role, Origin>> roles(RecordReader reader, Schema previous,
+      Collection<TypeElement> roundTables, Collection<View> views, Elements elements) {
+    Map<String, Element> declaring = new TreeMap<>();
+    for (Role role : previous.roles()) {
+      Element element = elements.getTypeElement(role.declaredBy().replace('$', '.'));
+      if (element == null) {
+        element = elements.getPackageElement(role.declaredBy());
+      }
+      if (element != null) {
+        declaring.put(role.declaredBy(), element);
+      }
+    }
+    List<TypeElement> records = new ArrayList<>(roundTables);
+    views.forEach(v -> {
+      TypeElement type = elements.getTypeElement(v.javaClass().replace('$', '.'));
+      if (type != null) {
+        records.add(type);
+      }
+    });
+    for (TypeElement record : records) {
+      declaring.put(elements.getBinaryName(record).toString(), record);
+      PackageElement pkg = elements.getPackageOf(record);
+      declaring.put(pkg.getQualifiedName().toString(), pkg);
+    }
+    List<Map.Entry<Role, Origin>> roles = new ArrayList<>();
+    declaring.values().forEach(e -> roles.addAll(reader.security().roles(e).entrySet()));
+    return roles;
   }
 
   /** Restores missing generated files (or, in check mode, reports them); reports edited ones. */

@@ -17,6 +17,7 @@ import dev.plinth.runner.internal.catalog.Difference;
 import dev.plinth.runner.internal.catalog.SchemaComparison;
 import dev.plinth.runner.internal.catalog.RoutineCatalog;
 import dev.plinth.runner.internal.catalog.SchemaCatalog;
+import dev.plinth.runner.internal.catalog.SecurityCatalog;
 import dev.plinth.runner.internal.catalog.ViewCatalog;
 import dev.plinth.runner.internal.catalog.TenantSchema;
 import java.sql.Connection;
@@ -54,6 +55,7 @@ public final class Drift {
     viewDifferences(compared).stream().filter(d -> !externalViews.contains(d.name())).forEach(differences::add);
     differences.addAll(schemaDifferences(compared));
     differences.addAll(routineDifferences(compared));
+    differences.addAll(securityDifferences(compared));
     Optional<String> version = applied.stream().filter(a -> !a.baselined()).reduce((a, b) -> b)
         .map(a -> a.version().getVersion());
     return new VerifyResult(version, expected.tables().size(), expected.enums().size(), differences,
@@ -131,6 +133,15 @@ public final class Drift {
     }
   }
 
+  /** How the live row-level security, policies and grants differ from the expected ones. */
+  private List<Difference> securityDifferences(Schema expected) {
+    try (Connection connection = context.connect()) {
+      return SecurityCatalog.compare(connection, expected, external());
+    } catch (SQLException e) {
+      throw context.sqlFailure("verify", e);
+    }
+  }
+
   /** How the live views differ from the expected ones. */
   private List<Difference> viewDifferences(Schema expected) {
     try (Connection connection = context.connect()) {
@@ -157,7 +168,8 @@ public final class Drift {
    * not read them.
    */
   static List<Difference> differences(Schema expected, Schema live) {
-    Schema withoutViews = new Schema(expected.tables(), expected.enums());
+    Schema withoutViews = new Schema(SecurityCatalog.withoutSecurity(expected).tables(),
+        expected.enums());
     List<Difference> differences = new ArrayList<>(SchemaComparison.compare(withoutViews, live));
     if (differences.isEmpty()) {
       // The comparison covers what a person can act on; the differ is the final word on equality.

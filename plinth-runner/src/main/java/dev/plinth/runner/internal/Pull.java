@@ -7,6 +7,7 @@ import dev.plinth.runner.internal.catalog.CatalogExtras;
 import dev.plinth.runner.internal.catalog.CatalogReader;
 import dev.plinth.runner.internal.catalog.NotModelledCatalog;
 import dev.plinth.runner.internal.catalog.SchemaCatalog;
+import dev.plinth.runner.internal.catalog.SecurityCatalog;
 import dev.plinth.runner.internal.catalog.ViewCatalog;
 import dev.plinth.schema.journal.MigrationsFolder;
 import dev.plinth.schema.journal.ReplacedMigration;
@@ -75,7 +76,8 @@ public final class Pull {
       Schema tables = CatalogExtras.corrected(connection, CatalogReader.read(connection, context.historyTable()));
       SideReads rest = join(sideReads);
       history = rest.history();
-      live = new Schema(tables.tables(), tables.enums(), rest.views()).withDeclared(schemas(connection));
+      live = SecurityCatalog.withLive(connection, new Schema(tables.tables(), tables.enums(),
+          rest.views())).withDeclared(schemas(connection));
       if (live.tables().isEmpty() && live.views().isEmpty()) {
         throw new PlinthException(Message.PULL_NOTHING);
       }

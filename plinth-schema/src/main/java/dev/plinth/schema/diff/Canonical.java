@@ -86,6 +86,8 @@ public final class Canonical {
         .withColumns(table.columns().stream().map(c -> column(table.name().name(), c)).toList())
         .withChecks(table.checks().stream().map(Canonical::check).toList())
         .withIndexes(table.indexes().stream().map(Canonical::index).toList())
+        .withSecurity(table.access().withPolicies(table.access().policies().stream()
+            .map(SecurityChanges::canonical).toList()))
         .withRenamedFrom(null);
   }
 

@@ -13,11 +13,14 @@ import dev.plinth.schema.model.Column;
 import dev.plinth.schema.model.EnumType;
 import dev.plinth.schema.model.ForeignKey;
 import dev.plinth.schema.model.Function;
+import dev.plinth.schema.model.Grant;
 import dev.plinth.schema.model.Index;
 import dev.plinth.schema.model.IndexKey;
 import dev.plinth.schema.model.Namespace;
+import dev.plinth.schema.model.Policy;
 import dev.plinth.schema.model.PrimaryKey;
 import dev.plinth.schema.model.QualifiedName;
+import dev.plinth.schema.model.Role;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.Table;
 import dev.plinth.schema.model.Trigger;
@@ -138,6 +141,22 @@ public sealed interface Change {
     R visitCreateTrigger(CreateTrigger change);
 
     R visitDropTrigger(DropTrigger change);
+
+    R visitSetRowSecurity(SetRowSecurity change);
+
+    R visitCreatePolicy(CreatePolicy change);
+
+    R visitDropPolicy(DropPolicy change);
+
+    R visitAlterPolicy(AlterPolicy change);
+
+    R visitRenamePolicy(RenamePolicy change);
+
+    R visitChangeGrant(ChangeGrant change);
+
+    R visitCreateRole(CreateRole change);
+
+    R visitKeepRole(KeepRole change);
   }
 
   /** Creates a PostgreSQL schema (namespace). */
@@ -206,7 +225,7 @@ public sealed interface Change {
       for (View view : schema.views()) {
         if (view.name().schema().equals(from)) {
           result = result.withoutView(view.name())
-              .withView(new View(moved(view.name()), view.javaClass(), view.sql()));
+              .withView(view.withName(moved(view.name())));
         }
       }
       Namespace declared = result.declared(from).orElse(null);
@@ -609,7 +628,10 @@ public sealed interface Change {
               .toList())
           .withForeignKeys(t.foreignKeys().stream()
               .map(f -> f.withColumns(rename.apply(f.columns()), f.targetColumns()))
-              .toList()));
+              .toList())
+          .withSecurity(t.access().withPolicies(t.access().policies().stream()
+              .map(p -> p.withExpressions(sql.apply(p.using()), sql.apply(p.withCheck())))
+              .toList())));
       for (Table other : result.tables()) {
         if (other.foreignKeys().stream().anyMatch(f -> f.target().equals(table))) {
           result = result.withTable(other.withForeignKeys(other.foreignKeys().stream()
@@ -1293,6 +1315,88 @@ public sealed interface Change {
   }
 
   /**
+   * Enables or disables row-level security on a table, and forces it on the table's owner or not.
+   *
+   * @param before {@code [enabled, forced]} before
+   * @param after {@code [enabled, forced]} after
+   */
+  @JsonTypeName("SetRowSecurity")
+  @JsonPropertyOrder({"table", "before", "after"})
+  record SetRowSecurity(
+      @JsonProperty("table") QualifiedName table,
+      @JsonProperty("before") List<Boolean> before,
+      @JsonProperty("after") List<Boolean> after)
+      implements Change {
+    public SetRowSecurity {
+      before = List.copyOf(before);
+      after = List.copyOf(after);
+    }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitSetRowSecurity(this);
+    }
+
+    public Change inverse() {
+      return new SetRowSecurity(table, after, before);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.editTable(table,
+          t -> t.withSecurity(t.access().withRowSecurity(after.get(0), after.get(1))));
+    }
+  }
+
+  /** Creates a row-level security policy on a table. */
+  @JsonTypeName("CreatePolicy")
+  @JsonPropertyOrder({"table", "policy"})
+  record CreatePolicy(
+      @JsonProperty("table") QualifiedName table,
+      @JsonProperty("policy") Policy policy)
+      implements Change {
+    public CreatePolicy {
+      policy = policy.withRenamedFrom(null);
+    }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitCreatePolicy(this);
+    }
+
+    public Change inverse() {
+      return new DropPolicy(table, policy);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.editTable(table, t -> t.withSecurity(t.access().withPolicies(
+          plus(minus(t.access().policies(), p -> p.name().equals(policy.name())), policy))));
+    }
+  }
+
+  /** Drops a row-level security policy (before its table, when the table goes). */
+  @JsonTypeName("DropPolicy")
+  @JsonPropertyOrder({"table", "policy"})
+  record DropPolicy(
+      @JsonProperty("table") QualifiedName table,
+      @JsonProperty("policy") Policy policy)
+      implements Change {
+    public DropPolicy {
+      policy = policy.withRenamedFrom(null);
+    }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitDropPolicy(this);
+    }
+
+    public Change inverse() {
+      return new CreatePolicy(table, policy);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.editTable(table, t -> t.withSecurity(t.access().withPolicies(
+          minus(t.access().policies(), p -> p.name().equals(policy.name())))));
+    }
+  }
+
+  /**
    * Changes an index's storage parameters ({@code ALTER INDEX ... SET (...)} / {@code RESET (...)})
    * and/or tablespace ({@code SET TABLESPACE}), in place: {@code before} and {@code after} differ in
    * {@link Index#with()} and {@link Index#tablespace()} only.
@@ -1315,6 +1419,66 @@ public sealed interface Change {
     public Schema applyTo(Schema schema) {
       return schema.editTable(table, t -> t.withIndexes(t.indexes().stream()
           .map(i -> i.name().equals(after.name()) ? after : i).toList()));
+    }
+  }
+
+  /**
+   * Changes the roles, {@code USING} or {@code WITH CHECK} expression of a policy in place (same
+   * name, command and kind; no expression removed: those are dropped and created instead).
+   */
+  @JsonTypeName("AlterPolicy")
+  @JsonPropertyOrder({"table", "before", "after"})
+  record AlterPolicy(
+      @JsonProperty("table") QualifiedName table,
+      @JsonProperty("before") Policy before,
+      @JsonProperty("after") Policy after)
+      implements Change {
+    public AlterPolicy {
+      before = before.withRenamedFrom(null);
+      after = after.withRenamedFrom(null);
+    }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitAlterPolicy(this);
+    }
+
+    public Change inverse() {
+      return new AlterPolicy(table, after, before);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return new CreatePolicy(table, after).applyTo(schema);
+    }
+
+    /** Whether {@code ALTER POLICY} can turn {@code from} into {@code to}, both ways. */
+    public static boolean possible(Policy from, Policy to) {
+      return from.name().equals(to.name()) && from.command().equals(to.command())
+          && from.permissive() == to.permissive()
+          && (from.using() == null) == (to.using() == null)
+          && (from.withCheck() == null) == (to.withCheck() == null);
+    }
+  }
+
+  /** Renames a policy ({@code renamedFrom}). */
+  @JsonTypeName("RenamePolicy")
+  @JsonPropertyOrder({"table", "from", "to"})
+  record RenamePolicy(
+      @JsonProperty("table") QualifiedName table,
+      @JsonProperty("from") String from,
+      @JsonProperty("to") String to)
+      implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitRenamePolicy(this);
+    }
+
+    public Change inverse() {
+      return new RenamePolicy(table, to, from);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.editTable(table, t -> t.withSecurity(t.access().withPolicies(
+          t.access().policies().stream().map(p -> p.name().equals(from) ? p.withName(to) : p)
+              .toList())));
     }
   }
 
@@ -1373,6 +1537,86 @@ public sealed interface Change {
 
     public Schema applyTo(Schema schema) {
       return schema.withoutTrigger(trigger);
+    }
+  }
+
+  /**
+   * Grants a role the privileges on a table or view it has after and not before, and revokes
+   * those it has before and not after.
+   *
+   * @param on the table or view
+   * @param before the privileges before, sorted (empty for none)
+   * @param after the privileges after, sorted (empty for none)
+   */
+  @JsonTypeName("ChangeGrant")
+  @JsonPropertyOrder({"on", "role", "before", "after"})
+  record ChangeGrant(
+      @JsonProperty("on") QualifiedName on,
+      @JsonProperty("role") String role,
+      @JsonProperty("before") List<String> before,
+      @JsonProperty("after") List<String> after)
+      implements Change {
+    public ChangeGrant {
+      before = new Grant(role, before).privileges();
+      after = new Grant(role, after).privileges();
+    }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitChangeGrant(this);
+    }
+
+    public Change inverse() {
+      return new ChangeGrant(on, role, after, before);
+    }
+
+    public Schema applyTo(Schema schema) {
+      UnaryOperator<List<Grant>> edit = grants -> {
+        List<Grant> result = minus(grants, g -> g.role().equals(role));
+        return after.isEmpty() ? result : plus(result, new Grant(role, after));
+      };
+      if (schema.table(on).isPresent()) {
+        return schema.editTable(on, t -> t.withSecurity(t.access().withGrants(
+            edit.apply(t.access().grants()))));
+      }
+      View view = schema.view(on).orElseThrow(() -> new IllegalStateException("no table " + on));
+      return schema.withView(view.withGrants(edit.apply(view.grants())));
+    }
+  }
+
+  /** Creates a role when the cluster does not have it yet. */
+  @JsonTypeName("CreateRole")
+  @JsonPropertyOrder({"role"})
+  record CreateRole(@JsonProperty("role") Role role) implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitCreateRole(this);
+    }
+
+    public Change inverse() {
+      return new KeepRole(role);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.withRole(role);
+    }
+  }
+
+  /**
+   * Stops declaring a role, which stays in the cluster: other databases of the cluster may use it,
+   * so it is dropped only by hand ({@code DROP ROLE}).
+   */
+  @JsonTypeName("KeepRole")
+  @JsonPropertyOrder({"role"})
+  record KeepRole(@JsonProperty("role") Role role) implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitKeepRole(this);
+    }
+
+    public Change inverse() {
+      return new CreateRole(role);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.withoutRole(role);
     }
   }
 }

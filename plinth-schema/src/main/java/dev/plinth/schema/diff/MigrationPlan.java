@@ -339,5 +339,37 @@ public final class MigrationPlan {
     public List<String> visitAlterIndex(Change.AlterIndex c) {
       return List.of();
     }
+
+    public List<String> visitSetRowSecurity(Change.SetRowSecurity c) {
+      return List.of();
+    }
+
+    public List<String> visitCreatePolicy(Change.CreatePolicy c) {
+      return present(Stream.of(c.policy().using(), c.policy().withCheck()));
+    }
+
+    public List<String> visitDropPolicy(Change.DropPolicy c) {
+      return List.of();
+    }
+
+    public List<String> visitAlterPolicy(Change.AlterPolicy c) {
+      return present(Stream.of(c.after().using(), c.after().withCheck()));
+    }
+
+    public List<String> visitRenamePolicy(Change.RenamePolicy c) {
+      return List.of();
+    }
+
+    public List<String> visitChangeGrant(Change.ChangeGrant c) {
+      return List.of();
+    }
+
+    public List<String> visitCreateRole(Change.CreateRole c) {
+      return List.of();
+    }
+
+    public List<String> visitKeepRole(Change.KeepRole c) {
+      return List.of();
+    }
   }
 }

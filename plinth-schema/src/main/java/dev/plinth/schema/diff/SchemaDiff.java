@@ -73,6 +73,7 @@ public final class SchemaDiff {
     current = renameTables(current, after, phases);
     current = renameColumns(current, after, phases);
     current = renameParts(current, after, phases);
+    current = SecurityChanges.renamePolicies(current, after, phases.renameParts);
 
     // An extension that only marked creations make is never dropped by a migration: a backup of
     // the last column that used it may still need it.
@@ -106,6 +107,12 @@ public final class SchemaDiff {
       }
     }
     recreateForeignKeysOnReplacedKeys(current, after, phases);
+    List<Change> columnChanges = new ArrayList<>(phases.alterColumns);
+    columnChanges.addAll(phases.dropColumns);
+    columnChanges.addAll(phases.createEnums);
+    SecurityChanges.diff(current, after, columnChanges, phases.createRoles::add,
+        phases.dropSecurity::add, phases.createSecurity::add, phases.keepRoles::add);
+    // A view whose privileges change is created again with them (views hold no rows).
     return ViewChanges.around(before, after,
         RoutineChanges.around(before, after, phases.ordered()));
   }
@@ -645,13 +652,18 @@ public final class SchemaDiff {
     final List<Change> dropEnums = new ArrayList<>();
     final List<Change> dropExtensions = new ArrayList<>();
     final List<Change> dropSchemas = new ArrayList<>();
+    final List<Change> createRoles = new ArrayList<>();
+    final List<Change> dropSecurity = new ArrayList<>();
+    final List<Change> createSecurity = new ArrayList<>();
+    final List<Change> keepRoles = new ArrayList<>();
 
     List<Change> ordered() {
       List<Change> all = new ArrayList<>();
-      for (List<Change> phase : List.of(renameSchemas, createSchemas, declarations, renames, renameParts, createExtensions,
-          dropDefaults, createEnums, dropForeignKeys, dropIndexes, dropConstraints, dropTables,
-          dropColumns, createTables, addColumns, alterColumns, addPrimaryKeys, addConstraints,
-          addIndexes, addForeignKeys, alterIndexes, alterKeys, comments, dropEnums, dropExtensions, dropSchemas)) {
+      for (List<Change> phase : List.of(renameSchemas, createSchemas, declarations, renames, renameParts,
+          createRoles, dropSecurity, createExtensions, dropDefaults, createEnums, dropForeignKeys,
+          dropIndexes, dropConstraints, dropTables, dropColumns, createTables, addColumns,
+          alterColumns, addPrimaryKeys, addConstraints, addIndexes, addForeignKeys, alterIndexes,
+          alterKeys, createSecurity, comments, dropEnums, dropExtensions, dropSchemas, keepRoles)) {
         all.addAll(phase);
       }
       return List.copyOf(all);

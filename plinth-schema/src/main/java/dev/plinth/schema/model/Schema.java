@@ -8,12 +8,12 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * The whole schema: tables, enum types, views, declared schemas ({@code @DbSchema}), functions and
- * triggers, each sorted by name (triggers by table, then name). The other schemas (namespaces) and
- * the extensions are derived from them, not stored.
+ * The whole schema: tables, enum types, views, declared schemas ({@code @DbSchema}), functions,
+ * triggers, and the roles that policies and grants name, each sorted by name (triggers by table,
+ * then name). The other schemas (namespaces) and the extensions are derived from them, not stored.
  */
 public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
-    List<Namespace> schemas, List<Function> functions, List<Trigger> triggers) {
+    List<Namespace> schemas, List<Function> functions, List<Trigger> triggers, List<Role> roles) {
   // Before EMPTY, which the constructor makes with them.
   private static final Comparator<Table> TABLES = Comparator.comparing(Table::name);
   private static final Comparator<EnumType> ENUMS = Comparator.comparing(EnumType::name);
@@ -21,6 +21,7 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
   private static final Comparator<Namespace> SCHEMAS = Comparator.comparing(Namespace::name);
   private static final Comparator<Function> FUNCTIONS = Comparator.comparing(Function::name);
   private static final Comparator<Trigger> TRIGGERS = Trigger::compare;
+  private static final Comparator<Role> ROLES = Comparator.comparing(Role::name);
 
   public static final Schema EMPTY = new Schema(List.of(), List.of());
 
@@ -39,11 +40,12 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
     schemas = sorted(schemas, SCHEMAS);
     functions = sorted(functions, FUNCTIONS);
     triggers = sorted(triggers, TRIGGERS);
+    roles = sorted(roles, ROLES);
   }
 
   /** A schema of tables, enum types and views only. */
   public Schema(List<Table> tables, List<EnumType> enums, List<View> views) {
-    this(tables, enums, views, List.of(), List.of(), List.of());
+    this(tables, enums, views, List.of(), List.of(), List.of(), List.of());
   }
 
   /** A schema without views. */
@@ -142,7 +144,7 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
 
   /** The schema with these tables (the rest unchanged). */
   public Schema withTables(List<Table> newTables) {
-    return new Schema(newTables, enums, views, schemas, functions, triggers);
+    return new Schema(newTables, enums, views, schemas, functions, triggers, roles);
   }
 
   /** The schema with {@code type} added, or replacing the type of the same name. */
@@ -156,7 +158,7 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
 
   /** The schema with these enum types (the rest unchanged). */
   public Schema withEnums(List<EnumType> newEnums) {
-    return new Schema(tables, newEnums, views, schemas, functions, triggers);
+    return new Schema(tables, newEnums, views, schemas, functions, triggers, roles);
   }
 
   /** The view of that name. */
@@ -175,7 +177,7 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
 
   /** The schema with these views (the rest unchanged). */
   public Schema withViews(List<View> newViews) {
-    return new Schema(tables, enums, newViews, schemas, functions, triggers);
+    return new Schema(tables, enums, newViews, schemas, functions, triggers, roles);
   }
 
   /** The declared schema of that name. */
@@ -194,7 +196,7 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
 
   /** The schema with the declared schemas given (the rest unchanged). */
   public Schema withDeclared(List<Namespace> declarations) {
-    return new Schema(tables, enums, views, declarations, functions, triggers);
+    return new Schema(tables, enums, views, declarations, functions, triggers, roles);
   }
 
   /** The function of that name. */
@@ -213,7 +215,7 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
 
   /** The schema with these functions (the rest unchanged). */
   public Schema withFunctions(List<Function> newFunctions) {
-    return new Schema(tables, enums, views, schemas, newFunctions, triggers);
+    return new Schema(tables, enums, views, schemas, newFunctions, triggers, roles);
   }
 
   /** The schema with {@code trigger} added, or replacing the trigger of the same table and name. */
@@ -227,7 +229,7 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
 
   /** The schema with these triggers (the rest unchanged). */
   public Schema withTriggers(List<Trigger> newTriggers) {
-    return new Schema(tables, enums, views, schemas, functions, newTriggers);
+    return new Schema(tables, enums, views, schemas, functions, newTriggers, roles);
   }
 
   /** The schema with the triggers of table {@code from} on table {@code to} (a renamed table). */
@@ -239,6 +241,26 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
       }
     }
     return result;
+  }
+
+  /** The declared role of that name. */
+  public Optional<Role> role(String name) {
+    return roles.stream().filter(r -> r.name().equals(name)).findFirst();
+  }
+
+  /** The schema with {@code role} added, or replacing the role of the same name. */
+  public Schema withRole(Role role) {
+    return withRoles(list(roles).with(role));
+  }
+
+  /** The schema without {@code role} (a role of the same name declared otherwise stays). */
+  public Schema withoutRole(Role role) {
+    return withRoles(roles.stream().filter(r -> !r.equals(role)).toList());
+  }
+
+  /** The schema with these roles (the rest unchanged). */
+  public Schema withRoles(List<Role> newRoles) {
+    return new Schema(tables, enums, views, schemas, functions, triggers, newRoles);
   }
 
   /** Applies {@code edit} to the named table, which must exist. */

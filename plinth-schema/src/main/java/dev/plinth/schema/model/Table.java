@@ -1,5 +1,6 @@
 package dev.plinth.schema.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
@@ -17,9 +18,11 @@ import java.util.function.Predicate;
  * @param primaryKey the primary key, or null
  * @param comment the table comment, or null
  * @param renamedFrom the previous name stated by {@code @RenamedFrom}, or null
+ * @param security row-level security, policies and grants; null for none (and left out of the
+ *     journal, where a table is written bare: they are changes of their own)
  */
 @JsonPropertyOrder({"name", "javaClass", "comment", "columns", "primaryKey", "uniques", "checks",
-    "indexes", "foreignKeys", "renamedFrom"})
+    "indexes", "foreignKeys", "renamedFrom", "security"})
 public record Table(
     @JsonProperty("name") QualifiedName name,
     @JsonProperty("javaClass") String javaClass,
@@ -30,7 +33,8 @@ public record Table(
     @JsonProperty("checks") List<CheckConstraint> checks,
     @JsonProperty("indexes") List<Index> indexes,
     @JsonProperty("foreignKeys") List<ForeignKey> foreignKeys,
-    @JsonProperty("renamedFrom") String renamedFrom) {
+    @JsonProperty("renamedFrom") String renamedFrom,
+    @JsonProperty("security") @JsonInclude(JsonInclude.Include.NON_NULL) TableSecurity security) {
 
   public Table {
     Objects.requireNonNull(name, "name");
@@ -40,6 +44,25 @@ public record Table(
     checks = sorted(checks);
     indexes = sorted(indexes);
     foreignKeys = sorted(foreignKeys);
+    security = security == null || security.isNone() ? null : security;
+  }
+
+  /** A table without row-level security, policies or grants. */
+  public Table(QualifiedName name, String javaClass, String comment, List<Column> columns,
+      PrimaryKey primaryKey, List<UniqueConstraint> uniques, List<CheckConstraint> checks,
+      List<Index> indexes, List<ForeignKey> foreignKeys, String renamedFrom) {
+    this(name, javaClass, comment, columns, primaryKey, uniques, checks, indexes, foreignKeys,
+        renamedFrom, null);
+  }
+
+  /** Row-level security, policies and grants; {@link TableSecurity#NONE} when there are none. */
+  public TableSecurity access() {
+    return security == null ? TableSecurity.NONE : security;
+  }
+
+  public Table withSecurity(TableSecurity newSecurity) {
+    return new Table(name, javaClass, comment, columns, primaryKey, uniques, checks, indexes,
+        foreignKeys, renamedFrom, newSecurity);
   }
 
   private static <T extends Named> List<T> sorted(List<T> items) {
@@ -52,55 +75,58 @@ public record Table(
     return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
   }
 
-  /** The table as it is right after {@code CREATE TABLE}: no indexes and no foreign keys. */
+  /**
+   * The table as it is right after {@code CREATE TABLE}: no indexes, no foreign keys, no row-level
+   * security, policies or grants.
+   */
   public Table bare() {
     return new Table(name, javaClass, comment, columns, primaryKey, uniques, checks, List.of(),
-        List.of(), renamedFrom);
+        List.of(), renamedFrom, null);
   }
 
   public Table withName(QualifiedName newName) {
     return new Table(newName, javaClass, comment, columns, primaryKey, uniques, checks, indexes,
-        foreignKeys, renamedFrom);
+        foreignKeys, renamedFrom, security);
   }
 
   public Table withComment(String newComment) {
     return new Table(name, javaClass, newComment, columns, primaryKey, uniques, checks, indexes,
-        foreignKeys, renamedFrom);
+        foreignKeys, renamedFrom, security);
   }
 
   public Table withRenamedFrom(String previous) {
     return new Table(name, javaClass, comment, columns, primaryKey, uniques, checks, indexes,
-        foreignKeys, previous);
+        foreignKeys, previous, security);
   }
 
   public Table withColumns(List<Column> newColumns) {
     return new Table(name, javaClass, comment, newColumns, primaryKey, uniques, checks, indexes,
-        foreignKeys, renamedFrom);
+        foreignKeys, renamedFrom, security);
   }
 
   public Table withPrimaryKey(PrimaryKey newPrimaryKey) {
     return new Table(name, javaClass, comment, columns, newPrimaryKey, uniques, checks, indexes,
-        foreignKeys, renamedFrom);
+        foreignKeys, renamedFrom, security);
   }
 
   public Table withUniques(List<UniqueConstraint> newUniques) {
     return new Table(name, javaClass, comment, columns, primaryKey, newUniques, checks, indexes,
-        foreignKeys, renamedFrom);
+        foreignKeys, renamedFrom, security);
   }
 
   public Table withChecks(List<CheckConstraint> newChecks) {
     return new Table(name, javaClass, comment, columns, primaryKey, uniques, newChecks, indexes,
-        foreignKeys, renamedFrom);
+        foreignKeys, renamedFrom, security);
   }
 
   public Table withIndexes(List<Index> newIndexes) {
     return new Table(name, javaClass, comment, columns, primaryKey, uniques, checks, newIndexes,
-        foreignKeys, renamedFrom);
+        foreignKeys, renamedFrom, security);
   }
 
   public Table withForeignKeys(List<ForeignKey> newForeignKeys) {
     return new Table(name, javaClass, comment, columns, primaryKey, uniques, checks, indexes,
-        newForeignKeys, renamedFrom);
+        newForeignKeys, renamedFrom, security);
   }
 
   /** Helper for the {@code with...} methods: the list plus one item. */

@@ -12,6 +12,7 @@ import dev.plinth.schema.model.Names;
 import dev.plinth.schema.model.Namespace;
 import dev.plinth.schema.model.PrimaryKey;
 import dev.plinth.schema.model.QualifiedName;
+import dev.plinth.schema.model.Role;
 import dev.plinth.schema.model.ReferentialAction;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.Sequence;
@@ -106,6 +107,10 @@ public final class RecordSources {
     for (Namespace declared : sources.declared()) {
       files.put(declared.javaPackage().replace('.', '/') + "/package-info.java", packageInfo(declared));
     }
+    if (!adopted.schema().roles().isEmpty()) {
+      files.put(path(sources.rolesPackage() + ".package-info"),
+          sources.rolesSource(adopted.schema().roles()));
+    }
     List<Unsupported> all = new ArrayList<>(adopted.unsupported());
     all.addAll(sources.unsupported);
     all.sort(Comparator.comparing(Unsupported::object).thenComparing(Unsupported::reason));
@@ -147,6 +152,25 @@ public final class RecordSources {
     });
   }
 
+  /**
+   * The package whose {@code package-info.java} declares the roles: that of the first table's
+   * record (or view's), which the processor reads with it.
+   */
+  private String rolesPackage() {
+    QualifiedName first = schema.tables().isEmpty() ? schema.views().get(0).name()
+        : schema.tables().get(0).name();
+    return packageOf(first);
+  }
+
+  private String rolesSource(List<Role> roles) {
+    Set<String> imports = new TreeSet<>(Set.of(ANNOTATIONS + "Role"));
+    StringBuilder out = new StringBuilder("/** The roles the policies and grants name. */\n");
+    roles.forEach(r -> out.append(SecuritySources.role(r)).append('\n'));
+    out.append("package ").append(rolesPackage()).append(";\n\n");
+    imports.forEach(i -> out.append("import ").append(i).append(";\n"));
+    return out.toString();
+  }
+
   private String packageOf(QualifiedName name) {
     return JavaNames.packageOf(basePackage, name.schema());
   }
@@ -183,11 +207,15 @@ public final class RecordSources {
   private Schema withClasses() {
     List<Table> tables = schema.tables().stream().map(t -> new Table(t.name(), classes.get(t.name()),
         t.comment(), t.columns(), t.primaryKey(), t.uniques(), t.checks(), t.indexes(), t.foreignKeys(),
-        null)).toList();
+        null, t.security())).toList();
     List<EnumType> enums = schema.enums().stream()
         .map(e -> new EnumType(e.name(), classes.get(e.name()), e.values())).toList();
-    List<View> views = schema.views().stream().map(v -> new View(v.name(), classes.get(v.name()), v.sql())).toList();
-    return new Schema(tables, enums, views).withDeclared(declared());
+    List<View> views = schema.views().stream()
+        .map(v -> new View(v.name(), classes.get(v.name()), v.sql(), v.materialized(), v.noData(),
+            v.indexes(), v.grants())).toList();
+    List<Role> roles = schema.roles().stream()
+        .map(r -> new Role(r.name(), r.login(), rolesPackage())).toList();
+    return new Schema(tables, enums, views).withDeclared(declared()).withRoles(roles);
   }
 
   private List<Column> columnsOf(View view) {
@@ -217,6 +245,7 @@ public final class RecordSources {
     StringBuilder body = new StringBuilder();
     body.append("/** The PostgreSQL view {@code ").append(escapeDoc(view.name().toString())).append("}. */\n");
     body.append(annotation("View", attributes)).append('\n');
+    view.grants().forEach(g -> body.append(SecuritySources.grant(g, imports)).append('\n'));
     body.append("public record ").append(simpleName(className)).append('(');
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
@@ -323,6 +352,7 @@ public final class RecordSources {
       imports.add(ANNOTATIONS + "ForeignKey");
       body.append(foreignKeyAnnotation(table, fk, byColumn, pkg, imports)).append('\n');
     }
+    body.append(SecuritySources.table(table.access(), imports));
     body.append("public record ").append(simpleName(className)).append('(');
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {

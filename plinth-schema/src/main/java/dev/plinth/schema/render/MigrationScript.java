@@ -347,5 +347,37 @@ public final class MigrationScript {
     public Optional<String> visitAlterIndex(Change.AlterIndex c) {
       return Optional.empty();
     }
+
+    public Optional<String> visitSetRowSecurity(Change.SetRowSecurity c) {
+      return Optional.empty();
+    }
+
+    public Optional<String> visitCreatePolicy(Change.CreatePolicy c) {
+      return Optional.empty();
+    }
+
+    public Optional<String> visitDropPolicy(Change.DropPolicy c) {
+      return Optional.empty();
+    }
+
+    public Optional<String> visitAlterPolicy(Change.AlterPolicy c) {
+      return Optional.empty();
+    }
+
+    public Optional<String> visitRenamePolicy(Change.RenamePolicy c) {
+      return Optional.empty();
+    }
+
+    public Optional<String> visitChangeGrant(Change.ChangeGrant c) {
+      return Optional.empty();
+    }
+
+    public Optional<String> visitCreateRole(Change.CreateRole c) {
+      return Optional.empty();
+    }
+
+    public Optional<String> visitKeepRole(Change.KeepRole c) {
+      return Optional.empty();
+    }
   }
 }

@@ -260,5 +260,37 @@ public final class Slug {
     public Subject visitAlterIndex(Change.AlterIndex c) {
       return Subject.minor("alter_" + c.after().name());
     }
+
+    public Subject visitSetRowSecurity(Change.SetRowSecurity c) {
+      return Subject.minor("row_security_" + c.table().name());
+    }
+
+    public Subject visitCreatePolicy(Change.CreatePolicy c) {
+      return Subject.minor("create_policy_" + c.policy().name());
+    }
+
+    public Subject visitDropPolicy(Change.DropPolicy c) {
+      return Subject.minor("drop_policy_" + c.policy().name());
+    }
+
+    public Subject visitAlterPolicy(Change.AlterPolicy c) {
+      return Subject.minor("alter_policy_" + c.after().name());
+    }
+
+    public Subject visitRenamePolicy(Change.RenamePolicy c) {
+      return Subject.minor("rename_policy_" + c.from());
+    }
+
+    public Subject visitChangeGrant(Change.ChangeGrant c) {
+      return Subject.minor("grant_" + c.on().name());
+    }
+
+    public Subject visitCreateRole(Change.CreateRole c) {
+      return Subject.minor("create_role_" + c.role().name());
+    }
+
+    public Subject visitKeepRole(Change.KeepRole c) {
+      return Subject.minor("keep_role_" + c.role().name());
+    }
   }
 }

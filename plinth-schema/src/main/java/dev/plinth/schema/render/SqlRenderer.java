@@ -341,6 +341,38 @@ public final class SqlRenderer {
           : alter(c.table()) + "VALIDATE CONSTRAINT " + ident(c.name()) + ";");
     }
 
+    public List<String> visitSetRowSecurity(Change.SetRowSecurity c) {
+      return SecuritySql.setRowSecurity(c);
+    }
+
+    public List<String> visitCreatePolicy(Change.CreatePolicy c) {
+      return SecuritySql.createPolicy(c);
+    }
+
+    public List<String> visitDropPolicy(Change.DropPolicy c) {
+      return SecuritySql.dropPolicy(c);
+    }
+
+    public List<String> visitAlterPolicy(Change.AlterPolicy c) {
+      return SecuritySql.alterPolicy(c);
+    }
+
+    public List<String> visitRenamePolicy(Change.RenamePolicy c) {
+      return SecuritySql.renamePolicy(c);
+    }
+
+    public List<String> visitChangeGrant(Change.ChangeGrant c) {
+      return SecuritySql.changeGrant(c);
+    }
+
+    public List<String> visitCreateRole(Change.CreateRole c) {
+      return SecuritySql.createRole(c);
+    }
+
+    public List<String> visitKeepRole(Change.KeepRole c) {
+      return SecuritySql.keepRole(c);
+    }
+
     public List<String> visitDropCheck(DropCheck c) {
       return List.of(dropConstraint(c.table(), c.check().name()));
     }
@@ -370,7 +402,9 @@ public final class SqlRenderer {
     }
 
     public List<String> visitCreateView(Change.CreateView c) {
-      return ViewSql.create(c.view(), resumable);
+      List<String> out = new ArrayList<>(ViewSql.create(c.view(), resumable));
+      out.addAll(SecuritySql.viewGrants(c.view()));
+      return out;
     }
 
     public List<String> visitDropView(Change.DropView c) {

@@ -462,9 +462,24 @@ class JournalFormatTest {
         new Change.DropFunction(touched),
         new Change.CreateTrigger(trigger),
         new Change.DropTrigger(trigger),
-        new Change.CreateView(stats));
+        new Change.CreateRole(new dev.plinth.schema.model.Role("app_reader", false, "app")),
+        new Change.KeepRole(new dev.plinth.schema.model.Role("app_admin", true, "app.Account")),
+        new Change.SetRowSecurity(t, List.of(false, false), List.of(true, true)),
+        new Change.CreatePolicy(t, POLICY),
+        new Change.DropPolicy(t, POLICY),
+        new Change.AlterPolicy(t, POLICY, new dev.plinth.schema.model.Policy("own", "INSERT", true,
+            List.of(), null, "owner = current_user", null)),
+        new Change.RenamePolicy(t, "own", "own_rows"),
+        new Change.ChangeGrant(t, "app_reader", List.of("SELECT"), List.of("INSERT", "SELECT")),
+        new Change.CreateView(stats),
+        new Change.CreateView(rich.withGrants(List.of(
+            new dev.plinth.schema.model.Grant("app_reader", List.of("SELECT"))))));
     return new JournalEntry(1, "9", null, false, false, changes);
   }
+
+  private static final dev.plinth.schema.model.Policy POLICY = new dev.plinth.schema.model.Policy(
+      "own", "INSERT", false, List.of("app_writer", "app_reader"), null, "owner = current_user",
+      null);
 
   /** The file was written before the format was pinned with annotations, and must not change. */
   @Test

@@ -423,6 +423,38 @@ public enum Message {
   TRIGGER_TRUNCATE_FOR_EACH_ROW(Severity.ERROR, "PLN387",
       "@Trigger '%s' on %s fires on TRUNCATE for each row, which PostgreSQL refuses. Use"
           + " forEach = Trigger.Level.STATEMENT, or leave TRUNCATE out."),
+  // Row-level security, policies, grants and roles.
+  ROLE_NOT_DECLARED(Severity.ERROR, "PLN390",
+      "%s names role '%s', which no @Role declares. Add @Role(\"%s\") to package-info.java or to a"
+          + " record of the schema (the migration creates the role when the cluster lacks it), or"
+          + " name a declared role."),
+  POLICY_EXPRESSION_FOR_COMMAND(Severity.ERROR, "PLN391",
+      "@Policy '%s' is for %s, which PostgreSQL allows %s only. Remove %s, or choose another command."),
+  DUPLICATE_POLICY(Severity.ERROR, "PLN392",
+      "@Policy '%s' is declared twice on %s. Give each policy of a table its own name."),
+  GRANT_WITHOUT_PRIVILEGES(Severity.ERROR, "PLN393",
+      "@Grant(to = \"%s\") on %s lists no privilege. Add privileges = {Privilege.SELECT, ...}, or"
+          + " remove the @Grant."),
+  POLICY_WITHOUT_ROW_SECURITY(Severity.WARNING, "PLN394",
+      "Table %s has policies (%s) but no @RowLevelSecurity, so PostgreSQL does not apply them: every"
+          + " role with privileges on it sees and changes every row. Add @RowLevelSecurity to the"
+          + " record, or @Acknowledge(\"PLN394\") if the policies are meant to wait."),
+  ROW_SECURITY_WITHOUT_POLICY(Severity.WARNING, "PLN395",
+      "Table %s has @RowLevelSecurity but no @Policy, so every role other than its owner sees none"
+          + " of its rows and can write none. Add a @Policy, or @Acknowledge(\"PLN395\") if that is"
+          + " meant."),
+  ROLE_KEPT(Severity.WARNING, "PLN396",
+      "Role '%s' is no longer declared: the migration leaves it in the cluster, whose other"
+          + " databases may use it (a rollback does not drop it either). Once nothing uses it, drop"
+          + " it by hand: DROP ROLE \"%s\";"),
+  DUPLICATE_GRANT(Severity.ERROR, "PLN397",
+      "%s has two @Grant(to = \"%s\"). Write one @Grant per role, with all its privileges."),
+  ROLE_DECLARED_TWICE(Severity.ERROR, "PLN398",
+      "@Role(\"%s\") is declared on %s and again on %s. Declare each role once."),
+  POLICY_WITHOUT_EXPRESSION(Severity.ERROR, "PLN399",
+      "@Policy '%s' has neither using nor withCheck, so it says nothing about rows. Add"
+          + " using = \"...\" (rows it lets the roles see and change) and/or withCheck = \"...\" (rows"
+          + " it lets them write)."),
 
   INTERNAL_ERROR(Severity.ERROR, "PLN299",
       "Plinth failed unexpectedly (%s). Please report it together with the records that caused it.");
@@ -433,6 +465,8 @@ public enum Message {
       SET_NOT_NULL, DROPS_TABLE, DROPS_COLUMN, LOSSY_REVERSE, NO_PRIMARY_KEY, ENUM_VALUES_REMOVED,
       RENAMES_TABLE, RENAMES_COLUMN, RETYPES_COLUMN, DROPS_NOT_NULL, PRIMARY_KEY_ON_EXISTING,
       INTEGER_COLUMN, TIMESTAMP_WITHOUT_TIME_ZONE, VARCHAR_LENGTH, ENUM_REBUILT, KEY_REBUILT);
+      INTEGER_COLUMN, TIMESTAMP_WITHOUT_TIME_ZONE, VARCHAR_LENGTH, ENUM_REBUILT, POLICY_WITHOUT_ROW_SECURITY,
+      ROW_SECURITY_WITHOUT_POLICY);
 
   /** The ids {@code @Acknowledge} takes, sorted. */
   public static List<String> acknowledgeableIds() {

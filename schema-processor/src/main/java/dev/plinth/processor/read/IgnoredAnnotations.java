@@ -20,7 +20,8 @@ import javax.lang.model.element.TypeElement;
  * may be on any type, so none of them is reported.
  */
 public final class IgnoredAnnotations {
-  private static final Set<String> ANYWHERE = Set.of(Ann.PACKAGE + "Nullable", Ann.PACKAGE + "Function");
+  private static final Set<String> ANYWHERE = Set.of(Ann.PACKAGE + "Nullable", Ann.PACKAGE + "Function",
+      Ann.PACKAGE + "Role");
 
   private final Report report;
 

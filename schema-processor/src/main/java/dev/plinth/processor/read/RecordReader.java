@@ -92,10 +92,18 @@ public final class RecordReader {
   private TypeElement fieldsRecord;
   private Map<String, Element> fields = Map.of();
 
+  private final SecurityReader security;
+
   public RecordReader(Elements elements, Report report, int postgres) {
     this.elements = elements;
     this.report = report;
     this.postgres = postgres;
+    this.security = new SecurityReader(elements, report);
+  }
+
+  /** What reads row-level security, policies, grants and roles (and where roles are named). */
+  public SecurityReader security() {
+    return security;
   }
 
   /** The enum types the read tables use, by Java class. */
@@ -269,7 +277,7 @@ public final class RecordReader {
     }
     String renamedFrom = Ann.find(record, "RenamedFrom", elements).map(a -> a.string("value")).orElse(null);
     Table model = new Table(tableName, record.getQualifiedName().toString(), docs.main(), columns, pk,
-        uniques, checks, indexes, List.of(), renamedFrom);
+        uniques, checks, indexes, List.of(), renamedFrom, security.readTable(record, tableName));
     return Optional.of(new TableDraft(model, table.origin(), origins, foreignKeys,
         intent(record, columnNames)));
   }
@@ -771,7 +779,8 @@ public final class RecordReader {
       }
     }
     return Optional.of(new View(qualified, elements.getBinaryName(record).toString(), sql,
-        view.bool("materialized"), view.bool("materialized") && !view.bool("withData"), indexes));
+        view.bool("materialized"), view.bool("materialized") && !view.bool("withData"), indexes,
+        security.grants(record)));
   }
 
   /** Where a view record is declared, for messages about it. */

@@ -413,6 +413,38 @@ public final class MigrationLint {
     public List<Finding> visitAlterIndex(Change.AlterIndex c) {
       return List.of();
     }
+
+    public List<Finding> visitSetRowSecurity(Change.SetRowSecurity c) {
+      return List.of();
+    }
+
+    public List<Finding> visitCreatePolicy(Change.CreatePolicy c) {
+      return List.of();
+    }
+
+    public List<Finding> visitDropPolicy(Change.DropPolicy c) {
+      return List.of();
+    }
+
+    public List<Finding> visitAlterPolicy(Change.AlterPolicy c) {
+      return List.of();
+    }
+
+    public List<Finding> visitRenamePolicy(Change.RenamePolicy c) {
+      return List.of();
+    }
+
+    public List<Finding> visitChangeGrant(Change.ChangeGrant c) {
+      return List.of();
+    }
+
+    public List<Finding> visitCreateRole(Change.CreateRole c) {
+      return List.of();
+    }
+
+    public List<Finding> visitKeepRole(Change.KeepRole c) {
+      return List.of(Finding.unplaced(Message.ROLE_KEPT, c.role().name(), c.role().name()));
+    }
   }
 
   /**

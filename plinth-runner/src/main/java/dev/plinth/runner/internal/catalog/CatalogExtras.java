@@ -20,7 +20,7 @@ import java.util.function.Predicate;
 
 /**
  * What a database holds beyond the schema model, for {@code pull}: objects Plinth does not model
- * (materialized views, sequences, functions, triggers, policies, domains, extensions, ...) and
+ * (materialized views, sequences, functions, triggers, domains, extensions, ...) and
  * features of modelled ones that the model lacks (partitioning, unlogged tables, not yet valid
  * constraints, generated columns, a view's comments and options). Each is reported, never dropped
  * silently; generated and domain-typed columns are also corrected in the schema {@link CatalogReader}
@@ -67,7 +67,6 @@ public final class CatalogExtras {
           (CASE WHEN NOT c.relispartition AND EXISTS (SELECT 1 FROM pg_inherits i WHERE i.inhrelid = c.oid)
                 THEN 'inherits from another table' END),
           (CASE WHEN c.relpersistence = 'u' THEN 'unlogged' END),
-          (CASE WHEN c.relrowsecurity THEN 'row-level security is enabled' END),
           (CASE WHEN c.reloptions IS NOT NULL THEN 'storage parameters ' || array_to_string(c.reloptions, ', ') END)
       ) AS f(what)
       WHERE c.relkind IN ('r', 'p') AND c.relname <> ? AND f.what IS NOT NULL AND %1$s
@@ -95,10 +94,6 @@ public final class CatalogExtras {
       SELECT 'trigger ' || n.nspname || '.' || c.relname || '.' || tg.tgname, 'a trigger', false
       FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE NOT tg.tgisinternal AND %1$s
-      UNION ALL
-      SELECT 'policy ' || n.nspname || '.' || c.relname || '.' || po.polname, 'a row-level security policy', false
-      FROM pg_policy po JOIN pg_class c ON c.oid = po.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE %1$s
       UNION ALL
       SELECT 'rule ' || n.nspname || '.' || c.relname || '.' || r.rulename, 'a rule', false
       FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * For {@code pull}: the hand-written migration that recreates, from PostgreSQL's own definitions,
  * what the database has and the records cannot say (the objects {@link CatalogExtras} reports), in
  * an order in which each object's dependencies come first: extensions, domains, sequences,
- * functions, constraints and indexes, materialized views, triggers, row-level security, rules,
+ * functions, constraints and indexes, materialized views, triggers, rules,
  * view and table options. Objects that still cannot be recreated are listed in it as comments.
  */
 public final class NotModelledCatalog {
@@ -147,30 +147,6 @@ public final class NotModelledCatalog {
              c.relname), 'trigger', n.nspname || '.' || c.relname || '.' || tg.tgname, NULL, NULL, NULL
       FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE NOT tg.tgisinternal AND {user} ORDER BY n.nspname, c.relname, tg.tgname
-      """, """
-      SELECT 'table ' || n.nspname || '.' || c.relname, 'row-level security',
-             'row-level security is enabled' || CASE WHEN c.relforcerowsecurity THEN ' and forced' ELSE '' END
-               || '; Plinth does not model it',
-             format('ALTER TABLE %I.%I ENABLE ROW LEVEL SECURITY;', n.nspname, c.relname)
-               || CASE WHEN c.relforcerowsecurity
-                    THEN format(E'\\nALTER TABLE %I.%I FORCE ROW LEVEL SECURITY;', n.nspname, c.relname) ELSE '' END,
-             format('ALTER TABLE %I.%I NO FORCE ROW LEVEL SECURITY;', n.nspname, c.relname)
-               || format(E'\\nALTER TABLE %I.%I DISABLE ROW LEVEL SECURITY;', n.nspname, c.relname),
-             'row-level-security', n.nspname || '.' || c.relname, NULL, NULL, NULL
-      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE c.relkind IN ('r', 'p') AND c.relrowsecurity AND {user} ORDER BY n.nspname, c.relname
-      """, """
-      SELECT 'policy ' || p.schemaname || '.' || p.tablename || '.' || p.policyname, NULL,
-             'a row-level security policy; Plinth does not model policies',
-             format('CREATE POLICY %I ON %I.%I AS %s FOR %s TO %s', p.policyname, p.schemaname, p.tablename,
-                    p.permissive, p.cmd, (SELECT string_agg(CASE WHEN r = 'public' THEN r ELSE quote_ident(r) END,
-                                                             ', ' ORDER BY r) FROM unnest(p.roles) r))
-               || coalesce(' USING (' || p.qual || ')', '') || coalesce(' WITH CHECK (' || p.with_check || ')', '')
-               || ';',
-             format('DROP POLICY IF EXISTS %I ON %I.%I;', p.policyname, p.schemaname, p.tablename),
-             'policy', p.schemaname || '.' || p.tablename || '.' || p.policyname, NULL, NULL, NULL
-      FROM pg_policies p JOIN pg_namespace n ON n.nspname = p.schemaname
-      WHERE {user} ORDER BY p.schemaname, p.tablename, p.policyname
       """, """
       SELECT 'rule ' || n.nspname || '.' || c.relname || '.' || r.rulename, NULL, 'a rule; Plinth does not model rules', pg_get_ruledef(r.oid),
              format('DROP RULE IF EXISTS %I ON %I.%I;', r.rulename, n.nspname, c.relname),

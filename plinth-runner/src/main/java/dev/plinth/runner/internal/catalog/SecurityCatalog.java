@@ -1,0 +1,251 @@
+package dev.plinth.runner.internal.catalog;
+
+import dev.plinth.schema.diff.Canonical;
+import dev.plinth.schema.journal.ExternalObjects;
+import dev.plinth.schema.model.Grant;
+import dev.plinth.schema.model.Policy;
+import dev.plinth.schema.model.QualifiedName;
+import dev.plinth.schema.model.Role;
+import dev.plinth.schema.model.Schema;
+import dev.plinth.schema.model.Table;
+import dev.plinth.schema.model.TableSecurity;
+import dev.plinth.schema.model.View;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Row-level security, policies and privileges of the live tables and views, read from the catalog
+ * ({@code pg_class}, {@code pg_policies}, the tables' access lists) and compared with the expected
+ * ones. Privileges of a relation's owner are its own, not grants, and are left out, and so are
+ * those of roles the schema does not declare; policy
+ * expressions are compared in canonical form, as PostgreSQL spells them back with parentheses and
+ * upper-case keywords.
+ */
+public final class SecurityCatalog {
+  private static final String ROW_SECURITY = """
+      SELECT c.relrowsecurity, c.relforcerowsecurity FROM pg_class c
+      JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relname = ?
+      """;
+  private static final String POLICIES = """
+      SELECT policyname, permissive, roles::text[], cmd, qual, with_check FROM pg_policies
+      WHERE schemaname = ? AND tablename = ? ORDER BY policyname
+      """;
+  private static final String GRANTS = """
+      SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(a.grantee) END,
+             a.privilege_type
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace,
+           aclexplode(c.relacl) a
+      WHERE n.nspname = ? AND c.relname = ? AND a.grantee <> c.relowner
+      """;
+
+  private SecurityCatalog() {}
+
+  /** {@code schema} without row-level security, policies, grants and roles (compared here). */
+  public static Schema withoutSecurity(Schema schema) {
+    return schema.withTables(schema.tables().stream().map(t -> t.withSecurity(null)).toList())
+        .withViews(schema.views().stream().map(v -> v.withGrants(List.of())).toList())
+        .withRoles(List.of());
+  }
+
+  /**
+   * {@code schema} (read from the live database: tables and views) with the tables' row-level
+   * security, policies and grants, the views' grants, and the roles they name (declared by
+   * {@code ""}: pull places the declarations).
+   */
+  public static Schema withLive(Connection connection, Schema schema) throws SQLException {
+    List<Table> tables = new ArrayList<>();
+    TreeSet<String> roleNames = new TreeSet<>();
+    for (Table table : schema.tables()) {
+      TableSecurity security = read(connection, table.name());
+      tables.add(table.withSecurity(security));
+      security.policies().forEach(p -> roleNames.addAll(p.roles()));
+      security.grants().forEach(g -> roleNames.add(g.role()));
+    }
+    List<View> views = new ArrayList<>();
+    for (View view : schema.views()) {
+      List<Grant> grants = read(connection, view.name()).grants();
+      views.add(view.withGrants(grants));
+      grants.forEach(g -> roleNames.add(g.role()));
+    }
+    roleNames.remove(Role.PUBLIC);
+    List<Role> roles = new ArrayList<>();
+    try (PreparedStatement st = connection.prepareStatement(
+        "SELECT rolcanlogin FROM pg_catalog.pg_roles WHERE rolname = ?")) {
+      for (String name : roleNames) {
+        st.setString(1, name);
+        try (ResultSet rs = st.executeQuery()) {
+          roles.add(new Role(name, rs.next() && rs.getBoolean(1), ""));
+        }
+      }
+    }
+    return schema.withTables(tables).withViews(views).withRoles(roles);
+  }
+
+  /** The live security of the table (or view, which has grants only) of that name. */
+  public static TableSecurity read(Connection connection, QualifiedName name) throws SQLException {
+    boolean enabled = false;
+    boolean forced = false;
+    try (PreparedStatement st = connection.prepareStatement(ROW_SECURITY)) {
+      st.setString(1, name.schema());
+      st.setString(2, name.name());
+      try (ResultSet rs = st.executeQuery()) {
+        if (rs.next()) {
+          enabled = rs.getBoolean(1);
+          forced = rs.getBoolean(2);
+        }
+      }
+    }
+    List<Policy> policies = new ArrayList<>();
+    try (PreparedStatement st = connection.prepareStatement(POLICIES)) {
+      st.setString(1, name.schema());
+      st.setString(2, name.name());
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          List<String> roles = new ArrayList<>(Arrays.asList((String[]) rs.getArray(3).getArray()));
+          roles.remove("public");
+          policies.add(new Policy(rs.getString(1), rs.getString(4),
+              rs.getString(2).equals("PERMISSIVE"), roles, rs.getString(5), rs.getString(6), null));
+        }
+      }
+    }
+    Map<String, TreeSet<String>> privileges = new TreeMap<>();
+    try (PreparedStatement st = connection.prepareStatement(GRANTS)) {
+      st.setString(1, name.schema());
+      st.setString(2, name.name());
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          // Privileges the annotations cannot grant (MAINTAIN) are not Plinth's.
+          if (Grant.PRIVILEGES.contains(rs.getString(2))) {
+            privileges.computeIfAbsent(rs.getString(1), r -> new TreeSet<>()).add(rs.getString(2));
+          }
+        }
+      }
+    }
+    List<Grant> grants = new ArrayList<>();
+    privileges.forEach((role, set) -> grants.add(new Grant(role, List.copyOf(set))));
+    return new TableSecurity(enabled, forced, policies, grants);
+  }
+
+  /** {@link #compare(Connection, Schema, ExternalObjects)} with nothing declared external. */
+  public static List<Difference> compare(Connection connection, Schema expected)
+      throws SQLException {
+    return compare(connection, expected, ExternalObjects.NONE);
+  }
+
+  /**
+   * How the live security of the expected tables and views differs from theirs. Row-level
+   * security and policies that {@code plinth.external} declares as created by hand-written
+   * migrations ({@code row-level-security schema.table}, {@code policy schema.table.policy}) are
+   * not drift when the records leave them out.
+   */
+  public static List<Difference> compare(Connection connection, Schema expected,
+      ExternalObjects external) throws SQLException {
+    List<Difference> out = new ArrayList<>();
+    Set<String> managed = new HashSet<>();
+    expected.roles().forEach(r -> managed.add(r.name()));
+    for (Table table : expected.tables()) {
+      TableSecurity want = table.access();
+      TableSecurity have = read(connection, table.name());
+      String name = table.name().toString();
+      if (!want.enabled() && external.names("row-level-security").contains(name)) {
+        have = have.withRowSecurity(false, false);
+      }
+      List<Policy> declared = want.policies();
+      have = have.withPolicies(have.policies().stream().filter(p -> declared.stream()
+          .anyMatch(d -> d.name().equals(p.name()))
+          || !external.names("policy").contains(name + "." + p.name())).toList());
+      if (want.enabled() != have.enabled()) {
+        out.add(Difference.different("table", name, "row level security",
+            onOff(want.enabled()), onOff(have.enabled())));
+      }
+      if (want.forced() != have.forced()) {
+        out.add(Difference.different("table", name, "forced row level security",
+            onOff(want.forced()), onOff(have.forced())));
+      }
+      policies(name, want.policies(), have.policies(), out);
+      grants(name, want.grants(), have.grants(), managed, out);
+    }
+    for (View view : expected.views()) {
+      grants(view.name().toString(), view.grants(), read(connection, view.name()).grants(), managed,
+          out);
+    }
+    return out;
+  }
+
+  private static void policies(String table, List<Policy> want, List<Policy> have,
+      List<Difference> out) {
+    Map<String, Policy> wanted = new TreeMap<>();
+    want.forEach(p -> wanted.put(p.name(), p));
+    Map<String, Policy> had = new TreeMap<>();
+    have.forEach(p -> had.put(p.name(), p));
+    TreeSet<String> names = new TreeSet<>(wanted.keySet());
+    names.addAll(had.keySet());
+    for (String name : names) {
+      Policy w = wanted.get(name);
+      Policy h = had.get(name);
+      String full = table + "." + name;
+      if (h == null) {
+        out.add(Difference.missing("policy", full, policy(w)));
+      } else if (w == null) {
+        out.add(Difference.extra("policy", full, policy(h)));
+      } else if (!canonical(w).equals(canonical(h))) {
+        out.add(Difference.different("policy", full, "definition", policy(w), policy(h)));
+      }
+    }
+  }
+
+  /**
+   * Grants that differ; privileges granted to a role the schema does not declare (by hand, to a
+   * reporting role, say) are not Plinth's and not drift.
+   */
+  private static void grants(String on, List<Grant> want, List<Grant> have, Set<String> managed,
+      List<Difference> out) {
+    Map<String, List<String>> wanted = new TreeMap<>();
+    want.forEach(g -> wanted.put(g.role(), g.privileges()));
+    Map<String, List<String>> had = new TreeMap<>();
+    have.forEach(g -> had.put(g.role(), g.privileges()));
+    TreeSet<String> roles = new TreeSet<>(wanted.keySet());
+    roles.addAll(had.keySet());
+    for (String role : roles) {
+      List<String> w = wanted.get(role);
+      List<String> h = had.get(role);
+      String name = on + " to " + role;
+      if (h == null) {
+        out.add(Difference.missing("grant", name, String.join(", ", w)));
+      } else if (w == null) {
+        if (managed.contains(role)) {
+          out.add(Difference.extra("grant", name, String.join(", ", h)));
+        }
+      } else if (!w.equals(h)) {
+        out.add(Difference.different("grant", name, "privileges", String.join(", ", w),
+            String.join(", ", h)));
+      }
+    }
+  }
+
+  private static Policy canonical(Policy p) {
+    return new Policy(p.name(), p.command(), p.permissive(), p.roles(),
+        Canonical.expression(p.using()), Canonical.expression(p.withCheck()), null);
+  }
+
+  private static String policy(Policy p) {
+    return (p.permissive() ? "" : "AS RESTRICTIVE ") + "FOR " + p.command() + " TO "
+        + (p.roles().isEmpty() ? Role.PUBLIC : String.join(", ", p.roles()))
+        + (p.using() == null ? "" : " USING (" + p.using() + ")")
+        + (p.withCheck() == null ? "" : " WITH CHECK (" + p.withCheck() + ")");
+  }
+
+  private static String onOff(boolean on) {
+    return on ? "enabled" : "disabled";
+  }
+}

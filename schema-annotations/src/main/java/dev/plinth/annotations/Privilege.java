@@ -1,0 +1,6 @@
+package dev.plinth.annotations;
+
+/** The privileges a {@link Grant} gives on a table or view. */
+public enum Privilege {
+  SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER
+}

@@ -1,0 +1,6 @@
+@Role("app_reader")
+@Role("app_writer")
+@Role("app_old")
+package shop;
+
+import dev.plinth.annotations.Role;
