@@ -80,6 +80,7 @@ public final class SchemaDiff {
       if (!afterTables.containsKey(old.name())) {
         old.foreignKeys().forEach(fk -> phases.dropForeignKeys.add(new DropForeignKey(old.name(), fk)));
         old.indexes().forEach(i -> phases.dropIndexes.add(new DropIndex(old.name(), i)));
+        PartitionChanges.dropped(old, phases);
         phases.dropTables.add(new DropTable(old, true));
       }
     }
@@ -87,6 +88,7 @@ public final class SchemaDiff {
       Table old = beforeTables.get(table.name());
       if (old == null) {
         phases.createTables.add(CreateTable.rollbackKeeping(table));
+        PartitionChanges.created(table, phases);
         table.indexes().forEach(i -> phases.addIndexes.add(new AddIndex(table.name(), i)));
         table.foreignKeys().forEach(fk -> phases.addForeignKeys.add(new AddForeignKey(table.name(), fk)));
       } else {
@@ -265,6 +267,7 @@ public final class SchemaDiff {
   private static void diffTable(Table old, Table table, Map<QualifiedName, List<String>> lostValues,
       Phases phases) {
     QualifiedName name = table.name();
+    PartitionChanges.diff(old, table, phases);
     diffNamed(old.foreignKeys(), table.foreignKeys(), Objects::equals,
         fk -> phases.dropForeignKeys.add(new DropForeignKey(name, fk)),
         fk -> phases.addForeignKeys.add(new AddForeignKey(name, fk)));
@@ -506,6 +509,7 @@ public final class SchemaDiff {
     final List<Change> dropColumns = new ArrayList<>();
     final List<Change> createTables = new ArrayList<>();
     final List<Change> addColumns = new ArrayList<>();
+    final List<Change> partitions = new ArrayList<>();
     final List<Change> alterColumns = new ArrayList<>();
     final List<Change> addPrimaryKeys = new ArrayList<>();
     final List<Change> addConstraints = new ArrayList<>();
@@ -520,7 +524,7 @@ public final class SchemaDiff {
       List<Change> all = new ArrayList<>();
       for (List<Change> phase : List.of(createSchemas, renames, renameParts, createExtensions,
           dropDefaults, createEnums, dropForeignKeys, dropIndexes, dropConstraints, dropTables,
-          dropColumns, createTables, addColumns, alterColumns, addPrimaryKeys, addConstraints,
+          dropColumns, createTables, addColumns, partitions, alterColumns, addPrimaryKeys, addConstraints,
           addIndexes, addForeignKeys, comments, dropEnums, dropExtensions, dropSchemas)) {
         all.addAll(phase);
       }

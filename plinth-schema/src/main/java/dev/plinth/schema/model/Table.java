@@ -1,5 +1,6 @@
 package dev.plinth.schema.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
@@ -17,9 +18,10 @@ import java.util.function.Predicate;
  * @param primaryKey the primary key, or null
  * @param comment the table comment, or null
  * @param renamedFrom the previous name stated by {@code @RenamedFrom}, or null
+ * @param partitioning how it is partitioned, or null for a plain table; absent from the journal then
  */
 @JsonPropertyOrder({"name", "javaClass", "comment", "columns", "primaryKey", "uniques", "checks",
-    "indexes", "foreignKeys", "renamedFrom"})
+    "indexes", "foreignKeys", "renamedFrom", "partitioning"})
 public record Table(
     @JsonProperty("name") QualifiedName name,
     @JsonProperty("javaClass") String javaClass,
@@ -30,7 +32,8 @@ public record Table(
     @JsonProperty("checks") List<CheckConstraint> checks,
     @JsonProperty("indexes") List<Index> indexes,
     @JsonProperty("foreignKeys") List<ForeignKey> foreignKeys,
-    @JsonProperty("renamedFrom") String renamedFrom) {
+    @JsonProperty("renamedFrom") String renamedFrom,
+    @JsonProperty("partitioning") @JsonInclude(JsonInclude.Include.NON_NULL) Partitioning partitioning) {
 
   public Table {
     Objects.requireNonNull(name, "name");
@@ -40,6 +43,24 @@ public record Table(
     checks = sorted(checks);
     indexes = sorted(indexes);
     foreignKeys = sorted(foreignKeys);
+  }
+
+  /** A plain (not partitioned) table. */
+  public Table(QualifiedName name, String javaClass, String comment, List<Column> columns,
+      PrimaryKey primaryKey, List<UniqueConstraint> uniques, List<CheckConstraint> checks,
+      List<Index> indexes, List<ForeignKey> foreignKeys, String renamedFrom) {
+    this(name, javaClass, comment, columns, primaryKey, uniques, checks, indexes, foreignKeys,
+        renamedFrom, null);
+  }
+
+  public boolean partitioned() {
+    return partitioning != null;
+  }
+
+  /** The table with another partitioning (null: none). */
+  public Table withPartitioning(Partitioning newPartitioning) {
+    return new Table(name, javaClass, comment, columns, primaryKey, uniques, checks, indexes,
+        foreignKeys, renamedFrom, newPartitioning);
   }
 
   private static <T extends Named> List<T> sorted(List<T> items) {
@@ -52,55 +73,58 @@ public record Table(
     return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
   }
 
-  /** The table as it is right after {@code CREATE TABLE}: no indexes and no foreign keys. */
+  /**
+   * The table as it is right after {@code CREATE TABLE}: no indexes, no foreign keys and no
+   * partitions.
+   */
   public Table bare() {
     return new Table(name, javaClass, comment, columns, primaryKey, uniques, checks, List.of(),
-        List.of(), renamedFrom);
+        List.of(), renamedFrom, partitioning == null ? null : partitioning.bare());
   }
 
   public Table withName(QualifiedName newName) {
     return new Table(newName, javaClass, comment, columns, primaryKey, uniques, checks, indexes,
-        foreignKeys, renamedFrom);
+        foreignKeys, renamedFrom, partitioning);
   }
 
   public Table withComment(String newComment) {
     return new Table(name, javaClass, newComment, columns, primaryKey, uniques, checks, indexes,
-        foreignKeys, renamedFrom);
+        foreignKeys, renamedFrom, partitioning);
   }
 
   public Table withRenamedFrom(String previous) {
     return new Table(name, javaClass, comment, columns, primaryKey, uniques, checks, indexes,
-        foreignKeys, previous);
+        foreignKeys, previous, partitioning);
   }
 
   public Table withColumns(List<Column> newColumns) {
     return new Table(name, javaClass, comment, newColumns, primaryKey, uniques, checks, indexes,
-        foreignKeys, renamedFrom);
+        foreignKeys, renamedFrom, partitioning);
   }
 
   public Table withPrimaryKey(PrimaryKey newPrimaryKey) {
     return new Table(name, javaClass, comment, columns, newPrimaryKey, uniques, checks, indexes,
-        foreignKeys, renamedFrom);
+        foreignKeys, renamedFrom, partitioning);
   }
 
   public Table withUniques(List<UniqueConstraint> newUniques) {
     return new Table(name, javaClass, comment, columns, primaryKey, newUniques, checks, indexes,
-        foreignKeys, renamedFrom);
+        foreignKeys, renamedFrom, partitioning);
   }
 
   public Table withChecks(List<CheckConstraint> newChecks) {
     return new Table(name, javaClass, comment, columns, primaryKey, uniques, newChecks, indexes,
-        foreignKeys, renamedFrom);
+        foreignKeys, renamedFrom, partitioning);
   }
 
   public Table withIndexes(List<Index> newIndexes) {
     return new Table(name, javaClass, comment, columns, primaryKey, uniques, checks, newIndexes,
-        foreignKeys, renamedFrom);
+        foreignKeys, renamedFrom, partitioning);
   }
 
   public Table withForeignKeys(List<ForeignKey> newForeignKeys) {
     return new Table(name, javaClass, comment, columns, primaryKey, uniques, checks, indexes,
-        newForeignKeys, renamedFrom);
+        newForeignKeys, renamedFrom, partitioning);
   }
 
   /** Helper for the {@code with...} methods: the list plus one item. */

@@ -306,6 +306,18 @@ public final class MigrationScript {
       return Optional.empty();
     }
 
+    public Optional<String> visitAddPartition(Change.AddPartition c) {
+      return Optional.empty();
+    }
+
+    public Optional<String> visitDetachPartition(Change.DetachPartition c) {
+      return c.backup() ? Optional.of(c.table().schema()) : Optional.empty();
+    }
+
+    public Optional<String> visitAlterPartitionBound(Change.AlterPartitionBound c) {
+      return Optional.empty();
+    }
+
     public Optional<String> visitValidateConstraint(ValidateConstraint c) {
       return Optional.empty();
     }

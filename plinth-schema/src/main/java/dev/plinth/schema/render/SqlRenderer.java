@@ -269,7 +269,7 @@ public final class SqlRenderer {
 
     public List<String> visitAddCheck(AddCheck c) {
       return addValidated(c.table(), c.check().name(), "CHECK (" + c.check().expression() + ")",
-          created.contains(c.table()), separateValidation);
+          addsValidated(c.table()), separateValidation);
     }
 
     public List<String> visitValidateConstraint(ValidateConstraint c) {
@@ -294,7 +294,7 @@ public final class SqlRenderer {
     }
 
     public List<String> visitAddForeignKey(AddForeignKey c) {
-      return addValidated(c.table(), c.key().name(), foreignKey(c.key()), created.contains(c.table()),
+      return addValidated(c.table(), c.key().name(), foreignKey(c.key()), addsValidated(c.table()),
           separateValidation);
     }
 
@@ -313,6 +313,23 @@ public final class SqlRenderer {
 
     public List<String> visitDropView(Change.DropView c) {
       return List.of("DROP VIEW " + (resumable ? "IF EXISTS " : "") + ident(c.view().name()) + ";");
+    }
+
+    public List<String> visitAddPartition(Change.AddPartition c) {
+      return PartitionSql.add(state, c, backups);
+    }
+
+    public List<String> visitDetachPartition(Change.DetachPartition c) {
+      return PartitionSql.detach(state, c, backups);
+    }
+
+    public List<String> visitAlterPartitionBound(Change.AlterPartitionBound c) {
+      return PartitionSql.alterBound(c);
+    }
+
+    /** PostgreSQL validates a constraint of a partitioned table when it adds it (no NOT VALID). */
+    private boolean addsValidated(QualifiedName table) {
+      return created.contains(table) || state.table(table).map(Table::partitioned).orElse(false);
     }
   }
 
@@ -508,7 +525,8 @@ public final class SqlRenderer {
         parts.add("CONSTRAINT " + ident(u.name()) + " UNIQUE (" + idents(u.columns()) + ")"));
     table.checks().forEach(c ->
         parts.add("CONSTRAINT " + ident(c.name()) + " CHECK (" + c.expression() + ")"));
-    out.add("CREATE TABLE " + ident(table.name()) + " (\n  " + String.join(",\n  ", parts) + "\n);");
+    out.add("CREATE TABLE " + ident(table.name()) + " (\n  " + String.join(",\n  ", parts) + "\n)"
+        + (table.partitioned() ? PartitionSql.clause(table.partitioning()) : "") + ";");
     table.columns().forEach(c -> out.addAll(SequenceSql.afterCreate(table.name(), c)));
     if (table.comment() != null) {
       out.add("COMMENT ON TABLE " + ident(table.name()) + " IS " + literal(table.comment()) + ";");

@@ -137,6 +137,29 @@ public enum Message {
   UNKNOWN_ACKNOWLEDGE(Severity.WARNING, "PLN151",
       "@Acknowledge names %s, which is not a warning that can be acknowledged, so it has no effect."
           + " Acknowledge one of %s, or remove it."),
+  PARTITION_WITHOUT_PARTITION_BY(Severity.ERROR, "PLN400",
+      "%s is on %s, which has no @PartitionBy. Declare how the table is partitioned, e.g."
+          + " @PartitionBy(type = PartitionType.RANGE, columns = \"createdAt\"), or remove it."),
+  PARTITION_KEY_NOT_IN_KEY(Severity.ERROR, "PLN401",
+      "%s of %s does not include partition column(s) %s, but PostgreSQL enforces a key of a"
+          + " partitioned table per partition, so it must include every partition column."
+          + " Mark %s @Id too (or add it to the constraint's columns)."),
+  PARTITION_BOUND(Severity.ERROR, "PLN402",
+      "Partition '%s' of %s does not fit PARTITION BY %s: %s"),
+  TIME_PARTITIONS(Severity.ERROR, "PLN403",
+      "@TimePartitions on %s: %s Example: @TimePartitions(start = \"2026-01\", count = 12,"
+          + " interval = TimeInterval.MONTH)."),
+  DUPLICATE_PARTITION(Severity.ERROR, "PLN404",
+      "Partition '%s' of %s is declared twice (%s). Give each partition its own name and bounds."),
+  PARTITIONING_IN_PLACE(Severity.ERROR, "PLN405",
+      "Table %s %s, but PostgreSQL cannot change that in place. Keep the table as it is, and"
+          + " declare a new table (another record) with the partitioning you want, copy the rows"
+          + " into it in a migration of your own, then drop the old one."),
+  PARTITION_INDEX_CONCURRENTLY(Severity.ERROR, "PLN406",
+      "Index %s is on partitioned table %s, whose indexes PostgreSQL cannot build CONCURRENTLY."
+          + " Remove concurrently = true (the index is built in the migration's transaction)."),
+  PARTITION_NAME_TAKEN(Severity.ERROR, "PLN407",
+      "Partition '%s' of %s has the name of %s. Give the partition another name, e.g. '%s_p'."),
   VIEW_NOT_RECORD(Severity.ERROR, "PLN142",
       "@View is on %s, which is not a record. Declare it as a record whose components are the"
           + " view's columns: `record %s(...) {}`."),

@@ -323,6 +323,18 @@ public final class MigrationLint {
       return List.of();
     }
 
+    public List<Finding> visitAddPartition(Change.AddPartition c) {
+      return List.of();
+    }
+
+    public List<Finding> visitDetachPartition(Change.DetachPartition c) {
+      return List.of();
+    }
+
+    public List<Finding> visitAlterPartitionBound(Change.AlterPartitionBound c) {
+      return List.of();
+    }
+
     public List<Finding> visitValidateConstraint(Change.ValidateConstraint c) {
       return List.of();
     }

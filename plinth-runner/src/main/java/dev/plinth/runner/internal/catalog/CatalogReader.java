@@ -7,6 +7,7 @@ import dev.plinth.schema.model.ForeignKey;
 import dev.plinth.schema.model.Identity;
 import dev.plinth.schema.model.Index;
 import dev.plinth.schema.model.IndexKey;
+import dev.plinth.schema.model.Partitioning;
 import dev.plinth.schema.model.PrimaryKey;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.ReferentialAction;
@@ -23,6 +24,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,6 +151,12 @@ public final class CatalogReader {
         }
       }
     }
+    Set<Long> partitions = new HashSet<>();
+    Map<Long, IntFunction<String>> columnNames = new HashMap<>();
+    tables.forEach((oid, table) -> columnNames.put(oid, n -> table.columns.get(n).name()));
+    PartitionCatalog.read(connection, schemas, columnNames, partitions)
+        .forEach((oid, partitioning) -> tables.get(oid).partitioning = partitioning);
+    tables.keySet().removeAll(partitions);
     try (PreparedStatement st = connection.prepareStatement(CONSTRAINTS.formatted(schemas));
         ResultSet rs = st.executeQuery()) {
       while (rs.next()) {
@@ -303,6 +313,7 @@ public final class CatalogReader {
     final List<Index> indexes = new ArrayList<>();
     final List<ForeignKey> foreignKeys = new ArrayList<>();
     PrimaryKey primaryKey;
+    Partitioning partitioning;
 
     TableBuilder(QualifiedName name, String comment) {
       this.name = name;
@@ -313,7 +324,7 @@ public final class CatalogReader {
       List<Column> ordered = columns.entrySet().stream()
           .sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList();
       return new Table(name, "", comment, ordered, primaryKey, uniques, checks, indexes,
-          foreignKeys, null);
+          foreignKeys, null, partitioning);
     }
   }
 }
