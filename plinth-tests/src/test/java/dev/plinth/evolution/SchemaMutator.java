@@ -8,6 +8,8 @@ import dev.plinth.schema.model.Identity;
 import dev.plinth.schema.model.Index;
 import dev.plinth.schema.model.IndexKey;
 import dev.plinth.schema.model.Names;
+import dev.plinth.schema.model.Partition;
+import dev.plinth.schema.model.Partitioning;
 import dev.plinth.schema.model.PrimaryKey;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.ReferentialAction;
@@ -73,10 +75,13 @@ final class SchemaMutator {
    */
   private final Random viewRandom;
   private int viewCounter;
+  /** Draws the partitioning of new tables and the partitions added and detached, apart likewise. */
+  private final Random partitionRandom;
 
   SchemaMutator(long seed, boolean namedNotNull) {
     this.random = new Random(seed);
     this.viewRandom = new Random(seed * 31 + 7);
+    this.partitionRandom = new Random(seed * 17 + 3);
     this.namedNotNull = namedNotNull;
   }
 
@@ -99,7 +104,7 @@ final class SchemaMutator {
     for (int i = 0; i < changes; i++) {
       result = mutateOnce(result);
     }
-    return evolveViews(result, schema.views());
+    return evolveViews(evolvePartitions(result), schema.views());
   }
 
   /**
@@ -126,6 +131,60 @@ final class SchemaMutator {
       viewOver(schema, kept, "view:" + view.name().name(), name).ifPresent(kept::add);
     }
     return new Schema(schema.tables(), schema.enums(), kept);
+  }
+
+  /**
+   * Sometimes adds a range partition to a partitioned table (the default partition hands it its
+   * rows) or detaches one (kept in the backup). Partitioned tables are partitioned by range of their
+   * uuid key, one range per leading hex digit, and always keep their default partition, so that
+   * every row has a partition.
+   */
+  private Schema evolvePartitions(Schema schema) {
+    List<Table> partitioned = schema.tables().stream().filter(Table::partitioned).toList();
+    if (partitioned.isEmpty() || partitionRandom.nextInt(3) != 0) {
+      return schema;
+    }
+    Table table = partitioned.get(partitionRandom.nextInt(partitioned.size()));
+    List<Partition> partitions = table.partitioning().partitions();
+    List<Partition> ranges = partitions.stream().filter(p -> !p.isDefault()).toList();
+    List<Partition> next = new ArrayList<>(partitions);
+    if (partitionRandom.nextBoolean() || ranges.isEmpty()) {
+      List<Integer> free = new ArrayList<>();
+      for (int digit = 0; digit < 16; digit++) {
+        String from = rangeStart(digit);
+        if (ranges.stream().noneMatch(p -> p.from().equals(from))) {
+          free.add(digit);
+        }
+      }
+      if (free.isEmpty()) {
+        return schema;
+      }
+      next.add(range(free.get(partitionRandom.nextInt(free.size()))));
+    } else {
+      next.remove(ranges.get(partitionRandom.nextInt(ranges.size())));
+    }
+    return schema.withTable(table.withPartitioning(table.partitioning().withPartitions(next)));
+  }
+
+  /** The partition of the uuids whose first hex digit is {@code digit}. */
+  private Partition range(int digit) {
+    return Partition.range("p" + next(), rangeStart(digit), digit == 15 ? "MAXVALUE" : rangeStart(digit + 1));
+  }
+
+  private static String rangeStart(int digit) {
+    return "'" + Integer.toHexString(digit) + "0000000-0000-0000-0000-000000000000'";
+  }
+
+  /**
+   * Sometimes a new table is partitioned by range of its key, with a default partition and one
+   * range; not one with an identity column (PostgreSQL 17 is the first to allow them there).
+   */
+  private Table maybePartitioned(Table table) {
+    if (partitionRandom.nextInt(4) != 0 || table.columns().stream().anyMatch(c -> c.identity().isIdentity())) {
+      return table;
+    }
+    return table.withPartitioning(new Partitioning("range", List.of("id"),
+        List.of(Partition.defaultPartition("p" + next()), range(partitionRandom.nextInt(16)))));
   }
 
   /** A view reading {@code source} ({@code table:<class>} or {@code view:<name>}), if it is there. */
@@ -176,6 +235,9 @@ final class SchemaMutator {
    * away, or changes a serial column's type.
    */
   private Schema changeGeneration(Schema schema, Table table) {
+    if (table.partitioned()) {
+      return schema; // no identity columns on partitioned tables before PostgreSQL 17
+    }
     List<Column> candidates = freeColumns(table).stream()
         .filter(c -> (c.type().equals("bigint") || c.type().equals("integer")) && !c.nullable()
             && c.defaultSql() == null)
@@ -270,8 +332,9 @@ final class SchemaMutator {
     }
     // Some keys are named explicitly, as @Id(name) does: renames keep those names.
     String key = random.nextInt(4) == 0 ? "pk" + next() : name + "_pkey";
-    return new Table(new QualifiedName(namespace, name), "gen." + name, random.nextBoolean() ? "table " + name : null,
-        columns, new PrimaryKey(key, List.of("id")), List.of(), List.of(), List.of(), List.of(), null);
+    return maybePartitioned(new Table(new QualifiedName(namespace, name), "gen." + name,
+        random.nextBoolean() ? "table " + name : null, columns, new PrimaryKey(key, List.of("id")), List.of(),
+        List.of(), List.of(), List.of(), null));
   }
 
   private Column newColumn(Schema schema, Table table) {
@@ -368,8 +431,11 @@ final class SchemaMutator {
    * column, adds one for a later step.
    */
   private Schema rekey(Schema schema, Table chosen) {
+    if (chosen.partitioned()) {
+      return schema; // the key of a partitioned table holds its partition key
+    }
     Table table = keyCandidates(chosen).isEmpty() ? schema.tables().stream()
-        .filter(t -> !keyCandidates(t).isEmpty()).findFirst().orElse(chosen) : chosen;
+        .filter(t -> !t.partitioned() && !keyCandidates(t).isEmpty()).findFirst().orElse(chosen) : chosen;
     List<Column> candidates = keyCandidates(table);
     if (candidates.isEmpty()) {
       Column column = new Column("c" + next(), "uuid", null, false, "gen_random_uuid()", Identity.NONE, null, null);
@@ -479,7 +545,7 @@ final class SchemaMutator {
     String where = random.nextInt(3) == 0 ? Sql.ident(column.name()) + " IS NOT NULL" : null;
     Index index = new Index(Names.derived(table.name().name(), List.of(column.name(), "i" + next()), "idx"),
         List.of(key), column.type().equals("uuid") && random.nextBoolean()
-            && !repeating.contains(column.name()),
+            && !repeating.contains(column.name()) && !table.partitioned(),
         random.nextInt(4) == 0 && !expression ? "hash" : "btree", where,
         random.nextInt(4) == 0 ? List.of(key(table)) : List.of(), false);
     Index fitted = index.method().equals("hash") ? new Index(index.name(), List.of(IndexKey.column(column.name())),
@@ -488,6 +554,9 @@ final class SchemaMutator {
   }
 
   private Schema addUnique(Schema schema, Table table) {
+    if (table.partitioned()) {
+      return schema; // a unique key of a partitioned table holds its partition key
+    }
     // Not the key (a unique constraint that repeats the primary key is an error) nor a reference
     // column (rows share the referenced key).
     List<Column> columns = table.columns().stream().filter(c -> c.type().equals("uuid"))
@@ -514,6 +583,9 @@ final class SchemaMutator {
   /** A new nullable column referencing another table's key (or its own), empty for existing rows. */
   private Schema addForeignKey(Schema schema, Table table) {
     Table target = schema.tables().get(random.nextInt(schema.tables().size()));
+    if (target.partitioned()) {
+      return schema; // rows referencing a partition would keep it from being detached
+    }
     String column = "ref" + next();
     mayHoldNull.add(column);
     repeating.add(column);

@@ -81,7 +81,7 @@ public final class SchemaDiff {
         old.foreignKeys().forEach(fk -> phases.dropForeignKeys.add(new DropForeignKey(old.name(), fk)));
         old.indexes().forEach(i -> phases.dropIndexes.add(new DropIndex(old.name(), i)));
         PartitionChanges.dropped(old, phases);
-        phases.dropTables.add(new DropTable(old, true));
+        phases.dropTables.add(new DropTable(withRenamedValues(old, phases.createEnums), true));
       }
     }
     for (Table table : afterTables.values()) {
@@ -97,6 +97,25 @@ public final class SchemaDiff {
     }
     recreateForeignKeysOnReplacedKeys(current, after, phases);
     return ViewChanges.around(before, after, phases.ordered());
+  }
+
+  /**
+   * A table dropped after enum values it names in defaults are renamed, as it is then: its
+   * defaults name the new values (PostgreSQL's defaults follow the rename), so that the reverse
+   * restores it before renaming them back with defaults that exist at that point.
+   */
+  private static Table withRenamedValues(Table table, List<Change> enumChanges) {
+    Table result = table;
+    for (Change change : enumChanges) {
+      if (change instanceof Change.RenameEnumValue r) {
+        String from = "'" + r.from().replace("'", "''") + "'";
+        String to = "'" + r.to().replace("'", "''") + "'";
+        result = result.withColumns(result.columns().stream()
+            .map(c -> r.type().equals(c.enumType()) && from.equals(c.defaultSql()) ? c.withDefault(to) : c)
+            .toList());
+      }
+    }
+    return result;
   }
 
   /** {@code before} with the renames that {@code after} states applied (and nothing else). */

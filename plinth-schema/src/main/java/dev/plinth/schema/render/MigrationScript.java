@@ -125,6 +125,8 @@ public final class MigrationScript {
       return Optional.of(c.table().name().schema());
     } else if (change instanceof AddColumn c && c.keptByRollback()) {
       return Optional.of(c.table().schema());
+    } else if (change instanceof Change.AddPartition c && c.keptByRollback()) {
+      return Optional.of(c.table().schema());
     }
     return Optional.empty();
   }

@@ -17,6 +17,8 @@ import dev.plinth.schema.model.ForeignKey;
 import dev.plinth.schema.model.Identity;
 import dev.plinth.schema.model.Index;
 import dev.plinth.schema.model.IndexKey;
+import dev.plinth.schema.model.Partition;
+import dev.plinth.schema.model.Partitioning;
 import dev.plinth.schema.model.PrimaryKey;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.ReferentialAction;
@@ -398,6 +400,9 @@ class JournalFormatTest {
     EnumType e1 = new EnumType(tier, "app.Tier", List.of("GOLD", "SILVER"), "app.level",
         Map.of("GOLD", "OR"));
     EnumType e2 = new EnumType(tier, "app.Tier", List.of("GOLD"));
+    Table events = new Table(QualifiedName.parse("app.events"), "app.Event", null,
+        List.of(new Column("day", "date", null, false, null, Identity.NONE, null, null)), null, List.of(),
+        List.of(), List.of(), List.of(), null, new Partitioning("RANGE", List.of("day"), List.of()));
     View rich = new View(QualifiedName.parse("app.rich"), "app.Rich", "SELECT id FROM app.account");
     List<Change> changes = List.of(
         new Change.CreateSchema("app"),
@@ -435,7 +440,14 @@ class JournalFormatTest {
         new Change.ValidateConstraint(t, "account_check", false),
         new Change.AddUnique(t, uq, true),
         new Change.AddPrimaryKey(t, pk, true),
-        new Change.AddIndex(t, plain, true));
+        new Change.AddIndex(t, plain, true),
+        new Change.CreateTable(events),
+        new Change.AddPartition(events.name(), Partition.range("events_2026", "'2026-01-01'", "MAXVALUE"),
+            true, true),
+        new Change.DetachPartition(events.name(), Partition.list("events_eu", List.of("'de'", "'fr'")),
+            true, true, true),
+        new Change.AlterPartitionBound(events.name(), Partition.hash("events_0", 2, 0),
+            Partition.defaultPartition("events_0")));
     return new JournalEntry(1, "9", null, false, false, changes);
   }
 
