@@ -27,6 +27,20 @@ final class PartitionSql {
     return " PARTITION BY " + partitioning.strategySql() + " (" + Sql.idents(partitioning.columns()) + ")";
   }
 
+  /**
+   * The partitions of a table moved to another schema follow it there (PostgreSQL moves the
+   * parent alone): a partition lives in its table's schema.
+   */
+  static List<String> followSchema(Schema state, QualifiedName from, QualifiedName to) {
+    Table table = state.table(from).orElse(null);
+    if (table == null || !table.partitioned() || from.schema().equals(to.schema())) {
+      return List.of();
+    }
+    return table.partitioning().partitions().stream()
+        .map(p -> "ALTER TABLE " + ident(name(from, p)) + " SET SCHEMA " + ident(to.schema()) + ";")
+        .toList();
+  }
+
   static QualifiedName name(QualifiedName table, Partition partition) {
     return new QualifiedName(table.schema(), partition.name());
   }

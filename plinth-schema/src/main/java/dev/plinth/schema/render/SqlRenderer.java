@@ -183,7 +183,9 @@ public final class SqlRenderer {
     }
 
     public List<String> visitRenameTable(RenameTable c) {
-      return renameTable(c.from(), c.to());
+      List<String> out = renameTable(c.from(), c.to());
+      out.addAll(PartitionSql.followSchema(state, c.from(), c.to()));
+      return out;
     }
 
     public List<String> visitAddColumn(AddColumn c) {

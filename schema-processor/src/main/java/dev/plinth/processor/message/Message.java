@@ -206,6 +206,10 @@ public enum Message {
       "The migration drops table %s and its %d column(s): its rows are kept in schema %s for the"
           + " rollback until `prune-backups`, but code that still uses it breaks."
           + " @Acknowledge(\"PLN307\") on another record of the schema to confirm."),
+  DETACHES_PARTITION(Severity.WARNING, "PLN408",
+      "The migration detaches partition %s of %s: its rows leave the table (they are kept in schema"
+          + " %s for the rollback until `prune-backups`), and queries of the table no longer see them."
+          + " @Acknowledge(\"PLN408\") on the record to confirm."),
   DROPS_COLUMN(Severity.WARNING, "PLN308",
       "The migration drops column '%s' (%s) of %s: its values are kept in schema %s for the rollback"
           + " until `prune-backups`, but clients still running code that reads it break. Stage it:"
@@ -364,7 +368,7 @@ public enum Message {
       REWRITING_DEFAULT, REWRITING_TYPE_CHANGE, INDEX_NOT_CONCURRENT, UNIQUE_ON_EXISTING,
       SET_NOT_NULL, DROPS_TABLE, DROPS_COLUMN, LOSSY_REVERSE, NO_PRIMARY_KEY, ENUM_VALUES_REMOVED,
       RENAMES_TABLE, RENAMES_COLUMN, RETYPES_COLUMN, DROPS_NOT_NULL, PRIMARY_KEY_ON_EXISTING,
-      INTEGER_COLUMN, TIMESTAMP_WITHOUT_TIME_ZONE, VARCHAR_LENGTH, ENUM_REBUILT);
+      INTEGER_COLUMN, TIMESTAMP_WITHOUT_TIME_ZONE, VARCHAR_LENGTH, ENUM_REBUILT, DETACHES_PARTITION);
 
   /** The ids {@code @Acknowledge} takes, sorted. */
   public static List<String> acknowledgeableIds() {

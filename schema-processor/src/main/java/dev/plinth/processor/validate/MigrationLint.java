@@ -327,8 +327,15 @@ public final class MigrationLint {
       return List.of();
     }
 
+    /**
+     * A partition the records no longer declare: its rows leave the table (not reported for a
+     * table that is dropped, which {@code PLN307} covers).
+     */
     public List<Finding> visitDetachPartition(Change.DetachPartition c) {
-      return List.of();
+      return c.backup() && !c.keptByRollback() && drafts.containsKey(c.table())
+          ? List.of(Finding.at(Message.DETACHES_PARTITION, c.table(), null,
+              c.table().schema() + "." + c.partition().name(), c.table(), backups.schema(c.table().schema())))
+          : List.of();
     }
 
     public List<Finding> visitAlterPartitionBound(Change.AlterPartitionBound c) {
