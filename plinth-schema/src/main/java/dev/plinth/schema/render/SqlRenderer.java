@@ -271,7 +271,7 @@ public final class SqlRenderer {
 
     public List<String> visitAddCheck(AddCheck c) {
       return addValidated(c.table(), c.check().name(), "CHECK (" + c.check().expression() + ")",
-          addsValidated(c.table()), separateValidation);
+          created.contains(c.table()), separateValidation);
     }
 
     public List<String> visitValidateConstraint(ValidateConstraint c) {
@@ -329,7 +329,10 @@ public final class SqlRenderer {
       return PartitionSql.alterBound(c);
     }
 
-    /** PostgreSQL validates a constraint of a partitioned table when it adds it (no NOT VALID). */
+    /**
+     * Whether a foreign key is added validated at once: on a table this script creates, and on a
+     * partitioned table (PostgreSQL before 18 refuses a NOT VALID foreign key there).
+     */
     private boolean addsValidated(QualifiedName table) {
       return created.contains(table) || state.table(table).map(Table::partitioned).orElse(false);
     }
