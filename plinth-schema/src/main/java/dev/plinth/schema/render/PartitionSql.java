@@ -6,6 +6,7 @@ import dev.plinth.schema.diff.Change.AddPartition;
 import dev.plinth.schema.diff.Change.AlterPartitionBound;
 import dev.plinth.schema.diff.Change.DetachPartition;
 import dev.plinth.schema.model.Column;
+import dev.plinth.schema.model.Identity;
 import dev.plinth.schema.model.Partition;
 import dev.plinth.schema.model.Partitioning;
 import dev.plinth.schema.model.QualifiedName;
@@ -181,6 +182,9 @@ final class PartitionSql {
       out.add("ALTER TABLE " + ident(name) + " SET SCHEMA " + ident(backups.schema(c.table().schema()))
           + ";");
       out.addAll(backups.detachEnums(moved));
+      // The kept copy must not hold on to the sequence of a serial column, which may go meanwhile.
+      serialColumns(parent).forEach(column -> out.add("ALTER TABLE " + ident(backups.kept(name))
+          + " ALTER COLUMN " + ident(column.name()) + " DROP DEFAULT;"));
       if (c.keptByRollback()) {
         out.add(backups.label(backups.kept(name), create(c.table(), c.partition())));
       }
@@ -212,8 +216,18 @@ final class PartitionSql {
     List<String> out = new ArrayList<>();
     out.add("ALTER TABLE " + ident(backups.kept(name)) + " SET SCHEMA " + ident(table.schema()) + ";");
     out.addAll(backups.reattachEnums(asTable(state, table, partition)));
+    Table parent = state.table(table).orElseThrow();
+    serialColumns(parent).forEach(column -> out.add("ALTER TABLE " + ident(name) + " ALTER COLUMN "
+        + ident(column.name()) + " SET DEFAULT nextval("
+        + Sql.literal(ident(SequenceSql.name(table, column))) + "::regclass);"));
     out.add(attach(table, partition));
     return out;
+  }
+
+  /** The serial columns of a table, whose default is {@code nextval} of their sequence. */
+  private static List<Column> serialColumns(Table table) {
+    return table.columns().stream().filter(c -> c.identity() == Identity.SERIAL
+        && c.sequence() != null && c.sequence().name() != null).toList();
   }
 
   /** The partition as a table of its own: the parent's columns under the partition's name. */
