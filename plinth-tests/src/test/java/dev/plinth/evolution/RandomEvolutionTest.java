@@ -154,7 +154,7 @@ class RandomEvolutionTest {
   static List<Script> scripts(Schema before, List<Change> changes, int version, boolean strict) {
     List<Script> scripts = new ArrayList<>();
     Schema state = before;
-    for (MigrationPlan.Step step : MigrationPlan.split(changes, strict)) {
+    for (MigrationPlan.Step step : MigrationPlan.split(before, changes, strict)) {
       String v = String.valueOf(++version);
       ScriptSettings settings = GeneratedMigration.scriptSettings(step, strict
           ? new GeneratedMigration.Settings("5s", "1min", "1h", true, false)

@@ -11,6 +11,8 @@ import dev.plinth.schema.model.Identity;
 import dev.plinth.schema.model.Index;
 import dev.plinth.schema.model.IndexKey;
 import dev.plinth.schema.model.Names;
+import dev.plinth.schema.model.Partition;
+import dev.plinth.schema.model.Partitioning;
 import dev.plinth.schema.model.Policy;
 import dev.plinth.schema.model.PrimaryKey;
 import dev.plinth.schema.model.QualifiedName;
@@ -101,6 +103,8 @@ final class SchemaMutator {
    */
   private final Random securityRandom;
   private int policyCounter;
+  /** Draws the partitioning of new tables and the partitions added and detached, apart likewise. */
+  private final Random partitionRandom;
 
   SchemaMutator(long seed, boolean namedNotNull) {
     this.random = new Random(seed);
@@ -109,6 +113,7 @@ final class SchemaMutator {
     this.keyRandom = new Random(seed * 17 + 3);
     this.schemaRandom = new Random(seed * 13 + 5);
     this.routineRandom = new Random(seed * 131 + 17);
+    this.partitionRandom = new Random(seed * 41 + 13);
     this.namedNotNull = namedNotNull;
   }
 
@@ -141,7 +146,8 @@ final class SchemaMutator {
       result = changeKeyOptions(result);
     }
     result = evolveSchemas(result.withDeclared(schema.schemas().stream().map(Namespace::definition).toList()));
-    Schema evolved = evolveSecurity(evolveViews(result, schema.views().stream().filter(v -> !v.materialized()).toList()));
+    Schema evolved = evolveSecurity(evolveViews(evolvePartitions(result),
+        schema.views().stream().filter(v -> !v.materialized()).toList()));
     return routines ? evolveRoutines(evolved, schema) : evolved;
   }
 
@@ -379,6 +385,60 @@ final class SchemaMutator {
     return schema.withViews(kept);
   }
 
+  /**
+   * Sometimes adds a range partition to a partitioned table (the default partition hands it its
+   * rows) or detaches one (kept in the backup). Partitioned tables are partitioned by range of their
+   * uuid key, one range per leading hex digit, and always keep their default partition, so that
+   * every row has a partition.
+   */
+  private Schema evolvePartitions(Schema schema) {
+    List<Table> partitioned = schema.tables().stream().filter(Table::partitioned).toList();
+    if (partitioned.isEmpty() || partitionRandom.nextInt(3) != 0) {
+      return schema;
+    }
+    Table table = partitioned.get(partitionRandom.nextInt(partitioned.size()));
+    List<Partition> partitions = table.partitioning().partitions();
+    List<Partition> ranges = partitions.stream().filter(p -> !p.isDefault()).toList();
+    List<Partition> next = new ArrayList<>(partitions);
+    if (partitionRandom.nextBoolean() || ranges.isEmpty()) {
+      List<Integer> free = new ArrayList<>();
+      for (int digit = 0; digit < 16; digit++) {
+        String from = rangeStart(digit);
+        if (ranges.stream().noneMatch(p -> p.from().equals(from))) {
+          free.add(digit);
+        }
+      }
+      if (free.isEmpty()) {
+        return schema;
+      }
+      next.add(range(free.get(partitionRandom.nextInt(free.size()))));
+    } else {
+      next.remove(ranges.get(partitionRandom.nextInt(ranges.size())));
+    }
+    return schema.withTable(table.withPartitioning(table.partitioning().withPartitions(next)));
+  }
+
+  /** The partition of the uuids whose first hex digit is {@code digit}. */
+  private Partition range(int digit) {
+    return Partition.range("p" + next(), rangeStart(digit), digit == 15 ? "MAXVALUE" : rangeStart(digit + 1));
+  }
+
+  private static String rangeStart(int digit) {
+    return "'" + Integer.toHexString(digit) + "0000000-0000-0000-0000-000000000000'";
+  }
+
+  /**
+   * Sometimes a new table is partitioned by range of its key, with a default partition and one
+   * range; not one with an identity column (PostgreSQL 17 is the first to allow them there).
+   */
+  private Table maybePartitioned(Table table) {
+    if (partitionRandom.nextInt(4) != 0 || table.columns().stream().anyMatch(c -> c.identity().isIdentity())) {
+      return table;
+    }
+    return table.withPartitioning(new Partitioning("range", List.of("id"),
+        List.of(Partition.defaultPartition("p" + next()), range(partitionRandom.nextInt(16)))));
+  }
+
   /** A view reading {@code source} ({@code table:<class>} or {@code view:<name>}), if it is there. */
   private static java.util.Optional<View> viewOver(Schema schema, List<View> views, String source,
       QualifiedName name) {
@@ -407,13 +467,15 @@ final class SchemaMutator {
       case 7: return changeNullability(schema, table);
       case 8: return changeDefault(schema, table);
       case 9: return edit(schema, table, t -> t.withComment(random.nextBoolean() ? null : "c" + next()));
-      case 10: return addIndex(schema, table);
-      case 11: return edit(schema, table, t -> t.withIndexes(dropOne(t.indexes())));
+      // Indexes and foreign keys of a partitioned table are built in the transaction, also in a
+      // strict plan (PostgreSQL builds them on every partition, and not concurrently).
+      case 10: return table.partitioned() ? schema : addIndex(schema, table);
+      case 11: return table.partitioned() ? schema : edit(schema, table, t -> t.withIndexes(dropOne(t.indexes())));
       case 12: return addUnique(schema, table);
       case 13: return edit(schema, table, t -> t.withUniques(dropOne(t.uniques())));
       case 14: return addCheck(schema, table);
       case 15: return edit(schema, table, t -> t.withChecks(dropOne(t.checks())));
-      case 16: return addForeignKey(schema, table);
+      case 16: return table.partitioned() ? schema : addForeignKey(schema, table);
       case 17: return edit(schema, table, t -> t.withForeignKeys(dropOne(t.foreignKeys())));
       case 18: return random.nextBoolean() ? changeEnum(schema) : changeStandaloneEnum(schema);
       default: return namedNotNull && random.nextInt(3) == 0 ? renameNotNull(schema, table)
@@ -427,6 +489,9 @@ final class SchemaMutator {
    * away, or changes a serial column's type.
    */
   private Schema changeGeneration(Schema schema, Table table) {
+    if (table.partitioned()) {
+      return schema; // no identity columns on partitioned tables before PostgreSQL 17
+    }
     List<Column> candidates = freeColumns(table).stream()
         .filter(c -> (c.type().equals("bigint") || c.type().equals("integer")) && !c.nullable()
             && c.defaultSql() == null)
@@ -521,8 +586,9 @@ final class SchemaMutator {
     }
     // Some keys are named explicitly, as @Id(name) does: renames keep those names.
     String key = random.nextInt(4) == 0 ? "pk" + next() : name + "_pkey";
-    return new Table(new QualifiedName(namespace, name), "gen." + name, random.nextBoolean() ? "table " + name : null,
-        columns, new PrimaryKey(key, List.of("id")), List.of(), List.of(), List.of(), List.of(), null);
+    return maybePartitioned(new Table(new QualifiedName(namespace, name), "gen." + name,
+        random.nextBoolean() ? "table " + name : null, columns, new PrimaryKey(key, List.of("id")), List.of(),
+        List.of(), List.of(), List.of(), null));
   }
 
   private Column newColumn(Schema schema, Table table) {
@@ -619,8 +685,11 @@ final class SchemaMutator {
    * column, adds one for a later step.
    */
   private Schema rekey(Schema schema, Table chosen) {
+    if (chosen.partitioned()) {
+      return schema; // the key of a partitioned table holds its partition key
+    }
     Table table = keyCandidates(chosen).isEmpty() ? schema.tables().stream()
-        .filter(t -> !keyCandidates(t).isEmpty()).findFirst().orElse(chosen) : chosen;
+        .filter(t -> !t.partitioned() && !keyCandidates(t).isEmpty()).findFirst().orElse(chosen) : chosen;
     List<Column> candidates = keyCandidates(table);
     if (candidates.isEmpty()) {
       Column column = new Column("c" + next(), "uuid", null, false, "gen_random_uuid()", Identity.NONE, null, null);
@@ -746,7 +815,7 @@ final class SchemaMutator {
     String where = random.nextInt(3) == 0 ? Sql.ident(column.name()) + " IS NOT NULL" : null;
     Index index = new Index(Names.derived(table.name().name(), List.of(column.name(), "i" + next()), "idx"),
         List.of(key), column.type().equals("uuid") && random.nextBoolean()
-            && !repeating.contains(column.name()),
+            && !repeating.contains(column.name()) && !table.partitioned(),
         random.nextInt(4) == 0 && !expression ? "hash" : "btree", where,
         random.nextInt(4) == 0 ? List.of(key(table)) : List.of(), false);
     Index fitted = index.method().equals("hash") ? new Index(index.name(), List.of(IndexKey.column(column.name())),
@@ -822,6 +891,9 @@ final class SchemaMutator {
   }
 
   private Schema addUnique(Schema schema, Table table) {
+    if (table.partitioned()) {
+      return schema; // a unique key of a partitioned table holds its partition key
+    }
     // Not the key (a unique constraint that repeats the primary key is an error) nor a reference
     // column (rows share the referenced key).
     List<Column> columns = table.columns().stream().filter(c -> c.type().equals("uuid"))
@@ -848,6 +920,9 @@ final class SchemaMutator {
   /** A new nullable column referencing another table's key (or its own), empty for existing rows. */
   private Schema addForeignKey(Schema schema, Table table) {
     Table target = schema.tables().get(random.nextInt(schema.tables().size()));
+    if (target.partitioned()) {
+      return schema; // rows referencing a partition would keep it from being detached
+    }
     String column = "ref" + next();
     mayHoldNull.add(column);
     repeating.add(column);

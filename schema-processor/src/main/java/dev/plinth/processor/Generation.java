@@ -30,6 +30,7 @@ import dev.plinth.schema.render.Slug;
 import dev.plinth.processor.seed.SeedWriter;
 import dev.plinth.processor.validate.Backfills;
 import dev.plinth.processor.validate.MigrationLint;
+import dev.plinth.processor.validate.PartitionChecks;
 import dev.plinth.processor.validate.Renames;
 import dev.plinth.processor.validate.Report;
 import dev.plinth.processor.validate.SchemaBuilder;
@@ -147,6 +148,7 @@ final class Generation {
     Schema schema = new Renames(report, byName, reader.enumRenames()).resolve(previous, built);
     MigrationLint lint = new MigrationLint(report, byName);
     lint.checkAmbiguities(previous, schema);
+    PartitionChecks.check(previous, schema, byName, report);
     if (!report.isClean()) {
       return;
     }
@@ -155,7 +157,7 @@ final class Generation {
     if (!report.isClean()) {
       return;
     }
-    List<MigrationPlan.Step> steps = MigrationPlan.split(changes, options.strict());
+    List<MigrationPlan.Step> steps = MigrationPlan.split(previous, changes, options.strict());
     if (!noLostJournal(folder, history, previous, steps)) {
       return;
     }

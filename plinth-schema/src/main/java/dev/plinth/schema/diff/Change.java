@@ -15,6 +15,7 @@ import dev.plinth.schema.model.ForeignKey;
 import dev.plinth.schema.model.Function;
 import dev.plinth.schema.model.Grant;
 import dev.plinth.schema.model.Index;
+import dev.plinth.schema.model.Partition;
 import dev.plinth.schema.model.IndexKey;
 import dev.plinth.schema.model.Namespace;
 import dev.plinth.schema.model.Policy;
@@ -157,6 +158,12 @@ public sealed interface Change {
     R visitCreateRole(CreateRole change);
 
     R visitKeepRole(KeepRole change);
+
+    R visitAddPartition(AddPartition change);
+
+    R visitDetachPartition(DetachPartition change);
+
+    R visitAlterPartitionBound(AlterPartitionBound change);
   }
 
   /** Creates a PostgreSQL schema (namespace). */
@@ -631,7 +638,9 @@ public sealed interface Change {
               .toList())
           .withSecurity(t.access().withPolicies(t.access().policies().stream()
               .map(p -> p.withExpressions(sql.apply(p.using()), sql.apply(p.withCheck())))
-              .toList())));
+              .toList()))
+          .withPartitioning(t.partitioning() == null ? null
+              : t.partitioning().withColumnRenamed(from, to)));
       for (Table other : result.tables()) {
         if (other.foreignKeys().stream().anyMatch(f -> f.target().equals(table))) {
           result = result.withTable(other.withForeignKeys(other.foreignKeys().stream()
@@ -1617,6 +1626,99 @@ public sealed interface Change {
 
     public Schema applyTo(Schema schema) {
       return schema.withoutRole(role);
+    }
+  }
+
+  /**
+   * Creates a partition of a partitioned table ({@code CREATE TABLE ... PARTITION OF ... FOR
+   * VALUES}); with {@code restore}, moves the one a {@link DetachPartition} kept back from the
+   * backup and attaches it again, rows and all. With {@code keptByRollback} (and {@code restore}),
+   * the backup is the one rolling this migration back leaves: the partition is taken back from
+   * there when a rollback kept it, and created otherwise.
+   */
+  @JsonTypeName("AddPartition")
+  @JsonPropertyOrder({"table", "partition", "restore", "keptByRollback"})
+  record AddPartition(
+      @JsonProperty("table") QualifiedName table,
+      @JsonProperty("partition") Partition partition,
+      @JsonProperty("restore") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean restore,
+      @JsonProperty("keptByRollback") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+      boolean keptByRollback)
+      implements Change {
+    /** A new partition that rolling back keeps, rows and all, and migrating again takes back. */
+    public static AddPartition rollbackKeeping(QualifiedName table, Partition partition) {
+      return new AddPartition(table, partition, true, true);
+    }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitAddPartition(this);
+    }
+
+    public Change inverse() {
+      return new DetachPartition(table, partition, restore, keptByRollback, false);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.editTable(table, t -> t.withPartitioning(t.partitioning().withPartitions(
+          plus(minus(t.partitioning().partitions(), p -> p.name().equals(partition.name())), partition))));
+    }
+  }
+
+  /**
+   * Detaches a partition from its table; with {@code backup}, moves it, rows and all, to the
+   * migration's backup schema, from where the inverse attaches it again. {@code concurrent}
+   * detaches it {@code CONCURRENTLY}, outside a transaction (the strict plan, see
+   * {@link MigrationPlan}); {@code keptByRollback} as for {@link AddPartition}.
+   */
+  @JsonTypeName("DetachPartition")
+  @JsonPropertyOrder({"table", "partition", "backup", "keptByRollback", "concurrent"})
+  record DetachPartition(
+      @JsonProperty("table") QualifiedName table,
+      @JsonProperty("partition") Partition partition,
+      @JsonProperty("backup") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean backup,
+      @JsonProperty("keptByRollback") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+      boolean keptByRollback,
+      @JsonProperty("concurrent") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean concurrent)
+      implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitDetachPartition(this);
+    }
+
+    public DetachPartition concurrently() {
+      return new DetachPartition(table, partition, backup, keptByRollback, true);
+    }
+
+    public Change inverse() {
+      return new AddPartition(table, partition, backup, keptByRollback);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.editTable(table, t -> t.withPartitioning(t.partitioning().withPartitions(
+          minus(t.partitioning().partitions(), p -> p.name().equals(partition.name())))));
+    }
+  }
+
+  /**
+   * Gives a partition other bounds: detaches it and attaches it again with them, its rows staying
+   * in it (they must fit the new bounds).
+   */
+  @JsonTypeName("AlterPartitionBound")
+  @JsonPropertyOrder({"table", "before", "after"})
+  record AlterPartitionBound(
+      @JsonProperty("table") QualifiedName table,
+      @JsonProperty("before") Partition before,
+      @JsonProperty("after") Partition after)
+      implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitAlterPartitionBound(this);
+    }
+
+    public Change inverse() {
+      return new AlterPartitionBound(table, after, before);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return new AddPartition(table, after, false, false).applyTo(schema);
     }
   }
 }

@@ -15,6 +15,8 @@ import dev.plinth.schema.diff.Change.RenameConstraint;
 import dev.plinth.schema.diff.Change.RenameIndex;
 import dev.plinth.schema.diff.Change.RenameTable;
 import dev.plinth.schema.model.QualifiedName;
+import dev.plinth.schema.model.Schema;
+import dev.plinth.schema.model.Table;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,12 +35,36 @@ public final class ConcurrentIndexes {
 
   /** The changes, those that the strict plan runs outside the transaction marked so. */
   static List<Change> mark(List<Change> changes) {
-    Set<QualifiedName> inTransaction = tablesInTransaction(changes);
-    return changes.stream().map(change -> mark(change, changes, inTransaction)).toList();
+    return mark(Schema.EMPTY, changes);
   }
 
-  private static Change mark(Change change, List<Change> changes, Set<QualifiedName> inTransaction) {
-    if (change instanceof AddIndex a && !a.concurrently() && !inTransaction.contains(a.table())) {
+  /**
+   * The changes to {@code before}, those that the strict plan runs outside the transaction marked
+   * so. Indexes and keys of partitioned tables stay in it (PostgreSQL cannot build them
+   * concurrently); a partition is detached {@code CONCURRENTLY} unless its table has a default
+   * partition (which PostgreSQL refuses).
+   */
+  static List<Change> mark(Schema before, List<Change> changes) {
+    Set<QualifiedName> inTransaction = tablesInTransaction(changes);
+    Set<QualifiedName> withDefault = new HashSet<>();
+    for (Table table : before.tables()) {
+      if (table.partitioned()) {
+        inTransaction.add(table.name());
+        if (table.partitioning().hasDefault()) {
+          withDefault.add(table.name());
+        }
+      }
+    }
+    return changes.stream().map(change -> mark(change, changes, inTransaction, withDefault)).toList();
+  }
+
+  private static Change mark(Change change, List<Change> changes, Set<QualifiedName> inTransaction,
+      Set<QualifiedName> withDefault) {
+    if (change instanceof Change.DetachPartition d && !d.concurrent() && !d.partition().isDefault()
+        && !withDefault.contains(d.table())
+        && !tablesInTransaction(changes).contains(d.table())) {
+      return d.concurrently();
+    } else if (change instanceof AddIndex a && !a.concurrently() && !inTransaction.contains(a.table())) {
       return new AddIndex(a.table(), a.index(), true);
     } else if (change instanceof DropIndex d && !d.concurrently() && !inTransaction.contains(d.table())) {
       return new DropIndex(d.table(), d.index(), true);

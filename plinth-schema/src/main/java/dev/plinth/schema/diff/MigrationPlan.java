@@ -13,6 +13,7 @@ import dev.plinth.schema.model.CheckConstraint;
 import dev.plinth.schema.model.Column;
 import dev.plinth.schema.model.IndexKey;
 import dev.plinth.schema.model.QualifiedName;
+import dev.plinth.schema.model.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -70,7 +71,17 @@ public final class MigrationPlan {
    * attached to such an index ({@link ConcurrentIndexes}).
    */
   public static List<Step> split(List<Change> planned, boolean strict) {
-    List<Change> changes = strict ? ConcurrentIndexes.mark(planned) : planned;
+    return split(Schema.EMPTY, planned, strict);
+  }
+
+  /**
+   * The plan of {@code planned}, changes to {@code before}: as {@link #split(List, boolean)}, where
+   * the strict plan also detaches partitions {@code CONCURRENTLY} outside a transaction, and leaves
+   * the indexes of partitioned tables in it (PostgreSQL builds those on each partition, and not
+   * concurrently).
+   */
+  public static List<Step> split(Schema before, List<Change> planned, boolean strict) {
+    List<Change> changes = strict ? ConcurrentIndexes.mark(before, planned) : planned;
     List<Change> usedValues = new ArrayList<>();
     for (Change change : changes) {
       if (change instanceof AddEnumValue added
@@ -86,6 +97,7 @@ public final class MigrationPlan {
       if (usedValues.contains(change)) {
         continue;
       } else if (change instanceof DropIndex d && d.concurrently()
+          || change instanceof Change.DetachPartition p && p.concurrent()
           || change instanceof AddUnique u && u.usingIndex()
           || change instanceof AddPrimaryKey p && p.usingIndex()) {
         concurrentFirst.add(change);
@@ -326,6 +338,18 @@ public final class MigrationPlan {
 
     public List<String> visitRenameConstraint(Change.RenameConstraint c) {
       return List.of();
+    }
+
+    public List<String> visitAddPartition(Change.AddPartition c) {
+      return List.of(c.partition().boundSql());
+    }
+
+    public List<String> visitDetachPartition(Change.DetachPartition c) {
+      return List.of();
+    }
+
+    public List<String> visitAlterPartitionBound(Change.AlterPartitionBound c) {
+      return List.of(c.after().boundSql());
     }
 
     public List<String> visitValidateConstraint(Change.ValidateConstraint c) {

@@ -93,13 +93,15 @@ public final class SchemaDiff {
       if (!afterTables.containsKey(old.name())) {
         old.foreignKeys().forEach(fk -> phases.dropForeignKeys.add(new DropForeignKey(old.name(), fk)));
         old.indexes().forEach(i -> phases.dropIndexes.add(new DropIndex(old.name(), i)));
-        phases.dropTables.add(new DropTable(old, true));
+        PartitionChanges.dropped(old, phases);
+        phases.dropTables.add(new DropTable(withRenamedValues(old, phases.createEnums), true));
       }
     }
     for (Table table : afterTables.values()) {
       Table old = beforeTables.get(table.name());
       if (old == null) {
         phases.createTables.add(CreateTable.rollbackKeeping(table));
+        PartitionChanges.created(table, phases);
         table.indexes().forEach(i -> phases.addIndexes.add(new AddIndex(table.name(), i)));
         table.foreignKeys().forEach(fk -> phases.addForeignKeys.add(new AddForeignKey(table.name(), fk)));
       } else {
@@ -115,6 +117,25 @@ public final class SchemaDiff {
     // A view whose privileges change is created again with them (views hold no rows).
     return ViewChanges.around(before, after,
         RoutineChanges.around(before, after, phases.ordered()));
+  }
+
+  /**
+   * A table dropped after enum values it names in defaults are renamed, as it is then: its
+   * defaults name the new values (PostgreSQL's defaults follow the rename), so that the reverse
+   * restores it before renaming them back with defaults that exist at that point.
+   */
+  private static Table withRenamedValues(Table table, List<Change> enumChanges) {
+    Table result = table;
+    for (Change change : enumChanges) {
+      if (change instanceof Change.RenameEnumValue r) {
+        String from = "'" + r.from().replace("'", "''") + "'";
+        String to = "'" + r.to().replace("'", "''") + "'";
+        result = result.withColumns(result.columns().stream()
+            .map(c -> r.type().equals(c.enumType()) && from.equals(c.defaultSql()) ? c.withDefault(to) : c)
+            .toList());
+      }
+    }
+    return result;
   }
 
   /** {@code before} with the renames that {@code after} states applied (and nothing else). */
@@ -338,6 +359,7 @@ public final class SchemaDiff {
   private static void diffTable(Table old, Table table, Map<QualifiedName, List<String>> lostValues,
       Phases phases) {
     QualifiedName name = table.name();
+    PartitionChanges.diff(old, table, phases);
     diffNamed(old.foreignKeys(), table.foreignKeys(), SchemaDiff::sameButDeferral,
         fk -> phases.dropForeignKeys.add(new DropForeignKey(name, fk)),
         fk -> phases.addForeignKeys.add(new AddForeignKey(name, fk)));
@@ -641,6 +663,7 @@ public final class SchemaDiff {
     final List<Change> dropColumns = new ArrayList<>();
     final List<Change> createTables = new ArrayList<>();
     final List<Change> addColumns = new ArrayList<>();
+    final List<Change> partitions = new ArrayList<>();
     final List<Change> alterColumns = new ArrayList<>();
     final List<Change> addPrimaryKeys = new ArrayList<>();
     final List<Change> addConstraints = new ArrayList<>();
@@ -661,7 +684,7 @@ public final class SchemaDiff {
       List<Change> all = new ArrayList<>();
       for (List<Change> phase : List.of(renameSchemas, createSchemas, declarations, renames, renameParts,
           createRoles, dropSecurity, createExtensions, dropDefaults, createEnums, dropForeignKeys,
-          dropIndexes, dropConstraints, dropTables, dropColumns, createTables, addColumns,
+          dropIndexes, dropConstraints, dropTables, dropColumns, createTables, addColumns, partitions,
           alterColumns, addPrimaryKeys, addConstraints, addIndexes, addForeignKeys, alterIndexes,
           alterKeys, createSecurity, comments, dropEnums, dropExtensions, dropSchemas, keepRoles)) {
         all.addAll(phase);

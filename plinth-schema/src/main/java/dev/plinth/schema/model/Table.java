@@ -20,9 +20,10 @@ import java.util.function.Predicate;
  * @param renamedFrom the previous name stated by {@code @RenamedFrom}, or null
  * @param security row-level security, policies and grants; null for none (and left out of the
  *     journal, where a table is written bare: they are changes of their own)
+ * @param partitioning how it is partitioned, or null for a plain table; absent from the journal then
  */
 @JsonPropertyOrder({"name", "javaClass", "comment", "columns", "primaryKey", "uniques", "checks",
-    "indexes", "foreignKeys", "renamedFrom", "security"})
+    "indexes", "foreignKeys", "renamedFrom", "security", "partitioning"})
 public record Table(
     @JsonProperty("name") QualifiedName name,
     @JsonProperty("javaClass") String javaClass,
@@ -34,7 +35,8 @@ public record Table(
     @JsonProperty("indexes") List<Index> indexes,
     @JsonProperty("foreignKeys") List<ForeignKey> foreignKeys,
     @JsonProperty("renamedFrom") String renamedFrom,
-    @JsonProperty("security") @JsonInclude(JsonInclude.Include.NON_NULL) TableSecurity security) {
+    @JsonProperty("security") @JsonInclude(JsonInclude.Include.NON_NULL) TableSecurity security,
+    @JsonProperty("partitioning") @JsonInclude(JsonInclude.Include.NON_NULL) Partitioning partitioning) {
 
   public Table {
     Objects.requireNonNull(name, "name");
@@ -47,12 +49,12 @@ public record Table(
     security = security == null || security.isNone() ? null : security;
   }
 
-  /** A table without row-level security, policies or grants. */
+  /** A plain (not partitioned) table without row-level security, policies or grants. */
   public Table(QualifiedName name, String javaClass, String comment, List<Column> columns,
       PrimaryKey primaryKey, List<UniqueConstraint> uniques, List<CheckConstraint> checks,
       List<Index> indexes, List<ForeignKey> foreignKeys, String renamedFrom) {
     this(name, javaClass, comment, columns, primaryKey, uniques, checks, indexes, foreignKeys,
-        renamedFrom, null);
+        renamedFrom, null, null);
   }
 
   /** Row-level security, policies and grants; {@link TableSecurity#NONE} when there are none. */
@@ -62,7 +64,17 @@ public record Table(
 
   public Table withSecurity(TableSecurity newSecurity) {
     return new Table(name, javaClass, comment, columns, primaryKey, uniques, checks, indexes,
-        foreignKeys, renamedFrom, newSecurity);
+        foreignKeys, renamedFrom, newSecurity, partitioning);
+  }
+
+  public boolean partitioned() {
+    return partitioning != null;
+  }
+
+  /** The table with another partitioning (null: none). */
+  public Table withPartitioning(Partitioning newPartitioning) {
+    return new Table(name, javaClass, comment, columns, primaryKey, uniques, checks, indexes,
+        foreignKeys, renamedFrom, security, newPartitioning);
   }
 
   private static <T extends Named> List<T> sorted(List<T> items) {
@@ -77,56 +89,56 @@ public record Table(
 
   /**
    * The table as it is right after {@code CREATE TABLE}: no indexes, no foreign keys, no row-level
-   * security, policies or grants.
+   * security, policies or grants, and no partitions.
    */
   public Table bare() {
     return new Table(name, javaClass, comment, columns, primaryKey, uniques, checks, List.of(),
-        List.of(), renamedFrom, null);
+        List.of(), renamedFrom, null, partitioning == null ? null : partitioning.bare());
   }
 
   public Table withName(QualifiedName newName) {
     return new Table(newName, javaClass, comment, columns, primaryKey, uniques, checks, indexes,
-        foreignKeys, renamedFrom, security);
+        foreignKeys, renamedFrom, security, partitioning);
   }
 
   public Table withComment(String newComment) {
     return new Table(name, javaClass, newComment, columns, primaryKey, uniques, checks, indexes,
-        foreignKeys, renamedFrom, security);
+        foreignKeys, renamedFrom, security, partitioning);
   }
 
   public Table withRenamedFrom(String previous) {
     return new Table(name, javaClass, comment, columns, primaryKey, uniques, checks, indexes,
-        foreignKeys, previous, security);
+        foreignKeys, previous, security, partitioning);
   }
 
   public Table withColumns(List<Column> newColumns) {
     return new Table(name, javaClass, comment, newColumns, primaryKey, uniques, checks, indexes,
-        foreignKeys, renamedFrom, security);
+        foreignKeys, renamedFrom, security, partitioning);
   }
 
   public Table withPrimaryKey(PrimaryKey newPrimaryKey) {
     return new Table(name, javaClass, comment, columns, newPrimaryKey, uniques, checks, indexes,
-        foreignKeys, renamedFrom, security);
+        foreignKeys, renamedFrom, security, partitioning);
   }
 
   public Table withUniques(List<UniqueConstraint> newUniques) {
     return new Table(name, javaClass, comment, columns, primaryKey, newUniques, checks, indexes,
-        foreignKeys, renamedFrom, security);
+        foreignKeys, renamedFrom, security, partitioning);
   }
 
   public Table withChecks(List<CheckConstraint> newChecks) {
     return new Table(name, javaClass, comment, columns, primaryKey, uniques, newChecks, indexes,
-        foreignKeys, renamedFrom, security);
+        foreignKeys, renamedFrom, security, partitioning);
   }
 
   public Table withIndexes(List<Index> newIndexes) {
     return new Table(name, javaClass, comment, columns, primaryKey, uniques, checks, newIndexes,
-        foreignKeys, renamedFrom, security);
+        foreignKeys, renamedFrom, security, partitioning);
   }
 
   public Table withForeignKeys(List<ForeignKey> newForeignKeys) {
     return new Table(name, javaClass, comment, columns, primaryKey, uniques, checks, indexes,
-        newForeignKeys, renamedFrom, security);
+        newForeignKeys, renamedFrom, security, partitioning);
   }
 
   /** Helper for the {@code with...} methods: the list plus one item. */

@@ -41,7 +41,7 @@ import java.util.TreeSet;
  * the same files, byte for byte.
  */
 public final class RecordSources {
-  private static final String ANNOTATIONS = "dev.plinth.annotations.";
+  static final String ANNOTATIONS = "dev.plinth.annotations.";
   private static final int WIDTH = 100;
 
   /**
@@ -207,7 +207,7 @@ public final class RecordSources {
   private Schema withClasses() {
     List<Table> tables = schema.tables().stream().map(t -> new Table(t.name(), classes.get(t.name()),
         t.comment(), t.columns(), t.primaryKey(), t.uniques(), t.checks(), t.indexes(), t.foreignKeys(),
-        null, t.security())).toList();
+        null, t.security(), t.partitioning())).toList();
     List<EnumType> enums = schema.enums().stream()
         .map(e -> new EnumType(e.name(), classes.get(e.name()), e.values())).toList();
     List<View> views = schema.views().stream()
@@ -348,6 +348,7 @@ public final class RecordSources {
       imports.add(ANNOTATIONS + "Index");
       body.append(indexAnnotation(table, index, byColumn, imports)).append('\n');
     }
+    body.append(PartitionSources.annotations(table, byColumn, imports));
     for (ForeignKey fk : placement.recordForeignKeys()) {
       imports.add(ANNOTATIONS + "ForeignKey");
       body.append(foreignKeyAnnotation(table, fk, byColumn, pkg, imports)).append('\n');
@@ -618,7 +619,7 @@ public final class RecordSources {
         || annotation.equals("Deferrable") ? annotation : "@" + annotation;
   }
 
-  private static String annotation(String name, Map<String, String> attributes) {
+  static String annotation(String name, Map<String, String> attributes) {
     if (attributes.isEmpty()) {
       return "@" + name;
     }
@@ -710,7 +711,7 @@ public final class RecordSources {
     return out.append('"').toString();
   }
 
-  private static String strings(List<String> texts) {
+  static String strings(List<String> texts) {
     if (texts.size() == 1) {
       return string(texts.get(0));
     }

@@ -126,6 +126,8 @@ public final class MigrationScript {
       return Optional.of(c.table().name().schema());
     } else if (change instanceof AddColumn c && c.keptByRollback()) {
       return Optional.of(c.table().schema());
+    } else if (change instanceof Change.AddPartition c && c.keptByRollback()) {
+      return Optional.of(c.table().schema());
     }
     return Optional.empty();
   }
@@ -333,6 +335,18 @@ public final class MigrationScript {
     }
 
     public Optional<String> visitRenameConstraint(RenameConstraint c) {
+      return Optional.empty();
+    }
+
+    public Optional<String> visitAddPartition(Change.AddPartition c) {
+      return Optional.empty();
+    }
+
+    public Optional<String> visitDetachPartition(Change.DetachPartition c) {
+      return c.backup() ? Optional.of(c.table().schema()) : Optional.empty();
+    }
+
+    public Optional<String> visitAlterPartitionBound(Change.AlterPartitionBound c) {
       return Optional.empty();
     }
 

@@ -249,6 +249,18 @@ public final class Slug {
       return SCHEMA;
     }
 
+    public Subject visitAddPartition(Change.AddPartition c) {
+      return Subject.minor("add_partition_" + c.partition().name());
+    }
+
+    public Subject visitDetachPartition(Change.DetachPartition c) {
+      return Subject.main("detach_partition_" + c.partition().name());
+    }
+
+    public Subject visitAlterPartitionBound(Change.AlterPartitionBound c) {
+      return Subject.main("alter_partition_" + c.after().name());
+    }
+
     public Subject visitValidateConstraint(ValidateConstraint c) {
       return Subject.minor("validate_" + c.name());
     }

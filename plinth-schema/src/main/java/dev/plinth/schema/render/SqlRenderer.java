@@ -213,7 +213,9 @@ public final class SqlRenderer {
     }
 
     public List<String> visitRenameTable(RenameTable c) {
-      return renameTable(c.from(), c.to());
+      List<String> out = renameTable(c.from(), c.to());
+      out.addAll(PartitionSql.followSchema(state, c.from(), c.to()));
+      return out;
     }
 
     public List<String> visitAddColumn(AddColumn c) {
@@ -389,7 +391,7 @@ public final class SqlRenderer {
     }
 
     public List<String> visitAddForeignKey(AddForeignKey c) {
-      return addValidated(c.table(), c.key().name(), foreignKey(c.key()), created.contains(c.table()),
+      return addValidated(c.table(), c.key().name(), foreignKey(c.key()), addsValidated(c.table()),
           separateValidation);
     }
 
@@ -457,6 +459,26 @@ public final class SqlRenderer {
             + (c.after().tablespace() == null ? "pg_default" : ident(c.after().tablespace())) + ";");
       }
       return out;
+    }
+
+    public List<String> visitAddPartition(Change.AddPartition c) {
+      return PartitionSql.add(state, c, backups);
+    }
+
+    public List<String> visitDetachPartition(Change.DetachPartition c) {
+      return PartitionSql.detach(state, c, backups);
+    }
+
+    public List<String> visitAlterPartitionBound(Change.AlterPartitionBound c) {
+      return PartitionSql.alterBound(c);
+    }
+
+    /**
+     * Whether a foreign key is added validated at once: on a table this script creates, and on a
+     * partitioned table (PostgreSQL before 18 refuses a NOT VALID foreign key there).
+     */
+    private boolean addsValidated(QualifiedName table) {
+      return created.contains(table) || state.table(table).map(Table::partitioned).orElse(false);
     }
   }
 
@@ -651,7 +673,8 @@ public final class SqlRenderer {
         parts.add("CONSTRAINT " + ident(u.name()) + " " + u.definitionSql(idents(u.columns()))));
     table.checks().forEach(c ->
         parts.add("CONSTRAINT " + ident(c.name()) + " CHECK (" + c.expression() + ")"));
-    out.add("CREATE TABLE " + ident(table.name()) + " (\n  " + String.join(",\n  ", parts) + "\n);");
+    out.add("CREATE TABLE " + ident(table.name()) + " (\n  " + String.join(",\n  ", parts) + "\n)"
+        + (table.partitioned() ? PartitionSql.clause(table.partitioning()) : "") + ";");
     table.columns().forEach(c -> out.addAll(SequenceSql.afterCreate(table.name(), c)));
     if (table.comment() != null) {
       out.add("COMMENT ON TABLE " + ident(table.name()) + " IS " + literal(table.comment()) + ";");

@@ -19,6 +19,8 @@ import dev.plinth.schema.model.Function;
 import dev.plinth.schema.model.Identity;
 import dev.plinth.schema.model.Index;
 import dev.plinth.schema.model.IndexKey;
+import dev.plinth.schema.model.Partition;
+import dev.plinth.schema.model.Partitioning;
 import dev.plinth.schema.model.PrimaryKey;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.ReferentialAction;
@@ -403,6 +405,9 @@ class JournalFormatTest {
     EnumType e1 = new EnumType(tier, "app.Tier", List.of("GOLD", "SILVER"), "app.level",
         Map.of("GOLD", "OR"));
     EnumType e2 = new EnumType(tier, "app.Tier", List.of("GOLD"));
+    Table events = new Table(QualifiedName.parse("app.events"), "app.Event", null,
+        List.of(new Column("day", "date", null, false, null, Identity.NONE, null, null)), null, List.of(),
+        List.of(), List.of(), List.of(), null, new Partitioning("RANGE", List.of("day"), List.of()));
     View rich = new View(QualifiedName.parse("app.rich"), "app.Rich", "SELECT id FROM app.account");
     Function touch = new Function(QualifiedName.parse("app.touch"), "app.Account", "", "trigger",
         "plpgsql", "BEGIN\n  RETURN NEW;\nEND;");
@@ -473,7 +478,14 @@ class JournalFormatTest {
         new Change.ChangeGrant(t, "app_reader", List.of("SELECT"), List.of("INSERT", "SELECT")),
         new Change.CreateView(stats),
         new Change.CreateView(rich.withGrants(List.of(
-            new dev.plinth.schema.model.Grant("app_reader", List.of("SELECT"))))));
+            new dev.plinth.schema.model.Grant("app_reader", List.of("SELECT"))))),
+        new Change.CreateTable(events),
+        new Change.AddPartition(events.name(), Partition.range("events_2026", "'2026-01-01'", "MAXVALUE"),
+            true, true),
+        new Change.DetachPartition(events.name(), Partition.list("events_eu", List.of("'de'", "'fr'")),
+            true, true, true),
+        new Change.AlterPartitionBound(events.name(), Partition.hash("events_0", 2, 0),
+            Partition.defaultPartition("events_0")));
     return new JournalEntry(1, "9", null, false, false, changes);
   }
 

@@ -53,6 +53,9 @@ public final class SquawkRules {
       Map.entry("ban-drop-column", new Announced(Set.of("PLN308", "PLN309"))),
       Map.entry("ban-drop-not-null", new Announced(Set.of("PLN318"))),
       Map.entry("ban-drop-table", new Announced(Set.of("PLN307"))),
+      // A detached partition leaves the table; strict plans detach CONCURRENTLY where PostgreSQL
+      // allows it (not from a table with a default partition).
+      Map.entry("require-concurrent-partition-detach", new Announced(Set.of("PLN408"))),
       // Changes with a safe recipe, or a warning.
       Map.entry("adding-field-with-default", new Announced(Set.of("PLN302"))),
       Map.entry("adding-required-field", new Announced(Set.of("PLN301"))),

@@ -163,6 +163,29 @@ public enum Message {
   UNKNOWN_ACKNOWLEDGE(Severity.WARNING, "PLN151",
       "@Acknowledge names %s, which is not a warning that can be acknowledged, so it has no effect."
           + " Acknowledge one of %s, or remove it."),
+  PARTITION_WITHOUT_PARTITION_BY(Severity.ERROR, "PLN400",
+      "%s is on %s, which has no @PartitionBy. Declare how the table is partitioned, e.g."
+          + " @PartitionBy(type = PartitionType.RANGE, columns = \"createdAt\"), or remove it."),
+  PARTITION_KEY_NOT_IN_KEY(Severity.ERROR, "PLN401",
+      "%s of %s does not include partition column(s) %s, but PostgreSQL enforces a key of a"
+          + " partitioned table per partition, so it must include every partition column."
+          + " Mark %s @Id too (or add it to the constraint's columns)."),
+  PARTITION_BOUND(Severity.ERROR, "PLN402",
+      "Partition '%s' of %s does not fit PARTITION BY %s: %s"),
+  TIME_PARTITIONS(Severity.ERROR, "PLN403",
+      "@TimePartitions on %s: %s Example: @TimePartitions(start = \"2026-01\", count = 12,"
+          + " interval = TimeInterval.MONTH)."),
+  DUPLICATE_PARTITION(Severity.ERROR, "PLN404",
+      "Partition '%s' of %s is declared twice (%s). Give each partition its own name and bounds."),
+  PARTITIONING_IN_PLACE(Severity.ERROR, "PLN405",
+      "Table %s %s, but PostgreSQL cannot change that in place. Keep the table as it is, and"
+          + " declare a new table (another record) with the partitioning you want, copy the rows"
+          + " into it in a migration of your own, then drop the old one."),
+  PARTITION_INDEX_CONCURRENTLY(Severity.ERROR, "PLN406",
+      "Index %s is on partitioned table %s, whose indexes PostgreSQL cannot build CONCURRENTLY."
+          + " Remove concurrently = true (the index is built in the migration's transaction)."),
+  PARTITION_NAME_TAKEN(Severity.ERROR, "PLN407",
+      "Partition '%s' of %s has the name of %s. Give the partition another name, e.g. '%s_p'."),
   VIEW_NOT_RECORD(Severity.ERROR, "PLN142",
       "@View is on %s, which is not a record. Declare it as a record whose components are the"
           + " view's columns: `record %s(...) {}`."),
@@ -209,6 +232,10 @@ public enum Message {
       "The migration drops table %s and its %d column(s): its rows are kept in schema %s for the"
           + " rollback until `prune-backups`, but code that still uses it breaks."
           + " @Acknowledge(\"PLN307\") on another record of the schema to confirm."),
+  DETACHES_PARTITION(Severity.WARNING, "PLN408",
+      "The migration detaches partition %s of %s: its rows leave the table (they are kept in schema"
+          + " %s for the rollback until `prune-backups`), and queries of the table no longer see them."
+          + " @Acknowledge(\"PLN408\") on the record to confirm."),
   DROPS_COLUMN(Severity.WARNING, "PLN308",
       "The migration drops column '%s' (%s) of %s: its values are kept in schema %s for the rollback"
           + " until `prune-backups`, but clients still running code that reads it break. Stage it:"
@@ -464,9 +491,8 @@ public enum Message {
       REWRITING_DEFAULT, REWRITING_TYPE_CHANGE, INDEX_NOT_CONCURRENT, UNIQUE_ON_EXISTING,
       SET_NOT_NULL, DROPS_TABLE, DROPS_COLUMN, LOSSY_REVERSE, NO_PRIMARY_KEY, ENUM_VALUES_REMOVED,
       RENAMES_TABLE, RENAMES_COLUMN, RETYPES_COLUMN, DROPS_NOT_NULL, PRIMARY_KEY_ON_EXISTING,
-      INTEGER_COLUMN, TIMESTAMP_WITHOUT_TIME_ZONE, VARCHAR_LENGTH, ENUM_REBUILT, KEY_REBUILT);
-      INTEGER_COLUMN, TIMESTAMP_WITHOUT_TIME_ZONE, VARCHAR_LENGTH, ENUM_REBUILT, POLICY_WITHOUT_ROW_SECURITY,
-      ROW_SECURITY_WITHOUT_POLICY);
+      INTEGER_COLUMN, TIMESTAMP_WITHOUT_TIME_ZONE, VARCHAR_LENGTH, ENUM_REBUILT, KEY_REBUILT,
+      POLICY_WITHOUT_ROW_SECURITY, ROW_SECURITY_WITHOUT_POLICY, DETACHES_PARTITION);
 
   /** The ids {@code @Acknowledge} takes, sorted. */
   public static List<String> acknowledgeableIds() {

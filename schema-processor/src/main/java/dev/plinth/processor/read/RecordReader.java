@@ -10,6 +10,7 @@ import dev.plinth.schema.model.Index;
 import dev.plinth.schema.model.IndexKey;
 import dev.plinth.schema.model.Names;
 import dev.plinth.schema.model.Namespace;
+import dev.plinth.schema.model.Partitioning;
 import dev.plinth.schema.model.PrimaryKey;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.ReferentialAction;
@@ -276,8 +277,11 @@ public final class RecordReader {
           : primaryKeyNames.values().iterator().next().origin("name"));
     }
     String renamedFrom = Ann.find(record, "RenamedFrom", elements).map(a -> a.string("value")).orElse(null);
+    Partitioning partitioning = new PartitionReader(elements, report).read(record, tableName, columns,
+        new PartitionReader.Keys(pk, uniques, indexes, origins), a -> resolver.resolveAll(a, "columns"));
     Table model = new Table(tableName, record.getQualifiedName().toString(), docs.main(), columns, pk,
-        uniques, checks, indexes, List.of(), renamedFrom, security.readTable(record, tableName));
+        uniques, checks, indexes, List.of(), renamedFrom, security.readTable(record, tableName),
+        partitioning);
     return Optional.of(new TableDraft(model, table.origin(), origins, foreignKeys,
         intent(record, columnNames)));
   }

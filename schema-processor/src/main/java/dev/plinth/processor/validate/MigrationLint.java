@@ -91,7 +91,9 @@ public final class MigrationLint {
         report(finding);
       });
     }
-    Checks checks = new Checks(drafts, created, new Backups(version), rebuilt);
+    Set<QualifiedName> dropped = new HashSet<>();
+    changes.stream().filter(c -> c instanceof DropTable).forEach(c -> dropped.add(((DropTable) c).table().name()));
+    Checks checks = new Checks(drafts, created, dropped, new Backups(version), rebuilt);
     for (Change change : changes) {
       change.accept(checks).forEach(this::report);
     }
@@ -152,9 +154,11 @@ public final class MigrationLint {
    * The findings of each kind of change.
    *
    * @param created the tables this migration creates, where nothing can lock or rewrite rows
+   * @param dropped the tables this migration drops (their partitions are detached on the way)
    */
   private record Checks(Map<QualifiedName, TableDraft> drafts, Set<QualifiedName> created,
-      Backups backups, Set<String> rebuilt) implements Change.Visitor<List<Finding>> {
+      Set<QualifiedName> dropped, Backups backups, Set<String> rebuilt)
+      implements Change.Visitor<List<Finding>> {
     public List<Finding> visitCreateTable(CreateTable c) {
       return (!c.restore() || c.keptByRollback()) && c.table().primaryKey() == null
           ? List.of(Finding.at(Message.NO_PRIMARY_KEY, c.table().name(), null, c.table().name()))
@@ -399,6 +403,25 @@ public final class MigrationLint {
     }
 
     public List<Finding> visitRenameConstraint(Change.RenameConstraint c) {
+      return List.of();
+    }
+
+    public List<Finding> visitAddPartition(Change.AddPartition c) {
+      return List.of();
+    }
+
+    /**
+     * A partition the records no longer declare: its rows leave the table (not reported for a
+     * table the migration drops, which {@code PLN307} covers).
+     */
+    public List<Finding> visitDetachPartition(Change.DetachPartition c) {
+      return c.backup() && !c.keptByRollback() && !dropped.contains(c.table())
+          ? List.of(Finding.at(Message.DETACHES_PARTITION, c.table(), null,
+              c.table().schema() + "." + c.partition().name(), c.table(), backups.schema(c.table().schema())))
+          : List.of();
+    }
+
+    public List<Finding> visitAlterPartitionBound(Change.AlterPartitionBound c) {
       return List.of();
     }
 

@@ -61,9 +61,10 @@ public final class CatalogExtras {
       SELECT 'table ' || n.nspname || '.' || c.relname, f.what, true
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace,
       LATERAL (VALUES
-          (CASE WHEN c.relkind = 'p' THEN 'partitioned (its partitions are written as tables of their own)' END),
-          (CASE WHEN c.relispartition THEN 'a partition of ' || (SELECT i.inhparent::regclass::text FROM pg_inherits i
-                WHERE i.inhrelid = c.oid) END),
+          (CASE WHEN c.relkind = 'p' AND EXISTS (SELECT 1 FROM pg_partitioned_table pt WHERE pt.partrelid = c.oid
+                AND 0 = ANY (pt.partattrs::int2[])) THEN 'partitioned by an expression (written as a plain table)' END),
+          (CASE WHEN c.relispartition AND c.relkind = 'p' THEN 'a partition that is partitioned itself (its'
+                || ' partitions are left out)' END),
           (CASE WHEN NOT c.relispartition AND EXISTS (SELECT 1 FROM pg_inherits i WHERE i.inhrelid = c.oid)
                 THEN 'inherits from another table' END),
           (CASE WHEN c.relpersistence = 'u' THEN 'unlogged' END),

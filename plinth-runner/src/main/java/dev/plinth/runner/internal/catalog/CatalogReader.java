@@ -8,6 +8,7 @@ import dev.plinth.schema.model.ForeignKey;
 import dev.plinth.schema.model.Identity;
 import dev.plinth.schema.model.Index;
 import dev.plinth.schema.model.IndexKey;
+import dev.plinth.schema.model.Partitioning;
 import dev.plinth.schema.model.PrimaryKey;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.ReferentialAction;
@@ -24,6 +25,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -163,6 +167,12 @@ public final class CatalogReader {
         }
       }
     }
+    Set<Long> partitions = new HashSet<>();
+    Map<Long, IntFunction<String>> columnNames = new HashMap<>();
+    tables.forEach((oid, table) -> columnNames.put(oid, n -> table.columns.get(n).name()));
+    PartitionCatalog.read(connection, schemas, columnNames, partitions)
+        .forEach((oid, partitioning) -> tables.get(oid).partitioning = partitioning);
+    tables.keySet().removeAll(partitions);
     boolean nullsNotDistinct = connection.getMetaData().getDatabaseMajorVersion() >= 15;
     try (PreparedStatement st = connection.prepareStatement(CONSTRAINTS.formatted(
         nullsNotDistinct ? CONSTRAINT_NULLS_NOT_DISTINCT : "false", schemas));
@@ -333,6 +343,7 @@ public final class CatalogReader {
     final List<Index> indexes = new ArrayList<>();
     final List<ForeignKey> foreignKeys = new ArrayList<>();
     PrimaryKey primaryKey;
+    Partitioning partitioning;
 
     TableBuilder(QualifiedName name, String comment) {
       this.name = name;
@@ -343,7 +354,7 @@ public final class CatalogReader {
       List<Column> ordered = columns.entrySet().stream()
           .sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList();
       return new Table(name, "", comment, ordered, primaryKey, uniques, checks, indexes,
-          foreignKeys, null);
+          foreignKeys, null, partitioning);
     }
   }
 }

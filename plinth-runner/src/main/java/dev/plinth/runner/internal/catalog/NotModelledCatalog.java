@@ -113,7 +113,7 @@ public final class NotModelledCatalog {
              'constraint', n.nspname || '.' || c.relname || '.' || co.conname, n.nspname, c.relname,
              ARRAY(SELECT a.attname::text FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum = ANY (co.conkey))
       FROM pg_constraint co JOIN pg_class c ON c.oid = co.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE co.contype IN ('p', 'u', 'x', 'c', 'f') AND c.relkind IN ('r', 'p') AND c.relname <> ? AND {user}
+      WHERE co.contype IN ('p', 'u', 'x', 'c', 'f') AND c.relkind IN ('r', 'p') AND c.relname <> ? AND NOT c.relispartition AND {user}
       ORDER BY co.contype = 'f', n.nspname, c.relname, co.conname
       """, """
       SELECT 'table ' || n.nspname || '.' || c.relname, ic.relname,
@@ -123,7 +123,7 @@ public final class NotModelledCatalog {
              ARRAY(SELECT a.attname::text FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum = ANY (i.indkey))
       FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid
       JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE c.relkind IN ('r', 'p') AND c.relname <> ? AND {user}
+      WHERE c.relkind IN ('r', 'p') AND c.relname <> ? AND NOT c.relispartition AND {user}
         AND NOT EXISTS (SELECT 1 FROM pg_constraint co WHERE co.conindid = i.indexrelid AND co.contype IN ('p', 'u', 'x'))
       ORDER BY n.nspname, ic.relname
       """, """

@@ -132,6 +132,7 @@ public final class SchemaComparison {
     named("foreign key", table, w.foreignKeys(), h.foreignKeys(), SchemaComparison::foreignKey,
         SchemaComparison::foreignKey, out);
     named("index", w.name().schema(), w.indexes(), h.indexes(), i -> index(i, false), i -> index(i, true), out);
+    PartitionComparison.compare(w, h, out);
   }
 
   /** Constraints and indexes, matched by name; {@code key} is what must be equal. */
