@@ -285,6 +285,7 @@ public sealed interface Change {
     }
   }
 
+  /**
    * Creates an extension, such as {@code vector}, if it does not exist. With {@code marked}, a
    * creation leaves a mark in the migration's backup schema, and the inverse drops the extension
    * only when that mark is there and nothing uses it any more: rolling back drops an extension only

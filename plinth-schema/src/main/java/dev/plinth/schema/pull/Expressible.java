@@ -107,7 +107,7 @@ final class Expressible {
     }
     return new Column(column.name(), column.type(), column.enumType(), column.nullable(), defaultSql,
         identity, comment(name, column.comment()), null, sequence, notNullName(table, column),
-        column.collation());
+        column.collation(), column.generated());
   }
 
   /**

@@ -237,7 +237,7 @@ public final class CatalogExtras {
 
   private static Column withoutDefault(Column c) {
     return new Column(c.name(), c.type(), c.enumType(), c.nullable(), null, c.identity(), c.comment(),
-        c.renamedFrom(), c.sequence(), c.notNullName(), c.collation());
+        c.renamedFrom(), c.sequence(), c.notNullName(), c.collation(), c.generated());
   }
 
   private static Table withFixes(Table table, Map<String, String[]> fixes) {
@@ -251,7 +251,7 @@ public final class CatalogExtras {
       String defaultSql = fix[0] != null ? null : c.defaultSql();
       String type = fix[1] != null ? fix[1] : c.type();
       columns.add(new Column(c.name(), type, c.enumType(), c.nullable(), defaultSql, c.identity(), c.comment(),
-          c.renamedFrom(), c.sequence(), c.notNullName(), c.collation()));
+          c.renamedFrom(), c.sequence(), c.notNullName(), c.collation(), c.generated()));
     }
     return table.withColumns(columns);
   }

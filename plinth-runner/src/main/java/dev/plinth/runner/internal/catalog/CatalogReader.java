@@ -354,7 +354,7 @@ public final class CatalogReader {
       List<Column> ordered = columns.entrySet().stream()
           .sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList();
       return new Table(name, "", comment, ordered, primaryKey, uniques, checks, indexes,
-          foreignKeys, null, partitioning);
+          foreignKeys, null, null, partitioning);
     }
   }
 }

@@ -3,10 +3,11 @@ package dev.plinth.runner.internal.catalog;
 import dev.plinth.schema.model.Column;
 import dev.plinth.schema.model.EnumType;
 import dev.plinth.schema.model.Function;
-import dev.plinth.schema.model.Trigger;
+import dev.plinth.schema.model.Namespace;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.Table;
+import dev.plinth.schema.model.Trigger;
 import dev.plinth.schema.render.Sql;
 import java.util.List;
 
@@ -24,10 +25,11 @@ public final class TenantSchema {
     return new Schema(
         model.tables().stream().map(t -> table(t, tenant)).toList(),
         model.enums().stream().map(e -> e.withName(name(e.name(), tenant))).toList(), List.of(),
-        List.of(), model.functions().stream().map(f -> new Function(name(f.name(), tenant), f.javaClass(), f.arguments(),
+        List.<Namespace>of(), model.functions().stream().map(f -> new Function(name(f.name(), tenant), f.javaClass(), f.arguments(),
             f.returns(), f.language(), f.body())).toList(),
         model.triggers().stream().map(t -> new Trigger(t.name(), name(t.table(), tenant), name(t.function(), tenant),
-            t.timing(), t.events(), t.forEach(), t.when(), t.javaClass())).toList());
+            t.timing(), t.events(), t.forEach(), t.when(), t.javaClass())).toList(),
+        model.roles());
   }
 
   private static Table table(Table table, String tenant) {
