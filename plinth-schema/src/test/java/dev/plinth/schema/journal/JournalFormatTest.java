@@ -407,7 +407,7 @@ class JournalFormatTest {
     EnumType e2 = new EnumType(tier, "app.Tier", List.of("GOLD"));
     Table events = new Table(QualifiedName.parse("app.events"), "app.Event", null,
         List.of(new Column("day", "date", null, false, null, Identity.NONE, null, null)), null, List.of(),
-        List.of(), List.of(), List.of(), null, new Partitioning("RANGE", List.of("day"), List.of()));
+        List.of(), List.of(), List.of(), null, null, new Partitioning("RANGE", List.of("day"), List.of()));
     View rich = new View(QualifiedName.parse("app.rich"), "app.Rich", "SELECT id FROM app.account");
     Function touch = new Function(QualifiedName.parse("app.touch"), "app.Account", "", "trigger",
         "plpgsql", "BEGIN\n  RETURN NEW;\nEND;");
