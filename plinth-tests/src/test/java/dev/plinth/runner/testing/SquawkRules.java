@@ -60,7 +60,8 @@ public final class SquawkRules {
       Map.entry("adding-field-with-default", new Announced(Set.of("PLN302"))),
       Map.entry("adding-required-field", new Announced(Set.of("PLN301"))),
       Map.entry("adding-not-nullable-field", new Announced(Set.of("PLN306"))),
-      Map.entry("adding-serial-primary-key-field", new Announced(Set.of("PLN319"))),
+      // A primary key added to an existing table (PLN319), or added again to change its deferrability (PLN340).
+      Map.entry("adding-serial-primary-key-field", new Announced(Set.of("PLN319", "PLN340"))),
       // Type choices: hints at the component.
       Map.entry("prefer-bigint-over-int", new Announced(Set.of("PLN320"))),
       Map.entry("prefer-bigint-over-smallint", new Announced(Set.of("PLN320"))),
@@ -128,7 +129,12 @@ public final class SquawkRules {
           Set.of("PLN340"),
           "a unique constraint dropped and added again under its name to change its deferrability"
               + " (PostgreSQL cannot alter that in place) is built in the migration's transaction;"
-              + " PLN340 says the table is locked for the build"));
+              + " PLN340 says the table is locked for the build"),
+      new AnnouncedStatement("constraint-missing-not-valid",
+          Pattern.compile("(?i)ADD CONSTRAINT \\S+ UNIQUE (NULLS NOT DISTINCT )?\\("),
+          Set.of("PLN340"),
+          "the same rebuilt unique constraint: a unique constraint cannot be added NOT VALID, and"
+              + " PLN340 says the table is locked while its index is built"));
 
   /** A finding of {@code rule} on a statement that matches {@code statement} is wrong, for {@code reason}. */
   public record FalsePositive(String rule, Pattern statement, String reason) {}
