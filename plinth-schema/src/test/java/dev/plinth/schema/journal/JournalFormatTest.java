@@ -18,6 +18,7 @@ import dev.plinth.schema.model.Identity;
 import dev.plinth.schema.model.Index;
 import dev.plinth.schema.model.IndexKey;
 import dev.plinth.schema.model.PrimaryKey;
+import dev.plinth.schema.model.Namespace;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.ReferentialAction;
 import dev.plinth.schema.model.Sequence;
@@ -435,7 +436,10 @@ class JournalFormatTest {
         new Change.ValidateConstraint(t, "account_check", false),
         new Change.AddUnique(t, uq, true),
         new Change.AddPrimaryKey(t, pk, true),
-        new Change.AddIndex(t, plain, true));
+        new Change.AddIndex(t, plain, true),
+        new Change.RenameSchema("old_app", "app"),
+        new Change.AlterSchema("app", null, new Namespace("app", "com.example.app", "The application.")),
+        new Change.AlterSchema("app", new Namespace("app", "com.example.app", null), null));
     return new JournalEntry(1, "9", null, false, false, changes);
   }
 
