@@ -95,8 +95,9 @@ public record ExternalObjects(List<Entry> entries) {
         Integer parts = PARTS.get(words[0]);
         if (parts != null && (name.split("\\.", -1).length != parts
             || java.util.Arrays.stream(name.split("\\.", -1)).anyMatch(String::isEmpty))) {
-          throw new IllegalArgumentException("line " + (i + 1) + ": '" + line + "': a " + words[0]
-              + " is named " + FORMS.get(parts) + " (such as '" + words[0] + " " + EXAMPLES.get(parts) + "')");
+          throw new IllegalArgumentException("line " + (i + 1) + ": '" + line + "': "
+              + (words[0].matches("[aeiou].*") ? "an " : "a ") + words[0] + " is named " + FORMS.get(parts)
+              + " (such as '" + words[0] + " " + EXAMPLES.get(words[0]) + "')");
         }
         entries.add(new Entry(words[0], name));
       }
@@ -119,8 +120,10 @@ public record ExternalObjects(List<Entry> entries) {
 
   private static final java.util.Map<Integer, String> FORMS = java.util.Map.of(1, "by its name alone",
       2, "schema.name", 3, "schema.table.name");
-  private static final java.util.Map<Integer, String> EXAMPLES = java.util.Map.of(1, "reporting",
-      2, "public.audit_log", 3, "public.room.search");
+  private static final java.util.Map<String, String> EXAMPLES = java.util.Map.of("table", "public.audit_log",
+      "view", "public.room_summary", "type", "public.mood", "domain", "public.email_address", "index",
+      "public.room_name_idx", "column", "public.room.search", "constraint", "public.booking.booking_no_overlap",
+      "column-default", "public.room.invoice_no", "schema", "reporting");
 
   /**
    * {@code schema} without what the entries of kinds {@code table}, {@code column}, {@code view},

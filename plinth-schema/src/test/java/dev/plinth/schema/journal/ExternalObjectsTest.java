@@ -31,12 +31,17 @@ class ExternalObjectsTest {
   void refusesAnotherFormatAndUnknownKindsByLine() {
     assertEquals("line 2: format 2 is not known (this version of Plinth reads format 1)",
         assertThrows(IllegalArgumentException.class, () -> ExternalObjects.parse("# x\nformat 2\n")).getMessage());
-    assertEquals("line 1: the first line must be 'format 1'",
+    assertEquals("line 1: 'index public.a' comes before the format line; the first line that is not blank or a"
+        + " # comment must be 'format 1'",
         assertThrows(IllegalArgumentException.class, () -> ExternalObjects.parse("index public.a\n")).getMessage());
     String message = assertThrows(IllegalArgumentException.class,
-        () -> ExternalObjects.parse("format 1\ntable public.a\n")).getMessage();
-    assertEquals("line 2: 'table public.a' is not '<kind> <name>' with a kind of aggregate, column-default, comment,"
-        + " constraint, domain, extension, function, index, materialized-view, policy, procedure, row-level-security,"
-        + " rule, sequence, table-option, trigger, type, view-options", message);
+        () -> ExternalObjects.parse("format 1\ntables public.a\n")).getMessage();
+    assertEquals("line 2: 'tables public.a' is not '<kind> <name>' with a kind of aggregate, column, column-default,"
+        + " comment, constraint, domain, extension, function, index, materialized-view, policy, procedure,"
+        + " row-level-security, rule, schema, sequence, table, table-option, trigger, type, view, view-options"
+        + " (such as 'index public.users_email_idx')", message);
+    assertEquals("line 3: 'index a_idx': an index is named schema.name (such as 'index public.room_name_idx')",
+        assertThrows(IllegalArgumentException.class,
+            () -> ExternalObjects.parse("format 1\ntable public.a\nindex a_idx\n")).getMessage());
   }
 }

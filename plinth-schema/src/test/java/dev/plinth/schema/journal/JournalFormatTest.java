@@ -22,6 +22,7 @@ import dev.plinth.schema.model.IndexKey;
 import dev.plinth.schema.model.Partition;
 import dev.plinth.schema.model.Partitioning;
 import dev.plinth.schema.model.PrimaryKey;
+import dev.plinth.schema.model.Namespace;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.ReferentialAction;
 import dev.plinth.schema.model.Sequence;
@@ -485,7 +486,10 @@ class JournalFormatTest {
         new Change.DetachPartition(events.name(), Partition.list("events_eu", List.of("'de'", "'fr'")),
             true, true, true),
         new Change.AlterPartitionBound(events.name(), Partition.hash("events_0", 2, 0),
-            Partition.defaultPartition("events_0")));
+            Partition.defaultPartition("events_0")),
+        new Change.RenameSchema("old_app", "app"),
+        new Change.AlterSchema("app", null, new Namespace("app", "com.example.app", "The application.")),
+        new Change.AlterSchema("app", new Namespace("app", "com.example.app", null), null));
     return new JournalEntry(1, "9", null, false, false, changes);
   }
 
