@@ -81,7 +81,8 @@ class RandomEvolutionTest {
     Set<String> kinds = new TreeSet<>();
     evolve(seed, strict, true, kinds);
     assertTrue(kinds.containsAll(Set.of("ReplaceFunction", "DropFunction", "CreateFunction", "CreateTrigger",
-        "DropTrigger", "RenameTable", "AlterColumn")), "the evolution went through " + kinds);
+        "DropTrigger", "RenameTable", "AlterColumn", "CreateMaterializedView")),
+        "the evolution went through " + kinds);
   }
 
   /**
@@ -107,7 +108,8 @@ class RandomEvolutionTest {
       for (int step = 1; step <= STEPS; step++) {
         Schema next = mutator.mutate(current);
         List<Change> changes = SchemaDiff.diff(current, next);
-        changes.forEach(c -> kinds.add(c.getClass().getSimpleName()));
+        changes.forEach(c -> kinds.add(c instanceof Change.CreateView v && v.view().materialized()
+            ? "CreateMaterializedView" : c.getClass().getSimpleName()));
         String where = "seed " + seed + (strict ? " (strict)" : "") + ", step " + step + ": " + changes;
         rows.insert(connection, current);
         Map<String, List<String>> before = Rows.snapshot(connection, current);
