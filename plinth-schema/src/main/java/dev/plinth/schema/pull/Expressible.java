@@ -106,7 +106,8 @@ final class Expressible {
       defaultSql = null;
     }
     return new Column(column.name(), column.type(), column.enumType(), column.nullable(), defaultSql,
-        identity, comment(name, column.comment()), null, sequence, notNullName(table, column));
+        identity, comment(name, column.comment()), null, sequence, notNullName(table, column),
+        column.generated());
   }
 
   /**

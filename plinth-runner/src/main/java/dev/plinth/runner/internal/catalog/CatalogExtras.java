@@ -123,7 +123,7 @@ public final class CatalogExtras {
       FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
       JOIN pg_type t ON t.oid = a.atttypid,
       LATERAL (VALUES
-          (CASE WHEN a.attgenerated <> '' THEN 'generated (it is written as an ordinary column)' END),
+          (CASE WHEN a.attgenerated = 'v' THEN 'generated VIRTUAL (it is written as an ordinary column)' END),
           (CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation
                 THEN 'collation ' || (SELECT co.collname FROM pg_collation co WHERE co.oid = a.attcollation) END)
       ) AS f(what)
@@ -140,14 +140,17 @@ public final class CatalogExtras {
       ORDER BY 1, 2
       """;
 
-  /** Columns whose definition the catalog reader gives as something else: generated, or of a domain. */
+  /**
+   * Columns whose definition the catalog reader gives as something else: generated VIRTUAL (stored
+   * ones are modelled), or of a domain.
+   */
   private static final String COLUMN_FIXES = """
-      SELECT n.nspname, c.relname, a.attname, a.attgenerated <> '',
+      SELECT n.nspname, c.relname, a.attname, a.attgenerated = 'v',
              CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END
       FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
       JOIN pg_type t ON t.oid = a.atttypid
       WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
-        AND (a.attgenerated <> '' OR t.typtype = 'd') AND %s
+        AND (a.attgenerated = 'v' OR t.typtype = 'd') AND %s
       ORDER BY 1, 2, 3
       """;
 
@@ -254,7 +257,7 @@ public final class CatalogExtras {
 
   private static Column withoutDefault(Column c) {
     return new Column(c.name(), c.type(), c.enumType(), c.nullable(), null, c.identity(), c.comment(),
-        c.renamedFrom(), c.sequence(), c.notNullName());
+        c.renamedFrom(), c.sequence(), c.notNullName(), c.generated());
   }
 
   private static Table withFixes(Table table, Map<String, String[]> fixes) {
@@ -268,7 +271,7 @@ public final class CatalogExtras {
       String defaultSql = fix[0] != null ? null : c.defaultSql();
       String type = fix[1] != null ? fix[1] : c.type();
       columns.add(new Column(c.name(), type, c.enumType(), c.nullable(), defaultSql, c.identity(), c.comment(),
-          c.renamedFrom(), c.sequence(), c.notNullName()));
+          c.renamedFrom(), c.sequence(), c.notNullName(), c.generated()));
     }
     return table.withColumns(columns);
   }
