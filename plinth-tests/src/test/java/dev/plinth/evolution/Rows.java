@@ -42,7 +42,8 @@ final class Rows {
     for (Change change : changes) {
       if (change instanceof Change.CreateTable created) {
         insert(connection, schema, schema.table(created.table().name()).orElseThrow());
-      } else if (change instanceof Change.AddColumn added && added.column().identity() != Identity.ALWAYS) {
+      } else if (change instanceof Change.AddColumn added && added.column().identity() != Identity.ALWAYS
+          && !added.column().isGenerated()) {
         Table table = schema.table(added.table()).orElseThrow();
         Column column = table.column(added.column().name()).orElseThrow();
         execute(connection, "UPDATE " + Sql.ident(table.name()) + " SET " + Sql.ident(column.name()) + " = "
@@ -55,7 +56,7 @@ final class Rows {
     List<String> names = new ArrayList<>();
     List<String> values = new ArrayList<>();
     for (Column column : table.columns()) {
-      if (column.identity() == Identity.ALWAYS || column.name().equals("id")) {
+      if (column.identity() == Identity.ALWAYS || column.isGenerated() || column.name().equals("id")) {
         continue;
       }
       names.add(Sql.ident(column.name()));

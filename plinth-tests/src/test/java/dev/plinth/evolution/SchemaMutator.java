@@ -105,6 +105,8 @@ final class SchemaMutator {
   private int policyCounter;
   /** Draws the partitioning of new tables and the partitions added and detached, apart likewise. */
   private final Random partitionRandom;
+  /** Generated columns and enum labels in expressions, drawn apart from the other changes. */
+  private final Random expressionRandom;
 
   SchemaMutator(long seed, boolean namedNotNull) {
     this.random = new Random(seed);
@@ -114,6 +116,7 @@ final class SchemaMutator {
     this.schemaRandom = new Random(seed * 13 + 5);
     this.routineRandom = new Random(seed * 131 + 17);
     this.partitionRandom = new Random(seed * 41 + 13);
+    this.expressionRandom = new Random(seed * 43 + 19);
     this.namedNotNull = namedNotNull;
   }
 
@@ -146,6 +149,9 @@ final class SchemaMutator {
       result = changeKeyOptions(result);
     }
     result = evolveSchemas(result.withDeclared(schema.schemas().stream().map(Namespace::definition).toList()));
+    if (expressionRandom.nextInt(3) == 0) {
+      result = enumExpressions(result);
+    }
     Schema evolved = evolveSecurity(evolveViews(evolvePartitions(result),
         schema.views().stream().filter(v -> !v.materialized()).toList()));
     return routines ? evolveRoutines(evolved, schema) : evolved;
@@ -661,7 +667,8 @@ final class SchemaMutator {
   }
 
   private Schema dropColumn(Schema schema, Table table) {
-    List<Column> candidates = table.columns().stream().filter(c -> !c.name().equals(key(table))).toList();
+    List<Column> candidates = table.columns().stream()
+        .filter(c -> !c.name().equals(key(table)) && !readByGenerated(table, c)).toList();
     if (candidates.isEmpty()) {
       return schema;
     }
@@ -723,7 +730,8 @@ final class SchemaMutator {
   /** Renames a column and, as a developer would, every mention of it in the table. */
   private Schema renameColumn(Schema schema, Table table) {
     List<Column> candidates = table.columns().stream()
-        .filter(c -> !c.name().equals(key(table)) && !c.identity().isIdentity()).toList();
+        .filter(c -> !c.name().equals(key(table)) && !c.identity().isIdentity() && !c.isGenerated()
+            && !readByGenerated(table, c)).toList();
     if (candidates.isEmpty()) {
       return schema;
     }
@@ -937,6 +945,66 @@ final class SchemaMutator {
   }
 
   /**
+   * On a table with a column of the enum type: adds a generated column that compares it with the
+   * type's first value (which is never removed), changes such a column's expression, makes it
+   * plain or drops it; or adds a partial index or a check naming that value. The enum's rebuilds
+   * then run under them.
+   */
+  private Schema enumExpressions(Schema schema) {
+    Random r = expressionRandom;
+    List<Table> tables = schema.tables().stream()
+        .filter(t -> t.columns().stream().anyMatch(c -> MOOD.equals(c.enumType()))).toList();
+    if (tables.isEmpty()) {
+      return schema;
+    }
+    Table table = tables.get(r.nextInt(tables.size()));
+    List<Column> moods = table.columns().stream().filter(c -> MOOD.equals(c.enumType())).toList();
+    String mood = Sql.ident(moods.get(r.nextInt(moods.size())).name());
+    String first = Sql.literal(schema.enumType(MOOD).orElseThrow().values().get(0));
+    List<Column> generated = table.columns().stream().filter(Column::isGenerated).toList();
+    switch (r.nextInt(4)) {
+      case 0: {
+        String name = "g" + next();
+        Column column = new Column(name, "boolean", null, true, null, Identity.NONE, null, null)
+            .withGenerated(mood + " = " + first);
+        return edit(schema, table, t -> t.withColumns(plus(t.columns(), column)));
+      }
+      case 1: {
+        if (generated.isEmpty()) {
+          return schema;
+        }
+        Column g = generated.get(r.nextInt(generated.size()));
+        // Made plain in place, a column is added back last by the rollback: only the last one is
+        // made plain, so that migrating again gives the same catalog, column for column.
+        boolean last = table.columns().get(table.columns().size() - 1).equals(g);
+        Column changed = switch (r.nextInt(3)) {
+          case 0 -> g.withGenerated(g.generated().contains(" = ") ? g.generated().replace(" = ", " <> ")
+              : g.generated().replace(" <> ", " = "));
+          case 1 -> last ? g.withGenerated(null) : g;
+          default -> null;
+        };
+        if (changed == null) {
+          return edit(schema, table, t -> without(t, g.name()));
+        }
+        if (!changed.isGenerated()) {
+          mayHoldNull.add(g.name());
+        }
+        return replaceColumn(schema, table, g, changed);
+      }
+      case 2: {
+        Index index = new Index(Names.derived(table.name().name(), List.of("p" + next()), "idx"),
+            List.of(IndexKey.column(key(table))), false, "btree", mood + " = " + first, List.of(), false);
+        return edit(schema, table, t -> t.withIndexes(plus(t.indexes(), index)));
+      }
+      default: {
+        String name = Names.derived(table.name().name(), List.of("k" + next()), "check");
+        return edit(schema, table, t -> t.withChecks(plus(t.checks(), new CheckConstraint(name,
+            mood + " IS NULL OR " + mood + " = " + first + " OR " + mood + " <> " + first))));
+      }
+    }
+  }
+
+  /**
    * Adds, removes, reorders or renames values of the enum type the columns use, keeping the first
    * (which defaults use) or renaming it with every default that names it.
    */
@@ -978,7 +1046,13 @@ final class SchemaMutator {
       result = result.withTable(table.withColumns(table.columns().stream()
           .map(c -> type.name().equals(c.enumType()) && Sql.literal(from).equals(c.defaultSql())
               ? c.withDefault(Sql.literal(to)) : c)
-          .toList()));
+          .map(c -> c.isGenerated() ? c.withGenerated(c.generated().replace(Sql.literal(from), Sql.literal(to))) : c)
+          .toList())
+          .withChecks(table.checks().stream().map(k -> new CheckConstraint(k.name(),
+              k.expression().replace(Sql.literal(from), Sql.literal(to)))).toList())
+          .withIndexes(table.indexes().stream().map(i -> i.where() == null ? i : new Index(i.name(), i.keys(),
+              i.unique(), i.method(), i.where().replace(Sql.literal(from), Sql.literal(to)), i.include(),
+              i.concurrently())).toList()));
     }
     return result;
   }
@@ -1052,7 +1126,14 @@ final class SchemaMutator {
         .filter(c -> table.uniques().stream().noneMatch(u -> u.columns().contains(c.name())))
         .filter(c -> table.indexes().stream().noneMatch(i -> mentions(i, c.name())))
         .filter(c -> table.checks().stream().noneMatch(k -> k.expression().contains("\"" + c.name() + "\"")))
+        .filter(c -> !c.isGenerated() && !readByGenerated(table, c))
         .toList();
+  }
+
+  /** Whether a generated column reads {@code column}: PostgreSQL then neither drops nor retypes it. */
+  private static boolean readByGenerated(Table table, Column column) {
+    return table.columns().stream()
+        .anyMatch(g -> g.isGenerated() && g.generated().contains("\"" + column.name() + "\""));
   }
 
   private static boolean mentions(Index index, String column) {

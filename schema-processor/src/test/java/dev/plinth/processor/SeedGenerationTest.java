@@ -43,6 +43,12 @@ class SeedGenerationTest {
     return all;
   }
 
+  private static List<JavaFileObject> plus(List<JavaFileObject> schema, JavaFileObject source) {
+    List<JavaFileObject> all = new ArrayList<>(schema);
+    all.add(source);
+    return all;
+  }
+
   @Test
   void generatedBuilderMatchesTheGoldenFile() throws IOException {
     Compilation compilation = compile(with(ProcessorRun.schema("seeded"), "LeagueSeeds"));
@@ -57,6 +63,55 @@ class SeedGenerationTest {
       }
       assertEquals(Files.readString(golden), generated.getCharContent(true).toString(), name);
     }
+  }
+
+  /** A generated column is neither a parameter of insert nor a setter: PostgreSQL computes it. */
+  @Test
+  void aGeneratedColumnCannotBeGivenBySeedRows() throws IOException {
+    List<JavaFileObject> schema = ProcessorRun.schema("generated");
+    JavaFileObject fine = JavaFileObjects.forSourceString("shop.seed.Lines", """
+        package shop.seed;
+
+        import dev.plinth.seed.SeedSet;
+        import dev.plinth.seed.SeedSource;
+        import java.math.BigDecimal;
+        import shop.Seeds;
+
+        @SeedSet(env = "dev")
+        public final class Lines implements SeedSource<Seeds> {
+          @Override
+          public void seed(Seeds db) {
+            db.lineItem().insert(1L, BigDecimal.ONE, 2, "a");
+          }
+        }
+        """);
+    Compilation compiled = compile(plus(schema, fine));
+    assertThat(compiled).succeeded();
+    String builder = compiled.generatedSourceFile("shop.LineItemSeed").orElseThrow().getCharContent(true).toString();
+    for (String generated : List.of("total", "discounted", "doubled", "open")) {
+      assertEquals(false, builder.contains("public Row " + generated + "("), generated + " has no setter");
+    }
+
+    JavaFileObject setting = JavaFileObjects.forSourceString("shop.seed.Totals", """
+        package shop.seed;
+
+        import dev.plinth.seed.SeedSet;
+        import dev.plinth.seed.SeedSource;
+        import java.math.BigDecimal;
+        import shop.Seeds;
+
+        @SeedSet(env = "dev")
+        public final class Totals implements SeedSource<Seeds> {
+          @Override
+          public void seed(Seeds db) {
+            db.lineItem().insert(1L, BigDecimal.ONE, 2, "a").total(BigDecimal.TEN);
+          }
+        }
+        """);
+    Compilation refused = compile(plus(schema, setting));
+    assertThat(refused).failed();
+    assertThat(refused).hadErrorContaining("cannot find symbol").inFile(setting)
+        .onLineContaining(".total(BigDecimal.TEN)");
   }
 
   @Test

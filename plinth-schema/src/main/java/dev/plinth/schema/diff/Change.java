@@ -619,7 +619,8 @@ public sealed interface Change {
       UnaryOperator<List<String>> rename = names -> names.stream().map(n -> n.equals(from) ? to : n).toList();
       UnaryOperator<String> sql = text -> Expressions.renameColumn(text, from, to);
       Schema result = schema.editTable(table, t -> t
-          .withColumns(t.columns().stream().map(c -> c.name().equals(from) ? c.withName(to) : c).toList())
+          .withColumns(t.columns().stream().map(c -> c.name().equals(from) ? c.withName(to) : c)
+              .map(c -> c.isGenerated() ? c.withGenerated(sql.apply(c.generated())) : c).toList())
           .withChecks(t.checks().stream()
               .map(c -> new CheckConstraint(c.name(), sql.apply(c.expression()))).toList())
           .withPrimaryKey(t.primaryKey() == null ? null

@@ -407,6 +407,9 @@ public final class RecordSources {
     if (column.defaultSql() != null) {
       annotations.add(use("Default", imports) + "(" + string(column.defaultSql()) + ")");
     }
+    if (column.isGenerated()) {
+      annotations.add(use("Generated", imports) + "(" + string(column.generated()) + ")");
+    }
     Optional<UniqueConstraint> unique = placement.componentUnique(column.name());
     if (unique.isPresent()) {
       String fallbackName = Names.derived(table.name().name(), List.of(column.name()), "key");

@@ -541,7 +541,7 @@ public final class RecordReader {
       report.add(Message.GENERATED_WITH_VALUES, defaultAnn.get().origin(), component, "@Default");
     }
     identityAnn.ifPresent(a -> report.add(Message.GENERATED_WITH_VALUES, a.origin(), component,
-        "@" + a.simpleName()));
+        a.simpleName()));
     return expression.isEmpty() ? null : expression;
   }
 

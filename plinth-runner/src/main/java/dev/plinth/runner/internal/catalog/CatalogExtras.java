@@ -116,21 +116,24 @@ public final class CatalogExtras {
       FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
       JOIN pg_type t ON t.oid = a.atttypid,
       LATERAL (VALUES
-          (CASE WHEN a.attgenerated <> '' THEN 'generated (it is written as an ordinary column)' END)
+          (CASE WHEN a.attgenerated = 'v' THEN 'generated VIRTUAL (it is written as an ordinary column)' END)
       ) AS f(what)
       WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND f.what IS NOT NULL
         AND c.relname <> ? AND %1$s
       ORDER BY 1, 2
       """;
 
-  /** Columns whose definition the catalog reader gives as something else: generated, or of a domain. */
+  /**
+   * Columns whose definition the catalog reader gives as something else: generated VIRTUAL (stored
+   * ones are modelled), or of a domain.
+   */
   private static final String COLUMN_FIXES = """
-      SELECT n.nspname, c.relname, a.attname, a.attgenerated <> '',
+      SELECT n.nspname, c.relname, a.attname, a.attgenerated = 'v',
              CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END
       FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
       JOIN pg_type t ON t.oid = a.atttypid
       WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
-        AND (a.attgenerated <> '' OR t.typtype = 'd') AND %s
+        AND (a.attgenerated = 'v' OR t.typtype = 'd') AND %s
       ORDER BY 1, 2, 3
       """;
 
