@@ -6,6 +6,7 @@ import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.Table;
 import dev.plinth.schema.render.Sql;
+import java.util.List;
 
 /**
  * The model as it lives in one tenant's schema: what the migrations put in the default schema
@@ -20,7 +21,8 @@ public final class TenantSchema {
   public static Schema of(Schema model, String tenant) {
     return new Schema(
         model.tables().stream().map(t -> table(t, tenant)).toList(),
-        model.enums().stream().map(e -> e.withName(name(e.name(), tenant))).toList());
+        model.enums().stream().map(e -> e.withName(name(e.name(), tenant))).toList(), List.of(),
+        model.roles());
   }
 
   private static Table table(Table table, String tenant) {
