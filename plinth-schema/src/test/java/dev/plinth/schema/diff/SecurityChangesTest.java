@@ -31,8 +31,8 @@ class SecurityChangesTest {
     Table table = new Table(T, "app.Note", null, List.of(ID, owner), new PrimaryKey("note_pkey",
         List.of("id")), List.of(), List.of(), List.of(), List.of(), null,
         new TableSecurity(true, false, List.of(policies),
-            List.of(new Grant("reader", List.of("SELECT")))));
-    return new Schema(List.of(table), List.of(), List.of(), roles);
+            List.of(new Grant("reader", List.of("SELECT")))), null);
+    return new Schema(List.of(table), List.of(), List.of()).withRoles(roles);
   }
 
   private static List<String> ops(List<Change> changes) {

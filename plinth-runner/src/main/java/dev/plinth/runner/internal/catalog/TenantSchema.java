@@ -46,7 +46,7 @@ public final class TenantSchema {
     QualifiedName type = name(column.enumType(), tenant);
     String array = column.type().endsWith("[]") ? "[]" : "";
     return new Column(column.name(), Sql.ident(type) + array, type, column.nullable(), column.defaultSql(),
-        column.identity(), column.comment(), column.renamedFrom(), null, null, column.generated());
+        column.identity(), column.comment(), column.renamedFrom(), null, null, column.collation(), column.generated());
   }
 
   private static QualifiedName name(QualifiedName name, String tenant) {
