@@ -78,7 +78,15 @@ final class SchemaMutator {
   /** Draws the partitioning of new tables and the partitions added and detached, apart likewise. */
   private final Random partitionRandom;
 
+  /** Whether new tables are sometimes partitioned. */
+  private final boolean partitions;
+
   SchemaMutator(long seed, boolean namedNotNull) {
+    this(seed, namedNotNull, true);
+  }
+
+  SchemaMutator(long seed, boolean namedNotNull, boolean partitions) {
+    this.partitions = partitions;
     this.random = new Random(seed);
     this.viewRandom = new Random(seed * 31 + 7);
     this.partitionRandom = new Random(seed * 17 + 3);
@@ -180,7 +188,8 @@ final class SchemaMutator {
    * range; not one with an identity column (PostgreSQL 17 is the first to allow them there).
    */
   private Table maybePartitioned(Table table) {
-    if (partitionRandom.nextInt(4) != 0 || table.columns().stream().anyMatch(c -> c.identity().isIdentity())) {
+    if (!partitions || partitionRandom.nextInt(4) != 0
+        || table.columns().stream().anyMatch(c -> c.identity().isIdentity())) {
       return table;
     }
     return table.withPartitioning(new Partitioning("range", List.of("id"),
