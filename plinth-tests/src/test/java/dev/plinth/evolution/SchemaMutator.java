@@ -108,7 +108,15 @@ final class SchemaMutator {
   /** Generated columns and enum labels in expressions, drawn apart from the other changes. */
   private final Random expressionRandom;
 
+  /** Whether new tables are sometimes partitioned. */
+  private final boolean partitions;
+
   SchemaMutator(long seed, boolean namedNotNull) {
+    this(seed, namedNotNull, true);
+  }
+
+  SchemaMutator(long seed, boolean namedNotNull, boolean partitions) {
+    this.partitions = partitions;
     this.random = new Random(seed);
     this.securityRandom = new Random(seed * 37 + 11);
     this.viewRandom = new Random(seed * 31 + 7);
@@ -438,7 +446,8 @@ final class SchemaMutator {
    * range; not one with an identity column (PostgreSQL 17 is the first to allow them there).
    */
   private Table maybePartitioned(Table table) {
-    if (partitionRandom.nextInt(4) != 0 || table.columns().stream().anyMatch(c -> c.identity().isIdentity())) {
+    if (!partitions || partitionRandom.nextInt(4) != 0
+        || table.columns().stream().anyMatch(c -> c.identity().isIdentity())) {
       return table;
     }
     return table.withPartitioning(new Partitioning("range", List.of("id"),

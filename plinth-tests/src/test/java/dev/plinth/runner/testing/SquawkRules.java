@@ -54,8 +54,9 @@ public final class SquawkRules {
       Map.entry("ban-drop-not-null", new Announced(Set.of("PLN318"))),
       Map.entry("ban-drop-table", new Announced(Set.of("PLN307"))),
       // A detached partition leaves the table; strict plans detach CONCURRENTLY where PostgreSQL
-      // allows it (not from a table with a default partition).
-      Map.entry("require-concurrent-partition-detach", new Announced(Set.of("PLN408"))),
+      // allows it (not from a table with a default partition). A partition added beside a default
+      // one detaches the default for the moment its rows move (PLN409).
+      Map.entry("require-concurrent-partition-detach", new Announced(Set.of("PLN408", "PLN409"))),
       // Changes with a safe recipe, or a warning.
       Map.entry("adding-field-with-default", new Announced(Set.of("PLN302"))),
       Map.entry("adding-required-field", new Announced(Set.of("PLN301"))),

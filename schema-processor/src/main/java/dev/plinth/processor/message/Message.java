@@ -236,6 +236,11 @@ public enum Message {
       "The migration detaches partition %s of %s: its rows leave the table (they are kept in schema"
           + " %s for the rollback until `prune-backups`), and queries of the table no longer see them."
           + " @Acknowledge(\"PLN408\") on the record to confirm."),
+  ADDS_PARTITION(Severity.WARNING, "PLN409",
+      "The migration adds partition %s to existing table %s: creating it locks the table against"
+          + " reads and writes for a moment, and while the rows of its bounds move out of the default"
+          + " partition if the table has one. Run it when the table is quiet, or @Acknowledge(\"PLN409\")"
+          + " on the record."),
   DROPS_COLUMN(Severity.WARNING, "PLN308",
       "The migration drops column '%s' (%s) of %s: its values are kept in schema %s for the rollback"
           + " until `prune-backups`, but clients still running code that reads it break. Stage it:"
@@ -492,7 +497,7 @@ public enum Message {
       SET_NOT_NULL, DROPS_TABLE, DROPS_COLUMN, LOSSY_REVERSE, NO_PRIMARY_KEY, ENUM_VALUES_REMOVED,
       RENAMES_TABLE, RENAMES_COLUMN, RETYPES_COLUMN, DROPS_NOT_NULL, PRIMARY_KEY_ON_EXISTING,
       INTEGER_COLUMN, TIMESTAMP_WITHOUT_TIME_ZONE, VARCHAR_LENGTH, ENUM_REBUILT, KEY_REBUILT,
-      POLICY_WITHOUT_ROW_SECURITY, ROW_SECURITY_WITHOUT_POLICY, DETACHES_PARTITION);
+      POLICY_WITHOUT_ROW_SECURITY, ROW_SECURITY_WITHOUT_POLICY, DETACHES_PARTITION, ADDS_PARTITION);
 
   /** The ids {@code @Acknowledge} takes, sorted. */
   public static List<String> acknowledgeableIds() {

@@ -406,8 +406,12 @@ public final class MigrationLint {
       return List.of();
     }
 
+    /** A partition added to an existing table (its reverse attaches kept ones: not linted). */
     public List<Finding> visitAddPartition(Change.AddPartition c) {
-      return List.of();
+      return (!c.restore() || c.keptByRollback()) && !created.contains(c.table())
+          ? List.of(Finding.at(Message.ADDS_PARTITION, c.table(), null,
+              c.table().schema() + "." + c.partition().name(), c.table()))
+          : List.of();
     }
 
     /**
