@@ -134,7 +134,7 @@ public final class CatalogExtras {
       FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid
       JOIN pg_namespace n ON n.oid = c.relnamespace,
       LATERAL (VALUES
-          (CASE WHEN (to_jsonb(i) ->> 'indnullsnotdistinct')::boolean THEN 'has NULLS NOT DISTINCT' END)
+          (CASE WHEN %6$s THEN 'has NULLS NOT DISTINCT' END)
       ) AS f(what)
       WHERE f.what IS NOT NULL AND %1$s
       ORDER BY 1, 2
@@ -209,8 +209,10 @@ public final class CatalogExtras {
 
   /** What the database has beyond the model, ordered by object. */
   public static List<Unsupported> findings(Connection connection, String historyTable) throws SQLException {
+    // NULLS NOT DISTINCT came with PostgreSQL 15; the column is asked for only where it exists.
+    String nullsNotDistinct = connection.getMetaData().getDatabaseMajorVersion() >= 15 ? "i.indnullsnotdistinct" : "false";
     String sql = FINDINGS.formatted(USER, notInExtension("pg_class", "c.oid"), notInExtension("pg_type", "t.oid"),
-        notInExtension("pg_proc", "p.oid"), STANDALONE_SEQUENCE);
+        notInExtension("pg_proc", "p.oid"), STANDALONE_SEQUENCE, nullsNotDistinct);
     List<Unsupported> result = new ArrayList<>();
     try (PreparedStatement st = connection.prepareStatement(sql)) {
       for (int i = 1; i <= 3; i++) {
