@@ -24,28 +24,34 @@ import dev.plinth.schema.pull.Unsupported;
 import dev.plinth.schema.render.Sql;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
  * {@code pull}: reads the live schema and writes annotated records for it and the baseline
  * migration that creates it, followed by a hand-written migration (and {@code plinth.external})
- * for what the records cannot say, refusing to overwrite anything that is there already.
+ * for what the records cannot say, refusing to overwrite anything that is there already. A pull
+ * that fails leaves nothing behind.
  */
 public final class Pull {
   private final RunnerContext context;
@@ -64,46 +70,65 @@ public final class Pull {
           .limit(3).collect(Collectors.joining(", "));
       throw new PlinthException(Message.PULL_MIGRATIONS_EXIST, migrationsFolder, files);
     }
-    Schema live;
-    RecordSources.Result records;
-    List<Unsupported> unsupported;
-    Optional<NotModelled> notModelled;
-    List<ReplacedMigration> history;
-    try (Connection connection = context.connect(); Connection side = context.connect()) {
+    ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "plinth-pull");
+      thread.setDaemon(true);
+      return thread;
+    });
+    NewFiles output = new NewFiles();
+    Future<SideReads> sideReads = null;
+    Future<List<Path>> sources = null;
+    boolean done = false;
+    try (Connection connection = context.connect()) {
       // Views, objects not modelled and the history are read over a second connection while the
       // tables are: the catalog read dominates pull, and the server answers both at once.
-      CompletableFuture<SideReads> sideReads = CompletableFuture.supplyAsync(() -> sideReads(side));
+      sideReads = worker.submit(() -> {
+        try (Connection side = context.connect()) {
+          return sideReads(side);
+        }
+      });
       Schema tables = CatalogExtras.corrected(connection, CatalogReader.read(connection, context.historyTable()));
       SideReads rest = join(sideReads);
-      history = rest.history();
-      live = SecurityCatalog.withLive(connection, new Schema(tables.tables(), tables.enums(),
+      List<ReplacedMigration> history = rest.history();
+      Schema live = SecurityCatalog.withLive(connection, new Schema(tables.tables(), tables.enums(),
           rest.views())).withDeclared(schemas(connection));
       if (live.tables().isEmpty() && live.views().isEmpty()) {
         throw new PlinthException(Message.PULL_NOTHING);
       }
-      records = RecordSources.render(live, rest.viewColumns(), basePackage);
-      unsupported = new ArrayList<>(rest.extras());
+      RecordSources.Result records = RecordSources.render(live, rest.viewColumns(), basePackage);
+      checkAbsent(sourceRoot, records.files());
+      // The sources are written while the rest is read and rendered (creating a thousand files
+      // costs a good part of a catalog read); if anything fails after this, they are taken back.
+      sources = worker.submit(() -> output.write(sourceRoot, records.files()));
+      List<Unsupported> unsupported = new ArrayList<>(rest.extras());
       // The baseline migration creates the extensions that the records' columns need.
       Set<String> needed = records.schema().extensions();
       unsupported.removeIf(u -> u.object().startsWith("extension ")
           && needed.contains(u.object().substring("extension ".length())));
       unsupported.addAll(records.unsupported());
-      unsupported.sort(java.util.Comparator.comparing(Unsupported::object).thenComparing(Unsupported::reason));
-      notModelled = NotModelledCatalog.read(connection, context.historyTable(), records.schema(), unsupported);
+      unsupported.sort(Comparator.comparing(Unsupported::object).thenComparing(Unsupported::reason));
+      Optional<NotModelled> notModelled =
+          NotModelledCatalog.read(connection, context.historyTable(), records.schema(), unsupported);
+      SortedMap<String, String> migrations = baselineFiles(records.schema(), history, notModelled);
+      checkAbsent(migrationsFolder, migrations);
+      List<Path> written = output.write(migrationsFolder, migrations);
+      List<Path> sourceFiles = join(sources);
+      done = true;
+      String head = migrations.get(SumFile.HEAD_FILE);
+      return new PullResult(records.schema().tables().size(), records.schema().enums().size(), sourceFiles,
+          written, head.substring(1, head.indexOf(' ')), unsupported);
     } catch (SQLException e) {
       throw context.sqlFailure("pull", e);
+    } finally {
+      if (!done) { // nothing is left behind: no query still running, no file written
+        awaitQuietly(sideReads);
+        awaitQuietly(sources);
+        output.takeBack();
+      }
+      worker.shutdownNow();
     }
-    SortedMap<String, String> migrations = baselineFiles(records.schema(), history, notModelled);
-    checkAbsent(sourceRoot, records.files());
-    checkAbsent(migrationsFolder, migrations);
-    List<Path> sources = write(sourceRoot, records.files());
-    List<Path> written = write(migrationsFolder, migrations);
-    String head = migrations.get(SumFile.HEAD_FILE);
-    return new PullResult(records.schema().tables().size(), records.schema().enums().size(), sources, written,
-        head.substring(1, head.indexOf(' ')), unsupported);
   }
 
-  /** What pull reads besides the tables. */
   /**
    * The schemas other than {@code public}, with their comments, to be declared: the package of
    * each one's records declares it ({@code javaPackage} is chosen with the records).
@@ -118,30 +143,47 @@ public final class Pull {
     return result;
   }
 
+  /** What pull reads besides the tables. */
   private record SideReads(List<View> views, Map<QualifiedName, List<Column>> viewColumns,
       List<Unsupported> extras, List<ReplacedMigration> history) {}
 
-  private SideReads sideReads(Connection connection) {
-    try {
-      return new SideReads(views(connection), CatalogReader.viewColumns(connection),
-          CatalogExtras.findings(connection, context.historyTable()), flywayHistory(connection));
-    } catch (SQLException e) {
-      throw new CompletionException(e);
-    }
+  private SideReads sideReads(Connection connection) throws SQLException {
+    return new SideReads(views(connection), CatalogReader.viewColumns(connection),
+        CatalogExtras.findings(connection, context.historyTable()), flywayHistory(connection));
   }
 
-  /** The side reads' result, or the failure they had, as it was thrown. */
-  private static SideReads join(CompletableFuture<SideReads> reads) throws SQLException {
+  /** A background task's result, or the failure it had, as it was thrown. */
+  private static <T> T join(Future<T> task) throws SQLException {
     try {
-      return reads.join();
-    } catch (CompletionException e) {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while pulling", e);
+    } catch (ExecutionException e) {
       if (e.getCause() instanceof SQLException sql) {
         throw sql;
       }
       if (e.getCause() instanceof RuntimeException runtime) {
         throw runtime;
       }
-      throw e;
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** Waits for a task (if one was started) that is given up on, whatever it ends with. */
+  private static void awaitQuietly(Future<?> task) {
+    if (task == null) {
+      return;
+    }
+    try {
+      task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      // Its failure, if any, is not the one being reported.
     }
   }
 
@@ -215,21 +257,66 @@ public final class Pull {
     }
   }
 
-  private static List<Path> write(Path root, Map<String, String> files) {
-    List<Path> written = new ArrayList<>();
-    Set<Path> folders = new HashSet<>();
-    for (Map.Entry<String, String> entry : files.entrySet()) {
-      Path file = root.resolve(entry.getKey());
-      try {
-        if (folders.add(file.getParent())) { // once per folder: a thousand records share a few
-          Files.createDirectories(file.getParent());
+  /**
+   * The files pull writes, each new (never one that is there already), so that a pull that fails
+   * after writing some takes them back, with the folders it created for them.
+   */
+  private static final class NewFiles {
+    private final List<Path> files = new ArrayList<>();
+    private final List<Path> folders = new ArrayList<>();
+
+    /** Writes {@code files} under {@code root}; a file that is there already is an error. */
+    List<Path> write(Path root, Map<String, String> contents) {
+      List<Path> written = new ArrayList<>();
+      Set<Path> ready = new HashSet<>();
+      for (Map.Entry<String, String> entry : contents.entrySet()) {
+        Path file = root.resolve(entry.getKey());
+        try {
+          if (ready.add(file.getParent())) { // once per folder: a thousand records share a few
+            createFolder(file.getParent());
+          }
+          Files.writeString(file, entry.getValue(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+              StandardOpenOption.WRITE);
+        } catch (FileAlreadyExistsException e) {
+          throw new PlinthException(Message.PULL_SOURCE_EXISTS, file);
+        } catch (IOException e) {
+          throw new PlinthException(e, Message.WRITE_FAILED, file, e.getMessage());
         }
-        Files.writeString(file, entry.getValue(), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new PlinthException(e, Message.WRITE_FAILED, file, e.getMessage());
+        synchronized (this) {
+          files.add(file);
+        }
+        written.add(file);
       }
-      written.add(file);
+      return written;
     }
-    return written;
+
+    private void createFolder(Path folder) throws IOException {
+      List<Path> missing = new ArrayList<>();
+      for (Path f = folder.toAbsolutePath(); f != null && !Files.isDirectory(f); f = f.getParent()) {
+        missing.add(0, f);
+      }
+      Files.createDirectories(folder);
+      synchronized (this) {
+        folders.addAll(missing);
+      }
+    }
+
+    /** Deletes what was written and the folders created for it, newest first, as far as it can. */
+    synchronized void takeBack() {
+      for (int i = files.size() - 1; i >= 0; i--) {
+        deleteQuietly(files.get(i));
+      }
+      // Deepest first: a folder is empty once what was written in it and below it is gone.
+      folders.stream().distinct().sorted(Comparator.comparingInt(Path::getNameCount).reversed())
+          .forEach(NewFiles::deleteQuietly);
+    }
+
+    private static void deleteQuietly(Path path) {
+      try {
+        Files.deleteIfExists(path);
+      } catch (IOException e) {
+        // A folder someone else wrote into meanwhile stays, and so does what cannot be deleted.
+      }
+    }
   }
 }

@@ -19,6 +19,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -34,9 +36,12 @@ public final class NotModelledCatalog {
   /**
    * Placeholders: {@code {user}} user schemas, {@code {class}}/{@code {type}}/{@code {proc}} not a
    * member of an extension, {@code {sequence}} a sequence that is not part of an identity or serial
-   * column. Each query gives rows of: the finding's object, a word of its reason (or null), what it is,
-   * the statement that creates it, the one that drops it, the {@code plinth.external} entry (kind,
-   * name), and the table and columns it needs from the baseline (or null).
+   * column, {@code {unmodelled:<name>}} the constraint or index {@code <name>} of table {@code c} is
+   * not one of the records' (the baseline creates those: they are left out before their definitions
+   * are spelled, which for a large schema costs about a third of reading its catalog). Each query
+   * gives rows of: the finding's object, a word of its reason (or null), what it is, the statement
+   * that creates it, the one that drops it, the {@code plinth.external} entry (kind, name), and the
+   * table and columns it needs from the baseline (or null).
    */
   private static final List<String> QUERIES = List.of("""
       SELECT 'extension ' || e.extname, NULL, 'an extension; Plinth does not model extensions',
@@ -114,6 +119,7 @@ public final class NotModelledCatalog {
              ARRAY(SELECT a.attname::text FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum = ANY (co.conkey))
       FROM pg_constraint co JOIN pg_class c ON c.oid = co.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE co.contype IN ('p', 'u', 'x', 'c', 'f') AND c.relkind IN ('r', 'p') AND c.relname <> ? AND NOT c.relispartition AND {user}
+        AND {unmodelled:co.conname}
       ORDER BY co.contype = 'f', n.nspname, c.relname, co.conname
       """, """
       SELECT 'table ' || n.nspname || '.' || c.relname, ic.relname,
@@ -124,6 +130,7 @@ public final class NotModelledCatalog {
       FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid
       JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind IN ('r', 'p') AND c.relname <> ? AND NOT c.relispartition AND {user}
+        AND {unmodelled:ic.relname}
         AND NOT EXISTS (SELECT 1 FROM pg_constraint co WHERE co.conindid = i.indexrelid AND co.contype IN ('p', 'u', 'x'))
       ORDER BY n.nspname, ic.relname
       """, """
@@ -216,14 +223,51 @@ public final class NotModelledCatalog {
       if (entry == null || !Set.of("constraint", "index").contains(entry.kind())) {
         return false;
       }
+      return names(t).anyMatch(marker::equals);
+    }
+
+    /** The names of a table's constraints and indexes. */
+    static Stream<String> names(Table t) {
       return Stream.of(Stream.ofNullable(t.primaryKey()).map(k -> k.name()), t.uniques().stream().map(u -> u.name()),
               t.checks().stream().map(c -> c.name()), t.foreignKeys().stream().map(f -> f.name()),
               t.indexes().stream().map(i -> i.name()))
-          .flatMap(s -> s).anyMatch(marker::equals);
+          .flatMap(s -> s);
     }
 
     boolean answers(Unsupported finding) {
       return finding.object().equals(object) && (marker == null || finding.reason().contains(marker));
+    }
+  }
+
+  private static final Pattern UNMODELLED = Pattern.compile("\\{unmodelled:([a-z.]+)}");
+
+  /**
+   * The constraints and indexes of the records by table, as three arrays of equal length (schema,
+   * table, name), which the queries leave out: {@link Piece#fits} would drop each of them.
+   */
+  private record Modelled(Array schemas, Array tables, Array names) {
+    static final String NOT_IN = "(n.nspname::text, c.relname::text, %s::text) NOT IN"
+        + " (SELECT * FROM unnest(?::text[], ?::text[], ?::text[]))";
+
+    static Modelled of(Connection connection, Schema pulled) throws SQLException {
+      List<String> schemas = new ArrayList<>();
+      List<String> tables = new ArrayList<>();
+      List<String> names = new ArrayList<>();
+      for (Table table : pulled.tables()) {
+        Piece.names(table).filter(name -> name != null).forEach(name -> {
+          schemas.add(table.name().schema());
+          tables.add(table.name().name());
+          names.add(name);
+        });
+      }
+      return new Modelled(connection.createArrayOf("text", schemas.toArray()),
+          connection.createArrayOf("text", tables.toArray()), connection.createArrayOf("text", names.toArray()));
+    }
+
+    void bind(PreparedStatement st, int first) throws SQLException {
+      st.setArray(first, schemas);
+      st.setArray(first + 1, tables);
+      st.setArray(first + 2, names);
     }
   }
 
@@ -237,12 +281,13 @@ public final class NotModelledCatalog {
   public static Optional<NotModelled> read(Connection connection, String historyTable, Schema pulled,
       List<Unsupported> findings) throws SQLException {
     List<Piece> pieces = new ArrayList<>();
+    Modelled modelled = Modelled.of(connection, pulled);
     try (Statement st = connection.createStatement()) {
       // Definitions are spelled as in the baseline, which runs with search_path public.
       st.execute("SET search_path = public");
       try {
         for (String query : QUERIES) {
-          pieces.addAll(rows(connection, query, historyTable));
+          pieces.addAll(rows(connection, query, historyTable, modelled));
         }
       } finally {
         st.execute("RESET search_path");
@@ -258,16 +303,26 @@ public final class NotModelledCatalog {
         new ExternalObjects(kept.stream().map(Piece::entry).filter(e -> e != null).distinct().toList())));
   }
 
-  private static List<Piece> rows(Connection connection, String query, String historyTable) throws SQLException {
+  private static List<Piece> rows(Connection connection, String query, String historyTable, Modelled modelled)
+      throws SQLException {
     // Placeholders, not String.format: the queries spell statements with format()'s %I, %L and %s.
     String sql = query.replace("{user}", USER).replace("{class}", CatalogExtras.notInExtension("pg_class", "c.oid"))
         .replace("{type}", CatalogExtras.notInExtension("pg_type", "t.oid"))
         .replace("{proc}", CatalogExtras.notInExtension("pg_proc", "p.oid"))
         .replace("{sequence}", CatalogExtras.STANDALONE_SEQUENCE);
+    Matcher unmodelled = UNMODELLED.matcher(sql);
+    boolean filtered = unmodelled.find();
+    if (filtered) {
+      sql = unmodelled.replaceFirst(Matcher.quoteReplacement(Modelled.NOT_IN.formatted(unmodelled.group(1))));
+    }
     List<Piece> pieces = new ArrayList<>();
     try (PreparedStatement st = connection.prepareStatement(sql)) {
-      if (sql.contains("<> ?")) {
-        st.setString(1, historyTable);
+      int parameter = 1;
+      if (sql.contains("<> ?")) { // the history table comes first in every query that leaves it out
+        st.setString(parameter++, historyTable);
+      }
+      if (filtered) {
+        modelled.bind(st, parameter);
       }
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
