@@ -558,8 +558,8 @@ class PullTest {
     String notModelled = Files.readString(folder.resolve("migration/V2__not_modelled.sql"));
     assertTrue(notModelled.contains("\n-- Not recreated here (pull reported each; the records and the baseline have"
         + " them as it says):\n"
-        + "--   table public.thing index thing_shade_idx: it uses column shade, which is left out; left out"
-        + " too\n"), notModelled);
+        + "--   column public.thing.shade: its type public.blank is left out (see that type); the column is left"
+        + " out\n"), notModelled);
     assertTrue(notModelled.endsWith("--   table public.thing index thing_shade_idx: it uses column shade, which is"
         + " left out; left out too\n"), notModelled);
     assertTrue(notModelled.contains("\nALTER TABLE public.scratch SET UNLOGGED;\n"), notModelled);

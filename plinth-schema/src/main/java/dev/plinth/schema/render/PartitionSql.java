@@ -64,7 +64,7 @@ final class PartitionSql {
     }
     QualifiedName defaultName = name(c.table(), fallback.get());
     QualifiedName name = name(c.table(), c.partition());
-    String columns = Sql.idents(parent.columns().stream().map(Column::name).toList());
+    String columns = copiedColumns(parent);
     String belongs = predicate(parent.partitioning(), c.partition());
     List<String> out = new ArrayList<>();
     out.add(detach(c.table(), defaultName, false));
@@ -74,6 +74,11 @@ final class PartitionSql {
     out.add("DELETE FROM " + ident(defaultName) + " WHERE " + belongs + ";");
     out.add(attach(c.table(), fallback.get()));
     return out;
+  }
+
+  /** The columns whose values move with a row: all but generated ones, which are computed again. */
+  private static String copiedColumns(Table parent) {
+    return Sql.idents(parent.columns().stream().filter(c -> !c.isGenerated()).map(Column::name).toList());
   }
 
   /** The table's default partition, unless {@code partition} is that one. */
@@ -171,7 +176,7 @@ final class PartitionSql {
     Optional<Partition> fallback = defaultOf(parent, c.partition());
     if (c.keptByRollback() && fallback.isPresent()) {
       // Rolling back gives the default partition the rows it held before, and those written since.
-      String columns = Sql.idents(parent.columns().stream().map(Column::name).toList());
+      String columns = copiedColumns(parent);
       out.add("INSERT INTO " + ident(name(c.table(), fallback.get())) + " (" + columns
           + ") OVERRIDING SYSTEM VALUE SELECT " + columns + " FROM " + ident(name) + ";");
       out.add("TRUNCATE " + ident(name) + ";");
