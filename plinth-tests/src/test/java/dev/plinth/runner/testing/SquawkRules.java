@@ -50,7 +50,11 @@ public final class SquawkRules {
       Map.entry("renaming-column", new Announced(Set.of("PLN316"))),
       // An enum rebuilt to remove (PLN313) or reorder (PLN323) values changes its columns' type.
       Map.entry("changing-column-type", new Announced(Set.of("PLN317", "PLN313", "PLN323"))),
-      Map.entry("ban-drop-column", new Announced(Set.of("PLN308", "PLN309"))),
+      // A generated column is dropped (PLN353), or dropped and added again: a new expression before
+      // PostgreSQL 17 (PLN351), a plain column made generated (PLN352), or around an enum rebuild
+      // whose type it reads (PLN313, PLN323).
+      Map.entry("ban-drop-column", new Announced(Set.of("PLN308", "PLN309", "PLN351", "PLN352", "PLN353",
+          "PLN313", "PLN323"))),
       Map.entry("ban-drop-not-null", new Announced(Set.of("PLN318"))),
       Map.entry("ban-drop-table", new Announced(Set.of("PLN307"))),
       // A detached partition leaves the table; strict plans detach CONCURRENTLY where PostgreSQL
@@ -58,7 +62,10 @@ public final class SquawkRules {
       // one detaches the default for the moment its rows move (PLN409).
       Map.entry("require-concurrent-partition-detach", new Announced(Set.of("PLN408", "PLN409"))),
       // Changes with a safe recipe, or a warning.
-      Map.entry("adding-field-with-default", new Announced(Set.of("PLN302"))),
+      // A generated column added computes every row: new (PLN354), or added again (PLN351, PLN352,
+      // and around an enum rebuild, PLN313 and PLN323).
+      Map.entry("adding-field-with-default", new Announced(Set.of("PLN302", "PLN351", "PLN352", "PLN354",
+          "PLN313", "PLN323"))),
       Map.entry("adding-required-field", new Announced(Set.of("PLN301"))),
       Map.entry("adding-not-nullable-field", new Announced(Set.of("PLN306"))),
       // A primary key added to an existing table (PLN319), or added again to change its deferrability (PLN340).
@@ -116,8 +123,27 @@ public final class SquawkRules {
    */
   public record AnnouncedStatement(String rule, Pattern statement, Set<String> ids, String why) {}
 
+  /** The lints of a generated column or enum type rebuilt under the indexes and checks that read it. */
+  private static final Set<String> REBUILD_LINTS =
+      Set.of("PLN313", "PLN323", "PLN351", "PLN352", "PLN353", "PLN354");
+
+  private static final String REBUILT_AROUND =
+      "an index or check that reads a generated column dropped and added again, or an enum type"
+          + " rebuilt under it, is dropped and made again in the migration's transaction (a"
+          + " concurrent build cannot run there, and the column or type it reads is being swapped);"
+          + " the lint of the rebuild says the table is locked and rewritten";
+
   /** The cases of avoided rules that strict plans do not yet avoid, each announced by its lint. */
   public static final List<AnnouncedStatement> ANNOUNCED_STATEMENTS = List.of(
+      new AnnouncedStatement("require-concurrent-index-creation",
+          Pattern.compile("(?i)CREATE (UNIQUE )?INDEX "), REBUILD_LINTS,
+          REBUILT_AROUND),
+      new AnnouncedStatement("require-concurrent-index-deletion",
+          Pattern.compile("(?i)DROP INDEX "), REBUILD_LINTS,
+          REBUILT_AROUND),
+      new AnnouncedStatement("constraint-missing-not-valid",
+          Pattern.compile("(?i)ADD CONSTRAINT \\S+ (CHECK|UNIQUE|FOREIGN KEY)"), REBUILD_LINTS,
+          REBUILT_AROUND),
       new AnnouncedStatement("constraint-missing-not-valid",
           Pattern.compile("(?i)ADD CONSTRAINT \\S+ PRIMARY KEY \\("),
           Set.of("PLN319", "PLN340"),
