@@ -186,6 +186,7 @@ final class PartitionSql {
       out.add(backups.createSchema(c.table().schema()));
       out.add("ALTER TABLE " + ident(name) + " SET SCHEMA " + ident(backups.schema(c.table().schema()))
           + ";");
+      out.add(dropOwnIndexes(backups.kept(name)));
       out.addAll(backups.detachEnums(moved));
       // The kept copy must not hold on to the sequence of a serial column, which may go meanwhile.
       serialColumns(parent).forEach(column -> out.add("ALTER TABLE " + ident(backups.kept(name))
@@ -229,6 +230,26 @@ final class PartitionSql {
     return out;
   }
 
+  /**
+   * Drops the indexes a detached partition kept from its table's (those not behind a constraint):
+   * PostgreSQL names them itself, the kept copy needs none, and attaching the partition again makes
+   * them anew. Partial and expression indexes would otherwise hold on to its enum types.
+   */
+  private static String dropOwnIndexes(QualifiedName kept) {
+    return Sql.doBlock("""
+          DECLARE
+            i regclass;
+          BEGIN
+            FOR i IN SELECT x.indexrelid::regclass FROM pg_index x
+                WHERE x.indrelid = %s::regclass
+                  AND NOT EXISTS (SELECT FROM pg_constraint c WHERE c.conindid = x.indexrelid
+                    AND c.conrelid = x.indrelid) LOOP
+              EXECUTE 'DROP INDEX ' || i;
+            END LOOP;
+          END;
+        """.formatted(Sql.literal(ident(kept))));
+  }
+
   /** The serial columns of a table, whose default is {@code nextval} of their sequence. */
   private static List<Column> serialColumns(Table table) {
     return table.columns().stream().filter(c -> c.identity() == Identity.SERIAL
@@ -239,6 +260,6 @@ final class PartitionSql {
   private static Table asTable(Schema state, QualifiedName table, Partition partition) {
     Table parent = state.table(table).orElseThrow();
     return new Table(name(table, partition), parent.javaClass(), null, parent.columns(), null,
-        List.of(), List.of(), List.of(), List.of(), null);
+        List.of(), parent.checks(), List.of(), List.of(), null);
   }
 }
