@@ -86,7 +86,7 @@ public final class SchemaDiff {
       if (!afterTables.containsKey(old.name())) {
         old.foreignKeys().forEach(fk -> phases.dropForeignKeys.add(new DropForeignKey(old.name(), fk)));
         old.indexes().forEach(i -> phases.dropIndexes.add(new DropIndex(old.name(), i)));
-        phases.dropTables.add(new DropTable(old, true));
+        phases.dropTables.add(new DropTable(withoutLostDefaults(old, lostValues, phases), true));
       }
     }
     for (Table table : afterTables.values()) {
@@ -323,6 +323,27 @@ public final class SchemaDiff {
     if (!Objects.equals(old.comment(), table.comment())) {
       phases.comments.add(new SetTableComment(name, old.comment(), table.comment()));
     }
+  }
+
+  /**
+   * A table the migration drops, without the defaults that name a value its enum type loses: each
+   * is dropped before the type changes, so that the reverse creates the table again without it and
+   * sets it only once the value is back.
+   */
+  private static Table withoutLostDefaults(Table table, Map<QualifiedName, List<String>> lostValues,
+      Phases phases) {
+    List<Column> columns = new ArrayList<>();
+    for (Column column : table.columns()) {
+      Column bare = column.withDefault(null).withSequence(column.sequence())
+          .withNotNullName(column.notNullName());
+      if (defaultNamesLostValue(column, bare, lostValues)) {
+        phases.dropDefaults.add(new AlterColumn(table.name(), column, bare));
+        columns.add(bare);
+      } else {
+        columns.add(column);
+      }
+    }
+    return table.withColumns(columns);
   }
 
   /** Whether a column's default changes from one that names a value its type loses. */
