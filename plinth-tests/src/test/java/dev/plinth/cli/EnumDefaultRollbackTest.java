@@ -87,6 +87,57 @@ class EnumDefaultRollbackTest {
     assertEquals("'BAD'::mood", Sql.queryString(db, DEFAULT));
   }
 
+  @Test
+  void aValueRenamedWhileTheTableWhoseDefaultNamesItIsDroppedRollsBackAndMigratesAgain() {
+    Schema v1 = schema(false, "'OK'", new EnumType(MOOD, "x.Mood", List.of("OK", "BAD")));
+    Schema v2 = new Schema(List.of(), List.of(new EnumType(MOOD, "x.Mood", List.of("FINE", "BAD"), null,
+        Map.of("FINE", "OK"))));
+    Path folder = GeneratedMigrations.write(workingDirectory.resolve("db"), List.of(v1, v2));
+    TestDatabase db = SharedPostgres.newDatabase("enum_default_rename_drop");
+    assertEquals(0, plinth(db, folder, "migrate", "--target", "1").exitCode());
+    Sql.execute(db, "INSERT INTO job DEFAULT VALUES");
+    Sql.execute(db, "INSERT INTO job (mood) VALUES ('BAD')");
+    Cli.Result forward = plinth(db, folder, "migrate");
+    assertEquals(0, forward.exitCode(), forward::toString);
+    assertEquals("FINE,BAD", Sql.queryString(db, "SELECT string_agg(v::text, ',' ORDER BY v) FROM unnest(enum_range(NULL::mood)) v"));
+
+    Cli.Result rollback = plinth(db, folder, "rollback", "--steps", "1");
+
+    assertEquals(0, rollback.exitCode(), rollback::toString);
+    assertEquals(0, plinth(db, folder, "verify").exitCode());
+    assertEquals("'OK'::mood", Sql.queryString(db, DEFAULT));
+    assertEquals("OK,BAD", Sql.queryString(db, MOODS));
+
+    Cli.Result migrate = plinth(db, folder, "migrate");
+
+    assertEquals(0, migrate.exitCode(), migrate::toString);
+    assertEquals(0, plinth(db, folder, "verify").exitCode());
+    assertEquals(0, plinth(db, folder, "rollback", "--steps", "1").exitCode());
+    assertEquals("OK,BAD", Sql.queryString(db, MOODS));
+  }
+
+  @Test
+  void aValueRemovedWhileTheTableWhoseDefaultNamesItIsDroppedRollsBack() {
+    Schema v1 = schema(true, "'MEH'", new EnumType(MOOD, "x.Mood", List.of("OK", "MEH", "BAD")));
+    Schema v2 = new Schema(List.of(), List.of(new EnumType(MOOD, "x.Mood", List.of("OK", "BAD"))));
+    Path folder = GeneratedMigrations.write(workingDirectory.resolve("db"), List.of(v1, v2));
+    TestDatabase db = SharedPostgres.newDatabase("enum_default_remove_drop");
+    assertEquals(0, plinth(db, folder, "migrate", "--target", "1").exitCode());
+    Sql.execute(db, "INSERT INTO job (mood) VALUES ('OK')");
+    Sql.execute(db, "INSERT INTO job (mood) VALUES ('BAD')");
+    Cli.Result forward = plinth(db, folder, "migrate");
+    assertEquals(0, forward.exitCode(), forward::toString);
+
+    Cli.Result rollback = plinth(db, folder, "rollback", "--steps", "1");
+
+    assertEquals(0, rollback.exitCode(), rollback::toString);
+    assertEquals(0, plinth(db, folder, "verify").exitCode());
+    assertEquals("'MEH'::mood", Sql.queryString(db, DEFAULT));
+    assertEquals("OK,BAD", Sql.queryString(db, MOODS));
+    Cli.Result migrate = plinth(db, folder, "migrate");
+    assertEquals(0, migrate.exitCode(), migrate::toString);
+  }
+
   private Cli.Result plinth(TestDatabase db, Path folder, String... args) {
     return Cli.onDatabase(workingDirectory, db, folder, args);
   }

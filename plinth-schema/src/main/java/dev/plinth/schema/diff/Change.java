@@ -1146,8 +1146,23 @@ public sealed interface Change {
 
     public Schema applyTo(Schema schema) {
       EnumType current = schema.enumType(type).orElseThrow();
-      return schema.withEnum(current.withValues(current.values().stream()
+      Schema result = schema.withEnum(current.withValues(current.values().stream()
           .map(v -> v.equals(from) ? to : v).toList()));
+      // PostgreSQL keeps a default's enum constant by the value, not by its label.
+      for (Table table : result.tables()) {
+        if (table.columns().stream().anyMatch(this::namedInDefault)) {
+          result = result.withTable(table.withColumns(table.columns().stream()
+              .map(c -> namedInDefault(c) ? c.withDefault(Expressions.renameLabel(c.defaultSql(), from, to))
+                  .withSequence(c.sequence()).withNotNullName(c.notNullName()) : c)
+              .toList()));
+        }
+      }
+      return result;
+    }
+
+    private boolean namedInDefault(Column column) {
+      return type.equals(column.enumType()) && column.defaultSql() != null
+          && Expressions.namesLabel(column.defaultSql(), from);
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.plinth.schema.diff;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** Edits of SQL expressions kept as text (checks, index expressions and predicates, defaults). */
@@ -75,6 +77,44 @@ final class Expressions {
       }
     }
     return false;
+  }
+
+  /**
+   * {@code sql} with the enum label {@code from} renamed to {@code to} where {@link #namesLabel}
+   * finds it: a string literal that is the label, or an element of an array literal.
+   */
+  static String renameLabel(String sql, String from, String to) {
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    while (i < sql.length()) {
+      if (sql.charAt(i) == '\'') {
+        int end = endOfLiteral(sql, i);
+        String text = sql.substring(i + 1, Math.max(i + 1, end - 1)).replace("''", "'");
+        String renamed = text.equals(from) ? to : arrayHolds(text, from) ? renameElement(text, from, to) : null;
+        out.append(renamed == null ? sql.substring(i, end) : "'" + renamed.replace("'", "''") + "'");
+        i = end;
+      } else {
+        out.append(sql.charAt(i));
+        i++;
+      }
+    }
+    return out.toString();
+  }
+
+  /** An array literal's text with the element {@code from} renamed to {@code to}, quoted as needed. */
+  private static String renameElement(String text, String from, String to) {
+    List<String> elements = new ArrayList<>();
+    for (String element : text.substring(1, text.length() - 1).split(",", -1)) {
+      String bare = element.strip();
+      if (bare.length() >= 2 && bare.startsWith("\"") && bare.endsWith("\"")) {
+        bare = bare.substring(1, bare.length() - 1);
+      }
+      boolean plain = !to.isEmpty() && to.chars().noneMatch(ch -> "{},\"\\ ".indexOf(ch) >= 0)
+          && !to.equalsIgnoreCase("NULL");
+      elements.add(bare.equals(from) ? (plain ? to : '"' + to.replace("\\", "\\\\").replace("\"", "\\\"") + '"')
+          : element);
+    }
+    return "{" + String.join(",", elements) + "}";
   }
 
   /** Whether an array literal's text ({@code {OK,"NOT OK"}}) has the element {@code label}. */

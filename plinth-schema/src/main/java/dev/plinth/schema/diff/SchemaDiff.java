@@ -94,7 +94,7 @@ public final class SchemaDiff {
         old.foreignKeys().forEach(fk -> phases.dropForeignKeys.add(new DropForeignKey(old.name(), fk)));
         old.indexes().forEach(i -> phases.dropIndexes.add(new DropIndex(old.name(), i)));
         PartitionChanges.dropped(old, phases);
-        phases.dropTables.add(new DropTable(withRenamedValues(old, phases.createEnums), true));
+        phases.dropTables.add(new DropTable(withoutLostDefaults(old, lostValues, phases), true));
       }
     }
     for (Table table : afterTables.values()) {
@@ -117,25 +117,6 @@ public final class SchemaDiff {
     // A view whose privileges change is created again with them (views hold no rows).
     return ViewChanges.around(before, after,
         RoutineChanges.around(before, after, phases.ordered()));
-  }
-
-  /**
-   * A table dropped after enum values it names in defaults are renamed, as it is then: its
-   * defaults name the new values (PostgreSQL's defaults follow the rename), so that the reverse
-   * restores it before renaming them back with defaults that exist at that point.
-   */
-  private static Table withRenamedValues(Table table, List<Change> enumChanges) {
-    Table result = table;
-    for (Change change : enumChanges) {
-      if (change instanceof Change.RenameEnumValue r) {
-        String from = "'" + r.from().replace("'", "''") + "'";
-        String to = "'" + r.to().replace("'", "''") + "'";
-        result = result.withColumns(result.columns().stream()
-            .map(c -> r.type().equals(c.enumType()) && from.equals(c.defaultSql()) ? c.withDefault(to) : c)
-            .toList());
-      }
-    }
-    return result;
   }
 
   /** {@code before} with the renames that {@code after} states applied (and nothing else). */
@@ -432,6 +413,27 @@ public final class SchemaDiff {
    */
   private static boolean namesAny(List<String> lost, String sql) {
     return sql != null && lost.stream().anyMatch(value -> Expressions.namesLabel(sql, value));
+  }
+
+  /**
+   * A table the migration drops, without the defaults that name a value its enum type loses: each
+   * is dropped before the type changes, so that the reverse creates the table again without it and
+   * sets it only once the value is back.
+   */
+  private static Table withoutLostDefaults(Table table, Map<QualifiedName, List<String>> lostValues,
+      Phases phases) {
+    List<Column> columns = new ArrayList<>();
+    for (Column column : table.columns()) {
+      Column bare = column.withDefault(null).withSequence(column.sequence())
+          .withNotNullName(column.notNullName());
+      if (defaultNamesLostValue(column, bare, lostValues)) {
+        phases.dropDefaults.add(new AlterColumn(table.name(), column, bare));
+        columns.add(bare);
+      } else {
+        columns.add(column);
+      }
+    }
+    return table.withColumns(columns);
   }
 
   /** Whether a column's default changes from one that names a value its type loses. */

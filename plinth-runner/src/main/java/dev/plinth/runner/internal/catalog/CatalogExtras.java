@@ -94,7 +94,7 @@ public final class CatalogExtras {
       UNION ALL
       SELECT 'trigger ' || n.nspname || '.' || c.relname || '.' || tg.tgname, 'a trigger', false
       FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE NOT tg.tgisinternal AND %1$s
+      WHERE NOT tg.tgisinternal AND tg.tgparentid = 0 AND %1$s
       UNION ALL
       SELECT 'rule ' || n.nspname || '.' || c.relname || '.' || r.rulename, 'a rule', false
       FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace

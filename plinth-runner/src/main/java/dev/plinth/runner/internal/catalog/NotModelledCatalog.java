@@ -153,7 +153,7 @@ public final class NotModelledCatalog {
              pg_get_triggerdef(tg.oid) || ';', format('DROP TRIGGER IF EXISTS %I ON %I.%I;', tg.tgname, n.nspname,
              c.relname), 'trigger', n.nspname || '.' || c.relname || '.' || tg.tgname, NULL, NULL, NULL
       FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE NOT tg.tgisinternal AND {user} ORDER BY n.nspname, c.relname, tg.tgname
+      WHERE NOT tg.tgisinternal AND tg.tgparentid = 0 AND {user} ORDER BY n.nspname, c.relname, tg.tgname
       """, """
       SELECT 'rule ' || n.nspname || '.' || c.relname || '.' || r.rulename, NULL, 'a rule; Plinth does not model rules', pg_get_ruledef(r.oid),
              format('DROP RULE IF EXISTS %I ON %I.%I;', r.rulename, n.nspname, c.relname),

@@ -36,7 +36,7 @@ public final class RoutineCatalog {
       SELECT n.nspname, c.relname, tg.tgname, tg.tgtype, fn.nspname, p.proname
       FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
       JOIN pg_proc p ON p.oid = tg.tgfoid JOIN pg_namespace fn ON fn.oid = p.pronamespace
-      WHERE NOT tg.tgisinternal AND %s
+      WHERE NOT tg.tgisinternal AND tg.tgparentid = 0 AND %s
       ORDER BY 1, 2, 3
       """;
 
