@@ -1148,17 +1148,36 @@ public sealed interface Change {
       EnumType current = schema.enumType(type).orElseThrow();
       Schema result = schema.withEnum(current.withValues(current.values().stream()
           .map(v -> v.equals(from) ? to : v).toList()));
-      // PostgreSQL keeps a default's enum constant by the value, not by its label.
+      // PostgreSQL keeps an expression's enum constant by the value, not by its label: a default,
+      // and on a table with a column of the type, a generated column's expression, a check and an
+      // index's predicate and key expressions follow it.
       for (Table table : result.tables()) {
-        if (table.columns().stream().anyMatch(this::namedInDefault)) {
-          result = result.withTable(table.withColumns(table.columns().stream()
-              .map(c -> namedInDefault(c) ? c.withDefault(Expressions.renameLabel(c.defaultSql(), from, to))
-                  .withSequence(c.sequence()).withNotNullName(c.notNullName()) : c)
-              .toList()));
+        boolean typed = table.columns().stream().anyMatch(c -> type.equals(c.enumType()));
+        Table renamed = table.withColumns(table.columns().stream()
+            .map(c -> namedInDefault(c) ? c.withDefault(Expressions.renameLabel(c.defaultSql(), from, to))
+                .withSequence(c.sequence()).withNotNullName(c.notNullName()).withGenerated(c.generated()) : c)
+            .map(c -> typed && c.isGenerated() ? c.withGenerated(label(c.generated())) : c)
+            .toList());
+        if (typed) {
+          renamed = renamed
+              .withChecks(renamed.checks().stream()
+                  .map(k -> new CheckConstraint(k.name(), label(k.expression()))).toList())
+              .withIndexes(renamed.indexes().stream().map(i -> i.withParts(i.keys().stream()
+                  .map(k -> k.expression() == null ? k : k.withExpression(label(k.expression()))).toList(),
+                  label(i.where()), i.include())).toList());
+        }
+        if (!renamed.equals(table)) {
+          result = result.withTable(renamed);
         }
       }
       return result;
     }
+
+    /** {@code sql} with the label renamed where it names it; null stays null. */
+    private String label(String sql) {
+      return sql != null && Expressions.namesLabel(sql, from) ? Expressions.renameLabel(sql, from, to) : sql;
+    }
+
 
     private boolean namedInDefault(Column column) {
       return type.equals(column.enumType()) && column.defaultSql() != null

@@ -186,7 +186,9 @@ final class PartitionSql {
       out.add(backups.createSchema(c.table().schema()));
       out.add("ALTER TABLE " + ident(name) + " SET SCHEMA " + ident(backups.schema(c.table().schema()))
           + ";");
-      out.add(dropOwnIndexes(backups.kept(name)));
+      if (parent.columns().stream().anyMatch(column -> column.enumType() != null)) {
+        out.add(dropOwnIndexes(backups.kept(name)));
+      }
       out.addAll(backups.detachEnums(moved));
       // The kept copy must not hold on to the sequence of a serial column, which may go meanwhile.
       serialColumns(parent).forEach(column -> out.add("ALTER TABLE " + ident(backups.kept(name))
@@ -233,7 +235,8 @@ final class PartitionSql {
   /**
    * Drops the indexes a detached partition kept from its table's (those not behind a constraint):
    * PostgreSQL names them itself, the kept copy needs none, and attaching the partition again makes
-   * them anew. Partial and expression indexes would otherwise hold on to its enum types.
+   * them anew. Its enum columns become text there, which partial and expression indexes reading
+   * them would refuse.
    */
   private static String dropOwnIndexes(QualifiedName kept) {
     return Sql.doBlock("""

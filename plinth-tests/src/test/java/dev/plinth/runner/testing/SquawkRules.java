@@ -49,7 +49,8 @@ public final class SquawkRules {
       Map.entry("renaming-table", new Announced(Set.of("PLN315"))),
       Map.entry("renaming-column", new Announced(Set.of("PLN316"))),
       // An enum rebuilt to remove (PLN313) or reorder (PLN323) values changes its columns' type.
-      Map.entry("changing-column-type", new Announced(Set.of("PLN317", "PLN313", "PLN323"))),
+      // A collation changed in place is ALTER COLUMN ... TYPE of the same type (PLN361).
+      Map.entry("changing-column-type", new Announced(Set.of("PLN317", "PLN313", "PLN323", "PLN361"))),
       // A generated column is dropped (PLN353), or dropped and added again: a new expression before
       // PostgreSQL 17 (PLN351), a plain column made generated (PLN352), or around an enum rebuild
       // whose type it reads (PLN313, PLN323).
@@ -74,7 +75,7 @@ public final class SquawkRules {
       Map.entry("prefer-bigint-over-int", new Announced(Set.of("PLN320"))),
       Map.entry("prefer-bigint-over-smallint", new Announced(Set.of("PLN320"))),
       Map.entry("prefer-timestamp-tz", new Announced(Set.of("PLN321"))),
-      Map.entry("prefer-text-field", new Announced(Set.of("PLN322"))),
+      Map.entry("prefer-text-field", new Announced(Set.of("PLN322", "PLN361"))),
       // The lock shape of the migration.
       Map.entry("require-statement-timeout",
           new Avoided(STRICT + "SET LOCAL statement_timeout next to lock_timeout")),
@@ -142,7 +143,7 @@ public final class SquawkRules {
           Pattern.compile("(?i)DROP INDEX "), REBUILD_LINTS,
           REBUILT_AROUND),
       new AnnouncedStatement("constraint-missing-not-valid",
-          Pattern.compile("(?i)ADD CONSTRAINT \\S+ (CHECK|UNIQUE|FOREIGN KEY)"), REBUILD_LINTS,
+          Pattern.compile("(?i)ADD CONSTRAINT \\S+ CHECK"), REBUILD_LINTS,
           REBUILT_AROUND),
       new AnnouncedStatement("constraint-missing-not-valid",
           Pattern.compile("(?i)ADD CONSTRAINT \\S+ PRIMARY KEY \\("),

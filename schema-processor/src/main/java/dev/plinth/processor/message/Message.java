@@ -37,6 +37,11 @@ public enum Message {
   IDENTITY_WITH_DEFAULT(Severity.ERROR, "PLN107",
       "Component '%s' has both @Identity and @Default; an identity column generates its own values."
           + " Remove one of them."),
+  COLLATION_CHANGED(Severity.WARNING, "PLN361",
+      "Column '%s' of %s changes collation (%s to %s): PostgreSQL rebuilds the indexes on it under a"
+          + " lock that blocks reads and writes of the table, and queries comparing or sorting it may"
+          + " answer differently. Run it when the table is quiet, or @Acknowledge(\"PLN361\") on the"
+          + " component."),
   GENERATED_WITH_VALUES(Severity.ERROR, "PLN350",
       "Component '%s' has @Generated and %s; a generated column computes its own values."
           + " Remove one of them."),
@@ -496,7 +501,7 @@ public enum Message {
       REWRITING_DEFAULT, REWRITING_TYPE_CHANGE, INDEX_NOT_CONCURRENT, UNIQUE_ON_EXISTING,
       SET_NOT_NULL, DROPS_TABLE, DROPS_COLUMN, LOSSY_REVERSE, NO_PRIMARY_KEY, ENUM_VALUES_REMOVED,
       RENAMES_TABLE, RENAMES_COLUMN, RETYPES_COLUMN, DROPS_NOT_NULL, PRIMARY_KEY_ON_EXISTING,
-      INTEGER_COLUMN, TIMESTAMP_WITHOUT_TIME_ZONE, VARCHAR_LENGTH, ENUM_REBUILT, KEY_REBUILT,
+      INTEGER_COLUMN, TIMESTAMP_WITHOUT_TIME_ZONE, VARCHAR_LENGTH, ENUM_REBUILT, KEY_REBUILT, COLLATION_CHANGED,
       GENERATED_READDED, GENERATED_FROM_PLAIN, DROPS_GENERATED, ADDS_GENERATED, POLICY_WITHOUT_ROW_SECURITY,
       ROW_SECURITY_WITHOUT_POLICY, DETACHES_PARTITION, ADDS_PARTITION);
 

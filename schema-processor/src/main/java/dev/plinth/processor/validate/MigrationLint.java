@@ -208,6 +208,11 @@ public final class MigrationLint {
       return out;
     }
 
+    /** A column's collation as the lint names it: the type's default when there is none. */
+    private static String collationName(String collation) {
+      return collation == null ? "the type's default" : "\"" + collation + "\"";
+    }
+
     public List<Finding> visitAlterColumn(AlterColumn c) {
       String column = c.after().name();
       List<Finding> out = new ArrayList<>();
@@ -225,6 +230,11 @@ public final class MigrationLint {
         out.add(Finding.at(Message.RETYPES_COLUMN, c.table(), column, column, c.table(),
             c.before().type(), c.after().type(), c.after().type()));
         out.addAll(typeHints(c.table(), c.after()));
+      }
+      if (c.before().type().equals(c.after().type())
+          && !java.util.Objects.equals(c.before().collation(), c.after().collation())) {
+        out.add(Finding.at(Message.COLLATION_CHANGED, c.table(), column, column, c.table(),
+            collationName(c.before().collation()), collationName(c.after().collation())));
       }
       if (!c.before().nullable() && c.after().nullable()) {
         out.add(Finding.at(Message.DROPS_NOT_NULL, c.table(), column, column, c.table()));
