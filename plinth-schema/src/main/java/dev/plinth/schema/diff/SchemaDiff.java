@@ -394,6 +394,15 @@ public final class SchemaDiff {
             phases.dropDefaults.add(new AlterColumn(name, before, before.withDefault(null)));
             before = before.withDefault(null);
           }
+          if (before.isGenerated() && wanted.isGenerated()
+              && !Objects.equals(Canonical.expression(before.generated()), Canonical.expression(wanted.generated()))
+              && (namesAny(lost, before.generated()) || namesAny(lost, wanted.generated()))) {
+            // An expression naming a value the migration loses is let go of (values kept) before
+            // the type changes, and the new one computed after: so it is in the reverse too.
+            phases.dropDefaults.add(new AlterColumn(name, before, before.withGenerated(null)));
+            before = before.withGenerated(null);
+            lossy = true;
+          }
           if (!Canonical.column(before).equals(Canonical.column(wanted))) {
             phases.alterColumns.add(new AlterColumn(name, recorded(before), recorded(wanted),
                 lossy ? key : List.of(), List.of()));
