@@ -657,7 +657,9 @@ final class SchemaMutator {
   private Schema renameTable(Schema schema, Table table) {
     String namespace = random.nextInt(4) == 0 ? "other" : table.name().schema();
     QualifiedName to = new QualifiedName(namespace, "r" + next());
-    Table renamed = table.withName(to).withRenamedFrom(table.name().toString());
+    // A table renamed twice in one step is renamed from the name it had before the step.
+    Table renamed = table.withName(to)
+        .withRenamedFrom(table.renamedFrom() != null ? table.renamedFrom() : table.name().toString());
     if (random.nextBoolean()) {
       // As the processor names them: key and indexes follow the table's new name, unless named.
       String prefix = table.name().name() + "_";
@@ -757,7 +759,9 @@ final class SchemaMutator {
     UnaryOperator<String> text = sql -> sql == null ? null : sql.replace(Sql.ident(from), Sql.ident(to));
     return edit(schema, table, t -> withSerialNames(t
         .withColumns(t.columns().stream()
-            .map(c -> c == column ? c.withName(to).withRenamedFrom(from) : c).toList()))
+            .map(c -> c == column
+                ? c.withName(to).withRenamedFrom(c.renamedFrom() != null ? c.renamedFrom() : from) : c)
+            .toList()))
         .withUniques(t.uniques().stream().map(u -> u.withColumns(names.apply(u.columns()))).toList())
         .withChecks(t.checks().stream().map(c -> new CheckConstraint(c.name(), text.apply(c.expression()))).toList())
         .withIndexes(t.indexes().stream().map(i -> i.withParts(i.keys().stream()

@@ -104,12 +104,18 @@ public final class RecordSources {
     for (View view : adopted.schema().views()) {
       files.put(path(sources.classes.get(view.name())), sources.viewSource(view));
     }
+    List<Role> roles = adopted.schema().roles();
+    String rolesPackage = roles.isEmpty() ? null : sources.rolesPackage();
+    boolean rolesWritten = false;
     for (Namespace declared : sources.declared()) {
-      files.put(declared.javaPackage().replace('.', '/') + "/package-info.java", packageInfo(declared));
+      // The package that declares the roles may declare a schema too: one package-info says both.
+      boolean withRoles = declared.javaPackage().equals(rolesPackage);
+      rolesWritten |= withRoles;
+      files.put(declared.javaPackage().replace('.', '/') + "/package-info.java",
+          packageInfo(declared, withRoles ? roles : List.of()));
     }
-    if (!adopted.schema().roles().isEmpty()) {
-      files.put(path(sources.rolesPackage() + ".package-info"),
-          sources.rolesSource(adopted.schema().roles()));
+    if (rolesPackage != null && !rolesWritten) {
+      files.put(path(rolesPackage + ".package-info"), sources.rolesSource(roles));
     }
     List<Unsupported> all = new ArrayList<>(adopted.unsupported());
     all.addAll(sources.unsupported);
@@ -191,15 +197,23 @@ public final class RecordSources {
     return result;
   }
 
-  /** {@code package-info.java} declaring a schema, its comment as Javadoc. */
-  private static String packageInfo(Namespace declared) {
+  /**
+   * {@code package-info.java} declaring a schema, its comment as Javadoc, and the roles
+   * {@code roles} when its package is the one that declares them.
+   */
+  private static String packageInfo(Namespace declared, List<Role> roles) {
     StringBuilder out = new StringBuilder();
     if (declared.comment() != null) {
       out.append("/**\n").append(wrap(escapeDoc(declared.comment()), "")).append(" */\n");
     }
     out.append("@DbSchema(name = ").append(string(declared.name())).append(")\n");
+    roles.forEach(r -> out.append(SecuritySources.role(r)).append('\n'));
     out.append("package ").append(declared.javaPackage()).append(";\n\n");
-    out.append("import ").append(ANNOTATIONS).append("DbSchema;\n");
+    Set<String> imports = new TreeSet<>(Set.of(ANNOTATIONS + "DbSchema"));
+    if (!roles.isEmpty()) {
+      imports.add(ANNOTATIONS + "Role");
+    }
+    imports.forEach(i -> out.append("import ").append(i).append(";\n"));
     return out.toString();
   }
 

@@ -9,9 +9,11 @@ import dev.plinth.schema.model.ForeignKey;
 import dev.plinth.schema.model.Identity;
 import dev.plinth.schema.model.Index;
 import dev.plinth.schema.model.IndexKey;
+import dev.plinth.schema.model.Namespace;
 import dev.plinth.schema.model.PrimaryKey;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.ReferentialAction;
+import dev.plinth.schema.model.Role;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.Sequence;
 import dev.plinth.schema.model.Table;
@@ -191,6 +193,30 @@ class RecordSourcesTest {
     assertEquals("ticket_primary", written.primaryKey().name());
     assertEquals(new Sequence(null, 100L, 5L, null, null, 20L, null), written.columns().get(0).sequence());
     assertEquals(Sequence.named("ticket_number_seq"), written.columns().get(1).sequence());
+  }
+
+  @Test
+  void theRolesDeclaredInThePackageOfADeclaredSchemaShareItsPackageInfo() {
+    // ops.slot comes first: its package, app.db.ops, declares the roles.
+    Schema schema = SCHEMA.withDeclared(new Namespace("ops", "x.ops", "Operations."))
+        .withRoles(List.of(new Role("reader", false, "x"), new Role("writer", true, "x")));
+
+    RecordSources.Result result = RecordSources.render(schema, "app.db");
+
+    assertEquals("""
+        /**
+         * Operations.
+         */
+        @DbSchema(name = "ops")
+        @Role("reader")
+        @Role(value = "writer", login = true)
+        package app.db.ops;
+
+        import dev.plinth.annotations.DbSchema;
+        import dev.plinth.annotations.Role;
+        """, result.files().get("app/db/ops/package-info.java"));
+    assertEquals(List.of("app/db/IndexRecord.java", "app/db/ops/Colour.java", "app/db/ops/Slot.java",
+        "app/db/ops/package-info.java"), List.copyOf(result.files().keySet()));
   }
 
   @Test
