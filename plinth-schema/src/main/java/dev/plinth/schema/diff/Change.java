@@ -736,6 +736,19 @@ public sealed interface Change {
           || !java.util.Objects.equals(before.collation(), after.collation());
     }
 
+    /**
+     * Whether the column is dropped and added again: a plain column becoming generated (PostgreSQL
+     * cannot make a column generated), or a new expression not set in place.
+     */
+    public boolean readdsGenerated() {
+      return after.isGenerated() && (!before.isGenerated() || changesExpression() && !setExpression());
+    }
+
+    /** Whether what reads the column (views, policies, trigger conditions) must let go of it first. */
+    public boolean reshapes() {
+      return retypes() || readdsGenerated();
+    }
+
     /** Whether the column becomes NOT NULL. */
     public boolean setsNotNull() {
       return before.nullable() && !after.nullable();

@@ -84,7 +84,7 @@ final class SecurityChanges {
 
     Set<QualifiedName> reshaped = new HashSet<>();
     for (Change change : columnChanges) {
-      if (change instanceof AlterColumn c && !c.before().type().equals(c.after().type())) {
+      if (change instanceof AlterColumn c && c.reshapes()) {
         reshaped.add(c.table());
       } else if (change instanceof DropColumn c) {
         reshaped.add(c.table());

@@ -117,7 +117,7 @@ final class ViewChanges {
         touched.add(c.table());
       } else if (change instanceof DropColumn c) {
         touched.add(c.table());
-      } else if (change instanceof AlterColumn c && c.retypes()) {
+      } else if (change instanceof AlterColumn c && c.reshapes()) {
         touched.add(c.table());
       } else if (change instanceof DropTable c) {
         touched.add(c.table().name());

@@ -276,7 +276,7 @@ public final class SqlRenderer {
      * (PostgreSQL cannot make a column generated), or a new expression not set in place.
      */
     private static boolean readdsGenerated(AlterColumn c) {
-      return c.after().isGenerated() && (!c.before().isGenerated() || c.changesExpression() && !c.setExpression());
+      return c.readdsGenerated();
     }
 
     /**
