@@ -92,6 +92,11 @@ final class SecurityChanges {
         current.tables().stream().filter(t -> t.columns().stream()
                 .anyMatch(col -> c.before().name().equals(col.enumType())))
             .forEach(t -> reshaped.add(t.name()));
+      } else if (change instanceof Change.AddEnumValue c) {
+        // Its reverse takes the value away by rebuilding the type, which retypes the columns.
+        current.tables().stream().filter(t -> t.columns().stream()
+                .anyMatch(col -> c.before().name().equals(col.enumType())))
+            .forEach(t -> reshaped.add(t.name()));
       }
     }
     for (Table old : current.tables()) {
