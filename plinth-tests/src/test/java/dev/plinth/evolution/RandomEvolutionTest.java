@@ -127,7 +127,8 @@ class RandomEvolutionTest {
         assertEquals(before, Rows.snapshot(connection, current), "rows after rollback, " + where);
 
         run(connection, scripts, true, where);
-        assertEquals(Canonical.schema(afterFirst), Canonical.schema(CatalogReader.read(connection, NO_HISTORY)),
+        assertEquals(generatedLast(Canonical.schema(afterFirst)),
+            generatedLast(Canonical.schema(CatalogReader.read(connection, NO_HISTORY))),
             "migrate after rollback, " + where);
         assertEquals(viewsAfterFirst, ViewCatalog.read(connection, Optional.empty()),
             "views after migrate, rollback and migrate, " + where);
@@ -207,6 +208,18 @@ class RandomEvolutionTest {
         connection.setAutoCommit(true);
       }
     }
+  }
+
+  /**
+   * The schema with each table's generated columns after its other columns, in their order: a
+   * rollback that rebuilds an enum type (the reverse of a value added) drops and adds again the
+   * generated columns that read it, and PostgreSQL adds a column last; migrating again keeps them
+   * there. Every other column keeps its place, and every column its definition.
+   */
+  private static Schema generatedLast(Schema schema) {
+    return schema.withTables(schema.tables().stream().map(t -> t.withColumns(java.util.stream.Stream.concat(
+        t.columns().stream().filter(c -> !c.isGenerated()), t.columns().stream().filter(c -> c.isGenerated()))
+        .toList())).toList());
   }
 
   private static void assertCatalog(Connection connection, Schema expected, String where)
