@@ -7,18 +7,14 @@ import dev.plinth.runner.RollbackTarget;
 import dev.plinth.runner.RunnerConfig;
 import dev.plinth.runner.testing.SharedPostgres;
 import dev.plinth.runner.testing.SharedPostgres.TestDatabase;
-import dev.plinth.schema.diff.Changes;
-import dev.plinth.schema.journal.JournalCodec;
 import dev.plinth.schema.journal.MigrationsFolder;
 import dev.plinth.schema.model.Schema;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -89,24 +85,12 @@ class ColumnKindsDatabaseTest {
 
   /** The schema before the first migration and after each one, folded from the journal. */
   private static List<Schema> states(List<MigrationsFolder.MigrationFiles> migrations) throws IOException {
-    List<Schema> states = new ArrayList<>(List.of(Schema.EMPTY));
-    for (MigrationsFolder.MigrationFiles files : migrations) {
-      Schema last = states.get(states.size() - 1);
-      states.add(Changes.apply(last, JournalCodec.read(Files.readString(GOLDEN.resolve(files.journal())))
-          .changes()));
-    }
-    return states;
+    return GoldenScripts.states(GOLDEN, migrations);
   }
 
   /** Runs a committed script in one transaction, as the runner does. */
   private static void run(Connection connection, String file) throws IOException, SQLException {
-    connection.setAutoCommit(false);
-    try (Statement st = connection.createStatement()) {
-      st.execute(Files.readString(GOLDEN.resolve(file)));
-      connection.commit();
-    } finally {
-      connection.setAutoCommit(true);
-    }
+    GoldenScripts.run(connection, GOLDEN, file);
   }
 
   private static String query(Connection connection, String sql) throws SQLException {

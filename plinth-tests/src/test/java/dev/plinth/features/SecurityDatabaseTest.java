@@ -11,19 +11,15 @@ import dev.plinth.runner.internal.catalog.SecurityCatalog;
 import dev.plinth.runner.testing.SharedPostgres;
 import dev.plinth.runner.testing.SharedPostgres.TestDatabase;
 import dev.plinth.schema.diff.Canonical;
-import dev.plinth.schema.diff.Changes;
 import dev.plinth.schema.diff.SchemaDiff;
-import dev.plinth.schema.journal.JournalCodec;
 import dev.plinth.schema.journal.MigrationsFolder;
 import dev.plinth.schema.model.Schema;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -141,13 +137,7 @@ class SecurityDatabaseTest {
   }
 
   private static List<Schema> states(List<MigrationsFolder.MigrationFiles> migrations) throws IOException {
-    List<Schema> states = new ArrayList<>(List.of(Schema.EMPTY));
-    for (MigrationsFolder.MigrationFiles files : migrations) {
-      Schema last = states.get(states.size() - 1);
-      states.add(Changes.apply(last, JournalCodec.read(Files.readString(GOLDEN.resolve(files.journal())))
-          .changes()));
-    }
-    return states;
+    return GoldenScripts.states(GOLDEN, migrations);
   }
 
   /** The live tables equal the expected ones, and so do their security and the views' grants. */
@@ -163,13 +153,7 @@ class SecurityDatabaseTest {
 
   /** Runs a committed script in one transaction, as the runner does. */
   private static void run(Connection connection, String file) throws IOException, SQLException {
-    connection.setAutoCommit(false);
-    try (Statement st = connection.createStatement()) {
-      st.execute(Files.readString(GOLDEN.resolve(file)));
-      connection.commit();
-    } finally {
-      connection.setAutoCommit(true);
-    }
+    GoldenScripts.run(connection, GOLDEN, file);
   }
 
   private static void execute(Connection connection, String sql) throws SQLException {

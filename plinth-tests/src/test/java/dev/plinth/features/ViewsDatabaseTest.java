@@ -10,7 +10,6 @@ import dev.plinth.runner.testing.SharedPostgres;
 import dev.plinth.runner.testing.SharedPostgres.TestDatabase;
 import dev.plinth.schema.journal.MigrationsFolder;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -113,13 +112,7 @@ class ViewsDatabaseTest {
 
   /** Runs a committed script in one transaction, as the runner does. */
   private static void run(Connection connection, String file) throws IOException, SQLException {
-    connection.setAutoCommit(false);
-    try (Statement st = connection.createStatement()) {
-      st.execute(Files.readString(GOLDEN.resolve(file)));
-      connection.commit();
-    } finally {
-      connection.setAutoCommit(true);
-    }
+    GoldenScripts.run(connection, GOLDEN, file);
   }
 
   private static void execute(Connection connection, String sql) throws SQLException {

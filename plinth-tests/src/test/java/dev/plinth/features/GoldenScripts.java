@@ -1,0 +1,41 @@
+package dev.plinth.features;
+
+import dev.plinth.schema.diff.Changes;
+import dev.plinth.schema.journal.JournalCodec;
+import dev.plinth.schema.journal.MigrationsFolder;
+import dev.plinth.schema.model.Schema;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The committed files of one of the processor's golden migrations folders, as the runner takes them. */
+final class GoldenScripts {
+  private GoldenScripts() {}
+
+  /** The schema before the first migration and after each one, folded from the journal. */
+  static List<Schema> states(Path golden, List<MigrationsFolder.MigrationFiles> migrations) throws IOException {
+    List<Schema> states = new ArrayList<>(List.of(Schema.EMPTY));
+    for (MigrationsFolder.MigrationFiles files : migrations) {
+      Schema last = states.get(states.size() - 1);
+      states.add(Changes.apply(last, JournalCodec.read(Files.readString(golden.resolve(files.journal())))
+          .changes()));
+    }
+    return states;
+  }
+
+  /** Runs a committed script in one transaction, as the runner does. */
+  static void run(Connection connection, Path golden, String file) throws IOException, SQLException {
+    connection.setAutoCommit(false);
+    try (Statement st = connection.createStatement()) {
+      st.execute(Files.readString(golden.resolve(file)));
+      connection.commit();
+    } finally {
+      connection.setAutoCommit(true);
+    }
+  }
+}
