@@ -137,6 +137,55 @@ class SeederTest {
   }
 
   @Test
+  void aBulkBatchIntoAnEmptyTableSkipsItsOwnDuplicatesAndKeepsTheFirst(DataSource db) throws SQLException {
+    int n = 20_000; // several COPY buffers before the duplicates at the end
+    User sameKey = new User(user(3).id(), "other3@example.com", "second", null);
+    User sameEmail = new User(UUID.nameUUIDFromBytes("other".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        "USER5@example.com", "second", null);
+    Consumer<SeedRows> body = rows -> new Seeds(rows).user().insertAll(java.util.stream.Stream.concat(
+        IntStream.rangeClosed(1, n).mapToObj(SeederTest::user), java.util.stream.Stream.of(sameKey, sameEmail)));
+
+    SeedResult first = run(db, body);
+    Map<String, List<String>> afterFirst = snapshot(db);
+    SeedResult second = run(db, body);
+
+    assertEquals(n, first.inserted());
+    assertEquals(2, first.skipped());
+    assertEquals(List.of(String.valueOf(n)), query(db, "SELECT count(*) FROM \"user\""));
+    assertEquals(List.of("user3@example.com|User\t3\\", "user5@example.com|User\t5\\"), query(db,
+        "SELECT email || '|' || display_name FROM \"user\" WHERE id = '" + user(3).id()
+            + "' OR lower(email) = 'user5@example.com' ORDER BY email"));
+    assertEquals(0, second.inserted());
+    assertEquals(n + 2, second.skipped());
+    assertEquals(afterFirst, snapshot(db));
+  }
+
+  @Test
+  void aBulkBatchIntoATableWithRowsAddsOnlyTheMissingOnes(DataSource db) throws SQLException {
+    run(db, rows -> new Seeds(rows).user().insertAll(IntStream.rangeClosed(1, 100).mapToObj(SeederTest::user)));
+
+    SeedResult more = run(db, rows -> new Seeds(rows).user()
+        .insertAll(IntStream.rangeClosed(51, 150).mapToObj(SeederTest::user)));
+
+    assertEquals(50, more.inserted());
+    assertEquals(50, more.skipped());
+    assertEquals(List.of("150"), query(db, "SELECT count(*) FROM \"user\""));
+  }
+
+  @Test
+  void aBulkBatchAfterRowsOfTheSameTableInTheSameRunSkipsThem(DataSource db) throws SQLException {
+    SeedResult result = run(db, rows -> {
+      Seeds s = new Seeds(rows);
+      s.user().insertAll(IntStream.rangeClosed(1, 10).mapToObj(SeederTest::user));
+      s.user().insertAll(IntStream.rangeClosed(6, 15).mapToObj(SeederTest::user));
+    });
+
+    assertEquals(15, result.inserted());
+    assertEquals(5, result.skipped());
+    assertEquals(List.of("15"), query(db, "SELECT count(*) FROM \"user\""));
+  }
+
+  @Test
   void theDevEnvironmentRunsBothExampleSeedSetsInOrder(DataSource db) throws SQLException {
     SeedResult result = Seeder.create().run(db, "dev");
 

@@ -9,13 +9,18 @@ import dev.plinth.seed.TableInfo;
 import dev.plinth.seed.TableInfo.ColumnInfo;
 import dev.plinth.seed.TableInfo.ForeignKeyInfo;
 import dev.plinth.seed.TableInfo.Generation;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -299,7 +304,14 @@ final class Inserter {
     }
   }
 
-  /** Copies a bulk batch; returns {inserted, skipped}. */
+  /**
+   * Copies a bulk batch; returns {inserted, skipped}. Fresh mode copies straight into the emptied
+   * table. Otherwise a table that holds no row is copied into straight as well, inside a savepoint:
+   * nothing can conflict there but two rows of the batch itself, and if they do (a unique or
+   * exclusion violation) the savepoint is rolled back and the batch goes the general way, replayed
+   * from a spool file of what was sent, so the result is exactly the general way's. The general way
+   * copies into a temporary table and inserts from it with {@code ON CONFLICT DO NOTHING}.
+   */
   private long[] copy(SeedRows.Bulk bulk) throws SQLException {
     TableInfo table = bulk.table();
     Iterator<Object[]> records = bulk.records().iterator();
@@ -317,51 +329,50 @@ final class Inserter {
     }
     String columnList = copied.stream().map(i -> quote(table.columns().get(i).name()))
         .collect(Collectors.joining(", "));
-    String into = fresh ? name(table) : quote("plinth_seed_stage");
-    if (!fresh) {
-      try (Statement st = connection.createStatement()) {
-        st.execute("CREATE TEMPORARY TABLE " + into + " ON COMMIT DROP AS SELECT " + columnList
-            + " FROM " + name(table) + " WITH NO DATA");
-      }
-    }
-    long count = 0;
-    CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
-        .copyIn("COPY " + into + " (" + columnList + ") FROM STDIN");
-    try {
-      StringBuilder buffer = new StringBuilder();
-      Object[] record = first;
-      while (record != null) {
-        count++;
-        for (int i = 0; i < table.columns().size(); i++) {
-          if (!copied.contains(i) && record[i] != null) {
-            throw new SeedException("Bulk row " + count + " of " + table.qualifiedName() + " sets column "
-                + table.columns().get(i).name() + ", which the first row left to the database; the"
-                + " first row decides the copied columns. Nothing was written.");
-          }
-        }
-        for (int j = 0; j < copied.size(); j++) {
-          if (j > 0) {
-            buffer.append('\t');
-          }
-          CopyText.appendField(buffer, record[copied.get(j)]);
-        }
-        buffer.append('\n');
-        if (buffer.length() >= COPY_BUFFER) {
-          write(copy, buffer);
-        }
-        record = records.hasNext() ? records.next() : null;
-      }
-      write(copy, buffer);
-      copy.endCopy();
-    } finally {
-      if (copy.isActive()) {
-        copy.cancelCopy();
-      }
-    }
+    BulkText text = new BulkText(table, copied, first, records);
     if (fresh) {
-      return new long[] {count, 0};
+      return new long[] {copyIn(name(table), columnList, text, null, null), 0};
     }
-    boolean overriding = copied.stream()
+    if (isEmpty(table)) {
+      Path spool = spoolFile();
+      try {
+        try (OutputStream out = Files.newOutputStream(spool)) {
+          Savepoint before = connection.setSavepoint();
+          try {
+            long count = copyIn(name(table), columnList, text, null, out);
+            connection.releaseSavepoint(before);
+            return new long[] {count, 0};
+          } catch (SQLException e) {
+            if (!isConflict(e)) {
+              throw e;
+            }
+            connection.rollback(before);
+          }
+        }
+        return staged(table, columnList, text, spool);
+      } catch (IOException e) {
+        throw new SeedException("Cannot spool bulk rows of " + table.qualifiedName() + " to " + spool + ": "
+            + e.getMessage() + ". Nothing was written.", e);
+      } finally {
+        try {
+          Files.deleteIfExists(spool);
+        } catch (IOException e) {
+          // A temporary file left behind; nothing else depends on it.
+        }
+      }
+    }
+    return staged(table, columnList, text, null);
+  }
+
+  /** The general way: COPY into a temporary table (after {@code replay}'s rows), then insert what does not conflict. */
+  private long[] staged(TableInfo table, String columnList, BulkText text, Path replay) throws SQLException {
+    String into = quote("plinth_seed_stage");
+    try (Statement st = connection.createStatement()) {
+      st.execute("CREATE TEMPORARY TABLE " + into + " ON COMMIT DROP AS SELECT " + columnList
+          + " FROM " + name(table) + " WITH NO DATA");
+    }
+    long count = copyIn(into, columnList, text, replay, null);
+    boolean overriding = text.copied.stream()
         .anyMatch(i -> table.columns().get(i).generation() == Generation.ALWAYS);
     long inserted;
     try (Statement st = connection.createStatement()) {
@@ -373,10 +384,123 @@ final class Inserter {
     return new long[] {inserted, count - inserted};
   }
 
-  private static void write(CopyIn copy, StringBuilder buffer) throws SQLException {
+  /**
+   * Runs one COPY into {@code into}: first the bytes of {@code replay} (rows a failed COPY sent),
+   * then the rows {@code text} has left; each buffer also goes to {@code spool} before it is sent.
+   * Returns the number of rows copied.
+   */
+  private long copyIn(String into, String columnList, BulkText text, Path replay, OutputStream spool)
+      throws SQLException {
+    CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
+        .copyIn("COPY " + into + " (" + columnList + ") FROM STDIN");
+    try {
+      if (replay != null) {
+        try (java.io.InputStream in = Files.newInputStream(replay)) {
+          byte[] chunk = new byte[COPY_BUFFER];
+          for (int n; (n = in.read(chunk)) > 0; ) {
+            copy.writeToCopy(chunk, 0, n);
+          }
+        } catch (IOException e) {
+          throw new SeedException("Cannot read back the spooled bulk rows of " + text.table.qualifiedName()
+              + ": " + e.getMessage() + ". Nothing was written.", e);
+        }
+      }
+      StringBuilder buffer = new StringBuilder();
+      while (text.next(buffer)) {
+        if (buffer.length() >= COPY_BUFFER) {
+          write(copy, buffer, spool);
+        }
+      }
+      write(copy, buffer, spool);
+      copy.endCopy();
+    } finally {
+      if (copy.isActive()) {
+        copy.cancelCopy();
+      }
+    }
+    return text.count;
+  }
+
+  /** The rows of a bulk batch as COPY text, one at a time; the count goes on across COPYs. */
+  private static final class BulkText {
+    private final TableInfo table;
+    private final List<Integer> copied;
+    private final Iterator<Object[]> records;
+    private Object[] record;
+    private long count;
+
+    BulkText(TableInfo table, List<Integer> copied, Object[] first, Iterator<Object[]> records) {
+      this.table = table;
+      this.copied = copied;
+      this.record = first;
+      this.records = records;
+    }
+
+    /** Appends the next row to {@code buffer}; false when there is none. */
+    boolean next(StringBuilder buffer) {
+      if (record == null) {
+        return false;
+      }
+      count++;
+      for (int i = 0; i < table.columns().size(); i++) {
+        if (!copied.contains(i) && record[i] != null) {
+          throw new SeedException("Bulk row " + count + " of " + table.qualifiedName() + " sets column "
+              + table.columns().get(i).name() + ", which the first row left to the database; the"
+              + " first row decides the copied columns. Nothing was written.");
+        }
+      }
+      for (int j = 0; j < copied.size(); j++) {
+        if (j > 0) {
+          buffer.append('\t');
+        }
+        CopyText.appendField(buffer, record[copied.get(j)]);
+      }
+      buffer.append('\n');
+      record = records.hasNext() ? records.next() : null;
+      return true;
+    }
+  }
+
+  /** Whether {@code table} holds no row this transaction can see. */
+  private boolean isEmpty(TableInfo table) throws SQLException {
+    try (Statement st = connection.createStatement();
+        ResultSet rs = st.executeQuery("SELECT NOT EXISTS (SELECT FROM " + name(table) + ")")) {
+      rs.next();
+      return rs.getBoolean(1);
+    }
+  }
+
+  /** A unique or exclusion violation: what {@code ON CONFLICT DO NOTHING} would have skipped. */
+  private static boolean isConflict(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && ("23505".equals(sql.getSQLState()) || "23P01".equals(sql.getSQLState()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Path spoolFile() {
+    try {
+      return Files.createTempFile("plinth-seed-", ".copy");
+    } catch (IOException e) {
+      throw new SeedException("Cannot create a temporary file for bulk seed rows: " + e.getMessage()
+          + ". Nothing was written.", e);
+    }
+  }
+
+  private static void write(CopyIn copy, StringBuilder buffer, OutputStream spool) throws SQLException {
     byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-    copy.writeToCopy(bytes, 0, bytes.length);
     buffer.setLength(0);
+    if (spool != null) {
+      try {
+        spool.write(bytes);
+      } catch (IOException e) {
+        throw new SeedException("Cannot spool bulk rows to a temporary file: " + e.getMessage()
+            + ". Nothing was written.", e);
+      }
+    }
+    copy.writeToCopy(bytes, 0, bytes.length);
   }
 
   private void bind(PreparedStatement st, List<Object> values) throws SQLException {

@@ -36,7 +36,9 @@ import javax.sql.DataSource;
  * reference them), so the result is exactly the seed data, identity values included.
  *
  * <p>Bulk batches ({@code insertAll}) use {@code COPY}: straight into the table in fresh mode, and
- * through a temporary table plus {@code INSERT ... ON CONFLICT DO NOTHING} otherwise.
+ * through a temporary table plus {@code INSERT ... ON CONFLICT DO NOTHING} otherwise; a table with
+ * no row yet is copied into straight, and only when two rows of the batch conflict with each other
+ * does the batch go through the temporary table instead (same result, same counts).
  */
 public final class Seeder {
   private final ClassLoader classLoader;
