@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -30,18 +29,18 @@ public final class PlinthDatabaseExtension implements BeforeAllCallback, BeforeE
   /** Keeps databases of parallel JVMs on one server apart. */
   private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
   private static final AtomicInteger COUNTER = new AtomicInteger();
-  private static final Map<List<String>, String> TEMPLATES = new ConcurrentHashMap<>();
-  /** Per template, the copy the next test gets (being made in the background). */
-  private static final Map<String, CompletableFuture<String>> NEXT = new ConcurrentHashMap<>();
+  /** How many copies of a template are kept ready for the tests to come. */
+  static final int AHEAD = 2;
+  /** Per (locations, seed): the template database and the pool of its copies. */
+  private static final Map<List<String>, ClonePool> POOLS = new ConcurrentHashMap<>();
+  private static final Map<ClonePool, String> TEMPLATES = new ConcurrentHashMap<>();
 
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> NEXT.values().forEach(next -> {
-      try {
-        drop(TestServer.get(), next.join());
-      } catch (RuntimeException e) {
-        // Best effort at exit; a leftover plinth_test_* database is harmless.
-      }
-    })));
+    // At exit: the copies nobody took, then the templates (a template cannot go while being copied).
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> TEMPLATES.forEach((pool, template) -> {
+      pool.close();
+      drop(TestServer.get(), template);
+    }), "plinth-test-databases-drop"));
   }
 
   @Override
@@ -83,29 +82,15 @@ public final class PlinthDatabaseExtension implements BeforeAllCallback, BeforeE
 
   private static Handle create(PlinthDatabase settings) {
     TestServer server = TestServer.get();
-    String template = TEMPLATES.computeIfAbsent(key(settings), k -> template(server, settings));
-    CompletableFuture<String> ready = NEXT.remove(template);
-    String name = ready != null ? ready.join() : cloneNow(server, template);
-    // The next test of these settings finds its copy ready: cloned while this one runs.
-    CompletableFuture<String> replaced = NEXT.put(template,
-        CompletableFuture.supplyAsync(() -> cloneNow(server, template)));
-    if (replaced != null) { // another thread made one meanwhile; nobody will take it
-      replaced.thenAccept(unused -> drop(server, unused));
-    }
+    ClonePool pool = POOLS.computeIfAbsent(key(settings), k -> {
+      String template = template(server, settings);
+      ClonePool made = new ClonePool(server, template, AHEAD,
+          "plinth_test_" + RUN + "_" + COUNTER.incrementAndGet() + "_");
+      TEMPLATES.put(made, template);
+      return made;
+    });
+    String name = pool.take();
     return new Handle(server, new TestDatabase(name, server.jdbcUrl(name), server.dataSource(name)));
-  }
-
-  private static String cloneNow(TestServer server, String template) {
-    String name = "plinth_test_" + RUN + "_" + COUNTER.incrementAndGet();
-    try {
-      // FILE_COPY (PostgreSQL 15+) copies the template's files instead of logging every page, which
-      // is much faster for the small databases tests use.
-      server.admin("CREATE DATABASE " + name + " TEMPLATE " + template + (server.version() >= 150000
-          ? " STRATEGY FILE_COPY" : ""));
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot create test database " + name + " from " + template, e);
-    }
-    return name;
   }
 
   private static List<String> key(PlinthDatabase settings) {
@@ -121,15 +106,19 @@ public final class PlinthDatabaseExtension implements BeforeAllCallback, BeforeE
       throw new IllegalStateException("cannot create template database " + name
           + " (does the user of DATABASE_URL have CREATEDB?)", e);
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(server, name)));
     DataSource ds = server.dataSource(name);
     // Migrated and seeded exactly as the runner does it for an application (same Flyway settings,
     // so a CONCURRENTLY index or a ${...} in SQL behaves here as in production).
     Plinth plinth = Plinth.create(ds, RunnerConfig.builder().locations(settings.locations())
         .classLoader(classLoader()).build());
-    plinth.migrate();
-    if (!settings.seed().isEmpty()) {
-      plinth.seed(settings.seed(), false);
+    try {
+      plinth.migrate();
+      if (!settings.seed().isEmpty()) {
+        plinth.seed(settings.seed(), false);
+      }
+    } catch (RuntimeException e) {
+      drop(server, name);
+      throw e;
     }
     return name;
   }
