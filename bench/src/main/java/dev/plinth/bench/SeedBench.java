@@ -31,7 +31,7 @@ final class SeedBench {
   static final long EPOCH = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
 
   static final String FRESH = "Plinth bulk path (fresh: COPY)";
-  static final String DEFAULT = "Plinth bulk path (default: COPY + ON CONFLICT)";
+  static final String DEFAULT = "Plinth bulk path (default, idempotent)";
   static final TableInfo INFO = new TableInfo("public", "seed_row", List.of(
       new TableInfo.ColumnInfo("id", "bigint", false, false, TableInfo.Generation.NONE),
       new TableInfo.ColumnInfo("name", "text", false, false, TableInfo.Generation.NONE),
@@ -96,8 +96,12 @@ final class SeedBench {
             + String.format(java.util.Locale.ROOT, "; throughput %.2f× of raw COPY (target ≥ 0.80×); raw COPY %.0f rows/s",
                 stats.median("raw COPY") / stats.median(FRESH), rows / stats.median("raw COPY") * 1000));
     report.ratioAtMost("4", "seed " + rows + " rows: Plinth bulk path (default, idempotent) / raw COPY time",
-        stats.ratio(DEFAULT, "raw COPY"), Double.NaN, MigrateBench.medians(stats, DEFAULT)
-            + " (COPY into a temporary table, then INSERT ... ON CONFLICT DO NOTHING)");
+        stats.ratio(DEFAULT, "raw COPY"), 1.25, stats.paired(DEFAULT, "raw COPY") + "; "
+            + MigrateBench.medians(stats, DEFAULT, "raw COPY")
+            + String.format(java.util.Locale.ROOT, "; throughput %.2f× of raw COPY (target ≥ 0.80×)",
+                stats.median("raw COPY") / stats.median(DEFAULT))
+            + " (into an empty table: COPY straight into it in a savepoint, through a temporary table"
+            + " and INSERT ... ON CONFLICT DO NOTHING only if rows of the batch conflict)");
     report.ratioAtMost("4", "seed " + rows + " rows: JDBC batch / raw COPY time (reference)",
         stats.ratio("JDBC batch (reWriteBatchedInserts)", "raw COPY"), Double.NaN, "");
   }

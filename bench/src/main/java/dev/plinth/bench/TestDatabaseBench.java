@@ -2,6 +2,7 @@ package dev.plinth.bench;
 
 import dev.plinth.runner.Plinth;
 import dev.plinth.runner.RunnerConfig;
+import dev.plinth.testing.BenchClonePool;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -12,6 +13,9 @@ import java.sql.Statement;
  */
 final class TestDatabaseBench {
   static final String LOCATION = RunnerConfig.DEFAULT_LOCATION;
+  static final String POOL = "plinth-testing pool, copy ready";
+  static final String POOL_BACK_TO_BACK = "plinth-testing pool, tests back to back";
+  static final int BURST = 5;
 
   private TestDatabaseBench() {}
 
@@ -28,9 +32,29 @@ final class TestDatabaseBench {
     Stats stats = new Stats();
     System.out.println("test databases: example schema (" + applied + " migrations), " + (reps * 3)
         + " repetitions after a warm-up");
+    BenchClonePool pool = new BenchClonePool(pg.url("postgres"), Pg.USER, template, BenchClonePool.AHEAD);
     for (int rep = 0; rep <= reps * 3; rep++) {
       Stats into = rep == 0 ? new Stats() : stats;
       String[] clone = new String[1];
+      // A test after one that ran at least as long as a copy takes: its copy is ready.
+      pool.awaitFull();
+      into.time(POOL, () -> {
+        clone[0] = pool.take();
+        ready(pg, clone[0]);
+      });
+      pg.drop(clone[0]);
+      // Tests that do nothing, one right after the other: each waits for what is left of its copy.
+      pool.awaitFull();
+      double burst = 0;
+      for (int i = 0; i < BURST; i++) {
+        long start = System.nanoTime();
+        clone[0] = pool.take();
+        ready(pg, clone[0]);
+        burst += (System.nanoTime() - start) / 1e6;
+        pg.drop(clone[0]);
+      }
+      into.add(POOL_BACK_TO_BACK, burst / BURST);
+      pool.awaitFull(); // nothing copied in the background while the others are timed
       into.time("template clone", () -> {
         clone[0] = pg.cloneOf(template, "example_clone");
         ready(pg, clone[0]);
@@ -49,6 +73,13 @@ final class TestDatabaseBench {
       });
       pg.drop(fresh[0]);
     }
+    pool.close();
+    report.absolute("6", "test database from plinth-testing's pool, copy ready (take + first query)" + server,
+        stats.median(POOL), 50, "ms", MigrateBench.medians(stats, POOL, POOL_BACK_TO_BACK)
+            + " (back to back: mean of " + BURST + " tests that do nothing, one after the other; each waits for its copy)");
+    report.speedupAtLeast("6", "test database from the pool vs migrating a new database" + server,
+        stats.ratio("migrate from scratch", POOL), 10, "pool / migrate " + stats.paired(POOL, "migrate from scratch")
+            + "; " + MigrateBench.medians(stats, "migrate from scratch", POOL));
     String best = stats.median("template clone, STRATEGY FILE_COPY") < stats.median("template clone")
         ? "template clone, STRATEGY FILE_COPY" : "template clone";
     report.absolute("6", "fresh migrated test database by template clone (create + first query)" + server,

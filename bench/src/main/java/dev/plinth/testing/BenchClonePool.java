@@ -1,0 +1,29 @@
+package dev.plinth.testing;
+
+/** The bench's handle on plinth-testing's pool of template copies (package-private there). */
+public final class BenchClonePool implements AutoCloseable {
+  /** The copies plinth-testing's extension keeps ahead. */
+  public static final int AHEAD = PlinthDatabaseExtension.AHEAD;
+
+  private final ClonePool pool;
+
+  /** Copies of {@code template} on the server of {@code url} (user {@code user}, no password), {@code depth} ahead. */
+  public BenchClonePool(String url, String user, String template, int depth) {
+    this.pool = new ClonePool(TestServer.fromUrl(url, user, null), template, depth, "bench_pool_" + template + "_");
+  }
+
+  /** The copy a test gets. */
+  public String take() {
+    return pool.take();
+  }
+
+  /** Waits until the copies ahead are made. */
+  public void awaitFull() {
+    pool.awaitFull();
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}
