@@ -32,6 +32,7 @@ final class SeedBench {
 
   static final String FRESH = "Plinth bulk path (fresh: COPY)";
   static final String DEFAULT = "Plinth bulk path (default, idempotent)";
+  static final String AGAIN = "Plinth bulk path (default), run again: every row present";
   static final TableInfo INFO = new TableInfo("public", "seed_row", List.of(
       new TableInfo.ColumnInfo("id", "bigint", false, false, TableInfo.Generation.NONE),
       new TableInfo.ColumnInfo("name", "text", false, false, TableInfo.Generation.NONE),
@@ -55,6 +56,21 @@ final class SeedBench {
             r -> new Object[] {r.id(), r.name(), r.amount(), r.createdAt()}))));
     if (result.inserted() != rows) {
       throw new IllegalStateException("seeded " + result.inserted() + " rows, expected " + rows);
+    }
+  }
+
+  /** The same seed again: every row is there already, so nothing is inserted. */
+  static void bulkAgain(Pg pg, String db, int rows) {
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setURL(pg.url(db));
+    ds.setUser(Pg.USER);
+    Iterable<SeedRowRecord> records = () -> IntStream.rangeClosed(1, rows).mapToObj(SeedBench::row).iterator();
+    SeedResult result = Seeder.create().run(ds, "bench", List.of(new SeedSetDefinition("bench-rows", 0,
+        Set.of("bench"), seedRows -> seedRows.addBulk(INFO, records,
+            r -> new Object[] {r.id(), r.name(), r.amount(), r.createdAt()}))));
+    if (result.inserted() != 0 || result.skipped() != rows) {
+      throw new IllegalStateException("seeded again: " + result.inserted() + " inserted, " + result.skipped()
+          + " skipped, expected 0 and " + rows);
     }
   }
 
@@ -88,6 +104,7 @@ final class SeedBench {
       try (Connection c = setUp(pg, d, false)) {
         c.commit();
         into.time(DEFAULT, () -> bulk(pg, d, n, false));
+        into.time(AGAIN, () -> bulkAgain(pg, d, n));
       }
       pg.drop(d);
     }
@@ -102,6 +119,9 @@ final class SeedBench {
                 stats.median("raw COPY") / stats.median(DEFAULT))
             + " (into an empty table: COPY straight into it in a savepoint, through a temporary table"
             + " and INSERT ... ON CONFLICT DO NOTHING only if rows of the batch conflict)");
+    report.ratioAtMost("4", "seed " + rows + " rows again, every row present (idempotent no-op) / raw COPY time",
+        stats.ratio(AGAIN, "raw COPY"), Double.NaN, stats.paired(AGAIN, "raw COPY") + "; "
+            + MigrateBench.medians(stats, AGAIN) + " (COPY into a temporary table, INSERT ... ON CONFLICT DO NOTHING)");
     report.ratioAtMost("4", "seed " + rows + " rows: JDBC batch / raw COPY time (reference)",
         stats.ratio("JDBC batch (reWriteBatchedInserts)", "raw COPY"), Double.NaN, "");
   }
