@@ -47,13 +47,7 @@ final class SeedBench {
 
   /** The seeds runtime's bulk path: what a generated {@code insertAll(Stream<Record>)} hands to the seeder. */
   static void bulk(Pg pg, String db, int rows, boolean fresh) {
-    PGSimpleDataSource ds = new PGSimpleDataSource();
-    ds.setURL(pg.url(db));
-    ds.setUser(Pg.USER);
-    Iterable<SeedRowRecord> records = () -> IntStream.rangeClosed(1, rows).mapToObj(SeedBench::row).iterator();
-    SeedResult result = Seeder.create().fresh(fresh).run(ds, "bench", List.of(new SeedSetDefinition("bench-rows", 0,
-        Set.of("bench"), seedRows -> seedRows.addBulk(INFO, records,
-            r -> new Object[] {r.id(), r.name(), r.amount(), r.createdAt()}))));
+    SeedResult result = seed(pg, db, rows, fresh);
     if (result.inserted() != rows) {
       throw new IllegalStateException("seeded " + result.inserted() + " rows, expected " + rows);
     }
@@ -61,17 +55,21 @@ final class SeedBench {
 
   /** The same seed again: every row is there already, so nothing is inserted. */
   static void bulkAgain(Pg pg, String db, int rows) {
-    PGSimpleDataSource ds = new PGSimpleDataSource();
-    ds.setURL(pg.url(db));
-    ds.setUser(Pg.USER);
-    Iterable<SeedRowRecord> records = () -> IntStream.rangeClosed(1, rows).mapToObj(SeedBench::row).iterator();
-    SeedResult result = Seeder.create().run(ds, "bench", List.of(new SeedSetDefinition("bench-rows", 0,
-        Set.of("bench"), seedRows -> seedRows.addBulk(INFO, records,
-            r -> new Object[] {r.id(), r.name(), r.amount(), r.createdAt()}))));
+    SeedResult result = seed(pg, db, rows, false);
     if (result.inserted() != 0 || result.skipped() != rows) {
       throw new IllegalStateException("seeded again: " + result.inserted() + " inserted, " + result.skipped()
           + " skipped, expected 0 and " + rows);
     }
+  }
+
+  private static SeedResult seed(Pg pg, String db, int rows, boolean fresh) {
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setURL(pg.url(db));
+    ds.setUser(Pg.USER);
+    Iterable<SeedRowRecord> records = () -> IntStream.rangeClosed(1, rows).mapToObj(SeedBench::row).iterator();
+    return Seeder.create().fresh(fresh).run(ds, "bench", List.of(new SeedSetDefinition("bench-rows", 0,
+        Set.of("bench"), seedRows -> seedRows.addBulk(INFO, records,
+            r -> new Object[] {r.id(), r.name(), r.amount(), r.createdAt()}))));
   }
 
   static SeedRowRecord row(int i) {
