@@ -62,7 +62,12 @@ final class ClonePool implements AutoCloseable {
       next = ready.pollFirst();
       fill();
     }
-    String name = next != null ? next.join() : cloneNow();
+    String name;
+    try {
+      name = next != null ? next.join() : cloneNow();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e; // as if made on this thread
+    }
     untaken.remove(name);
     return name;
   }
