@@ -3,7 +3,7 @@ package dev.plinth.testing;
 /** The bench's handle on plinth-testing's pool of template copies (package-private there). */
 public final class BenchClonePool implements AutoCloseable {
   /** The copies plinth-testing's extension keeps ahead. */
-  public static final int AHEAD = PlinthDatabaseExtension.AHEAD;
+  public static final int AHEAD = ClonePool.AHEAD;
 
   private final ClonePool pool;
 

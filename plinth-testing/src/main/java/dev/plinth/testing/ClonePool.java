@@ -20,6 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link #close()}, which the JVM's shutdown runs (see {@link PlinthDatabaseExtension}).
  */
 final class ClonePool implements AutoCloseable {
+  /** How many copies of a template {@link PlinthDatabaseExtension} keeps ready for the tests to come. */
+  static final int AHEAD = 2;
+
   private final AtomicInteger counter = new AtomicInteger();
   private final String prefix;
   private final TestServer server;
@@ -52,7 +55,7 @@ final class ClonePool implements AutoCloseable {
     });
   }
 
-  /** A new copy of the template, for one test; the caller drops it ({@link PlinthDatabaseExtension#drop}). */
+  /** A new copy of the template, for one test; the caller drops it ({@link TestServer#drop}). */
   String take() {
     CompletableFuture<String> next;
     synchronized (this) {
@@ -125,7 +128,7 @@ final class ClonePool implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    untaken.forEach(name -> PlinthDatabaseExtension.drop(server, name));
+    untaken.forEach(server::drop);
     untaken.clear();
   }
 }

@@ -29,8 +29,6 @@ public final class PlinthDatabaseExtension implements BeforeAllCallback, BeforeE
   /** Keeps databases of parallel JVMs on one server apart. */
   private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
   private static final AtomicInteger COUNTER = new AtomicInteger();
-  /** How many copies of a template are kept ready for the tests to come. */
-  static final int AHEAD = 2;
   /** Per (locations, seed): the template database and the pool of its copies. */
   private static final Map<List<String>, ClonePool> POOLS = new ConcurrentHashMap<>();
   private static final Map<ClonePool, String> TEMPLATES = new ConcurrentHashMap<>();
@@ -39,7 +37,7 @@ public final class PlinthDatabaseExtension implements BeforeAllCallback, BeforeE
     // At exit: the copies nobody took, then the templates (a template cannot go while being copied).
     Runtime.getRuntime().addShutdownHook(new Thread(() -> TEMPLATES.forEach((pool, template) -> {
       pool.close();
-      drop(TestServer.get(), template);
+      TestServer.get().drop(template);
     }), "plinth-test-databases-drop"));
   }
 
@@ -84,7 +82,7 @@ public final class PlinthDatabaseExtension implements BeforeAllCallback, BeforeE
     TestServer server = TestServer.get();
     ClonePool pool = POOLS.computeIfAbsent(key(settings), k -> {
       String template = template(server, settings);
-      ClonePool made = new ClonePool(server, template, AHEAD,
+      ClonePool made = new ClonePool(server, template, ClonePool.AHEAD,
           "plinth_test_" + RUN + "_" + COUNTER.incrementAndGet() + "_");
       TEMPLATES.put(made, template);
       return made;
@@ -117,7 +115,7 @@ public final class PlinthDatabaseExtension implements BeforeAllCallback, BeforeE
         plinth.seed(settings.seed(), false);
       }
     } catch (RuntimeException e) {
-      drop(server, name);
+      server.drop(name);
       throw e;
     }
     return name;
@@ -128,18 +126,6 @@ public final class PlinthDatabaseExtension implements BeforeAllCallback, BeforeE
     return context != null ? context : PlinthDatabaseExtension.class.getClassLoader();
   }
 
-  static void drop(TestServer server, String name) {
-    try {
-      server.admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-    } catch (SQLException e) {
-      try { // before PostgreSQL 13
-        server.admin("DROP DATABASE IF EXISTS " + name);
-      } catch (SQLException ignored) {
-        // Best effort: a leftover test database is harmless and named plinth_test_*.
-      }
-    }
-  }
-
   /**
    * A database that is dropped when its extension context closes (JUnit closes either interface,
    * depending on its version; dropping twice is harmless).
@@ -148,7 +134,7 @@ public final class PlinthDatabaseExtension implements BeforeAllCallback, BeforeE
       implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     @Override
     public void close() {
-      drop(server, database.name());
+      server.drop(database.name());
     }
   }
 }

@@ -124,6 +124,6 @@ public final class PlinthMigrations implements AfterEachCallback, AfterAllCallba
       toDrop = List.copyOf(created);
       created.clear();
     }
-    toDrop.forEach(db -> PlinthDatabaseExtension.drop(TestServer.get(), db.name()));
+    toDrop.forEach(db -> TestServer.get().drop(db.name()));
   }
 }

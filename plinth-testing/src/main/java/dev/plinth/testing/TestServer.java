@@ -114,4 +114,17 @@ final class TestServer {
       st.execute(sql);
     }
   }
+
+  /** Drops {@code database} if it exists, ending its sessions; best effort (a leftover is named plinth_test_* and harmless). */
+  void drop(String database) {
+    try {
+      admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+    } catch (SQLException e) {
+      try { // before PostgreSQL 13
+        admin("DROP DATABASE IF EXISTS " + database);
+      } catch (SQLException ignored) {
+        // Best effort.
+      }
+    }
+  }
 }

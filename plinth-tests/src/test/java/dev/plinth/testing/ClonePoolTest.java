@@ -28,8 +28,8 @@ class ClonePoolTest {
 
   @AfterEach
   void dropAll() {
-    taken.forEach(name -> PlinthDatabaseExtension.drop(server, name));
-    PlinthDatabaseExtension.drop(server, template);
+    taken.forEach(server::drop);
+    server.drop(template);
   }
 
   @Test

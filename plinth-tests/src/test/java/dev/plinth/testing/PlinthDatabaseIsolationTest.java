@@ -13,7 +13,7 @@ import org.junit.jupiter.api.RepeatedTest;
 @PlinthDatabase
 class PlinthDatabaseIsolationTest {
 
-  @RepeatedTest(PlinthDatabaseExtension.AHEAD * 2 + 1)
+  @RepeatedTest(ClonePool.AHEAD * 2 + 1)
   void aTestNeverSeesWhatAnotherWrote(TestDatabase db, RepetitionInfo repetition) {
     assertEquals(List.of(), db.query("SELECT tablename FROM pg_tables WHERE tablename LIKE 'written_by_%'"));
     assertEquals(List.of("0"), db.query("SELECT count(*) FROM organization"));
