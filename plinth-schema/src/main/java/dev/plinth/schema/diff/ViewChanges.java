@@ -61,7 +61,16 @@ final class ViewChanges {
         }
       }
     }
+    // A view that reads a replaced one through a * keeps the columns the * gave when it was
+    // created: it is created again, to get those it would get now.
+    for (View view : before.views()) {
+      if (replaced.keySet().stream().anyMatch(r -> before.view(r).filter(read -> readsView(view, read))
+          .isPresent()) && !ViewQueries.fixedColumns(view.sql())) {
+        dropped.add(view.name());
+      }
+    }
     closeOverReaders(before.views(), dropped);
+    replaced.keySet().removeAll(dropped);
     List<Change> out = new ArrayList<>();
     List<View> dropOrder = new ArrayList<>(readFirst(before.views()));
     Collections.reverse(dropOrder);

@@ -44,6 +44,11 @@ final class ViewQueries {
     return newItems.subList(0, oldItems.size()).equals(oldItems);
   }
 
+  /** Whether the query's columns are those its select list names, without a {@code *}. */
+  static boolean fixedColumns(String sql) {
+    return parse(sql).map(s -> s.items().stream().noneMatch(ViewQueries::star)).orElse(false);
+  }
+
   /** {@code *} or {@code t.*}: its columns are those its relation has when the view is created. */
   private static boolean star(String item) {
     return item.equals("*") || item.endsWith(".*");

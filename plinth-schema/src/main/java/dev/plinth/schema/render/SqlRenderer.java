@@ -957,7 +957,8 @@ public final class SqlRenderer {
     return table.primaryKey() != null && !column.type().endsWith("[]");
   }
 
-  static String createIndex(QualifiedName table, Index index, boolean concurrently) {
+  /** {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] ... ON table ...} for {@code index}. */
+  public static String createIndex(QualifiedName table, Index index, boolean concurrently) {
     return createIndex(table, index, concurrently, false);
   }
 

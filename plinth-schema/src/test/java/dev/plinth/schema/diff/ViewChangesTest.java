@@ -205,4 +205,12 @@ class ViewChangesTest {
     assertEquals(List.of("DropView stats", "CreateView stats"),
         ops(SchemaDiff.diff(schema(table(ID, NAME), stats), schema(table(ID, NAME), more))));
   }
+
+  @Test
+  void aViewReadingAReplacedOneThroughAStarIsCreatedAgainToGetTheNewColumns() {
+    View all = new View(QualifiedName.parse("all_names"), "app.AllNames", "SELECT * FROM account_names");
+    View more = new View(NAMES.name(), NAMES.javaClass(), "SELECT id, name, note FROM account");
+    assertEquals(List.of("DropView all_names", "ReplaceView account_names", "CreateView all_names"),
+        ops(SchemaDiff.diff(schema(table(ID, NAME, NOTE), NAMES, all), schema(table(ID, NAME, NOTE), more, all))));
+  }
 }
