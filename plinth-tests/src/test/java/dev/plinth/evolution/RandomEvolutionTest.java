@@ -87,7 +87,8 @@ class RandomEvolutionTest {
 
   /**
    * The evolutions of the seeds above replace views in place (a view over a table getting a third
-   * column) and, in their reverses, drop and create them with the views reading them: so the round
+   * column), some of them read by other views (which read them through a {@code *}, so they are
+   * dropped and created around it); the reverses drop and create the replaced views: so the round
    * trips cover both ways of {@code ReplaceView}.
    */
   @org.junit.jupiter.api.Test
