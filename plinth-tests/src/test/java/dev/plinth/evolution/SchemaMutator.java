@@ -82,6 +82,13 @@ final class SchemaMutator {
    * the ones they were before views took part.
    */
   private final Random viewRandom;
+
+  /**
+   * Draws how many columns a view over a table selects (two or three): apart from the others, so
+   * that a seed's table and view evolutions stay the same. A third column added is a view replaced
+   * in place, whose reverse drops and creates it (and the views reading it).
+   */
+  private final Random widthRandom;
   private int viewCounter;
   /** Draws the changes of key and index options, apart from {@link #random}'s sequence. */
   private final Random keyRandom;
@@ -120,6 +127,7 @@ final class SchemaMutator {
     this.random = new Random(seed);
     this.securityRandom = new Random(seed * 37 + 11);
     this.viewRandom = new Random(seed * 31 + 7);
+    this.widthRandom = new Random(seed * 37 + 11);
     this.keyRandom = new Random(seed * 17 + 3);
     this.schemaRandom = new Random(seed * 13 + 5);
     this.routineRandom = new Random(seed * 131 + 17);
@@ -386,7 +394,11 @@ final class SchemaMutator {
     }
     List<View> kept = new ArrayList<>();
     for (View view : views) {
-      viewOver(schema, kept, view.javaClass(), view.name()).ifPresent(kept::add);
+      int width = widthOf(view);
+      if (view.javaClass().startsWith("table:") && widthRandom.nextInt(4) == 0) {
+        width = 5 - width;
+      }
+      viewOver(schema, kept, view.javaClass(), view.name(), width).ifPresent(kept::add);
     }
     QualifiedName name = new QualifiedName("public", "vw%03d".formatted(++viewCounter));
     if (dice == 1 && !schema.tables().isEmpty()) {
@@ -457,9 +469,24 @@ final class SchemaMutator {
   /** A view reading {@code source} ({@code table:<class>} or {@code view:<name>}), if it is there. */
   private static java.util.Optional<View> viewOver(Schema schema, List<View> views, String source,
       QualifiedName name) {
+    return viewOver(schema, views, source, name, 2);
+  }
+
+  /** How many columns of its table a view over a table selects: two, or three. */
+  private static int widthOf(View view) {
+    int from = view.sql().indexOf(" FROM ");
+    return from > 0 && view.sql().substring(0, from).split(",").length >= 3 ? 3 : 2;
+  }
+
+  /**
+   * A view reading {@code source}, if it is there: over a table, its first {@code width} columns
+   * (as many as it has, when fewer); over a view, all of its columns.
+   */
+  private static java.util.Optional<View> viewOver(Schema schema, List<View> views, String source,
+      QualifiedName name, int width) {
     if (source.startsWith("table:")) {
       return schema.tables().stream().filter(t -> source.equals("table:" + t.javaClass())).findFirst()
-          .map(t -> new View(name, source, "SELECT " + String.join(", ", t.columns().stream().limit(2)
+          .map(t -> new View(name, source, "SELECT " + String.join(", ", t.columns().stream().limit(width)
               .map(c -> Sql.ident(c.name())).toList()) + " FROM " + t.name().sql()));
     }
     return views.stream().filter(v -> source.equals("view:" + v.name().name())).findFirst()

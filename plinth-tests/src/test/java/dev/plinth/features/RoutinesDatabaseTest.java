@@ -137,6 +137,33 @@ class RoutinesDatabaseTest {
     assertEquals("AFTER DELETE FOR EACH STATEMENT EXECUTE public.touch_updated_at", differences.get(2).actual());
   }
 
+  @Test
+  void verifyReportsAMaterializedViewsChangedExtraAndMissingIndexes() throws Exception {
+    TestDatabase db = SharedPostgres.newDatabase("routines_mv_indexes");
+    Plinth plinth = plinth(db);
+    plinth.migrate();
+    try (Connection connection = db.connect()) {
+      execute(connection, "DROP INDEX order_stats_status_idx");
+      execute(connection, "CREATE INDEX order_stats_status_idx ON order_stats (status)");
+      execute(connection, "CREATE INDEX by_hand ON order_stats (orders)");
+    }
+
+    List<Difference> differences = plinth.verify().differences();
+    assertEquals(List.of("extra index public.by_hand ", "different index public.order_stats_status_idx definition"),
+        differences.stream().map(d -> d.change() + " " + d.object() + " " + d.name() + " " + d.aspect()).toList());
+    assertEquals("CREATE UNIQUE INDEX order_stats_status_idx ON \"public\".\"order_stats\" USING btree (status)",
+        differences.get(1).expected());
+    assertEquals("CREATE INDEX order_stats_status_idx ON public.order_stats USING btree (status)",
+        differences.get(1).actual());
+
+    try (Connection connection = db.connect()) {
+      execute(connection, "DROP INDEX order_stats_status_idx");
+      execute(connection, "DROP INDEX by_hand");
+    }
+    assertEquals(List.of("missing index public.order_stats_status_idx "), plinth.verify().differences().stream()
+        .map(d -> d.change() + " " + d.object() + " " + d.name() + " " + d.aspect()).toList());
+  }
+
   private static Plinth plinth(TestDatabase db) {
     return Plinth.create(RunnerConfig.builder().url(db.jdbcUrl())
         .locations("filesystem:" + GOLDEN.resolve("migration").toAbsolutePath()).build());

@@ -129,6 +129,20 @@ class GenerationTest {
   }
 
   /**
+   * Views changed compatibly: a column added at the end of one and another filter in the view
+   * reading it are replaced in place ({@code CREATE OR REPLACE VIEW}); the reverse takes the column
+   * away, which is not compatible, so it drops and creates the view with its reader.
+   */
+  @Test
+  void viewsChangedCompatiblyWriteTheGoldenMigrations() throws IOException {
+    assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("views-replace"))).succeeded();
+    Compilation evolved = ProcessorRun.compile(migrations, ProcessorRun.schema("views-replace-evolved"));
+
+    assertThat(evolved).succeeded();
+    assertGolden("views-replace");
+  }
+
+  /**
    * Keys and index options: NULLS NOT DISTINCT, deferrable keys, MATCH FULL, foreign keys to a
    * unique constraint in another column order and to a unique index, storage parameters and
    * collations; then deferrability changed (in place for the foreign key, rebuilt for the unique

@@ -127,6 +127,8 @@ public sealed interface Change {
 
     R visitDropView(DropView change);
 
+    R visitReplaceView(ReplaceView change);
+
     R visitValidateConstraint(ValidateConstraint change);
 
     R visitAlterForeignKey(AlterForeignKey change);
@@ -1283,6 +1285,43 @@ public sealed interface Change {
 
     public Schema applyTo(Schema schema) {
       return schema.withoutView(view.name());
+    }
+  }
+
+  /**
+   * Changes a view's query. When the new query keeps the old one's columns and only adds some after
+   * them ({@link #inPlace()}), {@code CREATE OR REPLACE VIEW} changes it where it stands and the
+   * views that read it stay; otherwise (the inverse of adding columns, say) the view is dropped and
+   * created, with the views that read it ({@link #readers}) dropped before and created after.
+   */
+  @JsonTypeName("ReplaceView")
+  @JsonPropertyOrder({"before", "after"})
+  record ReplaceView(@JsonProperty("before") View before, @JsonProperty("after") View after)
+      implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitReplaceView(this);
+    }
+
+    public Change inverse() {
+      return new ReplaceView(after, before);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.withView(after);
+    }
+
+    /** Whether {@code CREATE OR REPLACE VIEW} makes it (PostgreSQL accepts the new columns). */
+    public boolean inPlace() {
+      return ViewChanges.replaceable(before, after);
+    }
+
+    /**
+     * The views of {@code state} that read the view, directly or through others, each after the
+     * views it reads: dropped (in the opposite order) and created again around a change that is
+     * not {@link #inPlace()}.
+     */
+    public List<View> readers(Schema state) {
+      return ViewChanges.readersOf(state.views(), before);
     }
   }
 

@@ -296,6 +296,10 @@ public final class MigrationPlan {
       return List.of();
     }
 
+    public List<String> visitReplaceView(Change.ReplaceView c) {
+      return List.of(c.after().sql());
+    }
+
     public List<String> visitCreateFunction(Change.CreateFunction c) {
       return List.of(c.function().body());
     }

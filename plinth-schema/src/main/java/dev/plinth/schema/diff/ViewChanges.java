@@ -9,6 +9,7 @@ import dev.plinth.schema.diff.Change.DropView;
 import dev.plinth.schema.diff.Change.RebuildEnum;
 import dev.plinth.schema.diff.Change.RenameColumn;
 import dev.plinth.schema.diff.Change.RenameTable;
+import dev.plinth.schema.diff.Change.ReplaceView;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.Table;
@@ -36,30 +37,74 @@ import java.util.Set;
 final class ViewChanges {
   private ViewChanges() {}
 
-  /** {@code changes} (from {@code before} to {@code after}) with the view changes around them. */
+  /**
+   * {@code changes} (from {@code before} to {@code after}) with the view changes around them. A
+   * view whose query changes compatibly ({@link #replaceable}), and reads nothing the changes touch
+   * or drop, is replaced in place after them, and the views reading it stay.
+   */
   static List<Change> around(Schema before, Schema after, List<Change> changes) {
     if (before.views().isEmpty() && after.views().isEmpty()) {
       return changes;
     }
     Set<String> touched = touchedTables(before, changes);
     Set<QualifiedName> dropped = new HashSet<>();
+    Map<QualifiedName, View> replaced = new HashMap<>();
     for (View view : before.views()) {
-      if (!after.views().contains(view) || reads(view).stream().anyMatch(touched::contains)) {
+      if (reads(view).stream().anyMatch(touched::contains)) {
+        dropped.add(view.name());
+      } else if (!after.views().contains(view)) {
+        View next = after.view(view.name()).orElse(null);
+        if (next != null && replaceable(view, next)) {
+          replaced.put(view.name(), next);
+        } else {
+          dropped.add(view.name());
+        }
+      }
+    }
+    // A view that reads a replaced one through a * keeps the columns the * gave when it was
+    // created: it is created again, to get those it would get now.
+    for (View view : before.views()) {
+      if (replaced.keySet().stream().anyMatch(r -> before.view(r).filter(read -> readsView(view, read))
+          .isPresent()) && !ViewQueries.fixedColumns(view.sql())) {
         dropped.add(view.name());
       }
     }
     closeOverReaders(before.views(), dropped);
+    replaced.keySet().removeAll(dropped);
     List<Change> out = new ArrayList<>();
     List<View> dropOrder = new ArrayList<>(readFirst(before.views()));
     Collections.reverse(dropOrder);
     dropOrder.stream().filter(v -> dropped.contains(v.name())).forEach(v -> out.add(new DropView(v)));
     out.addAll(changes);
     for (View view : readFirst(after.views())) {
-      if (dropped.contains(view.name()) || !before.views().contains(view)) {
+      if (dropped.contains(view.name()) || before.view(view.name()).isEmpty()) {
         out.add(new CreateView(view));
+      } else if (replaced.containsKey(view.name())) {
+        out.add(new ReplaceView(before.view(view.name()).orElseThrow(), view));
       }
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * Whether {@code CREATE OR REPLACE VIEW} takes {@code before} to {@code after}: both are views
+   * (a materialized view has no such statement) with the same grants, and the new query keeps the
+   * old one's columns ({@link ViewQueries#appends}).
+   */
+  static boolean replaceable(View before, View after) {
+    return !before.materialized() && !after.materialized() && before.name().equals(after.name())
+        && before.grants().equals(after.grants()) && ViewQueries.appends(before.sql(), after.sql());
+  }
+
+  /**
+   * The views of {@code views} that read {@code view}, directly or through others, each after the
+   * views it reads.
+   */
+  static List<View> readersOf(List<View> views, View view) {
+    Set<QualifiedName> readers = new HashSet<>(Set.of(view.name()));
+    closeOverReaders(views, readers);
+    readers.remove(view.name());
+    return readFirst(views).stream().filter(v -> readers.contains(v.name())).toList();
   }
 
   /** The names a view's query mentions, in lower case (quoted ones as written). */

@@ -298,6 +298,10 @@ public final class MigrationScript {
       return Optional.empty();
     }
 
+    public Optional<String> visitReplaceView(Change.ReplaceView c) {
+      return Optional.empty();
+    }
+
     public Optional<String> visitCreateFunction(Change.CreateFunction c) {
       return Optional.empty();
     }

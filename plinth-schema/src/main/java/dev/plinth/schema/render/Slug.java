@@ -188,6 +188,10 @@ public final class Slug {
       return Subject.minor("drop_view_" + c.view().name().name());
     }
 
+    public Subject visitReplaceView(Change.ReplaceView c) {
+      return Subject.minor("replace_view_" + c.after().name().name());
+    }
+
     public Subject visitCreateFunction(Change.CreateFunction c) {
       return Subject.minor("create_function_" + c.function().name().name());
     }

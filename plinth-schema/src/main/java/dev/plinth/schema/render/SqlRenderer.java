@@ -53,6 +53,7 @@ import dev.plinth.schema.model.ReferentialAction;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.Table;
 import dev.plinth.schema.model.Names;
+import dev.plinth.schema.model.View;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
@@ -411,6 +412,21 @@ public final class SqlRenderer {
 
     public List<String> visitDropView(Change.DropView c) {
       return ViewSql.drop(c.view(), resumable);
+    }
+
+    public List<String> visitReplaceView(Change.ReplaceView c) {
+      if (c.inPlace()) {
+        return ViewSql.create(c.after(), true);
+      }
+      List<View> readers = c.readers(state);
+      List<String> out = new ArrayList<>();
+      for (int i = readers.size() - 1; i >= 0; i--) {
+        out.addAll(visitDropView(new Change.DropView(readers.get(i))));
+      }
+      out.addAll(visitDropView(new Change.DropView(c.before())));
+      out.addAll(visitCreateView(new Change.CreateView(c.after())));
+      readers.forEach(r -> out.addAll(visitCreateView(new Change.CreateView(r))));
+      return out;
     }
 
     public List<String> visitCreateFunction(Change.CreateFunction c) {
@@ -941,7 +957,8 @@ public final class SqlRenderer {
     return table.primaryKey() != null && !column.type().endsWith("[]");
   }
 
-  static String createIndex(QualifiedName table, Index index, boolean concurrently) {
+  /** {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] ... ON table ...} for {@code index}. */
+  public static String createIndex(QualifiedName table, Index index, boolean concurrently) {
     return createIndex(table, index, concurrently, false);
   }
 

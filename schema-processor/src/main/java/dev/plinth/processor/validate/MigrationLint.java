@@ -376,6 +376,10 @@ public final class MigrationLint {
       return List.of();
     }
 
+    public List<Finding> visitReplaceView(Change.ReplaceView c) {
+      return List.of();
+    }
+
     public List<Finding> visitCreateFunction(Change.CreateFunction c) {
       return List.of();
     }

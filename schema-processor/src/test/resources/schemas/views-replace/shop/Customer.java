@@ -1,0 +1,8 @@
+package shop;
+
+import dev.plinth.annotations.Id;
+import dev.plinth.annotations.Nullable;
+import dev.plinth.annotations.Table;
+
+@Table
+public record Customer(@Id long id, String name, @Nullable String note) {}
