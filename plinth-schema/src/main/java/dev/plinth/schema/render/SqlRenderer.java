@@ -83,9 +83,10 @@ public final class SqlRenderer {
     List<String> out = new ArrayList<>();
     Schema state = before;
     Set<QualifiedName> created = SeparateValidation.created(changes);
+    SharedNames shared = SharedNames.of(changes);
     for (Change change : changes) {
       List<String> statements = change.accept(new Renderer(state, backups, created, resumable,
-          separateValidation));
+          separateValidation, shared));
       out.add(String.join("\n", tenantSchemas
           ? statements.stream().map(s -> TenantNames.statement(s, backups)).toList() : statements));
       state = change.applyTo(state);
@@ -102,9 +103,10 @@ public final class SqlRenderer {
    * @param resumable whether statements are guarded, so that the script can run again
    * @param separateValidation whether constraints on existing tables are validated by a migration
    *     of their own
+   * @param shared index names that a table the script drops and one it creates both hold
    */
   private record Renderer(Schema state, Backups backups, Set<QualifiedName> created,
-      boolean resumable, boolean separateValidation) implements Change.Visitor<List<String>> {
+      boolean resumable, boolean separateValidation, SharedNames shared) implements Change.Visitor<List<String>> {
     public List<String> visitCreateSchema(CreateSchema c) {
       return List.of("CREATE SCHEMA " + ident(c.name()) + ";");
     }
@@ -198,14 +200,15 @@ public final class SqlRenderer {
       if (!c.restore()) {
         return createTable(c.table());
       }
-      return c.keptByRollback() ? createOrTakeBack(c.table(), backups) : restoreTable(c.table(), backups);
+      return c.keptByRollback() ? createOrTakeBack(c.table(), backups, shared)
+          : restoreTable(c.table(), backups, shared);
     }
 
     public List<String> visitDropTable(DropTable c) {
       if (!c.backup()) {
         return List.of("DROP TABLE " + ident(c.table().name()) + ";");
       }
-      List<String> out = backUpTable(c.table(), backups);
+      List<String> out = backUpTable(c.table(), backups, shared);
       if (c.keptByRollback()) {
         out.add(backups.label(backups.kept(c.table().name()), tableDefinition(c.table())));
       }
@@ -483,10 +486,11 @@ public final class SqlRenderer {
   }
 
   /** Moves a table that a lossless drop kept back from the backup, and gives it its enums back. */
-  private static List<String> restoreTable(Table table, Backups backups) {
+  private static List<String> restoreTable(Table table, Backups backups, SharedNames shared) {
     QualifiedName name = table.name();
     List<String> out = new ArrayList<>();
     out.add("ALTER TABLE " + ident(backups.kept(name)) + " SET SCHEMA " + ident(name.schema()) + ";");
+    out.addAll(shared.afterRestore(table));
     out.addAll(backups.reattachEnums(table));
     return out;
   }
@@ -495,8 +499,8 @@ public final class SqlRenderer {
    * Creates a table, or, when rolling this migration back kept it, takes it back with its rows (and
    * its comment, which the label replaced).
    */
-  private static List<String> createOrTakeBack(Table table, Backups backups) {
-    List<String> takeBack = new ArrayList<>(restoreTable(table, backups));
+  private static List<String> createOrTakeBack(Table table, Backups backups, SharedNames shared) {
+    List<String> takeBack = new ArrayList<>(restoreTable(table, backups, shared));
     takeBack.add("COMMENT ON TABLE " + ident(table.name()) + " IS " + literal(table.comment()) + ";");
     String refusal = "Cannot take back table " + table.name() + " from " + backups.kept(table.name())
         + ": it was kept by rolling back another edition of version " + backups.version()
@@ -567,11 +571,12 @@ public final class SqlRenderer {
   }
 
   /** Moves a dropped table, rows and all, to the migration's backup schema. */
-  private static List<String> backUpTable(Table table, Backups backups) {
+  private static List<String> backUpTable(Table table, Backups backups, SharedNames shared) {
     List<String> out = new ArrayList<>();
     out.add(backups.createSchema(table.name().schema()));
+    out.addAll(shared.beforeBackup(table));
     out.add(alter(table.name()) + "SET SCHEMA " + ident(backups.schema(table.name().schema())) + ";");
-    out.addAll(backups.detachEnums(table));
+    out.addAll(backups.detachEnums(table, index -> shared.kept(table, index)));
     return out;
   }
 
