@@ -225,7 +225,8 @@ public final class SqlRenderer {
       if (c.restoreKey().isEmpty()) {
         return addColumn(c.table(), c.column());
       }
-      return c.keptByRollback() ? addAndPutBack(c, backups) : restoreColumn(c, backups);
+      return c.keptByRollback() ? addAndPutBack(c, backups, state.table(c.table()).orElse(null))
+          : restoreColumn(c, backups);
     }
 
     public List<String> visitDropColumn(DropColumn c) {
@@ -525,7 +526,7 @@ public final class SqlRenderer {
    * key. An identity column gets the kept values back as they were; rows written since the
    * rollback get new ones, after the kept ones.
    */
-  private static List<String> addAndPutBack(AddColumn change, Backups backups) {
+  private static List<String> addAndPutBack(AddColumn change, Backups backups, Table before) {
     QualifiedName table = change.table();
     Column column = change.column();
     List<String> key = change.restoreKey();
@@ -542,6 +543,7 @@ public final class SqlRenderer {
           + Backups.match(key) + ");");
     }
     putBack = new ArrayList<>(writingIdentity(table, column, putBack));
+    putBack.addAll(checkDeferred(before));
     putBack.add("DROP TABLE " + ident(saved) + ";");
     String refusal = "Cannot put back the values of column " + column.name() + " of " + table
         + " from " + ident(saved) + ": they were kept by rolling back another edition of version "
@@ -550,6 +552,31 @@ public final class SqlRenderer {
     List<String> out = addColumn(table, column);
     out.add(backups.ifKept(saved, columnDefinition(table, column, key), refusal, putBack, List.of()));
     return out;
+  }
+
+  /**
+   * Checks now the rows just written into {@code table} against its keys checked at commit
+   * ({@code INITIALLY DEFERRED}), then defers them again: PostgreSQL alters no table that has
+   * checks pending ("pending trigger events"), as the rest of the migration may. Nothing for a table
+   * without such keys.
+   */
+  private static List<String> checkDeferred(Table table) {
+    if (table == null) {
+      return List.of();
+    }
+    List<String> names = new ArrayList<>();
+    if (table.primaryKey() != null && table.primaryKey().deferrable() == Deferral.DEFERRED) {
+      names.add(table.primaryKey().name());
+    }
+    table.uniques().stream().filter(u -> u.deferrable() == Deferral.DEFERRED).forEach(u -> names.add(u.name()));
+    table.foreignKeys().stream().filter(f -> f.deferrable() == Deferral.DEFERRED).forEach(f -> names.add(f.name()));
+    if (names.isEmpty()) {
+      return List.of();
+    }
+    String constraints = names.stream().map(n -> ident(new QualifiedName(table.name().schema(), n)))
+        .collect(Collectors.joining(", "));
+    return List.of("SET CONSTRAINTS " + constraints + " IMMEDIATE;",
+        "SET CONSTRAINTS " + constraints + " DEFERRED;");
   }
 
   /**
