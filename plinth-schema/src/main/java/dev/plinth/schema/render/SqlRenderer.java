@@ -259,12 +259,20 @@ public final class SqlRenderer {
       if (c.backfill() != null && c.setsNotNull()) {
         out.addAll(BackfillSql.fill(backups, c.table(), c.after().name(), c.backfill()));
       }
+      // PostgreSQL retypes no column that a generated column reads: those are dropped and added
+      // again around it (computed anew, with the indexes and constraints that read them).
+      List<Column> readers = c.retypes() ? state.table(c.table())
+          .map(t -> ColumnUses.generated(t, c.before().name()).stream()
+              .filter(g -> !g.name().equals(c.before().name())).toList())
+          .orElse(List.of()) : List.of();
+      readers.forEach(g -> out.add(alter(c.table()) + "DROP COLUMN " + ident(g.name()) + ";"));
       if (readdsGenerated(c)) {
         out.addAll(readdColumn(state, c.table(), c.after()));
       } else {
         out.addAll(checkedNotNull(c) ? List.of(NotNullSql.set(c.table(), c.after()))
             : alterColumn(c.table(), generation(c, out), c.after(), c.inPlace()));
       }
+      readers.forEach(g -> out.addAll(addAgain(state, c.table(), g)));
       if (c.backfill() != null && !c.before().nullable() && c.after().nullable()) {
         out.addAll(BackfillSql.empty(backups, c.table(), c.after().name(), c.backfill()));
       }
@@ -771,10 +779,19 @@ public final class SqlRenderer {
    * indexes, checks and unique constraints that read it, which dropping it took away.
    */
   private static List<String> readdColumn(Schema state, QualifiedName table, Column column) {
-    Table current = state.table(table).orElseThrow();
     List<String> out = new ArrayList<>();
     out.add(alter(table) + "DROP COLUMN " + ident(column.name()) + ";");
-    out.addAll(addColumn(table, column));
+    out.addAll(addAgain(state, table, column));
+    return out;
+  }
+
+  /**
+   * Adds a dropped column again, with the unique and check constraints and the indexes of
+   * {@code state} that read it.
+   */
+  private static List<String> addAgain(Schema state, QualifiedName table, Column column) {
+    Table current = state.table(table).orElseThrow();
+    List<String> out = new ArrayList<>(addColumn(table, column));
     ColumnUses.uniques(current, column.name()).forEach(u -> out.add(alter(table) + "ADD CONSTRAINT "
         + ident(u.name()) + " UNIQUE (" + idents(u.columns()) + ");"));
     ColumnUses.checks(current, column.name()).forEach(k -> out.add(alter(table) + "ADD CONSTRAINT "
