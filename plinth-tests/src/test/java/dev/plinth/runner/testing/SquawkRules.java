@@ -53,9 +53,9 @@ public final class SquawkRules {
       Map.entry("changing-column-type", new Announced(Set.of("PLN317", "PLN313", "PLN323", "PLN361"))),
       // A generated column is dropped (PLN353), or dropped and added again: a new expression before
       // PostgreSQL 17 (PLN351), a plain column made generated (PLN352), or around an enum rebuild
-      // whose type it reads (PLN313, PLN323).
+      // whose type it reads (PLN313, PLN323), or around a new type of a column it reads (PLN317).
       Map.entry("ban-drop-column", new Announced(Set.of("PLN308", "PLN309", "PLN351", "PLN352", "PLN353",
-          "PLN313", "PLN323"))),
+          "PLN313", "PLN323", "PLN317"))),
       Map.entry("ban-drop-not-null", new Announced(Set.of("PLN318"))),
       Map.entry("ban-drop-table", new Announced(Set.of("PLN307"))),
       // A detached partition leaves the table; strict plans detach CONCURRENTLY where PostgreSQL
@@ -64,9 +64,9 @@ public final class SquawkRules {
       Map.entry("require-concurrent-partition-detach", new Announced(Set.of("PLN408", "PLN409"))),
       // Changes with a safe recipe, or a warning.
       // A generated column added computes every row: new (PLN354), or added again (PLN351, PLN352,
-      // and around an enum rebuild, PLN313 and PLN323).
+      // and around an enum rebuild, PLN313 and PLN323, or a new type of a column it reads, PLN317).
       Map.entry("adding-field-with-default", new Announced(Set.of("PLN302", "PLN351", "PLN352", "PLN354",
-          "PLN313", "PLN323"))),
+          "PLN313", "PLN323", "PLN317"))),
       Map.entry("adding-required-field", new Announced(Set.of("PLN301"))),
       Map.entry("adding-not-nullable-field", new Announced(Set.of("PLN306"))),
       // A primary key added to an existing table (PLN319), or added again to change its deferrability (PLN340).
