@@ -92,6 +92,10 @@ final class Rows {
     int n = random.nextInt(1000);
     return switch (column.type()) {
       case "integer", "bigint", "numeric(12,2)", "numeric(14,2)" -> String.valueOf(n);
+      case "numeric" -> n + ".125";
+      case "time with time zone" -> "'10:00:00+02'::timetz + interval '" + n + " minutes'";
+      case "interval" -> "interval '" + n + " minutes'";
+      case "inet" -> "'10.0." + (n / 250) + "." + (n % 250) + "'";
       case "text", "character varying(100)", "character varying(200)" -> "'v" + n + "'";
       case "boolean" -> n % 2 == 0 ? "true" : "false";
       case "timestamp with time zone", "timestamp without time zone" -> "'2024-01-01 10:00:00'::timestamp + interval '" + n + " minutes'";

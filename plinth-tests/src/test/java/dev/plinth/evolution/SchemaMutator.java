@@ -54,14 +54,16 @@ final class SchemaMutator {
       "timestamp without time zone", List.of("timestamp with time zone"));
   private static final List<String> SCALARS = List.of("integer", "bigint", "text",
       "character varying(100)", "numeric(12,2)", "boolean", "timestamp with time zone", "date",
-      "uuid", "jsonb", "text[]");
+      "uuid", "jsonb", "text[]", "numeric", "time with time zone", "interval", "inet");
   private static final Map<String, String> DEFAULTS = Map.ofEntries(
       Map.entry("integer", "0"), Map.entry("bigint", "1"), Map.entry("text", "'x'"),
       Map.entry("character varying(100)", "'y'"), Map.entry("character varying(200)", "'z'"),
       Map.entry("numeric(12,2)", "0"), Map.entry("numeric(14,2)", "2.5"),
       Map.entry("boolean", "true"), Map.entry("timestamp with time zone", "now()"),
       Map.entry("timestamp without time zone", "'2020-01-01 00:00:00'"), Map.entry("date", "CURRENT_DATE"),
-      Map.entry("uuid", "gen_random_uuid()"), Map.entry("jsonb", "'{}'::jsonb"), Map.entry("text[]", "'{}'"));
+      Map.entry("uuid", "gen_random_uuid()"), Map.entry("jsonb", "'{}'::jsonb"), Map.entry("text[]", "'{}'"),
+      Map.entry("numeric", "0"), Map.entry("time with time zone", "'12:00:00+00'"),
+      Map.entry("interval", "'1 day'"), Map.entry("inet", "'127.0.0.1'"));
 
   /** The enum type columns use; the others are types of their own. */
   private static final QualifiedName MOOD = new QualifiedName("public", "mood");

@@ -9,6 +9,7 @@ import dev.plinth.runner.RunnerConfig;
 import dev.plinth.runner.internal.catalog.CatalogReader;
 import dev.plinth.runner.internal.catalog.Difference;
 import dev.plinth.runner.internal.catalog.SchemaComparison;
+import dev.plinth.runner.testing.ServerVersion;
 import dev.plinth.runner.testing.SharedPostgres;
 import dev.plinth.runner.testing.SharedPostgres.TestDatabase;
 import dev.plinth.schema.diff.Canonical;
@@ -34,6 +35,8 @@ import org.junit.jupiter.api.Test;
  * {@code verify} and the differ see it, with the rows kept; the keys behave as declared.
  */
 class KeysDatabaseTest {
+  /** The golden files are generated with -Aplinth.postgres=15 (NULLS NOT DISTINCT). */
+  private static final String GENERATED_FOR = "the keys schema generated with -Aplinth.postgres=15";
   private static final Path GOLDEN = Path.of("../schema-processor/src/test/resources/golden/keys");
 
   /** The tablespace the evolved schema moves an index to. */
@@ -47,6 +50,7 @@ class KeysDatabaseTest {
     List<MigrationsFolder.MigrationFiles> migrations = new MigrationsFolder(GOLDEN).scan();
     List<Schema> states = states(migrations);
     TestDatabase db = SharedPostgres.newDatabase("keys_catalog");
+    ServerVersion.assumeAtLeast(db, 15, GENERATED_FOR);
     try (Connection connection = db.connect()) {
       run(connection, migrations.get(0).forward());
       assertCatalog(connection, states.get(1), "after V1");
@@ -73,6 +77,7 @@ class KeysDatabaseTest {
   void theKeysBehaveAsDeclared() throws Exception {
     List<MigrationsFolder.MigrationFiles> migrations = new MigrationsFolder(GOLDEN).scan();
     TestDatabase db = SharedPostgres.newDatabase("keys_behaviour");
+    ServerVersion.assumeAtLeast(db, 15, GENERATED_FOR);
     try (Connection connection = db.connect()) {
       run(connection, migrations.get(0).forward());
       insertRows(connection);
@@ -112,6 +117,7 @@ class KeysDatabaseTest {
   @Test
   void theRunnerMigratesVerifiesWithoutDriftAndReportsChangedOptions() throws Exception {
     TestDatabase db = SharedPostgres.newDatabase("keys_runner");
+    ServerVersion.assumeAtLeast(db, 15, GENERATED_FOR);
     Plinth plinth = Plinth.create(RunnerConfig.builder().url(db.jdbcUrl())
         .locations("filesystem:" + GOLDEN.resolve("migration").toAbsolutePath()).build());
 
@@ -139,6 +145,7 @@ class KeysDatabaseTest {
   @Test
   void verifyKeepsUniqueConstraintsAndUniqueIndexesApart() throws Exception {
     TestDatabase db = SharedPostgres.newDatabase("keys_unique_kinds");
+    ServerVersion.assumeAtLeast(db, 15, GENERATED_FOR);
     Plinth plinth = Plinth.create(RunnerConfig.builder().url(db.jdbcUrl())
         .locations("filesystem:" + GOLDEN.resolve("migration").toAbsolutePath()).target("1").build());
     plinth.migrate();

@@ -66,7 +66,10 @@ public final class ConcurrentIndexes {
       return d.concurrently();
     } else if (change instanceof AddIndex a && !a.concurrently() && !inTransaction.contains(a.table())) {
       return new AddIndex(a.table(), a.index(), true);
-    } else if (change instanceof DropIndex d && !d.concurrently() && !inTransaction.contains(d.table())) {
+    } else if (change instanceof DropIndex d && !d.concurrently() && !inTransaction.contains(d.table())
+        // The index is recorded with the columns' new names; a drop before the transaction would
+        // be undone after the rename is.
+        && changes.stream().noneMatch(c -> c instanceof Change.RenameColumn r && r.table().equals(d.table()))) {
       return new DropIndex(d.table(), d.index(), true);
     } else if (change instanceof AddUnique u
         && attachable(u.table(), u.unique().name(), u.unique().columns(), changes, inTransaction)) {

@@ -375,7 +375,18 @@ public final class SchemaDiff {
     List<Column> dropped = old.columns().stream()
         .filter(c -> table.column(c.name()).isEmpty()).toList();
     for (int i = 0; i < dropped.size(); i++) {
-      phases.dropColumns.add(dropColumn(old, table, dropped.get(i), key,
+      Column column = dropped.get(i).definition();
+      // A default or generated expression naming a value the migration loses is let go of before
+      // the type changes, so that the reverse adds the column back plain and sets it after them.
+      if (defaultNamesLostValue(column, column.withDefault(null), lostValues)) {
+        phases.dropDefaults.add(new AlterColumn(name, column, column.withDefault(null)));
+        column = column.withDefault(null);
+      }
+      if (column.isGenerated() && namesAny(lost, column.generated())) {
+        phases.dropDefaults.add(new AlterColumn(name, column, column.withGenerated(null)));
+        column = column.withGenerated(null);
+      }
+      phases.dropColumns.add(dropColumn(old, table, column, key,
           dropped.subList(i + 1, dropped.size())));
     }
     for (Column column : table.columns()) {

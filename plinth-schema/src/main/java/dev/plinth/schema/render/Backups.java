@@ -10,6 +10,7 @@ import dev.plinth.schema.model.Table;
 import dev.plinth.schema.model.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -119,10 +120,15 @@ public record Backups(String version) {
    * first the indexes and checks that read them ({@link #reattachEnums} makes them again).
    */
   List<String> detachEnums(Table table) {
+    return detachEnums(table, UnaryOperator.identity());
+  }
+
+  /** The same, for a table whose indexes are called {@code indexName} in the backup. */
+  List<String> detachEnums(Table table, UnaryOperator<String> indexName) {
     QualifiedName moved = kept(table.name());
     List<String> out = new ArrayList<>();
     EnumUses.indexes(table).forEach(i -> out.add("DROP INDEX "
-        + Sql.ident(new QualifiedName(moved.schema(), i.name())) + ";"));
+        + Sql.ident(new QualifiedName(moved.schema(), indexName.apply(i.name()))) + ";"));
     EnumUses.checks(table).forEach(c -> out.add("ALTER TABLE " + Sql.ident(moved)
         + " DROP CONSTRAINT " + Sql.ident(c.name()) + ";"));
     // PostgreSQL retypes no column a generated one reads: those hold their values plainly meanwhile.

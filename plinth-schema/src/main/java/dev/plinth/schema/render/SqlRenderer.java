@@ -84,9 +84,10 @@ public final class SqlRenderer {
     List<String> out = new ArrayList<>();
     Schema state = before;
     Set<QualifiedName> created = SeparateValidation.created(changes);
+    SharedNames shared = SharedNames.of(changes);
     for (Change change : changes) {
       List<String> statements = change.accept(new Renderer(state, backups, created, resumable,
-          separateValidation));
+          separateValidation, shared));
       out.add(String.join("\n", tenantSchemas
           ? statements.stream().map(s -> TenantNames.statement(s, backups)).toList() : statements));
       state = change.applyTo(state);
@@ -103,9 +104,10 @@ public final class SqlRenderer {
    * @param resumable whether statements are guarded, so that the script can run again
    * @param separateValidation whether constraints on existing tables are validated by a migration
    *     of their own
+   * @param shared index names that a table the script drops and one it creates both hold
    */
   private record Renderer(Schema state, Backups backups, Set<QualifiedName> created,
-      boolean resumable, boolean separateValidation) implements Change.Visitor<List<String>> {
+      boolean resumable, boolean separateValidation, SharedNames shared) implements Change.Visitor<List<String>> {
     public List<String> visitCreateSchema(CreateSchema c) {
       return List.of("CREATE SCHEMA " + ident(c.name()) + ";");
     }
@@ -199,14 +201,15 @@ public final class SqlRenderer {
       if (!c.restore()) {
         return createTable(c.table());
       }
-      return c.keptByRollback() ? createOrTakeBack(c.table(), backups) : restoreTable(c.table(), backups);
+      return c.keptByRollback() ? createOrTakeBack(c.table(), backups, shared)
+          : restoreTable(c.table(), backups, shared);
     }
 
     public List<String> visitDropTable(DropTable c) {
       if (!c.backup()) {
         return List.of("DROP TABLE " + ident(c.table().name()) + ";");
       }
-      List<String> out = backUpTable(c.table(), backups);
+      List<String> out = backUpTable(c.table(), backups, shared);
       if (c.keptByRollback()) {
         out.add(backups.label(backups.kept(c.table().name()), tableDefinition(c.table())));
       }
@@ -223,7 +226,8 @@ public final class SqlRenderer {
       if (c.restoreKey().isEmpty()) {
         return addColumn(c.table(), c.column());
       }
-      return c.keptByRollback() ? addAndPutBack(c, backups) : restoreColumn(c, backups);
+      return c.keptByRollback() ? addAndPutBack(c, backups, state.table(c.table()).orElse(null))
+          : restoreColumn(c, backups);
     }
 
     public List<String> visitDropColumn(DropColumn c) {
@@ -256,12 +260,20 @@ public final class SqlRenderer {
       if (c.backfill() != null && c.setsNotNull()) {
         out.addAll(BackfillSql.fill(backups, c.table(), c.after().name(), c.backfill()));
       }
+      // PostgreSQL retypes no column that a generated column reads: those are dropped and added
+      // again around it (computed anew, with the indexes and constraints that read them).
+      List<Column> readers = c.retypes() ? state.table(c.table())
+          .map(t -> ColumnUses.generated(t, c.before().name()).stream()
+              .filter(g -> !g.name().equals(c.before().name())).toList())
+          .orElse(List.of()) : List.of();
+      readers.forEach(g -> out.add(alter(c.table()) + "DROP COLUMN " + ident(g.name()) + ";"));
       if (readdsGenerated(c)) {
         out.addAll(readdColumn(state, c.table(), c.after()));
       } else {
         out.addAll(checkedNotNull(c) ? List.of(NotNullSql.set(c.table(), c.after()))
             : alterColumn(c.table(), generation(c, out), c.after(), c.inPlace()));
       }
+      readers.forEach(g -> out.addAll(addAgain(state, c.table(), g)));
       if (c.backfill() != null && !c.before().nullable() && c.after().nullable()) {
         out.addAll(BackfillSql.empty(backups, c.table(), c.after().name(), c.backfill()));
       }
@@ -499,10 +511,11 @@ public final class SqlRenderer {
   }
 
   /** Moves a table that a lossless drop kept back from the backup, and gives it its enums back. */
-  private static List<String> restoreTable(Table table, Backups backups) {
+  private static List<String> restoreTable(Table table, Backups backups, SharedNames shared) {
     QualifiedName name = table.name();
     List<String> out = new ArrayList<>();
     out.add("ALTER TABLE " + ident(backups.kept(name)) + " SET SCHEMA " + ident(name.schema()) + ";");
+    out.addAll(shared.afterRestore(table));
     out.addAll(backups.reattachEnums(table));
     return out;
   }
@@ -511,8 +524,8 @@ public final class SqlRenderer {
    * Creates a table, or, when rolling this migration back kept it, takes it back with its rows (and
    * its comment, which the label replaced).
    */
-  private static List<String> createOrTakeBack(Table table, Backups backups) {
-    List<String> takeBack = new ArrayList<>(restoreTable(table, backups));
+  private static List<String> createOrTakeBack(Table table, Backups backups, SharedNames shared) {
+    List<String> takeBack = new ArrayList<>(restoreTable(table, backups, shared));
     takeBack.add("COMMENT ON TABLE " + ident(table.name()) + " IS " + literal(table.comment()) + ";");
     String refusal = "Cannot take back table " + table.name() + " from " + backups.kept(table.name())
         + ": it was kept by rolling back another edition of version " + backups.version()
@@ -537,7 +550,7 @@ public final class SqlRenderer {
    * key. An identity column gets the kept values back as they were; rows written since the
    * rollback get new ones, after the kept ones.
    */
-  private static List<String> addAndPutBack(AddColumn change, Backups backups) {
+  private static List<String> addAndPutBack(AddColumn change, Backups backups, Table before) {
     QualifiedName table = change.table();
     Column column = change.column();
     List<String> key = change.restoreKey();
@@ -554,6 +567,7 @@ public final class SqlRenderer {
           + Backups.match(key) + ");");
     }
     putBack = new ArrayList<>(writingIdentity(table, column, putBack));
+    putBack.addAll(checkDeferred(before));
     putBack.add("DROP TABLE " + ident(saved) + ";");
     String refusal = "Cannot put back the values of column " + column.name() + " of " + table
         + " from " + ident(saved) + ": they were kept by rolling back another edition of version "
@@ -562,6 +576,31 @@ public final class SqlRenderer {
     List<String> out = addColumn(table, column);
     out.add(backups.ifKept(saved, columnDefinition(table, column, key), refusal, putBack, List.of()));
     return out;
+  }
+
+  /**
+   * Checks now the rows just written into {@code table} against its keys checked at commit
+   * ({@code INITIALLY DEFERRED}), then defers them again: PostgreSQL alters no table that has
+   * checks pending ("pending trigger events"), as the rest of the migration may. Nothing for a table
+   * without such keys.
+   */
+  private static List<String> checkDeferred(Table table) {
+    if (table == null) {
+      return List.of();
+    }
+    List<String> names = new ArrayList<>();
+    if (table.primaryKey() != null && table.primaryKey().deferrable() == Deferral.DEFERRED) {
+      names.add(table.primaryKey().name());
+    }
+    table.uniques().stream().filter(u -> u.deferrable() == Deferral.DEFERRED).forEach(u -> names.add(u.name()));
+    table.foreignKeys().stream().filter(f -> f.deferrable() == Deferral.DEFERRED).forEach(f -> names.add(f.name()));
+    if (names.isEmpty()) {
+      return List.of();
+    }
+    String constraints = names.stream().map(n -> ident(new QualifiedName(table.name().schema(), n)))
+        .collect(Collectors.joining(", "));
+    return List.of("SET CONSTRAINTS " + constraints + " IMMEDIATE;",
+        "SET CONSTRAINTS " + constraints + " DEFERRED;");
   }
 
   /**
@@ -583,11 +622,12 @@ public final class SqlRenderer {
   }
 
   /** Moves a dropped table, rows and all, to the migration's backup schema. */
-  private static List<String> backUpTable(Table table, Backups backups) {
+  private static List<String> backUpTable(Table table, Backups backups, SharedNames shared) {
     List<String> out = new ArrayList<>();
     out.add(backups.createSchema(table.name().schema()));
+    out.addAll(shared.beforeBackup(table));
     out.add(alter(table.name()) + "SET SCHEMA " + ident(backups.schema(table.name().schema())) + ";");
-    out.addAll(backups.detachEnums(table));
+    out.addAll(backups.detachEnums(table, index -> shared.kept(table, index)));
     return out;
   }
 
@@ -755,10 +795,19 @@ public final class SqlRenderer {
    * indexes, checks and unique constraints that read it, which dropping it took away.
    */
   private static List<String> readdColumn(Schema state, QualifiedName table, Column column) {
-    Table current = state.table(table).orElseThrow();
     List<String> out = new ArrayList<>();
     out.add(alter(table) + "DROP COLUMN " + ident(column.name()) + ";");
-    out.addAll(addColumn(table, column));
+    out.addAll(addAgain(state, table, column));
+    return out;
+  }
+
+  /**
+   * Adds a dropped column again, with the unique and check constraints and the indexes of
+   * {@code state} that read it.
+   */
+  private static List<String> addAgain(Schema state, QualifiedName table, Column column) {
+    Table current = state.table(table).orElseThrow();
+    List<String> out = new ArrayList<>(addColumn(table, column));
     ColumnUses.uniques(current, column.name()).forEach(u -> out.add(alter(table) + "ADD CONSTRAINT "
         + ident(u.name()) + " UNIQUE (" + idents(u.columns()) + ");"));
     ColumnUses.checks(current, column.name()).forEach(k -> out.add(alter(table) + "ADD CONSTRAINT "

@@ -106,6 +106,14 @@ class StrictPlanTest {
   }
 
   @Test
+  void anIndexDroppedFromATableWhoseColumnsTheMigrationRenamesIsDroppedInTheTransactionAfterTheRename() {
+    // Recorded with the new name: its reverse must be made before the rename is undone.
+    Index renamed = new Index("t_c_idx", List.of(IndexKey.column("e")), false, "btree", null, List.of(), false);
+    Change[] changes = {new Change.RenameColumn(T, "c", "e"), new DropIndex(T, renamed)};
+    assertEquals(List.of(new MigrationPlan.Step(List.of(changes), true)), strict(changes));
+  }
+
+  @Test
   void aNewTableKeepsItsIndexesInOneTransaction() {
     Index index = new Index("fresh_c_idx", List.of(IndexKey.column("c")), false, "btree", null, List.of(),
         false);

@@ -53,9 +53,9 @@ public final class SquawkRules {
       Map.entry("changing-column-type", new Announced(Set.of("PLN317", "PLN313", "PLN323", "PLN361"))),
       // A generated column is dropped (PLN353), or dropped and added again: a new expression before
       // PostgreSQL 17 (PLN351), a plain column made generated (PLN352), or around an enum rebuild
-      // whose type it reads (PLN313, PLN323).
+      // whose type it reads (PLN313, PLN323), or around a new type of a column it reads (PLN317).
       Map.entry("ban-drop-column", new Announced(Set.of("PLN308", "PLN309", "PLN351", "PLN352", "PLN353",
-          "PLN313", "PLN323"))),
+          "PLN313", "PLN323", "PLN317"))),
       Map.entry("ban-drop-not-null", new Announced(Set.of("PLN318"))),
       Map.entry("ban-drop-table", new Announced(Set.of("PLN307"))),
       // A detached partition leaves the table; strict plans detach CONCURRENTLY where PostgreSQL
@@ -64,9 +64,9 @@ public final class SquawkRules {
       Map.entry("require-concurrent-partition-detach", new Announced(Set.of("PLN408", "PLN409"))),
       // Changes with a safe recipe, or a warning.
       // A generated column added computes every row: new (PLN354), or added again (PLN351, PLN352,
-      // and around an enum rebuild, PLN313 and PLN323).
+      // and around an enum rebuild, PLN313 and PLN323, or a new type of a column it reads, PLN317).
       Map.entry("adding-field-with-default", new Announced(Set.of("PLN302", "PLN351", "PLN352", "PLN354",
-          "PLN313", "PLN323"))),
+          "PLN313", "PLN323", "PLN317"))),
       Map.entry("adding-required-field", new Announced(Set.of("PLN301"))),
       Map.entry("adding-not-nullable-field", new Announced(Set.of("PLN306"))),
       // A primary key added to an existing table (PLN319), or added again to change its deferrability (PLN340).
@@ -132,6 +132,10 @@ public final class SquawkRules {
   private static final Set<String> INDEX_IN_TRANSACTION_LINTS =
       Set.of("PLN313", "PLN323", "PLN351", "PLN352", "PLN353", "PLN354", "PLN315", "PLN370");
 
+  /** The same, and columns renamed in the migration: an index dropped from their table is dropped after the rename. */
+  private static final Set<String> INDEX_DROP_IN_TRANSACTION_LINTS =
+      Set.of("PLN313", "PLN323", "PLN351", "PLN352", "PLN353", "PLN354", "PLN315", "PLN370", "PLN316");
+
   private static final String INDEX_IN_TRANSACTION =
       "an index of a table the migration renames (PLN315, or moves with its schema, PLN370) is built"
           + " and dropped in the transaction that renames it; one that reads a generated column dropped"
@@ -151,8 +155,11 @@ public final class SquawkRules {
           Pattern.compile("(?i)CREATE (UNIQUE )?INDEX "), INDEX_IN_TRANSACTION_LINTS,
           INDEX_IN_TRANSACTION),
       new AnnouncedStatement("require-concurrent-index-deletion",
-          Pattern.compile("(?i)DROP INDEX "), INDEX_IN_TRANSACTION_LINTS,
-          INDEX_IN_TRANSACTION),
+          Pattern.compile("(?i)DROP INDEX "), INDEX_DROP_IN_TRANSACTION_LINTS,
+          INDEX_IN_TRANSACTION + "; an index dropped from a table whose columns the migration renames"
+              + " (PLN316) is dropped in the transaction, after the rename, which already holds the"
+              + " table's exclusive lock (the index is recorded with the new column names, so its"
+              + " reverse must run before the rename's)"),
       new AnnouncedStatement("constraint-missing-not-valid",
           Pattern.compile("(?i)ADD CONSTRAINT \\S+ CHECK"), REBUILD_LINTS,
           REBUILT_AROUND),
