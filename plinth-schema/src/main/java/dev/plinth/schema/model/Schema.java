@@ -29,6 +29,9 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
   public static final String VECTOR_EXTENSION = "vector";
 
   /** The types extensions bring, with the extension each needs (PostGIS's where the server has it). */
+  /** A type's modifier and array brackets: {@code (3)[]} of {@code ltree(3)[]}. */
+  private static final java.util.regex.Pattern TYPE_MODIFIERS =
+      java.util.regex.Pattern.compile("(\\(.*\\))?(\\[\\])*$");
   private static final java.util.Map<String, String> EXTENSION_TYPES = java.util.Map.of(
       "citext", "citext", "hstore", "hstore", "ltree", "ltree", "lquery", "ltree",
       "geometry", "postgis", "geography", "postgis");
@@ -113,7 +116,7 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
         if (column.type().startsWith("vector(")) {
           result.add(VECTOR_EXTENSION);
         } else if (column.enumType() == null) {
-          String base = column.type().replaceFirst("(\\(.*\\))?(\\[\\])*$", "");
+          String base = TYPE_MODIFIERS.matcher(column.type()).replaceFirst("");
           String extension = EXTENSION_TYPES.get(base);
           if (extension != null) {
             result.add(extension);
