@@ -114,55 +114,6 @@ class SeedGenerationTest {
         .onLineContaining(".total(BigDecimal.TEN)");
   }
 
-  /** Records nested in a class get builders named after both, and a reference to a nested parent is typed. */
-  @Test
-  void nestedRecordsGetBuildersAndTypedReferences() throws IOException {
-    JavaFileObject schema = JavaFileObjects.forSourceString("club.Club", """
-        package club;
-
-        import dev.plinth.annotations.Id;
-        import dev.plinth.annotations.References;
-        import dev.plinth.annotations.Table;
-
-        public final class Club {
-          private Club() {}
-
-          @Table(name = "member")
-          public record Member(@Id long id, String name) {}
-
-          @Table(name = "badge")
-          public record Badge(@Id long id, @References(Member.class) long memberId) {}
-        }
-        """);
-    JavaFileObject seedSet = JavaFileObjects.forSourceString("club.seed.Badges", """
-        package club.seed;
-
-        import club.Club;
-        import club.Club_MemberSeed;
-        import club.Seeds;
-        import dev.plinth.seed.Ref;
-        import dev.plinth.seed.SeedSet;
-        import dev.plinth.seed.SeedSource;
-
-        @SeedSet(env = "dev")
-        public final class Badges implements SeedSource<Seeds> {
-          @Override
-          public void seed(Seeds db) {
-            Club_MemberSeed.Row ada = db.clubMember().insert(1L, "Ada");
-            Ref<Club.Member> grace = Club_MemberSeed.ref(2L);
-            db.clubBadge().insert(10L, ada);
-            db.clubBadge().insert(11L, grace);
-          }
-        }
-        """);
-
-    Compilation compiled = compile(List.of(schema, seedSet));
-
-    assertThat(compiled).succeeded();
-    String badge = compiled.generatedSourceFile("club.Club_BadgeSeed").orElseThrow().getCharContent(true).toString();
-    assertTrue(badge.contains("public Row insert(long id, Ref<Club.Member> memberId)"), badge);
-  }
-
   @Test
   void seedSetsAreIndexedByOrderThenName() {
     Compilation compilation = compile(with(ProcessorRun.schema("seeded"), "LeagueSeeds", "DemoSeeds"));
