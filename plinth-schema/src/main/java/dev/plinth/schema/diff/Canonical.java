@@ -34,6 +34,9 @@ public final class Canonical {
           + "(?:\\s+(?i:varying|precision|with\\s+time\\s+zone|without\\s+time\\s+zone))?"
           + "(?:\\s*\\(\\s*\\d+(?:\\s*,\\s*\\d+)?\\s*\\))?(?:\\s*\\[\\s*\\d*\\s*\\])*");
 
+  /** What {@link #codePart} drops besides casts: whitespace, parentheses and quotes. */
+  private static final Pattern NOISE = Pattern.compile("[\\s()\"]");
+
   private Canonical() {}
 
   /** The canonical form of an expression; null stays null. */
@@ -71,7 +74,7 @@ public final class Canonical {
   }
 
   private static String codePart(CharSequence code) {
-    String bare = WRITTEN_CAST.matcher(code).replaceAll("").replaceAll("[\\s()\"]", "")
+    String bare = NOISE.matcher(WRITTEN_CAST.matcher(code).replaceAll("")).replaceAll("")
         .toLowerCase(Locale.ROOT);
     return CAST.matcher(bare).replaceAll("");
   }

@@ -104,7 +104,8 @@ public final class SchemaDiff {
         PartitionChanges.created(table, phases);
         table.indexes().forEach(i -> phases.addIndexes.add(new AddIndex(table.name(), i)));
         table.foreignKeys().forEach(fk -> phases.addForeignKeys.add(new AddForeignKey(table.name(), fk)));
-      } else {
+      } else if (old != table && !old.equals(table) || !lostValues.isEmpty()) {
+        // An equal table has nothing to diff (most of them, in a compile that changed one record).
         diffTable(old, table, lostValues, phases);
       }
     }

@@ -28,6 +28,9 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
   /** The extension that {@code vector(n)} columns need. */
   public static final String VECTOR_EXTENSION = "vector";
 
+  /** A type's modifier and array brackets: {@code (3)[]} of {@code ltree(3)[]}. */
+  private static final java.util.regex.Pattern TYPE_MODIFIERS =
+      java.util.regex.Pattern.compile("(\\(.*\\))?(\\[\\])*$");
   /** The types extensions bring, with the extension each needs (PostGIS's where the server has it). */
   private static final java.util.Map<String, String> EXTENSION_TYPES = java.util.Map.of(
       "citext", "citext", "hstore", "hstore", "ltree", "ltree", "lquery", "ltree",
@@ -112,8 +115,8 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
       for (Column column : table.columns()) {
         if (column.type().startsWith("vector(")) {
           result.add(VECTOR_EXTENSION);
-        } else if (column.enumType() == null) {
-          String base = column.type().replaceFirst("(\\(.*\\))?(\\[\\])*$", "");
+        } else if (column.enumType() == null && extensionTypePrefix(column.type())) {
+          String base = TYPE_MODIFIERS.matcher(column.type()).replaceFirst("");
           String extension = EXTENSION_TYPES.get(base);
           if (extension != null) {
             result.add(extension);
@@ -122,6 +125,16 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
       }
     }
     return result;
+  }
+
+  /** Whether {@code type} starts with a type an extension brings: most do not, and need no more look. */
+  private static boolean extensionTypePrefix(String type) {
+    for (String name : EXTENSION_TYPES.keySet()) {
+      if (type.startsWith(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

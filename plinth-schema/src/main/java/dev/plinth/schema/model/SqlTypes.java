@@ -29,6 +29,7 @@ public final class SqlTypes {
       Map.entry("bit", "bit(1)"));
 
   /** A name with one or two arguments in parentheses: {@code varchar(20)}, {@code decimal(10, 2)}. */
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private static final Pattern SIZED = Pattern.compile("([a-z][a-z0-9 ]*?) ?\\((\\d+)(?:, ?(\\d+))?\\)");
   private static final Pattern TIME_ZONE = Pattern.compile("(timestamp|time) ?\\((\\d+)\\)( with(out)? time zone)?");
 
@@ -52,7 +53,7 @@ public final class SqlTypes {
     if (written.contains("\"")) {
       return written;
     }
-    String text = written.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    String text = WHITESPACE.matcher(written.toLowerCase(Locale.ROOT)).replaceAll(" ");
     // PostgreSQL does not keep an array's dimensions: int[][] is integer[].
     String suffix = "";
     while (text.endsWith("[]")) {

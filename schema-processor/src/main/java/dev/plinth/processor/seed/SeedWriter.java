@@ -17,8 +17,12 @@ import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.Table;
 import dev.plinth.schema.model.UniqueConstraint;
 import dev.plinth.seed.TableInfo;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,6 +37,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
+import javax.tools.StandardLocation;
 
 /**
  * Generates the typed seed builders: per table a {@code <Record>Seed} class next to the record, and
@@ -58,6 +63,11 @@ public final class SeedWriter {
   private static final Set<String> RESERVED = Set.of("rows", "getClass", "hashCode", "toString",
       "equals", "notify", "notifyAll", "wait", "clone", "finalize");
 
+  /** Where javac finds a class of the compile's own code: compiled, or as a source (also on the class path). */
+  private static final List<Map.Entry<StandardLocation, String>> PLACES = List.of(
+      Map.entry(StandardLocation.CLASS_PATH, ".class"), Map.entry(StandardLocation.CLASS_PATH, ".java"),
+      Map.entry(StandardLocation.SOURCE_PATH, ".java"));
+
   private final ProcessingEnvironment env;
 
   public SeedWriter(ProcessingEnvironment env) {
@@ -73,70 +83,83 @@ public final class SeedWriter {
     if (env.getElementUtils().getTypeElement(SEED_ROWS.canonicalName()) == null) {
       return; // The seed runtime is not on the classpath: the project does not use seeds.
     }
+    Map<String, TypeElement> records = new HashMap<>();
+    roundTables.values().forEach(t -> records.put(env.getElementUtils().getBinaryName(t).toString(), t));
     Map<String, List<Table>> packages = new TreeMap<>();
     Set<String> incomplete = new TreeSet<>();
     for (Table table : schema.tables()) {
-      Optional<TypeElement> record = recordOf(table, roundTables);
-      if (record.isEmpty()) {
+      TypeElement record = records.get(table.javaClass());
+      if (record == null) {
         continue;
       }
-      if (record.get().getRecordComponents().size() != table.columns().size()) {
+      if (record.getRecordComponents().size() != table.columns().size()) {
         incomplete.add(table.javaClass());
         continue;
       }
-      write(builder(schema, table, record.get()));
-      packages.computeIfAbsent(packageOf(record.get()), p -> new ArrayList<>());
+      write(builder(schema, table, record));
+      packages.computeIfAbsent(packageOf(record), p -> new ArrayList<>());
     }
+    // Every table of the schema has its record (kept tables are those whose class exists), so the
+    // package is read off the binary name: no look-up of a thousand classes an IDE save left out.
     for (Table table : schema.tables()) {
-      TypeElement record = env.getElementUtils().getTypeElement(table.javaClass().replace('$', '.'));
-      if (record != null && packages.containsKey(packageOf(record))
-          && !incomplete.contains(table.javaClass())) {
-        packages.get(packageOf(record)).add(table);
+      List<Table> tables = packages.get(classNameOf(table.javaClass()).packageName());
+      if (tables != null && !incomplete.contains(table.javaClass())) {
+        tables.add(table);
       }
     }
     packages.forEach((pkg, tables) -> write(entryPoint(pkg, tables)));
-  }
-
-  private Optional<TypeElement> recordOf(Table table, Map<String, TypeElement> roundTables) {
-    return roundTables.values().stream()
-        .filter(t -> env.getElementUtils().getBinaryName(t).contentEquals(table.javaClass()))
-        .findFirst();
   }
 
   private String packageOf(TypeElement type) {
     return env.getElementUtils().getPackageOf(type).getQualifiedName().toString();
   }
 
+  /** The class of a binary name: {@code a.b.Outer$Inner} is {@code Inner} in {@code Outer} of package {@code a.b}. */
+  static ClassName classNameOf(String binaryName) {
+    int dot = binaryName.lastIndexOf('.');
+    String[] simple = binaryName.substring(dot + 1).split("\\$");
+    return ClassName.get(dot < 0 ? "" : binaryName.substring(0, dot), simple[0],
+        Arrays.copyOfRange(simple, 1, simple.length));
+  }
+
   /**
    * Writes {@code file} with the hash of its text as a constant, unless the class of that name
    * already on the classpath (an IDE's or an incremental build's earlier output) carries the same
    * hash: then it is exactly what would be written, and writing it again would only make javac
-   * compile it again.
+   * compile it again. The file is rendered once: the hash is that of the text with {@code null}
+   * for the constant's value.
    */
   private void write(JavaFile file) {
-    String hash = SourceHash.of(file.toString());
-    if (hash.equals(existingHash(file))) {
-      return;
-    }
     TypeSpec type = file.typeSpec().toBuilder()
         .addField(FieldSpec.builder(String.class, SOURCE_HASH, Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc("The hash of this file without this line: Plinth does not rewrite an unchanged file.\n")
-            .initializer("$S", hash)
+            .addJavadoc("The hash of this file with null here: Plinth does not rewrite an unchanged file.\n")
+            .initializer("null")
             .build())
         .build();
-    JavaFile hashed = JavaFile.builder(file.packageName(), type).skipJavaLangImports(true).build();
-    try {
-      hashed.writeTo(env.getFiler());
+    String text = JavaFile.builder(file.packageName(), type).skipJavaLangImports(true).build().toString();
+    String hash = SourceHash.of(text);
+    String name = file.packageName().isEmpty() ? type.name() : file.packageName() + "." + type.name();
+    if (hash.equals(existingHash(name))) {
+      return;
+    }
+    // A whole line: neither a string literal (no raw line breaks) nor Javadoc (" * ") can hold it.
+    String placeholder = "\n  static final String " + SOURCE_HASH + " = null;\n";
+    int at = text.indexOf(placeholder);
+    String hashed = text.substring(0, at) + "\n  static final String " + SOURCE_HASH + " = \"" + hash + "\";\n"
+        + text.substring(at + placeholder.length());
+    try (Writer out = env.getFiler().createSourceFile(name).openWriter()) {
+      out.write(hashed);
     } catch (IOException e) {
-      env.getMessager().printMessage(Diagnostic.Kind.ERROR, Message.SEED_WRITE_FAILED.format(
-          file.packageName() + "." + file.typeSpec().name(), e.getMessage()));
+      env.getMessager().printMessage(Diagnostic.Kind.ERROR, Message.SEED_WRITE_FAILED.format(name, e.getMessage()));
     }
   }
 
-  /** The {@link #SOURCE_HASH} of the class {@code file} declares as it is already compiled, or null. */
-  private String existingHash(JavaFile file) {
-    TypeElement existing = env.getElementUtils().getTypeElement(
-        file.packageName() + "." + file.typeSpec().name());
+  /** The {@link #SOURCE_HASH} of class {@code name} as it is already compiled, or null. */
+  private String existingHash(String name) {
+    if (certainlyAbsent(name)) {
+      return null;
+    }
+    TypeElement existing = env.getElementUtils().getTypeElement(name);
     if (existing == null) {
       return null;
     }
@@ -146,6 +169,29 @@ public final class SeedWriter {
         .filter(String.class::isInstance)
         .map(String.class::cast)
         .findFirst().orElse(null);
+  }
+
+  /**
+   * Whether top-level class {@code name} is neither compiled on the class path nor a source on the
+   * source or class path: then there is nothing to look up. (A failed look-up is not cheap: javac
+   * searches every entry of the paths for it, a thousand times in a first compile.) When the file
+   * manager cannot tell, the class is looked up.
+   */
+  private boolean certainlyAbsent(String name) {
+    int dot = name.lastIndexOf('.');
+    String pkg = dot < 0 ? "" : name.substring(0, dot);
+    String simple = name.substring(dot + 1);
+    for (Map.Entry<StandardLocation, String> place : PLACES) {
+      try {
+        env.getFiler().getResource(place.getKey(), pkg, simple + place.getValue());
+        return false;
+      } catch (FileNotFoundException e) {
+        // Not there: the next place.
+      } catch (IOException | RuntimeException e) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code Outer.Inner} gives {@code Outer_InnerSeed}. */
@@ -316,8 +362,7 @@ public final class SeedWriter {
         .build());
     List<MethodSpec> accessors = new ArrayList<>();
     for (Table table : tables) {
-      TypeElement record = env.getElementUtils().getTypeElement(table.javaClass().replace('$', '.'));
-      ClassName recordName = ClassName.get(record);
+      ClassName recordName = classNameOf(table.javaClass());
       ClassName builder = ClassName.get(pkg, builderName(recordName));
       String simple = String.join("", recordName.simpleNames());
       String method = simple.substring(0, 1).toLowerCase(Locale.ROOT) + simple.substring(1);
@@ -349,10 +394,8 @@ public final class SeedWriter {
       if (fk.columns().size() != 1) {
         continue; // Composite keys take their raw values, column by column.
       }
-      schema.table(fk.target())
-          .map(target -> env.getElementUtils().getTypeElement(target.javaClass().replace('$', '.')))
-          .ifPresent(target -> result.put(fk.columns().get(0),
-              ParameterizedTypeName.get(REF, ClassName.get(target))));
+      schema.table(fk.target()).ifPresent(target -> result.put(fk.columns().get(0),
+          ParameterizedTypeName.get(REF, classNameOf(target.javaClass()))));
     }
     return result;
   }
