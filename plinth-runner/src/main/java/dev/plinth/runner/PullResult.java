@@ -12,7 +12,8 @@ import java.util.List;
  * @param tables how many tables the records describe
  * @param enums how many enum types the Java enums describe
  * @param sources the source files written, in path order
- * @param migrations the files written into the migrations folder, in path order
+ * @param migrations the function bodies written among the resources (in the folder that holds the
+ *     migrations folder), then the files written into the migrations folder, each in path order
  * @param baselineVersion the version of the newest migration written, the one {@code baseline} records:
  *     {@code "1"}, or {@code "2"} when pull also wrote the hand-written {@code V2__not_modelled} for
  *     what the records cannot say

@@ -502,10 +502,6 @@ class PullTest {
             + " again",
         "enum type public.blank: enum label ' ' is blank, which @EnumValue cannot say; the enum type and the columns"
             + " of that type are left out",
-        "function public.touch(): a function; Plinth does not model it, so the records and the baseline do not"
-            + " contain it",
-        "materialized view public.thing_count: a materialized view; Plinth does not model it, so the records and"
-            + " the baseline do not contain it",
         "sequence public.ticket_numbers: a sequence; Plinth does not model it, so the records and the baseline do"
             + " not contain it",
         "table public.scratch: unlogged; Plinth does not model it: written without it",
@@ -516,8 +512,6 @@ class PullTest {
         "table public.thing: its comment cannot be written in Javadoc exactly (line breaks, repeated spaces, '*/',"
             + " '{@' or a leading '@'); written as \"Line one. Line two.\"",
         "table public.thing index thing_shade_idx: it uses column shade, which is left out; left out too",
-        "trigger public.thing.thing_touch: a trigger; Plinth does not model it, so the records and the baseline do"
-            + " not contain it",
         "type public.email: a domain (its columns are written with its base type); Plinth does not model it, so"
             + " the records and the baseline do not contain it",
         "view public.thing_view: comments (on the view or its columns); Plinth does not model it: written without"
@@ -582,8 +576,9 @@ class PullTest {
   }
 
   /**
-   * What the records cannot say: functions, triggers, materialized views, domains, sequences,
-   * extensions, exclusions; and row-level security with a policy, which they can.
+   * What the records cannot say: domains, sequences, extensions, exclusions, a materialized view's
+   * comment; and a function, a trigger, a materialized view with its index, row-level security with a
+   * policy, which they can.
    */
   static final String NOT_MODELLED = """
       CREATE EXTENSION pg_trgm;
@@ -627,7 +622,7 @@ class PullTest {
     assertEquals(0, pulled.exitCode(), pulled::toString);
     Path sources = project.resolve("src/main/java");
     Path db = project.resolve("src/main/resources/db");
-    assertTrue(pulled.out().startsWith("Pulled 2 tables and 0 enum types into 2 source files under " + sources
+    assertTrue(pulled.out().startsWith("Pulled 2 tables and 0 enum types into 3 source files under " + sources
         + " (package com.example.db), and the baseline migration V1 into " + db + ".\n"
         + "What Plinth does not model is recreated by the hand-written migration migration/V2__not_modelled.sql,"
         + " which follows the baseline, from PostgreSQL's own definitions; plinth.external lists its objects, so"
@@ -663,6 +658,15 @@ class PullTest {
         "@RowLevelSecurity(force = true)\n@Policy(name = \"booking_own\", command = PolicyCommand.SELECT,"
             + " using = \"(room_id > 0)\")\n"),
         "the records declare the row-level security and the policy");
+    String booking = Files.readString(sources.resolve("com/example/db/Booking.java"));
+    assertTrue(booking.contains("@Function(name = \"touch_updated_at\", resource = \"fn/touch_updated_at.sql\")\n"
+        + "@Trigger(name = \"booking_touch\", function = \"touch_updated_at\", events = TriggerEvent.UPDATE)\n"),
+        booking);
+    assertEquals("BEGIN NEW.updated_at := now(); RETURN NEW; END\n",
+        Files.readString(project.resolve("src/main/resources/fn/touch_updated_at.sql")));
+    assertTrue(Files.readString(sources.resolve("com/example/db/RoomLoad.java")).contains(
+        ", materialized = true)\n@Index(columns = \"roomId\", unique = true, name = \"room_load_room_idx\")\n"),
+        "the records declare the materialized view and its index");
 
     // The original is baselined at the newest migration, the hand-written one: verify finds nothing.
     Plinth originalPlinth = plinth(original, db);
@@ -674,7 +678,9 @@ class PullTest {
 
     // The reverse of the hand-written migration removes what it made, and it can be made again.
     freshPlinth.rollback(RollbackTarget.steps(1));
-    assertNull(Sql.queryString(fresh, "SELECT to_regclass('room_load')::text"));
+    assertNull(Sql.queryString(fresh, "SELECT to_regclass('invoice_numbers')::text"));
+    assertEquals("room_load", Sql.queryString(fresh, "SELECT to_regclass('room_load')::text"),
+        "the records declare the materialized view: the baseline has it");
     assertNull(Sql.queryString(fresh, "SELECT to_regtype('email_address')::text"));
     assertEquals(1, freshPlinth.migrate().applied().size());
     assertEquals(PullProof.definitions(original), PullProof.definitions(fresh));
@@ -704,12 +710,8 @@ class PullTest {
       domain public.email_address
       sequence public.invoice_numbers
       column-default public.room.invoice_no
-      function public.touch_updated_at()
       constraint public.booking.booking_no_overlap
       index public.room_name_trgm_idx
-      materialized-view public.room_load
-      index public.room_load_room_idx
-      trigger public.booking.booking_touch
       comment public.room_load
       """;
   private static final String EXPECTED_V2 = """
@@ -735,43 +737,19 @@ class PullTest {
       -- column public.room.invoice_no: its default takes values from a sequence, which the records cannot say.
       ALTER TABLE public.room ALTER COLUMN invoice_no SET DEFAULT nextval('invoice_numbers'::regclass);
 
-      -- function public.touch_updated_at(): a function; Plinth does not model routines.
-      CREATE OR REPLACE FUNCTION public.touch_updated_at()
-       RETURNS trigger
-       LANGUAGE plpgsql
-      AS $function$BEGIN NEW.updated_at := now(); RETURN NEW; END$function$;
-
       -- table public.booking: constraint booking_no_overlap, an exclusion constraint, which Plinth does not model.
       ALTER TABLE public.booking ADD CONSTRAINT booking_no_overlap EXCLUDE USING gist (room_id WITH =, during WITH &&);
 
       -- table public.room: index room_name_trgm_idx, which the records leave out (see pull's report).
       CREATE INDEX room_name_trgm_idx ON public.room USING gin (lower(name) gin_trgm_ops);
 
-      -- materialized view public.room_load: a materialized view; Plinth does not model them.
-      CREATE MATERIALIZED VIEW public.room_load AS
-       SELECT room_id,
-          count(*) AS bookings
-         FROM booking
-        GROUP BY room_id
-      WITH DATA;
-
-      -- materialized view public.room_load: its index room_load_room_idx.
-      CREATE UNIQUE INDEX room_load_room_idx ON public.room_load USING btree (room_id);
-
-      -- trigger public.booking.booking_touch: a trigger; Plinth does not model triggers.
-      CREATE TRIGGER booking_touch BEFORE UPDATE ON public.booking FOR EACH ROW EXECUTE FUNCTION touch_updated_at();
-
       -- materialized view public.room_load: a comment; the records write it without comments.
       COMMENT ON MATERIALIZED VIEW public.room_load IS 'Bookings per room.';
       """;
   private static final String EXPECTED_U2 = """
       -- The reverse of the objects `plinth pull` recreated, newest first.
-      DROP TRIGGER IF EXISTS booking_touch ON public.booking;
-      DROP INDEX IF EXISTS public.room_load_room_idx;
-      DROP MATERIALIZED VIEW IF EXISTS public.room_load;
       DROP INDEX IF EXISTS public.room_name_trgm_idx;
       ALTER TABLE public.booking DROP CONSTRAINT IF EXISTS booking_no_overlap;
-      DROP ROUTINE IF EXISTS public.touch_updated_at();
       ALTER TABLE public.room ALTER COLUMN invoice_no DROP DEFAULT;
       DROP SEQUENCE IF EXISTS public.invoice_numbers;
       ALTER TABLE public.booking ALTER COLUMN contact TYPE text;

@@ -5,6 +5,8 @@ import dev.plinth.runner.PlinthException;
 import dev.plinth.runner.PullResult;
 import dev.plinth.runner.internal.catalog.CatalogExtras;
 import dev.plinth.runner.internal.catalog.CatalogReader;
+import dev.plinth.runner.internal.catalog.DeclarableRoutines;
+import dev.plinth.runner.internal.catalog.MaterializedViewPull;
 import dev.plinth.runner.internal.catalog.NotModelledCatalog;
 import dev.plinth.runner.internal.catalog.SchemaCatalog;
 import dev.plinth.runner.internal.catalog.SecurityCatalog;
@@ -19,6 +21,7 @@ import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.View;
 import dev.plinth.schema.pull.BaselineFiles;
 import dev.plinth.schema.pull.NotModelled;
+import dev.plinth.schema.pull.DeclaredObjects;
 import dev.plinth.schema.pull.RecordSources;
 import dev.plinth.schema.pull.Unsupported;
 import dev.plinth.schema.render.Sql;
@@ -90,17 +93,29 @@ public final class Pull {
       Schema tables = CatalogExtras.corrected(connection, CatalogReader.read(connection, context.historyTable()));
       SideReads rest = join(sideReads);
       List<ReplacedMigration> history = rest.history();
-      Schema live = SecurityCatalog.withLive(connection, new Schema(tables.tables(), tables.enums(),
-          rest.views())).withDeclared(schemas(connection));
+      List<View> views = new ArrayList<>(rest.views());
+      views.addAll(rest.materialized().views());
+      Map<QualifiedName, List<Column>> viewColumns = new java.util.HashMap<>(rest.viewColumns());
+      viewColumns.putAll(rest.materialized().columns());
+      Schema live = SecurityCatalog.withLive(connection, new Schema(tables.tables(), tables.enums(), views))
+          .withDeclared(schemas(connection)).withFunctions(rest.routines().functions())
+          .withTriggers(rest.routines().triggers().stream()
+              .filter(t -> tables.table(t.table()).isPresent()).toList());
       if (live.tables().isEmpty() && live.views().isEmpty()) {
         throw new PlinthException(Message.PULL_NOTHING);
       }
-      RecordSources.Result records = RecordSources.render(live, rest.viewColumns(), basePackage);
+      RecordSources.Result records = RecordSources.render(live, viewColumns, basePackage);
       checkAbsent(sourceRoot, records.files());
+      // Function bodies go among the resources, in the folder that holds the migrations folder,
+      // where the processor looks for them first.
+      Path resourcesRoot = migrationsFolder.toAbsolutePath().normalize().getParent();
+      checkAbsent(resourcesRoot, records.resources());
       // The sources are written while the rest is read and rendered (creating a thousand files
       // costs a good part of a catalog read); if anything fails after this, they are taken back.
       sources = worker.submit(() -> output.write(sourceRoot, records.files()));
       List<Unsupported> unsupported = new ArrayList<>(rest.extras());
+      // What the records declare is not reported as not modelled.
+      unsupported.removeIf(u -> DeclaredObjects.declares(records.schema(), u));
       // The baseline migration creates the extensions that the records' columns need.
       Set<String> needed = records.schema().extensions();
       unsupported.removeIf(u -> u.object().startsWith("extension ")
@@ -111,7 +126,8 @@ public final class Pull {
           NotModelledCatalog.read(connection, context.historyTable(), records.schema(), unsupported);
       SortedMap<String, String> migrations = baselineFiles(records.schema(), history, notModelled);
       checkAbsent(migrationsFolder, migrations);
-      List<Path> written = output.write(migrationsFolder, migrations);
+      List<Path> written = new ArrayList<>(output.write(resourcesRoot, records.resources()));
+      written.addAll(output.write(migrationsFolder, migrations));
       List<Path> sourceFiles = join(sources);
       done = true;
       String head = migrations.get(SumFile.HEAD_FILE);
@@ -145,11 +161,13 @@ public final class Pull {
 
   /** What pull reads besides the tables. */
   private record SideReads(List<View> views, Map<QualifiedName, List<Column>> viewColumns,
-      List<Unsupported> extras, List<ReplacedMigration> history) {}
+      List<Unsupported> extras, List<ReplacedMigration> history, MaterializedViewPull materialized,
+      DeclarableRoutines routines) {}
 
   private SideReads sideReads(Connection connection) throws SQLException {
     return new SideReads(views(connection), CatalogReader.viewColumns(connection),
-        CatalogExtras.findings(connection, context.historyTable()), flywayHistory(connection));
+        CatalogExtras.findings(connection, context.historyTable()), flywayHistory(connection),
+        MaterializedViewPull.read(connection), DeclarableRoutines.read(connection));
   }
 
   /** A background task's result, or the failure it had, as it was thrown. */

@@ -14,6 +14,7 @@ import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.Sequence;
 import dev.plinth.schema.model.Table;
 import dev.plinth.schema.model.UniqueConstraint;
+import dev.plinth.schema.model.View;
 import dev.plinth.schema.pull.Unsupported.Reason;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -49,7 +50,11 @@ final class Expressible {
     for (Table table : live.tables()) {
       tables.add(e.table(table, leftOut));
     }
-    Schema schema = e.foreignKeys(live.withTables(tables).withEnums(enums));
+    List<View> views = new ArrayList<>();
+    for (View view : live.views()) {
+      views.add(view.materialized() ? e.materializedView(view) : view);
+    }
+    Schema schema = e.foreignKeys(live.withTables(tables).withEnums(enums).withViews(views));
     return new Adopted(schema, List.copyOf(e.found));
   }
 
@@ -86,7 +91,32 @@ final class Expressible {
     }
     table = table.withColumns(columns).withComment(comment("table " + table.name(), table.comment()));
     Table keyed = uniques(primaryKey(table));
-    return keyed.withIndexes(keyed.indexes().stream().filter(i -> indexExpressible(keyed, i)).toList());
+    return keyed.withIndexes(keyed.indexes().stream()
+        .filter(i -> indexExpressible("table " + keyed.name(), i)).toList());
+  }
+
+  /**
+   * A materialized view with the indexes {@code @Index} on its record can say: their columns are
+   * named by components, whose names the processor turns back into the column names.
+   */
+  private View materializedView(View view) {
+    String object = "materialized view " + view.name();
+    List<Index> kept = new ArrayList<>();
+    for (Index index : view.indexes()) {
+      if (!indexExpressible(object, index)) {
+        continue;
+      }
+      List<String> columns = new ArrayList<>(index.include());
+      index.keys().stream().filter(k -> k.column() != null).forEach(k -> columns.add(k.column()));
+      Optional<String> unnamed = columns.stream()
+          .filter(c -> !JavaNames.defaultGives(JavaNames.componentName(c), c)).findFirst();
+      if (unnamed.isPresent()) {
+        found.add(Reason.VIEW_INDEX_COLUMN.of(object, index.name(), unnamed.get()));
+      } else {
+        kept.add(index);
+      }
+    }
+    return new View(view.name(), view.javaClass(), view.sql(), true, view.noData(), kept, view.grants());
   }
 
   private Column column(Table table, Column column) {
@@ -197,8 +227,7 @@ final class Expressible {
     return table.withUniques(kept);
   }
 
-  private boolean indexExpressible(Table table, Index index) {
-    String object = "table " + table.name();
+  private boolean indexExpressible(String object, Index index) {
     if (!METHODS.contains(index.method())) {
       found.add(Reason.INDEX_METHOD.of(object, index.name(), index.method()));
       return false;

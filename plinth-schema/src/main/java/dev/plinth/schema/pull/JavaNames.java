@@ -42,7 +42,7 @@ final class JavaNames {
       "Seeds", "Generated", "Ref", "SeedRow", "SeedRows", "SeedDb", "SeedSet", "SeedSource", "TableInfo",
       "Iterable", "Stream", "Comparable", "CharSequence", "Number", "Math", "System", "Thread", "Runnable",
       "Exception", "RuntimeException", "Error", "Throwable", "Void", "StringBuilder", "Process", "Runtime",
-      "Module", "Package", "View");
+      "Module", "Package", "View", "Function", "Functions", "Trigger", "TriggerEvent");
 
   /** What separates words in an SQL name (compiled once: names are split for every column). */
   private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{Nd}]+");

@@ -5,6 +5,7 @@ import dev.plinth.schema.model.Column;
 import dev.plinth.schema.model.EnumType;
 import dev.plinth.schema.model.Deferral;
 import dev.plinth.schema.model.ForeignKey;
+import dev.plinth.schema.model.Function;
 import dev.plinth.schema.model.Identity;
 import dev.plinth.schema.model.Index;
 import dev.plinth.schema.model.IndexKey;
@@ -17,6 +18,7 @@ import dev.plinth.schema.model.ReferentialAction;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.Sequence;
 import dev.plinth.schema.model.Table;
+import dev.plinth.schema.model.Trigger;
 import dev.plinth.schema.model.UniqueConstraint;
 import dev.plinth.schema.model.View;
 import java.util.ArrayList;
@@ -51,11 +53,20 @@ public final class RecordSources {
    *     (with the Java classes); the baseline migration creates it
    * @param files the sources by path relative to the source root ({@code com/example/db/User.java})
    * @param unsupported what the records could not say as it is, and what was written instead
+   * @param resources the bodies of the functions the records declare, by path among the resources
+   *     ({@code fn/touch_updated_at.sql}), the {@code resource} of their {@code @Function}
    */
-  public record Result(Schema schema, SortedMap<String, String> files, List<Unsupported> unsupported) {
+  public record Result(Schema schema, SortedMap<String, String> files, List<Unsupported> unsupported,
+      SortedMap<String, String> resources) {
     public Result {
       files = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(files));
       unsupported = List.copyOf(unsupported);
+      resources = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(resources));
+    }
+
+    /** Sources of a schema with no functions. */
+    public Result(Schema schema, SortedMap<String, String> files, List<Unsupported> unsupported) {
+      this(schema, files, unsupported, new TreeMap<>());
     }
   }
 
@@ -65,6 +76,10 @@ public final class RecordSources {
   /** Binary class name by table, enum type or view name. */
   private final Map<QualifiedName, String> classes = new HashMap<>();
   private final Map<QualifiedName, List<String>> components = new HashMap<>();
+  /** Binary name of the type whose {@code @Function} declares each function, by function name. */
+  private final Map<QualifiedName, String> functionHosts = new HashMap<>();
+  /** The path of each function's body among the resources. */
+  private final Map<QualifiedName, String> bodies = new HashMap<>();
   private final List<Unsupported> unsupported = new ArrayList<>();
 
   private RecordSources(Schema schema, Map<QualifiedName, List<Column>> viewColumns, String basePackage) {
@@ -104,6 +119,12 @@ public final class RecordSources {
     for (View view : adopted.schema().views()) {
       files.put(path(sources.classes.get(view.name())), sources.viewSource(view));
     }
+    SortedMap<String, String> resources = new TreeMap<>();
+    for (Function function : adopted.schema().functions()) {
+      resources.put(sources.bodies.get(function.name()), function.body() + "\n");
+    }
+    new TreeSet<>(sources.functionHosts.values()).stream().filter(c -> !sources.classes.containsValue(c))
+        .forEach(holder -> files.put(path(holder), sources.functionsSource(holder)));
     List<Role> roles = adopted.schema().roles();
     String rolesPackage = roles.isEmpty() ? null : sources.rolesPackage();
     boolean rolesWritten = false;
@@ -120,7 +141,7 @@ public final class RecordSources {
     List<Unsupported> all = new ArrayList<>(adopted.unsupported());
     all.addAll(sources.unsupported);
     all.sort(Comparator.comparing(Unsupported::object).thenComparing(Unsupported::reason));
-    return new Result(sources.withClasses(), files, all);
+    return new Result(sources.withClasses(), files, all, resources);
   }
 
   private static String path(String className) {
@@ -156,6 +177,111 @@ public final class RecordSources {
         classes.put(names.get(i), pkg + "." + unique.get(i));
       }
     });
+    placeFunctions();
+  }
+
+  /**
+   * Where each function is declared: on the record of the first table whose trigger executes it,
+   * otherwise on an interface {@code Functions} of its schema's package; and the path of its body,
+   * {@code fn/<name>.sql} ({@code fn/<schema>/<name>.sql} outside {@code public}).
+   */
+  private void placeFunctions() {
+    Map<String, String> holders = new HashMap<>();
+    Set<String> paths = new java.util.HashSet<>();
+    for (Function function : schema.functions()) {
+      Optional<String> host = schema.triggers().stream().filter(t -> t.function().equals(function.name()))
+          .map(t -> classes.get(t.table())).filter(c -> c != null).findFirst();
+      functionHosts.put(function.name(), host.orElseGet(() -> holders.computeIfAbsent(
+          packageOf(function.name()), this::functionsHolder)));
+      String folder = function.name().schema().equals(QualifiedName.DEFAULT_SCHEMA) ? "fn/"
+          : "fn/" + fileName(function.name().schema()) + "/";
+      String base = folder + fileName(function.name().name());
+      String candidate = base + ".sql";
+      for (int n = 2; !paths.add(candidate.toLowerCase(Locale.ROOT)); n++) {
+        candidate = base + "_" + n + ".sql";
+      }
+      bodies.put(function.name(), candidate);
+    }
+  }
+
+  /** A file name for an SQL name: letters, digits, '_', '-' and '.' kept, anything else '_'. */
+  private static String fileName(String sqlName) {
+    String name = sqlName.replaceAll("[^A-Za-z0-9_.-]", "_");
+    return name.startsWith(".") ? "_" + name : name;
+  }
+
+  /** The class {@code Functions} of {@code pkg}, numbered when a record there has that name. */
+  private String functionsHolder(String pkg) {
+    List<String> taken = classes.values().stream().filter(c -> c.substring(0, c.lastIndexOf('.')).equals(pkg))
+        .map(c -> simpleName(c).toLowerCase(Locale.ROOT)).toList();
+    return pkg + "." + JavaNames.unique(List.of("Functions"), taken).get(0);
+  }
+
+  /** An interface that declares the functions no trigger of a pulled table executes. */
+  private String functionsSource(String holder) {
+    Set<String> imports = new TreeSet<>();
+    StringBuilder body = new StringBuilder("/** PostgreSQL functions, their bodies among the resources. */\n");
+    body.append(functionAnnotations(holder, imports));
+    body.append("public interface ").append(simpleName(holder)).append(" {}\n");
+    return file(holder, imports, body);
+  }
+
+  /** The {@code @Function} lines of the functions declared on {@code host}. */
+  private String functionAnnotations(String host, Set<String> imports) {
+    StringBuilder out = new StringBuilder();
+    for (Function function : schema.functions()) {
+      if (!host.equals(functionHosts.get(function.name()))) {
+        continue;
+      }
+      Map<String, String> attributes = new LinkedHashMap<>();
+      attributes.put("name", string(function.name().name()));
+      if (!function.name().schema().equals(QualifiedName.DEFAULT_SCHEMA)) {
+        attributes.put("schema", string(function.name().schema()));
+      }
+      attributes.put("resource", string(bodies.get(function.name())));
+      if (!function.arguments().isEmpty()) {
+        attributes.put("arguments", string(function.arguments()));
+      }
+      if (!function.returns().equals("trigger")) {
+        attributes.put("returns", string(function.returns()));
+      }
+      if (!function.language().equals("plpgsql")) {
+        attributes.put("language", string(function.language()));
+      }
+      imports.add(ANNOTATIONS + "Function");
+      out.append(annotation("Function", attributes)).append('\n');
+    }
+    return out.toString();
+  }
+
+  /** The {@code @Trigger} lines of a table's triggers. */
+  private String triggerAnnotations(Table table, Set<String> imports) {
+    StringBuilder out = new StringBuilder();
+    for (Trigger trigger : schema.triggers()) {
+      if (!trigger.table().equals(table.name())) {
+        continue;
+      }
+      Map<String, String> attributes = new LinkedHashMap<>();
+      attributes.put("name", string(trigger.name()));
+      QualifiedName function = trigger.function();
+      attributes.put("function", string(function.schema().equals(QualifiedName.DEFAULT_SCHEMA) ? function.name()
+          : function.toString()));
+      if (!trigger.timing().equals("BEFORE")) {
+        attributes.put("timing", "Trigger.Timing." + trigger.timing().replace(' ', '_'));
+      }
+      List<String> events = trigger.events().stream().map(e -> "TriggerEvent." + e).toList();
+      attributes.put("events", events.size() == 1 ? events.get(0) : "{" + String.join(", ", events) + "}");
+      if (!trigger.forEach().equals("ROW")) {
+        attributes.put("forEach", "Trigger.Level." + trigger.forEach());
+      }
+      if (trigger.when() != null) {
+        attributes.put("when", string(trigger.when()));
+      }
+      imports.add(ANNOTATIONS + "Trigger");
+      imports.add(ANNOTATIONS + "TriggerEvent");
+      out.append(annotation("Trigger", attributes)).append('\n');
+    }
+    return out.toString();
   }
 
   /**
@@ -229,7 +355,12 @@ public final class RecordSources {
             v.indexes(), v.grants())).toList();
     List<Role> roles = schema.roles().stream()
         .map(r -> new Role(r.name(), r.login(), rolesPackage())).toList();
-    return new Schema(tables, enums, views).withDeclared(declared()).withRoles(roles);
+    List<Function> functions = schema.functions().stream().map(f -> new Function(f.name(),
+        functionHosts.get(f.name()), f.arguments(), f.returns(), f.language(), f.body())).toList();
+    List<Trigger> triggers = schema.triggers().stream().map(t -> new Trigger(t.name(), t.table(), t.function(),
+        t.timing(), t.events(), t.forEach(), t.when(), classes.get(t.table()))).toList();
+    return new Schema(tables, enums, views).withDeclared(declared()).withRoles(roles).withFunctions(functions)
+        .withTriggers(triggers);
   }
 
   private List<Column> columnsOf(View view) {
@@ -256,9 +387,24 @@ public final class RecordSources {
       attributes.put("schema", string(view.name().schema()));
     }
     attributes.put("sql", lines(view.sql()));
+    if (view.materialized()) {
+      attributes.put("materialized", "true");
+    }
+    if (view.noData()) {
+      attributes.put("withData", "false");
+    }
     StringBuilder body = new StringBuilder();
-    body.append("/** The PostgreSQL view {@code ").append(escapeDoc(view.name().toString())).append("}. */\n");
+    body.append("/** The PostgreSQL ").append(view.materialized() ? "materialized view" : "view").append(" {@code ")
+        .append(escapeDoc(view.name().toString())).append("}. */\n");
     body.append(annotation("View", attributes)).append('\n');
+    Map<String, String> byColumn = new HashMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      byColumn.put(columns.get(i).name(), names.get(i));
+    }
+    for (Index index : view.indexes()) {
+      imports.add(ANNOTATIONS + "Index");
+      body.append(indexAnnotation(view.name(), index, byColumn, imports)).append('\n');
+    }
     view.grants().forEach(g -> body.append(SecuritySources.grant(g, imports)).append('\n'));
     body.append("public record ").append(simpleName(className)).append('(');
     List<String> lines = new ArrayList<>();
@@ -360,7 +506,7 @@ public final class RecordSources {
     }
     for (Index index : table.indexes()) {
       imports.add(ANNOTATIONS + "Index");
-      body.append(indexAnnotation(table, index, byColumn, imports)).append('\n');
+      body.append(indexAnnotation(table.name(), index, byColumn, imports)).append('\n');
     }
     body.append(PartitionSources.annotations(table, byColumn, imports));
     for (ForeignKey fk : placement.recordForeignKeys()) {
@@ -368,6 +514,8 @@ public final class RecordSources {
       body.append(foreignKeyAnnotation(table, fk, byColumn, pkg, imports)).append('\n');
     }
     body.append(SecuritySources.table(table.access(), imports));
+    body.append(functionAnnotations(className, imports));
+    body.append(triggerAnnotations(table, imports));
     body.append("public record ").append(simpleName(className)).append('(');
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
@@ -579,7 +727,7 @@ public final class RecordSources {
     return annotation("Check", attributes);
   }
 
-  private static String indexAnnotation(Table table, Index index, Map<String, String> byColumn,
+  private static String indexAnnotation(QualifiedName relation, Index index, Map<String, String> byColumn,
       Set<String> imports) {
     Map<String, String> attributes = new LinkedHashMap<>();
     List<String> keys = new ArrayList<>();
@@ -618,7 +766,7 @@ public final class RecordSources {
       attributes.put("tablespace", string(index.tablespace()));
     }
     List<String> columns = index.keys().stream().map(IndexKey::column).toList();
-    if (!onlyColumns || !index.name().equals(Names.derived(table.name().name(), columns, "idx"))) {
+    if (!onlyColumns || !index.name().equals(Names.derived(relation.name(), columns, "idx"))) {
       attributes.put("name", string(index.name()));
     }
     return annotation("Index", attributes);

@@ -32,6 +32,8 @@ public record Unsupported(String object, String reason) {
         + " constraint or a unique index of plain columns (the processor requires one); left out"),
     FOREIGN_KEY_TYPES("foreign key %s joins columns of different types (%s to %s), which the processor"
         + " refuses; left out"),
+    VIEW_INDEX_COLUMN("index %s uses column %s, whose name a component cannot give back (a view's"
+        + " columns have no @Column); left out"),
     NOT_MODELLED("%s; Plinth does not model it, so the records and the baseline do not contain it"),
     WRITTEN_WITHOUT("%s; Plinth does not model it: written without it");
 

@@ -92,7 +92,8 @@ public final class PullProof {
   }
 
   /**
-   * What the schema model does not hold, as PostgreSQL's own functions spell it, one sorted line
+   * What the schema model does not hold, as PostgreSQL's own functions spell it (a function's body
+   * without the line feeds around it and spaces at the ends of its lines, which Plinth does not count), one sorted line
    * each: extensions, domains, sequences, column types and defaults, constraints, indexes,
    * functions, triggers, materialized views, row-level security and policies, options, comments.
    */
@@ -139,7 +140,8 @@ public final class PullProof {
         FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE c.relname <> 'flyway_schema_history' AND %1$s
         UNION ALL
-        SELECT 'function ' || pg_get_functiondef(p.oid)
+        SELECT 'function ' || replace(pg_get_functiondef(p.oid), p.prosrc,
+                                      regexp_replace(btrim(p.prosrc, E'\\n'), '[ \\t]+$', '', 'gn'))
         FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
         WHERE p.prokind IN ('f', 'p') AND %1$s AND NOT EXISTS (SELECT 1 FROM pg_depend d
               WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')

@@ -149,9 +149,23 @@ public final class CatalogReader {
    */
   public static Schema read(Connection connection, String historyTable, Optional<String> onlySchema)
       throws SQLException {
+    return read(connection, historyTable, onlySchema, TABLES);
+  }
+
+  /**
+   * The materialized views of every user schema (not members of an extension), each read as a
+   * table is: its columns (all nullable) and its indexes.
+   */
+  public static List<Table> materializedViews(Connection connection) throws SQLException {
+    return read(connection, "", Optional.empty(), "'m'").tables().stream()
+        .filter(t -> !t.columns().isEmpty()).toList();
+  }
+
+  private static Schema read(Connection connection, String historyTable, Optional<String> onlySchema,
+      String kinds) throws SQLException {
     String schemas = SYSTEM_SCHEMAS + onlySchema.map(s -> " AND n.nspname = " + Sql.literal(s)).orElse("");
     Map<Long, TableBuilder> tables = new LinkedHashMap<>();
-    try (PreparedStatement st = connection.prepareStatement(COLUMNS.formatted(TABLES, schemas))) {
+    try (PreparedStatement st = connection.prepareStatement(COLUMNS.formatted(kinds, schemas))) {
       st.setString(1, historyTable);
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {

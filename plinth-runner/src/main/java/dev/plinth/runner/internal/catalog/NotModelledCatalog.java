@@ -5,6 +5,7 @@ import dev.plinth.schema.model.Column;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.Table;
+import dev.plinth.schema.pull.DeclaredObjects;
 import dev.plinth.schema.pull.NotModelled;
 import dev.plinth.schema.pull.Unsupported;
 import java.sql.Array;
@@ -204,6 +205,9 @@ public final class NotModelledCatalog {
 
     /** Whether the baseline creates the table and columns this needs, and not this object itself. */
     boolean fits(Schema pulled) {
+      if (entry != null && declared(pulled)) {
+        return false; // the records declare it, and the baseline creates it
+      }
       if (entry != null && entry.kind().equals("extension")) {
         return !pulled.extensions().contains(entry.name()); // the baseline creates those its columns need
       }
@@ -216,6 +220,15 @@ public final class NotModelledCatalog {
       }
       Set<String> names = new HashSet<>(t.get().columns().stream().map(Column::name).toList());
       return names.containsAll(columns) && !modelled(t.get());
+    }
+
+    /** A function, trigger, materialized view or index of one that the records declare. */
+    private boolean declared(Schema pulled) {
+      if (entry.kind().equals("index")) {
+        return object.startsWith("materialized view ") && pulled.views().stream().anyMatch(v -> v.indexes()
+            .stream().anyMatch(i -> (v.name().schema() + "." + i.name()).equals(entry.name())));
+      }
+      return DeclaredObjects.declares(pulled, entry.kind(), entry.name());
     }
 
     /** A constraint or index of that name is in the records (so the baseline creates it). */
