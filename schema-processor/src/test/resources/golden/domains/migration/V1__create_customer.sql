@@ -8,7 +8,7 @@ CREATE DOMAIN "public"."email_address" AS text NOT NULL
 COMMENT ON DOMAIN "public"."email_address" IS 'An e-mail address';
 
 CREATE DOMAIN "public"."legacy_flag" AS text
-  CONSTRAINT "legacy_flag_check" CHECK (VALUE IN ('y', 'n'));
+  CONSTRAINT "legacy_flag_check" CHECK (VALUE = 'y' OR VALUE = 'n');
 
 CREATE DOMAIN "public"."quantity" AS integer DEFAULT 1
   CONSTRAINT "quantity_positive" CHECK (VALUE > 0);

@@ -9,9 +9,6 @@ ALTER DOMAIN "public"."email_address" RENAME CONSTRAINT "email_address_at" TO "e
 ALTER DOMAIN "public"."email_address" DROP NOT NULL;
 COMMENT ON DOMAIN "public"."email_address" IS 'An e-mail address, maybe unknown';
 
-ALTER DOMAIN "public"."product_code" ADD CONSTRAINT "product_code_upper" CHECK (VALUE = upper(VALUE)) NOT VALID;
-ALTER DOMAIN "public"."product_code" VALIDATE CONSTRAINT "product_code_upper";
-
 ALTER DOMAIN "public"."quantity" SET DEFAULT 2;
 ALTER DOMAIN "public"."quantity" SET NOT NULL;
 ALTER DOMAIN "public"."quantity" ADD CONSTRAINT "quantity_small" CHECK (VALUE < 1000) NOT VALID;

@@ -2,7 +2,7 @@
 SET LOCAL lock_timeout = '5s';
 
 CREATE DOMAIN "public"."legacy_flag" AS text
-  CONSTRAINT "legacy_flag_check" CHECK (VALUE IN ('y', 'n'));
+  CONSTRAINT "legacy_flag_check" CHECK (VALUE = 'y' OR VALUE = 'n');
 
 ALTER TABLE "public"."customer" ADD CONSTRAINT "customer_email_not_null" CHECK ("email" IS NOT NULL) NOT VALID;
 ALTER TABLE "public"."customer" VALIDATE CONSTRAINT "customer_email_not_null";
@@ -23,8 +23,6 @@ DROP DOMAIN "sales"."note_text";
 ALTER DOMAIN "public"."quantity" DROP CONSTRAINT "quantity_small";
 ALTER DOMAIN "public"."quantity" SET DEFAULT 1;
 ALTER DOMAIN "public"."quantity" DROP NOT NULL;
-
-ALTER DOMAIN "public"."product_code" DROP CONSTRAINT "product_code_upper";
 
 ALTER DOMAIN "public"."email_address" RENAME CONSTRAINT "email_address_has_at" TO "email_address_at";
 ALTER DOMAIN "public"."email_address" SET NOT NULL;

@@ -9,7 +9,6 @@ import dev.plinth.annotations.Domain;
 @Domain(name = "quantity", type = "int4", defaultValue = "2", notNull = true,
     checks = {@Check(name = "quantity_positive", value = "VALUE > 0"),
         @Check(name = "quantity_small", value = "VALUE < 1000")})
-@Domain(name = "product_code", renamedFrom = "code", type = "varchar(12)", collation = "C",
-    checks = @Check(name = "product_code_upper", value = "VALUE = upper(VALUE)"))
+@Domain(name = "product_code", renamedFrom = "code", type = "varchar(12)", collation = "C")
 @Domain(name = "note_text", schema = "sales", type = "text")
 public interface Domains {}

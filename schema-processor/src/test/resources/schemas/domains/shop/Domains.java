@@ -9,5 +9,5 @@ import dev.plinth.annotations.Domain;
 @Domain(name = "quantity", type = "int4", defaultValue = "1",
     checks = @Check(name = "quantity_positive", value = "VALUE > 0"))
 @Domain(name = "code", type = "varchar(12)", collation = "C")
-@Domain(name = "legacy_flag", type = "text", checks = @Check("VALUE IN ('y', 'n')"))
+@Domain(name = "legacy_flag", type = "text", checks = @Check("VALUE = 'y' OR VALUE = 'n'"))
 public interface Domains {}
