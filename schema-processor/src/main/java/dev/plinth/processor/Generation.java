@@ -12,7 +12,10 @@ import dev.plinth.schema.journal.MigrationsFolder;
 import dev.plinth.schema.journal.MigrationsFolder.MigrationFiles;
 import dev.plinth.processor.io.Outputs;
 import dev.plinth.processor.io.Resources;
+import dev.plinth.processor.read.DomainReader;
 import dev.plinth.processor.read.RoutineReader;
+import dev.plinth.processor.validate.DomainChecks;
+import dev.plinth.schema.model.Domain;
 import dev.plinth.schema.model.Function;
 import dev.plinth.schema.journal.SumFile;
 import dev.plinth.schema.journal.Version;
@@ -82,10 +85,11 @@ final class Generation {
    * @param roundViews the {@code @View} records of this round
    * @param roundSchemas the packages of this round that declare a schema ({@code @DbSchema})
    * @param roundFunctions the types of this round that declare {@code @Function}s
+   * @param roundDomains the types of this round that declare {@code @Domain}s
    */
   void run(Map<String, TypeElement> roundTables, Collection<TypeElement> roundEnums,
       Collection<TypeElement> roundViews, Map<String, PackageElement> roundSchemas,
-      Collection<TypeElement> roundFunctions) {
+      Collection<TypeElement> roundFunctions, Collection<TypeElement> roundDomains) {
     MigrationsFolder folder = options.migrations() == null ? null
         : new MigrationsFolder(Path.of(options.migrations()));
     Outputs outputs = folder == null ? null
@@ -125,6 +129,8 @@ final class Generation {
         reader.enumOrigins(), views, kept).withDeclared(List.copyOf(declared.keySet()));
     checkDeclarations(previous, built, declared);
     built = withRoutines(built, previous, roundFunctions, elements, resources);
+    DomainReader domains = new DomainReader(elements, report);
+    built = DomainReader.withDomains(built, domains.domains(domainTypes(previous, roundDomains, elements)));
     SecurityCheck security = new SecurityCheck(report);
     built = security.withRoles(built, roles(reader, previous, roundTables.values(), views.keySet(),
         elements), reader.security().roleUses());
@@ -148,6 +154,7 @@ final class Generation {
     Schema schema = new Renames(report, byName, reader.enumRenames()).resolve(previous, built);
     MigrationLint lint = new MigrationLint(report, byName);
     lint.checkAmbiguities(previous, schema);
+    DomainChecks.check(previous, schema, domains.origins(), report);
     PartitionChecks.check(previous, schema, byName, report);
     if (!report.isClean()) {
       return;
@@ -355,6 +362,25 @@ final class Generation {
       }
     }
     return kept;
+  }
+
+  /**
+   * The types of this round that declare domains, and those that declared the committed domains
+   * (an incremental compile leaves them out of the round): only a removed declaration is a
+   * dropped domain.
+   */
+  private static Collection<TypeElement> domainTypes(Schema previous, Collection<TypeElement> roundDomains,
+      Elements elements) {
+    Map<String, TypeElement> types = new TreeMap<>();
+    for (Domain domain : previous.domains()) {
+      TypeElement element = domain.javaClass().isEmpty() ? null
+          : elements.getTypeElement(domain.javaClass().replace('$', '.'));
+      if (element != null) {
+        types.put(domain.javaClass(), element);
+      }
+    }
+    roundDomains.forEach(type -> types.put(elements.getBinaryName(type).toString(), type));
+    return types.values();
   }
 
   /** {@code built} with the functions its types declare and the triggers of its tables. */

@@ -58,6 +58,7 @@ public final class PlinthProcessor extends AbstractProcessor {
   static final String VIEW = "dev.plinth.annotations.View";
   static final String DB_SCHEMA = "dev.plinth.annotations.DbSchema";
   static final String FUNCTION = "dev.plinth.annotations.Function";
+  static final String DOMAIN = "dev.plinth.annotations.Domain";
   private static final String ANNOTATIONS = "dev.plinth.annotations.";
 
   private boolean done;
@@ -115,17 +116,20 @@ public final class PlinthProcessor extends AbstractProcessor {
         Map<String, PackageElement> roundSchemas = annotatedPackages(round);
         Map<String, TypeElement> roundFunctions = annotated(round, FUNCTION);
         roundFunctions.putAll(annotated(round, FUNCTION + ".List"));
+        Map<String, TypeElement> roundDomains = annotated(round, DOMAIN);
+        roundDomains.putAll(annotated(round, DOMAIN + ".List"));
         // The schema is handled in the first round that has tables or enum types of their own (in
         // practice the first round), so that the Java sources generated from it are compiled in the
         // following rounds.
         if (!roundTables.isEmpty() || !roundEnums.isEmpty() || !roundViews.isEmpty()
-            || !roundSchemas.isEmpty() || !roundFunctions.isEmpty()) {
+            || !roundSchemas.isEmpty() || !roundFunctions.isEmpty() || !roundDomains.isEmpty()) {
           done = true;
-          generation = generate(roundTables, roundEnums, roundViews, roundSchemas, roundFunctions);
+          generation = generate(roundTables, roundEnums, roundViews, roundSchemas, roundFunctions,
+              roundDomains);
         } else if (round.processingOver() && options.migrations() != null) {
           // No round had a record: every committed table whose class is gone is dropped.
           done = true;
-          generation = generate(Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+          generation = generate(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
         }
       }
       // Files are written in the final round, and only if no round raised an error: a compile
@@ -176,12 +180,12 @@ public final class PlinthProcessor extends AbstractProcessor {
 
   private Generation generate(Map<String, TypeElement> roundTables, Map<String, TypeElement> roundEnums,
       Map<String, TypeElement> roundViews, Map<String, PackageElement> roundSchemas,
-      Map<String, TypeElement> roundFunctions) {
+      Map<String, TypeElement> roundFunctions, Map<String, TypeElement> roundDomains) {
     Report report = new Report();
     Generation run = new Generation(processingEnv, options, report);
     try {
       run.run(roundTables, roundEnums.values(), roundViews.values(), roundSchemas,
-          roundFunctions.values());
+          roundFunctions.values(), roundDomains.values());
     } catch (UncheckedIOException e) {
       report.add(Message.IO_FAILED, null, e.getMessage(), e.getCause());
     }

@@ -169,7 +169,7 @@ public final class Drift {
    */
   static List<Difference> differences(Schema expected, Schema live) {
     Schema withoutViews = new Schema(SecurityCatalog.withoutSecurity(expected).tables(),
-        expected.enums());
+        expected.enums()).withDomains(expected.domains());
     List<Difference> differences = new ArrayList<>(SchemaComparison.compare(withoutViews, live));
     if (differences.isEmpty()) {
       // The comparison covers what a person can act on; the differ is the final word on equality.

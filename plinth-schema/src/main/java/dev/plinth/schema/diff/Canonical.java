@@ -2,6 +2,7 @@ package dev.plinth.schema.diff;
 
 import dev.plinth.schema.model.CheckConstraint;
 import dev.plinth.schema.model.Column;
+import dev.plinth.schema.model.Domain;
 import dev.plinth.schema.model.Identity;
 import dev.plinth.schema.model.Index;
 import dev.plinth.schema.model.IndexKey;
@@ -81,7 +82,14 @@ public final class Canonical {
 
   /** The schema with every expression in canonical form, for comparing two spellings of it. */
   public static Schema schema(Schema schema) {
-    return schema.withTables(schema.tables().stream().map(Canonical::table).toList());
+    return schema.withTables(schema.tables().stream().map(Canonical::table).toList())
+        .withDomains(schema.domains().stream().map(Canonical::domain).toList());
+  }
+
+  /** The domain's definition with its base type as PostgreSQL spells it and canonical expressions. */
+  public static Domain domain(Domain d) {
+    return new Domain(d.name(), "", SqlTypes.canonical(d.baseType()), d.notNull(), expression(d.defaultSql()),
+        d.checks().stream().map(Canonical::check).toList(), d.collation(), d.comment(), null);
   }
 
   private static Table table(Table table) {

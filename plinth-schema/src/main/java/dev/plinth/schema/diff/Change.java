@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import dev.plinth.schema.model.CheckConstraint;
 import dev.plinth.schema.model.Column;
+import dev.plinth.schema.model.Domain;
 import dev.plinth.schema.model.EnumType;
 import dev.plinth.schema.model.ForeignKey;
 import dev.plinth.schema.model.Function;
@@ -166,6 +167,14 @@ public sealed interface Change {
     R visitDetachPartition(DetachPartition change);
 
     R visitAlterPartitionBound(AlterPartitionBound change);
+
+    R visitCreateDomain(CreateDomain change);
+
+    R visitDropDomain(DropDomain change);
+
+    R visitAlterDomain(AlterDomain change);
+
+    R visitRenameDomain(RenameDomain change);
   }
 
   /** Creates a PostgreSQL schema (namespace). */
@@ -235,6 +244,11 @@ public sealed interface Change {
         if (view.name().schema().equals(from)) {
           result = result.withoutView(view.name())
               .withView(view.withName(moved(view.name())));
+        }
+      }
+      for (Domain domain : schema.domains()) {
+        if (domain.name().schema().equals(from)) {
+          result = new RenameDomain(domain.name(), moved(domain.name())).applyTo(result);
         }
       }
       Namespace declared = result.declared(from).orElse(null);
@@ -1807,6 +1821,93 @@ public sealed interface Change {
 
     public Schema applyTo(Schema schema) {
       return new AddPartition(table, after, false, false).applyTo(schema);
+    }
+  }
+
+  /** Creates a domain, before the tables that use it. */
+  @JsonTypeName("CreateDomain")
+  @JsonPropertyOrder({"domain"})
+  record CreateDomain(@JsonProperty("domain") Domain domain) implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitCreateDomain(this);
+    }
+
+    public Change inverse() {
+      return new DropDomain(domain);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.withDomain(domain);
+    }
+  }
+
+  /** Drops a domain no column uses any more. */
+  @JsonTypeName("DropDomain")
+  @JsonPropertyOrder({"domain"})
+  record DropDomain(@JsonProperty("domain") Domain domain) implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitDropDomain(this);
+    }
+
+    public Change inverse() {
+      return new CreateDomain(domain);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.withoutDomain(domain.name());
+    }
+  }
+
+  /**
+   * Changes a domain in place, with the same name and base type: default, NOT NULL, checks (a
+   * check that keeps its expression under another name is renamed), comment.
+   */
+  @JsonTypeName("AlterDomain")
+  @JsonPropertyOrder({"before", "after"})
+  record AlterDomain(
+      @JsonProperty("before") Domain before,
+      @JsonProperty("after") Domain after)
+      implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitAlterDomain(this);
+    }
+
+    public Change inverse() {
+      return new AlterDomain(after, before);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.withDomain(after);
+    }
+  }
+
+  /** Renames a domain in place ({@code ALTER DOMAIN ... RENAME TO}): its columns keep using it. */
+  @JsonTypeName("RenameDomain")
+  @JsonPropertyOrder({"from", "to"})
+  record RenameDomain(
+      @JsonProperty("from") QualifiedName from,
+      @JsonProperty("to") QualifiedName to)
+      implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitRenameDomain(this);
+    }
+
+    public Change inverse() {
+      return new RenameDomain(to, from);
+    }
+
+    public Schema applyTo(Schema schema) {
+      Domain domain = schema.domain(from).orElseThrow();
+      Schema result = schema.withoutDomain(from).withDomain(domain.withName(to));
+      for (Table table : result.tables()) {
+        if (table.columns().stream().anyMatch(c -> domain.isTypeOf(c.type()))) {
+          result = result.withTable(table.withColumns(table.columns().stream()
+              .map(c -> domain.isTypeOf(c.type())
+                  ? c.withType(to.sql() + c.type().substring(from.sql().length()), null) : c)
+              .toList()));
+        }
+      }
+      return result;
     }
   }
 }

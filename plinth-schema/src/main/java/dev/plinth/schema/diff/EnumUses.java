@@ -20,7 +20,7 @@ public final class EnumUses {
     return indexes(table, columns(table, type));
   }
 
-  /** The indexes whose predicate or expression keys read a column of any enum type. */
+  /** The indexes whose predicate or expression keys read a column of any enum type or domain. */
   public static List<Index> indexes(Table table) {
     return indexes(table, columns(table, null));
   }
@@ -30,12 +30,12 @@ public final class EnumUses {
     return checks(table, columns(table, type));
   }
 
-  /** The check constraints that read a column of any enum type. */
+  /** The check constraints that read a column of any enum type or domain. */
   public static List<CheckConstraint> checks(Table table) {
     return checks(table, columns(table, null));
   }
 
-  /** The generated columns whose expression reads a column of any enum type. */
+  /** The generated columns whose expression reads a column of any enum type or domain. */
   public static List<Column> generated(Table table) {
     List<String> columns = columns(table, null);
     return table.columns().stream().filter(c -> c.isGenerated() && reads(c.generated(), columns)).toList();
@@ -52,10 +52,19 @@ public final class EnumUses {
     return table.checks().stream().filter(c -> reads(c.expression(), columns)).toList();
   }
 
-  /** The columns of {@code type}, or of any enum type (null). */
+  /**
+   * Whether a backup keeps the column's values as text: a column of an enum type or of a domain
+   * (a type named by its quoted name), so that the backup never holds on to a type that a later
+   * migration changes or drops.
+   */
+  public static boolean keptAsText(Column column) {
+    return column.enumType() != null || column.type().startsWith("\"");
+  }
+
+  /** The columns of {@code type}, or of any enum type or domain (null). */
   private static List<String> columns(Table table, QualifiedName type) {
     return table.columns().stream()
-        .filter(c -> type == null ? c.enumType() != null : type.equals(c.enumType()))
+        .filter(c -> type == null ? keptAsText(c) : type.equals(c.enumType()))
         .map(Column::name).toList();
   }
 

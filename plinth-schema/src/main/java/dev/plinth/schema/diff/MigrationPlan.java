@@ -356,6 +356,27 @@ public final class MigrationPlan {
       return List.of(c.after().boundSql());
     }
 
+    public List<String> visitCreateDomain(Change.CreateDomain c) {
+      return domainSql(c.domain());
+    }
+
+    public List<String> visitDropDomain(Change.DropDomain c) {
+      return List.of();
+    }
+
+    public List<String> visitAlterDomain(Change.AlterDomain c) {
+      return domainSql(c.after());
+    }
+
+    public List<String> visitRenameDomain(Change.RenameDomain c) {
+      return List.of();
+    }
+
+    private static List<String> domainSql(dev.plinth.schema.model.Domain domain) {
+      return present(Stream.concat(Stream.of(domain.defaultSql()),
+          domain.checks().stream().map(dev.plinth.schema.model.CheckConstraint::expression)));
+    }
+
     public List<String> visitValidateConstraint(Change.ValidateConstraint c) {
       return List.of();
     }

@@ -70,6 +70,7 @@ public final class SchemaDiff {
         n -> phases.createSchemas.add(new CreateSchema(n)));
     diffDeclarations(current, after, phases);
     current = renameEnums(current, after, phases);
+    current = DomainChanges.diff(current, after, phases);
     current = renameTables(current, after, phases);
     current = renameColumns(current, after, phases);
     current = renameParts(current, after, phases);
@@ -702,14 +703,16 @@ public final class SchemaDiff {
     final List<Change> dropSecurity = new ArrayList<>();
     final List<Change> createSecurity = new ArrayList<>();
     final List<Change> keepRoles = new ArrayList<>();
+    final List<Change> domains = new ArrayList<>();
+    final List<Change> dropDomains = new ArrayList<>();
 
     List<Change> ordered() {
       List<Change> all = new ArrayList<>();
       for (List<Change> phase : List.of(renameSchemas, createSchemas, declarations, renames, renameParts,
-          createRoles, dropSecurity, createExtensions, dropDefaults, createEnums, dropForeignKeys,
+          createRoles, dropSecurity, createExtensions, domains, dropDefaults, createEnums, dropForeignKeys,
           dropIndexes, dropConstraints, dropTables, dropColumns, createTables, addColumns, partitions,
           alterColumns, addPrimaryKeys, addConstraints, addIndexes, addForeignKeys, alterIndexes,
-          alterKeys, createSecurity, comments, dropEnums, dropExtensions, dropSchemas, keepRoles)) {
+          alterKeys, createSecurity, comments, dropEnums, dropDomains, dropExtensions, dropSchemas, keepRoles)) {
         all.addAll(phase);
       }
       return List.copyOf(all);

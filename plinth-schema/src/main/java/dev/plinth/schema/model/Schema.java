@@ -9,11 +9,12 @@ import java.util.TreeSet;
 
 /**
  * The whole schema: tables, enum types, views, declared schemas ({@code @DbSchema}), functions,
- * triggers, and the roles that policies and grants name, each sorted by name (triggers by table,
- * then name). The other schemas (namespaces) and the extensions are derived from them, not stored.
+ * triggers, the roles that policies and grants name, and domains, each sorted by name (triggers
+ * by table, then name). The other schemas (namespaces) and the extensions are derived from them, not stored.
  */
 public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
-    List<Namespace> schemas, List<Function> functions, List<Trigger> triggers, List<Role> roles) {
+    List<Namespace> schemas, List<Function> functions, List<Trigger> triggers, List<Role> roles,
+    List<Domain> domains) {
   // Before EMPTY, which the constructor makes with them.
   private static final Comparator<Table> TABLES = Comparator.comparing(Table::name);
   private static final Comparator<EnumType> ENUMS = Comparator.comparing(EnumType::name);
@@ -22,6 +23,7 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
   private static final Comparator<Function> FUNCTIONS = Comparator.comparing(Function::name);
   private static final Comparator<Trigger> TRIGGERS = Trigger::compare;
   private static final Comparator<Role> ROLES = Comparator.comparing(Role::name);
+  private static final Comparator<Domain> DOMAINS = Comparator.comparing(Domain::name);
 
   public static final Schema EMPTY = new Schema(List.of(), List.of());
 
@@ -44,6 +46,13 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
     functions = sorted(functions, FUNCTIONS);
     triggers = sorted(triggers, TRIGGERS);
     roles = sorted(roles, ROLES);
+    domains = sorted(domains == null ? List.of() : domains, DOMAINS);
+  }
+
+  /** A schema without domains. */
+  public Schema(List<Table> tables, List<EnumType> enums, List<View> views, List<Namespace> schemas,
+      List<Function> functions, List<Trigger> triggers, List<Role> roles) {
+    this(tables, enums, views, schemas, functions, triggers, roles, List.of());
   }
 
   /** A schema of tables, enum types and views only. */
@@ -101,6 +110,7 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
     enums.forEach(e -> result.add(e.name().schema()));
     views.forEach(v -> result.add(v.name().schema()));
     functions.forEach(f -> result.add(f.name().schema()));
+    domains.forEach(d -> result.add(d.name().schema()));
     result.remove(QualifiedName.DEFAULT_SCHEMA);
     return result;
   }
@@ -157,7 +167,7 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
 
   /** The schema with these tables (the rest unchanged). */
   public Schema withTables(List<Table> newTables) {
-    return new Schema(newTables, enums, views, schemas, functions, triggers, roles);
+    return new Schema(newTables, enums, views, schemas, functions, triggers, roles, domains);
   }
 
   /** The schema with {@code type} added, or replacing the type of the same name. */
@@ -171,7 +181,7 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
 
   /** The schema with these enum types (the rest unchanged). */
   public Schema withEnums(List<EnumType> newEnums) {
-    return new Schema(tables, newEnums, views, schemas, functions, triggers, roles);
+    return new Schema(tables, newEnums, views, schemas, functions, triggers, roles, domains);
   }
 
   /** The view of that name. */
@@ -190,7 +200,7 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
 
   /** The schema with these views (the rest unchanged). */
   public Schema withViews(List<View> newViews) {
-    return new Schema(tables, enums, newViews, schemas, functions, triggers, roles);
+    return new Schema(tables, enums, newViews, schemas, functions, triggers, roles, domains);
   }
 
   /** The declared schema of that name. */
@@ -209,7 +219,7 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
 
   /** The schema with the declared schemas given (the rest unchanged). */
   public Schema withDeclared(List<Namespace> declarations) {
-    return new Schema(tables, enums, views, declarations, functions, triggers, roles);
+    return new Schema(tables, enums, views, declarations, functions, triggers, roles, domains);
   }
 
   /** The function of that name. */
@@ -228,7 +238,7 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
 
   /** The schema with these functions (the rest unchanged). */
   public Schema withFunctions(List<Function> newFunctions) {
-    return new Schema(tables, enums, views, schemas, newFunctions, triggers, roles);
+    return new Schema(tables, enums, views, schemas, newFunctions, triggers, roles, domains);
   }
 
   /** The schema with {@code trigger} added, or replacing the trigger of the same table and name. */
@@ -242,7 +252,7 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
 
   /** The schema with these triggers (the rest unchanged). */
   public Schema withTriggers(List<Trigger> newTriggers) {
-    return new Schema(tables, enums, views, schemas, functions, newTriggers, roles);
+    return new Schema(tables, enums, views, schemas, functions, newTriggers, roles, domains);
   }
 
   /** The schema with the triggers of table {@code from} on table {@code to} (a renamed table). */
@@ -273,12 +283,31 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
 
   /** The schema with these roles (the rest unchanged). */
   public Schema withRoles(List<Role> newRoles) {
-    return new Schema(tables, enums, views, schemas, functions, triggers, newRoles);
+    return new Schema(tables, enums, views, schemas, functions, triggers, newRoles, domains);
   }
 
   /** Applies {@code edit} to the named table, which must exist. */
   public Schema editTable(QualifiedName name, java.util.function.UnaryOperator<Table> edit) {
     Table table = table(name).orElseThrow(() -> new IllegalStateException("no table " + name));
     return withTable(edit.apply(table));
+  }
+
+  /** The domain of that name. */
+  public Optional<Domain> domain(QualifiedName name) {
+    return Optional.ofNullable(list(domains).find(d -> d.name().compareTo(name)));
+  }
+
+  /** The schema with {@code domain} added, or replacing the domain of the same name. */
+  public Schema withDomain(Domain domain) {
+    return withDomains(list(domains).with(domain));
+  }
+
+  public Schema withoutDomain(QualifiedName name) {
+    return withDomains(list(domains).without(d -> d.name().compareTo(name)));
+  }
+
+  /** The schema with these domains (the rest unchanged). */
+  public Schema withDomains(List<Domain> newDomains) {
+    return new Schema(tables, enums, views, schemas, functions, triggers, roles, newDomains);
   }
 }

@@ -76,7 +76,7 @@ public record Backups(String version) {
 
   private String saveColumn(QualifiedName table, Column column, String keys) {
     String value = Sql.ident(column.name());
-    if (column.enumType() != null) {
+    if (EnumUses.keptAsText(column)) {
       value += (column.type().endsWith("[]") ? "::text[]" : "::text") + " AS " + Sql.ident(column.name());
     }
     return "CREATE TABLE " + Sql.ident(columnTable(table, column.name())) + " AS SELECT "
@@ -135,7 +135,7 @@ public record Backups(String version) {
     EnumUses.generated(table).forEach(g -> out.add("ALTER TABLE " + Sql.ident(moved) + " ALTER COLUMN "
         + Sql.ident(g.name()) + " DROP EXPRESSION;"));
     for (Column column : table.columns()) {
-      if (column.enumType() != null) {
+      if (EnumUses.keptAsText(column)) {
         String alter = "ALTER TABLE " + Sql.ident(moved) + " ALTER COLUMN " + Sql.ident(column.name());
         if (column.defaultSql() != null) {
           out.add(alter + " DROP DEFAULT;");
@@ -150,7 +150,7 @@ public record Backups(String version) {
   List<String> reattachEnums(Table table) {
     List<String> out = new ArrayList<>();
     for (Column column : table.columns()) {
-      if (column.enumType() != null) {
+      if (EnumUses.keptAsText(column)) {
         String alter = "ALTER TABLE " + Sql.ident(table.name()) + " ALTER COLUMN " + Sql.ident(column.name());
         out.add(alter + " TYPE " + column.type() + " USING " + Sql.ident(column.name()) + "::" + column.type() + ";");
         if (column.defaultSql() != null) {
@@ -224,7 +224,7 @@ public record Backups(String version) {
    */
   List<String> restoreColumnByValues(QualifiedName table, Column column, List<String> match) {
     QualifiedName backup = columnTable(table, column.name());
-    String cast = column.enumType() != null ? "::" + column.type() : "";
+    String cast = EnumUses.keptAsText(column) ? "::" + column.type() : "";
     return List.of(putBackByValues(table, column, match, backup, cast),
         "DROP TABLE " + Sql.ident(backup) + ";");
   }
@@ -250,7 +250,7 @@ public record Backups(String version) {
   /** Copies a column's saved values into the rows with the same key (the backup stays). */
   String putBackColumn(QualifiedName table, Column column, List<String> key) {
     return putBack(table, column, key, columnTable(table, column.name()),
-        column.enumType() != null ? "::" + column.type() : "");
+        EnumUses.keptAsText(column) ? "::" + column.type() : "");
   }
 
   /** Copies a column's values from {@code backup} into the rows with the same key, then drops it. */

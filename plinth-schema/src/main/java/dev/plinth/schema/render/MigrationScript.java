@@ -354,6 +354,22 @@ public final class MigrationScript {
       return Optional.empty();
     }
 
+    public Optional<String> visitCreateDomain(Change.CreateDomain c) {
+      return Optional.empty();
+    }
+
+    public Optional<String> visitDropDomain(Change.DropDomain c) {
+      return Optional.empty();
+    }
+
+    public Optional<String> visitAlterDomain(Change.AlterDomain c) {
+      return Optional.empty();
+    }
+
+    public Optional<String> visitRenameDomain(Change.RenameDomain c) {
+      return Optional.empty();
+    }
+
     public Optional<String> visitValidateConstraint(ValidateConstraint c) {
       return Optional.empty();
     }

@@ -265,6 +265,22 @@ public final class Slug {
       return Subject.main("alter_partition_" + c.after().name());
     }
 
+    public Subject visitCreateDomain(Change.CreateDomain c) {
+      return Subject.minor("create_domain_" + c.domain().name().name());
+    }
+
+    public Subject visitDropDomain(Change.DropDomain c) {
+      return Subject.minor("drop_domain_" + c.domain().name().name());
+    }
+
+    public Subject visitAlterDomain(Change.AlterDomain c) {
+      return Subject.minor("alter_domain_" + c.after().name().name());
+    }
+
+    public Subject visitRenameDomain(Change.RenameDomain c) {
+      return SCHEMA;
+    }
+
     public Subject visitValidateConstraint(ValidateConstraint c) {
       return Subject.minor("validate_" + c.name());
     }

@@ -501,6 +501,22 @@ public final class SqlRenderer {
       return PartitionSql.alterBound(c);
     }
 
+    public List<String> visitCreateDomain(Change.CreateDomain c) {
+      return DomainSql.create(c.domain());
+    }
+
+    public List<String> visitDropDomain(Change.DropDomain c) {
+      return DomainSql.drop(c.domain());
+    }
+
+    public List<String> visitAlterDomain(Change.AlterDomain c) {
+      return DomainSql.alter(c.before(), c.after());
+    }
+
+    public List<String> visitRenameDomain(Change.RenameDomain c) {
+      return DomainSql.rename(c.from(), c.to());
+    }
+
     /**
      * Whether a foreign key is added validated at once: on a table this script creates, and on a
      * partitioned table (PostgreSQL before 18 refuses a NOT VALID foreign key there).

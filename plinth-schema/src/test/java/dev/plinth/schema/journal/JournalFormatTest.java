@@ -490,9 +490,19 @@ class JournalFormatTest {
         new Change.RenameSchema("old_app", "app"),
         new Change.AlterSchema("app", null, new Namespace("app", "com.example.app", "The application.")),
         new Change.AlterSchema("app", new Namespace("app", "com.example.app", null), null),
-        new Change.ReplaceView(rich, new View(rich.name(), rich.javaClass(), "SELECT id, name FROM app.account")));
+        new Change.ReplaceView(rich, new View(rich.name(), rich.javaClass(), "SELECT id, name FROM app.account")),
+        new Change.CreateDomain(DOMAIN),
+        new Change.DropDomain(DOMAIN),
+        new Change.AlterDomain(DOMAIN, new dev.plinth.schema.model.Domain(DOMAIN.name(), "app.Domains",
+            "character varying(12)", true, "'A'", List.of(new CheckConstraint("code_upper",
+                "VALUE = upper(VALUE)")), "C", "A product code", null)),
+        new Change.RenameDomain(new QualifiedName("public", "sku"), DOMAIN.name()));
     return new JournalEntry(1, "9", null, false, false, changes);
   }
+
+  private static final dev.plinth.schema.model.Domain DOMAIN = new dev.plinth.schema.model.Domain(
+      new QualifiedName("public", "code"), "app.Domains", "character varying(12)", false, null,
+      List.of(), null, null, null);
 
   private static final dev.plinth.schema.model.Policy POLICY = new dev.plinth.schema.model.Policy(
       "own", "INSERT", false, List.of("app_writer", "app_reader"), null, "owner = current_user",

@@ -441,6 +441,17 @@ public enum Message {
   DUPLICATE_FUNCTION(Severity.ERROR, "PLN382",
       "Function %s is declared twice (on %s and on %s). Plinth keeps one function per name: remove"
           + " one, or give it another name."),
+  DUPLICATE_DOMAIN(Severity.ERROR, "PLN440",
+      "Domain %s is declared twice (on %s and on %s). Plinth keeps one domain per name: remove one,"
+          + " or give it another name."),
+  DOMAIN_DUPLICATE_CHECK(Severity.ERROR, "PLN441",
+      "Domain %s has two checks named '%s'. Give each @Check of the domain a name of its own."),
+  DOMAIN_BASE_TYPE_CHANGED(Severity.ERROR, "PLN442",
+      "Domain %s: its %s changes from %s to %s, which PostgreSQL cannot alter in place, and columns"
+          + " use it (%s). Declare a domain of another name with the new %s, move the columns to it"
+          + " (@Column(type = \"...\")), and remove this one in a later migration."),
+  DOMAIN_EMPTY(Severity.ERROR, "PLN443",
+      "@Domain %s: the %s is empty. Write it, e.g. @Domain(name = \"email_address\", type = \"text\")."),
   DUPLICATE_TRIGGER(Severity.ERROR, "PLN383",
       "Table %s has two triggers named '%s'. Give each @Trigger a name of its own."),
   TRIGGER_WITHOUT_EVENTS(Severity.ERROR, "PLN384",

@@ -25,10 +25,12 @@ final class Ann {
   private final AnnotationMirror mirror;
   private final Map<? extends ExecutableElement, ? extends AnnotationValue> values;
   private final Map<? extends ExecutableElement, ? extends AnnotationValue> explicit;
+  private final Elements elements;
 
   private Ann(Element element, AnnotationMirror mirror, Elements elements) {
     this.element = element;
     this.mirror = mirror;
+    this.elements = elements;
     this.values = elements.getElementValuesWithDefaults(mirror);
     this.explicit = mirror.getElementValues();
   }
@@ -141,6 +143,12 @@ final class Ann {
   @SuppressWarnings("unchecked")
   List<AnnotationValue> list(String attribute) {
     return (List<AnnotationValue>) raw(attribute);
+  }
+
+  /** The annotations of an array attribute of annotations ({@code checks = @Check(...)}). */
+  List<Ann> annotations(String attribute) {
+    return list(attribute).stream()
+        .map(v -> new Ann(element, (AnnotationMirror) v.getValue(), elements)).toList();
   }
 
   List<String> strings(String attribute) {

@@ -443,6 +443,22 @@ public final class MigrationLint {
       return List.of();
     }
 
+    public List<Finding> visitCreateDomain(Change.CreateDomain c) {
+      return List.of();
+    }
+
+    public List<Finding> visitDropDomain(Change.DropDomain c) {
+      return List.of();
+    }
+
+    public List<Finding> visitAlterDomain(Change.AlterDomain c) {
+      return List.of();
+    }
+
+    public List<Finding> visitRenameDomain(Change.RenameDomain c) {
+      return List.of();
+    }
+
     public List<Finding> visitValidateConstraint(Change.ValidateConstraint c) {
       return List.of();
     }

@@ -166,6 +166,7 @@ public final class CatalogExtras {
       result = result.editTable(table.name(), t -> withoutDeclared(t, indexes, constraints, defaults));
     }
     Set<QualifiedName> domains = external.domains();
+    result = result.withDomains(result.domains().stream().filter(d -> !domains.contains(d.name())).toList());
     Map<QualifiedName, Map<String, String[]>> fixes = new HashMap<>();
     try (PreparedStatement st = connection.prepareStatement(DOMAIN_COLUMNS.formatted(USER));
         ResultSet rs = st.executeQuery()) {

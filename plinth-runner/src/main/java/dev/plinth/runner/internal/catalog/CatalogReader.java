@@ -36,7 +36,7 @@ import java.util.TreeMap;
 
 /**
  * Reads a live database's structure into the schema model with four pg_catalog queries (tables
- * and columns, constraints, indexes, enum types), whatever the number of tables. Works on
+ * and columns, constraints, indexes, enum types, and domains), whatever the number of tables. Works on
  * PostgreSQL 14 to 18 (18 records NOT NULL as constraints too: nullability is read from the
  * columns, and the constraints' names from them).
  */
@@ -53,7 +53,10 @@ public final class CatalogReader {
              CASE WHEN t.typtype = 'e' THEN t.typname WHEN et.typtype = 'e' THEN et.typname END,
              et.typtype = 'e', seq.relname, seq.serial, seq.seqstart, seq.seqincrement, seq.seqmin,
              seq.seqmax, seq.seqcache, seq.seqcycle,
-             CASE WHEN a.attcollation <> t.typcollation THEN co.collname END, a.attgenerated
+             CASE WHEN a.attcollation <> t.typcollation THEN co.collname END, a.attgenerated,
+             CASE WHEN t.typtype = 'd' THEN tn.nspname WHEN et.typtype = 'd' THEN etn.nspname END,
+             CASE WHEN t.typtype = 'd' THEN t.typname WHEN et.typtype = 'd' THEN et.typname END,
+             et.typtype = 'd'
       FROM pg_class c
       JOIN pg_namespace n ON n.oid = c.relnamespace
       LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -215,7 +218,8 @@ public final class CatalogReader {
         enums.add(new EnumType(name(rs, 1, 2), "", Arrays.asList((String[]) rs.getArray(3).getArray())));
       }
     }
-    return new Schema(tables.values().stream().map(TableBuilder::build).toList(), enums);
+    return new Schema(tables.values().stream().map(TableBuilder::build).toList(), enums)
+        .withDomains(DomainCatalog.read(connection, schemas));
   }
 
   /**
@@ -244,6 +248,9 @@ public final class CatalogReader {
     if (rs.getString(13) != null) {
       enumType = name(rs, 12, 13);
       type = Sql.ident(enumType) + (rs.getBoolean(14) ? "[]" : "");
+    } else if (rs.getString(26) != null) {
+      // A domain's column is typed by the domain's quoted name, as the records have it.
+      type = Sql.ident(name(rs, 25, 26)) + (rs.getBoolean(27) ? "[]" : "");
     }
     Identity identity = switch (rs.getString(10)) {
       case "a" -> Identity.ALWAYS;

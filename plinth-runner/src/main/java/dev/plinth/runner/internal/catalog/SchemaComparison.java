@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
 /**
  * Compares a live schema (from {@link CatalogReader}) with an expected one (from the journal) and
  * lists the differences a person can act on: missing, extra and different tables, columns,
- * constraints, indexes and enum types. Expressions (defaults, checks, index keys and predicates)
+ * constraints, indexes, enum types and domains. Expressions (defaults, checks, index keys and predicates)
  * are compared in {@link Canonical} form, so PostgreSQL's own spelling is not drift; they are
  * shown as each side spells them. A pure function; the order of its result is deterministic.
  */
@@ -64,6 +64,7 @@ public final class SchemaComparison {
         out.add(Difference.different("enum type", name.toString(), "values", values(w), values(h)));
       }
     }
+    out.addAll(DomainCatalog.compare(expected.domains(), actual.domains()));
     return out;
   }
 
