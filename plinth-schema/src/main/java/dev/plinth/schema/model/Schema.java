@@ -13,7 +13,8 @@ import java.util.TreeSet;
  * then name). The other schemas (namespaces) and the extensions are derived from them, not stored.
  */
 public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
-    List<Namespace> schemas, List<Function> functions, List<Trigger> triggers, List<Role> roles) {
+    List<Namespace> schemas, List<Function> functions, List<Trigger> triggers, List<Role> roles,
+    List<StandaloneSequence> sequences, List<Extension> declaredExtensions) {
   // Before EMPTY, which the constructor makes with them.
   private static final Comparator<Table> TABLES = Comparator.comparing(Table::name);
   private static final Comparator<EnumType> ENUMS = Comparator.comparing(EnumType::name);
@@ -22,6 +23,8 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
   private static final Comparator<Function> FUNCTIONS = Comparator.comparing(Function::name);
   private static final Comparator<Trigger> TRIGGERS = Trigger::compare;
   private static final Comparator<Role> ROLES = Comparator.comparing(Role::name);
+  private static final Comparator<StandaloneSequence> SEQUENCES = Comparator.comparing(StandaloneSequence::name);
+  private static final Comparator<Extension> EXTENSIONS = Comparator.comparing(Extension::name);
 
   public static final Schema EMPTY = new Schema(List.of(), List.of());
 
@@ -41,6 +44,14 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
     functions = sorted(functions, FUNCTIONS);
     triggers = sorted(triggers, TRIGGERS);
     roles = sorted(roles, ROLES);
+    sequences = sorted(sequences == null ? List.of() : sequences, SEQUENCES);
+    declaredExtensions = sorted(declaredExtensions == null ? List.of() : declaredExtensions, EXTENSIONS);
+  }
+
+  /** A schema without declared sequences and extensions. */
+  public Schema(List<Table> tables, List<EnumType> enums, List<View> views, List<Namespace> schemas,
+      List<Function> functions, List<Trigger> triggers, List<Role> roles) {
+    this(tables, enums, views, schemas, functions, triggers, roles, List.of(), List.of());
   }
 
   /** A schema of tables, enum types and views only. */
@@ -98,6 +109,7 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
     enums.forEach(e -> result.add(e.name().schema()));
     views.forEach(v -> result.add(v.name().schema()));
     functions.forEach(f -> result.add(f.name().schema()));
+    sequences.forEach(q -> result.add(q.name().schema()));
     result.remove(QualifiedName.DEFAULT_SCHEMA);
     return result;
   }
@@ -108,6 +120,7 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
    */
   public SortedSet<String> extensions() {
     SortedSet<String> result = new TreeSet<>();
+    declaredExtensions.forEach(e -> result.add(e.name()));
     for (Table table : tables) {
       for (Column column : table.columns()) {
         if (column.type().startsWith("vector(")) {
@@ -144,7 +157,7 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
 
   /** The schema with these tables (the rest unchanged). */
   public Schema withTables(List<Table> newTables) {
-    return new Schema(newTables, enums, views, schemas, functions, triggers, roles);
+    return new Schema(newTables, enums, views, schemas, functions, triggers, roles, sequences, declaredExtensions);
   }
 
   /** The schema with {@code type} added, or replacing the type of the same name. */
@@ -158,7 +171,7 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
 
   /** The schema with these enum types (the rest unchanged). */
   public Schema withEnums(List<EnumType> newEnums) {
-    return new Schema(tables, newEnums, views, schemas, functions, triggers, roles);
+    return new Schema(tables, newEnums, views, schemas, functions, triggers, roles, sequences, declaredExtensions);
   }
 
   /** The view of that name. */
@@ -177,7 +190,7 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
 
   /** The schema with these views (the rest unchanged). */
   public Schema withViews(List<View> newViews) {
-    return new Schema(tables, enums, newViews, schemas, functions, triggers, roles);
+    return new Schema(tables, enums, newViews, schemas, functions, triggers, roles, sequences, declaredExtensions);
   }
 
   /** The declared schema of that name. */
@@ -196,7 +209,7 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
 
   /** The schema with the declared schemas given (the rest unchanged). */
   public Schema withDeclared(List<Namespace> declarations) {
-    return new Schema(tables, enums, views, declarations, functions, triggers, roles);
+    return new Schema(tables, enums, views, declarations, functions, triggers, roles, sequences, declaredExtensions);
   }
 
   /** The function of that name. */
@@ -215,7 +228,7 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
 
   /** The schema with these functions (the rest unchanged). */
   public Schema withFunctions(List<Function> newFunctions) {
-    return new Schema(tables, enums, views, schemas, newFunctions, triggers, roles);
+    return new Schema(tables, enums, views, schemas, newFunctions, triggers, roles, sequences, declaredExtensions);
   }
 
   /** The schema with {@code trigger} added, or replacing the trigger of the same table and name. */
@@ -229,7 +242,7 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
 
   /** The schema with these triggers (the rest unchanged). */
   public Schema withTriggers(List<Trigger> newTriggers) {
-    return new Schema(tables, enums, views, schemas, functions, newTriggers, roles);
+    return new Schema(tables, enums, views, schemas, functions, newTriggers, roles, sequences, declaredExtensions);
   }
 
   /** The schema with the triggers of table {@code from} on table {@code to} (a renamed table). */
@@ -260,7 +273,57 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
 
   /** The schema with these roles (the rest unchanged). */
   public Schema withRoles(List<Role> newRoles) {
-    return new Schema(tables, enums, views, schemas, functions, triggers, newRoles);
+    return new Schema(tables, enums, views, schemas, functions, triggers, newRoles, sequences, declaredExtensions);
+  }
+
+  /** The declared sequence of that name. */
+  public Optional<StandaloneSequence> sequence(QualifiedName name) {
+    return sequences.stream().filter(q -> q.name().equals(name)).findFirst();
+  }
+
+  /** The schema with {@code sequence} added, or replacing the sequence of the same name. */
+  public Schema withSequence(StandaloneSequence sequence) {
+    return withSequences(list(sequences).with(sequence));
+  }
+
+  public Schema withoutSequence(QualifiedName name) {
+    return withSequences(list(sequences).without(q -> q.name().compareTo(name)));
+  }
+
+  /** The schema with these declared sequences (the rest unchanged). */
+  public Schema withSequences(List<StandaloneSequence> newSequences) {
+    return new Schema(tables, enums, views, schemas, functions, triggers, roles, newSequences,
+        declaredExtensions);
+  }
+
+  /**
+   * The schema with the declared sequences owned by a column of table {@code from} (by column
+   * {@code fromColumn}, or by any column when null) owned by table {@code to} (column
+   * {@code toColumn}, or the same one): an owner follows its table's and column's renames, as in
+   * PostgreSQL.
+   */
+  public Schema withSequenceOwners(QualifiedName from, String fromColumn, QualifiedName to,
+      String toColumn) {
+    Schema result = this;
+    for (StandaloneSequence sequence : sequences) {
+      if (sequence.ownedBy() != null && from.equals(sequence.ownerTable())
+          && (fromColumn == null || fromColumn.equals(sequence.ownerColumn()))) {
+        String column = toColumn == null ? sequence.ownerColumn() : toColumn;
+        result = result.withSequence(sequence.withOwnedBy(to.name() + "." + column));
+      }
+    }
+    return result;
+  }
+
+  /** The declared extension of that name. */
+  public Optional<Extension> declaredExtension(String name) {
+    return declaredExtensions.stream().filter(e -> e.name().equals(name)).findFirst();
+  }
+
+  /** The schema with these declared extensions (the rest unchanged). */
+  public Schema withDeclaredExtensions(List<Extension> newExtensions) {
+    return new Schema(tables, enums, views, schemas, functions, triggers, roles, sequences,
+        newExtensions);
   }
 
   /** Applies {@code edit} to the named table, which must exist. */

@@ -393,5 +393,22 @@ public final class MigrationScript {
     public Optional<String> visitKeepRole(Change.KeepRole c) {
       return Optional.empty();
     }
+
+    public Optional<String> visitCreateSequence(Change.CreateSequence c) {
+      return Optional.empty();
+    }
+
+    /** A sequence moved to the backup is moved back by the reverse, which then drops the schema. */
+    public Optional<String> visitDropSequence(Change.DropSequence c) {
+      return c.backup() ? Optional.of(c.sequence().name().schema()) : Optional.empty();
+    }
+
+    public Optional<String> visitAlterSequence(Change.AlterSequence c) {
+      return Optional.empty();
+    }
+
+    public Optional<String> visitRenameSequence(Change.RenameSequence c) {
+      return Optional.empty();
+    }
   }
 }
