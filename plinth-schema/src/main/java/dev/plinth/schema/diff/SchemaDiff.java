@@ -92,7 +92,7 @@ public final class SchemaDiff {
           }
         });
     SequenceChanges.extensions(current, after, phases.createExtensions, phases.dropExtensions);
-    current = SequenceChanges.renames(current, after, phases.renames);
+    current = SequenceChanges.renames(current, after, phases.sequences, phases.dropDefaults);
     SequenceChanges.diff(current, after, phases.sequences, phases.ownSequences);
     diffEnums(current, after, phases);
     Map<QualifiedName, List<String>> lostValues = lostValues(current, after);
@@ -706,7 +706,7 @@ public final class SchemaDiff {
     List<Change> ordered() {
       List<Change> all = new ArrayList<>();
       for (List<Change> phase : List.of(renameSchemas, createSchemas, declarations, renames, renameParts,
-          createRoles, dropSecurity, createExtensions, sequences, dropDefaults, createEnums,
+          createRoles, dropSecurity, createExtensions, dropDefaults, sequences, createEnums,
           dropForeignKeys, dropIndexes, dropConstraints, dropTables, dropColumns, createTables, addColumns,
           partitions, alterColumns, ownSequences, addPrimaryKeys, addConstraints, addIndexes, addForeignKeys, alterIndexes,
           alterKeys, createSecurity, comments, dropEnums, dropExtensions, dropSchemas, keepRoles)) {

@@ -4,10 +4,12 @@ import dev.plinth.schema.diff.Change.AlterSequence;
 import dev.plinth.schema.diff.Change.CreateSequence;
 import dev.plinth.schema.diff.Change.DropSequence;
 import dev.plinth.schema.diff.Change.RenameSequence;
+import dev.plinth.schema.model.Column;
 import dev.plinth.schema.model.Extension;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.StandaloneSequence;
+import dev.plinth.schema.model.Table;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,8 +23,13 @@ import java.util.Optional;
 final class SequenceChanges {
   private SequenceChanges() {}
 
-  /** {@code current} with the sequence renames {@code after} states ({@code renamedFrom}). */
-  static Schema renames(Schema current, Schema after, List<Change> renames) {
+  /**
+   * {@code current} with the sequence renames {@code after} states ({@code renamedFrom}), each
+   * added to {@code renames}. A column default that names a renamed sequence and changes is dropped
+   * first ({@code dropDefaults}) and set after the rename, so that the reverse sets the former one
+   * only once the sequence has its former name again.
+   */
+  static Schema renames(Schema current, Schema after, List<Change> renames, List<Change> dropDefaults) {
     Schema result = current;
     for (StandaloneSequence sequence : after.sequences()) {
       if (sequence.renamedFrom() == null) {
@@ -31,6 +38,7 @@ final class SequenceChanges {
       QualifiedName from = new QualifiedName(sequence.name().schema(), sequence.renamedFrom());
       if (result.sequence(sequence.name()).isEmpty() && result.sequence(from).isPresent()
           && after.sequence(from).isEmpty()) {
+        result = dropDefaultsNaming(result, after, from, dropDefaults);
         RenameSequence rename = new RenameSequence(from, sequence.name());
         renames.add(rename);
         result = rename.applyTo(result);
@@ -39,9 +47,40 @@ final class SequenceChanges {
     return result;
   }
 
+  /** Drops the defaults that name {@code sequence} and change from {@code current} to {@code after}. */
+  private static Schema dropDefaultsNaming(Schema current, Schema after, QualifiedName sequence,
+      List<Change> dropDefaults) {
+    Schema result = current;
+    for (Table table : current.tables()) {
+      Optional<Table> next = after.table(table.name());
+      for (Column column : table.columns()) {
+        if (column.defaultSql() == null || !namesSequence(column.defaultSql(), sequence)) {
+          continue;
+        }
+        Optional<Column> now = next.flatMap(t -> t.column(column.name()));
+        if (now.isPresent() && Objects.equals(column.defaultSql(), now.get().defaultSql())) {
+          continue;
+        }
+        Column bare = column.withDefault(null).withSequence(column.sequence())
+            .withNotNullName(column.notNullName());
+        Change drop = new Change.AlterColumn(table.name(), column, bare);
+        dropDefaults.add(drop);
+        result = drop.applyTo(result);
+      }
+    }
+    return result;
+  }
+
+  /** Whether a default's SQL names the sequence, as {@code 'name'} or {@code 'schema.name'}. */
+  private static boolean namesSequence(String sql, QualifiedName sequence) {
+    String text = sql.replace("\"", "");
+    return text.contains("'" + sequence.name() + "'") || text.contains("'" + sequence + "'");
+  }
+
   /**
-   * @param early changes before the tables': creations (without owner), changes, drops
-   * @param late changes after the tables' and columns': new owners
+   * @param early changes before the tables': creations (without owner), changes, owners let go of
+   * @param late changes after the tables' and columns': new owners, drops (so that the reverse
+   *     puts a dropped sequence back before a default takes values from it again)
    */
   static void diff(Schema current, Schema after, List<Change> early, List<Change> late) {
     for (StandaloneSequence old : current.sequences()) {
@@ -50,7 +89,7 @@ final class SequenceChanges {
         if (old.ownedBy() != null) {
           early.add(new AlterSequence(old, unowned));
         }
-        early.add(new DropSequence(unowned, true));
+        late.add(new DropSequence(unowned, true));
       }
     }
     for (StandaloneSequence declared : after.sequences()) {

@@ -128,6 +128,11 @@ public final class MigrationScript {
       return Optional.of(c.table().schema());
     } else if (change instanceof Change.AddPartition c && c.keptByRollback()) {
       return Optional.of(c.table().schema());
+    } else if (change instanceof Change.CreateSequence c && !c.restore()) {
+      return Optional.of(c.sequence().name().schema());
+    } else if (change instanceof DropExtension c && c.declared()) {
+      // Rolling back puts the extension back with a mark of its own.
+      return Optional.of(QualifiedName.DEFAULT_SCHEMA);
     }
     return Optional.empty();
   }

@@ -18,11 +18,16 @@ import java.util.Objects;
 final class StandaloneSequenceSql {
   private StandaloneSequenceSql() {}
 
+  /**
+   * Creates a sequence, or takes back the one that rolling back the migration kept in its backup
+   * schema (with the options as declared now); the inverse of a drop that kept it moves it back.
+   */
   static List<String> create(Change.CreateSequence c, Backups backups) {
     StandaloneSequence sequence = c.sequence();
+    QualifiedName kept = backups.kept(sequence.name());
+    String takeBack = "ALTER SEQUENCE " + ident(kept) + " SET SCHEMA " + ident(sequence.name().schema()) + ";";
     if (c.restore()) {
-      QualifiedName kept = backups.kept(sequence.name());
-      return List.of("ALTER SEQUENCE " + ident(kept) + " SET SCHEMA " + ident(sequence.name().schema()) + ";");
+      return List.of(takeBack);
     }
     List<String> out = new ArrayList<>();
     StringBuilder create = new StringBuilder("CREATE SEQUENCE ").append(ident(sequence.name()))
@@ -31,18 +36,26 @@ final class StandaloneSequenceSql {
     if (sequence.ownedBy() != null) {
       create.append(" OWNED BY ").append(owner(sequence));
     }
-    out.add(create.append(';').toString());
+    Sequence.Effective values = sequence.options().effective(sequence.type());
+    String reset = "ALTER SEQUENCE " + ident(sequence.name()) + " AS " + sequence.type() + " INCREMENT BY "
+        + values.increment() + " MINVALUE " + values.minValue() + " MAXVALUE " + values.maxValue()
+        + " START WITH " + values.start() + " CACHE " + values.cache() + (values.cycle() ? " CYCLE" : " NO CYCLE")
+        + (sequence.ownedBy() == null ? "" : " OWNED BY " + owner(sequence)) + ";";
+    out.add(Sql.doBlock("  IF to_regclass(" + literal(ident(kept)) + ") IS NOT NULL THEN\n"
+        + Sql.indented(List.of(takeBack, reset)) + "  ELSE\n"
+        + Sql.indented(List.of(create.append(';').toString())) + "  END IF;\n"));
     if (sequence.comment() != null) {
       out.add(comment(sequence));
     }
     return out;
   }
 
+  /**
+   * Drops a sequence into the migration's backup schema: a dropped one (the reverse moves it back),
+   * or one a rollback drops (migrating again takes it back, with its position).
+   */
   static List<String> drop(Change.DropSequence c, Backups backups) {
     StandaloneSequence sequence = c.sequence();
-    if (!c.backup()) {
-      return List.of("DROP SEQUENCE " + ident(sequence.name()) + ";");
-    }
     return List.of(backups.createSchema(sequence.name().schema()),
         "ALTER SEQUENCE " + ident(sequence.name()) + " SET SCHEMA "
             + ident(backups.schema(sequence.name().schema())) + ";");
