@@ -489,9 +489,22 @@ class JournalFormatTest {
             Partition.defaultPartition("events_0")),
         new Change.RenameSchema("old_app", "app"),
         new Change.AlterSchema("app", null, new Namespace("app", "com.example.app", "The application.")),
-        new Change.AlterSchema("app", new Namespace("app", "com.example.app", null), null));
+        new Change.AlterSchema("app", new Namespace("app", "com.example.app", null), null),
+        new Change.CreateSequence(SEQUENCE, false),
+        new Change.AlterSequence(SEQUENCE, new dev.plinth.schema.model.StandaloneSequence(
+            SEQUENCE.name(), "integer", new Sequence(null, 100L, 5L, 1L, 100000L, 20L, true),
+            "account.id", "Numbers.", "app.Account", null)),
+        new Change.RenameSequence(SEQUENCE.name(), QualifiedName.parse("app.account_numbers")),
+        new Change.DropSequence(SEQUENCE, true),
+        Change.CreateExtension.declared(new dev.plinth.schema.model.Extension("pg_trgm", "ext", "1.6", "app")),
+        new Change.DropExtension("citext", true, new dev.plinth.schema.model.Extension("citext", null, null,
+            "app.Account")));
     return new JournalEntry(1, "9", null, false, false, changes);
   }
+
+  private static final dev.plinth.schema.model.StandaloneSequence SEQUENCE =
+      new dev.plinth.schema.model.StandaloneSequence(QualifiedName.parse("app.account_no"), "bigint",
+          Sequence.named(null), null, null, "app", null);
 
   private static final dev.plinth.schema.model.Policy POLICY = new dev.plinth.schema.model.Policy(
       "own", "INSERT", false, List.of("app_writer", "app_reader"), null, "owner = current_user",
