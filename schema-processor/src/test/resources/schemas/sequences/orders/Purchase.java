@@ -7,8 +7,8 @@ import dev.plinth.annotations.IndexMethod;
 import dev.plinth.annotations.Sequence;
 import dev.plinth.annotations.Table;
 
-/** Purchases: numbers from a sequence it owns, invoices from one of the package's. */
-@Sequence(name = "purchase_no", type = "integer", increment = 10, ownedBy = "purchase.number")
+/** Purchases: numbers from a sequence that goes with the customer column, invoices from one of the package's. */
+@Sequence(name = "purchase_no", type = "integer", increment = 10, ownedBy = "purchase.customer")
 @Table
 @Index(columns = "customer gin_trgm_ops", method = IndexMethod.GIN)
 public record Purchase(
