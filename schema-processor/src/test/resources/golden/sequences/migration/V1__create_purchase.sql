@@ -39,11 +39,11 @@ $plinth$;
 
 DO $plinth$
 BEGIN
-  IF to_regclass('"plinth_backup_v1_public"."purchase"') IS NOT NULL AND obj_description(to_regclass('"plinth_backup_v1_public"."purchase"'), 'pg_class') IS DISTINCT FROM 'Kept by rolling back version 1 (274c1cc434d89beb)' THEN
+  IF to_regclass('"plinth_backup_v1_public"."purchase"') IS NOT NULL AND obj_description(to_regclass('"plinth_backup_v1_public"."purchase"'), 'pg_class') IS DISTINCT FROM 'Kept by rolling back version 1 (dd0465515291b3a7)' THEN
     RAISE EXCEPTION USING MESSAGE = 'Cannot take back table public.purchase from plinth_backup_v1_public.purchase: it was kept by rolling back another edition of version 1 and is not the table this migration creates. Copy what you need from it, drop it (plinth prune-backups drops every backup) and migrate again.';
   ELSIF to_regclass('"plinth_backup_v1_public"."purchase"') IS NOT NULL THEN
     ALTER TABLE "plinth_backup_v1_public"."purchase" SET SCHEMA "public";
-    COMMENT ON TABLE "public"."purchase" IS 'Purchases: numbers from a sequence it owns, invoices from one of the package''s.';
+    COMMENT ON TABLE "public"."purchase" IS 'Purchases: numbers from a sequence that goes with the customer column, invoices from one of the package''s.';
   ELSE
     CREATE TABLE "public"."purchase" (
       "number" bigint NOT NULL DEFAULT nextval('purchase_no'),
@@ -51,11 +51,11 @@ BEGIN
       "invoice" bigint NOT NULL DEFAULT nextval('invoice_no'),
       CONSTRAINT "purchase_pkey" PRIMARY KEY ("number")
     );
-    COMMENT ON TABLE "public"."purchase" IS 'Purchases: numbers from a sequence it owns, invoices from one of the package''s.';
+    COMMENT ON TABLE "public"."purchase" IS 'Purchases: numbers from a sequence that goes with the customer column, invoices from one of the package''s.';
   END IF;
 END
 $plinth$;
 
-ALTER SEQUENCE "public"."purchase_no" OWNED BY "public"."purchase"."number";
+ALTER SEQUENCE "public"."purchase_no" OWNED BY "public"."purchase"."customer";
 
 CREATE INDEX "purchase_customer_idx" ON "public"."purchase" USING gin ("customer" gin_trgm_ops);

@@ -7,7 +7,7 @@ ALTER SEQUENCE "public"."purchase_no" OWNED BY NONE;
 
 CREATE SCHEMA IF NOT EXISTS "plinth_backup_v1_public";
 ALTER TABLE "public"."purchase" SET SCHEMA "plinth_backup_v1_public";
-COMMENT ON TABLE "plinth_backup_v1_public"."purchase" IS 'Kept by rolling back version 1 (274c1cc434d89beb)';
+COMMENT ON TABLE "plinth_backup_v1_public"."purchase" IS 'Kept by rolling back version 1 (dd0465515291b3a7)';
 
 CREATE SCHEMA IF NOT EXISTS "plinth_backup_v1_public";
 ALTER SEQUENCE "public"."purchase_no" SET SCHEMA "plinth_backup_v1_public";

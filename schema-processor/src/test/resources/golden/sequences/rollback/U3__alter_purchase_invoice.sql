@@ -14,7 +14,7 @@ BEGIN
 END
 $plinth$;
 
-COMMENT ON TABLE "public"."purchase" IS 'Purchases: numbers from a sequence it owns, invoices from one of the package''s.';
+COMMENT ON TABLE "public"."purchase" IS 'Purchases: numbers from a sequence that goes with the customer column, invoices from one of the package''s.';
 
 ALTER SEQUENCE "plinth_backup_v3_public"."invoice_number" SET SCHEMA "public";
 
@@ -22,4 +22,4 @@ ALTER TABLE "public"."purchase" ALTER COLUMN "invoice" SET DEFAULT nextval('invo
 
 CREATE INDEX "purchase_customer_idx" ON "public"."purchase" USING gin ("customer" gin_trgm_ops);
 
-ALTER SEQUENCE "public"."purchase_no" OWNED BY "public"."purchase"."number";
+ALTER SEQUENCE "public"."purchase_no" OWNED BY "public"."purchase"."customer";
