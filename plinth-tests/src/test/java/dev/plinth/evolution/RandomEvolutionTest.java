@@ -81,7 +81,8 @@ class RandomEvolutionTest {
     Set<String> kinds = new TreeSet<>();
     evolve(seed, strict, true, kinds);
     assertTrue(kinds.containsAll(Set.of("ReplaceFunction", "DropFunction", "CreateFunction", "CreateTrigger",
-        "DropTrigger", "RenameTable", "AlterColumn", "CreateMaterializedView")),
+        "DropTrigger", "RenameTable", "AlterColumn", "CreateMaterializedView", "CreateSequence",
+        "AlterSequence", "DropSequence", "RenameSequence")),
         "the evolution went through " + kinds);
   }
 
@@ -268,5 +269,9 @@ class RandomEvolutionTest {
     assertEquals(expected.namespaces(), namespaces, "the schemas are the model's " + where);
     assertEquals(List.of(), RoutineCatalog.compare(connection, expected.functions(), expected.triggers(),
         ExternalObjects.NONE, Optional.empty()), "functions or triggers differ from the model " + where);
+    assertEquals(List.of(), dev.plinth.runner.internal.catalog.SequenceCatalog.compare(expected.sequences(),
+        dev.plinth.runner.internal.catalog.SequenceCatalog.read(connection), expected.declaredExtensions(),
+        dev.plinth.runner.internal.catalog.SequenceCatalog.extensions(connection)),
+        "declared sequences or extensions differ from the model " + where);
   }
 }

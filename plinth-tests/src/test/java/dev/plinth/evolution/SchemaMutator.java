@@ -20,6 +20,7 @@ import dev.plinth.schema.model.ReferentialAction;
 import dev.plinth.schema.model.Role;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.Sequence;
+import dev.plinth.schema.model.StandaloneSequence;
 import dev.plinth.schema.model.Table;
 import dev.plinth.schema.model.TableSecurity;
 import dev.plinth.schema.model.Trigger;
@@ -104,6 +105,9 @@ final class SchemaMutator {
    */
   private final Random routineRandom;
   private boolean routines;
+  /** Draws the declared sequence changes (with the routines), apart from the others likewise. */
+  private final Random sequenceRandom;
+  private int sequenceCounter;
   private int triggerCounter;
 
   /**
@@ -133,6 +137,7 @@ final class SchemaMutator {
     this.keyRandom = new Random(seed * 17 + 3);
     this.schemaRandom = new Random(seed * 13 + 5);
     this.routineRandom = new Random(seed * 131 + 17);
+    this.sequenceRandom = new Random(seed * 47 + 23);
     this.partitionRandom = new Random(seed * 41 + 13);
     this.expressionRandom = new Random(seed * 43 + 19);
     this.namedNotNull = namedNotNull;
@@ -172,7 +177,83 @@ final class SchemaMutator {
     }
     Schema evolved = evolveSecurity(evolveViews(evolvePartitions(result),
         schema.views().stream().filter(v -> !v.materialized()).toList()));
-    return routines ? evolveRoutines(evolved, schema) : evolved;
+    return routines ? evolveSequences(evolveRoutines(evolved, schema), schema) : evolved;
+  }
+
+  /**
+   * Declared sequences, with the routines: sometimes one created, changed in place (step, cache,
+   * cycle, greatest value), renamed or dropped, and a bigint column's default made to take values
+   * from one. A default naming a sequence follows its rename and goes with it (or when its column
+   * is no longer bigint).
+   */
+  private Schema evolveSequences(Schema schema, Schema previous) {
+    List<StandaloneSequence> sequences = new ArrayList<>(
+        previous.sequences().stream().map(StandaloneSequence::definition).toList());
+    Map<String, String> renamed = new TreeMap<>();
+    int dice = sequenceRandom.nextInt(6);
+    if (dice == 0 || sequences.isEmpty()) {
+      String type = List.of("smallint", "integer", "bigint").get(sequenceRandom.nextInt(3));
+      sequences.add(new StandaloneSequence(new QualifiedName("public", "sq%03d".formatted(++sequenceCounter)), type,
+          sequenceOptions(), null, sequenceRandom.nextBoolean() ? null : "numbers", "Sequences", null));
+    } else if (dice == 1) {
+      StandaloneSequence old = sequences.remove(sequenceRandom.nextInt(sequences.size()));
+      renamed.put(old.name().name(), null);
+    } else if (dice == 2) {
+      int i = sequenceRandom.nextInt(sequences.size());
+      StandaloneSequence old = sequences.get(i);
+      sequences.set(i, new StandaloneSequence(old.name(), old.type(), sequenceOptions(), null,
+          sequenceRandom.nextBoolean() ? old.comment() : "changed", "Sequences", null));
+    } else if (dice == 3) {
+      int i = sequenceRandom.nextInt(sequences.size());
+      StandaloneSequence old = sequences.get(i);
+      String to = "sq%03d".formatted(++sequenceCounter);
+      renamed.put(old.name().name(), to);
+      sequences.set(i, old.withName(new QualifiedName("public", to)).withRenamedFrom(old.name().name()));
+    }
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    sequences.forEach(q -> names.add(q.name().name()));
+    Schema result = schema;
+    for (Table table : schema.tables()) {
+      List<Column> columns = new ArrayList<>();
+      for (Column c : table.columns()) {
+        columns.add(sequenceDefault(c, renamed, names));
+      }
+      result = result.withTable(table.withColumns(columns));
+    }
+    if (dice == 4 && !result.tables().isEmpty()) {
+      Table table = result.tables().get(sequenceRandom.nextInt(result.tables().size()));
+      List<Column> candidates = table.columns().stream().filter(c -> c.type().equals("bigint")
+          && c.identity() == Identity.NONE && !c.isGenerated() && c.enumType() == null && c.defaultSql() == null)
+          .toList();
+      if (!candidates.isEmpty()) {
+        Column c = candidates.get(sequenceRandom.nextInt(candidates.size()));
+        String sequence = sequences.get(sequenceRandom.nextInt(sequences.size())).name().name();
+        result = result.withTable(table.withColumns(table.columns().stream().map(x -> x == c
+            ? x.withDefault("nextval('" + sequence + "')").withSequence(x.sequence()).withNotNullName(x.notNullName())
+            : x).toList()));
+      }
+    }
+    return result.withSequences(sequences);
+  }
+
+  /** A column's default after the sequence changes: following a rename, gone with its sequence. */
+  private static Column sequenceDefault(Column c, Map<String, String> renamed, java.util.Set<String> names) {
+    if (c.defaultSql() == null || !c.defaultSql().startsWith("nextval('")) {
+      return c;
+    }
+    String name = c.defaultSql().substring("nextval('".length(), c.defaultSql().indexOf("')"));
+    String now = renamed.containsKey(name) ? renamed.get(name) : name;
+    String sql = now == null || !names.contains(now) || !c.type().equals("bigint") ? null : "nextval('" + now + "')";
+    return java.util.Objects.equals(sql, c.defaultSql()) ? c
+        : c.withDefault(sql).withSequence(c.sequence()).withNotNullName(c.notNullName());
+  }
+
+  /** Options of an ascending sequence whose range holds the values it may have given. */
+  private Sequence sequenceOptions() {
+    return new Sequence(null, null, sequenceRandom.nextBoolean() ? null : Long.valueOf(1 + sequenceRandom.nextInt(5)),
+        null, sequenceRandom.nextBoolean() ? null : Long.valueOf(30000 + sequenceRandom.nextInt(2000)),
+        sequenceRandom.nextBoolean() ? null : Long.valueOf(1 + sequenceRandom.nextInt(20)),
+        sequenceRandom.nextInt(3) == 0 ? Boolean.TRUE : null);
   }
 
   private static final QualifiedName TOUCH = new QualifiedName("public", "plinth_touch");

@@ -39,6 +39,10 @@ import dev.plinth.processor.validate.Report;
 import dev.plinth.processor.validate.SchemaBuilder;
 import dev.plinth.processor.validate.SecurityCheck;
 import dev.plinth.schema.model.Role;
+import dev.plinth.schema.model.Extension;
+import dev.plinth.schema.model.StandaloneSequence;
+import dev.plinth.processor.read.SequenceReader;
+import dev.plinth.processor.validate.SequenceCheck;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.PackageElement;
 import java.nio.file.Path;
@@ -135,6 +139,7 @@ final class Generation {
     built = security.withRoles(built, roles(reader, previous, roundTables.values(), views.keySet(),
         elements), reader.security().roleUses());
     security.lint(drafts);
+    built = withSequences(built, previous, roundTables.values(), views.keySet(), roundSchemas, elements);
     // The builders are written even for a schema with errors (from the tables that could be
     // read): seed sets that use them would otherwise add "cannot find symbol" errors to the real
     // ones. The compile fails all the same, so nothing is written to the migrations folder.
@@ -425,14 +430,28 @@ final class Generation {
    */
   private static List<Map.Entry<Role, Origin>> roles(RecordReader reader, Schema previous,
       Collection<TypeElement> roundTables, Collection<View> views, Elements elements) {
+    List<Map.Entry<Role, Origin>> roles = new ArrayList<>();
+    declaring(previous.roles().stream().map(Role::declaredBy).toList(), roundTables, views, elements)
+        .forEach(e -> roles.addAll(reader.security().roles(e).entrySet()));
+    return roles;
+  }
+
+  /**
+   * The classes and packages that may declare schema-wide objects ({@code @Role},
+   * {@code @Sequence}, {@code @Extension}): the records of this round and their packages, and those
+   * that declared the committed objects ({@code declaredBy}; an incremental compile leaves them out
+   * of the round), by name.
+   */
+  private static Collection<Element> declaring(List<String> declaredBy,
+      Collection<TypeElement> roundTables, Collection<View> views, Elements elements) {
     Map<String, Element> declaring = new TreeMap<>();
-    for (Role role : previous.roles()) {
-      Element element = elements.getTypeElement(role.declaredBy().replace('$', '.'));
+    for (String name : declaredBy) {
+      Element element = elements.getTypeElement(name.replace('$', '.'));
       if (element == null) {
-        element = elements.getPackageElement(role.declaredBy());
+        element = elements.getPackageElement(name);
       }
       if (element != null) {
-        declaring.put(role.declaredBy(), element);
+        declaring.put(name, element);
       }
     }
     List<TypeElement> records = new ArrayList<>(roundTables);
@@ -447,9 +466,24 @@ final class Generation {
       PackageElement pkg = elements.getPackageOf(record);
       declaring.put(pkg.getQualifiedName().toString(), pkg);
     }
-    List<Map.Entry<Role, Origin>> roles = new ArrayList<>();
-    declaring.values().forEach(e -> roles.addAll(reader.security().roles(e).entrySet()));
-    return roles;
+    return declaring.values();
+  }
+
+  /** {@code built} with the sequences and extensions that are declared, checked. */
+  private Schema withSequences(Schema built, Schema previous, Collection<TypeElement> roundTables,
+      Collection<View> views, Map<String, PackageElement> roundSchemas, Elements elements) {
+    SequenceReader reader = new SequenceReader(elements, report);
+    List<String> declaredBy = new ArrayList<>();
+    previous.sequences().forEach(q -> declaredBy.add(q.declaredBy()));
+    previous.declaredExtensions().forEach(e -> declaredBy.add(e.declaredBy()));
+    declaredBy.addAll(roundSchemas.keySet());
+    List<Map.Entry<StandaloneSequence, Origin>> sequences = new ArrayList<>();
+    List<Map.Entry<Extension, Origin>> extensions = new ArrayList<>();
+    for (Element element : declaring(declaredBy, roundTables, views, elements)) {
+      sequences.addAll(reader.sequences(element).entrySet());
+      extensions.addAll(reader.extensions(element).entrySet());
+    }
+    return new SequenceCheck(report).with(built, sequences, extensions);
   }
 
   /** Restores missing generated files (or, in check mode, reports them); reports edited ones. */

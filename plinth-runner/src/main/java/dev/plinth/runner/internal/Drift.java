@@ -17,6 +17,7 @@ import dev.plinth.runner.internal.catalog.Difference;
 import dev.plinth.runner.internal.catalog.SchemaComparison;
 import dev.plinth.runner.internal.catalog.RoutineCatalog;
 import dev.plinth.runner.internal.catalog.SchemaCatalog;
+import dev.plinth.runner.internal.catalog.SequenceCatalog;
 import dev.plinth.runner.internal.catalog.SecurityCatalog;
 import dev.plinth.runner.internal.catalog.ViewCatalog;
 import dev.plinth.runner.internal.catalog.TenantSchema;
@@ -56,6 +57,7 @@ public final class Drift {
     differences.addAll(schemaDifferences(compared));
     differences.addAll(routineDifferences(compared));
     differences.addAll(securityDifferences(compared));
+    differences.addAll(sequenceDifferences(compared));
     Optional<String> version = applied.stream().filter(a -> !a.baselined()).reduce((a, b) -> b)
         .map(a -> a.version().getVersion());
     return new VerifyResult(version, expected.tables().size(), expected.enums().size(), differences,
@@ -128,6 +130,19 @@ public final class Drift {
     }
     try (Connection connection = context.connect()) {
       return SchemaCatalog.compare(expected.schemas(), SchemaCatalog.read(connection));
+    } catch (SQLException e) {
+      throw context.sqlFailure("verify", e);
+    }
+  }
+
+  /** How the live declared sequences and extensions differ from the expected ones. */
+  private List<Difference> sequenceDifferences(Schema expected) {
+    if (expected.sequences().isEmpty() && expected.declaredExtensions().isEmpty()) {
+      return List.of();
+    }
+    try (Connection connection = context.connect()) {
+      return SequenceCatalog.compare(expected.sequences(), SequenceCatalog.read(connection),
+          expected.declaredExtensions(), SequenceCatalog.extensions(connection));
     } catch (SQLException e) {
       throw context.sqlFailure("verify", e);
     }

@@ -12,6 +12,7 @@ import dev.plinth.schema.model.CheckConstraint;
 import dev.plinth.schema.model.Column;
 import dev.plinth.schema.model.Domain;
 import dev.plinth.schema.model.EnumType;
+import dev.plinth.schema.model.Extension;
 import dev.plinth.schema.model.ForeignKey;
 import dev.plinth.schema.model.Function;
 import dev.plinth.schema.model.Grant;
@@ -24,6 +25,7 @@ import dev.plinth.schema.model.PrimaryKey;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Role;
 import dev.plinth.schema.model.Schema;
+import dev.plinth.schema.model.StandaloneSequence;
 import dev.plinth.schema.model.Table;
 import dev.plinth.schema.model.Trigger;
 import dev.plinth.schema.model.UniqueConstraint;
@@ -175,6 +177,14 @@ public sealed interface Change {
     R visitAlterDomain(AlterDomain change);
 
     R visitRenameDomain(RenameDomain change);
+
+    R visitCreateSequence(CreateSequence change);
+
+    R visitDropSequence(DropSequence change);
+
+    R visitAlterSequence(AlterSequence change);
+
+    R visitRenameSequence(RenameSequence change);
   }
 
   /** Creates a PostgreSQL schema (namespace). */
@@ -249,6 +259,9 @@ public sealed interface Change {
       for (Domain domain : schema.domains()) {
         if (domain.name().schema().equals(from)) {
           result = new RenameDomain(domain.name(), moved(domain.name())).applyTo(result);
+      for (StandaloneSequence sequence : schema.sequences()) {
+        if (sequence.name().schema().equals(from)) {
+          result = result.withoutSequence(sequence.name()).withSequence(sequence.withName(moved(sequence.name())));
         }
       }
       Namespace declared = result.declared(from).orElse(null);
@@ -309,13 +322,32 @@ public sealed interface Change {
    * (false) from entries written before it existed, which render as they always did.
    */
   @JsonTypeName("CreateExtension")
-  @JsonPropertyOrder({"name", "marked"})
+  @JsonPropertyOrder({"name", "marked", "declaration"})
   record CreateExtension(
       @JsonProperty("name") String name,
-      @JsonProperty("marked") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean marked)
+      @JsonProperty("marked") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean marked,
+      @JsonProperty("declaration") Extension declaration)
       implements Change {
     public CreateExtension(String name) {
       this(name, false);
+    }
+
+    public CreateExtension(String name, boolean marked) {
+      this(name, marked, null);
+    }
+
+    /**
+     * An extension declared with {@code @Extension} ({@code declaration}): created (marked) when
+     * the database does not have it, with a message naming it when the server does not offer it;
+     * the inverse drops it when a Plinth migration created it.
+     */
+    public static CreateExtension declared(Extension declaration) {
+      return new CreateExtension(declaration.name(), true, declaration);
+    }
+
+    /** Whether it is declared with {@code @Extension}. */
+    public boolean declared() {
+      return declaration != null;
     }
 
     public <R> R accept(Visitor<R> visitor) {
@@ -323,26 +355,39 @@ public sealed interface Change {
     }
 
     public Change inverse() {
-      return new DropExtension(name, marked);
+      return new DropExtension(name, marked, declaration);
     }
 
     public Schema applyTo(Schema schema) {
-      return schema;
+      return declaration == null ? schema : schema.withDeclaredExtensions(
+          plus(minus(schema.declaredExtensions(), e -> e.name().equals(name)), declaration));
     }
   }
 
   /**
    * Drops an extension that no column needs any more; with {@code marked} (the inverse of a marked
-   * {@link CreateExtension}), only when the mark of its creation by the migration is there.
+   * {@link CreateExtension}), only when the mark of its creation by the migration is there. With a
+   * {@code declaration} (an {@code @Extension} that goes), only when the mark of a Plinth
+   * migration's creation of it is there, and only while nothing uses it.
    */
   @JsonTypeName("DropExtension")
-  @JsonPropertyOrder({"name", "marked"})
+  @JsonPropertyOrder({"name", "marked", "declaration"})
   record DropExtension(
       @JsonProperty("name") String name,
-      @JsonProperty("marked") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean marked)
+      @JsonProperty("marked") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean marked,
+      @JsonProperty("declaration") Extension declaration)
       implements Change {
     public DropExtension(String name) {
       this(name, false);
+    }
+
+    public DropExtension(String name, boolean marked) {
+      this(name, marked, null);
+    }
+
+    /** Whether it is declared with {@code @Extension}. */
+    public boolean declared() {
+      return declaration != null;
     }
 
     public <R> R accept(Visitor<R> visitor) {
@@ -350,11 +395,12 @@ public sealed interface Change {
     }
 
     public Change inverse() {
-      return new CreateExtension(name, marked);
+      return new CreateExtension(name, marked, declaration);
     }
 
     public Schema applyTo(Schema schema) {
-      return schema;
+      return declaration == null ? schema : schema.withDeclaredExtensions(
+          minus(schema.declaredExtensions(), e -> e.name().equals(name)));
     }
   }
 
@@ -492,7 +538,7 @@ public sealed interface Change {
     public Schema applyTo(Schema schema) {
       Table table = schema.table(from).orElseThrow();
       Schema renamed = schema.withoutTable(from).withTable(table.withName(to))
-          .withTriggersMoved(from, to);
+          .withTriggersMoved(from, to).withSequenceOwners(from, null, to, null);
       // Foreign keys elsewhere follow the table, as they do in PostgreSQL.
       for (Table other : renamed.tables()) {
         if (other.foreignKeys().stream().anyMatch(fk -> fk.target().equals(from))) {
@@ -667,7 +713,7 @@ public sealed interface Change {
               .toList()));
         }
       }
-      return result;
+      return result.withSequenceOwners(table, from, table, to);
     }
   }
 
@@ -1908,6 +1954,99 @@ public sealed interface Change {
         }
       }
       return result;
+    }
+  }
+
+  /**
+   * Creates a declared sequence ({@code @Sequence}), without its owner (see {@link AlterSequence}:
+   * the owning column may be created later in the migration); with {@code restore} (the inverse of
+   * a {@link DropSequence} that kept it), moves it back from the migration's backup schema at the
+   * position it had.
+   */
+  @JsonTypeName("CreateSequence")
+  @JsonPropertyOrder({"sequence", "restore"})
+  record CreateSequence(
+      @JsonProperty("sequence") StandaloneSequence sequence,
+      @JsonProperty("restore") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean restore)
+      implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitCreateSequence(this);
+    }
+
+    public Change inverse() {
+      return new DropSequence(sequence, restore);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.withSequence(sequence);
+    }
+  }
+
+  /**
+   * Drops a declared sequence that no column owns; with {@code backup}, moves it to the migration's
+   * backup schema instead, so that the inverse puts it back at the position it had.
+   */
+  @JsonTypeName("DropSequence")
+  @JsonPropertyOrder({"sequence", "backup"})
+  record DropSequence(
+      @JsonProperty("sequence") StandaloneSequence sequence,
+      @JsonProperty("backup") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean backup)
+      implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitDropSequence(this);
+    }
+
+    public Change inverse() {
+      return new CreateSequence(sequence, backup);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.withoutSequence(sequence.name());
+    }
+  }
+
+  /**
+   * Changes a declared sequence in place: its type, options, owner and comment
+   * ({@code ALTER SEQUENCE}, {@code COMMENT ON SEQUENCE}); it keeps its position.
+   */
+  @JsonTypeName("AlterSequence")
+  @JsonPropertyOrder({"before", "after"})
+  record AlterSequence(
+      @JsonProperty("before") StandaloneSequence before,
+      @JsonProperty("after") StandaloneSequence after)
+      implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitAlterSequence(this);
+    }
+
+    public Change inverse() {
+      return new AlterSequence(after, before);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.withSequence(after);
+    }
+  }
+
+  /** Renames a declared sequence within its schema ({@code ALTER SEQUENCE ... RENAME TO}). */
+  @JsonTypeName("RenameSequence")
+  @JsonPropertyOrder({"from", "to"})
+  record RenameSequence(
+      @JsonProperty("from") QualifiedName from,
+      @JsonProperty("to") QualifiedName to)
+      implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitRenameSequence(this);
+    }
+
+    public Change inverse() {
+      return new RenameSequence(to, from);
+    }
+
+    public Schema applyTo(Schema schema) {
+      StandaloneSequence sequence = schema.sequence(from)
+          .orElseThrow(() -> new IllegalStateException("no sequence " + from));
+      return schema.withoutSequence(from).withSequence(sequence.withName(to));
     }
   }
 }

@@ -420,5 +420,21 @@ public final class MigrationPlan {
     public List<String> visitKeepRole(Change.KeepRole c) {
       return List.of();
     }
+
+    public List<String> visitCreateSequence(Change.CreateSequence c) {
+      return List.of();
+    }
+
+    public List<String> visitDropSequence(Change.DropSequence c) {
+      return List.of();
+    }
+
+    public List<String> visitAlterSequence(Change.AlterSequence c) {
+      return List.of();
+    }
+
+    public List<String> visitRenameSequence(Change.RenameSequence c) {
+      return List.of();
+    }
   }
 }

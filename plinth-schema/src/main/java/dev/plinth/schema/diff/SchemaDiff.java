@@ -78,13 +78,23 @@ public final class SchemaDiff {
 
     // An extension that only marked creations make is never dropped by a migration: a backup of
     // the last column that used it may still need it.
+    // Declared extensions (@Extension) are created and dropped by their own changes.
+    Set<String> declaredNow = SequenceChanges.newlyDeclared(current, after);
+    Set<String> declaredBefore = SequenceChanges.noLongerDeclared(current, after);
     setDiff(current.extensions(), after.extensions(),
         n -> {
-          if (!Schema.marksCreation(n)) {
+          if (!Schema.marksCreation(n) && !declaredBefore.contains(n)) {
             phases.dropExtensions.add(new DropExtension(n));
           }
         },
-        n -> phases.createExtensions.add(new CreateExtension(n, Schema.marksCreation(n))));
+        n -> {
+          if (!declaredNow.contains(n)) {
+            phases.createExtensions.add(new CreateExtension(n, Schema.marksCreation(n)));
+          }
+        });
+    SequenceChanges.extensions(current, after, phases.createExtensions, phases.dropExtensions);
+    current = SequenceChanges.renames(current, after, phases.sequences, phases.dropDefaults);
+    SequenceChanges.diff(current, after, phases.sequences, phases.ownSequences);
     diffEnums(current, after, phases);
     Map<QualifiedName, List<String>> lostValues = lostValues(current, after);
 
@@ -678,6 +688,8 @@ public final class SchemaDiff {
     final List<Change> renameParts = new ArrayList<>();
     final List<Change> createSchemas = new ArrayList<>();
     final List<Change> createExtensions = new ArrayList<>();
+    final List<Change> sequences = new ArrayList<>();
+    final List<Change> ownSequences = new ArrayList<>();
     final List<Change> dropDefaults = new ArrayList<>();
     final List<Change> createEnums = new ArrayList<>();
     final List<Change> dropForeignKeys = new ArrayList<>();
@@ -709,10 +721,11 @@ public final class SchemaDiff {
     List<Change> ordered() {
       List<Change> all = new ArrayList<>();
       for (List<Change> phase : List.of(renameSchemas, createSchemas, declarations, renames, renameParts,
-          createRoles, dropSecurity, createExtensions, domains, dropDefaults, createEnums, dropForeignKeys,
-          dropIndexes, dropConstraints, dropTables, dropColumns, createTables, addColumns, partitions,
-          alterColumns, addPrimaryKeys, addConstraints, addIndexes, addForeignKeys, alterIndexes,
-          alterKeys, createSecurity, comments, dropEnums, dropDomains, dropExtensions, dropSchemas, keepRoles)) {
+          createRoles, dropSecurity, createExtensions, domains, dropDefaults, sequences, createEnums,
+          dropForeignKeys, dropIndexes, dropConstraints, dropTables, dropColumns, createTables, addColumns,
+          partitions, alterColumns, ownSequences, addPrimaryKeys, addConstraints, addIndexes, addForeignKeys,
+          alterIndexes, alterKeys, createSecurity, comments, dropEnums, dropDomains, dropExtensions, dropSchemas,
+          keepRoles)) {
         all.addAll(phase);
       }
       return List.copyOf(all);

@@ -14,7 +14,7 @@ import java.util.TreeSet;
  */
 public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
     List<Namespace> schemas, List<Function> functions, List<Trigger> triggers, List<Role> roles,
-    List<Domain> domains) {
+    List<Domain> domains, List<StandaloneSequence> sequences, List<Extension> declaredExtensions) {
   // Before EMPTY, which the constructor makes with them.
   private static final Comparator<Table> TABLES = Comparator.comparing(Table::name);
   private static final Comparator<EnumType> ENUMS = Comparator.comparing(EnumType::name);
@@ -24,6 +24,8 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
   private static final Comparator<Trigger> TRIGGERS = Trigger::compare;
   private static final Comparator<Role> ROLES = Comparator.comparing(Role::name);
   private static final Comparator<Domain> DOMAINS = Comparator.comparing(Domain::name);
+  private static final Comparator<StandaloneSequence> SEQUENCES = Comparator.comparing(StandaloneSequence::name);
+  private static final Comparator<Extension> EXTENSIONS = Comparator.comparing(Extension::name);
 
   public static final Schema EMPTY = new Schema(List.of(), List.of());
 
@@ -47,12 +49,27 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
     triggers = sorted(triggers, TRIGGERS);
     roles = sorted(roles, ROLES);
     domains = sorted(domains == null ? List.of() : domains, DOMAINS);
+    sequences = sorted(sequences == null ? List.of() : sequences, SEQUENCES);
+    declaredExtensions = sorted(declaredExtensions == null ? List.of() : declaredExtensions, EXTENSIONS);
+  }
+
+  /** A schema without domains, declared sequences and declared extensions. */
+  public Schema(List<Table> tables, List<EnumType> enums, List<View> views, List<Namespace> schemas,
+      List<Function> functions, List<Trigger> triggers, List<Role> roles) {
+    this(tables, enums, views, schemas, functions, triggers, roles, List.of(), List.of(), List.of());
+  }
+
+  /** A schema without declared sequences and declared extensions. */
+  public Schema(List<Table> tables, List<EnumType> enums, List<View> views, List<Namespace> schemas,
+      List<Function> functions, List<Trigger> triggers, List<Role> roles, List<Domain> domains) {
+    this(tables, enums, views, schemas, functions, triggers, roles, domains, List.of(), List.of());
   }
 
   /** A schema without domains. */
   public Schema(List<Table> tables, List<EnumType> enums, List<View> views, List<Namespace> schemas,
-      List<Function> functions, List<Trigger> triggers, List<Role> roles) {
-    this(tables, enums, views, schemas, functions, triggers, roles, List.of());
+      List<Function> functions, List<Trigger> triggers, List<Role> roles,
+      List<StandaloneSequence> sequences, List<Extension> declaredExtensions) {
+    this(tables, enums, views, schemas, functions, triggers, roles, List.of(), sequences, declaredExtensions);
   }
 
   /** A schema of tables, enum types and views only. */
@@ -111,6 +128,7 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
     views.forEach(v -> result.add(v.name().schema()));
     functions.forEach(f -> result.add(f.name().schema()));
     domains.forEach(d -> result.add(d.name().schema()));
+    sequences.forEach(q -> result.add(q.name().schema()));
     result.remove(QualifiedName.DEFAULT_SCHEMA);
     return result;
   }
@@ -121,6 +139,7 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
    */
   public SortedSet<String> extensions() {
     SortedSet<String> result = new TreeSet<>();
+    declaredExtensions.forEach(e -> result.add(e.name()));
     for (Table table : tables) {
       for (Column column : table.columns()) {
         if (column.type().startsWith("vector(")) {
@@ -167,7 +186,7 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
 
   /** The schema with these tables (the rest unchanged). */
   public Schema withTables(List<Table> newTables) {
-    return new Schema(newTables, enums, views, schemas, functions, triggers, roles, domains);
+    return new Schema(newTables, enums, views, schemas, functions, triggers, roles, domains, sequences, declaredExtensions);
   }
 
   /** The schema with {@code type} added, or replacing the type of the same name. */
@@ -181,7 +200,7 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
 
   /** The schema with these enum types (the rest unchanged). */
   public Schema withEnums(List<EnumType> newEnums) {
-    return new Schema(tables, newEnums, views, schemas, functions, triggers, roles, domains);
+    return new Schema(tables, newEnums, views, schemas, functions, triggers, roles, domains, sequences, declaredExtensions);
   }
 
   /** The view of that name. */
@@ -200,7 +219,7 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
 
   /** The schema with these views (the rest unchanged). */
   public Schema withViews(List<View> newViews) {
-    return new Schema(tables, enums, newViews, schemas, functions, triggers, roles, domains);
+    return new Schema(tables, enums, newViews, schemas, functions, triggers, roles, domains, sequences, declaredExtensions);
   }
 
   /** The declared schema of that name. */
@@ -219,7 +238,7 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
 
   /** The schema with the declared schemas given (the rest unchanged). */
   public Schema withDeclared(List<Namespace> declarations) {
-    return new Schema(tables, enums, views, declarations, functions, triggers, roles, domains);
+    return new Schema(tables, enums, views, declarations, functions, triggers, roles, domains, sequences, declaredExtensions);
   }
 
   /** The function of that name. */
@@ -238,7 +257,7 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
 
   /** The schema with these functions (the rest unchanged). */
   public Schema withFunctions(List<Function> newFunctions) {
-    return new Schema(tables, enums, views, schemas, newFunctions, triggers, roles, domains);
+    return new Schema(tables, enums, views, schemas, newFunctions, triggers, roles, domains, sequences, declaredExtensions);
   }
 
   /** The schema with {@code trigger} added, or replacing the trigger of the same table and name. */
@@ -252,7 +271,7 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
 
   /** The schema with these triggers (the rest unchanged). */
   public Schema withTriggers(List<Trigger> newTriggers) {
-    return new Schema(tables, enums, views, schemas, functions, newTriggers, roles, domains);
+    return new Schema(tables, enums, views, schemas, functions, newTriggers, roles, domains, sequences, declaredExtensions);
   }
 
   /** The schema with the triggers of table {@code from} on table {@code to} (a renamed table). */
@@ -283,7 +302,57 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
 
   /** The schema with these roles (the rest unchanged). */
   public Schema withRoles(List<Role> newRoles) {
-    return new Schema(tables, enums, views, schemas, functions, triggers, newRoles, domains);
+    return new Schema(tables, enums, views, schemas, functions, triggers, newRoles, domains, sequences, declaredExtensions);
+  }
+
+  /** The declared sequence of that name. */
+  public Optional<StandaloneSequence> sequence(QualifiedName name) {
+    return sequences.stream().filter(q -> q.name().equals(name)).findFirst();
+  }
+
+  /** The schema with {@code sequence} added, or replacing the sequence of the same name. */
+  public Schema withSequence(StandaloneSequence sequence) {
+    return withSequences(list(sequences).with(sequence));
+  }
+
+  public Schema withoutSequence(QualifiedName name) {
+    return withSequences(list(sequences).without(q -> q.name().compareTo(name)));
+  }
+
+  /** The schema with these declared sequences (the rest unchanged). */
+  public Schema withSequences(List<StandaloneSequence> newSequences) {
+    return new Schema(tables, enums, views, schemas, functions, triggers, roles, domains, newSequences,
+        declaredExtensions);
+  }
+
+  /**
+   * The schema with the declared sequences owned by a column of table {@code from} (by column
+   * {@code fromColumn}, or by any column when null) owned by table {@code to} (column
+   * {@code toColumn}, or the same one): an owner follows its table's and column's renames, as in
+   * PostgreSQL.
+   */
+  public Schema withSequenceOwners(QualifiedName from, String fromColumn, QualifiedName to,
+      String toColumn) {
+    Schema result = this;
+    for (StandaloneSequence sequence : sequences) {
+      if (sequence.ownedBy() != null && from.equals(sequence.ownerTable())
+          && (fromColumn == null || fromColumn.equals(sequence.ownerColumn()))) {
+        String column = toColumn == null ? sequence.ownerColumn() : toColumn;
+        result = result.withSequence(sequence.withOwnedBy(to.name() + "." + column));
+      }
+    }
+    return result;
+  }
+
+  /** The declared extension of that name. */
+  public Optional<Extension> declaredExtension(String name) {
+    return declaredExtensions.stream().filter(e -> e.name().equals(name)).findFirst();
+  }
+
+  /** The schema with these declared extensions (the rest unchanged). */
+  public Schema withDeclaredExtensions(List<Extension> newExtensions) {
+    return new Schema(tables, enums, views, schemas, functions, triggers, roles, domains, sequences,
+        newExtensions);
   }
 
   /** Applies {@code edit} to the named table, which must exist. */
@@ -308,6 +377,7 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
 
   /** The schema with these domains (the rest unchanged). */
   public Schema withDomains(List<Domain> newDomains) {
-    return new Schema(tables, enums, views, schemas, functions, triggers, roles, newDomains);
+    return new Schema(tables, enums, views, schemas, functions, triggers, roles, newDomains, sequences,
+        declaredExtensions);
   }
 }

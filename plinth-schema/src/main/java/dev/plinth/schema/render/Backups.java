@@ -50,7 +50,12 @@ public record Backups(String version) {
    * which the reverse looks for before it drops the extension.
    */
   QualifiedName extensionMark(String name) {
-    return new QualifiedName(schema(QualifiedName.DEFAULT_SCHEMA), Names.fit("extension " + name));
+    return new QualifiedName(schema(QualifiedName.DEFAULT_SCHEMA), markName(name));
+  }
+
+  /** The table name of the mark of extension {@code name}, in any migration's backup schema. */
+  static String markName(String name) {
+    return Names.fit("extension " + name);
   }
 
   String createSchema(String source) {

@@ -128,6 +128,11 @@ public final class MigrationScript {
       return Optional.of(c.table().schema());
     } else if (change instanceof Change.AddPartition c && c.keptByRollback()) {
       return Optional.of(c.table().schema());
+    } else if (change instanceof Change.CreateSequence c && !c.restore()) {
+      return Optional.of(c.sequence().name().schema());
+    } else if (change instanceof DropExtension c && c.declared()) {
+      // Rolling back puts the extension back with a mark of its own.
+      return Optional.of(QualifiedName.DEFAULT_SCHEMA);
     }
     return Optional.empty();
   }
@@ -411,6 +416,23 @@ public final class MigrationScript {
     }
 
     public Optional<String> visitKeepRole(Change.KeepRole c) {
+      return Optional.empty();
+    }
+
+    public Optional<String> visitCreateSequence(Change.CreateSequence c) {
+      return Optional.empty();
+    }
+
+    /** A sequence moved to the backup is moved back by the reverse, which then drops the schema. */
+    public Optional<String> visitDropSequence(Change.DropSequence c) {
+      return c.backup() ? Optional.of(c.sequence().name().schema()) : Optional.empty();
+    }
+
+    public Optional<String> visitAlterSequence(Change.AlterSequence c) {
+      return Optional.empty();
+    }
+
+    public Optional<String> visitRenameSequence(Change.RenameSequence c) {
       return Optional.empty();
     }
   }

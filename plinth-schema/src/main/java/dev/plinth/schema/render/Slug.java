@@ -324,5 +324,21 @@ public final class Slug {
     public Subject visitKeepRole(Change.KeepRole c) {
       return Subject.minor("keep_role_" + c.role().name());
     }
+
+    public Subject visitCreateSequence(Change.CreateSequence c) {
+      return Subject.minor("create_sequence_" + c.sequence().name().name());
+    }
+
+    public Subject visitDropSequence(Change.DropSequence c) {
+      return Subject.minor("drop_sequence_" + c.sequence().name().name());
+    }
+
+    public Subject visitAlterSequence(Change.AlterSequence c) {
+      return Subject.minor("alter_sequence_" + c.after().name().name());
+    }
+
+    public Subject visitRenameSequence(Change.RenameSequence c) {
+      return Subject.minor("rename_sequence_" + c.from().name() + "_to_" + c.to().name());
+    }
   }
 }

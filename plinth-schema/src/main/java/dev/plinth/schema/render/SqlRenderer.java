@@ -129,6 +129,9 @@ public final class SqlRenderer {
     }
 
     public List<String> visitCreateExtension(CreateExtension c) {
+      if (c.declared()) {
+        return ExtensionSql.create(c, backups);
+      }
       if (!c.marked()) {
         return List.of("CREATE EXTENSION IF NOT EXISTS " + ident(c.name()) + ";");
       }
@@ -139,6 +142,9 @@ public final class SqlRenderer {
     }
 
     public List<String> visitDropExtension(DropExtension c) {
+      if (c.declared()) {
+        return ExtensionSql.drop(c);
+      }
       if (!c.marked()) {
         return List.of("DROP EXTENSION IF EXISTS " + ident(c.name()) + ";");
       }
@@ -386,6 +392,22 @@ public final class SqlRenderer {
 
     public List<String> visitKeepRole(Change.KeepRole c) {
       return SecuritySql.keepRole(c);
+    }
+
+    public List<String> visitCreateSequence(Change.CreateSequence c) {
+      return StandaloneSequenceSql.create(c, backups);
+    }
+
+    public List<String> visitDropSequence(Change.DropSequence c) {
+      return StandaloneSequenceSql.drop(c, backups);
+    }
+
+    public List<String> visitAlterSequence(Change.AlterSequence c) {
+      return StandaloneSequenceSql.alter(c);
+    }
+
+    public List<String> visitRenameSequence(Change.RenameSequence c) {
+      return List.of("ALTER SEQUENCE " + ident(c.from()) + " RENAME TO " + ident(c.to().name()) + ";");
     }
 
     public List<String> visitDropCheck(DropCheck c) {

@@ -496,13 +496,26 @@ class JournalFormatTest {
         new Change.AlterDomain(DOMAIN, new dev.plinth.schema.model.Domain(DOMAIN.name(), "app.Domains",
             "character varying(12)", true, "'A'", List.of(new CheckConstraint("code_upper",
                 "VALUE = upper(VALUE)")), "C", "A product code", null)),
-        new Change.RenameDomain(new QualifiedName("public", "sku"), DOMAIN.name()));
+        new Change.RenameDomain(new QualifiedName("public", "sku"), DOMAIN.name()),
+        new Change.CreateSequence(SEQUENCE, false),
+        new Change.AlterSequence(SEQUENCE, new dev.plinth.schema.model.StandaloneSequence(
+            SEQUENCE.name(), "integer", new Sequence(null, 100L, 5L, 1L, 100000L, 20L, true),
+            "account.id", "Numbers.", "app.Account", null)),
+        new Change.RenameSequence(SEQUENCE.name(), QualifiedName.parse("app.account_numbers")),
+        new Change.DropSequence(SEQUENCE, true),
+        Change.CreateExtension.declared(new dev.plinth.schema.model.Extension("pg_trgm", "ext", "1.6", "app")),
+        new Change.DropExtension("citext", true, new dev.plinth.schema.model.Extension("citext", null, null,
+            "app.Account")));
     return new JournalEntry(1, "9", null, false, false, changes);
   }
 
   private static final dev.plinth.schema.model.Domain DOMAIN = new dev.plinth.schema.model.Domain(
       new QualifiedName("public", "code"), "app.Domains", "character varying(12)", false, null,
       List.of(), null, null, null);
+
+  private static final dev.plinth.schema.model.StandaloneSequence SEQUENCE =
+      new dev.plinth.schema.model.StandaloneSequence(QualifiedName.parse("app.account_no"), "bigint",
+          Sequence.named(null), null, null, "app", null);
 
   private static final dev.plinth.schema.model.Policy POLICY = new dev.plinth.schema.model.Policy(
       "own", "INSERT", false, List.of("app_writer", "app_reader"), null, "owner = current_user",

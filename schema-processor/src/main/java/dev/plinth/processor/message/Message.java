@@ -503,6 +503,24 @@ public enum Message {
       "@Policy '%s' has neither using nor withCheck, so it says nothing about rows. Add"
           + " using = \"...\" (rows it lets the roles see and change) and/or withCheck = \"...\" (rows"
           + " it lets them write)."),
+  // Declared sequences and extensions.
+  SEQUENCE_OPTION(Severity.ERROR, "PLN430",
+      "@Sequence '%s': %s, so PostgreSQL would refuse the migration. %s"),
+  SEQUENCE_TYPE(Severity.ERROR, "PLN431",
+      "@Sequence '%s' has type '%s'; a sequence is smallint, integer or bigint. Write one of them,"
+          + " such as type = \"integer\", or remove type for bigint."),
+  SEQUENCE_OWNER(Severity.ERROR, "PLN432",
+      "@Sequence '%s' has ownedBy = \"%s\", which names no column of a table of schema %s. Write"
+          + " ownedBy = \"table.column\" with the SQL names of a column of a table in the sequence's"
+          + " schema, or remove ownedBy."),
+  SEQUENCE_DECLARED_TWICE(Severity.ERROR, "PLN433",
+      "@Sequence '%s' is declared on %s and again on %s. Declare each sequence once."),
+  EXTENSION_DECLARED_TWICE(Severity.ERROR, "PLN434",
+      "@Extension(\"%s\") is declared on %s and again on %s with another schema or version. Declare"
+          + " each extension once, or give both declarations the same schema and version."),
+  SEQUENCE_NAME_TAKEN(Severity.ERROR, "PLN435",
+      "@Sequence '%s' has the name of %s, and PostgreSQL keeps sequences, tables, views and indexes"
+          + " of a schema in one namespace. Give the sequence another name."),
 
   INTERNAL_ERROR(Severity.ERROR, "PLN299",
       "Plinth failed unexpectedly (%s). Please report it together with the records that caused it.");

@@ -578,48 +578,12 @@ public final class RecordReader {
     Sequence sequence = new Sequence(name.isEmpty() ? null : name, written(identity, "start"),
         written(identity, "increment"), written(identity, "minValue"), written(identity, "maxValue"),
         written(identity, "cache"), identity.isSet("cycle") ? identity.bool("cycle") : null);
-    checkSequence(identity, component, sqlType, sequence);
+    SequenceOptions.check(report, identity, Message.IDENTITY_OPTION, component, sqlType, sequence);
     return sequence.isEmpty() ? null : sequence;
   }
 
   private static Long written(Ann ann, String attribute) {
-    return ann.isSet(attribute) ? ann.longValue(attribute) : null;
-  }
-
-  /** What PostgreSQL would refuse of an identity's options, reported at the attribute. */
-  private void checkSequence(Ann identity, String component, String sqlType, Sequence sequence) {
-    long[] range = Sequence.range(sqlType);
-    boolean valid = true;
-    for (String attribute : List.of("start", "increment", "minValue", "maxValue", "cache")) {
-      Long value = written(identity, attribute);
-      if (value != null && (value < range[0] || value > range[1])) {
-        report.add(Message.IDENTITY_OPTION, identity.origin(attribute), component,
-            attribute + " = " + value + " is outside the range of its type " + sqlType + " ("
-                + range[0] + " to " + range[1] + ")", "Write a value in that range.");
-        valid = false;
-      }
-    }
-    if (Long.valueOf(0).equals(sequence.increment())) {
-      report.add(Message.IDENTITY_OPTION, identity.origin("increment"), component,
-          "increment = 0 never advances", "Write a step above 0, or below 0 to count down.");
-      return;
-    }
-    if (sequence.cache() != null && sequence.cache() < 1) {
-      report.add(Message.IDENTITY_OPTION, identity.origin("cache"), component,
-          "cache = " + sequence.cache() + " is less than 1", "Write cache = 1 or more.");
-      return;
-    }
-    Sequence.Effective values = sequence.effective(sqlType);
-    if (valid && values.minValue() >= values.maxValue()) {
-      report.add(Message.IDENTITY_OPTION, identity.origin(identity.isSet("minValue") ? "minValue"
-          : "maxValue"), component, "minValue " + values.minValue() + " is not less than maxValue "
-          + values.maxValue(), "Write a minValue below the maxValue.");
-    } else if (valid && (values.start() < values.minValue() || values.start() > values.maxValue())) {
-      report.add(Message.IDENTITY_OPTION, identity.origin(identity.isSet("start") ? "start"
-          : identity.isSet("minValue") ? "minValue" : "maxValue"), component,
-          "start " + values.start() + " is outside minValue " + values.minValue() + " to maxValue "
-              + values.maxValue(), "Write a start in that range.");
-    }
+    return SequenceOptions.written(ann, attribute);
   }
 
   /** A serial column is an integer, NOT NULL, and generates its values with nothing else. */

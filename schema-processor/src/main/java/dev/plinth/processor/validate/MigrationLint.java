@@ -502,6 +502,22 @@ public final class MigrationLint {
     public List<Finding> visitKeepRole(Change.KeepRole c) {
       return List.of(Finding.unplaced(Message.ROLE_KEPT, c.role().name(), c.role().name()));
     }
+
+    public List<Finding> visitCreateSequence(Change.CreateSequence c) {
+      return List.of();
+    }
+
+    public List<Finding> visitDropSequence(Change.DropSequence c) {
+      return List.of();
+    }
+
+    public List<Finding> visitAlterSequence(Change.AlterSequence c) {
+      return List.of();
+    }
+
+    public List<Finding> visitRenameSequence(Change.RenameSequence c) {
+      return List.of();
+    }
   }
 
   /**
