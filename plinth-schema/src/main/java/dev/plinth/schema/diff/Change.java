@@ -259,6 +259,8 @@ public sealed interface Change {
       for (Domain domain : schema.domains()) {
         if (domain.name().schema().equals(from)) {
           result = new RenameDomain(domain.name(), moved(domain.name())).applyTo(result);
+        }
+      }
       for (StandaloneSequence sequence : schema.sequences()) {
         if (sequence.name().schema().equals(from)) {
           result = result.withoutSequence(sequence.name()).withSequence(sequence.withName(moved(sequence.name())));
