@@ -85,11 +85,6 @@ public final class PlinthCommand implements Callable<Integer> {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
       System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb", "debug");
     }
-    List<String> given = Arrays.asList(args);
-    if (!given.isEmpty() && !args[0].startsWith("-") && !args[0].equals("help") && !given.contains("-h")
-        && !given.contains("--help")) {
-      Warmup.begin();
-    }
     int code = commandLine(System.getenv(), Path.of(""), args.length == 0 ? null : args[0]).execute(args);
     System.exit(code);
   }
