@@ -7,6 +7,7 @@ import dev.plinth.runner.internal.Drift;
 import dev.plinth.runner.internal.Failures;
 import dev.plinth.runner.internal.Integrity;
 import dev.plinth.runner.internal.MigrationResources;
+import dev.plinth.runner.internal.PlainInfo;
 import dev.plinth.runner.internal.ReplacedHistory;
 import dev.plinth.runner.internal.Repair;
 import dev.plinth.runner.internal.Reset;
@@ -213,6 +214,10 @@ public final class Plinth {
   /** Every migration in the files or the database, with its state; changes nothing. */
   public InfoResult info() {
     context.checkConnection();
+    Optional<List<PlainInfo.Migration>> plain = PlainInfo.read(context);
+    if (plain.isPresent()) {
+      return plainInfo(plain.get());
+    }
     Flyway flyway = context.flyway();
     try {
       var service = flyway.info();
@@ -233,7 +238,7 @@ public final class Plinth {
         }
         rows.add(new InfoResult.Row(version(info), info.getDescription(),
             info.getType().name().toLowerCase(Locale.ROOT), state, when, info.getScript(),
-            replacedBy.isPresent() ? "" : checksum(info)));
+            replacedBy.isPresent() ? "" : checksum(info.getResolvedChecksum(), info.getAppliedChecksum())));
       }
       // Flyway's current() is the newest row, also a failed one; the schema is at the newest success.
       Optional<String> current = java.util.Arrays.stream(service.applied())
@@ -499,9 +504,32 @@ public final class Plinth {
     return result;
   }
 
-  private static String checksum(MigrationInfo info) {
-    Integer resolved = info.getResolvedChecksum();
-    Integer applied = info.getAppliedChecksum();
+  /**
+   * {@link #info()} from what {@link PlainInfo} read: the rows Flyway's {@code info} gives for such
+   * a history, built the same way (applied, else pending or rolled back).
+   */
+  private InfoResult plainInfo(List<PlainInfo.Migration> migrations) {
+    Map<String, Instant> rolledBack = rolledBack();
+    List<InfoResult.Row> rows = new ArrayList<>();
+    Optional<String> current = Optional.empty();
+    for (PlainInfo.Migration m : migrations) {
+      String version = m.version().getVersion();
+      String state = state(m.applied() ? MigrationState.SUCCESS : MigrationState.PENDING);
+      Optional<Instant> when = m.installedOn();
+      if (!m.applied() && rolledBack.containsKey(version)) {
+        state = Message.INFO_ROLLED_BACK.text();
+        when = Optional.of(rolledBack.get(version));
+      }
+      if (m.applied()) {
+        current = Optional.of(version);
+      }
+      rows.add(new InfoResult.Row(version, m.description(), "sql", state, when, m.script(),
+          checksum(m.resolvedChecksum(), m.appliedChecksum())));
+    }
+    return new InfoResult(rows, current);
+  }
+
+  private static String checksum(Integer resolved, Integer applied) {
     if (resolved == null || applied == null) {
       return "";
     }

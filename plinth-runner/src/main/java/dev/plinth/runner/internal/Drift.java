@@ -80,8 +80,7 @@ public final class Drift {
     MigrationResources resources = context.resources();
     List<HistoryProbe.Row> rows = HistoryProbe.read(context.config(), context.dataSource(), context.historyTable())
         .rows().stream().filter(r -> r.success() && r.version() != null).toList();
-    boolean simple = rows.stream().allMatch(r -> "SQL".equals(r.type()) && r.script() != null
-        && resources.has(MigrationResources.forwardOf(r.script())))
+    boolean simple = rows.stream().allMatch(r -> PlainInfo.plainRow(r.type(), r.script(), resources))
         && rows.stream().map(HistoryProbe.Row::version).distinct().count() == rows.size();
     if (!simple) {
       return Optional.empty();
