@@ -89,6 +89,32 @@ class GeneratedScriptsTest {
   }
 
   @Test
+  void plinthWritesTheHistoryRowsPlainFlywayWrites() {
+    TestDatabase byPlinth = SharedPostgres.newDatabase("gen_rows_plinth");
+    TestDatabase byFlyway = SharedPostgres.newDatabase("gen_rows_flyway");
+
+    plinth(byPlinth).migrate();
+    plainFlyway(byFlyway, "latest").migrate();
+
+    String rows = "SELECT string_agg(concat_ws('|', installed_rank, version, description, type, script, checksum,"
+        + " installed_by, success, execution_time >= 0), E'\\n' ORDER BY installed_rank) FROM flyway_schema_history";
+    assertEquals(Sql.queryString(byFlyway, rows), Sql.queryString(byPlinth, rows));
+  }
+
+  @Test
+  void plainFlywayContinuesWhatPlinthBegan() {
+    TestDatabase db = SharedPostgres.newDatabase("gen_plinth_then_flyway");
+    Plinth upTo3 = Plinth.create(RunnerConfig.builder().url(db.jdbcUrl()).locations(location).target("3").build());
+    assertEquals(List.of("1", "2", "3"), upTo3.migrate().applied().stream().map(MigrateResult.Applied::version).toList());
+
+    Flyway flyway = plainFlyway(db, "latest");
+    assertTrue(flyway.validateWithResult().validationSuccessful, () -> flyway.validateWithResult().getAllErrorMessages());
+    assertEquals(1, flyway.migrate().migrationsExecuted, "plain Flyway applies V4 only");
+    assertEquals(List.of("1 Success", "2 Success", "3 Success", "4 Success"), states(flyway));
+    assertEquals(Optional.of("4"), plinth(db).migrate().schemaVersion(), "nothing left for Plinth");
+  }
+
+  @Test
   void generatedTransactionalScriptsRunInOneCall() {
     TestDatabase db = SharedPostgres.newDatabase("gen_one_call");
     Map<String, Integer> statements = new TreeMap<>();
