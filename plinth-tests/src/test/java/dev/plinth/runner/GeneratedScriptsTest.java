@@ -110,12 +110,13 @@ class GeneratedScriptsTest {
     Plinth upTo2 = Plinth.create(RunnerConfig.builder().url(db.jdbcUrl()).locations(location).target("2").build());
     assertEquals(List.of("1", "2"), upTo2.migrate().applied().stream().map(MigrateResult.Applied::version).toList());
 
-    Flyway upTo2 = plainFlyway(db, "2");
-    assertTrue(upTo2.validateWithResult().validationSuccessful, () -> upTo2.validateWithResult().getAllErrorMessages());
+    // Plain Flyway's migrate validates the applied rows first (pending ones aside), then applies V3.
     assertEquals(1, plainFlyway(db, "3").migrate().migrationsExecuted, "plain Flyway applies V3");
     MigrateResult rest = plinth(db).migrate();
     assertEquals(List.of("4"), rest.applied().stream().map(MigrateResult.Applied::version).toList());
-    assertEquals(List.of("1 Success", "2 Success", "3 Success", "4 Success"), states(plainFlyway(db, "latest")));
+    Flyway flyway = plainFlyway(db, "latest");
+    assertTrue(flyway.validateWithResult().validationSuccessful, () -> flyway.validateWithResult().getAllErrorMessages());
+    assertEquals(List.of("1 Success", "2 Success", "3 Success", "4 Success"), states(flyway));
   }
 
   @Test
