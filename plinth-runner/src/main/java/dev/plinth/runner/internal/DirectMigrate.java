@@ -88,9 +88,10 @@ public final class DirectMigrate {
     List<ValidatePattern> patterns = new ArrayList<>(Arrays.asList(configuration.getIgnoreMigrationPatterns()));
     patterns.add(ValidatePattern.fromPattern("*:pending"));
     configuration.ignoreMigrationPatterns(patterns.toArray(ValidatePattern[]::new));
-    MigrationInfoService service = configuration.load().info();
-    if (scripts.sqlCallbacks() || !(service instanceof MigrationInfoServiceImpl impl)
-        || (seen.isPresent() && !impl.validate().isEmpty())) {
+    org.flywaydb.core.Flyway flyway = configuration.load();
+    MigrationInfoService service = flyway.info();
+    if (scripts.sqlCallbacks() || !(service instanceof MigrationInfoServiceImpl)
+        || (seen.isPresent() && !flyway.validateWithResult().validationSuccessful)) {
       return Plan.flyway();
     }
     MigrationInfo[] pending = service.pending();
