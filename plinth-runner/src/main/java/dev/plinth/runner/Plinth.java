@@ -2,6 +2,7 @@ package dev.plinth.runner;
 
 import dev.plinth.runner.internal.AdvisoryLock;
 import dev.plinth.runner.internal.Baseline;
+import dev.plinth.runner.internal.DirectMigrate;
 import dev.plinth.runner.internal.Pull;
 import dev.plinth.runner.internal.Drift;
 import dev.plinth.runner.internal.Failures;
@@ -153,14 +154,15 @@ public final class Plinth {
     context.checkConnection();
     context.createSchema();
     long start = System.nanoTime();
-    org.flywaydb.core.api.output.MigrateResult result;
     // Held shared for the whole run: no rollback or reset can shrink the history that Flyway
     // reads (and caches) until this migrate is done; see AdvisoryLock.historyReaders.
+    List<MigrateResult.Applied> applied = new ArrayList<>();
+    Optional<String> version;
     try (Connection connection = context.connect();
         AdvisoryLock readers = AdvisoryLock.historyReaders(connection,
             context.historySchema(connection), context.historyTable(), false)) {
       List<MigrateResult.Applied> done = new ArrayList<>();
-      Flyway flyway = context.flyway(new ProgressCallback(new MigrateListener() {
+      MigrateListener tracking = new MigrateListener() {
         @Override
         public void starting(String version, String description, String script) {
           listener.starting(version, description, script);
@@ -171,9 +173,39 @@ public final class Plinth {
           done.add(applied);
           listener.applied(applied);
         }
-      }));
+      };
+      Flyway flyway = context.flyway(new ProgressCallback(tracking));
       try {
-        result = migrateValidated(flyway);
+        // Generated transactional migrations at the head of the queue run here, one round trip
+        // each; Flyway's migrate applies what is left (usually nothing) and reports failures.
+        DirectMigrate direct = new DirectMigrate(context);
+        DirectMigrate.Plan plan = direct.plan(connection);
+        version = plan.current();
+        if (!plan.flywayOnly() && !plan.historyExists()) {
+          String first = plan.head().get(0).getVersion().getVersion();
+          collect(context.flyway(Optional.of(first), new ProgressCallback(tracking)).migrate(), applied);
+          plan = plan.withoutFirst();
+          version = Optional.of(first);
+        }
+        boolean rest = true;
+        if (!plan.flywayOnly()) {
+          DirectMigrate.Outcome outcome = direct.apply(connection, plan, tracking);
+          applied.addAll(outcome.applied());
+          rest = outcome.rest();
+          if (!outcome.applied().isEmpty()) {
+            version = Optional.of(outcome.applied().get(outcome.applied().size() - 1).version());
+          }
+        }
+        if (rest) {
+          org.flywaydb.core.api.output.MigrateResult result = migrateValidated(flyway);
+          collect(result, applied);
+          // Flyway reports the versions before and after; asking info() again would re-read every file.
+          Optional<String> before = version;
+          version = Optional.ofNullable(result.targetSchemaVersion)
+              .or(() -> Optional.ofNullable(result.initialSchemaVersion)).or(() -> before);
+        }
+      } catch (DirectMigrate.Interrupted e) {
+        throw connectionLost(e, (SQLException) e.getCause(), e.script(), true, done);
       } catch (FlywayValidateException e) {
         throw validationFailure(e);
       } catch (FlywayException e) {
@@ -186,14 +218,13 @@ public final class Plinth {
       throw context.sqlFailure("migrate", e);
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
-    List<MigrateResult.Applied> applied = new ArrayList<>();
-    for (MigrateOutput m : result.migrations) {
-      applied.add(new MigrateResult.Applied(m.version, m.description, fileName(m.filepath), m.executionTime));
-    }
-    // Flyway reports the versions before and after; asking info() again would re-read every file.
-    Optional<String> version = Optional.ofNullable(result.targetSchemaVersion)
-        .or(() -> Optional.ofNullable(result.initialSchemaVersion));
     return new MigrateResult(applied, version, millis);
+  }
+
+  private static void collect(org.flywaydb.core.api.output.MigrateResult result, List<MigrateResult.Applied> into) {
+    for (MigrateOutput m : result.migrations) {
+      into.add(new MigrateResult.Applied(m.version, m.description, fileName(m.filepath), m.executionTime));
+    }
   }
 
   /** The migrations {@link #migrate()} would apply and their SQL; changes nothing in the database. */
@@ -455,6 +486,11 @@ public final class Plinth {
         && m.getMigration() != null ? fileName(m.getMigration().getScript()) : "a migration";
     boolean transactional = !(e instanceof org.flywaydb.core.internal.exception.FlywayMigrateException m)
         || m.isExecutableInTransaction();
+    return connectionLost(e, sql, script, transactional, done);
+  }
+
+  private static PlinthException connectionLost(Exception e, SQLException sql, String script, boolean transactional,
+      List<MigrateResult.Applied> done) {
     String applied = done.isEmpty() ? "No migration of this run had been applied."
         : "Applied and committed before that: " + String.join(", ", done.stream().map(MigrateResult.Applied::script)
             .toList()) + " (the schema is at version " + done.get(done.size() - 1).version() + ").";

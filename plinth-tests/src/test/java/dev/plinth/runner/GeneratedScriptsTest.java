@@ -89,6 +89,37 @@ class GeneratedScriptsTest {
   }
 
   @Test
+  void plinthWritesTheHistoryRowsPlainFlywayWrites() {
+    TestDatabase byPlinth = SharedPostgres.newDatabase("gen_rows_plinth");
+    TestDatabase byFlyway = SharedPostgres.newDatabase("gen_rows_flyway");
+
+    // V1 creates the history table (Flyway runs it), V2 and V3 are Plinth's one-call path. Plain
+    // Flyway stops before V4: its default transactional lock makes CREATE INDEX CONCURRENTLY wait.
+    Plinth.create(RunnerConfig.builder().url(byPlinth.jdbcUrl()).locations(location).target("3").build()).migrate();
+    plainFlyway(byFlyway, "3").migrate();
+
+    String rows = "SELECT string_agg(concat_ws('|', installed_rank, version, description, type, script, checksum,"
+        + " installed_by, success, execution_time >= 0), E'\\n' ORDER BY installed_rank) FROM flyway_schema_history";
+    assertEquals(Sql.queryString(byFlyway, rows), Sql.queryString(byPlinth, rows));
+    assertEquals(3, Sql.queryString(byPlinth, rows).lines().count());
+  }
+
+  @Test
+  void plainFlywayContinuesWhatPlinthBegan() {
+    TestDatabase db = SharedPostgres.newDatabase("gen_plinth_then_flyway");
+    Plinth upTo2 = Plinth.create(RunnerConfig.builder().url(db.jdbcUrl()).locations(location).target("2").build());
+    assertEquals(List.of("1", "2"), upTo2.migrate().applied().stream().map(MigrateResult.Applied::version).toList());
+
+    // Plain Flyway's migrate validates the applied rows first (pending ones aside), then applies V3.
+    assertEquals(1, plainFlyway(db, "3").migrate().migrationsExecuted, "plain Flyway applies V3");
+    MigrateResult rest = plinth(db).migrate();
+    assertEquals(List.of("4"), rest.applied().stream().map(MigrateResult.Applied::version).toList());
+    Flyway flyway = plainFlyway(db, "latest");
+    assertTrue(flyway.validateWithResult().validationSuccessful, () -> flyway.validateWithResult().getAllErrorMessages());
+    assertEquals(List.of("1 Success", "2 Success", "3 Success", "4 Success"), states(flyway));
+  }
+
+  @Test
   void generatedTransactionalScriptsRunInOneCall() {
     TestDatabase db = SharedPostgres.newDatabase("gen_one_call");
     Map<String, Integer> statements = new TreeMap<>();

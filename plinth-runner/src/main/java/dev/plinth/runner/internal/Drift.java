@@ -25,6 +25,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import dev.plinth.runner.internal.fleet.HistoryProbe;
 import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -47,21 +49,48 @@ public final class Drift {
 
   public VerifyResult verify() {
     List<Applied> applied = fromHistory().orElseGet(this::fromFlyway);
-    Schema committed = fold(context.resources(), applied);
-    Schema expected = context.config().schema().map(tenant -> TenantSchema.of(committed, tenant)).orElse(committed);
     ExternalObjects external = external();
-    Schema compared = external.leaveOut(expected);
-    List<Difference> differences = new ArrayList<>(differences(compared, liveSchema("verify")));
-    Set<String> externalViews = external.names("view");
-    viewDifferences(compared).stream().filter(d -> !externalViews.contains(d.name())).forEach(differences::add);
-    differences.addAll(schemaDifferences(compared));
-    differences.addAll(routineDifferences(compared));
-    differences.addAll(securityDifferences(compared));
-    differences.addAll(sequenceDifferences(compared));
-    Optional<String> version = applied.stream().filter(a -> !a.baselined()).reduce((a, b) -> b)
-        .map(a -> a.version().getVersion());
-    return new VerifyResult(version, expected.tables().size(), expected.enums().size(), differences,
-        external.entries().stream().map(e -> e.kind() + " " + e.name()).toList());
+    // The journal is folded (Java) while the server reads the catalog; all reads share one connection.
+    CompletableFuture<Schema> folding = CompletableFuture.supplyAsync(() -> fold(context.resources(), applied));
+    try (Connection connection = context.connect()) {
+      Schema live = liveSchema(connection, external);
+      Schema committed = joined(folding);
+      Schema expected = context.config().schema().map(tenant -> TenantSchema.of(committed, tenant)).orElse(committed);
+      Schema compared = external.leaveOut(expected);
+      List<Difference> differences = new ArrayList<>(differences(compared, live));
+      Set<String> externalViews = external.names("view");
+      ViewCatalog.compare(connection, compared.views(), context.config().schema()).stream()
+          .filter(d -> !externalViews.contains(d.name())).forEach(differences::add);
+      if (!compared.schemas().isEmpty()) {
+        differences.addAll(SchemaCatalog.compare(compared.schemas(), SchemaCatalog.read(connection)));
+      }
+      differences.addAll(RoutineCatalog.compare(connection, compared.functions(), compared.triggers(), external,
+          context.config().schema()));
+      differences.addAll(SecurityCatalog.compare(connection, compared, external));
+      if (!compared.sequences().isEmpty() || !compared.declaredExtensions().isEmpty()) {
+        differences.addAll(SequenceCatalog.compare(compared.sequences(), SequenceCatalog.read(connection),
+            compared.declaredExtensions(), SequenceCatalog.extensions(connection)));
+      }
+      Optional<String> version = applied.stream().filter(a -> !a.baselined()).reduce((a, b) -> b)
+          .map(a -> a.version().getVersion());
+      return new VerifyResult(version, expected.tables().size(), expected.enums().size(), differences,
+          external.entries().stream().map(e -> e.kind() + " " + e.name()).toList());
+    } catch (SQLException e) {
+      throw context.sqlFailure("verify", e);
+    } finally {
+      folding.cancel(false);
+    }
+  }
+
+  private static Schema joined(CompletableFuture<Schema> folding) {
+    try {
+      return folding.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
   }
 
   /**
@@ -105,11 +134,15 @@ public final class Drift {
   Schema liveSchema(String command) {
     ExternalObjects external = external();
     try (Connection connection = context.connect()) {
-      return CatalogExtras.withoutExternal(connection,
-          CatalogReader.read(connection, context.historyTable(), context.config().schema()), external);
+      return liveSchema(connection, external);
     } catch (SQLException e) {
       throw context.sqlFailure(command, e);
     }
+  }
+
+  private Schema liveSchema(Connection connection, ExternalObjects external) throws SQLException {
+    return CatalogExtras.withoutExternal(connection,
+        CatalogReader.read(connection, context.historyTable(), context.config().schema()), external);
   }
 
   /** What {@code plinth.external} declares as created by hand-written migrations; none without it. */
@@ -119,60 +152,6 @@ public final class Drift {
       return text.map(ExternalObjects::parse).orElse(ExternalObjects.NONE);
     } catch (IllegalArgumentException e) {
       throw new PlinthException(e, Message.EXTERNAL_UNREADABLE, ExternalObjects.FILE, e.getMessage());
-    }
-  }
-
-  /** How the live schemas differ from the declared ones. */
-  private List<Difference> schemaDifferences(Schema expected) {
-    if (expected.schemas().isEmpty()) {
-      return List.of();
-    }
-    try (Connection connection = context.connect()) {
-      return SchemaCatalog.compare(expected.schemas(), SchemaCatalog.read(connection));
-    } catch (SQLException e) {
-      throw context.sqlFailure("verify", e);
-    }
-  }
-
-  /** How the live declared sequences and extensions differ from the expected ones. */
-  private List<Difference> sequenceDifferences(Schema expected) {
-    if (expected.sequences().isEmpty() && expected.declaredExtensions().isEmpty()) {
-      return List.of();
-    }
-    try (Connection connection = context.connect()) {
-      return SequenceCatalog.compare(expected.sequences(), SequenceCatalog.read(connection),
-          expected.declaredExtensions(), SequenceCatalog.extensions(connection));
-    } catch (SQLException e) {
-      throw context.sqlFailure("verify", e);
-    }
-  }
-
-  /** How the live row-level security, policies and grants differ from the expected ones. */
-  private List<Difference> securityDifferences(Schema expected) {
-    try (Connection connection = context.connect()) {
-      return SecurityCatalog.compare(connection, expected, external());
-    } catch (SQLException e) {
-      throw context.sqlFailure("verify", e);
-    }
-  }
-
-  /** How the live views differ from the expected ones. */
-  private List<Difference> viewDifferences(Schema expected) {
-    try (Connection connection = context.connect()) {
-      return ViewCatalog.compare(connection, expected.views(), context.config().schema());
-    } catch (SQLException e) {
-      throw context.sqlFailure("verify", e);
-    }
-  }
-
-  /** How the live functions and triggers differ from the expected ones. */
-  private List<Difference> routineDifferences(Schema expected) {
-    ExternalObjects external = external();
-    try (Connection connection = context.connect()) {
-      return RoutineCatalog.compare(connection, expected.functions(), expected.triggers(), external,
-          context.config().schema());
-    } catch (SQLException e) {
-      throw context.sqlFailure("verify", e);
     }
   }
 

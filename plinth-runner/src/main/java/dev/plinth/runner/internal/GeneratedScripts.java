@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.flywaydb.core.api.ClassProvider;
+import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.resolver.MigrationResolver;
 import org.flywaydb.core.api.resolver.ResolvedMigration;
@@ -21,14 +22,25 @@ import org.flywaydb.core.internal.resolver.sql.SqlMigrationResolver;
 public final class GeneratedScripts implements MigrationResolver {
 
   private final MigrationResources resources;
+  private volatile boolean sqlCallbacks;
 
   public GeneratedScripts(MigrationResources resources) {
     this.resources = resources;
   }
 
+  /**
+   * Whether the last resolution found a Flyway SQL callback among the locations' scripts
+   * ({@code beforeEachMigrate.sql}, {@code afterMigrate__note.sql}, ...): only Flyway runs those.
+   */
+  public boolean sqlCallbacks() {
+    return sqlCallbacks;
+  }
+
   @Override
   public Collection<ResolvedMigration> resolveMigrations(Context context) {
     List<ResolvedMigration> result = new ArrayList<>();
+    sqlCallbacks = context.resourceProvider.getResources("", new String[] {".sql"}).stream()
+        .anyMatch(resource -> isCallback(resource.getFilename()));
     SqlMigrationResolver sql = new SqlMigrationResolver(context.resourceProvider, context.sqlScriptExecutorFactory,
         context.sqlScriptFactory, context.configuration, new ParsingContext());
     for (ResolvedMigration migration : sql.resolveMigrations(context)) {
@@ -44,6 +56,16 @@ public final class GeneratedScripts implements MigrationResolver {
       result.addAll(plugin.resolveMigrations(context));
     }
     return result;
+  }
+
+  private static boolean isCallback(String fileName) {
+    String name = fileName.substring(0, fileName.length() - ".sql".length());
+    int separator = name.indexOf("__");
+    try {
+      return Event.fromId(separator < 0 ? name : name.substring(0, separator)) != null;
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   /**

@@ -102,9 +102,16 @@ public final class RunnerContext {
    * (which resets the timeouts a failed script outside a transaction left on its connection).
    */
   public Flyway flyway(Callback... callbacks) {
+    return flyway(Optional.empty(), callbacks);
+  }
+
+  /** The same, migrating no further than {@code target} when given. */
+  public Flyway flyway(Optional<String> target, Callback... callbacks) {
     List<Callback> all = new ArrayList<>(List.of(callbacks));
     all.add(new SessionTimeouts(resources()));
-    return configuration().callbacks(all.toArray(Callback[]::new)).load();
+    FluentConfiguration configuration = configuration().callbacks(all.toArray(Callback[]::new));
+    target.ifPresent(configuration::target);
+    return configuration.load();
   }
 
   /**
