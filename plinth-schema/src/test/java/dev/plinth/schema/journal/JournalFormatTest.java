@@ -490,7 +490,8 @@ class JournalFormatTest {
         new Change.RenameSchema("old_app", "app"),
         new Change.AlterSchema("app", null, new Namespace("app", "com.example.app", "The application.")),
         new Change.AlterSchema("app", new Namespace("app", "com.example.app", null), null),
-        new Change.ReplaceView(rich, new View(rich.name(), rich.javaClass(), "SELECT id, name FROM app.account")));
+        new Change.ReplaceView(rich, new View(rich.name(), rich.javaClass(), "SELECT id, name FROM app.account")),
+        new Change.RefreshView(stats, stats.withRefresh(1)));
     return new JournalEntry(1, "9", null, false, false, changes);
   }
 
