@@ -62,4 +62,16 @@ public @interface View {
    * {@code @View(sql = "...", materialized = true, withData = false)}.
    */
   boolean withData() default true;
+
+  /**
+   * For a materialized view, how many times a migration was asked to refresh it: raising it (from 0
+   * to 1, then to 2, ...) makes the next migration run {@code REFRESH MATERIALIZED VIEW}, after the
+   * migration's other changes. The refresh is {@code CONCURRENTLY} (readers go on) when the view is
+   * created {@code WITH DATA} and has a unique {@code @Index} on plain columns without a
+   * {@code where}; otherwise it locks readers out for its whole length (lint {@code PLN410}). The
+   * rollback refreshes the view again. A migration that creates the view again {@code WITH DATA}
+   * (its query changed, say) does not refresh it. Example:
+   * {@code @View(sql = "...", materialized = true, refresh = 1)}.
+   */
+  int refresh() default 0;
 }

@@ -126,8 +126,13 @@ final class Generation {
         type -> elements.getBinaryName((TypeElement) ((DeclaredType) type).asElement()).toString());
     Resources resources = new Resources(env.getFiler(), options.migrations(), options.resourcePath());
     Map<View, Origin> views = new LinkedHashMap<>();
+    Map<QualifiedName, MigrationLint.ViewNote> viewNotes = new HashMap<>();
     for (TypeElement type : viewRecords(previous, roundViews, elements)) {
-      reader.readView(type, resources).ifPresent(view -> views.put(view, reader.viewOrigin(type)));
+      reader.readView(type, resources).ifPresent(view -> {
+        views.put(view, reader.viewOrigin(type));
+        viewNotes.put(view.name(), new MigrationLint.ViewNote(reader.viewOrigin(type),
+            reader.viewAcknowledged(type)));
+      });
     }
     Schema built = builder.build(drafts, keptTables(kept, drafts, elements), reader.enums(),
         reader.enumOrigins(), views, kept).withDeclared(List.copyOf(declared.keySet()));
@@ -157,7 +162,7 @@ final class Generation {
     Map<QualifiedName, TableDraft> byName = new HashMap<>();
     drafts.forEach(d -> byName.put(d.table().name(), d));
     Schema schema = new Renames(report, byName, reader.enumRenames()).resolve(previous, built);
-    MigrationLint lint = new MigrationLint(report, byName);
+    MigrationLint lint = new MigrationLint(report, byName, viewNotes);
     lint.checkAmbiguities(previous, schema);
     DomainChecks.check(previous, schema, domains.origins(), report);
     PartitionChecks.check(previous, schema, byName, report);

@@ -143,6 +143,20 @@ class GenerationTest {
   }
 
   /**
+   * Materialized views asked to be refreshed: one with a unique index on a plain column refreshed
+   * CONCURRENTLY, one whose only unique index is partial refreshed under a lock; the reverse
+   * refreshes them again.
+   */
+  @Test
+  void materializedViewsRefreshedWriteTheGoldenMigrations() throws IOException {
+    assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("views-refresh"))).succeeded();
+    Compilation evolved = ProcessorRun.compile(migrations, ProcessorRun.schema("views-refresh-evolved"));
+
+    assertThat(evolved).succeeded();
+    assertGolden("views-refresh");
+  }
+
+  /**
    * Keys and index options: NULLS NOT DISTINCT, deferrable keys, MATCH FULL, foreign keys to a
    * unique constraint in another column order and to a unique index, storage parameters and
    * collations; then deferrability changed (in place for the foreign key, rebuilt for the unique

@@ -132,6 +132,8 @@ public sealed interface Change {
 
     R visitReplaceView(ReplaceView change);
 
+    R visitRefreshView(RefreshView change);
+
     R visitValidateConstraint(ValidateConstraint change);
 
     R visitAlterForeignKey(AlterForeignKey change);
@@ -1384,6 +1386,34 @@ public sealed interface Change {
      */
     public List<View> readers(Schema state) {
       return ViewChanges.readersOf(state.views(), before);
+    }
+  }
+
+  /**
+   * Refreshes a materialized view ({@code @View(refresh)} raised): {@code REFRESH MATERIALIZED VIEW},
+   * {@code CONCURRENTLY} when PostgreSQL allows it ({@link #concurrently()}). Its inverse refreshes
+   * the view again: its rows are derived from its tables, so there is nothing to restore, only rows
+   * to compute from the tables as the reverse leaves them.
+   */
+  @JsonTypeName("RefreshView")
+  @JsonPropertyOrder({"before", "after"})
+  record RefreshView(@JsonProperty("before") View before, @JsonProperty("after") View after)
+      implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitRefreshView(this);
+    }
+
+    public Change inverse() {
+      return new RefreshView(after, before);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.withView(after);
+    }
+
+    /** Whether the refresh lets readers go on ({@link ViewRefresh#concurrently}). */
+    public boolean concurrently() {
+      return ViewRefresh.concurrently(after);
     }
   }
 

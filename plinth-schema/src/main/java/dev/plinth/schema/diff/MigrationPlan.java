@@ -300,6 +300,10 @@ public final class MigrationPlan {
       return List.of(c.after().sql());
     }
 
+    public List<String> visitRefreshView(Change.RefreshView c) {
+      return List.of();
+    }
+
     public List<String> visitCreateFunction(Change.CreateFunction c) {
       return List.of(c.function().body());
     }

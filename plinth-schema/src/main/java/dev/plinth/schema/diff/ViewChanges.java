@@ -7,6 +7,7 @@ import dev.plinth.schema.diff.Change.DropColumn;
 import dev.plinth.schema.diff.Change.DropTable;
 import dev.plinth.schema.diff.Change.DropView;
 import dev.plinth.schema.diff.Change.RebuildEnum;
+import dev.plinth.schema.diff.Change.RefreshView;
 import dev.plinth.schema.diff.Change.RenameColumn;
 import dev.plinth.schema.diff.Change.RenameTable;
 import dev.plinth.schema.diff.Change.ReplaceView;
@@ -52,7 +53,7 @@ final class ViewChanges {
     for (View view : before.views()) {
       if (reads(view).stream().anyMatch(touched::contains)) {
         dropped.add(view.name());
-      } else if (!after.views().contains(view)) {
+      } else if (after.views().stream().noneMatch(v -> sameView(v, view))) {
         View next = after.view(view.name()).orElse(null);
         if (next != null && replaceable(view, next)) {
           replaced.put(view.name(), next);
@@ -83,7 +84,22 @@ final class ViewChanges {
         out.add(new ReplaceView(before.view(view.name()).orElseThrow(), view));
       }
     }
+    // Last, when the tables hold what the migration leaves in them. A view just created WITH DATA
+    // holds its rows already.
+    for (View view : readFirst(after.views())) {
+      View was = before.view(view.name()).orElse(null);
+      boolean created = was == null || dropped.contains(view.name());
+      if (was != null && was.refresh() != view.refresh() && view.materialized()
+          && !(created && !view.noData())) {
+        out.add(new RefreshView(was, view));
+      }
+    }
     return List.copyOf(out);
+  }
+
+  /** Whether two views are the same but for {@link View#refresh()}, which asks for a refresh only. */
+  static boolean sameView(View a, View b) {
+    return a.withRefresh(0).equals(b.withRefresh(0));
   }
 
   /**

@@ -17,8 +17,11 @@ import java.util.Objects;
  * @param indexes for a materialized view, its indexes; absent (empty) otherwise
  * @param grants the privileges granted on the view, sorted by role (created with it); absent
  *     (empty) when none
+ * @param refresh for a materialized view, how many times a migration was asked to refresh it
+ *     ({@code @View(refresh)}): raising it makes the next migration refresh the view; absent (0)
+ *     otherwise. It is not part of what the view is: views differing only in it are the same view
  */
-@JsonPropertyOrder({"name", "javaClass", "sql", "materialized", "noData", "indexes", "grants"})
+@JsonPropertyOrder({"name", "javaClass", "sql", "materialized", "noData", "indexes", "grants", "refresh"})
 public record View(
     @JsonProperty("name") QualifiedName name,
     @JsonProperty("javaClass") String javaClass,
@@ -26,13 +29,20 @@ public record View(
     @JsonProperty("materialized") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean materialized,
     @JsonProperty("noData") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean noData,
     @JsonProperty("indexes") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Index> indexes,
-    @JsonProperty("grants") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Grant> grants) {
+    @JsonProperty("grants") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Grant> grants,
+    @JsonProperty("refresh") @JsonInclude(JsonInclude.Include.NON_DEFAULT) int refresh) {
   public View {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(javaClass, "javaClass");
     Objects.requireNonNull(sql, "sql");
     indexes = indexes == null ? List.of() : List.copyOf(indexes);
     grants = TableSecurity.sortedGrants(grants);
+  }
+
+  /** A view, or materialized view, never asked to be refreshed. */
+  public View(QualifiedName name, String javaClass, String sql, boolean materialized, boolean noData,
+      List<Index> indexes, List<Grant> grants) {
+    this(name, javaClass, sql, materialized, noData, indexes, grants, 0);
   }
 
   /** A (not materialized) view nothing is granted on. */
@@ -58,10 +68,15 @@ public record View(
 
   /** The same view under another name (its schema renamed, say). */
   public View withName(QualifiedName newName) {
-    return new View(newName, javaClass, sql, materialized, noData, indexes, grants);
+    return new View(newName, javaClass, sql, materialized, noData, indexes, grants, refresh);
   }
 
   public View withGrants(List<Grant> newGrants) {
-    return new View(name, javaClass, sql, materialized, noData, indexes, newGrants);
+    return new View(name, javaClass, sql, materialized, noData, indexes, newGrants, refresh);
+  }
+
+  /** The same view with another refresh count ({@code @View(refresh)}). */
+  public View withRefresh(int newRefresh) {
+    return new View(name, javaClass, sql, materialized, noData, indexes, grants, newRefresh);
   }
 }

@@ -307,6 +307,10 @@ public final class MigrationScript {
       return Optional.empty();
     }
 
+    public Optional<String> visitRefreshView(Change.RefreshView c) {
+      return Optional.empty();
+    }
+
     public Optional<String> visitCreateFunction(Change.CreateFunction c) {
       return Optional.empty();
     }

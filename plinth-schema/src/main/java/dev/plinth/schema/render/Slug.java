@@ -192,6 +192,10 @@ public final class Slug {
       return Subject.minor("replace_view_" + c.after().name().name());
     }
 
+    public Subject visitRefreshView(Change.RefreshView c) {
+      return Subject.minor("refresh_view_" + c.after().name().name());
+    }
+
     public Subject visitCreateFunction(Change.CreateFunction c) {
       return Subject.minor("create_function_" + c.function().name().name());
     }

@@ -463,6 +463,10 @@ public final class SqlRenderer {
       return out;
     }
 
+    public List<String> visitRefreshView(Change.RefreshView c) {
+      return List.of(ViewSql.refresh(c.after(), c.concurrently()));
+    }
+
     public List<String> visitCreateFunction(Change.CreateFunction c) {
       return List.of(RoutineSql.createFunction(c.function(), resumable));
     }

@@ -33,4 +33,9 @@ final class ViewSql {
   static List<String> drop(View view, boolean resumable) {
     return List.of("DROP " + view.kind() + " " + (resumable ? "IF EXISTS " : "") + ident(view.name()) + ";");
   }
+
+  /** {@code REFRESH MATERIALIZED VIEW [CONCURRENTLY]}. */
+  static String refresh(View view, boolean concurrently) {
+    return "REFRESH MATERIALIZED VIEW " + (concurrently ? "CONCURRENTLY " : "") + ident(view.name()) + ";";
+  }
 }

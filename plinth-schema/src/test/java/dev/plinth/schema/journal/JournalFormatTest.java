@@ -505,7 +505,8 @@ class JournalFormatTest {
         new Change.DropSequence(SEQUENCE, true),
         Change.CreateExtension.declared(new dev.plinth.schema.model.Extension("pg_trgm", "ext", "1.6", "app")),
         new Change.DropExtension("citext", true, new dev.plinth.schema.model.Extension("citext", null, null,
-            "app.Account")));
+            "app.Account")),
+        new Change.RefreshView(stats, stats.withRefresh(1)));
     return new JournalEntry(1, "9", null, false, false, changes);
   }
 

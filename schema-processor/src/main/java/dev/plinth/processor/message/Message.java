@@ -413,6 +413,18 @@ public enum Message {
           + " Add unique = true, or remove nullsNotDistinct."),
   REPEATED_STORAGE_PARAMETER(Severity.ERROR, "PLN344",
       "@Index(with) sets storage parameter '%s' twice. Keep one of them."),
+  REFRESH_LOCKS_READERS(Severity.WARNING, "PLN410",
+      "Materialized view %s is refreshed without CONCURRENTLY: REFRESH MATERIALIZED VIEW holds an"
+          + " ACCESS EXCLUSIVE lock for the whole refresh, so every query reading the view waits"
+          + " until the query is run again and stored. Give the view a unique index on plain columns"
+          + " without a WHERE, such as @Index(columns = \"%s\", unique = true) on its record, and the"
+          + " refresh is done CONCURRENTLY; or @Acknowledge(\"PLN410\") on the record if readers may wait."),
+  REFRESH_NOT_MATERIALIZED(Severity.ERROR, "PLN411",
+      "@View(refresh = %d) on %s asks to refresh a view that is not materialized: a view stores no"
+          + " rows, so there is nothing to refresh. Remove refresh, or add materialized = true."),
+  REFRESH_NEGATIVE(Severity.ERROR, "PLN412",
+      "@View(refresh = %d) on %s is negative. It counts the refreshes asked for: it starts at 0 and"
+          + " each raise (refresh = 1, then 2, ...) makes the next migration refresh the view."),
   // Declared schemas (@DbSchema).
   RENAMES_SCHEMA(Severity.NOTE, "PLN370",
       "Schema %s is renamed to %s in place (ALTER SCHEMA ... RENAME TO), with everything in it."
@@ -532,7 +544,7 @@ public enum Message {
       RENAMES_TABLE, RENAMES_COLUMN, RETYPES_COLUMN, DROPS_NOT_NULL, PRIMARY_KEY_ON_EXISTING,
       INTEGER_COLUMN, TIMESTAMP_WITHOUT_TIME_ZONE, VARCHAR_LENGTH, ENUM_REBUILT, KEY_REBUILT, COLLATION_CHANGED,
       GENERATED_READDED, GENERATED_FROM_PLAIN, DROPS_GENERATED, ADDS_GENERATED, POLICY_WITHOUT_ROW_SECURITY,
-      ROW_SECURITY_WITHOUT_POLICY, DETACHES_PARTITION, ADDS_PARTITION);
+      ROW_SECURITY_WITHOUT_POLICY, DETACHES_PARTITION, ADDS_PARTITION, REFRESH_LOCKS_READERS);
 
   /** The ids {@code @Acknowledge} takes, sorted. */
   public static List<String> acknowledgeableIds() {

@@ -746,9 +746,25 @@ public final class RecordReader {
                 i.method(), i.where(), i.include(), false) : i));
       }
     }
+    int refresh = view.integer("refresh");
+    if (refresh < 0) {
+      report.add(Message.REFRESH_NEGATIVE, view.origin("refresh"), refresh, record.getSimpleName());
+      return Optional.empty();
+    }
+    if (refresh != 0 && !view.bool("materialized")) {
+      report.add(Message.REFRESH_NOT_MATERIALIZED, view.origin("refresh"), refresh,
+          record.getSimpleName());
+      return Optional.empty();
+    }
     return Optional.of(new View(qualified, elements.getBinaryName(record).toString(), sql,
         view.bool("materialized"), view.bool("materialized") && !view.bool("withData"), indexes,
-        security.grants(record)));
+        security.grants(record), refresh));
+  }
+
+  /** The lint ids {@code @Acknowledge} on a view record acknowledges. */
+  public Set<String> viewAcknowledged(TypeElement record) {
+    return Ann.find(record, "Acknowledge", elements).map(a -> Set.copyOf(a.strings("value")))
+        .orElse(Set.of());
   }
 
   /** Where a view record is declared, for messages about it. */

@@ -16,6 +16,7 @@ import dev.plinth.schema.model.Column;
 import dev.plinth.schema.model.Identity;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Schema;
+import dev.plinth.schema.model.View;
 import dev.plinth.processor.read.TableDraft;
 import dev.plinth.schema.render.Backups;
 import java.util.ArrayList;
@@ -53,12 +54,26 @@ public final class MigrationLint {
 
   private final Report report;
   private final Map<QualifiedName, TableDraft> drafts;
+  private final Map<QualifiedName, ViewNote> views;
 
   /** @param drafts the tables read in this compilation, by name */
   public MigrationLint(Report report, Map<QualifiedName, TableDraft> drafts) {
+    this(report, drafts, Map.of());
+  }
+
+  /**
+   * @param drafts the tables read in this compilation, by name
+   * @param views where each view record is, and what it acknowledges, by view name
+   */
+  public MigrationLint(Report report, Map<QualifiedName, TableDraft> drafts,
+      Map<QualifiedName, ViewNote> views) {
     this.report = report;
     this.drafts = drafts;
+    this.views = Map.copyOf(views);
   }
+
+  /** A view record: where it is, and the ids its {@code @Acknowledge} names. */
+  public record ViewNote(Origin origin, Set<String> acknowledged) {}
 
   /** Reports renames that are not stated as such, before anything is diffed. */
   public void checkAmbiguities(Schema before, Schema after) {
@@ -96,7 +111,28 @@ public final class MigrationLint {
     Checks checks = new Checks(drafts, created, dropped, new Backups(version), rebuilt);
     for (Change change : changes) {
       change.accept(checks).forEach(this::report);
+      if (change instanceof Change.RefreshView refresh) {
+        checkRefresh(refresh);
+      }
     }
+  }
+
+  /**
+   * A refresh without {@code CONCURRENTLY} of a view that holds rows locks its readers out; one
+   * created {@code WITH NO DATA} may hold none, and no reader can read it before it is filled.
+   */
+  private void checkRefresh(Change.RefreshView refresh) {
+    View view = refresh.after();
+    ViewNote note = views.get(view.name());
+    if (refresh.concurrently() || view.noData()
+        || note != null && note.acknowledged().contains(Message.REFRESH_LOCKS_READERS.id())) {
+      return;
+    }
+    String columns = view.indexes().stream().filter(i -> i.unique()).findFirst()
+        .map(i -> i.keys().stream().map(k -> k.column() == null ? "..." : k.column())
+            .collect(java.util.stream.Collectors.joining(", ")))
+        .orElse("id");
+    report.add(Message.REFRESH_LOCKS_READERS, note == null ? null : note.origin(), view.name(), columns);
   }
 
   /**
@@ -377,6 +413,10 @@ public final class MigrationLint {
     }
 
     public List<Finding> visitReplaceView(Change.ReplaceView c) {
+      return List.of();
+    }
+
+    public List<Finding> visitRefreshView(Change.RefreshView c) {
       return List.of();
     }
 
