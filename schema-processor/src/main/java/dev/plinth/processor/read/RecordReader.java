@@ -784,7 +784,7 @@ public final class RecordReader {
     }
     return Optional.of(new View(qualified, elements.getBinaryName(record).toString(), sql,
         view.bool("materialized"), view.bool("materialized") && !view.bool("withData"), indexes,
-        security.grants(record)));
+        security.grants(record, false)));
   }
 
   /** Where a view record is declared, for messages about it. */
