@@ -490,7 +490,9 @@ class JournalFormatTest {
         new Change.RenameSchema("old_app", "app"),
         new Change.AlterSchema("app", null, new Namespace("app", "com.example.app", "The application.")),
         new Change.AlterSchema("app", new Namespace("app", "com.example.app", null), null),
-        new Change.ReplaceView(rich, new View(rich.name(), rich.javaClass(), "SELECT id, name FROM app.account")));
+        new Change.ReplaceView(rich, new View(rich.name(), rich.javaClass(), "SELECT id, name FROM app.account")),
+        new Change.ChangeGrant(t, "app_writer", List.of(), List.of("USAGE", "UPDATE"),
+            "account_id_seq"));
     return new JournalEntry(1, "9", null, false, false, changes);
   }
 
