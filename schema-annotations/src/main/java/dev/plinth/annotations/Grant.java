@@ -18,6 +18,18 @@ import java.lang.annotation.Target;
  * @Grant(to = "app_writer", privileges = {Privilege.SELECT, Privilege.INSERT, Privilege.UPDATE})
  * public record Note(@Id long id, String body) {}
  * }</pre>
+ *
+ * <p>With {@link #sequence()} the privileges are on a sequence of the table's schema (the one
+ * behind a serial or identity column) rather than on the table: {@code USAGE}, {@code SELECT}
+ * and {@code UPDATE}. Nothing is granted on a sequence unless declared: a role that inserts rows
+ * drawing ids from it needs {@code USAGE} on it too.
+ *
+ * <pre>{@code
+ * @Table(name = "orders")
+ * @Grant(to = "app_writer", privileges = {Privilege.SELECT, Privilege.INSERT})
+ * @Grant(to = "app_writer", privileges = Privilege.USAGE, sequence = "orders_id_seq")
+ * public record Order(@Id @Serial long id, String item) {}
+ * }</pre>
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -29,6 +41,13 @@ public @interface Grant {
 
   /** The privileges. Example: {@code privileges = {Privilege.SELECT, Privilege.INSERT}}. */
   Privilege[] privileges();
+
+  /**
+   * The sequence, in the table's schema, the privileges are on; the table itself by default.
+   * Only on a {@link Table} record, with {@code USAGE}, {@code SELECT} or {@code UPDATE}.
+   * Example: {@code sequence = "orders_id_seq"}.
+   */
+  String sequence() default "";
 
   /** Holds repeated {@link Grant} annotations. */
   @Documented

@@ -1,6 +1,11 @@
 package dev.plinth.annotations;
 
-/** The privileges a {@link Grant} gives on a table or view. */
+/**
+ * The privileges a {@link Grant} gives on a table or view, or (with {@link Grant#sequence()}) on a
+ * sequence: {@code USAGE}, {@code SELECT}, {@code UPDATE}.
+ */
 public enum Privilege {
-  SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER
+  SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER,
+  /** On a sequence only: {@code nextval} and {@code currval}. */
+  USAGE
 }

@@ -33,6 +33,17 @@ class SecurityGenerationTest {
   }
 
   @Test
+  void grantsOnASequenceWriteTheGoldenMigrations() throws IOException {
+    assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("sequence-grants")))
+        .succeeded();
+    Compilation evolved = ProcessorRun.compile(migrations,
+        ProcessorRun.schema("sequence-grants-evolved"));
+
+    assertThat(evolved).succeeded();
+    assertGolden("sequence-grants");
+  }
+
+  @Test
   void compilingTheSameSchemaAgainWritesNothingNew() throws IOException {
     assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("security"))).succeeded();
     Map<String, String> first = ProcessorRun.files(migrations);

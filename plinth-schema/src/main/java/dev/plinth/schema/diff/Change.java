@@ -31,6 +31,7 @@ import dev.plinth.schema.model.Trigger;
 import dev.plinth.schema.model.UniqueConstraint;
 import dev.plinth.schema.model.View;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
@@ -1730,24 +1731,37 @@ public sealed interface Change {
   }
 
   /**
-   * Grants a role the privileges on a table or view it has after and not before, and revokes
-   * those it has before and not after.
+   * Grants a role the privileges on a table or view (or a sequence in the table's schema) it has
+   * after and not before, and revokes those it has before and not after.
    *
    * @param on the table or view
    * @param before the privileges before, sorted (empty for none)
    * @param after the privileges after, sorted (empty for none)
+   * @param sequence the sequence, in {@code on}'s schema, the privileges are on; null for
+   *     {@code on} itself
    */
   @JsonTypeName("ChangeGrant")
-  @JsonPropertyOrder({"on", "role", "before", "after"})
+  @JsonPropertyOrder({"on", "role", "before", "after", "sequence"})
   record ChangeGrant(
       @JsonProperty("on") QualifiedName on,
       @JsonProperty("role") String role,
       @JsonProperty("before") List<String> before,
-      @JsonProperty("after") List<String> after)
+      @JsonProperty("after") List<String> after,
+      @JsonProperty("sequence") @JsonInclude(JsonInclude.Include.NON_NULL) String sequence)
       implements Change {
     public ChangeGrant {
       before = new Grant(role, before).privileges();
       after = new Grant(role, after).privileges();
+    }
+
+    /** Privileges on the table or view itself. */
+    public ChangeGrant(QualifiedName on, String role, List<String> before, List<String> after) {
+      this(on, role, before, after, null);
+    }
+
+    /** What the privileges are on: the sequence, or the table or view. */
+    public QualifiedName object() {
+      return sequence == null ? on : new QualifiedName(on.schema(), sequence);
     }
 
     public <R> R accept(Visitor<R> visitor) {
@@ -1755,13 +1769,14 @@ public sealed interface Change {
     }
 
     public Change inverse() {
-      return new ChangeGrant(on, role, after, before);
+      return new ChangeGrant(on, role, after, before, sequence);
     }
 
     public Schema applyTo(Schema schema) {
       UnaryOperator<List<Grant>> edit = grants -> {
-        List<Grant> result = minus(grants, g -> g.role().equals(role));
-        return after.isEmpty() ? result : plus(result, new Grant(role, after));
+        List<Grant> result = minus(grants,
+            g -> g.role().equals(role) && Objects.equals(g.sequence(), sequence));
+        return after.isEmpty() ? result : plus(result, new Grant(role, after, sequence));
       };
       if (schema.table(on).isPresent()) {
         return schema.editTable(on, t -> t.withSecurity(t.access().withGrants(

@@ -142,20 +142,31 @@ final class SecurityChanges {
 
   private static void grants(QualifiedName on, List<Grant> before, List<Grant> after,
       Consumer<Change> revoke, Consumer<Change> grant) {
-    Map<String, List<String>> old = new TreeMap<>();
-    before.forEach(g -> old.put(g.role(), g.privileges()));
-    Map<String, List<String>> now = new TreeMap<>();
-    after.forEach(g -> now.put(g.role(), g.privileges()));
-    Set<String> roles = new java.util.TreeSet<>(old.keySet());
-    roles.addAll(now.keySet());
-    for (String role : roles) {
-      List<String> from = old.getOrDefault(role, List.of());
-      List<String> to = now.getOrDefault(role, List.of());
+    Map<List<String>, List<String>> old = new TreeMap<>(GRANT_KEY);
+    before.forEach(g -> old.put(key(g), g.privileges()));
+    Map<List<String>, List<String>> now = new TreeMap<>(GRANT_KEY);
+    after.forEach(g -> now.put(key(g), g.privileges()));
+    Set<List<String>> keys = new java.util.TreeSet<>(GRANT_KEY);
+    keys.addAll(old.keySet());
+    keys.addAll(now.keySet());
+    for (List<String> key : keys) {
+      List<String> from = old.getOrDefault(key, List.of());
+      List<String> to = now.getOrDefault(key, List.of());
       if (!from.equals(to)) {
-        (to.isEmpty() ? revoke : grant).accept(new ChangeGrant(on, role, from, to));
+        (to.isEmpty() ? revoke : grant).accept(
+            new ChangeGrant(on, key.get(0), from, to, key.get(1).isEmpty() ? null : key.get(1)));
       }
     }
   }
+
+  /** Role, then sequence ({@code ""} for the table or view itself). */
+  private static List<String> key(Grant g) {
+    return List.of(g.role(), g.sequence() == null ? "" : g.sequence());
+  }
+
+  private static final java.util.Comparator<List<String>> GRANT_KEY =
+      java.util.Comparator.<List<String>, String>comparing(k -> k.get(0))
+          .thenComparing(k -> k.get(1));
 
   /** Same policy once the expressions are canonical. */
   static boolean same(Policy a, Policy b) {

@@ -29,10 +29,11 @@ public record TableSecurity(
     grants = sortedGrants(grants);
   }
 
-  /** The grants sorted by role. */
+  /** The grants sorted by role, those on the table or view before those on a sequence. */
   public static List<Grant> sortedGrants(List<Grant> grants) {
     List<Grant> sorted = new ArrayList<>(grants == null ? List.of() : grants);
-    sorted.sort(Comparator.comparing(Grant::role));
+    sorted.sort(Comparator.comparing(Grant::role).thenComparing(Grant::sequence,
+        Comparator.nullsFirst(Comparator.naturalOrder())));
     return List.copyOf(sorted);
   }
 

@@ -49,6 +49,7 @@ final class SecuritySources {
     List<String> privileges = grant.privileges().stream().map(p -> "Privilege." + p).toList();
     return "@Grant(to = " + RecordSources.string(grant.role()) + ", privileges = "
         + (privileges.size() == 1 ? privileges.get(0) : "{" + String.join(", ", privileges) + "}")
+        + (grant.sequence() == null ? "" : ", sequence = " + RecordSources.string(grant.sequence()))
         + ")";
   }
 

@@ -78,13 +78,12 @@ final class SecuritySql {
     List<String> out = new ArrayList<>();
     List<String> lost = c.before().stream().filter(p -> !c.after().contains(p)).toList();
     List<String> gained = c.after().stream().filter(p -> !c.before().contains(p)).toList();
+    String on = (c.sequence() == null ? " ON TABLE " : " ON SEQUENCE ") + ident(c.object());
     if (!lost.isEmpty()) {
-      out.add("REVOKE " + String.join(", ", lost) + " ON TABLE " + ident(c.on()) + " FROM "
-          + role(c.role()) + ";");
+      out.add("REVOKE " + String.join(", ", lost) + on + " FROM " + role(c.role()) + ";");
     }
     if (!gained.isEmpty()) {
-      out.add("GRANT " + String.join(", ", gained) + " ON TABLE " + ident(c.on()) + " TO "
-          + role(c.role()) + ";");
+      out.add("GRANT " + String.join(", ", gained) + on + " TO " + role(c.role()) + ";");
     }
     return out;
   }

@@ -506,7 +506,9 @@ class JournalFormatTest {
         Change.CreateExtension.declared(new dev.plinth.schema.model.Extension("pg_trgm", "ext", "1.6", "app")),
         new Change.DropExtension("citext", true, new dev.plinth.schema.model.Extension("citext", null, null,
             "app.Account")),
-        new Change.RefreshView(stats, stats.withRefresh(1)));
+        new Change.RefreshView(stats, stats.withRefresh(1)),
+        new Change.ChangeGrant(t, "app_writer", List.of(), List.of("USAGE", "UPDATE"),
+            "account_id_seq"));
     return new JournalEntry(1, "9", null, false, false, changes);
   }
 

@@ -509,6 +509,11 @@ public enum Message {
           + " it by hand: DROP ROLE \"%s\";"),
   DUPLICATE_GRANT(Severity.ERROR, "PLN397",
       "%s has two @Grant(to = \"%s\"). Write one @Grant per role, with all its privileges."),
+  GRANT_PRIVILEGE_NOT_ON(Severity.ERROR, "PLN444",
+      "@Grant(to = \"%s\") on %s gives %s on %s, which it cannot have there. A table or view takes"
+          + " SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER; a sequence (sequence ="
+          + " \"...\", on a @Table record only) takes USAGE, SELECT, UPDATE. Remove it, or write a"
+          + " @Grant for the sequence."),
   ROLE_DECLARED_TWICE(Severity.ERROR, "PLN398",
       "@Role(\"%s\") is declared on %s and again on %s. Declare each role once."),
   POLICY_WITHOUT_EXPRESSION(Severity.ERROR, "PLN399",

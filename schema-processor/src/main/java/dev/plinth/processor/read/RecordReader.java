@@ -758,7 +758,7 @@ public final class RecordReader {
     }
     return Optional.of(new View(qualified, elements.getBinaryName(record).toString(), sql,
         view.bool("materialized"), view.bool("materialized") && !view.bool("withData"), indexes,
-        security.grants(record), refresh));
+        security.grants(record, false), refresh));
   }
 
   /** The lint ids {@code @Acknowledge} on a view record acknowledges. */

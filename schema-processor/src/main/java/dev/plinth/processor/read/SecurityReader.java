@@ -89,11 +89,14 @@ public final class SecurityReader {
       policies.add(new Policy(name, command, policy.bool("permissive"), roles, using, withCheck,
           blankToNull(policy.string("renamedFrom"))));
     }
-    return new TableSecurity(enabled, forced, policies, grants(record));
+    return new TableSecurity(enabled, forced, policies, grants(record, true));
   }
 
-  /** The privileges a table or view record grants, one {@code @Grant} per role. */
-  List<Grant> grants(TypeElement record) {
+  /**
+   * The privileges a table ({@code onTable}) or view record grants, one {@code @Grant} per role
+   * and object (the record, or a sequence of a table).
+   */
+  List<Grant> grants(TypeElement record, boolean onTable) {
     List<Grant> grants = new ArrayList<>();
     Set<String> roles = new HashSet<>();
     for (Ann grant : Ann.findAll(record, "Grant", elements)) {
@@ -112,13 +115,25 @@ public final class SecurityReader {
             record.getSimpleName());
         continue;
       }
+      String named = grant.string("sequence").strip();
+      String sequence = named.isEmpty() ? null : named;
+      List<String> allowed = Grant.privilegesOn(sequence);
+      String wrong = privileges.stream()
+          .filter(p -> !allowed.contains(p) || sequence != null && !onTable)
+          .collect(java.util.stream.Collectors.joining(", "));
+      if (!wrong.isEmpty()) {
+        report.add(Message.GRANT_PRIVILEGE_NOT_ON,
+            grant.origin(sequence != null && !onTable ? "sequence" : "privileges"), role,
+            record.getSimpleName(), wrong, sequence == null ? "the record" : "sequence " + sequence);
+        continue;
+      }
       String key = role.equalsIgnoreCase(Role.PUBLIC) ? Role.PUBLIC : role;
-      if (!roles.add(key)) {
+      if (!roles.add(key + "\0" + (sequence == null ? "" : sequence))) {
         report.add(Message.DUPLICATE_GRANT, grant.origin("to"), record.getSimpleName(), role);
         continue;
       }
       use(key, grant.origin("to"));
-      grants.add(new Grant(key, privileges));
+      grants.add(new Grant(key, privileges, sequence));
     }
     return grants;
   }

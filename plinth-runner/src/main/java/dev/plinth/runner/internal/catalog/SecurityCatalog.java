@@ -47,6 +47,17 @@ public final class SecurityCatalog {
            aclexplode(c.relacl) a
       WHERE n.nspname = ? AND c.relname = ? AND a.grantee <> c.relowner
       """;
+  /** Grants on the sequences the table owns (those behind its serial and identity columns). */
+  private static final String SEQUENCE_GRANTS = """
+      SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(a.grantee) END,
+             a.privilege_type, s.relname
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      JOIN pg_depend d ON d.refobjid = c.oid AND d.refclassid = 'pg_class'::regclass
+        AND d.classid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
+      JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S',
+           aclexplode(s.relacl) a
+      WHERE n.nspname = ? AND c.relname = ? AND a.grantee <> s.relowner
+      """;
 
   private SecurityCatalog() {}
 
@@ -133,6 +144,21 @@ public final class SecurityCatalog {
     }
     List<Grant> grants = new ArrayList<>();
     privileges.forEach((role, set) -> grants.add(new Grant(role, List.copyOf(set))));
+    Map<List<String>, TreeSet<String>> onSequences = new TreeMap<>(
+        java.util.Comparator.<List<String>, String>comparing(k -> k.get(0))
+            .thenComparing(k -> k.get(1)));
+    try (PreparedStatement st = connection.prepareStatement(SEQUENCE_GRANTS)) {
+      st.setString(1, name.schema());
+      st.setString(2, name.name());
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          onSequences.computeIfAbsent(List.of(rs.getString(1), rs.getString(3)),
+              k -> new TreeSet<>()).add(rs.getString(2));
+        }
+      }
+    }
+    onSequences.forEach((key, set) -> grants.add(new Grant(key.get(0), List.copyOf(set),
+        key.get(1))));
     return new TableSecurity(enabled, forced, policies, grants);
   }
 
@@ -211,19 +237,19 @@ public final class SecurityCatalog {
   private static void grants(String on, List<Grant> want, List<Grant> have, Set<String> managed,
       List<Difference> out) {
     Map<String, List<String>> wanted = new TreeMap<>();
-    want.forEach(g -> wanted.put(g.role(), g.privileges()));
+    want.forEach(g -> wanted.put(subject(on, g), g.privileges()));
     Map<String, List<String>> had = new TreeMap<>();
-    have.forEach(g -> had.put(g.role(), g.privileges()));
-    TreeSet<String> roles = new TreeSet<>(wanted.keySet());
-    roles.addAll(had.keySet());
-    for (String role : roles) {
-      List<String> w = wanted.get(role);
-      List<String> h = had.get(role);
-      String name = on + " to " + role;
+    have.forEach(g -> had.put(subject(on, g), g.privileges()));
+    Map<String, String> roleOf = new TreeMap<>();
+    want.forEach(g -> roleOf.put(subject(on, g), g.role()));
+    have.forEach(g -> roleOf.put(subject(on, g), g.role()));
+    for (String name : roleOf.keySet()) {
+      List<String> w = wanted.get(name);
+      List<String> h = had.get(name);
       if (h == null) {
         out.add(Difference.missing("grant", name, String.join(", ", w)));
       } else if (w == null) {
-        if (managed.contains(role)) {
+        if (managed.contains(roleOf.get(name))) {
           out.add(Difference.extra("grant", name, String.join(", ", h)));
         }
       } else if (!w.equals(h)) {
@@ -231,6 +257,11 @@ public final class SecurityCatalog {
             String.join(", ", h)));
       }
     }
+  }
+
+  /** {@code on to role}, or {@code on sequence seq to role} for a grant on a sequence. */
+  private static String subject(String on, Grant g) {
+    return on + (g.sequence() == null ? "" : " sequence " + g.sequence()) + " to " + g.role();
   }
 
   private static Policy canonical(Policy p) {
