@@ -1,5 +1,6 @@
 package dev.plinth.features;
 
+import static dev.plinth.features.GoldenScripts.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.plinth.runner.Plinth;
@@ -17,7 +18,6 @@ import dev.plinth.schema.model.Schema;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -178,12 +178,5 @@ class CatalogFeaturesDatabaseTest {
 
   private static String insert(Connection connection, String sql) throws SQLException {
     return query(connection, sql);
-  }
-
-  private static String query(Connection connection, String sql) throws SQLException {
-    try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-      rs.next();
-      return rs.getString(1);
-    }
   }
 }

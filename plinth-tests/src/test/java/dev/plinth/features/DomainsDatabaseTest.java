@@ -1,5 +1,6 @@
 package dev.plinth.features;
 
+import static dev.plinth.features.GoldenScripts.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.plinth.runner.Plinth;
@@ -15,9 +16,7 @@ import dev.plinth.schema.model.Schema;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -139,12 +138,5 @@ class DomainsDatabaseTest {
 
   private static void run(Connection connection, String file) throws IOException, SQLException {
     GoldenScripts.run(connection, GOLDEN, file);
-  }
-
-  private static String query(Connection connection, String sql) throws SQLException {
-    try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-      rs.next();
-      return rs.getString(1);
-    }
   }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -36,6 +37,14 @@ final class GoldenScripts {
       connection.commit();
     } finally {
       connection.setAutoCommit(true);
+    }
+  }
+
+  /** The first column of the first row {@code sql} returns. */
+  static String query(Connection connection, String sql) throws SQLException {
+    try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getString(1);
     }
   }
 }

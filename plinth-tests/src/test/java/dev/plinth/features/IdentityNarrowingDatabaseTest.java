@@ -1,5 +1,6 @@
 package dev.plinth.features;
 
+import static dev.plinth.features.GoldenScripts.query;
 import static dev.plinth.features.ModelScripts.assertCatalog;
 import static dev.plinth.features.ModelScripts.execute;
 import static dev.plinth.features.ModelScripts.migrate;
@@ -16,9 +17,7 @@ import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.Table;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -66,12 +65,5 @@ class IdentityNarrowingDatabaseTest {
   private static String rows(Connection connection) throws SQLException {
     return query(connection, "SELECT string_agg(id || ' ' || number || ' ' || note, ', ' ORDER BY id)"
         + " FROM ticket");
-  }
-
-  private static String query(Connection connection, String sql) throws SQLException {
-    try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-      rs.next();
-      return rs.getString(1);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.plinth.features;
 
+import static dev.plinth.features.GoldenScripts.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +16,6 @@ import dev.plinth.schema.journal.MigrationsFolder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -182,13 +182,6 @@ class RoutinesDatabaseTest {
   private static void execute(Connection connection, String sql) throws SQLException {
     try (Statement st = connection.createStatement()) {
       st.execute(sql);
-    }
-  }
-
-  private static String query(Connection connection, String sql) throws SQLException {
-    try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-      rs.next();
-      return rs.getString(1);
     }
   }
 }

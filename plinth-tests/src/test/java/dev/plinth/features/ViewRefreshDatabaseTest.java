@@ -1,5 +1,6 @@
 package dev.plinth.features;
 
+import static dev.plinth.features.GoldenScripts.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.plinth.runner.Plinth;
@@ -10,7 +11,6 @@ import dev.plinth.runner.testing.SharedPostgres.TestDatabase;
 import dev.plinth.schema.journal.MigrationsFolder;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -80,13 +80,6 @@ class ViewRefreshDatabaseTest {
   private static void execute(Connection connection, String sql) throws SQLException {
     try (Statement st = connection.createStatement()) {
       st.execute(sql);
-    }
-  }
-
-  private static String query(Connection connection, String sql) throws SQLException {
-    try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-      rs.next();
-      return rs.getString(1);
     }
   }
 }
