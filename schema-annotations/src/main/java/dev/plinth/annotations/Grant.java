@@ -30,6 +30,19 @@ import java.lang.annotation.Target;
  * @Grant(to = "app_writer", privileges = Privilege.USAGE, sequence = "orders_id_seq")
  * public record Order(@Id @Serial long id, String item) {}
  * }</pre>
+ *
+ * <p>With {@link #function()} the privilege is {@code EXECUTE} on a function that a
+ * {@link Function} of the same type declares. PostgreSQL lets everyone ({@code PUBLIC}) execute a
+ * new function; a function with any {@code @Grant} is executable by exactly the roles granted: the
+ * migration revokes {@code EXECUTE} from {@code PUBLIC} unless a {@code @Grant(to = "PUBLIC")}
+ * names the function too. A function without {@code @Grant} keeps PostgreSQL's default.
+ *
+ * <pre>{@code
+ * @Function(name = "order_total", resource = "fn/order_total.sql", arguments = "order_id bigint",
+ *     returns = "numeric", language = "sql")
+ * @Grant(to = "app_reader", privileges = Privilege.EXECUTE, function = "order_total")
+ * public final class Reports {}
+ * }</pre>
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -48,6 +61,13 @@ public @interface Grant {
    * Example: {@code sequence = "orders_id_seq"}.
    */
   String sequence() default "";
+
+  /**
+   * The function, declared by a {@link Function} of the same type, the privilege is on: by its
+   * name, or {@code schema.name} when the type declares functions of that name in two schemas.
+   * Only with {@code EXECUTE}. Example: {@code function = "order_total"}.
+   */
+  String function() default "";
 
   /** Holds repeated {@link Grant} annotations. */
   @Documented

@@ -14,6 +14,7 @@ import dev.plinth.processor.io.Outputs;
 import dev.plinth.processor.io.Resources;
 import dev.plinth.processor.read.DomainReader;
 import dev.plinth.processor.read.RoutineReader;
+import dev.plinth.processor.read.SecurityReader;
 import dev.plinth.processor.validate.DomainChecks;
 import dev.plinth.schema.model.Domain;
 import dev.plinth.schema.model.Function;
@@ -137,7 +138,7 @@ final class Generation {
     Schema built = builder.build(drafts, keptTables(kept, drafts, elements), reader.enums(),
         reader.enumOrigins(), views, kept).withDeclared(List.copyOf(declared.keySet()));
     checkDeclarations(previous, built, declared);
-    built = withRoutines(built, previous, roundFunctions, elements, resources);
+    built = withRoutines(built, previous, roundFunctions, elements, resources, reader.security());
     DomainReader domains = new DomainReader(elements, report);
     built = DomainReader.withDomains(built, domains.domains(domainTypes(previous, roundDomains, elements)));
     SecurityCheck security = new SecurityCheck(report);
@@ -395,8 +396,8 @@ final class Generation {
 
   /** {@code built} with the functions its types declare and the triggers of its tables. */
   private Schema withRoutines(Schema built, Schema previous, Collection<TypeElement> roundFunctions,
-      Elements elements, Resources resources) {
-    RoutineReader routines = new RoutineReader(elements, report, resources);
+      Elements elements, Resources resources, SecurityReader security) {
+    RoutineReader routines = new RoutineReader(elements, report, resources, security);
     Map<String, TypeElement> types = new TreeMap<>();
     for (Function function : previous.functions()) {
       TypeElement element = elements.getTypeElement(function.javaClass().replace('$', '.'));

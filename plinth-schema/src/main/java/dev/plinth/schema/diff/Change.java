@@ -163,6 +163,8 @@ public sealed interface Change {
 
     R visitChangeGrant(ChangeGrant change);
 
+    R visitChangeFunctionGrant(ChangeFunctionGrant change);
+
     R visitCreateRole(CreateRole change);
 
     R visitKeepRole(KeepRole change);
@@ -1784,6 +1786,47 @@ public sealed interface Change {
       }
       View view = schema.view(on).orElseThrow(() -> new IllegalStateException("no table " + on));
       return schema.withView(view.withGrants(edit.apply(view.grants())));
+    }
+  }
+
+  /**
+   * Grants a role {@code EXECUTE} on a function, or revokes it: the function's privileges go from
+   * its {@linkplain Function#acl() access list} before to the one after, one role at a time
+   * ({@code PUBLIC} among them, which PostgreSQL grants {@code EXECUTE} on a new function).
+   *
+   * @param function the function
+   * @param arguments its argument list, which tells it from another function of the same name
+   * @param before the privileges before, sorted (empty for none)
+   * @param after the privileges after, sorted (empty for none)
+   */
+  @JsonTypeName("ChangeFunctionGrant")
+  @JsonPropertyOrder({"function", "arguments", "role", "before", "after"})
+  record ChangeFunctionGrant(
+      @JsonProperty("function") QualifiedName function,
+      @JsonProperty("arguments") String arguments,
+      @JsonProperty("role") String role,
+      @JsonProperty("before") List<String> before,
+      @JsonProperty("after") List<String> after)
+      implements Change {
+    public ChangeFunctionGrant {
+      arguments = arguments == null ? "" : arguments;
+      before = new Grant(role, before).privileges();
+      after = new Grant(role, after).privileges();
+    }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitChangeFunctionGrant(this);
+    }
+
+    public Change inverse() {
+      return new ChangeFunctionGrant(function, arguments, role, after, before);
+    }
+
+    public Schema applyTo(Schema schema) {
+      Function f = schema.function(function)
+          .orElseThrow(() -> new IllegalStateException("no function " + function));
+      List<Grant> acl = minus(f.acl(), g -> g.role().equals(role));
+      return schema.withFunction(f.withGrants(after.isEmpty() ? acl : plus(acl, new Grant(role, after))));
     }
   }
 

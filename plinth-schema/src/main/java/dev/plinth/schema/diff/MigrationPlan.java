@@ -417,6 +417,10 @@ public final class MigrationPlan {
       return List.of();
     }
 
+    public List<String> visitChangeFunctionGrant(Change.ChangeFunctionGrant c) {
+      return List.of();
+    }
+
     public List<String> visitCreateRole(Change.CreateRole c) {
       return List.of();
     }

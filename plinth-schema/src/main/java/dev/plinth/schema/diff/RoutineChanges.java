@@ -23,8 +23,9 @@ import java.util.Set;
  * change, call a function that is dropped and created again, or have a {@code WHEN} condition on a
  * table whose columns the migration retypes, renames or drops (see {@link ViewChanges}) are dropped
  * first; then functions that go, or whose name, arguments or return type change, are dropped. Last,
- * new functions are created and changed bodies replaced in place ({@code CREATE OR REPLACE}), then
- * the triggers are created. The reversed list of inverses does the same in the reverse, and puts
+ * new functions are created (with their privileges) and changed bodies replaced in place
+ * ({@code CREATE OR REPLACE}, which keeps them) and changed privileges granted and revoked
+ * ({@link FunctionGrants}), then the triggers are created. The reversed list of inverses does the same in the reverse, and puts
  * the former bodies back. A trigger of a renamed table follows it, as in PostgreSQL.
  */
 final class RoutineChanges {
@@ -45,8 +46,13 @@ final class RoutineChanges {
         dropFunctions.add(new DropFunction(old));
         rebuilt.add(old.name());
         now.ifPresent(f -> createFunctions.add(new CreateFunction(f)));
-      } else if (!old.equals(now.get())) {
-        createFunctions.add(new ReplaceFunction(old, now.get()));
+      } else {
+        // The body is replaced in place (its privileges stay), then the privileges changed.
+        Function replaced = now.get().withGrants(old.grants());
+        if (!old.equals(replaced)) {
+          createFunctions.add(new ReplaceFunction(old, replaced));
+        }
+        createFunctions.addAll(FunctionGrants.between(old, old.acl(), now.get().acl()));
       }
     }
     for (Function function : after.functions()) {

@@ -1,7 +1,9 @@
 package dev.plinth.schema.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,15 +16,23 @@ import java.util.Objects;
  * @param returns the return type, e.g. {@code trigger}, {@code integer}, {@code SETOF text}
  * @param language {@code plpgsql}, {@code sql}, ...
  * @param body the body, {@linkplain #normalize(String) normalized}
+ * @param grants who may execute it ({@code EXECUTE} grants, sorted by role), exactly; null for
+ *     PostgreSQL's default, {@code EXECUTE} to {@code PUBLIC} (which a list of just that grant
+ *     is taken for)
  */
-@JsonPropertyOrder({"name", "javaClass", "arguments", "returns", "language", "body"})
+@JsonPropertyOrder({"name", "javaClass", "arguments", "returns", "language", "body", "grants"})
 public record Function(
     @JsonProperty("name") QualifiedName name,
     @JsonProperty("javaClass") String javaClass,
     @JsonProperty("arguments") String arguments,
     @JsonProperty("returns") String returns,
     @JsonProperty("language") String language,
-    @JsonProperty("body") String body) {
+    @JsonProperty("body") String body,
+    @JsonProperty("grants") @JsonInclude(JsonInclude.Include.NON_NULL) List<Grant> grants) {
+  /** Who may execute a function PostgreSQL creates: everyone. */
+  public static final List<Grant> DEFAULT_ACL =
+      List.of(new Grant(Role.PUBLIC, Grant.FUNCTION_PRIVILEGES));
+
   public Function {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(javaClass, "javaClass");
@@ -30,6 +40,24 @@ public record Function(
     returns = spaces(Objects.requireNonNull(returns, "returns"));
     language = Objects.requireNonNull(language, "language").strip();
     body = normalize(Objects.requireNonNull(body, "body"));
+    grants = grants == null ? null : TableSecurity.sortedGrants(grants);
+    grants = DEFAULT_ACL.equals(grants) ? null : grants;
+  }
+
+  /** A function with PostgreSQL's default privileges. */
+  public Function(QualifiedName name, String javaClass, String arguments, String returns,
+      String language, String body) {
+    this(name, javaClass, arguments, returns, language, body, null);
+  }
+
+  /** This function with those grants (null for PostgreSQL's default). */
+  public Function withGrants(List<Grant> newGrants) {
+    return new Function(name, javaClass, arguments, returns, language, body, newGrants);
+  }
+
+  /** Who may execute it: the grants, or {@link #DEFAULT_ACL} when it has none declared. */
+  public List<Grant> acl() {
+    return grants == null ? DEFAULT_ACL : grants;
   }
 
   /**

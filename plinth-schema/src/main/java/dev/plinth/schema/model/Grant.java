@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 /**
- * Privileges on a table or view granted to a role.
+ * Privileges on a table or view (or a sequence, or a function) granted to a role.
  *
  * @param role the role that gets them ({@code PUBLIC} for everyone)
  * @param privileges {@code SELECT}, {@code INSERT}, ... sorted
@@ -26,6 +26,9 @@ public record Grant(
 
   /** The privileges a sequence can be granted, as PostgreSQL spells them. */
   public static final List<String> SEQUENCE_PRIVILEGES = List.of("SELECT", "UPDATE", "USAGE");
+
+  /** The privilege a function can be granted. */
+  public static final List<String> FUNCTION_PRIVILEGES = List.of("EXECUTE");
 
   public Grant {
     Objects.requireNonNull(role, "role");

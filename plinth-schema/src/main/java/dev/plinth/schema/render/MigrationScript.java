@@ -415,6 +415,10 @@ public final class MigrationScript {
       return Optional.empty();
     }
 
+    public Optional<String> visitChangeFunctionGrant(Change.ChangeFunctionGrant c) {
+      return Optional.empty();
+    }
+
     public Optional<String> visitCreateRole(Change.CreateRole c) {
       return Optional.empty();
     }

@@ -3,6 +3,7 @@ package dev.plinth.schema.render;
 import static dev.plinth.schema.render.Sql.ident;
 
 import dev.plinth.schema.model.Function;
+import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Trigger;
 
 /** The statements that create and drop functions and triggers. */
@@ -26,7 +27,12 @@ public final class RoutineSql {
 
   /** The function's name and argument list, as {@code DROP FUNCTION} and {@code COMMENT} take it. */
   public static String signature(Function function) {
-    return ident(function.name()) + "(" + function.arguments() + ")";
+    return signature(function.name(), function.arguments());
+  }
+
+  /** {@code name(arguments)}: the argument list tells a function from another of the same name. */
+  public static String signature(QualifiedName name, String arguments) {
+    return ident(name) + "(" + arguments + ")";
   }
 
   /** A dollar-quote tag that does not occur in {@code body}. */

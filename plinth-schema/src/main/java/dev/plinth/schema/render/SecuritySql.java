@@ -4,7 +4,10 @@ import static dev.plinth.schema.render.Sql.ident;
 import static dev.plinth.schema.render.Sql.literal;
 
 import dev.plinth.schema.diff.Change.AlterPolicy;
+import dev.plinth.schema.diff.Change.ChangeFunctionGrant;
 import dev.plinth.schema.diff.Change.ChangeGrant;
+import dev.plinth.schema.diff.FunctionGrants;
+import dev.plinth.schema.model.Function;
 import dev.plinth.schema.diff.Change.CreatePolicy;
 import dev.plinth.schema.diff.Change.CreateRole;
 import dev.plinth.schema.diff.Change.DropPolicy;
@@ -75,15 +78,34 @@ final class SecuritySql {
 
   /** Revokes what the role loses, then grants what it gains. */
   static List<String> changeGrant(ChangeGrant c) {
+    return grants((c.sequence() == null ? " ON TABLE " : " ON SEQUENCE ") + ident(c.object()),
+        c.role(), c.before(), c.after());
+  }
+
+  /** Revokes {@code EXECUTE} on the function from the role, or grants it. */
+  static List<String> changeFunctionGrant(ChangeFunctionGrant c) {
+    return grants(" ON FUNCTION " + RoutineSql.signature(c.function(), c.arguments()), c.role(),
+        c.before(), c.after());
+  }
+
+  /** The privileges of a function just created, when they are not PostgreSQL's default. */
+  static List<String> functionGrants(Function function) {
     List<String> out = new ArrayList<>();
-    List<String> lost = c.before().stream().filter(p -> !c.after().contains(p)).toList();
-    List<String> gained = c.after().stream().filter(p -> !c.before().contains(p)).toList();
-    String on = (c.sequence() == null ? " ON TABLE " : " ON SEQUENCE ") + ident(c.object());
+    FunctionGrants.ofCreated(function).forEach(c -> out.addAll(changeFunctionGrant(c)));
+    return out;
+  }
+
+  /** {@code REVOKE} of what {@code role} loses {@code on} (" ON ..."), {@code GRANT} of what it gains. */
+  private static List<String> grants(String on, String role, List<String> before,
+      List<String> after) {
+    List<String> out = new ArrayList<>();
+    List<String> lost = before.stream().filter(p -> !after.contains(p)).toList();
+    List<String> gained = after.stream().filter(p -> !before.contains(p)).toList();
     if (!lost.isEmpty()) {
-      out.add("REVOKE " + String.join(", ", lost) + on + " FROM " + role(c.role()) + ";");
+      out.add("REVOKE " + String.join(", ", lost) + on + " FROM " + role(role) + ";");
     }
     if (!gained.isEmpty()) {
-      out.add("GRANT " + String.join(", ", gained) + on + " TO " + role(c.role()) + ";");
+      out.add("GRANT " + String.join(", ", gained) + on + " TO " + role(role) + ";");
     }
     return out;
   }

@@ -321,6 +321,10 @@ public final class Slug {
       return Subject.minor("grant_" + c.on().name());
     }
 
+    public Subject visitChangeFunctionGrant(Change.ChangeFunctionGrant c) {
+      return Subject.minor("grant_" + c.function().name());
+    }
+
     public Subject visitCreateRole(Change.CreateRole c) {
       return Subject.minor("create_role_" + c.role().name());
     }

@@ -386,6 +386,10 @@ public final class SqlRenderer {
       return SecuritySql.changeGrant(c);
     }
 
+    public List<String> visitChangeFunctionGrant(Change.ChangeFunctionGrant c) {
+      return SecuritySql.changeFunctionGrant(c);
+    }
+
     public List<String> visitCreateRole(Change.CreateRole c) {
       return SecuritySql.createRole(c);
     }
@@ -468,7 +472,10 @@ public final class SqlRenderer {
     }
 
     public List<String> visitCreateFunction(Change.CreateFunction c) {
-      return List.of(RoutineSql.createFunction(c.function(), resumable));
+      List<String> out = new ArrayList<>();
+      out.add(RoutineSql.createFunction(c.function(), resumable));
+      out.addAll(SecuritySql.functionGrants(c.function()));
+      return out;
     }
 
     public List<String> visitDropFunction(Change.DropFunction c) {

@@ -512,8 +512,21 @@ public enum Message {
   GRANT_PRIVILEGE_NOT_ON(Severity.ERROR, "PLN444",
       "@Grant(to = \"%s\") on %s gives %s on %s, which it cannot have there. A table or view takes"
           + " SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER; a sequence (sequence ="
-          + " \"...\", on a @Table record only) takes USAGE, SELECT, UPDATE. Remove it, or write a"
-          + " @Grant for the sequence."),
+          + " \"...\", on a @Table record only) takes USAGE, SELECT, UPDATE; a function (function ="
+          + " \"...\") takes EXECUTE. Remove it, or write a @Grant for the sequence or function."),
+  GRANT_UNKNOWN_FUNCTION(Severity.ERROR, "PLN445",
+      "@Grant(to = \"%s\", function = \"%s\") on %s names a function that no @Function of %s"
+          + " declares (%s). Put the @Grant on the type whose @Function declares the function, or"
+          + " name one that this type declares."),
+  GRANT_PRIVILEGE_NOT_ON_FUNCTION(Severity.ERROR, "PLN446",
+      "@Grant(to = \"%s\", function = \"%s\") on %s gives %s, which a function cannot have: a"
+          + " function takes EXECUTE only. Write privileges = Privilege.EXECUTE."),
+  GRANT_FUNCTION_AND_SEQUENCE(Severity.ERROR, "PLN447",
+      "@Grant(to = \"%s\") on %s names both sequence = \"%s\" and function = \"%s\", but a @Grant"
+          + " is on one object. Write one @Grant for the sequence and another for the function."),
+  GRANT_FUNCTION_AMBIGUOUS(Severity.ERROR, "PLN448",
+      "@Grant(to = \"%s\", function = \"%s\") on %s could mean %s. Name the function with its"
+          + " schema, such as function = \"%s\"."),
   ROLE_DECLARED_TWICE(Severity.ERROR, "PLN398",
       "@Role(\"%s\") is declared on %s and again on %s. Declare each role once."),
   POLICY_WITHOUT_EXPRESSION(Severity.ERROR, "PLN399",

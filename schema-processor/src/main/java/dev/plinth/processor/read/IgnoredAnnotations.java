@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -17,7 +18,8 @@ import javax.lang.model.element.TypeElement;
  * Plinth annotations where Plinth never reads them: on a class, an interface, or a record without
  * {@code @Table} (and on their members). One warning per type, listing them. Enums are read
  * through the tables that use them, {@code @Nullable} means the same anywhere, and {@code @Function}
- * may be on any type, so none of them is reported.
+ * may be on any type (with the {@code @Grant(function = ...)}s of its functions), so none of them
+ * is reported.
  */
 public final class IgnoredAnnotations {
   private static final Set<String> ANYWHERE = Set.of(Ann.PACKAGE + "Nullable", Ann.PACKAGE + "Function",
@@ -59,9 +61,41 @@ public final class IgnoredAnnotations {
         executable.getParameters().forEach(p -> collect(p, names));
       }
     }
+    if (Ann.isPresent(type, "Function") || Ann.isPresent(type, "Function.List")) {
+      if (grants(type).stream().allMatch(IgnoredAnnotations::onFunction)) {
+        names.remove("@Grant"); // read with the functions the type declares
+      }
+    }
     if (!names.isEmpty()) {
       report(type, new ArrayList<>(names));
     }
+  }
+
+  /** The {@code @Grant}s on {@code type}, also those inside their container. */
+  private static List<AnnotationMirror> grants(TypeElement type) {
+    List<AnnotationMirror> grants = new ArrayList<>();
+    for (AnnotationMirror mirror : type.getAnnotationMirrors()) {
+      String name = mirror.getAnnotationType().toString();
+      if (name.equals(Ann.PACKAGE + "Grant")) {
+        grants.add(mirror);
+      } else if (name.equals(Ann.PACKAGE + "Grant.List")) {
+        mirror.getElementValues().forEach((key, value) -> {
+          if (key.getSimpleName().contentEquals("value")) {
+            for (Object item : (List<?>) value.getValue()) {
+              grants.add((AnnotationMirror) ((AnnotationValue) item).getValue());
+            }
+          }
+        });
+      }
+    }
+    return grants;
+  }
+
+  /** Whether a {@code @Grant} names a function (its {@code function} set, not blank). */
+  private static boolean onFunction(AnnotationMirror grant) {
+    return grant.getElementValues().entrySet().stream().anyMatch(e ->
+        e.getKey().getSimpleName().contentEquals("function")
+            && !e.getValue().getValue().toString().isBlank());
   }
 
   private static void collect(Element element, Set<String> names) {

@@ -4,6 +4,7 @@ import dev.plinth.processor.io.Resources;
 import dev.plinth.processor.message.Message;
 import dev.plinth.processor.validate.Report;
 import dev.plinth.schema.model.Function;
+import dev.plinth.schema.model.Grant;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Table;
 import dev.plinth.schema.model.Trigger;
@@ -25,12 +26,19 @@ public final class RoutineReader {
   private final Elements elements;
   private final Report report;
   private final Resources resources;
+  private final SecurityReader security;
   private final Set<QualifiedName> declared = new HashSet<>();
 
   public RoutineReader(Elements elements, Report report, Resources resources) {
+    this(elements, report, resources, new SecurityReader(elements, report));
+  }
+
+  /** A reader whose functions' {@code @Grant}s name roles through {@code security}. */
+  public RoutineReader(Elements elements, Report report, Resources resources, SecurityReader security) {
     this.elements = elements;
     this.report = report;
     this.resources = resources;
+    this.security = security;
   }
 
   /** The functions the types declare, by name; a problem is reported and the function left out. */
@@ -38,9 +46,11 @@ public final class RoutineReader {
     Map<QualifiedName, Function> byName = new TreeMap<>();
     Map<QualifiedName, TypeElement> declaredOn = new TreeMap<>();
     for (TypeElement type : types) {
-      for (Ann ann : Ann.findAll(type, "Function", elements)) {
-        String schema = ann.string("schema").isBlank() ? QualifiedName.DEFAULT_SCHEMA : ann.string("schema");
-        QualifiedName name = new QualifiedName(schema, ann.string("name").strip());
+      List<Ann> annotations = Ann.findAll(type, "Function", elements);
+      Map<QualifiedName, List<Grant>> grants = security.functionGrants(type,
+          annotations.stream().map(RoutineReader::name).toList());
+      for (Ann ann : annotations) {
+        QualifiedName name = name(ann);
         declared.add(name);
         String resource = ann.string("resource").strip();
         Optional<String> body = resources.read(resource);
@@ -59,11 +69,19 @@ public final class RoutineReader {
           continue;
         }
         byName.put(name, new Function(name, elements.getBinaryName(type).toString(),
-            ann.string("arguments"), ann.string("returns"), ann.string("language"), body.get()));
+            ann.string("arguments"), ann.string("returns"), ann.string("language"), body.get(),
+            grants.get(name)));
         declaredOn.put(name, type);
       }
     }
     return List.copyOf(byName.values());
+  }
+
+  /** The name a {@code @Function} declares. */
+  private static QualifiedName name(Ann function) {
+    String schema = function.string("schema").isBlank() ? QualifiedName.DEFAULT_SCHEMA
+        : function.string("schema");
+    return new QualifiedName(schema, function.string("name").strip());
   }
 
   /** The names of the functions {@link #functions} found declared, also those it reported. */

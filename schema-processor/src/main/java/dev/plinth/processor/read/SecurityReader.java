@@ -100,6 +100,15 @@ public final class SecurityReader {
     List<Grant> grants = new ArrayList<>();
     Set<String> roles = new HashSet<>();
     for (Ann grant : Ann.findAll(record, "Grant", elements)) {
+      if (!grant.string("function").isBlank()) {
+        // Read with the functions of the record (functionGrants); an error when it has none.
+        if (Ann.findAll(record, "Function", elements).isEmpty()) {
+          report.add(Message.GRANT_UNKNOWN_FUNCTION, grant.origin("function"),
+              grant.string("to").strip(), grant.string("function").strip(),
+              record.getSimpleName(), record.getSimpleName(), "it declares none");
+        }
+        continue;
+      }
       String role = grant.string("to").strip();
       if (role.isEmpty()) {
         report.add(Message.BLANK_VALUE, grant.origin("to"), "@Grant(to)",
@@ -134,6 +143,76 @@ public final class SecurityReader {
       }
       use(key, grant.origin("to"));
       grants.add(new Grant(key, privileges, sequence));
+    }
+    return grants;
+  }
+
+  /**
+   * The {@code EXECUTE} grants of the functions {@code type} declares ({@code declared}, in the
+   * order of its {@code @Function}s), from its {@code @Grant(function = ...)}s: by function, only
+   * those with a grant. A function is named by its name or, when the type declares two of that
+   * name, {@code schema.name}.
+   */
+  public Map<QualifiedName, List<Grant>> functionGrants(TypeElement type,
+      List<QualifiedName> declared) {
+    Map<QualifiedName, List<Grant>> grants = new LinkedHashMap<>();
+    Set<String> roles = new HashSet<>();
+    for (Ann grant : Ann.findAll(type, "Grant", elements)) {
+      String written = grant.string("function").strip();
+      if (written.isEmpty()) {
+        continue; // on the table or view; read with its record
+      }
+      String role = grant.string("to").strip();
+      if (role.isEmpty()) {
+        report.add(Message.BLANK_VALUE, grant.origin("to"), "@Grant(to)",
+            "Name the role, such as @Grant(to = \"app_reader\", ...).");
+        continue;
+      }
+      String sequence = grant.string("sequence").strip();
+      if (!sequence.isEmpty()) {
+        report.add(Message.GRANT_FUNCTION_AND_SEQUENCE, grant.origin("sequence"), role,
+            type.getSimpleName(), sequence, written);
+        continue;
+      }
+      List<String> privileges = new ArrayList<>();
+      for (AnnotationValue value : grant.list("privileges")) {
+        privileges.add(((VariableElement) value.getValue()).getSimpleName().toString());
+      }
+      if (privileges.isEmpty()) {
+        report.add(Message.GRANT_WITHOUT_PRIVILEGES, grant.origin("privileges"), role,
+            type.getSimpleName());
+        continue;
+      }
+      String wrong = privileges.stream().filter(p -> !Grant.FUNCTION_PRIVILEGES.contains(p))
+          .collect(java.util.stream.Collectors.joining(", "));
+      if (!wrong.isEmpty()) {
+        report.add(Message.GRANT_PRIVILEGE_NOT_ON_FUNCTION, grant.origin("privileges"), role,
+            written, type.getSimpleName(), wrong);
+        continue;
+      }
+      List<QualifiedName> named = declared.stream()
+          .filter(n -> n.name().equals(written) || n.toString().equals(written)).distinct()
+          .toList();
+      if (named.isEmpty()) {
+        report.add(Message.GRANT_UNKNOWN_FUNCTION, grant.origin("function"), role, written,
+            type.getSimpleName(), type.getSimpleName(), "it declares " + String.join(", ",
+                declared.stream().map(QualifiedName::toString).toList()));
+        continue;
+      }
+      if (named.size() > 1) {
+        report.add(Message.GRANT_FUNCTION_AMBIGUOUS, grant.origin("function"), role, written,
+            type.getSimpleName(), String.join(" and ", named.stream().map(QualifiedName::toString)
+                .toList()), named.get(0));
+        continue;
+      }
+      String key = role.equalsIgnoreCase(Role.PUBLIC) ? Role.PUBLIC : role;
+      if (!roles.add(key + "\0" + named.get(0))) {
+        report.add(Message.DUPLICATE_GRANT, grant.origin("to"), "function " + named.get(0), role);
+        continue;
+      }
+      use(key, grant.origin("to"));
+      grants.computeIfAbsent(named.get(0), n -> new ArrayList<>())
+          .add(new Grant(key, privileges));
     }
     return grants;
   }

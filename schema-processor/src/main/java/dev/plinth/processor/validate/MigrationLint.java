@@ -535,6 +535,10 @@ public final class MigrationLint {
       return List.of();
     }
 
+    public List<Finding> visitChangeFunctionGrant(Change.ChangeFunctionGrant c) {
+      return List.of();
+    }
+
     public List<Finding> visitCreateRole(Change.CreateRole c) {
       return List.of();
     }

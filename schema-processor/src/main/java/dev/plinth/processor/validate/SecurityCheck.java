@@ -2,6 +2,7 @@ package dev.plinth.processor.validate;
 
 import dev.plinth.processor.message.Message;
 import dev.plinth.processor.read.TableDraft;
+import dev.plinth.schema.model.Function;
 import dev.plinth.schema.model.Grant;
 import dev.plinth.schema.model.Policy;
 import dev.plinth.schema.model.Role;
@@ -63,6 +64,11 @@ public final class SecurityCheck {
     for (View view : schema.views()) {
       for (Grant grant : view.grants()) {
         named.accept(grant.role(), "@Grant on " + view.name());
+      }
+    }
+    for (Function function : schema.functions()) {
+      for (Grant grant : function.grants() == null ? List.<Grant>of() : function.grants()) {
+        named.accept(grant.role(), "@Grant on function " + function.name());
       }
     }
     List<Role> roles = new ArrayList<>();
