@@ -97,8 +97,9 @@ public final class Pull {
       views.addAll(rest.materialized().views());
       Map<QualifiedName, List<Column>> viewColumns = new java.util.HashMap<>(rest.viewColumns());
       viewColumns.putAll(rest.materialized().columns());
-      Schema live = SecurityCatalog.withLive(connection, new Schema(tables.tables(), tables.enums(), views))
-          .withDeclared(schemas(connection)).withFunctions(rest.routines().functions())
+      Schema live = SecurityCatalog.withLive(connection, new Schema(tables.tables(), tables.enums(), views)
+              .withFunctions(rest.routines().functions()))
+          .withDeclared(schemas(connection))
           .withTriggers(rest.routines().triggers().stream()
               .filter(t -> tables.table(t.table()).isPresent()).toList());
       if (live.tables().isEmpty() && live.views().isEmpty()) {

@@ -6,6 +6,7 @@ import dev.plinth.schema.model.EnumType;
 import dev.plinth.schema.model.Deferral;
 import dev.plinth.schema.model.ForeignKey;
 import dev.plinth.schema.model.Function;
+import dev.plinth.schema.model.Grant;
 import dev.plinth.schema.model.Identity;
 import dev.plinth.schema.model.Index;
 import dev.plinth.schema.model.IndexKey;
@@ -250,6 +251,9 @@ public final class RecordSources {
       }
       imports.add(ANNOTATIONS + "Function");
       out.append(annotation("Function", attributes)).append('\n');
+      for (Grant grant : function.grants() == null ? List.<Grant>of() : function.grants()) {
+        out.append(SecuritySources.functionGrant(grant, function.name(), imports)).append('\n');
+      }
     }
     return out.toString();
   }
@@ -356,7 +360,8 @@ public final class RecordSources {
     List<Role> roles = schema.roles().stream()
         .map(r -> new Role(r.name(), r.login(), rolesPackage())).toList();
     List<Function> functions = schema.functions().stream().map(f -> new Function(f.name(),
-        functionHosts.get(f.name()), f.arguments(), f.returns(), f.language(), f.body())).toList();
+        functionHosts.get(f.name()), f.arguments(), f.returns(), f.language(), f.body(), f.grants()))
+        .toList();
     List<Trigger> triggers = schema.triggers().stream().map(t -> new Trigger(t.name(), t.table(), t.function(),
         t.timing(), t.events(), t.forEach(), t.when(), classes.get(t.table()))).toList();
     return new Schema(tables, enums, views).withDeclared(declared()).withRoles(roles).withFunctions(functions)

@@ -2,6 +2,7 @@ package dev.plinth.schema.pull;
 
 import dev.plinth.schema.model.Grant;
 import dev.plinth.schema.model.Policy;
+import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Role;
 import dev.plinth.schema.model.TableSecurity;
 import java.util.ArrayList;
@@ -51,6 +52,18 @@ final class SecuritySources {
         + (privileges.size() == 1 ? privileges.get(0) : "{" + String.join(", ", privileges) + "}")
         + (grant.sequence() == null ? "" : ", sequence = " + RecordSources.string(grant.sequence()))
         + ")";
+  }
+
+  /**
+   * A function's grant, on the type that declares it: the function by its name, with its schema
+   * outside {@code public} (the type may declare functions of that name in two schemas).
+   */
+  static String functionGrant(Grant grant, QualifiedName function, Set<String> imports) {
+    String named = function.schema().equals(QualifiedName.DEFAULT_SCHEMA) ? function.name()
+        : function.toString();
+    String written = grant(grant, imports);
+    return written.substring(0, written.length() - 1) + ", function = "
+        + RecordSources.string(named) + ")";
   }
 
   static String role(Role role) {

@@ -1,6 +1,7 @@
 package dev.plinth.runner.internal.catalog;
 
 import dev.plinth.schema.model.Function;
+import dev.plinth.schema.model.Grant;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Trigger;
 import java.sql.Connection;
@@ -9,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,17 +22,22 @@ import java.util.Set;
  * overloaded functions, procedures and aggregates, functions with argument defaults, a body in
  * SQL-standard form, options other than PostgreSQL's defaults (volatility, strictness, security
  * definer, settings, cost, rows, parallel safety, leakproofness), a comment, or a language other
- * than {@code plpgsql} and {@code sql}, or anything but a trigger depending on it (the baseline
+ * than {@code plpgsql} and {@code sql}, privileges that let no role but its owner execute it
+ * (a {@code @Grant} cannot say that), or anything but a trigger depending on it (the baseline
  * creates functions after tables and views); triggers with arguments, a column list, transition tables,
  * a constraint, a disabled state, a function not declared, or on anything but a pulled table.
  *
- * @param functions the functions (declared by {@code ""}: pull places them)
+ * @param functions the functions (declared by {@code ""}: pull places them), with who may execute
+ *     them when that is not PostgreSQL's default
  * @param triggers the triggers (declared by {@code ""})
  */
 public record DeclarableRoutines(List<Function> functions, List<Trigger> triggers) {
   private static final String FUNCTIONS = """
       SELECT n.nspname, p.proname, pg_get_function_arguments(p.oid), pg_get_function_result(p.oid),
-             l.lanname, p.prosrc
+             l.lanname, p.prosrc, p.proacl IS NULL,
+             ARRAY(SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(a.grantee) END
+                   FROM aclexplode(p.proacl) a
+                   WHERE a.grantee <> p.proowner AND a.privilege_type = 'EXECUTE' ORDER BY 1)
       FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace JOIN pg_language l ON l.oid = p.prolang
       WHERE p.prokind = 'f' AND %s AND %s
         AND l.lanname IN ('plpgsql', 'sql') AND p.pronargdefaults = 0 AND p.prosqlbody IS NULL
@@ -38,6 +45,8 @@ public record DeclarableRoutines(List<Function> functions, List<Trigger> trigger
         AND p.proconfig IS NULL AND p.proparallel = 'u' AND p.procost = 100
         AND p.prorows = CASE WHEN p.proretset THEN 1000 ELSE 0 END
         AND obj_description(p.oid, 'pg_proc') IS NULL
+        AND (p.proacl IS NULL OR EXISTS (SELECT 1 FROM aclexplode(p.proacl) a
+                                         WHERE a.grantee <> p.proowner AND a.privilege_type = 'EXECUTE'))
         AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.refclassid = 'pg_proc'::regclass
                         AND d.refobjid = p.oid AND d.classid <> 'pg_trigger'::regclass)
         AND NOT EXISTS (SELECT 1 FROM pg_proc o WHERE o.pronamespace = p.pronamespace
@@ -77,7 +86,8 @@ public record DeclarableRoutines(List<Function> functions, List<Trigger> trigger
             continue; // the processor refuses an empty body
           }
           QualifiedName name = new QualifiedName(rs.getString(1), rs.getString(2));
-          functions.add(new Function(name, "", rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+          functions.add(new Function(name, "", rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+              rs.getBoolean(7) ? null : grants((String[]) rs.getArray(8).getArray())));
           names.add(name);
         }
       } finally {
@@ -99,6 +109,11 @@ public record DeclarableRoutines(List<Function> functions, List<Trigger> trigger
   }
 
   /** A trigger from {@code pg_trigger.tgtype} (see PostgreSQL's {@code trigger.h}) and its definition. */
+  /** {@code EXECUTE} to each of the roles: a function's own access list. */
+  private static List<Grant> grants(String[] roles) {
+    return Arrays.stream(roles).map(r -> new Grant(r, Grant.FUNCTION_PRIVILEGES)).toList();
+  }
+
   static Trigger trigger(QualifiedName table, String name, int type, QualifiedName function, String definition) {
     String timing = (type & 64) != 0 ? "INSTEAD OF" : (type & 2) != 0 ? "BEFORE" : "AFTER";
     List<String> events = new ArrayList<>();

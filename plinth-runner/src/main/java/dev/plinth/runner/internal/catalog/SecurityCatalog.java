@@ -2,6 +2,7 @@ package dev.plinth.runner.internal.catalog;
 
 import dev.plinth.schema.diff.Canonical;
 import dev.plinth.schema.journal.ExternalObjects;
+import dev.plinth.schema.model.Function;
 import dev.plinth.schema.model.Grant;
 import dev.plinth.schema.model.Policy;
 import dev.plinth.schema.model.QualifiedName;
@@ -59,6 +60,21 @@ public final class SecurityCatalog {
       WHERE n.nspname = ? AND c.relname = ? AND a.grantee <> s.relowner
       """;
 
+  /**
+   * The privileges on the functions of a name, by function: PostgreSQL's default access list when
+   * the function has none of its own, the owner's privileges left out.
+   */
+  private static final String FUNCTION_GRANTS = """
+      SELECT p.oid, pg_get_function_arguments(p.oid),
+             CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(a.grantee) END,
+             a.privilege_type
+      FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+      LEFT JOIN LATERAL aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a
+        ON a.grantee <> p.proowner
+      WHERE n.nspname = ? AND p.proname = ? AND p.prokind = 'f'
+      ORDER BY p.oid
+      """;
+
   private SecurityCatalog() {}
 
   /** {@code schema} without row-level security, policies, grants and roles (compared here). */
@@ -69,9 +85,9 @@ public final class SecurityCatalog {
   }
 
   /**
-   * {@code schema} (read from the live database: tables and views) with the tables' row-level
-   * security, policies and grants, the views' grants, and the roles they name (declared by
-   * {@code ""}: pull places the declarations).
+   * {@code schema} (read from the live database: tables, views and functions with their grants)
+   * with the tables' row-level security, policies and grants, the views' grants, and the roles
+   * they and the functions' grants name (declared by {@code ""}: pull places the declarations).
    */
   public static Schema withLive(Connection connection, Schema schema) throws SQLException {
     List<Table> tables = new ArrayList<>();
@@ -88,6 +104,7 @@ public final class SecurityCatalog {
       views.add(view.withGrants(grants));
       grants.forEach(g -> roleNames.add(g.role()));
     }
+    schema.functions().forEach(f -> f.acl().forEach(g -> roleNames.add(g.role())));
     roleNames.remove(Role.PUBLIC);
     List<Role> roles = new ArrayList<>();
     try (PreparedStatement st = connection.prepareStatement(
@@ -205,7 +222,60 @@ public final class SecurityCatalog {
       grants(view.name().toString(), view.grants(), read(connection, view.name()).grants(), managed,
           out);
     }
+    for (Function function : expected.functions()) {
+      functionGrants(connection, function, managed, out);
+    }
     return out;
+  }
+
+  /**
+   * How the live {@code EXECUTE} grants of a function differ from its declared ones. A function
+   * with grants declared is executable by exactly those roles, {@code PUBLIC} among them; one
+   * without keeps PostgreSQL's default, so whether {@code PUBLIC} may execute it is not drift
+   * (roles the schema declares are compared all the same). A missing function is reported by
+   * {@link RoutineCatalog}.
+   */
+  private static void functionGrants(Connection connection, Function function, Set<String> managed,
+      List<Difference> out) throws SQLException {
+    Map<Long, Map<String, TreeSet<String>>> byOid = new TreeMap<>();
+    Map<Long, String> arguments = new TreeMap<>();
+    try (PreparedStatement st = connection.prepareStatement(FUNCTION_GRANTS)) {
+      st.setString(1, function.name().schema());
+      st.setString(2, function.name().name());
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          Map<String, TreeSet<String>> acl = byOid.computeIfAbsent(rs.getLong(1), o -> new TreeMap<>());
+          arguments.put(rs.getLong(1), rs.getString(2));
+          if (rs.getString(3) != null) {
+            acl.computeIfAbsent(rs.getString(3), r -> new TreeSet<>()).add(rs.getString(4));
+          }
+        }
+      }
+    }
+    if (byOid.isEmpty()) {
+      return;
+    }
+    // Of functions of that name, the one with the declared arguments (as PostgreSQL spells them).
+    String wanted = spaces(function.arguments());
+    long oid = arguments.entrySet().stream().filter(e -> spaces(e.getValue()).equals(wanted))
+        .map(Map.Entry::getKey).findFirst().orElse(byOid.keySet().iterator().next());
+    boolean declared = function.grants() != null;
+    List<Grant> have = new ArrayList<>();
+    byOid.get(oid).forEach((role, privileges) -> {
+      if (declared || !role.equals(Role.PUBLIC)) {
+        have.add(new Grant(role, List.copyOf(privileges)));
+      }
+    });
+    Set<String> compared = new HashSet<>(managed);
+    if (declared) {
+      compared.add(Role.PUBLIC);
+    }
+    grants("function " + function.name() + "(" + function.arguments() + ")",
+        declared ? function.grants() : List.of(), have, compared, out);
+  }
+
+  private static String spaces(String arguments) {
+    return arguments.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
   }
 
   private static void policies(String table, List<Policy> want, List<Policy> have,

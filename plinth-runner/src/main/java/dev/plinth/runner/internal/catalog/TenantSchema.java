@@ -26,7 +26,7 @@ public final class TenantSchema {
         model.tables().stream().map(t -> table(t, tenant)).toList(),
         model.enums().stream().map(e -> e.withName(name(e.name(), tenant))).toList(), List.of(),
         List.<Namespace>of(), model.functions().stream().map(f -> new Function(name(f.name(), tenant), f.javaClass(), f.arguments(),
-            f.returns(), f.language(), f.body())).toList(),
+            f.returns(), f.language(), f.body(), f.grants())).toList(),
         model.triggers().stream().map(t -> new Trigger(t.name(), name(t.table(), tenant), name(t.function(), tenant),
             t.timing(), t.events(), t.forEach(), t.when(), t.javaClass())).toList(),
         model.roles());
