@@ -142,7 +142,10 @@ final class Generation {
     DomainReader domains = new DomainReader(elements, report);
     built = DomainReader.withDomains(built, domains.domains(domainTypes(previous, roundDomains, elements)));
     SecurityCheck security = new SecurityCheck(report);
-    built = security.withRoles(built, roles(reader, previous, roundTables.values(), views.keySet(),
+    // A type that declares functions may declare the roles its functions' grants name.
+    List<TypeElement> declaringRoles = new ArrayList<>(roundTables.values());
+    declaringRoles.addAll(roundFunctions);
+    built = security.withRoles(built, roles(reader, previous, declaringRoles, views.keySet(),
         elements), reader.security().roleUses());
     security.lint(drafts);
     built = withSequences(built, previous, roundTables.values(), views.keySet(), roundSchemas, elements);

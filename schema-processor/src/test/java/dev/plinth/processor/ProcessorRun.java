@@ -65,6 +65,21 @@ final class ProcessorRun {
     }
   }
 
+  /**
+   * Copies the {@code .sql} files of a test schema (function bodies, view queries) to the
+   * {@code resources} folder of {@code project} (replacing them), where the processor finds them.
+   */
+  static void copyResources(Path project, String schema) throws IOException {
+    Path from = Path.of("src/test/resources/schemas", schema);
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".sql")).toList()) {
+        Path to = project.resolve("resources").resolve(from.relativize(file).toString());
+        Files.createDirectories(to.getParent());
+        Files.writeString(to, Files.readString(file));
+      }
+    }
+  }
+
   /** Every file under {@code folder}, by relative path, with its content. */
   static Map<String, String> files(Path folder) {
     Map<String, String> result = new TreeMap<>();

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,9 +30,9 @@ class RoutinesGenerationTest {
 
   @Test
   void functionsAndTriggersWriteTheGoldenMigrations() throws IOException {
-    copyResources("routines");
+    ProcessorRun.copyResources(project, "routines");
     assertThat(ProcessorRun.compile(migrations(), ProcessorRun.schema("routines"))).succeeded();
-    copyResources("routines-evolved");
+    ProcessorRun.copyResources(project, "routines-evolved");
     Compilation evolved = ProcessorRun.compile(migrations(), ProcessorRun.schema("routines-evolved"));
 
     assertThat(evolved).succeeded();
@@ -49,7 +48,7 @@ class RoutinesGenerationTest {
 
   @Test
   void anUnchangedBodyWrittenWithOtherLineEndingsMakesNoMigration() throws IOException {
-    copyResources("routines");
+    ProcessorRun.copyResources(project, "routines");
     assertThat(ProcessorRun.compile(migrations(), ProcessorRun.schema("routines"))).succeeded();
     Path body = project.resolve("resources/fn/touch_updated_at.sql");
     Files.writeString(body, "\n\n" + Files.readString(body).replace("\n", "  \r\n") + "\r\n\r\n");
@@ -175,15 +174,4 @@ class RoutinesGenerationTest {
     return JavaFileObjects.forSourceString(name, text);
   }
 
-  /** Copies the {@code .sql} files of a test schema to the resources folder (replacing them). */
-  private void copyResources(String schema) throws IOException {
-    Path from = Path.of("src/test/resources/schemas", schema);
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".sql")).toList()) {
-        Path to = project.resolve("resources").resolve(from.relativize(file).toString());
-        Files.createDirectories(to.getParent());
-        Files.writeString(to, Files.readString(file));
-      }
-    }
-  }
 }

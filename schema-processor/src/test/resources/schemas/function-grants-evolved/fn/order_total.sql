@@ -1,0 +1,1 @@
+SELECT coalesce(sum(id), 0)::bigint FROM orders

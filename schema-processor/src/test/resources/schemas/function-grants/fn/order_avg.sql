@@ -1,0 +1,1 @@
+SELECT avg(id) FROM orders

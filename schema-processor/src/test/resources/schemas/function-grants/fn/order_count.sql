@@ -1,0 +1,1 @@
+SELECT count(*)::integer FROM orders WHERE id >= min_id
