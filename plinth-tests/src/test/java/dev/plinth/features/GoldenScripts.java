@@ -47,4 +47,21 @@ final class GoldenScripts {
       return rs.getString(1);
     }
   }
+
+  /** Runs one statement. */
+  static void execute(Connection connection, String sql) throws SQLException {
+    try (Statement st = connection.createStatement()) {
+      st.execute(sql);
+    }
+  }
+
+  /** The first line of the error {@code sql} fails with, without {@code ERROR: }. */
+  static String failure(Connection connection, String sql) {
+    try (Statement st = connection.createStatement()) {
+      st.execute(sql);
+      return "no failure";
+    } catch (SQLException e) {
+      return e.getMessage().lines().findFirst().orElse("").replaceFirst("^ERROR: ", "");
+    }
+  }
 }

@@ -135,6 +135,67 @@ class RoutinePullTest {
     assertEquals(routines(original), routines(fresh));
   }
 
+  @Test
+  void whoMayExecuteAFunctionIsPulledAsItsGrants() throws Exception {
+    TestDatabase original = SharedPostgres.newDatabase("pull_function_grants");
+    Sql.execute(original, """
+        DO $$ BEGIN
+          IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'fnpull_app') THEN
+            CREATE ROLE fnpull_app;
+          END IF;
+        END $$;
+        CREATE TABLE ledger (id bigint PRIMARY KEY);
+        CREATE FUNCTION ledger_count() RETURNS bigint LANGUAGE sql AS 'SELECT count(*) FROM ledger';
+        REVOKE EXECUTE ON FUNCTION ledger_count() FROM PUBLIC;
+        GRANT EXECUTE ON FUNCTION ledger_count() TO fnpull_app;
+        CREATE FUNCTION ledger_max() RETURNS bigint LANGUAGE sql AS 'SELECT max(id) FROM ledger';
+        GRANT EXECUTE ON FUNCTION ledger_max() TO fnpull_app;
+        CREATE FUNCTION ledger_min() RETURNS bigint LANGUAGE sql AS 'SELECT min(id) FROM ledger';
+        """);
+
+    PullResult result = PullProof.prove(original, project);
+
+    assertEquals(List.of(), result.unsupported());
+    assertEquals("""
+        package com.example.db;
+
+        import dev.plinth.annotations.Function;
+        import dev.plinth.annotations.Grant;
+        import dev.plinth.annotations.Privilege;
+
+        /** PostgreSQL functions, their bodies among the resources. */
+        @Function(name = "ledger_count", resource = "fn/ledger_count.sql", returns = "bigint", language = "sql")
+        @Grant(to = "fnpull_app", privileges = Privilege.EXECUTE, function = "ledger_count")
+        @Function(name = "ledger_max", resource = "fn/ledger_max.sql", returns = "bigint", language = "sql")
+        @Grant(to = "PUBLIC", privileges = Privilege.EXECUTE, function = "ledger_max")
+        @Grant(to = "fnpull_app", privileges = Privilege.EXECUTE, function = "ledger_max")
+        @Function(name = "ledger_min", resource = "fn/ledger_min.sql", returns = "bigint", language = "sql")
+        public interface Functions {}
+        """, Files.readString(project.resolve("src/com/example/db/Functions.java")));
+    String privileges = "ledger_count: fnpull_app; ledger_max: PUBLIC,fnpull_app; ledger_min: PUBLIC";
+    assertEquals(privileges, executors(original));
+    TestDatabase fresh = SharedPostgres.newDatabase("pull_function_grants_rebuilt");
+    PullProof.plinth(fresh, project.resolve("db")).migrate();
+    assertEquals(privileges, executors(fresh), "the baseline grants what the original grants");
+  }
+
+  /** Who may execute each function of {@code public} (its owner left out), by function. */
+  private static String executors(TestDatabase db) throws SQLException {
+    try (Connection connection = db.connect(); Statement st = connection.createStatement();
+        ResultSet rs = st.executeQuery("""
+            SELECT string_agg(f.proname || ': ' || f.acl, '; ' ORDER BY f.proname COLLATE "C")
+            FROM (SELECT p.proname, string_agg(CASE WHEN a.grantee = 0 THEN 'PUBLIC'
+                         ELSE pg_get_userbyid(a.grantee) END, ',' ORDER BY 1 COLLATE "C") AS acl
+                  FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace,
+                       aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a
+                  WHERE n.nspname = 'public' AND a.grantee <> p.proowner
+                  GROUP BY p.oid, p.proname) f
+            """)) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
   /**
    * Functions (normalized body, arguments, result, language), triggers and materialized views
    * (definition, populated, indexes) as PostgreSQL spells them, one sorted line each.

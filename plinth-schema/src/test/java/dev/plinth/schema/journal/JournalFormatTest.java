@@ -508,7 +508,12 @@ class JournalFormatTest {
             "app.Account")),
         new Change.RefreshView(stats, stats.withRefresh(1)),
         new Change.ChangeGrant(t, "app_writer", List.of(), List.of("USAGE", "UPDATE"),
-            "account_id_seq"));
+            "account_id_seq"),
+        new Change.CreateFunction(new Function(QualifiedName.parse("app.total"), "app.Reports",
+            "a numeric, b numeric", "numeric", "sql", "SELECT a + b",
+            List.of(new dev.plinth.schema.model.Grant("app_reader", List.of("EXECUTE"))))),
+        new Change.ChangeFunctionGrant(QualifiedName.parse("app.total"), "a numeric, b numeric",
+            "PUBLIC", List.of("EXECUTE"), List.of()));
     return new JournalEntry(1, "9", null, false, false, changes);
   }
 
