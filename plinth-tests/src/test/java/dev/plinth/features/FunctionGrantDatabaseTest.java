@@ -11,6 +11,7 @@ import dev.plinth.runner.RunnerConfig;
 import dev.plinth.runner.internal.catalog.SecurityCatalog;
 import dev.plinth.runner.testing.SharedPostgres;
 import dev.plinth.runner.testing.SharedPostgres.TestDatabase;
+import dev.plinth.runner.testing.Sql;
 import dev.plinth.schema.journal.MigrationsFolder;
 import dev.plinth.schema.model.Schema;
 import java.io.IOException;
@@ -32,17 +33,8 @@ import org.junit.jupiter.api.Test;
 class FunctionGrantDatabaseTest {
   private static final Path GOLDEN =
       Path.of("../schema-processor/src/test/resources/golden/function-grants");
-  /** Who may execute each function of the schema (its owner left out), by function. */
-  private static final String ACLS = """
-      SELECT string_agg(p.proname || ': ' || p.acl, '; ' ORDER BY p.proname COLLATE "C")
-      FROM (SELECT p.proname, string_agg(CASE WHEN a.grantee = 0 THEN 'PUBLIC'
-                   ELSE pg_get_userbyid(a.grantee) END, ',' ORDER BY 1 COLLATE "C") AS acl
-            FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace,
-                 aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a
-            WHERE n.nspname = 'public' AND p.proname LIKE 'order\\_%' AND a.grantee <> p.proowner
-              AND a.privilege_type = 'EXECUTE'
-            GROUP BY p.oid, p.proname) p
-      """;
+  /** Who may execute each function of the schema, by function. */
+  private static final String ACLS = Sql.functionExecutors("order\\_%");
   private static final String AFTER_V1 =
       "order_avg: fn_reader,fn_writer; order_count: fn_reader; order_total: PUBLIC";
 

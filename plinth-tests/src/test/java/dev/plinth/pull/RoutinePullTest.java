@@ -173,27 +173,11 @@ class RoutinePullTest {
         public interface Functions {}
         """, Files.readString(project.resolve("src/com/example/db/Functions.java")));
     String privileges = "ledger_count: fnpull_app; ledger_max: PUBLIC,fnpull_app; ledger_min: PUBLIC";
-    assertEquals(privileges, executors(original));
+    assertEquals(privileges, Sql.queryString(original, Sql.functionExecutors("ledger\\_%")));
     TestDatabase fresh = SharedPostgres.newDatabase("pull_function_grants_rebuilt");
     PullProof.plinth(fresh, project.resolve("db")).migrate();
-    assertEquals(privileges, executors(fresh), "the baseline grants what the original grants");
-  }
-
-  /** Who may execute each function of {@code public} (its owner left out), by function. */
-  private static String executors(TestDatabase db) throws SQLException {
-    try (Connection connection = db.connect(); Statement st = connection.createStatement();
-        ResultSet rs = st.executeQuery("""
-            SELECT string_agg(f.proname || ': ' || f.acl, '; ' ORDER BY f.proname COLLATE "C")
-            FROM (SELECT p.proname, string_agg(CASE WHEN a.grantee = 0 THEN 'PUBLIC'
-                         ELSE pg_get_userbyid(a.grantee) END, ',' ORDER BY 1 COLLATE "C") AS acl
-                  FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace,
-                       aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a
-                  WHERE n.nspname = 'public' AND a.grantee <> p.proowner
-                  GROUP BY p.oid, p.proname) f
-            """)) {
-      rs.next();
-      return rs.getString(1);
-    }
+    assertEquals(privileges, Sql.queryString(fresh, Sql.functionExecutors("ledger\\_%")),
+        "the baseline grants what the original grants");
   }
 
   /**

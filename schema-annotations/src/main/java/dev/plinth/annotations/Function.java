@@ -35,6 +35,10 @@ import java.lang.annotation.Target;
  * blank lines around it do not count) is put in place with {@code CREATE OR REPLACE FUNCTION}; a
  * changed argument list or return type drops the function and creates it again, with the triggers
  * that call it around it. The reverse puts the former body back.
+ *
+ * <p>Who may execute it is said with {@code @Grant(to = ..., privileges = Privilege.EXECUTE,
+ * function = "...")} on the same type ({@link Grant#function()}); without one, PostgreSQL's
+ * default (everyone) stays.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
