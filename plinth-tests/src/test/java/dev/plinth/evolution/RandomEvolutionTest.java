@@ -174,9 +174,11 @@ class RandomEvolutionTest {
         rows.insert(connection, current);
         Map<String, List<String>> before = Rows.snapshot(connection, current);
 
-        List<View> refreshed = changes.stream().filter(c -> c instanceof Change.RefreshView)
-            .map(c -> ((Change.RefreshView) c).after()).toList();
-        for (View view : refreshed) {
+        List<Change.RefreshView> refreshes = changes.stream().filter(c -> c instanceof Change.RefreshView)
+            .map(c -> (Change.RefreshView) c).toList();
+        for (Change.RefreshView refresh : refreshes) {
+          // As the view is before the migration (its query names the tables as they are).
+          View view = current.view(refresh.before().name()).orElseThrow();
           if (populated(connection, view)) {
             assertTrue(!holdsItsQuerysRows(connection, view),
                 "a row written since " + view.name() + " was refreshed is not in it yet, " + where);
@@ -186,8 +188,9 @@ class RandomEvolutionTest {
         List<Script> scripts = scripts(current, changes, version, strict);
         run(connection, scripts, true, where);
         assertCatalog(connection, next, "after migrate, " + where);
-        for (View view : refreshed) {
-          assertTrue(holdsItsQuerysRows(connection, view), "the migration refreshed " + view.name() + ", " + where);
+        for (Change.RefreshView refresh : refreshes) {
+          assertTrue(holdsItsQuerysRows(connection, refresh.after()),
+              "the migration refreshed " + refresh.after().name() + ", " + where);
         }
         Schema afterFirst = CatalogReader.read(connection, NO_HISTORY);
         Map<QualifiedName, String> viewsAfterFirst = ViewCatalog.read(connection, Optional.empty());
