@@ -685,6 +685,9 @@ final class SchemaMutator {
    */
   private Schema addDomainColumn(Schema schema, Domain domain) {
     Random r = domainRandom;
+    if (schema.tables().isEmpty()) {
+      return schema;
+    }
     Table table = schema.tables().get(r.nextInt(schema.tables().size()));
     String name = "c" + next();
     Column column;
