@@ -287,13 +287,12 @@ public final class Plinth {
    * {@link Message.Kind#INTEGRITY} failure naming the file when one is missing or altered.
    */
   public RollbackResult rollback(RollbackTarget target) {
-    context.checkConnection();
+    // Rollback's first step is opening its connection, which says what to fix when that fails.
     return new Rollback(context).run(target, false);
   }
 
   /** What {@link #rollback(RollbackTarget)} would run, with the SQL; changes nothing. */
   public RollbackResult rollbackPlan(RollbackTarget target) {
-    context.checkConnection();
     return new Rollback(context).run(target, true);
   }
 
@@ -311,7 +310,7 @@ public final class Plinth {
    * changes nothing.
    */
   public VerifyResult verify() {
-    context.checkConnection();
+    // Verify's first step is opening its connection, which says what to fix when that fails.
     return new Drift(context).verify();
   }
 
