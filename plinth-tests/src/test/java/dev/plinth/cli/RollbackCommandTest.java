@@ -121,7 +121,7 @@ class RollbackCommandTest {
 
     Cli.Result result = plinth(db, "rollback", "--steps", "2");
 
-    assertEquals(6, result.exitCode(), result::toString);
+    assertEquals(4, result.exitCode(), result::toString);
     assertTrue(result.err().contains("[PLN653] The history has no successful row for version 3 any more"),
         result::toString);
     assertEquals("1,2,3", Sql.queryString(db, "SELECT string_agg(version, ',' ORDER BY installed_rank)"
