@@ -35,8 +35,8 @@ final class CliStartBench {
       exec(project, concat(plinth, "server", "start", "--port", "0")); // creates the cluster (initdb)
       exec(project, concat(plinth, "migrate"));
       Path data = project.resolve(".plinth/postgres");
-      Optional<Path> pgCtl = pgCtl(data);
-      String why = pgCtl.isPresent() ? null : "no pg_ctl found next to the dev server's postgres";
+      Optional<Path> postgres = postgres(data);
+      String why = postgres.isPresent() ? null : "the dev server's postgres binary was not found";
       for (int rep = 0; rep <= rounds; rep++) {
         Stats into = rep == 0 ? new Stats() : stats;
         double jvm = into.time("bare JVM, before info", () -> exec(project, bareJvm));
@@ -57,21 +57,21 @@ final class CliStartBench {
         double info = into.time("plinth info, starts and stops a server", () -> exec(project, concat(plinth, "info",
             "--embedded-port", "0")));
         if (why == null) {
-          // The least any such command does: a JVM, and the server of the same data directory started and
-          // stopped with the settings the embedded server gets.
-          String options = "-p " + freePort() + " -c listen_addresses=localhost -c fsync=on -c synchronous_commit=on";
+          // The least any such command does: a JVM, and the server of the same data directory started
+          // (with the settings the embedded server gets) until it accepts connections, then fast shutdown.
+          List<String> server = List.of(postgres.get().toString(), "-D", data.toString(), "-p",
+              Integer.toString(freePort()), "-c", "listen_addresses=localhost", "-c", "fsync=on", "-c",
+              "synchronous_commit=on");
           try {
-            double least = into.time("bare JVM + pg_ctl start and stop", () -> {
+            double least = into.time("bare JVM + postgres start and stop", () -> {
               exec(project, bareJvm);
-              exec(project, List.of(pgCtl.get().toString(), "-D", data.toString(), "-o", options, "-w", "-s",
-                  "-l", project.resolve("pg_ctl.log").toString(), "start"));
-              exec(project, List.of(pgCtl.get().toString(), "-D", data.toString(), "-m", "fast", "-w", "-s", "stop"));
+              startAndStop(server);
             });
             if (rep > 0) {
               infoStartRatios.add(info / least);
             }
           } catch (IllegalStateException e) {
-            why = "pg_ctl failed: " + e.getMessage();
+            why = "postgres failed: " + e.getMessage();
             System.out.println(why);
           }
         }
@@ -96,7 +96,7 @@ final class CliStartBench {
       } else {
         report.ratioAtMost("9", "plinth info with no server running / bare JVM + PostgreSQL start and stop (paired)",
             median(infoStartRatios), 1.3, spread(infoStartRatios) + "; "
-                + MigrateBench.medians(stats, "plinth info, starts and stops a server", "bare JVM + pg_ctl start and stop"));
+                + MigrateBench.medians(stats, "plinth info, starts and stops a server", "bare JVM + postgres start and stop"));
       }
     } finally {
       exec(project, concat(plinth, "server", "stop"));
@@ -104,18 +104,40 @@ final class CliStartBench {
   }
 
   /**
-   * The {@code pg_ctl} of the binaries the running server of {@code data} was started from (its
+   * The {@code postgres} binary the running server of {@code data} was started from (its
    * postmaster's executable, read from {@code /proc}); empty where that cannot be read.
    */
-  private static Optional<Path> pgCtl(Path data) {
+  private static Optional<Path> postgres(Path data) {
     try {
       String pid = Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim();
       Path postgres = Files.readSymbolicLink(Path.of("/proc", pid, "exe"));
-      Path pgCtl = postgres.resolveSibling("pg_ctl");
-      return Files.isExecutable(pgCtl) ? Optional.of(pgCtl) : Optional.empty();
+      return Files.isExecutable(postgres) ? Optional.of(postgres) : Optional.empty();
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * Starts {@code server} (a postmaster command line), waits until it logs that it accepts
+   * connections, then stops it as Plinth does (SIGINT, fast shutdown) and waits until it exited.
+   */
+  private static void startAndStop(List<String> server) throws IOException, InterruptedException {
+    Process postmaster = new ProcessBuilder(server).redirectErrorStream(true)
+        .redirectInput(ProcessBuilder.Redirect.PIPE).start();
+    StringBuilder log = new StringBuilder();
+    try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(postmaster.getInputStream(),
+        java.nio.charset.StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = lines.readLine()) != null && !line.contains("ready to accept connections")) {
+        log.append(line).append('\n');
+      }
+      if (line == null) {
+        throw new IllegalStateException("postgres exited with " + postmaster.waitFor() + ": " + log);
+      }
+      new ProcessBuilder("kill", "-INT", Long.toString(postmaster.pid())).start().waitFor();
+      lines.transferTo(java.io.Writer.nullWriter());
+    }
+    postmaster.waitFor();
   }
 
   private static int freePort() throws IOException {
