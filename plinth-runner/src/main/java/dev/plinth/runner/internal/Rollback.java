@@ -40,12 +40,6 @@ public final class Rollback {
   private Optional<Map<String, String>> sums;
   /** Whether {@link #LOG_TABLE} exists (a role without CREATE rolls back without the note). */
   private boolean logTable;
-  /** Whether PL/pgSQL is there to check, inside a step's transaction, that its history row went. */
-  private boolean plpgsql;
-
-  /** The SQLSTATE the in-transaction check raises when the history row was not there to delete. */
-  static final String HISTORY_CHANGED_STATE = "PLNHC";
-  private static final String DO_TAG = "$plinth_rollback$";
 
   public Rollback(RunnerContext context) {
     this.context = context;
@@ -73,7 +67,6 @@ public final class Rollback {
         }
         List<RollbackResult.Step> done = new ArrayList<>();
         logTable = ensureLogTable(connection);
-        plpgsql = steps.stream().anyMatch(RollbackResult.Step::transactional) && hasPlpgsql(connection);
         for (int i = 0; i < steps.size(); i++) {
           Optional<String> before = remainingVersion(applied, i);
           // Only a failure outside a transaction says whether the script can be run again.
@@ -190,22 +183,16 @@ public final class Rollback {
       boolean resumable, Optional<String> before, Optional<String> after) throws SQLException {
     long start = System.nanoTime();
     LOG.info("Rolling back version {} with {}", step.version(), step.reverse());
-    Optional<String> check = step.transactional() && plpgsql ? checkedRemoval(schema, step) : Optional.empty();
-    if (check.isPresent()) {
-      runCommitted(connection, step, check.get(), before, after);
+    if (step.transactional()) {
+      runCommitted(connection, schema, step, before, after);
       return done(step, before, after, start);
     }
-    connection.setAutoCommit(!step.transactional());
+    connection.setAutoCommit(true);
     try {
-      int removed;
-      if (step.transactional()) {
-        removed = runInOneRoundTrip(connection, schema, step, before, after);
-      } else {
-        runStatements(connection, step, resumable, before, after);
-        // A non-transactional reverse has committed by now; its history row goes in a transaction of its own.
-        connection.setAutoCommit(false);
-        removed = removeFromHistory(connection, schema, step);
-      }
+      runStatements(connection, step, resumable, before, after);
+      // A non-transactional reverse has committed by now; its history row goes in a transaction of its own.
+      connection.setAutoCommit(false);
+      int removed = removeFromHistory(connection, schema, step);
       if (removed != 1) {
         connection.rollback();
         throw new PlinthException(Message.ROLLBACK_HISTORY_CHANGED, step.version());
@@ -225,16 +212,20 @@ public final class Rollback {
   }
 
   /**
-   * A step in a transaction as one call in autocommit, {@code BEGIN; script; check; COMMIT}: the
-   * reverse script, the removal of its history row with the note, and the check that exactly one
-   * row went, in one transaction and one round trip (the commit travels with the script). When it
-   * fails, the transaction is rolled back; a history row that was not there is reported as such,
-   * anything else as {@link #runInOneRoundTrip} reports it, after the statements ran one by one.
+   * A step in a transaction as one call in autocommit, {@code BEGIN; script; removal; COMMIT}: the
+   * reverse script and the removal of its history row with the note, in one transaction and one
+   * round trip (the commit travels with the script). The removal divides by zero unless exactly
+   * one row went, so a history another process changed aborts the step inside its transaction.
+   * When the call fails, the transaction is rolled back and the step is run again one statement
+   * at a time in a transaction that is rolled back, to tell which it was: a failing statement is
+   * named with its line; a history row that was not there is reported as such.
    */
-  private void runCommitted(Connection connection, RollbackResult.Step step, String check,
+  private void runCommitted(Connection connection, String schema, RollbackResult.Step step,
       Optional<String> before, Optional<String> after) throws SQLException {
     // The new line ends a closing line comment; the semicolon ends a last statement without one.
-    String sql = "BEGIN;\n" + step.sql() + "\n;\n" + check + ";\nCOMMIT";
+    String sql = "BEGIN;\n" + step.sql() + "\n;\n"
+        + historyRemoval(schema, Sql.literal(step.version()), Sql.literal(step.script()), "1 / (count(*) = 1)::int")
+        + ";\nCOMMIT";
     try (Statement st = connection.createStatement()) {
       st.execute(sql);
     } catch (SQLException e) {
@@ -244,40 +235,20 @@ public final class Rollback {
       try (Statement st = connection.createStatement()) {
         st.execute("ROLLBACK");
       }
-      if (HISTORY_CHANGED_STATE.equals(e.getSQLState())) {
-        throw new PlinthException(Message.ROLLBACK_HISTORY_CHANGED, step.version());
-      }
       connection.setAutoCommit(false);
+      int removed;
       try {
         runStatements(connection, step, false, before, after);
+        removed = removeFromHistory(connection, schema, step);
       } finally {
         connection.rollback();
         connection.setAutoCommit(true);
       }
+      if (removed != 1) {
+        throw new PlinthException(Message.ROLLBACK_HISTORY_CHANGED, step.version());
+      }
       // The statements passed one by one (a lock timeout, say, that did not happen again).
       throw failure(e, step, false, 0, step.sql(), before, after);
-    }
-  }
-
-  /**
-   * The history removal of {@link #historyRemoval} in a PL/pgSQL block that raises
-   * {@link #HISTORY_CHANGED_STATE} unless it removed exactly one row; empty when the block's quote
-   * would clash with the literals.
-   */
-  private Optional<String> checkedRemoval(String schema, RollbackResult.Step step) {
-    String removal = historyRemoval(schema, Sql.literal(step.version()), Sql.literal(step.script()), " INTO plinth_rows");
-    if (removal.contains(DO_TAG)) {
-      return Optional.empty();
-    }
-    return Optional.of("DO " + DO_TAG + " DECLARE plinth_rows bigint; BEGIN " + removal + "; IF plinth_rows <> 1 THEN"
-        + " RAISE EXCEPTION USING ERRCODE = '" + HISTORY_CHANGED_STATE + "', MESSAGE = "
-        + Sql.literal("no history row of version " + step.version() + " to delete") + "; END IF; END " + DO_TAG);
-  }
-
-  private static boolean hasPlpgsql(Connection connection) throws SQLException {
-    try (Statement st = connection.createStatement();
-        ResultSet rs = st.executeQuery("SELECT EXISTS (SELECT FROM pg_catalog.pg_language WHERE lanname = 'plpgsql')")) {
-      return rs.next() && rs.getBoolean(1);
     }
   }
 
@@ -292,33 +263,6 @@ public final class Rollback {
       return Message.ROLLBACK_ADVICE_ROWS.format(targetVersion, where);
     }
     return Message.ROLLBACK_ADVICE_GENERIC.format();
-  }
-
-  /**
-   * The reverse script and the removal of its history row as one call: the server runs the
-   * statements in order in this transaction, with one round trip instead of one per statement.
-   * Returns the history rows removed. Only when it fails are the statements run again one by one
-   * (in a transaction that is rolled back) to name the failing line.
-   */
-  private int runInOneRoundTrip(Connection connection, String schema, RollbackResult.Step step,
-      Optional<String> before, Optional<String> after) throws SQLException {
-    // The new line ends a closing line comment; the semicolon ends a last statement without one.
-    String sql = step.sql() + "\n;\n" + historyRemoval(schema, Sql.literal(step.version()), Sql.literal(step.script()), "");
-    try (Statement st = connection.createStatement()) {
-      return lastCount(st, st.execute(sql));
-    } catch (SQLException e) {
-      connection.rollback();
-      if (RunnerContext.isConnectionState(e.getSQLState())) {
-        throw e;
-      }
-      try {
-        runStatements(connection, step, false, before, after);
-      } finally {
-        connection.rollback();
-      }
-      // The statements passed one by one (a lock timeout, say, that did not happen again).
-      throw failure(e, step, false, 0, step.sql(), before, after);
-    }
   }
 
   private void runStatements(Connection connection, RollbackResult.Step step, boolean resumable,
@@ -371,7 +315,7 @@ public final class Rollback {
   /** Deletes the step's history row and notes the rollback, in one statement; the rows deleted. */
   private int removeFromHistory(Connection connection, String schema, RollbackResult.Step step)
       throws SQLException {
-    try (PreparedStatement st = connection.prepareStatement(historyRemoval(schema, "?", "?", ""))) {
+    try (PreparedStatement st = connection.prepareStatement(historyRemoval(schema, "?", "?", "count(*)"))) {
       st.setString(1, step.version());
       if (logTable) {
         st.setString(2, step.script());
@@ -384,35 +328,20 @@ public final class Rollback {
   }
 
   /**
-   * The statement that deletes a version's history row and notes the rollback, giving the count of
-   * rows deleted; {@code version} and {@code script} are SQL: literals or parameters ({@code script}
-   * only when the note is kept); {@code into} follows the count (a PL/pgSQL {@code INTO}).
+   * The statement that deletes a version's history row and notes the rollback, selecting
+   * {@code result} from the rows deleted ({@code removed}); {@code version} and {@code script} are
+   * SQL: literals or parameters ({@code script} only when the note is kept).
    */
-  private String historyRemoval(String schema, String version, String script, String into) {
+  private String historyRemoval(String schema, String version, String script, String result) {
     String history = quote(schema) + "." + quote(context.historyTable());
     String removed = "WITH removed AS (DELETE FROM " + history + " WHERE version = " + version + " AND success"
         + " RETURNING version)";
     if (!logTable) {
-      return removed + " SELECT count(*)" + into + " FROM removed";
+      return removed + " SELECT " + result + " FROM removed";
     }
     return removed + ", noted AS (INSERT INTO " + LOG_TABLE + " (version, script) SELECT version, " + script
         + " FROM removed ON CONFLICT (version) DO UPDATE SET script = EXCLUDED.script, rolled_back_at = now(),"
-        + " rolled_back_by = current_user) SELECT count(*)" + into + " FROM removed";
-  }
-
-  /** The count the last result of a multi-statement call holds, after every earlier result. */
-  private static int lastCount(Statement st, boolean isResultSet) throws SQLException {
-    int count = -1;
-    boolean result = isResultSet;
-    while (result || st.getUpdateCount() != -1) {
-      if (result) {
-        try (ResultSet rs = st.getResultSet()) {
-          count = rs.next() ? rs.getInt(1) : -1;
-        }
-      }
-      result = st.getMoreResults();
-    }
-    return count;
+        + " rolled_back_by = current_user) SELECT " + result + " FROM removed";
   }
 
   /** The newest applied version once the newest {@code removed} are rolled back. */
