@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import javax.tools.ToolProvider;
 
 /**
@@ -33,6 +34,9 @@ final class CliStartBench {
     try {
       exec(project, concat(plinth, "server", "start", "--port", "0")); // creates the cluster (initdb)
       exec(project, concat(plinth, "migrate"));
+      Path data = project.resolve(".plinth/postgres");
+      Optional<Path> postgres = postgres(data);
+      String why = postgres.isPresent() ? null : "the dev server's postgres binary was not found";
       for (int rep = 0; rep <= rounds; rep++) {
         Stats into = rep == 0 ? new Stats() : stats;
         double jvm = into.time("bare JVM, before info", () -> exec(project, bareJvm));
@@ -42,6 +46,7 @@ final class CliStartBench {
         }
       }
       List<Double> startRatios = new ArrayList<>();
+      List<Double> infoStartRatios = new ArrayList<>();
       for (int rep = 0; rep <= reps; rep++) {
         Stats into = rep == 0 ? new Stats() : stats;
         exec(project, concat(plinth, "server", "stop"));
@@ -49,8 +54,28 @@ final class CliStartBench {
         double start = into.time("plinth server start, existing data", () ->
             exec(project, concat(plinth, "server", "start", "--port", "0")));
         exec(project, concat(plinth, "server", "stop"));
-        into.time("plinth info, starts and stops a server", () -> exec(project, concat(plinth, "info", "--embedded-port",
-            "0")));
+        double info = into.time("plinth info, starts and stops a server", () -> exec(project, concat(plinth, "info",
+            "--embedded-port", "0")));
+        if (why == null) {
+          // The least any such command does: a JVM, and the server of the same data directory started
+          // (with the settings the embedded server gets) until it accepts connections, then fast shutdown.
+          // PostgreSQL refuses to run as root; zonky then runs it in a user namespace, and so does this.
+          List<String> server = concat("root".equals(System.getProperty("user.name")) ? List.of("unshare", "-U")
+              : List.of(), postgres.get().toString(), "-D", data.toString(), "-p", Integer.toString(freePort()), "-c",
+              "listen_addresses=localhost", "-c", "fsync=on", "-c", "synchronous_commit=on");
+          try {
+            double least = into.time("bare JVM + postgres start and stop", () -> {
+              exec(project, bareJvm);
+              startAndStop(server);
+            });
+            if (rep > 0) {
+              infoStartRatios.add(info / least);
+            }
+          } catch (IllegalStateException e) {
+            why = "postgres failed: " + e.getMessage();
+            System.out.println(why);
+          }
+        }
         if (rep > 0) {
           startRatios.add(start / jvm);
         }
@@ -66,8 +91,59 @@ final class CliStartBench {
       report.absolute("9", "plinth info with no server running (starts, runs, stops it) (wall)",
           stats.median("plinth info, starts and stops a server"), Double.NaN, "ms",
           MigrateBench.medians(stats, "plinth info, starts and stops a server"));
+      if (why != null || infoStartRatios.isEmpty()) {
+        report.add("9", "plinth info with no server running / bare JVM + PostgreSQL start and stop", "not measured",
+            "≤ 1.30×", "—", String.valueOf(why));
+      } else {
+        report.ratioAtMost("9", "plinth info with no server running / bare JVM + PostgreSQL start and stop (paired)",
+            median(infoStartRatios), 1.3, spread(infoStartRatios) + "; "
+                + MigrateBench.medians(stats, "plinth info, starts and stops a server", "bare JVM + postgres start and stop"));
+      }
     } finally {
       exec(project, concat(plinth, "server", "stop"));
+    }
+  }
+
+  /**
+   * The {@code postgres} binary the running server of {@code data} was started from (its
+   * postmaster's executable, read from {@code /proc}); empty where that cannot be read.
+   */
+  private static Optional<Path> postgres(Path data) {
+    try {
+      String pid = Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim();
+      Path postgres = Files.readSymbolicLink(Path.of("/proc", pid, "exe"));
+      return Files.isExecutable(postgres) ? Optional.of(postgres) : Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Starts {@code server} (a postmaster command line), waits until it logs that it accepts
+   * connections, then stops it as Plinth does (SIGINT, fast shutdown) and waits until it exited.
+   */
+  private static void startAndStop(List<String> server) throws IOException, InterruptedException {
+    Process postmaster = new ProcessBuilder(server).redirectErrorStream(true)
+        .redirectInput(ProcessBuilder.Redirect.PIPE).start();
+    StringBuilder log = new StringBuilder();
+    try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(postmaster.getInputStream(),
+        java.nio.charset.StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = lines.readLine()) != null && !line.contains("ready to accept connections")) {
+        log.append(line).append('\n');
+      }
+      if (line == null) {
+        throw new IllegalStateException("postgres exited with " + postmaster.waitFor() + ": " + log);
+      }
+      new ProcessBuilder("kill", "-INT", Long.toString(postmaster.pid())).start().waitFor();
+      lines.transferTo(java.io.Writer.nullWriter());
+    }
+    postmaster.waitFor();
+  }
+
+  private static int freePort() throws IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
     }
   }
 

@@ -244,15 +244,23 @@ public final class Plinth {
 
   /** Every migration in the files or the database, with its state; changes nothing. */
   public InfoResult info() {
-    context.checkConnection();
-    Optional<List<PlainInfo.Migration>> plain = PlainInfo.read(context);
+    // One connection for Plinth's own reads; opening it is the connection check.
+    try (Connection connection = context.connect()) {
+      return info(connection);
+    } catch (SQLException e) {
+      throw context.sqlFailure("info", e);
+    }
+  }
+
+  private InfoResult info(Connection connection) {
+    Optional<List<PlainInfo.Migration>> plain = PlainInfo.read(context, connection);
     if (plain.isPresent()) {
-      return plainInfo(plain.get());
+      return plainInfo(plain.get(), rolledBack(connection));
     }
     Flyway flyway = context.flyway();
     try {
       var service = flyway.info();
-      Map<String, Instant> rolledBack = rolledBack();
+      Map<String, Instant> rolledBack = rolledBack(connection);
       ReplacedHistory replaced = ReplacedHistory.of(context.resources(), service.all());
       List<InfoResult.Row> rows = new ArrayList<>();
       for (MigrationInfo info : service.all()) {
@@ -287,13 +295,12 @@ public final class Plinth {
    * {@link Message.Kind#INTEGRITY} failure naming the file when one is missing or altered.
    */
   public RollbackResult rollback(RollbackTarget target) {
-    context.checkConnection();
+    // Rollback's first step is opening its connection, which says what to fix when that fails.
     return new Rollback(context).run(target, false);
   }
 
   /** What {@link #rollback(RollbackTarget)} would run, with the SQL; changes nothing. */
   public RollbackResult rollbackPlan(RollbackTarget target) {
-    context.checkConnection();
     return new Rollback(context).run(target, true);
   }
 
@@ -311,7 +318,7 @@ public final class Plinth {
    * changes nothing.
    */
   public VerifyResult verify() {
-    context.checkConnection();
+    // Verify's first step is opening its connection, which says what to fix when that fails.
     return new Drift(context).verify();
   }
 
@@ -521,9 +528,9 @@ public final class Plinth {
   }
 
   /** Versions {@code rollback} removed and that are not applied again, with when. */
-  private Map<String, Instant> rolledBack() {
+  private static Map<String, Instant> rolledBack(Connection connection) {
     Map<String, Instant> result = new TreeMap<>();
-    try (Connection connection = context.dataSource().getConnection(); Statement st = connection.createStatement();
+    try (Statement st = connection.createStatement();
         ResultSet exists = st.executeQuery("SELECT to_regclass('" + Rollback.LOG_TABLE + "') IS NOT NULL")) {
       exists.next();
       if (exists.getBoolean(1)) {
@@ -544,8 +551,7 @@ public final class Plinth {
    * {@link #info()} from what {@link PlainInfo} read: the rows Flyway's {@code info} gives for such
    * a history, built the same way (applied, else pending or rolled back).
    */
-  private InfoResult plainInfo(List<PlainInfo.Migration> migrations) {
-    Map<String, Instant> rolledBack = rolledBack();
+  private InfoResult plainInfo(List<PlainInfo.Migration> migrations, Map<String, Instant> rolledBack) {
     List<InfoResult.Row> rows = new ArrayList<>();
     Optional<String> current = Optional.empty();
     for (PlainInfo.Migration m : migrations) {

@@ -109,6 +109,28 @@ class RollbackCommandTest {
   }
 
   @Test
+  void aHistoryRowThatCannotBeDeletedLeavesItsStepUndoneAndKeepsTheStepsBefore() throws SQLException {
+    TestDatabase db = SharedPostgres.newDatabase("rollback_history_kept");
+    TestDatabase reference = SharedPostgres.newDatabase("rollback_history_reference");
+    assertEquals(0, plinth(reference, "migrate", "--target", "3").exitCode());
+    assertEquals(0, plinth(db, "migrate").exitCode());
+    // Another process's doing, as the runner sees it: the row of version 3 is not there to delete.
+    Sql.execute(db, "CREATE FUNCTION keep_row() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$;"
+        + " CREATE TRIGGER keep_v3 BEFORE DELETE ON flyway_schema_history FOR EACH ROW"
+        + " WHEN (OLD.version = '3') EXECUTE FUNCTION keep_row()");
+
+    Cli.Result result = plinth(db, "rollback", "--steps", "2");
+
+    assertEquals(4, result.exitCode(), result::toString);
+    assertTrue(result.err().contains("[PLN653] The history has no successful row for version 3 any more"),
+        result::toString);
+    assertEquals("1,2,3", Sql.queryString(db, "SELECT string_agg(version, ',' ORDER BY installed_rank)"
+        + " FROM flyway_schema_history"), "V4's row went with its reverse script, V3's stayed");
+    assertEquals(List.of(), SchemaDiff.diff(catalog(reference), catalog(db)),
+        "V4 was undone and committed, V3's reverse script was rolled back with its step");
+  }
+
+  @Test
   void refusesBeforeRunningAnythingWhenAReverseScriptIsMissing() throws Exception {
     TestDatabase db = SharedPostgres.newDatabase("rollback_missing");
     assertEquals(0, plinth(db, "migrate").exitCode());

@@ -48,11 +48,20 @@ public final class Drift {
   }
 
   public VerifyResult verify() {
-    List<Applied> applied = fromHistory().orElseGet(this::fromFlyway);
-    ExternalObjects external = external();
-    // The journal is folded (Java) while the server reads the catalog; all reads share one connection.
-    CompletableFuture<Schema> folding = CompletableFuture.supplyAsync(() -> fold(context.resources(), applied));
+    // One connection for every read, the history's too; opening it is the connection check.
     try (Connection connection = context.connect()) {
+      return verify(connection);
+    } catch (SQLException e) {
+      throw context.sqlFailure("verify", e);
+    }
+  }
+
+  private VerifyResult verify(Connection connection) throws SQLException {
+    List<Applied> applied = fromHistory(connection).orElseGet(this::fromFlyway);
+    ExternalObjects external = external();
+    // The journal is folded (Java) while the server reads the catalog.
+    CompletableFuture<Schema> folding = CompletableFuture.supplyAsync(() -> fold(context.resources(), applied));
+    try {
       Schema live = liveSchema(connection, external);
       Schema committed = joined(folding);
       Schema expected = context.config().schema().map(tenant -> TenantSchema.of(committed, tenant)).orElse(committed);
@@ -75,8 +84,6 @@ public final class Drift {
           .map(a -> a.version().getVersion());
       return new VerifyResult(version, expected.tables().size(), expected.enums().size(), differences,
           external.entries().stream().map(e -> e.kind() + " " + e.name()).toList());
-    } catch (SQLException e) {
-      throw context.sqlFailure("verify", e);
     } finally {
       folding.cancel(false);
     }
@@ -105,9 +112,9 @@ public final class Drift {
    * that is read (no scan and checksum of every migration file, which Flyway's {@code info} does).
    * Empty otherwise (a baseline, a squash or an adoption that replaced files): then Flyway decides.
    */
-  private Optional<List<Applied>> fromHistory() {
+  private Optional<List<Applied>> fromHistory(Connection connection) {
     MigrationResources resources = context.resources();
-    List<HistoryProbe.Row> rows = HistoryProbe.read(context.config(), context.dataSource(), context.historyTable())
+    List<HistoryProbe.Row> rows = HistoryProbe.read(context.config(), connection, context.historyTable())
         .rows().stream().filter(r -> r.success() && r.version() != null).toList();
     boolean simple = rows.stream().allMatch(r -> PlainInfo.plainRow(r.type(), r.script(), resources))
         && rows.stream().map(HistoryProbe.Row::version).distinct().count() == rows.size();

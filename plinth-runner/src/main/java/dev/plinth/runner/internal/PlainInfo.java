@@ -64,6 +64,15 @@ public final class PlainInfo {
 
   /** The migrations in Flyway's {@code info} order, when the history and the files are plain. */
   public static Optional<List<Migration>> read(RunnerContext context) {
+    try (Connection connection = context.connect()) {
+      return read(context, connection);
+    } catch (SQLException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The same, reading the history over {@code connection} (left open). */
+  public static Optional<List<Migration>> read(RunnerContext context, Connection connection) {
     if (context.config().target().isPresent()) {
       return Optional.empty();
     }
@@ -79,7 +88,7 @@ public final class PlainInfo {
       }
     }
     List<Row> rows;
-    try (Connection connection = context.connect()) {
+    try {
       rows = rows(connection, context.historySchema(connection), context.historyTable());
     } catch (SQLException e) {
       return Optional.empty();

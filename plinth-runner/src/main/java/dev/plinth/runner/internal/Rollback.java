@@ -55,10 +55,10 @@ public final class Rollback {
           : AdvisoryLock.historyReaders(connection, schema, context.historyTable(), true);
       AdvisoryLock lock = dryRun ? null : AdvisoryLock.acquire(connection, schema, context.historyTable());
       try {
-        List<MigrationInfo> applied = context.appliedMigrations();
-        List<MigrationInfo> chosen = choose(applied, target);
+        List<Applied> applied = applied(connection);
+        List<Applied> chosen = choose(applied, target);
         List<RollbackResult.Step> steps = new ArrayList<>();
-        for (MigrationInfo info : chosen) {
+        for (Applied info : chosen) {
           steps.add(check(info));
         }
         Optional<String> remaining = remainingVersion(applied, chosen.size());
@@ -70,7 +70,7 @@ public final class Rollback {
         for (int i = 0; i < steps.size(); i++) {
           Optional<String> before = remainingVersion(applied, i);
           // Only a failure outside a transaction says whether the script can be run again.
-          boolean resumable = !steps.get(i).transactional() && resources.resumable(chosen.get(i).getScript());
+          boolean resumable = !steps.get(i).transactional() && resources.resumable(chosen.get(i).script());
           done.add(execute(connection, schema, steps.get(i), resumable, before, remainingVersion(applied, i + 1)));
         }
         return new RollbackResult(done, remaining, false, millisSince(start));
@@ -85,8 +85,35 @@ public final class Rollback {
     }
   }
 
-  private List<MigrationInfo> choose(List<MigrationInfo> applied, RollbackTarget target) {
-    List<MigrationInfo> newestFirst = new ArrayList<>(applied);
+  /**
+   * A successfully applied versioned migration, oldest first, with the checksums Flyway's
+   * {@code info} gives it; {@code info} is Flyway's own entry, null when the history was read
+   * plainly ({@link PlainInfo}).
+   */
+  private record Applied(MigrationVersion version, String description, String script, boolean baseline,
+      Integer appliedChecksum, Integer resolvedChecksum, MigrationInfo info) {}
+
+  /**
+   * The applied migrations: from one read of the history and the files when both are plain (then
+   * Flyway's {@code info} would list exactly those rows, and nothing in them was replaced by a
+   * squash or an adoption), else from Flyway's {@code info}.
+   */
+  private List<Applied> applied(Connection connection) {
+    Optional<List<PlainInfo.Migration>> plain = PlainInfo.read(context, connection);
+    if (plain.isPresent()) {
+      return plain.get().stream().filter(PlainInfo.Migration::applied)
+          .map(m -> new Applied(m.version(), m.description(), m.script(), false, m.appliedChecksum(),
+              m.resolvedChecksum(), null))
+          .toList();
+    }
+    return context.appliedMigrations().stream()
+        .map(i -> new Applied(i.getVersion(), i.getDescription(), i.getScript(), i.getType().isBaseline(),
+            i.getAppliedChecksum(), i.getResolvedChecksum(), i))
+        .toList();
+  }
+
+  private List<Applied> choose(List<Applied> applied, RollbackTarget target) {
+    List<Applied> newestFirst = new ArrayList<>(applied);
     java.util.Collections.reverse(newestFirst);
     if (target.stepCount().isPresent()) {
       int steps = target.stepCount().get();
@@ -98,21 +125,21 @@ public final class Rollback {
       return newestFirst.subList(0, steps);
     }
     MigrationVersion to = MigrationVersion.fromVersion(target.version().orElseThrow());
-    return newestFirst.stream().filter(m -> m.getVersion().compareTo(to) > 0).toList();
+    return newestFirst.stream().filter(m -> m.version().compareTo(to) > 0).toList();
   }
 
   /** Refuses, naming the file, when the migration cannot be rolled back safely. */
-  private RollbackResult.Step check(MigrationInfo info) {
-    if (info.getType().isBaseline()) {
-      throw new PlinthException(Message.ROLLBACK_BASELINE, info.getVersion().getVersion(),
-          info.getVersion().getVersion());
+  private RollbackResult.Step check(Applied info) {
+    if (info.baseline()) {
+      throw new PlinthException(Message.ROLLBACK_BASELINE, info.version().getVersion(),
+          info.version().getVersion());
     }
-    String script = info.getScript();
+    String script = info.script();
     String reversePath = MigrationResources.reverseOf(script);
-    Integer resolved = info.getResolvedChecksum();
-    Integer appliedChecksum = info.getAppliedChecksum();
-    if (resolved == null || !resolved.equals(appliedChecksum)) {
-      refuseReplaced(info);
+    Integer resolved = info.resolvedChecksum();
+    Integer appliedChecksum = info.appliedChecksum();
+    if ((resolved == null || !resolved.equals(appliedChecksum)) && info.info() != null) {
+      refuseReplaced(info.info());
     }
     if (resolved != null && appliedChecksum != null && !resolved.equals(appliedChecksum)) {
       throw new PlinthException(Message.ROLLBACK_REFUSED,
@@ -138,7 +165,7 @@ public final class Rollback {
         throw new PlinthException(Message.ROLLBACK_REFUSED, Message.SUM_MISMATCH.text(reversePath));
       }
     }
-    return new RollbackResult.Step(info.getVersion().getVersion(), info.getDescription(),
+    return new RollbackResult.Step(info.version().getVersion(), info.description(),
         MigrationResources.fileName(script), reversePath, sql.get(), !resources.nonTransactional(script), 0);
   }
 
@@ -156,17 +183,16 @@ public final class Rollback {
       boolean resumable, Optional<String> before, Optional<String> after) throws SQLException {
     long start = System.nanoTime();
     LOG.info("Rolling back version {} with {}", step.version(), step.reverse());
-    connection.setAutoCommit(!step.transactional());
+    if (step.transactional()) {
+      runCommitted(connection, schema, step, before, after);
+      return done(step, before, after, start);
+    }
+    connection.setAutoCommit(true);
     try {
-      int removed;
-      if (step.transactional()) {
-        removed = runInOneRoundTrip(connection, schema, step, before, after);
-      } else {
-        runStatements(connection, step, resumable, before, after);
-        // A non-transactional reverse has committed by now; its history row goes in a transaction of its own.
-        connection.setAutoCommit(false);
-        removed = removeFromHistory(connection, schema, step);
-      }
+      runStatements(connection, step, resumable, before, after);
+      // A non-transactional reverse has committed by now; its history row goes in a transaction of its own.
+      connection.setAutoCommit(false);
+      int removed = removeFromHistory(connection, schema, step);
       if (removed != 1) {
         connection.rollback();
         throw new PlinthException(Message.ROLLBACK_HISTORY_CHANGED, step.version());
@@ -175,9 +201,55 @@ public final class Rollback {
     } finally {
       connection.setAutoCommit(true);
     }
+    return done(step, before, after, start);
+  }
+
+  private static RollbackResult.Step done(RollbackResult.Step step, Optional<String> before, Optional<String> after,
+      long start) {
     LOG.debug("Schema now at version {}", after.orElse("none"));
     return new RollbackResult.Step(step.version(), step.description(), step.script(), step.reverse(), step.sql(),
         step.transactional(), millisSince(start));
+  }
+
+  /**
+   * A step in a transaction as one call in autocommit, {@code BEGIN; script; removal; COMMIT}: the
+   * reverse script and the removal of its history row with the note, in one transaction and one
+   * round trip (the commit travels with the script). The removal divides by zero unless exactly
+   * one row went, so a history another process changed aborts the step inside its transaction.
+   * When the call fails, the transaction is rolled back and the step is run again one statement
+   * at a time in a transaction that is rolled back, to tell which it was: a failing statement is
+   * named with its line; a history row that was not there is reported as such.
+   */
+  private void runCommitted(Connection connection, String schema, RollbackResult.Step step,
+      Optional<String> before, Optional<String> after) throws SQLException {
+    // The new line ends a closing line comment; the semicolon ends a last statement without one.
+    String sql = "BEGIN;\n" + step.sql() + "\n;\n"
+        + historyRemoval(schema, Sql.literal(step.version()), Sql.literal(step.script()), "1 / (count(*) = 1)::int")
+        + ";\nCOMMIT";
+    try (Statement st = connection.createStatement()) {
+      st.execute(sql);
+    } catch (SQLException e) {
+      if (RunnerContext.isConnectionState(e.getSQLState())) {
+        throw e;
+      }
+      try (Statement st = connection.createStatement()) {
+        st.execute("ROLLBACK");
+      }
+      connection.setAutoCommit(false);
+      int removed;
+      try {
+        runStatements(connection, step, false, before, after);
+        removed = removeFromHistory(connection, schema, step);
+      } finally {
+        connection.rollback();
+        connection.setAutoCommit(true);
+      }
+      if (removed != 1) {
+        throw new PlinthException(Message.ROLLBACK_HISTORY_CHANGED, step.version());
+      }
+      // The statements passed one by one (a lock timeout, say, that did not happen again).
+      throw failure(e, step, false, 0, step.sql(), before, after);
+    }
   }
 
   /** What to do about a failed reverse statement: the reverse script itself is never the thing to edit. */
@@ -191,33 +263,6 @@ public final class Rollback {
       return Message.ROLLBACK_ADVICE_ROWS.format(targetVersion, where);
     }
     return Message.ROLLBACK_ADVICE_GENERIC.format();
-  }
-
-  /**
-   * The reverse script and the removal of its history row as one call: the server runs the
-   * statements in order in this transaction, with one round trip instead of one per statement.
-   * Returns the history rows removed. Only when it fails are the statements run again one by one
-   * (in a transaction that is rolled back) to name the failing line.
-   */
-  private int runInOneRoundTrip(Connection connection, String schema, RollbackResult.Step step,
-      Optional<String> before, Optional<String> after) throws SQLException {
-    // The new line ends a closing line comment; the semicolon ends a last statement without one.
-    String sql = step.sql() + "\n;\n" + historyRemoval(schema, Sql.literal(step.version()), Sql.literal(step.script()));
-    try (Statement st = connection.createStatement()) {
-      return lastCount(st, st.execute(sql));
-    } catch (SQLException e) {
-      connection.rollback();
-      if (RunnerContext.isConnectionState(e.getSQLState())) {
-        throw e;
-      }
-      try {
-        runStatements(connection, step, false, before, after);
-      } finally {
-        connection.rollback();
-      }
-      // The statements passed one by one (a lock timeout, say, that did not happen again).
-      throw failure(e, step, false, 0, step.sql(), before, after);
-    }
   }
 
   private void runStatements(Connection connection, RollbackResult.Step step, boolean resumable,
@@ -270,7 +315,7 @@ public final class Rollback {
   /** Deletes the step's history row and notes the rollback, in one statement; the rows deleted. */
   private int removeFromHistory(Connection connection, String schema, RollbackResult.Step step)
       throws SQLException {
-    try (PreparedStatement st = connection.prepareStatement(historyRemoval(schema, "?", "?"))) {
+    try (PreparedStatement st = connection.prepareStatement(historyRemoval(schema, "?", "?", "count(*)"))) {
       st.setString(1, step.version());
       if (logTable) {
         st.setString(2, step.script());
@@ -283,45 +328,30 @@ public final class Rollback {
   }
 
   /**
-   * The statement that deletes a version's history row and notes the rollback, giving the count of
-   * rows deleted; {@code version} and {@code script} are SQL: literals or parameters ({@code script}
-   * only when the note is kept).
+   * The statement that deletes a version's history row and notes the rollback, selecting
+   * {@code result} from the rows deleted ({@code removed}); {@code version} and {@code script} are
+   * SQL: literals or parameters ({@code script} only when the note is kept).
    */
-  private String historyRemoval(String schema, String version, String script) {
+  private String historyRemoval(String schema, String version, String script, String result) {
     String history = quote(schema) + "." + quote(context.historyTable());
     String removed = "WITH removed AS (DELETE FROM " + history + " WHERE version = " + version + " AND success"
         + " RETURNING version)";
     if (!logTable) {
-      return removed + " SELECT count(*) FROM removed";
+      return removed + " SELECT " + result + " FROM removed";
     }
     return removed + ", noted AS (INSERT INTO " + LOG_TABLE + " (version, script) SELECT version, " + script
         + " FROM removed ON CONFLICT (version) DO UPDATE SET script = EXCLUDED.script, rolled_back_at = now(),"
-        + " rolled_back_by = current_user) SELECT count(*) FROM removed";
-  }
-
-  /** The count the last result of a multi-statement call holds, after every earlier result. */
-  private static int lastCount(Statement st, boolean isResultSet) throws SQLException {
-    int count = -1;
-    boolean result = isResultSet;
-    while (result || st.getUpdateCount() != -1) {
-      if (result) {
-        try (ResultSet rs = st.getResultSet()) {
-          count = rs.next() ? rs.getInt(1) : -1;
-        }
-      }
-      result = st.getMoreResults();
-    }
-    return count;
+        + " rolled_back_by = current_user) SELECT " + result + " FROM removed";
   }
 
   /** The newest applied version once the newest {@code removed} are rolled back. */
-  private static Optional<String> remainingVersion(List<MigrationInfo> applied, int removed) {
+  private static Optional<String> remainingVersion(List<Applied> applied, int removed) {
     int left = applied.size() - removed;
-    return left <= 0 ? Optional.empty() : Optional.of(applied.get(left - 1).getVersion().getVersion());
+    return left <= 0 ? Optional.empty() : Optional.of(applied.get(left - 1).version().getVersion());
   }
 
-  private static String version(MigrationInfo info) {
-    return info == null ? Message.NO_VERSION.text() : info.getVersion().getVersion();
+  private static String version(Applied info) {
+    return info == null ? Message.NO_VERSION.text() : info.version().getVersion();
   }
 
   static String quote(String identifier) {

@@ -17,7 +17,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
@@ -33,32 +36,38 @@ import java.util.TreeSet;
  * upper-case keywords.
  */
 public final class SecurityCatalog {
+  /** The relations asked about: two arrays, schemas and names, paired. */
+  private static final String KEYS = "unnest(?::text[], ?::text[]) AS k(schema_name, relation_name)";
   private static final String ROW_SECURITY = """
-      SELECT c.relrowsecurity, c.relforcerowsecurity FROM pg_class c
-      JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relname = ?
-      """;
+      SELECT n.nspname, c.relname, c.relrowsecurity, c.relforcerowsecurity FROM pg_class c
+      JOIN pg_namespace n ON n.oid = c.relnamespace
+      JOIN %s ON n.nspname = k.schema_name AND c.relname = k.relation_name
+      """.formatted(KEYS);
   private static final String POLICIES = """
-      SELECT policyname, permissive, roles::text[], cmd, qual, with_check FROM pg_policies
-      WHERE schemaname = ? AND tablename = ? ORDER BY policyname
-      """;
+      SELECT p.schemaname, p.tablename, policyname, permissive, roles::text[], cmd, qual, with_check
+      FROM pg_policies p JOIN %s ON p.schemaname = k.schema_name AND p.tablename = k.relation_name
+      ORDER BY 1, 2, 3
+      """.formatted(KEYS);
   private static final String GRANTS = """
-      SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(a.grantee) END,
+      SELECT n.nspname, c.relname, CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(a.grantee) END,
              a.privilege_type
-      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace,
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      JOIN %s ON n.nspname = k.schema_name AND c.relname = k.relation_name,
            aclexplode(c.relacl) a
-      WHERE n.nspname = ? AND c.relname = ? AND a.grantee <> c.relowner
-      """;
+      WHERE a.grantee <> c.relowner
+      """.formatted(KEYS);
   /** Grants on the sequences the table owns (those behind its serial and identity columns). */
   private static final String SEQUENCE_GRANTS = """
-      SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(a.grantee) END,
+      SELECT n.nspname, c.relname, CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(a.grantee) END,
              a.privilege_type, s.relname
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      JOIN %s ON n.nspname = k.schema_name AND c.relname = k.relation_name
       JOIN pg_depend d ON d.refobjid = c.oid AND d.refclassid = 'pg_class'::regclass
         AND d.classid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
       JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S',
            aclexplode(s.relacl) a
-      WHERE n.nspname = ? AND c.relname = ? AND a.grantee <> s.relowner
-      """;
+      WHERE a.grantee <> s.relowner
+      """.formatted(KEYS);
 
   /**
    * The privileges on the functions of a name, by function: PostgreSQL's default access list when
@@ -92,15 +101,16 @@ public final class SecurityCatalog {
   public static Schema withLive(Connection connection, Schema schema) throws SQLException {
     List<Table> tables = new ArrayList<>();
     TreeSet<String> roleNames = new TreeSet<>();
+    Map<QualifiedName, TableSecurity> live = read(connection, relations(schema));
     for (Table table : schema.tables()) {
-      TableSecurity security = read(connection, table.name());
+      TableSecurity security = live.get(table.name());
       tables.add(table.withSecurity(security));
       security.policies().forEach(p -> roleNames.addAll(p.roles()));
       security.grants().forEach(g -> roleNames.add(g.role()));
     }
     List<View> views = new ArrayList<>();
     for (View view : schema.views()) {
-      List<Grant> grants = read(connection, view.name()).grants();
+      List<Grant> grants = live.get(view.name()).grants();
       views.add(view.withGrants(grants));
       grants.forEach(g -> roleNames.add(g.role()));
     }
@@ -121,62 +131,85 @@ public final class SecurityCatalog {
 
   /** The live security of the table (or view, which has grants only) of that name. */
   public static TableSecurity read(Connection connection, QualifiedName name) throws SQLException {
-    boolean enabled = false;
-    boolean forced = false;
-    try (PreparedStatement st = connection.prepareStatement(ROW_SECURITY)) {
-      st.setString(1, name.schema());
-      st.setString(2, name.name());
-      try (ResultSet rs = st.executeQuery()) {
-        if (rs.next()) {
-          enabled = rs.getBoolean(1);
-          forced = rs.getBoolean(2);
+    return read(connection, List.of(name)).get(name);
+  }
+
+  /** The tables and views of {@code schema}, in its order. */
+  private static List<QualifiedName> relations(Schema schema) {
+    List<QualifiedName> names = new ArrayList<>();
+    schema.tables().forEach(t -> names.add(t.name()));
+    schema.views().forEach(v -> names.add(v.name()));
+    return names;
+  }
+
+  /**
+   * The live security of each of {@code names} (tables, or views, which have grants only), read
+   * with four queries whatever their number.
+   */
+  public static Map<QualifiedName, TableSecurity> read(Connection connection, List<QualifiedName> names)
+      throws SQLException {
+    Set<QualifiedName> keys = new LinkedHashSet<>(names);
+    Object[] schemas = keys.stream().map(QualifiedName::schema).toArray();
+    Object[] relations = keys.stream().map(QualifiedName::name).toArray();
+    Map<QualifiedName, boolean[]> rowSecurity = new HashMap<>();
+    try (PreparedStatement st = keyed(connection, ROW_SECURITY, schemas, relations);
+        ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        rowSecurity.put(key(rs), new boolean[] {rs.getBoolean(3), rs.getBoolean(4)});
+      }
+    }
+    Map<QualifiedName, List<Policy>> policies = new HashMap<>();
+    try (PreparedStatement st = keyed(connection, POLICIES, schemas, relations);
+        ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        List<String> roles = new ArrayList<>(Arrays.asList((String[]) rs.getArray(5).getArray()));
+        roles.remove("public");
+        policies.computeIfAbsent(key(rs), k -> new ArrayList<>()).add(new Policy(rs.getString(3), rs.getString(6),
+            rs.getString(4).equals("PERMISSIVE"), roles, rs.getString(7), rs.getString(8), null));
+      }
+    }
+    Map<QualifiedName, Map<String, TreeSet<String>>> privileges = new HashMap<>();
+    try (PreparedStatement st = keyed(connection, GRANTS, schemas, relations);
+        ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        // Privileges the annotations cannot grant (MAINTAIN) are not Plinth's.
+        if (Grant.PRIVILEGES.contains(rs.getString(4))) {
+          privileges.computeIfAbsent(key(rs), k -> new TreeMap<>())
+              .computeIfAbsent(rs.getString(3), r -> new TreeSet<>()).add(rs.getString(4));
         }
       }
     }
-    List<Policy> policies = new ArrayList<>();
-    try (PreparedStatement st = connection.prepareStatement(POLICIES)) {
-      st.setString(1, name.schema());
-      st.setString(2, name.name());
-      try (ResultSet rs = st.executeQuery()) {
-        while (rs.next()) {
-          List<String> roles = new ArrayList<>(Arrays.asList((String[]) rs.getArray(3).getArray()));
-          roles.remove("public");
-          policies.add(new Policy(rs.getString(1), rs.getString(4),
-              rs.getString(2).equals("PERMISSIVE"), roles, rs.getString(5), rs.getString(6), null));
-        }
+    Map<QualifiedName, Map<List<String>, TreeSet<String>>> onSequences = new HashMap<>();
+    try (PreparedStatement st = keyed(connection, SEQUENCE_GRANTS, schemas, relations);
+        ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        onSequences.computeIfAbsent(key(rs), k -> new TreeMap<>(
+                java.util.Comparator.<List<String>, String>comparing(g -> g.get(0)).thenComparing(g -> g.get(1))))
+            .computeIfAbsent(List.of(rs.getString(3), rs.getString(5)), g -> new TreeSet<>()).add(rs.getString(4));
       }
     }
-    Map<String, TreeSet<String>> privileges = new TreeMap<>();
-    try (PreparedStatement st = connection.prepareStatement(GRANTS)) {
-      st.setString(1, name.schema());
-      st.setString(2, name.name());
-      try (ResultSet rs = st.executeQuery()) {
-        while (rs.next()) {
-          // Privileges the annotations cannot grant (MAINTAIN) are not Plinth's.
-          if (Grant.PRIVILEGES.contains(rs.getString(2))) {
-            privileges.computeIfAbsent(rs.getString(1), r -> new TreeSet<>()).add(rs.getString(2));
-          }
-        }
-      }
+    Map<QualifiedName, TableSecurity> result = new LinkedHashMap<>();
+    for (QualifiedName name : keys) {
+      boolean[] flags = rowSecurity.getOrDefault(name, new boolean[2]);
+      List<Grant> grants = new ArrayList<>();
+      privileges.getOrDefault(name, Map.of()).forEach((role, set) -> grants.add(new Grant(role, List.copyOf(set))));
+      onSequences.getOrDefault(name, Map.of()).forEach((grant, set) -> grants.add(new Grant(grant.get(0),
+          List.copyOf(set), grant.get(1))));
+      result.put(name, new TableSecurity(flags[0], flags[1], policies.getOrDefault(name, List.of()), grants));
     }
-    List<Grant> grants = new ArrayList<>();
-    privileges.forEach((role, set) -> grants.add(new Grant(role, List.copyOf(set))));
-    Map<List<String>, TreeSet<String>> onSequences = new TreeMap<>(
-        java.util.Comparator.<List<String>, String>comparing(k -> k.get(0))
-            .thenComparing(k -> k.get(1)));
-    try (PreparedStatement st = connection.prepareStatement(SEQUENCE_GRANTS)) {
-      st.setString(1, name.schema());
-      st.setString(2, name.name());
-      try (ResultSet rs = st.executeQuery()) {
-        while (rs.next()) {
-          onSequences.computeIfAbsent(List.of(rs.getString(1), rs.getString(3)),
-              k -> new TreeSet<>()).add(rs.getString(2));
-        }
-      }
-    }
-    onSequences.forEach((key, set) -> grants.add(new Grant(key.get(0), List.copyOf(set),
-        key.get(1))));
-    return new TableSecurity(enabled, forced, policies, grants);
+    return result;
+  }
+
+  private static PreparedStatement keyed(Connection connection, String sql, Object[] schemas, Object[] relations)
+      throws SQLException {
+    PreparedStatement st = connection.prepareStatement(sql);
+    st.setArray(1, connection.createArrayOf("text", schemas));
+    st.setArray(2, connection.createArrayOf("text", relations));
+    return st;
+  }
+
+  private static QualifiedName key(ResultSet rs) throws SQLException {
+    return new QualifiedName(rs.getString(1), rs.getString(2));
   }
 
   /** {@link #compare(Connection, Schema, ExternalObjects)} with nothing declared external. */
@@ -196,9 +229,10 @@ public final class SecurityCatalog {
     List<Difference> out = new ArrayList<>();
     Set<String> managed = new HashSet<>();
     expected.roles().forEach(r -> managed.add(r.name()));
+    Map<QualifiedName, TableSecurity> live = read(connection, relations(expected));
     for (Table table : expected.tables()) {
       TableSecurity want = table.access();
-      TableSecurity have = read(connection, table.name());
+      TableSecurity have = live.get(table.name());
       String name = table.name().toString();
       if (!want.enabled() && external.names("row-level-security").contains(name)) {
         have = have.withRowSecurity(false, false);
@@ -219,8 +253,7 @@ public final class SecurityCatalog {
       grants(name, want.grants(), have.grants(), managed, out);
     }
     for (View view : expected.views()) {
-      grants(view.name().toString(), view.grants(), read(connection, view.name()).grants(), managed,
-          out);
+      grants(view.name().toString(), view.grants(), live.get(view.name()).grants(), managed, out);
     }
     for (Function function : expected.functions()) {
       functionGrants(connection, function, managed, out);

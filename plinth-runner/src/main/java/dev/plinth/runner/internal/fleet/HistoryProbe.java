@@ -45,7 +45,16 @@ public record HistoryProbe(Set<Row> rows) {
 
   /** The history of the database {@code config} and {@code dataSource} name (see {@link #read(Plinth)}). */
   public static HistoryProbe read(RunnerConfig config, DataSource dataSource, String historyTable) {
-    try (Connection connection = connect(config, dataSource); Statement st = connection.createStatement()) {
+    try (Connection connection = connect(config, dataSource)) {
+      return read(config, connection, historyTable);
+    } catch (SQLException e) {
+      throw failure(config, e);
+    }
+  }
+
+  /** The same over {@code connection}, which is left open (and in autocommit). */
+  public static HistoryProbe read(RunnerConfig config, Connection connection, String historyTable) {
+    try (Statement st = connection.createStatement()) {
       Optional<String> schema = config.schema();
       if (schema.isEmpty()) {
         try (ResultSet rs = st.executeQuery("SELECT current_schema()")) {
@@ -58,12 +67,16 @@ public record HistoryProbe(Set<Row> rows) {
       }
       return new HistoryProbe(rows(st, Sql.ident(schema.get()) + "." + Sql.ident(historyTable)));
     } catch (SQLException e) {
-      if (RunnerContext.isConnectionState(e.getSQLState())) {
-        throw Failures.connection(e, config);
-      }
-      throw new PlinthException(e, Message.DATABASE_ERROR, "Reading the migration history", Failures.serverMessage(e),
-          e.getSQLState() == null ? "unknown" : e.getSQLState());
+      throw failure(config, e);
     }
+  }
+
+  private static PlinthException failure(RunnerConfig config, SQLException e) {
+    if (RunnerContext.isConnectionState(e.getSQLState())) {
+      return Failures.connection(e, config);
+    }
+    return new PlinthException(e, Message.DATABASE_ERROR, "Reading the migration history", Failures.serverMessage(e),
+        e.getSQLState() == null ? "unknown" : e.getSQLState());
   }
 
   private static Connection connect(RunnerConfig config, DataSource dataSource) {
