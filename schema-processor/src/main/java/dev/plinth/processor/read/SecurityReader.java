@@ -115,10 +115,7 @@ public final class SecurityReader {
             "Name the role, such as @Grant(to = \"app_reader\", ...).");
         continue;
       }
-      List<String> privileges = new ArrayList<>();
-      for (AnnotationValue value : grant.list("privileges")) {
-        privileges.add(((VariableElement) value.getValue()).getSimpleName().toString());
-      }
+      List<String> privileges = privilegesOf(grant);
       if (privileges.isEmpty()) {
         report.add(Message.GRANT_WITHOUT_PRIVILEGES, grant.origin("privileges"), role,
             record.getSimpleName());
@@ -174,10 +171,7 @@ public final class SecurityReader {
             type.getSimpleName(), sequence, written);
         continue;
       }
-      List<String> privileges = new ArrayList<>();
-      for (AnnotationValue value : grant.list("privileges")) {
-        privileges.add(((VariableElement) value.getValue()).getSimpleName().toString());
-      }
+      List<String> privileges = privilegesOf(grant);
       if (privileges.isEmpty()) {
         report.add(Message.GRANT_WITHOUT_PRIVILEGES, grant.origin("privileges"), role,
             type.getSimpleName());
@@ -246,5 +240,14 @@ public final class SecurityReader {
 
   private static String blankToNull(String text) {
     return text.isBlank() ? null : text.strip();
+  }
+
+  /** The constant names of a {@code @Grant}'s privileges, in the order written. */
+  private static List<String> privilegesOf(Ann grant) {
+    List<String> privileges = new ArrayList<>();
+    for (AnnotationValue value : grant.list("privileges")) {
+      privileges.add(((VariableElement) value.getValue()).getSimpleName().toString());
+    }
+    return privileges;
   }
 }
