@@ -35,6 +35,13 @@ public record Unsupported(String object, String reason) {
     VIEW_INDEX_COLUMN("index %s uses column %s, whose name a component cannot give back (a view's"
         + " columns have no @Column); left out"),
     NOT_MODELLED("%s; Plinth does not model it, so the records and the baseline do not contain it"),
+    NOT_DECLARABLE("%s; the records do not declare it: the hand-written migration after the baseline creates it"),
+    DOMAIN_NAME("@Column(type = ...) cannot name it (a dot, quote or white space in its name, or the spelling of a"
+        + " built-in type); its columns are written with its base type %s, and the hand-written migration after the"
+        + " baseline creates it and gives it back to them"),
+    COMMENT_TRIMMED("its comment starts or ends with white space, which %s trims; written as \"%s\""),
+    SEQUENCE_NOT_NAMEABLE("%s cannot say it (white space at the ends of a name, or a dot in its owner's table or"
+        + " column name); the records do not declare it: the hand-written migration after the baseline creates it"),
     WRITTEN_WITHOUT("%s; Plinth does not model it: written without it");
 
     private final String template;
