@@ -9,12 +9,14 @@ import dev.plinth.runner.internal.catalog.DeclarableRoutines;
 import dev.plinth.runner.internal.catalog.MaterializedViewPull;
 import dev.plinth.runner.internal.catalog.NotModelledCatalog;
 import dev.plinth.runner.internal.catalog.SchemaCatalog;
+import dev.plinth.runner.internal.catalog.SchemaObjectPull;
 import dev.plinth.runner.internal.catalog.SecurityCatalog;
 import dev.plinth.runner.internal.catalog.ViewCatalog;
 import dev.plinth.schema.journal.MigrationsFolder;
 import dev.plinth.schema.journal.ReplacedMigration;
 import dev.plinth.schema.journal.SumFile;
 import dev.plinth.schema.model.Column;
+import dev.plinth.schema.model.Domain;
 import dev.plinth.schema.model.Namespace;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Schema;
@@ -90,8 +92,13 @@ public final class Pull {
           return sideReads(side);
         }
       });
-      Schema tables = CatalogExtras.corrected(connection, CatalogReader.read(connection, context.historyTable()));
+      Schema read = CatalogReader.read(connection, context.historyTable());
       SideReads rest = join(sideReads);
+      SchemaObjectPull objects = rest.objects();
+      // The columns of the domains the records declare keep them; the others get their base types.
+      Schema tables = CatalogExtras.corrected(connection, read,
+          objects.domains().stream().map(Domain::name).collect(Collectors.toSet()));
+      Set<String> needed = tables.extensions(); // the extensions the columns need; the baseline creates them
       List<ReplacedMigration> history = rest.history();
       List<View> views = new ArrayList<>(rest.views());
       views.addAll(rest.materialized().views());
@@ -101,7 +108,9 @@ public final class Pull {
               .withFunctions(rest.routines().functions()))
           .withDeclared(schemas(connection))
           .withTriggers(rest.routines().triggers().stream()
-              .filter(t -> tables.table(t.table()).isPresent()).toList());
+              .filter(t -> tables.table(t.table()).isPresent()).toList())
+          .withDomains(objects.domains()).withSequences(objects.sequences())
+          .withDeclaredExtensions(objects.declarableExtensions(needed));
       if (live.tables().isEmpty() && live.views().isEmpty()) {
         throw new PlinthException(Message.PULL_NOTHING);
       }
@@ -117,10 +126,8 @@ public final class Pull {
       List<Unsupported> unsupported = new ArrayList<>(rest.extras());
       // What the records declare is not reported as not modelled.
       unsupported.removeIf(u -> DeclaredObjects.declares(records.schema(), u));
-      // The baseline migration creates the extensions that the records' columns need.
-      Set<String> needed = records.schema().extensions();
-      unsupported.removeIf(u -> u.object().startsWith("extension ")
-          && needed.contains(u.object().substring("extension ".length())));
+      unsupported.addAll(objects.undeclarable());
+      unsupported.addAll(objects.undeclarableExtensions(needed));
       unsupported.addAll(records.unsupported());
       unsupported.sort(Comparator.comparing(Unsupported::object).thenComparing(Unsupported::reason));
       Optional<NotModelled> notModelled =
@@ -163,12 +170,12 @@ public final class Pull {
   /** What pull reads besides the tables. */
   private record SideReads(List<View> views, Map<QualifiedName, List<Column>> viewColumns,
       List<Unsupported> extras, List<ReplacedMigration> history, MaterializedViewPull materialized,
-      DeclarableRoutines routines) {}
+      DeclarableRoutines routines, SchemaObjectPull objects) {}
 
   private SideReads sideReads(Connection connection) throws SQLException {
     return new SideReads(views(connection), CatalogReader.viewColumns(connection),
         CatalogExtras.findings(connection, context.historyTable()), flywayHistory(connection),
-        MaterializedViewPull.read(connection), DeclarableRoutines.read(connection));
+        MaterializedViewPull.read(connection), DeclarableRoutines.read(connection), SchemaObjectPull.read(connection));
   }
 
   /** A background task's result, or the failure it had, as it was thrown. */

@@ -4,10 +4,12 @@ import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Schema;
 
 /**
- * Whether pulled records declare a function, trigger or materialized view that pull's reports and
- * its hand-written migration name as objects Plinth does not model ({@code function
- * public.touch()}, {@code trigger public.orders.orders_touch}, {@code materialized view
- * public.totals}): those the records declare are neither reported nor recreated by hand.
+ * Whether pulled records declare a function, trigger, materialized view, domain, sequence or
+ * extension that pull's reports and its hand-written migration name as objects Plinth does not model
+ * ({@code function public.touch()}, {@code trigger public.orders.orders_touch}, {@code materialized
+ * view public.totals}, {@code type public.email_address}, {@code sequence public.order_no},
+ * {@code extension pg_trgm}): those the records declare (or, for an extension, whose columns need
+ * it) are neither reported nor recreated by hand.
  */
 public final class DeclaredObjects {
   private DeclaredObjects() {}
@@ -18,17 +20,20 @@ public final class DeclaredObjects {
       return false;
     }
     String object = finding.object();
-    for (String kind : new String[] {"function", "trigger", "materialized view"}) {
+    for (String kind : new String[] {"function", "trigger", "materialized view", "sequence", "extension"}) {
       if (object.startsWith(kind + " ")) {
         return declares(records, kind.replace(' ', '-'), object.substring(kind.length() + 1));
       }
     }
-    return false;
+    // Domains are reported as types.
+    return object.startsWith("type ") && declares(records, "domain", object.substring("type ".length()));
   }
 
   /**
    * Whether {@code records} declare the object of a {@code plinth.external} entry: {@code kind} is
-   * {@code function}, {@code trigger} or {@code materialized-view}, {@code name} as the entry has it.
+   * {@code function}, {@code trigger}, {@code materialized-view}, {@code domain}, {@code sequence},
+   * {@code extension} or {@code column-default} (a column of the records with a default), {@code name}
+   * as the entry has it.
    */
   public static boolean declares(Schema records, String kind, String name) {
     return switch (kind) {
@@ -36,6 +41,11 @@ public final class DeclaredObjects {
       case "trigger" -> records.triggers().stream().anyMatch(t -> (t.table() + "." + t.name()).equals(name));
       case "materialized-view" -> records.views().stream()
           .anyMatch(v -> v.materialized() && v.name().toString().equals(name));
+      case "domain" -> records.domains().stream().anyMatch(d -> d.name().toString().equals(name));
+      case "sequence" -> records.sequences().stream().anyMatch(q -> q.name().toString().equals(name));
+      case "extension" -> records.extensions().contains(name);
+      case "column-default" -> records.tables().stream().anyMatch(t -> t.columns().stream()
+          .anyMatch(c -> c.defaultSql() != null && (t.name() + "." + c.name()).equals(name)));
       default -> false;
     };
   }

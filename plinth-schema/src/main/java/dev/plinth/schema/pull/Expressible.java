@@ -2,6 +2,7 @@ package dev.plinth.schema.pull;
 
 import dev.plinth.schema.model.CheckConstraint;
 import dev.plinth.schema.model.Column;
+import dev.plinth.schema.model.Domain;
 import dev.plinth.schema.model.EnumType;
 import dev.plinth.schema.model.ForeignKey;
 import dev.plinth.schema.model.Identity;
@@ -12,6 +13,8 @@ import dev.plinth.schema.model.PrimaryKey;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.Sequence;
+import dev.plinth.schema.model.SqlTypes;
+import dev.plinth.schema.model.StandaloneSequence;
 import dev.plinth.schema.model.Table;
 import dev.plinth.schema.model.UniqueConstraint;
 import dev.plinth.schema.model.View;
@@ -39,6 +42,8 @@ final class Expressible {
   record Adopted(Schema schema, List<Unsupported> unsupported) {}
 
   private final List<Unsupported> found = new ArrayList<>();
+  /** The base types of the domains left out, by the type of their columns. */
+  private final java.util.Map<String, String> leftOutDomains = new java.util.HashMap<>();
 
   private Expressible() {}
 
@@ -46,16 +51,80 @@ final class Expressible {
     Expressible e = new Expressible();
     Set<QualifiedName> leftOut = new HashSet<>();
     List<EnumType> enums = e.enums(live, leftOut);
+    List<Domain> domains = e.domains(live);
+    List<StandaloneSequence> sequences = e.sequences(live);
+    Schema declared = live.withDomains(domains).withSequences(sequences);
     List<Table> tables = new ArrayList<>();
     for (Table table : live.tables()) {
-      tables.add(e.table(table, leftOut));
+      tables.add(e.table(declared, table, leftOut));
     }
     List<View> views = new ArrayList<>();
     for (View view : live.views()) {
       views.add(view.materialized() ? e.materializedView(view) : view);
     }
-    Schema schema = e.foreignKeys(live.withTables(tables).withEnums(enums).withViews(views));
-    return new Adopted(schema, List.copyOf(e.found));
+    Schema schema = e.foreignKeys(declared.withTables(tables).withEnums(enums).withViews(views));
+    return new Adopted(extensions(schema), List.copyOf(e.found));
+  }
+
+  /**
+   * Domains {@code @Column(type = ...)} can name, their comments as {@code @Domain(comment)} reads
+   * them back; the columns of the others get the base type (and the hand-written migration gives
+   * them the domain again).
+   */
+  private List<Domain> domains(Schema live) {
+    List<Domain> kept = new ArrayList<>();
+    for (Domain domain : live.domains()) {
+      String object = "type " + domain.name();
+      if (DeclarationSources.columnType(domain.name()).isEmpty()) {
+        found.add(Reason.DOMAIN_NAME.of(object, domain.baseType()));
+        leftOutDomains.put(domain.columnType(), domain.baseType());
+        continue;
+      }
+      String comment = trimmedComment(object, domain.comment(), "@Domain(comment)");
+      kept.add(new Domain(domain.name(), domain.javaClass(), SqlTypes.canonical(domain.baseType()),
+          domain.notNull(), domain.defaultSql(), domain.checks(), domain.collation(), comment, null));
+    }
+    return kept;
+  }
+
+  /**
+   * Sequences {@code @Sequence} can say: names without white space at their ends, an owner
+   * {@code "table.column"} without another dot.
+   */
+  private List<StandaloneSequence> sequences(Schema live) {
+    List<StandaloneSequence> kept = new ArrayList<>();
+    for (StandaloneSequence sequence : live.sequences()) {
+      String object = "sequence " + sequence.name();
+      boolean names = sequence.name().name().strip().equals(sequence.name().name()) && !sequence.name().name()
+          .isEmpty() && sequence.name().schema().strip().equals(sequence.name().schema());
+      boolean owner = sequence.ownedBy() == null || sequence.ownedBy().indexOf('.') == sequence.ownedBy()
+          .lastIndexOf('.');
+      if (!names || !owner) {
+        found.add(Reason.SEQUENCE_NOT_NAMEABLE.of(object, "@Sequence"));
+        continue;
+      }
+      String comment = trimmedComment(object, sequence.comment(), "@Sequence(comment)");
+      kept.add(new StandaloneSequence(sequence.name(), sequence.type(), sequence.options(), sequence.ownedBy(),
+          comment, sequence.declaredBy(), null));
+    }
+    return kept;
+  }
+
+  /** The declared extensions but those the columns need: the baseline creates those for them. */
+  private static Schema extensions(Schema schema) {
+    Set<String> needed = schema.withDeclaredExtensions(List.of()).extensions();
+    return schema.withDeclaredExtensions(schema.declaredExtensions().stream()
+        .filter(x -> !needed.contains(x.name())).toList());
+  }
+
+  /** A comment as an annotation attribute that trims it reads it back; reported when that differs. */
+  private String trimmedComment(String object, String comment, String attribute) {
+    if (comment == null || comment.strip().equals(comment)) {
+      return comment;
+    }
+    String trimmed = comment.strip();
+    found.add(Reason.COMMENT_TRIMMED.of(object, attribute, trimmed));
+    return trimmed.isEmpty() ? null : trimmed;
   }
 
   /**
@@ -76,7 +145,7 @@ final class Expressible {
     return kept;
   }
 
-  private Table table(Table live, Set<QualifiedName> leftOutEnums) {
+  private Table table(Schema declared, Table live, Set<QualifiedName> leftOutEnums) {
     Set<String> gone = new LinkedHashSet<>();
     for (Column column : live.columns()) {
       if (column.enumType() != null && leftOutEnums.contains(column.enumType())) {
@@ -87,7 +156,7 @@ final class Expressible {
     Table table = withoutColumns(live, gone);
     List<Column> columns = new ArrayList<>();
     for (Column column : table.columns()) {
-      columns.add(column(table, column));
+      columns.add(column(declared, table, column));
     }
     table = table.withColumns(columns).withComment(comment("table " + table.name(), table.comment()));
     Table keyed = uniques(primaryKey(table));
@@ -119,8 +188,9 @@ final class Expressible {
     return new View(view.name(), view.javaClass(), view.sql(), true, view.noData(), kept, view.grants());
   }
 
-  private Column column(Table table, Column column) {
+  private Column column(Schema declared, Table table, Column column) {
     String name = columnName(table, column.name());
+    String type = domainColumnType(declared, column);
     String defaultSql = column.defaultSql();
     Identity identity = column.identity();
     Sequence sequence = identity.isIdentity() ? identitySequence(table, column) : null;
@@ -131,13 +201,34 @@ final class Expressible {
       defaultSql = "nextval('" + column.sequence().name() + "'::regclass)";
       identity = Identity.NONE;
     }
-    if (defaultSql != null && defaultSql.toLowerCase(Locale.ROOT).contains("nextval(")) {
+    if (defaultSql != null && defaultSql.toLowerCase(Locale.ROOT).contains("nextval(")
+        && !DeclarationSources.sequencesOf(defaultSql).filter(names -> !names.isEmpty()
+            && names.stream().allMatch(q -> declared.sequence(q).isPresent())).isPresent()) {
+      // A default that takes values from a declared sequence stays: the baseline creates the sequence first.
       found.add(Reason.SEQUENCE_DEFAULT.of(name, defaultSql));
       defaultSql = null;
     }
-    return new Column(column.name(), column.type(), column.enumType(), column.nullable(), defaultSql,
+    return new Column(column.name(), type, column.enumType(), column.nullable(), defaultSql,
         identity, comment(name, column.comment()), null, sequence, notNullName(table, column),
         column.collation(), column.generated());
+  }
+
+  /**
+   * The column's type: a domain's (or an array of one) when the domain is declared, else its base
+   * type (the domain was left out: the hand-written migration gives it back).
+   */
+  private String domainColumnType(Schema declared, Column column) {
+    String type = column.type();
+    if (!type.startsWith("\"")) {
+      return type;
+    }
+    boolean array = type.endsWith("[]");
+    String element = array ? type.substring(0, type.length() - 2) : type;
+    if (declared.domains().stream().anyMatch(d -> d.columnType().equals(element))) {
+      return type;
+    }
+    String base = leftOutDomains.get(element);
+    return base == null ? type : base + (array ? "[]" : "");
   }
 
   /**

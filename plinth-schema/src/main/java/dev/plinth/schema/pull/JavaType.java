@@ -100,6 +100,18 @@ record JavaType(String type, java.util.Set<String> imports, Map<String, String> 
         : plain(scalar.type(column.nullable()), scalar.importName(), attributes, null);
   }
 
+  /**
+   * The Java type of a column of a domain (or an array of one): that of the domain's base type,
+   * with {@code @Column(type = written)} ({@code written} naming the domain, {@code []} added for
+   * an array).
+   */
+  static JavaType ofDomain(Column column, String baseType, String written) {
+    boolean array = column.type().endsWith("[]");
+    JavaType base = of(column.withType(baseType + (array ? "[]" : ""), null), null);
+    return new JavaType(base.type(), base.imports(),
+        Map.of("type", RecordSources.string(written + (array ? "[]" : ""))), null, false);
+  }
+
   private static Optional<JavaType> special(String sql) {
     Matcher vector = VECTOR.matcher(sql);
     if (vector.matches()) {

@@ -4,6 +4,8 @@ import dev.plinth.schema.model.CheckConstraint;
 import dev.plinth.schema.model.Column;
 import dev.plinth.schema.model.EnumType;
 import dev.plinth.schema.model.Deferral;
+import dev.plinth.schema.model.Domain;
+import dev.plinth.schema.model.Extension;
 import dev.plinth.schema.model.ForeignKey;
 import dev.plinth.schema.model.Function;
 import dev.plinth.schema.model.Grant;
@@ -18,6 +20,7 @@ import dev.plinth.schema.model.Role;
 import dev.plinth.schema.model.ReferentialAction;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.Sequence;
+import dev.plinth.schema.model.StandaloneSequence;
 import dev.plinth.schema.model.Table;
 import dev.plinth.schema.model.Trigger;
 import dev.plinth.schema.model.UniqueConstraint;
@@ -81,6 +84,10 @@ public final class RecordSources {
   private final Map<QualifiedName, String> functionHosts = new HashMap<>();
   /** The path of each function's body among the resources. */
   private final Map<QualifiedName, String> bodies = new HashMap<>();
+  /** Binary name of the type whose {@code @Domain}s declare the domains of each package. */
+  private final Map<String, String> domainHolders = new TreeMap<>();
+  /** The record (binary name) or package whose {@code @Sequence} declares each sequence. */
+  private final Map<QualifiedName, String> sequenceHosts = new HashMap<>();
   private final List<Unsupported> unsupported = new ArrayList<>();
 
   private RecordSources(Schema schema, Map<QualifiedName, List<Column>> viewColumns, String basePackage) {
@@ -126,19 +133,8 @@ public final class RecordSources {
     }
     new TreeSet<>(sources.functionHosts.values()).stream().filter(c -> !sources.classes.containsValue(c))
         .forEach(holder -> files.put(path(holder), sources.functionsSource(holder)));
-    List<Role> roles = adopted.schema().roles();
-    String rolesPackage = roles.isEmpty() ? null : sources.rolesPackage();
-    boolean rolesWritten = false;
-    for (Namespace declared : sources.declared()) {
-      // The package that declares the roles may declare a schema too: one package-info says both.
-      boolean withRoles = declared.javaPackage().equals(rolesPackage);
-      rolesWritten |= withRoles;
-      files.put(declared.javaPackage().replace('.', '/') + "/package-info.java",
-          packageInfo(declared, withRoles ? roles : List.of()));
-    }
-    if (rolesPackage != null && !rolesWritten) {
-      files.put(path(rolesPackage + ".package-info"), sources.rolesSource(roles));
-    }
+    sources.domainHolders.forEach((pkg, holder) -> files.put(path(holder), sources.domainsSource(holder)));
+    sources.packageInfos().forEach((pkg, source) -> files.put(path(pkg + ".package-info"), source));
     List<Unsupported> all = new ArrayList<>(adopted.unsupported());
     all.addAll(sources.unsupported);
     all.sort(Comparator.comparing(Unsupported::object).thenComparing(Unsupported::reason));
@@ -179,6 +175,31 @@ public final class RecordSources {
       }
     });
     placeFunctions();
+    placeDeclarations();
+  }
+
+  /**
+   * Where each domain and sequence is declared: the domains of a package on an interface
+   * {@code Domains} there; a sequence on the record of the first table whose column default takes
+   * values from it, otherwise on the {@code package-info} of its schema's package when the
+   * processor reads that package (it has records, or declares the schema), otherwise on that of
+   * the package that declares the schema-wide objects (roles, extensions).
+   */
+  private void placeDeclarations() {
+    for (Domain domain : schema.domains()) {
+      domainHolders.computeIfAbsent(packageOf(domain.name()), pkg -> holder(pkg, "Domains"));
+    }
+    Set<String> read = new TreeSet<>();
+    classes.values().forEach(c -> read.add(c.substring(0, c.lastIndexOf('.'))));
+    declared().forEach(d -> read.add(d.javaPackage()));
+    for (StandaloneSequence sequence : schema.sequences()) {
+      Optional<String> host = schema.tables().stream().filter(t -> t.columns().stream()
+              .anyMatch(c -> DeclarationSources.sequencesOf(c.defaultSql()).orElse(List.of())
+                  .contains(sequence.name())))
+          .map(t -> classes.get(t.name())).findFirst();
+      String pkg = packageOf(sequence.name());
+      sequenceHosts.put(sequence.name(), host.orElse(read.contains(pkg) ? pkg : schemaWidePackage()));
+    }
   }
 
   /**
@@ -213,9 +234,40 @@ public final class RecordSources {
 
   /** The class {@code Functions} of {@code pkg}, numbered when a record there has that name. */
   private String functionsHolder(String pkg) {
-    List<String> taken = classes.values().stream().filter(c -> c.substring(0, c.lastIndexOf('.')).equals(pkg))
+    return holder(pkg, "Functions");
+  }
+
+  /** A class {@code name} of {@code pkg} that holds declarations, numbered when another class there has that name. */
+  private String holder(String pkg, String name) {
+    List<String> taken = java.util.stream.Stream.concat(classes.values().stream(), functionHosts.values().stream())
+        .filter(c -> c.substring(0, c.lastIndexOf('.')).equals(pkg))
         .map(c -> simpleName(c).toLowerCase(Locale.ROOT)).toList();
-    return pkg + "." + JavaNames.unique(List.of("Functions"), taken).get(0);
+    return pkg + "." + JavaNames.unique(List.of(name), taken).get(0);
+  }
+
+  /** An interface that declares the domains of its package. */
+  private String domainsSource(String holder) {
+    Set<String> imports = new TreeSet<>();
+    StringBuilder body = new StringBuilder(
+        "/** PostgreSQL domains: columns name them with {@code @Column(type = ...)}. */\n");
+    for (Domain domain : schema.domains()) {
+      if (holder.equals(domainHolders.get(packageOf(domain.name())))) {
+        body.append(DeclarationSources.domain(domain, imports)).append('\n');
+      }
+    }
+    body.append("public interface ").append(simpleName(holder)).append(" {}\n");
+    return file(holder, imports, body);
+  }
+
+  /** The {@code @Sequence} lines of the sequences declared on {@code host} (a record or a package). */
+  private String sequenceAnnotations(String host, Set<String> imports) {
+    StringBuilder out = new StringBuilder();
+    for (StandaloneSequence sequence : schema.sequences()) {
+      if (host.equals(sequenceHosts.get(sequence.name()))) {
+        out.append(DeclarationSources.sequence(sequence, imports)).append('\n');
+      }
+    }
+    return out.toString();
   }
 
   /** An interface that declares the functions no trigger of a pulled table executes. */
@@ -289,22 +341,38 @@ public final class RecordSources {
   }
 
   /**
-   * The package whose {@code package-info.java} declares the roles: that of the first table's
-   * record (or view's), which the processor reads with it.
+   * The package whose {@code package-info.java} declares the schema-wide objects (roles,
+   * extensions): that of the first table's record (or view's), which the processor reads with it.
    */
-  private String rolesPackage() {
+  private String schemaWidePackage() {
+    if (schema.tables().isEmpty() && schema.views().isEmpty()) {
+      return basePackage;
+    }
     QualifiedName first = schema.tables().isEmpty() ? schema.views().get(0).name()
         : schema.tables().get(0).name();
     return packageOf(first);
   }
 
-  private String rolesSource(List<Role> roles) {
-    Set<String> imports = new TreeSet<>(Set.of(ANNOTATIONS + "Role"));
-    StringBuilder out = new StringBuilder("/** The roles the policies and grants name. */\n");
-    roles.forEach(r -> out.append(SecuritySources.role(r)).append('\n'));
-    out.append("package ").append(rolesPackage()).append(";\n\n");
-    imports.forEach(i -> out.append("import ").append(i).append(";\n"));
-    return out.toString();
+  /**
+   * The {@code package-info.java} sources by package: each declared schema's, and that of each
+   * package that declares roles, extensions or sequences (one file says all of a package's).
+   */
+  private SortedMap<String, String> packageInfos() {
+    Map<String, Namespace> schemas = new TreeMap<>();
+    declared().forEach(d -> schemas.put(d.javaPackage(), d));
+    Set<String> packages = new TreeSet<>(schemas.keySet());
+    String wide = schema.roles().isEmpty() && schema.declaredExtensions().isEmpty() ? null : schemaWidePackage();
+    if (wide != null) {
+      packages.add(wide);
+    }
+    sequenceHosts.values().stream().filter(h -> !classes.containsValue(h)).forEach(packages::add);
+    SortedMap<String, String> result = new TreeMap<>();
+    for (String pkg : packages) {
+      boolean isWide = pkg.equals(wide);
+      result.put(pkg, packageInfo(pkg, schemas.get(pkg), isWide ? schema.roles() : List.of(),
+          isWide ? schema.declaredExtensions() : List.of()));
+    }
+    return result;
   }
 
   private String packageOf(QualifiedName name) {
@@ -328,21 +396,40 @@ public final class RecordSources {
   }
 
   /**
-   * {@code package-info.java} declaring a schema, its comment as Javadoc, and the roles
-   * {@code roles} when its package is the one that declares them.
+   * {@code package-info.java} of {@code pkg}: the schema it declares (or null), its comment as
+   * Javadoc, the roles and extensions when it is the package that declares them, and the
+   * sequences placed on it.
    */
-  private static String packageInfo(Namespace declared, List<Role> roles) {
+  private String packageInfo(String pkg, Namespace declared, List<Role> roles, List<Extension> extensions) {
     StringBuilder out = new StringBuilder();
-    if (declared.comment() != null) {
+    Set<String> imports = new TreeSet<>();
+    String sequences = sequenceAnnotations(pkg, imports);
+    if (declared != null && declared.comment() != null) {
       out.append("/**\n").append(wrap(escapeDoc(declared.comment()), "")).append(" */\n");
+    } else if (declared == null) {
+      List<String> about = new ArrayList<>();
+      if (!roles.isEmpty()) {
+        about.add("The roles the policies and grants name.");
+      }
+      if (!extensions.isEmpty()) {
+        about.add("The extensions the database has.");
+      }
+      if (!sequences.isEmpty()) {
+        about.add("Sequences of their own.");
+      }
+      out.append("/** ").append(String.join(" ", about)).append(" */\n");
     }
-    out.append("@DbSchema(name = ").append(string(declared.name())).append(")\n");
-    roles.forEach(r -> out.append(SecuritySources.role(r)).append('\n'));
-    out.append("package ").append(declared.javaPackage()).append(";\n\n");
-    Set<String> imports = new TreeSet<>(Set.of(ANNOTATIONS + "DbSchema"));
+    if (declared != null) {
+      imports.add(ANNOTATIONS + "DbSchema");
+      out.append("@DbSchema(name = ").append(string(declared.name())).append(")\n");
+    }
     if (!roles.isEmpty()) {
       imports.add(ANNOTATIONS + "Role");
     }
+    roles.forEach(r -> out.append(SecuritySources.role(r)).append('\n'));
+    extensions.forEach(x -> out.append(DeclarationSources.extension(x, imports)).append('\n'));
+    out.append(sequences);
+    out.append("package ").append(pkg).append(";\n\n");
     imports.forEach(i -> out.append("import ").append(i).append(";\n"));
     return out.toString();
   }
@@ -358,14 +445,21 @@ public final class RecordSources {
         .map(v -> new View(v.name(), classes.get(v.name()), v.sql(), v.materialized(), v.noData(),
             v.indexes(), v.grants())).toList();
     List<Role> roles = schema.roles().stream()
-        .map(r -> new Role(r.name(), r.login(), rolesPackage())).toList();
+        .map(r -> new Role(r.name(), r.login(), schemaWidePackage())).toList();
     List<Function> functions = schema.functions().stream().map(f -> new Function(f.name(),
         functionHosts.get(f.name()), f.arguments(), f.returns(), f.language(), f.body(), f.grants()))
         .toList();
     List<Trigger> triggers = schema.triggers().stream().map(t -> new Trigger(t.name(), t.table(), t.function(),
         t.timing(), t.events(), t.forEach(), t.when(), classes.get(t.table()))).toList();
+    List<Domain> domains = schema.domains().stream().map(d -> new Domain(d.name(),
+        domainHolders.get(packageOf(d.name())), d.baseType(), d.notNull(), d.defaultSql(), d.checks(),
+        d.collation(), d.comment(), null)).toList();
+    List<StandaloneSequence> sequences = schema.sequences().stream().map(q -> new StandaloneSequence(q.name(),
+        q.type(), q.options(), q.ownedBy(), q.comment(), sequenceHosts.get(q.name()), null)).toList();
+    List<Extension> extensions = schema.declaredExtensions().stream()
+        .map(x -> new Extension(x.name(), x.schema(), x.version(), schemaWidePackage())).toList();
     return new Schema(tables, enums, views).withDeclared(declared()).withRoles(roles).withFunctions(functions)
-        .withTriggers(triggers);
+        .withTriggers(triggers).withDomains(domains).withSequences(sequences).withDeclaredExtensions(extensions);
   }
 
   private List<Column> columnsOf(View view) {
@@ -521,6 +615,7 @@ public final class RecordSources {
     body.append(SecuritySources.table(table.access(), imports));
     body.append(functionAnnotations(className, imports));
     body.append(triggerAnnotations(table, imports));
+    body.append(sequenceAnnotations(className, imports));
     body.append("public record ").append(simpleName(className)).append('(');
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
@@ -533,7 +628,11 @@ public final class RecordSources {
   private String component(Table table, Column column, String name, Placement placement, String pkg,
       Set<String> imports) {
     String enumClass = column.enumType() == null ? null : reference(column.enumType(), pkg);
-    JavaType type = JavaType.of(column, enumClass);
+    Optional<Domain> domain = schema.domains().stream().filter(d -> d.isTypeOf(column.type())).findFirst();
+    JavaType type = domain.isPresent()
+        ? JavaType.ofDomain(column, domain.get().baseType(), DeclarationSources.columnType(domain.get().name())
+            .orElseThrow())
+        : JavaType.of(column, enumClass);
     imports.addAll(type.imports());
     List<String> annotations = new ArrayList<>();
     if (table.primaryKey() != null && table.primaryKey().columns().contains(column.name())) {
@@ -637,7 +736,7 @@ public final class RecordSources {
     return annotation("Identity", attributes);
   }
 
-  private static void putLong(Map<String, String> attributes, String name, Long value) {
+  static void putLong(Map<String, String> attributes, String name, Long value) {
     if (value != null) {
       boolean isInt = value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE;
       attributes.put(name, value == Long.MIN_VALUE ? "Long.MIN_VALUE" : value + (isInt ? "" : "L"));

@@ -18,12 +18,12 @@ import javax.lang.model.element.TypeElement;
  * Plinth annotations where Plinth never reads them: on a class, an interface, or a record without
  * {@code @Table} (and on their members). One warning per type, listing them. Enums are read
  * through the tables that use them, {@code @Nullable} means the same anywhere, and {@code @Function}
- * may be on any type (with the {@code @Grant(function = ...)}s of its functions), so none of them
- * is reported.
+ * and {@code @Domain} may be on any type (a {@code @Function}'s type with the
+ * {@code @Grant(function = ...)}s of its functions), so none of them is reported.
  */
 public final class IgnoredAnnotations {
   private static final Set<String> ANYWHERE = Set.of(Ann.PACKAGE + "Nullable", Ann.PACKAGE + "Function",
-      Ann.PACKAGE + "Role");
+      Ann.PACKAGE + "Role", Ann.PACKAGE + "Domain");
 
   private final Report report;
 

@@ -20,7 +20,8 @@ import java.util.function.Predicate;
 
 /**
  * What a database holds beyond the schema model, for {@code pull}: objects Plinth does not model
- * (materialized views, sequences, functions, triggers, domains, extensions, ...) and
+ * (materialized views, functions, triggers, rules, range and base types, ...; domains, sequences
+ * and extensions are reported by {@link SchemaObjectPull} when the records cannot declare them) and
  * features of modelled ones that the model lacks (partitioning, unlogged tables, not yet valid
  * constraints, generated columns, a view's comments and options). Each is reported, never dropped
  * silently; generated and domain-typed columns are also corrected in the schema {@link CatalogReader}
@@ -50,13 +51,12 @@ public final class CatalogExtras {
 
   /** Rows of (object, what it is, whether the table or column was written without it). */
   private static final String FINDINGS = """
-      SELECT CASE c.relkind WHEN 'm' THEN 'materialized view ' WHEN 'S' THEN 'sequence '
-               WHEN 'f' THEN 'foreign table ' ELSE 'composite type ' END || n.nspname || '.' || c.relname,
-             CASE c.relkind WHEN 'm' THEN 'a materialized view'
-               WHEN 'S' THEN 'a sequence' WHEN 'f' THEN 'a foreign table' ELSE 'a composite type' END, false
+      SELECT CASE c.relkind WHEN 'm' THEN 'materialized view ' WHEN 'f' THEN 'foreign table '
+               ELSE 'composite type ' END || n.nspname || '.' || c.relname,
+             CASE c.relkind WHEN 'm' THEN 'a materialized view' WHEN 'f' THEN 'a foreign table'
+               ELSE 'a composite type' END, false
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE c.relkind IN ('m', 'S', 'f', 'c') AND %1$s AND %2$s
-        AND %5$s
+      WHERE c.relkind IN ('m', 'f', 'c') AND %1$s AND %2$s
       UNION ALL
       SELECT 'table ' || n.nspname || '.' || c.relname, f.what, true
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace,
@@ -82,10 +82,9 @@ public final class CatalogExtras {
       WHERE c.relkind = 'v' AND f.what IS NOT NULL AND %1$s AND %2$s
       UNION ALL
       SELECT 'type ' || n.nspname || '.' || t.typname,
-             CASE t.typtype WHEN 'd' THEN 'a domain (its columns are written with its base type)'
-               WHEN 'r' THEN 'a range type' ELSE 'a base type' END, false
+             CASE t.typtype WHEN 'r' THEN 'a range type' ELSE 'a base type' END, false
       FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
-      WHERE t.typtype IN ('d', 'r', 'b') AND t.typelem = 0 AND %1$s AND %3$s
+      WHERE t.typtype IN ('r', 'b') AND t.typelem = 0 AND %1$s AND %3$s
       UNION ALL
       SELECT 'function ' || n.nspname || '.' || p.oid::regprocedure::text,
              CASE p.prokind WHEN 'p' THEN 'a procedure' WHEN 'a' THEN 'an aggregate' ELSE 'a function' END, false
@@ -99,9 +98,6 @@ public final class CatalogExtras {
       SELECT 'rule ' || n.nspname || '.' || c.relname || '.' || r.rulename, 'a rule', false
       FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE r.rulename <> '_RETURN' AND %1$s
-      UNION ALL
-      SELECT 'extension ' || e.extname, 'an extension (create it before the baseline migration runs)', false
-      FROM pg_extension e WHERE e.extname NOT IN ('plpgsql', 'vector')
       UNION ALL
       SELECT 'table ' || n.nspname || '.' || c.relname, 'constraint ' || co.conname || ' is ' || f.what, true
       FROM pg_constraint co JOIN pg_class c ON c.oid = co.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace,
@@ -124,25 +120,38 @@ public final class CatalogExtras {
       """;
 
   /**
+   * The domain of a column {@code a} (of type {@code t}) of a domain or an array of one, and its
+   * base type ({@code []} added for an array): joins {@code dt} (the domain, null for none) and
+   * {@code dn} (its schema).
+   */
+  private static final String DOMAIN_OF_COLUMN = """
+      LEFT JOIN pg_type dt ON dt.typtype = 'd'
+        AND dt.oid = CASE WHEN t.typtype = 'd' THEN t.oid WHEN t.typcategory = 'A' THEN t.typelem END
+      LEFT JOIN pg_namespace dn ON dn.oid = dt.typnamespace""";
+  private static final String BASE_OF_DOMAIN =
+      "format_type(dt.typbasetype, dt.typtypmod) || CASE WHEN t.typtype = 'd' THEN '' ELSE '[]' END";
+
+  /**
    * Columns whose definition the catalog reader gives as something else: generated VIRTUAL (stored
-   * ones are modelled), or of a domain.
+   * ones are modelled), or of a domain (or an array of one), with the domain.
    */
   private static final String COLUMN_FIXES = """
-      SELECT n.nspname, c.relname, a.attname, a.attgenerated = 'v',
-             CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END
+      SELECT n.nspname, c.relname, a.attname, a.attgenerated = 'v', %2$s, dn.nspname, dt.typname
       FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
       JOIN pg_type t ON t.oid = a.atttypid
+      %3$s
       WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
-        AND (a.attgenerated = 'v' OR t.typtype = 'd') AND %s
+        AND (a.attgenerated = 'v' OR dt.oid IS NOT NULL) AND %1$s
       ORDER BY 1, 2, 3
       """;
 
-  /** Columns of a domain type, with the domain and its base type. */
+  /** Columns of a domain type (or an array of one), with the domain and its base type. */
   private static final String DOMAIN_COLUMNS = """
-      SELECT n.nspname, c.relname, a.attname, format_type(t.typbasetype, t.typtypmod), tn.nspname, t.typname
+      SELECT n.nspname, c.relname, a.attname, %2$s, dn.nspname, dt.typname
       FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-      JOIN pg_type t ON t.oid = a.atttypid JOIN pg_namespace tn ON tn.oid = t.typnamespace
-      WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND t.typtype = 'd' AND %s
+      JOIN pg_type t ON t.oid = a.atttypid
+      %3$s
+      WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND dt.oid IS NOT NULL AND %1$s
       ORDER BY 1, 2, 3
       """;
 
@@ -168,7 +177,8 @@ public final class CatalogExtras {
     Set<QualifiedName> domains = external.domains();
     result = result.withDomains(result.domains().stream().filter(d -> !domains.contains(d.name())).toList());
     Map<QualifiedName, Map<String, String[]>> fixes = new HashMap<>();
-    try (PreparedStatement st = connection.prepareStatement(DOMAIN_COLUMNS.formatted(USER));
+    try (PreparedStatement st = connection.prepareStatement(DOMAIN_COLUMNS.formatted(USER, BASE_OF_DOMAIN,
+        DOMAIN_OF_COLUMN));
         ResultSet rs = st.executeQuery()) {
       while (rs.next()) {
         if (domains.contains(new QualifiedName(rs.getString(5), rs.getString(6)))) {
@@ -197,7 +207,7 @@ public final class CatalogExtras {
   /** What the database has beyond the model, ordered by object. */
   public static List<Unsupported> findings(Connection connection, String historyTable) throws SQLException {
     String sql = FINDINGS.formatted(USER, notInExtension("pg_class", "c.oid"), notInExtension("pg_type", "t.oid"),
-        notInExtension("pg_proc", "p.oid"), STANDALONE_SEQUENCE);
+        notInExtension("pg_proc", "p.oid"));
     List<Unsupported> result = new ArrayList<>();
     try (PreparedStatement st = connection.prepareStatement(sql)) {
       for (int i = 1; i <= 3; i++) {
@@ -215,15 +225,27 @@ public final class CatalogExtras {
 
   /**
    * {@code schema} with generated columns as ordinary ones (the catalog reader reads the generation
-   * expression as a default) and domain-typed columns typed as the domain's base type.
+   * expression as a default) and the columns of a domain (or an array of one) typed as the domain's
+   * base type.
    */
   public static Schema corrected(Connection connection, Schema schema) throws SQLException {
+    return corrected(connection, schema, Set.of());
+  }
+
+  /** The same, but for the columns of the domains {@code kept}, which keep the domain as their type. */
+  public static Schema corrected(Connection connection, Schema schema, Set<QualifiedName> kept)
+      throws SQLException {
     Map<QualifiedName, Map<String, String[]>> fixes = new HashMap<>();
-    try (PreparedStatement st = connection.prepareStatement(COLUMN_FIXES.formatted(USER));
-        ResultSet rs = st.executeQuery()) {
+    try (PreparedStatement st = connection.prepareStatement(COLUMN_FIXES.formatted(USER, BASE_OF_DOMAIN,
+        DOMAIN_OF_COLUMN)); ResultSet rs = st.executeQuery()) {
       while (rs.next()) {
+        boolean keep = rs.getString(6) != null && kept.contains(new QualifiedName(rs.getString(6), rs.getString(7)));
+        if (!rs.getBoolean(4) && (rs.getString(6) == null || keep)) {
+          continue;
+        }
         fixes.computeIfAbsent(new QualifiedName(rs.getString(1), rs.getString(2)), t -> new HashMap<>())
-            .put(rs.getString(3), new String[] {rs.getBoolean(4) ? "generated" : null, rs.getString(5)});
+            .put(rs.getString(3), new String[] {rs.getBoolean(4) ? "generated" : null,
+                keep ? null : rs.getString(5)});
       }
     }
     return withFixes(schema, fixes);

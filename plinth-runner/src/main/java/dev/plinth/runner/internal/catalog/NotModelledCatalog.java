@@ -27,7 +27,8 @@ import java.util.stream.Stream;
 /**
  * For {@code pull}: the hand-written migration that recreates, from PostgreSQL's own definitions,
  * what the database has and the records cannot say (the objects {@link CatalogExtras} reports), in
- * an order in which each object's dependencies come first: extensions, domains, sequences,
+ * an order in which each object's dependencies come first (what the records declare left out):
+ * extensions, domains, sequences,
  * functions, constraints and indexes, materialized views, triggers, rules,
  * view and table options. Objects that still cannot be recreated are listed in it as comments.
  */
@@ -45,14 +46,14 @@ public final class NotModelledCatalog {
    * table and columns it needs from the baseline (or null).
    */
   private static final List<String> QUERIES = List.of("""
-      SELECT 'extension ' || e.extname, NULL, 'an extension; Plinth does not model extensions',
+      SELECT 'extension ' || e.extname, NULL, 'an extension the records do not declare (see pull''s report)',
              format('CREATE EXTENSION IF NOT EXISTS %I WITH SCHEMA %I;', e.extname, n.nspname),
              format('DROP EXTENSION IF EXISTS %I;', e.extname), 'extension', e.extname, NULL, NULL, NULL
       FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
-      WHERE e.extname NOT IN ('plpgsql', 'vector') ORDER BY e.extname
+      WHERE e.extname <> 'plpgsql' ORDER BY e.extname
       """, """
       SELECT 'type ' || n.nspname || '.' || t.typname, NULL,
-             'a domain; Plinth does not model domains (the records give its columns its base type)',
+             'a domain the records do not declare (see pull''s report; they give its columns its base type)',
              format('CREATE DOMAIN %I.%I AS %s', n.nspname, t.typname, format_type(t.typbasetype, t.typtypmod))
                || coalesce(' DEFAULT ' || t.typdefault, '') || CASE WHEN t.typnotnull THEN ' NOT NULL' ELSE '' END
                || coalesce((SELECT string_agg(format(' CONSTRAINT %I %s', co.conname, pg_get_constraintdef(co.oid)),
@@ -63,29 +64,40 @@ public final class NotModelledCatalog {
       FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
       WHERE t.typtype = 'd' AND {user} AND {type} ORDER BY t.oid
       """, """
-      SELECT 'column ' || n.nspname || '.' || c.relname || '.' || a.attname, NULL,
-             format('its type is the domain %I.%I; the records give it the base type', tn.nspname, t.typname),
-             format('ALTER TABLE %I.%I ALTER COLUMN %I TYPE %I.%I;', n.nspname, c.relname, a.attname, tn.nspname,
-                    t.typname),
-             format('ALTER TABLE %I.%I ALTER COLUMN %I TYPE %s;', n.nspname, c.relname, a.attname,
-                    format_type(t.typbasetype, t.typtypmod)), NULL, NULL, n.nspname, c.relname, ARRAY[a.attname::text]
+      SELECT 'column ' || n.nspname || '.' || c.relname || '.' || a.attname, 'domain',
+             format('its type is the domain %I.%I%s; the records give it the base type', dn.nspname, dt.typname, f.brackets),
+             format('ALTER TABLE %I.%I ALTER COLUMN %I TYPE %I.%I%s;', n.nspname, c.relname, a.attname, dn.nspname,
+                    dt.typname, f.brackets),
+             format('ALTER TABLE %I.%I ALTER COLUMN %I TYPE %s%s;', n.nspname, c.relname, a.attname,
+                    format_type(dt.typbasetype, dt.typtypmod), f.brackets), NULL, NULL, n.nspname, c.relname,
+             ARRAY[a.attname::text]
       FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-      JOIN pg_type t ON t.oid = a.atttypid JOIN pg_namespace tn ON tn.oid = t.typnamespace
-      WHERE t.typtype = 'd' AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND {user}
+      JOIN pg_type t ON t.oid = a.atttypid
+      JOIN pg_type dt ON dt.typtype = 'd'
+        AND dt.oid = CASE WHEN t.typtype = 'd' THEN t.oid WHEN t.typcategory = 'A' THEN t.typelem END
+      JOIN pg_namespace dn ON dn.oid = dt.typnamespace,
+      LATERAL (VALUES (CASE WHEN t.typtype = 'd' THEN '' ELSE '[]' END)) AS f(brackets)
+      WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND {user}
       ORDER BY n.nspname, c.relname, a.attnum
       """, """
       SELECT 'sequence ' || n.nspname || '.' || c.relname, NULL,
-             'a sequence of no identity or serial column; Plinth does not model those',
-             format('CREATE SEQUENCE %I.%I AS %s INCREMENT BY %s MINVALUE %s MAXVALUE %s START WITH %s CACHE %s%s;',
+             'a sequence of no identity or serial column that the records do not declare (see pull''s report)',
+             format('CREATE %sSEQUENCE %I.%I AS %s INCREMENT BY %s MINVALUE %s MAXVALUE %s START WITH %s CACHE %s%s%s;',
+                    CASE WHEN c.relpersistence = 'u' THEN 'UNLOGGED ' ELSE '' END,
                     n.nspname, c.relname, format_type(s.seqtypid, NULL), s.seqincrement, s.seqmin, s.seqmax,
-                    s.seqstart, s.seqcache, CASE WHEN s.seqcycle THEN ' CYCLE' ELSE ' NO CYCLE' END),
+                    s.seqstart, s.seqcache, CASE WHEN s.seqcycle THEN ' CYCLE' ELSE ' NO CYCLE' END,
+                    (SELECT format(' OWNED BY %I.%I.%I', on_.nspname, oc.relname, oa.attname) FROM pg_depend od
+                     JOIN pg_class oc ON oc.oid = od.refobjid JOIN pg_namespace on_ ON on_.oid = oc.relnamespace
+                     JOIN pg_attribute oa ON oa.attrelid = od.refobjid AND oa.attnum = od.refobjsubid
+                     WHERE od.classid = 'pg_class'::regclass AND od.objid = c.oid
+                       AND od.refclassid = 'pg_class'::regclass AND od.deptype = 'a' AND od.refobjsubid > 0 LIMIT 1)),
              format('DROP SEQUENCE IF EXISTS %I.%I;', n.nspname, c.relname), 'sequence', n.nspname || '.' || c.relname,
              NULL, NULL, NULL
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_sequence s ON s.seqrelid = c.oid
       WHERE {user} AND {class} AND {sequence} ORDER BY n.nspname, c.relname
       """, """
       SELECT 'column ' || n.nspname || '.' || c.relname || '.' || a.attname, 'sequence',
-             'its default takes values from a sequence, which the records cannot say',
+             'its default takes values from a sequence the records do not declare',
              format('ALTER TABLE %I.%I ALTER COLUMN %I SET DEFAULT %s;', n.nspname, c.relname, a.attname,
                     pg_get_expr(d.adbin, d.adrelid)),
              format('ALTER TABLE %I.%I ALTER COLUMN %I DROP DEFAULT;', n.nspname, c.relname, a.attname),
@@ -208,8 +220,8 @@ public final class NotModelledCatalog {
       if (entry != null && declared(pulled)) {
         return false; // the records declare it, and the baseline creates it
       }
-      if (entry != null && entry.kind().equals("extension")) {
-        return !pulled.extensions().contains(entry.name()); // the baseline creates those its columns need
+      if (entry == null && "domain".equals(marker) && ofDeclaredDomain(pulled)) {
+        return false; // the records give the column its domain
       }
       if (table == null) {
         return true;
@@ -222,7 +234,16 @@ public final class NotModelledCatalog {
       return names.containsAll(columns) && !modelled(t.get());
     }
 
-    /** A function, trigger, materialized view or index of one that the records declare. */
+    /** Whether the column this is about has a declared domain (or an array of one) as its type in the records. */
+    private boolean ofDeclaredDomain(Schema pulled) {
+      return pulled.table(table).flatMap(t -> t.column(columns.get(0)))
+          .map(c -> pulled.domains().stream().anyMatch(d -> d.isTypeOf(c.type()))).orElse(false);
+    }
+
+    /**
+     * A function, trigger, materialized view, domain, sequence, extension (or one the records'
+     * columns need), column default, or index of a materialized view that the records declare.
+     */
     private boolean declared(Schema pulled) {
       if (entry.kind().equals("index")) {
         return object.startsWith("materialized view ") && pulled.views().stream().anyMatch(v -> v.indexes()
