@@ -508,7 +508,16 @@ class JournalFormatTest {
             "app.Account")),
         new Change.RefreshView(stats, stats.withRefresh(1)),
         new Change.ChangeGrant(t, "app_writer", List.of(), List.of("USAGE", "UPDATE"),
-            "account_id_seq"));
+            "account_id_seq"),
+        new Change.CreateTable(table, true, true).withDropsGenerated(),
+        new Change.DropTable(table, true, true).withDropsGenerated(),
+        new Change.AddPartition(events.name(), Partition.range("events_2027", "'2027-01-01'", "MAXVALUE"),
+            true, true).withDropsGenerated(),
+        new Change.DetachPartition(events.name(), Partition.range("events_2027", "'2027-01-01'", "MAXVALUE"),
+            true, true, false).withDropsGenerated(),
+        new Change.AlterColumn(t, new Column("gold", "boolean", null, true, null, Identity.NONE, null, null)
+            .withGenerated("level = 'GOLD'"), new Column("gold", "boolean", null, true, null, Identity.NONE,
+            null, null)).withPlainByCopy());
     return new JournalEntry(1, "9", null, false, false, changes);
   }
 
