@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.plinth.schema.diff.Canonical;
 import dev.plinth.schema.diff.Change;
 import dev.plinth.schema.diff.Changes;
+import dev.plinth.schema.diff.GeneratedColumns;
 import dev.plinth.schema.diff.MigrationPlan;
 import dev.plinth.schema.diff.SchemaDiff;
 import dev.plinth.schema.journal.GeneratedMigration;
@@ -125,8 +126,9 @@ class RandomEvolutionTest {
     Schema current = Schema.EMPTY;
     int version = 0;
     try (Connection connection = db.connect()) {
+      int postgres = connection.getMetaData().getDatabaseMajorVersion();
       // NOT NULL constraints have names (which the processor allows to state) from PostgreSQL 18.
-      SchemaMutator mutator = new SchemaMutator(seed, connection.getMetaData().getDatabaseMajorVersion() >= 18);
+      SchemaMutator mutator = new SchemaMutator(seed, postgres >= 18);
       if (routines) {
         mutator.withRoutines();
       }
@@ -135,7 +137,7 @@ class RandomEvolutionTest {
       current = initial;
       for (int step = 1; step <= STEPS; step++) {
         Schema next = mutator.mutate(current);
-        List<Change> changes = SchemaDiff.diff(current, next);
+        List<Change> changes = changes(current, next, postgres);
         changes.forEach(c -> kinds.add(c instanceof Change.CreateView v && v.view().materialized()
             ? "CreateMaterializedView" : c.getClass().getSimpleName()));
         String where = "seed " + seed + (strict ? " (strict)" : "") + ", step " + step + ": " + changes;
@@ -199,9 +201,18 @@ class RandomEvolutionTest {
     return scripts;
   }
 
+  /**
+   * The changes from {@code from} to {@code to}, as the processor makes them for migrations whose
+   * oldest target is the server's major version {@code postgres} ({@code -Aplinth.postgres}).
+   */
+  private static List<Change> changes(Schema from, Schema to, int postgres) {
+    return GeneratedColumns.forTarget(from, SchemaDiff.diff(from, to), postgres);
+  }
+
   private static int migrate(Connection connection, Schema from, Schema to, int version, boolean strict,
       String where) throws SQLException {
-    List<Script> scripts = scripts(from, SchemaDiff.diff(from, to), version, strict);
+    List<Script> scripts = scripts(from, changes(from, to, connection.getMetaData().getDatabaseMajorVersion()),
+        version, strict);
     run(connection, scripts, true, where);
     assertCatalog(connection, to, where);
     return version + scripts.size();

@@ -7,6 +7,7 @@ import dev.plinth.runner.internal.catalog.SchemaComparison;
 import dev.plinth.schema.diff.Canonical;
 import dev.plinth.schema.diff.Change;
 import dev.plinth.schema.diff.Changes;
+import dev.plinth.schema.diff.GeneratedColumns;
 import dev.plinth.schema.diff.SchemaDiff;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.render.MigrationScript;
@@ -25,7 +26,21 @@ final class ModelScripts {
   /** Runs the forward script from {@code from} to {@code to}; the catalog is then {@code to}'s. */
   static List<Change> migrate(Connection connection, Schema from, Schema to, String version)
       throws SQLException {
-    List<Change> changes = SchemaDiff.diff(from, to);
+    return migrate(connection, from, SchemaDiff.diff(from, to), version);
+  }
+
+  /**
+   * The same, with the changes the processor makes for migrations whose oldest target is
+   * {@code postgres} ({@code -Aplinth.postgres}, see {@link GeneratedColumns#forTarget(Schema, List, int)}).
+   */
+  static List<Change> migrate(Connection connection, Schema from, Schema to, String version, int postgres)
+      throws SQLException {
+    return migrate(connection, from, GeneratedColumns.forTarget(from, SchemaDiff.diff(from, to), postgres),
+        version);
+  }
+
+  private static List<Change> migrate(Connection connection, Schema from, List<Change> changes, String version)
+      throws SQLException {
     execute(connection, MigrationScript.forward(version, from, changes, "5s", true, false));
     assertCatalog(connection, Changes.apply(from, changes));
     return changes;

@@ -20,7 +20,9 @@ import java.lang.annotation.Target;
  * <p>Changing the expression gives the column its new one in place when every target has
  * {@code SET EXPRESSION} (PostgreSQL 17 and later, {@code -Aplinth.postgres=17}); otherwise the
  * column is dropped and added again (a warning says so). Removing the annotation keeps the values
- * ({@code DROP EXPRESSION}); adding it to a plain column computes them, and the reverse puts the
+ * ({@code DROP EXPRESSION}; for a PostgreSQL 14 target, whose {@code DROP EXPRESSION} leaves the
+ * column depending on what the expression named, a copy that moves the column last when the
+ * expression reads an enum); adding it to a plain column computes them, and the reverse puts the
  * plain values back.
  */
 @Documented

@@ -173,7 +173,7 @@ final class Generation {
     if (!report.isClean()) {
       return;
     }
-    List<Change> changes = GeneratedColumns.forTarget(
+    List<Change> changes = GeneratedColumns.forTarget(previous,
         new Backfills(report, byName).attach(SchemaDiff.diff(previous, schema)), options.postgres());
     if (!report.isClean()) {
       return;

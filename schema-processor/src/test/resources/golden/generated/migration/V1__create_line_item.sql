@@ -11,7 +11,6 @@ BEGIN
     ALTER TABLE "plinth_backup_v1_public"."line_item" SET SCHEMA "public";
     ALTER TABLE "public"."line_item" ALTER COLUMN "state" TYPE "public"."state" USING "state"::"public"."state";
     ALTER TABLE "public"."line_item" ALTER COLUMN "state" SET DEFAULT 'open';
-    ALTER TABLE "public"."line_item" DROP COLUMN "open";
     ALTER TABLE "public"."line_item" ADD COLUMN "open" boolean NOT NULL GENERATED ALWAYS AS (state = 'open') STORED;
     COMMENT ON TABLE "public"."line_item" IS 'A line of an order, with columns PostgreSQL computes.';
   ELSE

@@ -5,7 +5,7 @@ DROP INDEX "public"."line_item_total_idx";
 
 CREATE SCHEMA IF NOT EXISTS "plinth_backup_v1_public";
 ALTER TABLE "public"."line_item" SET SCHEMA "plinth_backup_v1_public";
-ALTER TABLE "plinth_backup_v1_public"."line_item" ALTER COLUMN "open" DROP EXPRESSION;
+ALTER TABLE "plinth_backup_v1_public"."line_item" DROP COLUMN "open";
 ALTER TABLE "plinth_backup_v1_public"."line_item" ALTER COLUMN "state" DROP DEFAULT;
 ALTER TABLE "plinth_backup_v1_public"."line_item" ALTER COLUMN "state" TYPE text;
 COMMENT ON TABLE "plinth_backup_v1_public"."line_item" IS 'Kept by rolling back version 1 (849bc18b1d4914e0)';

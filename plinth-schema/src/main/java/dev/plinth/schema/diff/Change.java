@@ -452,14 +452,21 @@ public sealed interface Change {
    * <p>With {@code keptByRollback} (and {@code restore}), the backup is the one that rolling this
    * migration back leaves: the table is taken back from there when a rollback kept it, and created
    * otherwise. Absent from entries written before it existed, which render as they always did.
+   *
+   * <p>With {@code dropsGenerated} (for PostgreSQL before 15, see
+   * {@link GeneratedColumns#forTarget(Schema, List, int)}), the kept copy drops the generated
+   * columns that read an enum type or domain, and taking it back adds them again, rather than
+   * keeping them plain meanwhile. Absent from entries written before it existed.
    */
   @JsonTypeName("CreateTable")
-  @JsonPropertyOrder({"table", "restore", "keptByRollback"})
+  @JsonPropertyOrder({"table", "restore", "keptByRollback", "dropsGenerated"})
   record CreateTable(
       @JsonProperty("table") Table table,
       @JsonProperty("restore") boolean restore,
       @JsonProperty("keptByRollback") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
-      boolean keptByRollback)
+      boolean keptByRollback,
+      @JsonProperty("dropsGenerated") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+      boolean dropsGenerated)
       implements Change {
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visitCreateTable(this);
@@ -477,13 +484,22 @@ public sealed interface Change {
       this(table, restore, false);
     }
 
+    public CreateTable(Table table, boolean restore, boolean keptByRollback) {
+      this(table, restore, keptByRollback, false);
+    }
+
+    /** The same change, its kept copy without the generated columns that read an enum type or domain. */
+    public CreateTable withDropsGenerated() {
+      return new CreateTable(table, restore, keptByRollback, true);
+    }
+
     /** A new table that rolling back keeps, rows and all, and migrating again takes back. */
     public static CreateTable rollbackKeeping(Table table) {
       return new CreateTable(table, true, true);
     }
 
     public Change inverse() {
-      return new DropTable(table, restore, keptByRollback);
+      return new DropTable(table, restore, keptByRollback, dropsGenerated);
     }
 
     public Schema applyTo(Schema schema) {
@@ -497,14 +513,18 @@ public sealed interface Change {
    *
    * <p>With {@code keptByRollback}, this is the reverse of creating the table: the backup is
    * labelled with the table's definition, so that only the same migration takes it back.
+   *
+   * <p>{@code dropsGenerated} as for {@link CreateTable}, whose inverse it is.
    */
   @JsonTypeName("DropTable")
-  @JsonPropertyOrder({"table", "backup", "keptByRollback"})
+  @JsonPropertyOrder({"table", "backup", "keptByRollback", "dropsGenerated"})
   record DropTable(
       @JsonProperty("table") Table table,
       @JsonProperty("backup") boolean backup,
       @JsonProperty("keptByRollback") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
-      boolean keptByRollback)
+      boolean keptByRollback,
+      @JsonProperty("dropsGenerated") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+      boolean dropsGenerated)
       implements Change {
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visitDropTable(this);
@@ -518,8 +538,17 @@ public sealed interface Change {
       this(table, backup, false);
     }
 
+    public DropTable(Table table, boolean backup, boolean keptByRollback) {
+      this(table, backup, keptByRollback, false);
+    }
+
+    /** The same change, its kept copy without the generated columns that read an enum type or domain. */
+    public DropTable withDropsGenerated() {
+      return new DropTable(table, backup, keptByRollback, true);
+    }
+
     public Change inverse() {
-      return new CreateTable(table, backup, keptByRollback);
+      return new CreateTable(table, backup, keptByRollback, dropsGenerated);
     }
 
     public Schema applyTo(Schema schema) {
@@ -739,9 +768,17 @@ public sealed interface Change {
    * dropped and added again. One that becomes plain keeps its values ({@code DROP EXPRESSION}); a
    * plain one that becomes generated is dropped and added again, its values computed (they are
    * kept by {@code backupKey} for the reverse).
+   *
+   * <p>With {@code plainByCopy} (for PostgreSQL before 15, see
+   * {@link GeneratedColumns#keepsDependencies}), a generated column becomes plain not by
+   * {@code DROP EXPRESSION} but as a new column that takes its values and then its place and name:
+   * those versions keep the column depending on what the expression named, so that dropping or
+   * rebuilding that (an enum type) would drop the column with it. Absent from entries written
+   * before it existed, which render as they always did.
    */
   @JsonTypeName("AlterColumn")
-  @JsonPropertyOrder({"table", "before", "after", "backupKey", "restoreKey", "backfill", "setExpression"})
+  @JsonPropertyOrder({"table", "before", "after", "backupKey", "restoreKey", "backfill", "setExpression",
+      "plainByCopy"})
   record AlterColumn(
       @JsonProperty("table") QualifiedName table,
       @JsonProperty("before") Column before,
@@ -749,7 +786,8 @@ public sealed interface Change {
       @JsonProperty("backupKey") List<String> backupKey,
       @JsonProperty("restoreKey") List<String> restoreKey,
       @JsonProperty("backfill") @JsonInclude(JsonInclude.Include.NON_NULL) Backfill backfill,
-      @JsonProperty("setExpression") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean setExpression)
+      @JsonProperty("setExpression") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean setExpression,
+      @JsonProperty("plainByCopy") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean plainByCopy)
       implements Change {
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visitAlterColumn(this);
@@ -777,9 +815,14 @@ public sealed interface Change {
       this(table, before, after, backupKey, restoreKey, backfill, false);
     }
 
+    public AlterColumn(QualifiedName table, Column before, Column after, List<String> backupKey,
+        List<String> restoreKey, Backfill backfill, boolean setExpression) {
+      this(table, before, after, backupKey, restoreKey, backfill, setExpression, false);
+    }
+
     /** The same change, filling the column's NULL rows with {@code fill} as it becomes NOT NULL. */
     public AlterColumn withBackfill(Backfill fill) {
-      return new AlterColumn(table, before, after, backupKey, restoreKey, fill, setExpression);
+      return new AlterColumn(table, before, after, backupKey, restoreKey, fill, setExpression, plainByCopy);
     }
 
     /** Whether a generated column's expression changes (it stays generated). */
@@ -793,7 +836,25 @@ public sealed interface Change {
      * later) rather than dropping and adding it again.
      */
     public AlterColumn withSetExpression() {
-      return new AlterColumn(table, before, after, backupKey, restoreKey, backfill, true);
+      return new AlterColumn(table, before, after, backupKey, restoreKey, backfill, true, plainByCopy);
+    }
+
+    /** Whether a generated column becomes plain, or a plain one generated. */
+    public boolean switchesGeneration() {
+      return before.isGenerated() != after.isGenerated();
+    }
+
+    /**
+     * The same change, making the generated column plain by a copy (and so, in its inverse, too)
+     * rather than by {@code DROP EXPRESSION}.
+     */
+    public AlterColumn withPlainByCopy() {
+      return new AlterColumn(table, before, after, backupKey, restoreKey, backfill, setExpression, true);
+    }
+
+    /** Whether a generated column becomes plain by a copy ({@code plainByCopy}). */
+    public boolean copiesPlain() {
+      return plainByCopy && before.isGenerated() && !after.isGenerated();
     }
 
     /**
@@ -815,7 +876,7 @@ public sealed interface Change {
 
     /** Whether what reads the column (views, policies, trigger conditions) must let go of it first. */
     public boolean reshapes() {
-      return retypes() || readdsGenerated();
+      return retypes() || readdsGenerated() || copiesPlain();
     }
 
     /** Whether the column becomes NOT NULL. */
@@ -834,7 +895,7 @@ public sealed interface Change {
     }
 
     public Change inverse() {
-      return new AlterColumn(table, after, before, restoreKey, backupKey, backfill, setExpression);
+      return new AlterColumn(table, after, before, restoreKey, backupKey, backfill, setExpression, plainByCopy);
     }
 
     public Schema applyTo(Schema schema) {
@@ -1872,17 +1933,29 @@ public sealed interface Change {
    * VALUES}); with {@code restore}, moves the one a {@link DetachPartition} kept back from the
    * backup and attaches it again, rows and all. With {@code keptByRollback} (and {@code restore}),
    * the backup is the one rolling this migration back leaves: the partition is taken back from
-   * there when a rollback kept it, and created otherwise.
+   * there when a rollback kept it, and created otherwise. {@code dropsGenerated} as for
+   * {@link CreateTable}.
    */
   @JsonTypeName("AddPartition")
-  @JsonPropertyOrder({"table", "partition", "restore", "keptByRollback"})
+  @JsonPropertyOrder({"table", "partition", "restore", "keptByRollback", "dropsGenerated"})
   record AddPartition(
       @JsonProperty("table") QualifiedName table,
       @JsonProperty("partition") Partition partition,
       @JsonProperty("restore") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean restore,
       @JsonProperty("keptByRollback") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
-      boolean keptByRollback)
+      boolean keptByRollback,
+      @JsonProperty("dropsGenerated") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+      boolean dropsGenerated)
       implements Change {
+    public AddPartition(QualifiedName table, Partition partition, boolean restore, boolean keptByRollback) {
+      this(table, partition, restore, keptByRollback, false);
+    }
+
+    /** The same change, its kept copy without the generated columns that read an enum type or domain. */
+    public AddPartition withDropsGenerated() {
+      return new AddPartition(table, partition, restore, keptByRollback, true);
+    }
+
     /** A new partition that rolling back keeps, rows and all, and migrating again takes back. */
     public static AddPartition rollbackKeeping(QualifiedName table, Partition partition) {
       return new AddPartition(table, partition, true, true);
@@ -1893,7 +1966,7 @@ public sealed interface Change {
     }
 
     public Change inverse() {
-      return new DetachPartition(table, partition, restore, keptByRollback, false);
+      return new DetachPartition(table, partition, restore, keptByRollback, false, dropsGenerated);
     }
 
     public Schema applyTo(Schema schema) {
@@ -1906,28 +1979,41 @@ public sealed interface Change {
    * Detaches a partition from its table; with {@code backup}, moves it, rows and all, to the
    * migration's backup schema, from where the inverse attaches it again. {@code concurrent}
    * detaches it {@code CONCURRENTLY}, outside a transaction (the strict plan, see
-   * {@link MigrationPlan}); {@code keptByRollback} as for {@link AddPartition}.
+   * {@link MigrationPlan}); {@code keptByRollback} and {@code dropsGenerated} as for
+   * {@link AddPartition}.
    */
   @JsonTypeName("DetachPartition")
-  @JsonPropertyOrder({"table", "partition", "backup", "keptByRollback", "concurrent"})
+  @JsonPropertyOrder({"table", "partition", "backup", "keptByRollback", "concurrent", "dropsGenerated"})
   record DetachPartition(
       @JsonProperty("table") QualifiedName table,
       @JsonProperty("partition") Partition partition,
       @JsonProperty("backup") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean backup,
       @JsonProperty("keptByRollback") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
       boolean keptByRollback,
-      @JsonProperty("concurrent") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean concurrent)
+      @JsonProperty("concurrent") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean concurrent,
+      @JsonProperty("dropsGenerated") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+      boolean dropsGenerated)
       implements Change {
+    public DetachPartition(QualifiedName table, Partition partition, boolean backup, boolean keptByRollback,
+        boolean concurrent) {
+      this(table, partition, backup, keptByRollback, concurrent, false);
+    }
+
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visitDetachPartition(this);
     }
 
     public DetachPartition concurrently() {
-      return new DetachPartition(table, partition, backup, keptByRollback, true);
+      return new DetachPartition(table, partition, backup, keptByRollback, true, dropsGenerated);
+    }
+
+    /** The same change, its kept copy without the generated columns that read an enum type or domain. */
+    public DetachPartition withDropsGenerated() {
+      return new DetachPartition(table, partition, backup, keptByRollback, concurrent, true);
     }
 
     public Change inverse() {
-      return new AddPartition(table, partition, backup, keptByRollback);
+      return new AddPartition(table, partition, backup, keptByRollback, dropsGenerated);
     }
 
     public Schema applyTo(Schema schema) {

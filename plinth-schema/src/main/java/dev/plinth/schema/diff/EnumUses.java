@@ -41,6 +41,11 @@ public final class EnumUses {
     return table.columns().stream().filter(c -> c.isGenerated() && reads(c.generated(), columns)).toList();
   }
 
+  /** Whether {@code sql} (an expression on {@code table}) reads a column of an enum type or domain. */
+  public static boolean readsKeptAsText(Table table, String sql) {
+    return reads(sql, columns(table, null));
+  }
+
   private static List<Index> indexes(Table table, List<String> columns) {
     return table.indexes().stream()
         .filter(i -> reads(i.where(), columns)

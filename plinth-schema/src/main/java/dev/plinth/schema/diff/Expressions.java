@@ -59,6 +59,40 @@ final class Expressions {
   }
 
   /**
+   * Whether {@code sql} names an object called {@code name} (a type, a function): as a word or a
+   * quoted identifier outside string literals, alone or after a schema ({@code s.name}).
+   */
+  static boolean namesObject(String sql, String name) {
+    int i = 0;
+    while (sql != null && i < sql.length()) {
+      char c = sql.charAt(i);
+      if (c == '\'') {
+        i = endOfLiteral(sql, i);
+      } else if (c == '"') {
+        int end = sql.indexOf('"', i + 1);
+        end = end < 0 ? sql.length() : end + 1;
+        if (sql.substring(i + 1, Math.max(i + 1, end - 1)).equals(name)) {
+          return true;
+        }
+        i = end;
+      } else if (Character.isLetter(c) || c == '_') {
+        int end = i;
+        while (end < sql.length() && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_'
+            || sql.charAt(end) == '$')) {
+          end++;
+        }
+        if (sql.substring(i, end).toLowerCase(Locale.ROOT).equals(name)) {
+          return true;
+        }
+        i = end;
+      } else {
+        i++;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Whether {@code sql} names the enum label {@code label}: as a string literal ({@code 'OK'},
    * {@code 'OK'::mood}) or as an element of an array literal ({@code '{OK,BAD}'}).
    */

@@ -425,6 +425,11 @@ public final class SchemaDiff {
             phases.dropDefaults.add(new AlterColumn(name, before, before.withGenerated(null)));
             before = before.withGenerated(null);
             lossy = true;
+          } else if (before.isGenerated() && !wanted.isGenerated() && namesAny(lost, before.generated())) {
+            // Made plain before the type changes, which would otherwise add it again as it was;
+            // the reverse makes it generated once the value is back.
+            phases.dropDefaults.add(new AlterColumn(name, before, before.withGenerated(null)));
+            before = before.withGenerated(null);
           }
           if (!Canonical.column(before).equals(Canonical.column(wanted))) {
             phases.alterColumns.add(new AlterColumn(name, recorded(before), recorded(wanted),

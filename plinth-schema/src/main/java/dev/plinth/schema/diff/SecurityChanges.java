@@ -84,7 +84,7 @@ final class SecurityChanges {
 
     Set<QualifiedName> reshaped = new HashSet<>();
     for (Change change : columnChanges) {
-      if (change instanceof AlterColumn c && c.reshapes()) {
+      if (change instanceof AlterColumn c && (c.reshapes() || GeneratedColumns.mayCopyPlain(current, c))) {
         reshaped.add(c.table());
       } else if (change instanceof DropColumn c) {
         reshaped.add(c.table());

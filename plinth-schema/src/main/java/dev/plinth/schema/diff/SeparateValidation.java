@@ -51,7 +51,7 @@ public final class SeparateValidation {
         Column loose = a.after().withNullable(true);
         if (!a.before().equals(loose)) {
           add.add(new AlterColumn(a.table(), a.before(), loose, a.backupKey(), a.restoreKey(), null,
-              a.setExpression()));
+              a.setExpression(), a.plainByCopy()));
         }
         CheckConstraint check = NotNullCheck.of(a.table(), a.after());
         add.add(new AddCheck(a.table(), check));

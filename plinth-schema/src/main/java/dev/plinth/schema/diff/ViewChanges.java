@@ -178,7 +178,7 @@ final class ViewChanges {
         touched.add(c.table());
       } else if (change instanceof DropColumn c) {
         touched.add(c.table());
-      } else if (change instanceof AlterColumn c && c.reshapes()) {
+      } else if (change instanceof AlterColumn c && (c.reshapes() || GeneratedColumns.mayCopyPlain(before, c))) {
         touched.add(c.table());
       } else if (change instanceof DropTable c) {
         touched.add(c.table().name());

@@ -122,14 +122,13 @@ public record Backups(String version) {
 
   /**
    * Detaches a moved table's enum columns from their types (see {@link #saveColumn}), dropping
-   * first the indexes and checks that read them ({@link #reattachEnums} makes them again).
+   * first the indexes (called {@code indexName} in the backup) and checks that read them
+   * ({@link #reattachEnums} makes them again). The generated columns that read them hold their
+   * values plainly meanwhile; with {@code dropGenerated} they are dropped instead (PostgreSQL before
+   * 15 keeps a column made plain depending on the types its expression named, so that dropping the
+   * type would take the kept column with it).
    */
-  List<String> detachEnums(Table table) {
-    return detachEnums(table, UnaryOperator.identity());
-  }
-
-  /** The same, for a table whose indexes are called {@code indexName} in the backup. */
-  List<String> detachEnums(Table table, UnaryOperator<String> indexName) {
+  List<String> detachEnums(Table table, UnaryOperator<String> indexName, boolean dropGenerated) {
     QualifiedName moved = kept(table.name());
     List<String> out = new ArrayList<>();
     EnumUses.indexes(table).forEach(i -> out.add("DROP INDEX "
@@ -137,8 +136,9 @@ public record Backups(String version) {
     EnumUses.checks(table).forEach(c -> out.add("ALTER TABLE " + Sql.ident(moved)
         + " DROP CONSTRAINT " + Sql.ident(c.name()) + ";"));
     // PostgreSQL retypes no column a generated one reads: those hold their values plainly meanwhile.
-    EnumUses.generated(table).forEach(g -> out.add("ALTER TABLE " + Sql.ident(moved) + " ALTER COLUMN "
-        + Sql.ident(g.name()) + " DROP EXPRESSION;"));
+    EnumUses.generated(table).forEach(g -> out.add("ALTER TABLE " + Sql.ident(moved)
+        + (dropGenerated ? " DROP COLUMN " + Sql.ident(g.name()) + ";"
+            : " ALTER COLUMN " + Sql.ident(g.name()) + " DROP EXPRESSION;")));
     for (Column column : table.columns()) {
       if (EnumUses.keptAsText(column)) {
         String alter = "ALTER TABLE " + Sql.ident(moved) + " ALTER COLUMN " + Sql.ident(column.name());
@@ -151,8 +151,12 @@ public record Backups(String version) {
     return out;
   }
 
-  /** Gives a restored table's enum columns their types and defaults back. */
-  List<String> reattachEnums(Table table) {
+  /**
+   * Gives a restored table's enum columns their types and defaults back, and its generated columns
+   * that read them their expressions: dropped and added again, or, with {@code generatedDropped}
+   * ({@link #detachEnums} dropped them), only added.
+   */
+  List<String> reattachEnums(Table table, boolean generatedDropped) {
     List<String> out = new ArrayList<>();
     for (Column column : table.columns()) {
       if (EnumUses.keptAsText(column)) {
@@ -167,7 +171,9 @@ public record Backups(String version) {
     List<CheckConstraint> checks = new ArrayList<>(EnumUses.checks(table));
     List<UniqueConstraint> uniques = new ArrayList<>();
     for (Column generated : EnumUses.generated(table)) {
-      out.add(alter + " DROP COLUMN " + Sql.ident(generated.name()) + ";");
+      if (!generatedDropped) {
+        out.add(alter + " DROP COLUMN " + Sql.ident(generated.name()) + ";");
+      }
       out.add(alter + " ADD COLUMN " + SqlRenderer.columnDefinition(table.name(), generated) + ";");
       if (generated.comment() != null) {
         out.add("COMMENT ON COLUMN " + Sql.ident(table.name()) + "." + Sql.ident(generated.name()) + " IS "

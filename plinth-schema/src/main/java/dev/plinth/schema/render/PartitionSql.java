@@ -15,6 +15,7 @@ import dev.plinth.schema.model.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The statements of partitioned tables: the {@code PARTITION BY} clause, and partitions created,
@@ -154,7 +155,7 @@ final class PartitionSql {
     if (!c.restore()) {
       return List.of(create(c.table(), c.partition()));
     }
-    List<String> takeBack = takeBack(state, c.table(), c.partition(), backups);
+    List<String> takeBack = takeBack(state, c.table(), c.partition(), backups, c.dropsGenerated());
     if (!c.keptByRollback()) {
       return takeBack;
     }
@@ -189,7 +190,7 @@ final class PartitionSql {
       if (parent.columns().stream().anyMatch(column -> column.enumType() != null)) {
         out.add(dropOwnIndexes(backups.kept(name)));
       }
-      out.addAll(backups.detachEnums(moved));
+      out.addAll(backups.detachEnums(moved, UnaryOperator.identity(), c.dropsGenerated()));
       // The kept copy must not hold on to the sequence of a serial column, which may go meanwhile.
       serialColumns(parent).forEach(column -> out.add("ALTER TABLE " + ident(backups.kept(name))
           + " ALTER COLUMN " + ident(column.name()) + " DROP DEFAULT;"));
@@ -219,11 +220,11 @@ final class PartitionSql {
 
   /** Moves a kept partition back from the backup, gives it its enum types back and attaches it. */
   private static List<String> takeBack(Schema state, QualifiedName table, Partition partition,
-      Backups backups) {
+      Backups backups, boolean dropsGenerated) {
     QualifiedName name = name(table, partition);
     List<String> out = new ArrayList<>();
     out.add("ALTER TABLE " + ident(backups.kept(name)) + " SET SCHEMA " + ident(table.schema()) + ";");
-    out.addAll(backups.reattachEnums(asTable(state, table, partition)));
+    out.addAll(backups.reattachEnums(asTable(state, table, partition), dropsGenerated));
     Table parent = state.table(table).orElseThrow();
     serialColumns(parent).forEach(column -> out.add("ALTER TABLE " + ident(name) + " ALTER COLUMN "
         + ident(column.name()) + " SET DEFAULT nextval("

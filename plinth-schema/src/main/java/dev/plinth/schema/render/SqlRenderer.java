@@ -207,15 +207,15 @@ public final class SqlRenderer {
       if (!c.restore()) {
         return createTable(c.table());
       }
-      return c.keptByRollback() ? createOrTakeBack(c.table(), backups, shared)
-          : restoreTable(c.table(), backups, shared);
+      return c.keptByRollback() ? createOrTakeBack(c.table(), backups, shared, c.dropsGenerated())
+          : restoreTable(c.table(), backups, shared, c.dropsGenerated());
     }
 
     public List<String> visitDropTable(DropTable c) {
       if (!c.backup()) {
         return List.of("DROP TABLE " + ident(c.table().name()) + ";");
       }
-      List<String> out = backUpTable(c.table(), backups, shared);
+      List<String> out = backUpTable(c.table(), backups, shared, c.dropsGenerated());
       if (c.keptByRollback()) {
         out.add(backups.label(backups.kept(c.table().name()), tableDefinition(c.table())));
       }
@@ -275,6 +275,8 @@ public final class SqlRenderer {
       readers.forEach(g -> out.add(alter(c.table()) + "DROP COLUMN " + ident(g.name()) + ";"));
       if (readdsGenerated(c)) {
         out.addAll(readdColumn(state, c.table(), c.after()));
+      } else if (c.copiesPlain()) {
+        out.addAll(plainByCopy(state, c.table(), c.after()));
       } else {
         out.addAll(checkedNotNull(c) ? List.of(NotNullSql.set(c.table(), c.after()))
             : alterColumn(c.table(), generation(c, out), c.after(), c.inPlace()));
@@ -559,13 +561,17 @@ public final class SqlRenderer {
     }
   }
 
-  /** Moves a table that a lossless drop kept back from the backup, and gives it its enums back. */
-  private static List<String> restoreTable(Table table, Backups backups, SharedNames shared) {
+  /**
+   * Moves a table that a lossless drop kept back from the backup, and gives it its enums back (see
+   * {@link Backups#reattachEnums(Table, boolean)} for {@code dropsGenerated}).
+   */
+  private static List<String> restoreTable(Table table, Backups backups, SharedNames shared,
+      boolean dropsGenerated) {
     QualifiedName name = table.name();
     List<String> out = new ArrayList<>();
     out.add("ALTER TABLE " + ident(backups.kept(name)) + " SET SCHEMA " + ident(name.schema()) + ";");
     out.addAll(shared.afterRestore(table));
-    out.addAll(backups.reattachEnums(table));
+    out.addAll(backups.reattachEnums(table, dropsGenerated));
     return out;
   }
 
@@ -573,8 +579,9 @@ public final class SqlRenderer {
    * Creates a table, or, when rolling this migration back kept it, takes it back with its rows (and
    * its comment, which the label replaced).
    */
-  private static List<String> createOrTakeBack(Table table, Backups backups, SharedNames shared) {
-    List<String> takeBack = new ArrayList<>(restoreTable(table, backups, shared));
+  private static List<String> createOrTakeBack(Table table, Backups backups, SharedNames shared,
+      boolean dropsGenerated) {
+    List<String> takeBack = new ArrayList<>(restoreTable(table, backups, shared, dropsGenerated));
     takeBack.add("COMMENT ON TABLE " + ident(table.name()) + " IS " + literal(table.comment()) + ";");
     String refusal = "Cannot take back table " + table.name() + " from " + backups.kept(table.name())
         + ": it was kept by rolling back another edition of version " + backups.version()
@@ -671,12 +678,13 @@ public final class SqlRenderer {
   }
 
   /** Moves a dropped table, rows and all, to the migration's backup schema. */
-  private static List<String> backUpTable(Table table, Backups backups, SharedNames shared) {
+  private static List<String> backUpTable(Table table, Backups backups, SharedNames shared,
+      boolean dropsGenerated) {
     List<String> out = new ArrayList<>();
     out.add(backups.createSchema(table.name().schema()));
     out.addAll(shared.beforeBackup(table));
     out.add(alter(table.name()) + "SET SCHEMA " + ident(backups.schema(table.name().schema())) + ";");
-    out.addAll(backups.detachEnums(table, index -> shared.kept(table, index)));
+    out.addAll(backups.detachEnums(table, index -> shared.kept(table, index), dropsGenerated));
     return out;
   }
 
@@ -851,17 +859,45 @@ public final class SqlRenderer {
   }
 
   /**
+   * Makes a generated column plain as {@code column} without {@code DROP EXPRESSION} (see
+   * {@link AlterColumn#plainByCopy()}): a new column takes its values, then its place and name,
+   * with the unique and check constraints and the indexes of {@code state} that read it. Like
+   * every column added, it comes last.
+   */
+  private static List<String> plainByCopy(Schema state, QualifiedName table, Column column) {
+    String copy = Names.fit("plinth_plain_" + column.name());
+    Column bare = new Column(column.name(), column.type(), column.enumType(), true, null, Identity.NONE,
+        null, null, null, null, column.collation(), null);
+    List<String> out = new ArrayList<>();
+    out.add(alter(table) + "ADD COLUMN " + columnDefinition(table, bare.withName(copy)) + ";");
+    out.add("UPDATE " + ident(table) + " SET " + ident(copy) + " = " + ident(column.name()) + ";");
+    out.add(alter(table) + "DROP COLUMN " + ident(column.name()) + ";");
+    out.add(alter(table) + "RENAME COLUMN " + ident(copy) + " TO " + ident(column.name()) + ";");
+    out.addAll(alterColumn(table, bare, column, false));
+    Table current = state.table(table).orElseThrow();
+    out.addAll(readersAgain(table, current, column.name()));
+    return out;
+  }
+
+  /**
    * Adds a dropped column again, with the unique and check constraints and the indexes of
    * {@code state} that read it.
    */
   private static List<String> addAgain(Schema state, QualifiedName table, Column column) {
     Table current = state.table(table).orElseThrow();
     List<String> out = new ArrayList<>(addColumn(table, column));
-    ColumnUses.uniques(current, column.name()).forEach(u -> out.add(alter(table) + "ADD CONSTRAINT "
+    out.addAll(readersAgain(table, current, column.name()));
+    return out;
+  }
+
+  /** Makes again the unique and check constraints and the indexes of {@code current} that read {@code column}. */
+  private static List<String> readersAgain(QualifiedName table, Table current, String column) {
+    List<String> out = new ArrayList<>();
+    ColumnUses.uniques(current, column).forEach(u -> out.add(alter(table) + "ADD CONSTRAINT "
         + ident(u.name()) + " UNIQUE (" + idents(u.columns()) + ");"));
-    ColumnUses.checks(current, column.name()).forEach(k -> out.add(alter(table) + "ADD CONSTRAINT "
+    ColumnUses.checks(current, column).forEach(k -> out.add(alter(table) + "ADD CONSTRAINT "
         + ident(k.name()) + " CHECK (" + k.expression() + ");"));
-    ColumnUses.indexes(current, column.name()).forEach(i -> out.add(createIndex(table, i, false)));
+    ColumnUses.indexes(current, column).forEach(i -> out.add(createIndex(table, i, false)));
     return out;
   }
 

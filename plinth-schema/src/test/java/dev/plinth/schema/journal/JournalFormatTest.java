@@ -513,7 +513,16 @@ class JournalFormatTest {
             "a numeric, b numeric", "numeric", "sql", "SELECT a + b",
             List.of(new dev.plinth.schema.model.Grant("app_reader", List.of("EXECUTE"))))),
         new Change.ChangeFunctionGrant(QualifiedName.parse("app.total"), "a numeric, b numeric",
-            "PUBLIC", List.of("EXECUTE"), List.of()));
+            "PUBLIC", List.of("EXECUTE"), List.of()),
+        new Change.CreateTable(table, true, true).withDropsGenerated(),
+        new Change.DropTable(table, true, true).withDropsGenerated(),
+        new Change.AddPartition(events.name(), Partition.range("events_2027", "'2027-01-01'", "MAXVALUE"),
+            true, true).withDropsGenerated(),
+        new Change.DetachPartition(events.name(), Partition.range("events_2027", "'2027-01-01'", "MAXVALUE"),
+            true, true, false).withDropsGenerated(),
+        new Change.AlterColumn(t, new Column("gold", "boolean", null, true, null, Identity.NONE, null, null)
+            .withGenerated("level = 'GOLD'"), new Column("gold", "boolean", null, true, null, Identity.NONE,
+            null, null)).withPlainByCopy());
     return new JournalEntry(1, "9", null, false, false, changes);
   }
 
