@@ -10,6 +10,7 @@ import dev.plinth.schema.journal.GeneratedMigration;
 import dev.plinth.schema.journal.History;
 import dev.plinth.schema.journal.MigrationsFolder;
 import dev.plinth.schema.journal.MigrationsFolder.MigrationFiles;
+import dev.plinth.processor.io.ClassFiles;
 import dev.plinth.processor.io.Outputs;
 import dev.plinth.processor.io.Resources;
 import dev.plinth.processor.read.DomainReader;
@@ -26,6 +27,7 @@ import dev.plinth.schema.model.Namespace;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.Table;
+import dev.plinth.schema.model.Trigger;
 import dev.plinth.schema.model.View;
 import dev.plinth.processor.validate.Origin;
 import dev.plinth.processor.read.RecordReader;
@@ -96,15 +98,18 @@ final class Generation {
       Collection<TypeElement> roundViews, Map<String, PackageElement> roundSchemas,
       Collection<TypeElement> roundFunctions, Collection<TypeElement> roundDomains) {
     MigrationsFolder folder = options.migrations() == null ? null
-        : new MigrationsFolder(Path.of(options.migrations()));
+        : MigrationsFolder.readOnce(Path.of(options.migrations()));
     Outputs outputs = folder == null ? null
         : new Outputs(folder, env.getFiler(), options.resourcePath());
     if (folder != null && !(noConflicts(folder) && rebase(folder) && noDuplicateVersions(folder))) {
       return;
     }
+    // The hashes of the committed files when plinth.sum lists exactly them: then every check
+    // against the sum below is already made.
+    Map<String, String> verified = folder == null ? null : verifiedSum(folder);
     History history;
     try {
-      history = folder == null ? null : History.load(folder, options.check() || !sumMatches(folder));
+      history = folder == null ? null : History.load(folder, options.check() || verified == null);
     } catch (History.JournalException e) {
       report.add(Message.JOURNAL_UNREADABLE, null, folder.root().resolve(e.file()), e.getMessage());
       return;
@@ -135,10 +140,12 @@ final class Generation {
             reader.viewAcknowledged(type)));
       });
     }
-    Schema built = builder.build(drafts, keptTables(kept, drafts, elements), reader.enums(),
+    List<Table> keptTables = keptTables(kept, drafts, elements, new ClassFiles(env.getFiler()));
+    Schema built = builder.build(drafts, keptTables, reader.enums(),
         reader.enumOrigins(), views, kept).withDeclared(List.copyOf(declared.keySet()));
     checkDeclarations(previous, built, declared);
-    built = withRoutines(built, previous, roundFunctions, elements, resources, reader.security());
+    built = withRoutines(built, previous, keptTables, roundFunctions, elements, resources,
+        reader.security());
     DomainReader domains = new DomainReader(elements, report);
     built = DomainReader.withDomains(built, domains.domains(domainTypes(previous, roundDomains, elements)));
     SecurityCheck security = new SecurityCheck(report);
@@ -192,7 +199,7 @@ final class Generation {
     }
     if (report.isClean()) {
       write(folder, outputs, history.nextMajor(), previous, steps);
-      updateIntegrity(folder, outputs);
+      updateIntegrity(folder, outputs, outputs.hasPending() ? null : verified);
       staged = outputs;
     }
   }
@@ -265,16 +272,17 @@ final class Generation {
   }
 
   /**
-   * Whether {@code plinth.sum} lists exactly the files there are, with their contents: then no
-   * file changed since the compile that wrote it verified them, and re-rendering every migration
-   * can be skipped (check mode always does it).
+   * The hashes {@code plinth.sum} lists (relative path to hash) when it lists exactly the files
+   * there are, with their contents, else null: then no file changed since the compile that wrote
+   * it verified them, and re-rendering every migration can be skipped (check mode always does it).
    */
-  private static boolean sumMatches(MigrationsFolder folder) {
+  private static Map<String, String> verifiedSum(MigrationsFolder folder) {
     Optional<String> sum = folder.read(SumFile.SUM_FILE);
     try {
-      return sum.isPresent() && SumFile.mismatches(SumFile.parse(sum.get()), folder.migrationFiles()).isEmpty();
+      Map<String, String> hashes = sum.isPresent() ? SumFile.parse(sum.get()) : null;
+      return hashes != null && SumFile.mismatches(hashes, folder.migrationFiles()).isEmpty() ? hashes : null;
     } catch (IllegalArgumentException e) {
-      return false;
+      return null;
     }
   }
 
@@ -350,12 +358,15 @@ final class Generation {
    * Tables of the committed state whose records are not in this round (an incremental compile)
    * but still exist: they are unchanged, not dropped. Only a deleted class is a dropped table.
    */
-  private static List<Table> keptTables(Schema previous, List<TableDraft> drafts, Elements elements) {
+  private static List<Table> keptTables(Schema previous, List<TableDraft> drafts, Elements elements,
+      ClassFiles classFiles) {
     Set<String> inRound = drafts.stream().map(d -> d.table().javaClass()).collect(Collectors.toSet());
     List<Table> kept = new ArrayList<>();
     for (Table table : previous.tables()) {
-      if (!inRound.contains(table.javaClass())
-          && elements.getTypeElement(table.javaClass().replace('$', '.')) != null) {
+      // The class file is enough to tell (an IDE save has a thousand of them, and loading each
+      // costs); only when there is none is the class looked up, which also finds it as a source.
+      if (!inRound.contains(table.javaClass()) && (classFiles.compiled(table.javaClass())
+          || elements.getTypeElement(table.javaClass().replace('$', '.')) != null)) {
         kept.add(table);
       }
     }
@@ -397,9 +408,14 @@ final class Generation {
     return types.values();
   }
 
-  /** {@code built} with the functions its types declare and the triggers of its tables. */
-  private Schema withRoutines(Schema built, Schema previous, Collection<TypeElement> roundFunctions,
-      Elements elements, Resources resources, SecurityReader security) {
+  /**
+   * {@code built} with the functions its types declare and the triggers of its tables: those of
+   * the tables read in this round from their records, those of the kept tables ({@code kept}, not
+   * compiled again, so their annotations are the committed ones) from the committed state.
+   */
+  private Schema withRoutines(Schema built, Schema previous, List<Table> kept,
+      Collection<TypeElement> roundFunctions, Elements elements, Resources resources,
+      SecurityReader security) {
     RoutineReader routines = new RoutineReader(elements, report, resources, security);
     Map<String, TypeElement> types = new TreeMap<>();
     for (Function function : previous.functions()) {
@@ -410,8 +426,40 @@ final class Generation {
     }
     roundFunctions.forEach(type -> types.put(elements.getBinaryName(type).toString(), type));
     List<Function> functions = routines.functions(types.values());
-    return built.withFunctions(functions)
-        .withTriggers(routines.triggers(built.tables(), routines.declared()));
+    Set<QualifiedName> declared = routines.declared();
+    Set<String> keptClasses = kept.stream().map(Table::javaClass).collect(Collectors.toSet());
+    Map<String, QualifiedName> before = new HashMap<>();
+    previous.tables().forEach(t -> before.put(t.javaClass(), t.name()));
+    Map<QualifiedName, List<Trigger>> committed = previous.triggers().stream()
+        .collect(Collectors.groupingBy(Trigger::table));
+    List<Table> read = new ArrayList<>();
+    List<Trigger> triggers = new ArrayList<>();
+    for (Table table : built.tables()) {
+      QualifiedName was = keptClasses.contains(table.javaClass()) ? before.get(table.javaClass()) : null;
+      Optional<List<Trigger>> same = was == null ? Optional.empty()
+          : committedTriggers(committed.getOrDefault(was, List.of()), table, declared);
+      same.ifPresentOrElse(triggers::addAll, () -> read.add(table));
+    }
+    triggers.addAll(routines.triggers(read, declared));
+    return built.withFunctions(functions).withTriggers(triggers);
+  }
+
+  /**
+   * The committed triggers of a kept table, as reading its unchanged record gives them (on the
+   * table's name in this compile); empty when one of them names a function no longer declared, so
+   * that reading the record reports it at the annotation.
+   */
+  private static Optional<List<Trigger>> committedTriggers(List<Trigger> committed, Table table,
+      Set<QualifiedName> declared) {
+    List<Trigger> result = new ArrayList<>();
+    for (Trigger t : committed) {
+      if (t.function().schema().equals(QualifiedName.DEFAULT_SCHEMA) && !declared.contains(t.function())) {
+        return Optional.empty();
+      }
+      result.add(new Trigger(t.name(), table.name(), t.function(), t.timing(), t.events(), t.forEach(),
+          t.when(), table.javaClass()));
+    }
+    return Optional.of(result);
   }
 
   /**
@@ -558,10 +606,12 @@ final class Generation {
 
   /**
    * Brings {@code plinth.sum} and {@code HEAD} in line with the migration files (hand-written ones
-   * too); in check mode, reports them when they are not.
+   * too); in check mode, reports them when they are not. {@code verified}: the files' hashes, when
+   * they are known (nothing was written and the sum file lists them), else null.
    */
-  private void updateIntegrity(MigrationsFolder folder, Outputs outputs) {
-    CommittedFiles.expectedIntegrity(folder).forEach((name, content) -> {
+  private void updateIntegrity(MigrationsFolder folder, Outputs outputs, Map<String, String> verified) {
+    (verified == null ? CommittedFiles.expectedIntegrity(folder)
+        : CommittedFiles.expectedIntegrity(folder, verified)).forEach((name, content) -> {
       if (!content.equals(folder.read(name).orElse(null))) {
         if (options.check()) {
           report.add(Message.SUM_OUT_OF_DATE, null, folder.root().resolve(name), CommittedFiles.outOfDate(folder));

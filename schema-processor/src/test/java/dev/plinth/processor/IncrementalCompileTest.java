@@ -55,6 +55,30 @@ class IncrementalCompileTest {
   }
 
   @Test
+  void theTriggersOfARecordNotCompiledAgainAreKept() throws IOException {
+    Path classes = Files.createDirectories(work.resolve("classes"));
+    Path migrations = work.resolve("resources/db");
+    Path routines = Path.of("src/test/resources/schemas/routines");
+    Files.createDirectories(work.resolve("resources/fn"));
+    for (String body : List.of("touch_updated_at.sql", "order_count.sql")) {
+      Files.copy(routines.resolve("fn").resolve(body), work.resolve("resources/fn").resolve(body));
+    }
+    Path shop = routines.resolve("shop");
+    javac(classes, migrations, shop.resolve("Order.java"), shop.resolve("OrderStat.java"),
+        shop.resolve("Reports.java"));
+    Map<String, String> first = ProcessorRun.files(migrations);
+    String v1 = first.getOrDefault("migration/V1__create_orders.sql", "");
+    assertTrue(v1.contains("CREATE TRIGGER \"orders_touch\"") && v1.contains("CREATE TRIGGER \"orders_status\""),
+        "V1 creates the triggers of orders: " + first.keySet());
+
+    // Order, with its two triggers, is taken from its class file and the committed state.
+    javac(classes, migrations, shop.resolve("OrderStat.java"));
+    javac(classes, migrations, shop.resolve("Reports.java"));
+
+    assertEquals(first, ProcessorRun.files(migrations));
+  }
+
+  @Test
   void aViewIsKeptWhileItsClassExistsAndDroppedWithIt() throws IOException {
     Path classes = Files.createDirectories(work.resolve("classes"));
     Path migrations = work.resolve("db");

@@ -5,8 +5,10 @@ import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.Table;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Changes that could be a rename as well as a drop and an add: a column disappears from a table
@@ -30,10 +32,16 @@ public final class Ambiguities {
       if (old.isEmpty()) {
         continue;
       }
-      List<Column> dropped = old.get().columns().stream()
-          .filter(c -> table.column(c.name()).isEmpty()).toList();
+      Set<String> names = new HashSet<>();
+      table.columns().forEach(c -> names.add(c.name()));
+      List<Column> dropped = old.get().columns().stream().filter(c -> !names.contains(c.name())).toList();
+      if (dropped.isEmpty()) {
+        continue; // Nothing dropped, nothing to mistake for a rename (every unchanged table).
+      }
+      Set<String> oldNames = new HashSet<>();
+      old.get().columns().forEach(c -> oldNames.add(c.name()));
       for (Column added : table.columns()) {
-        if (old.get().column(added.name()).isPresent()) {
+        if (oldNames.contains(added.name())) {
           continue;
         }
         dropped.stream().filter(d -> compatible(d, added)).findFirst()

@@ -52,11 +52,23 @@ public final class CommittedFiles {
    */
   public static Map<String, String> expectedIntegrity(MigrationsFolder folder) {
     SortedMap<String, String> files = folder.migrationFiles();
-    Map<String, String> expected = new LinkedHashMap<>();
     if (files.isEmpty()) {
-      return expected;
+      return new LinkedHashMap<>();
     }
-    String sum = SumFile.render(files);
+    return integrity(folder, SumFile.render(files));
+  }
+
+  /**
+   * As {@link #expectedIntegrity(MigrationsFolder)}, for a folder whose migration files are known
+   * to have these hashes (relative path to hash: a sum file just checked against them), which are
+   * then not computed again.
+   */
+  public static Map<String, String> expectedIntegrity(MigrationsFolder folder, Map<String, String> hashes) {
+    return hashes.isEmpty() ? new LinkedHashMap<>() : integrity(folder, SumFile.renderHashes(hashes));
+  }
+
+  private static Map<String, String> integrity(MigrationsFolder folder, String sum) {
+    Map<String, String> expected = new LinkedHashMap<>();
     List<MigrationsFolder.MigrationFiles> migrations = folder.scan();
     String newest = migrations.get(migrations.size() - 1).version().toString();
     expected.put(SumFile.SUM_FILE, sum);

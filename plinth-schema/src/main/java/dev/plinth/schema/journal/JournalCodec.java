@@ -83,6 +83,20 @@ public final class JournalCodec {
 
   /** Parses an entry; throws {@link IllegalArgumentException} with a readable reason. */
   public static JournalEntry read(String json) {
+    // One pass straight into the entry: what every compile reads. Anything it refuses is read
+    // again the careful way below, so that the reason given is the same (the format first).
+    try {
+      JournalEntry entry = MAPPER.readValue(json, JournalEntry.class);
+      if (entry != null && entry.format() == JournalEntry.FORMAT) {
+        return entry;
+      }
+    } catch (JsonProcessingException | RuntimeException e) {
+      // Read again below for the reason.
+    }
+    return readChecked(json);
+  }
+
+  private static JournalEntry readChecked(String json) {
     try {
       JsonNode tree = MAPPER.readTree(json);
       if (tree == null || !tree.isObject()) {

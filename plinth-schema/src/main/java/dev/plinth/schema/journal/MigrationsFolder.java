@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,8 +45,24 @@ public final class MigrationsFolder {
   /** Writes and deletions not yet on disk, by relative path; null content is a deletion. */
   private final SortedMap<String, String> pending = new TreeMap<>();
 
+  /** The text of files read from disk, by relative path, when they are read once; else null. */
+  private final Map<String, String> read;
+
   public MigrationsFolder(Path root) {
+    this(root, false);
+  }
+
+  private MigrationsFolder(Path root, boolean readOnce) {
     this.root = root;
+    this.read = readOnce ? new HashMap<>() : null;
+  }
+
+  /**
+   * A folder whose files are read from disk once (until {@link #commit()}): for one compile, which
+   * reads the same files for several checks, while nothing else writes to the folder.
+   */
+  public static MigrationsFolder readOnce(Path root) {
+    return new MigrationsFolder(root, true);
   }
 
   public Path root() {
@@ -208,8 +225,14 @@ public final class MigrationsFolder {
     List<String> files = new ArrayList<>(List.of(SumFile.HEAD_FILE, SumFile.SUM_FILE));
     files.addAll(migrationFiles().keySet());
     return files.stream()
-        .filter(file -> read(file).map(text -> CONFLICT.matcher(text).find()).orElse(false))
+        .filter(file -> read(file).map(MigrationsFolder::hasConflictMarker).orElse(false))
         .toList();
+  }
+
+  /** Whether a line of {@code text} starts with git's conflict marker. */
+  private static boolean hasConflictMarker(String text) {
+    // The plain search first: the pattern, run over every line of a large file, costs far more.
+    return text.contains("<<<<<<<") && CONFLICT.matcher(text).find();
   }
 
   /** The generated migration with this slug, if there is one. */
@@ -248,12 +271,20 @@ public final class MigrationsFolder {
     if (pending.containsKey(relative)) {
       return Optional.ofNullable(pending.get(relative));
     }
+    String known = read == null ? null : read.get(relative);
+    if (known != null) {
+      return Optional.of(known);
+    }
     Path file = root.resolve(relative);
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
     try {
-      return Optional.of(lineFeeds(Files.readString(file, StandardCharsets.UTF_8)));
+      String text = lineFeeds(Files.readString(file, StandardCharsets.UTF_8));
+      if (read != null) {
+        read.put(relative, text);
+      }
+      return Optional.of(text);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -281,6 +312,9 @@ public final class MigrationsFolder {
   public void commit() {
     FolderTransaction.apply(root, pending);
     pending.clear();
+    if (read != null) {
+      read.clear();
+    }
   }
 
   /** A commit that failed; the folder is as it was before it. */

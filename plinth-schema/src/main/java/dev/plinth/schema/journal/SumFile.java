@@ -27,9 +27,15 @@ public final class SumFile {
 
   /** The sum file's text for these files (relative path to content). */
   public static String render(Map<String, String> files) {
+    Map<String, String> hashes = new TreeMap<>();
+    files.forEach((path, content) -> hashes.put(path, sha256(content)));
+    return renderHashes(hashes);
+  }
+
+  /** The sum file's text for these hashes (relative path to hash), such as {@link #parse} returns. */
+  public static String renderHashes(Map<String, String> hashes) {
     StringBuilder text = new StringBuilder();
-    new TreeMap<>(files).forEach((path, content) ->
-        text.append(sha256(content)).append("  ").append(path).append('\n'));
+    new TreeMap<>(hashes).forEach((path, hash) -> text.append(hash).append("  ").append(path).append('\n'));
     return text.toString();
   }
 

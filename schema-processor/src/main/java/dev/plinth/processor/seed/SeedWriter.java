@@ -9,6 +9,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.plinth.processor.io.ClassFiles;
 import dev.plinth.processor.message.Message;
 import dev.plinth.schema.model.Column;
 import dev.plinth.schema.model.ForeignKey;
@@ -17,7 +18,6 @@ import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.Table;
 import dev.plinth.schema.model.UniqueConstraint;
 import dev.plinth.seed.TableInfo;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -37,7 +37,6 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
-import javax.tools.StandardLocation;
 
 /**
  * Generates the typed seed builders: per table a {@code <Record>Seed} class next to the record, and
@@ -62,11 +61,6 @@ public final class SeedWriter {
   /** Accessor names a table cannot use in {@code Seeds}: methods of {@code SeedDb} and Object. */
   private static final Set<String> RESERVED = Set.of("rows", "getClass", "hashCode", "toString",
       "equals", "notify", "notifyAll", "wait", "clone", "finalize");
-
-  /** Where javac finds a class of the compile's own code: compiled, or as a source (also on the class path). */
-  private static final List<Map.Entry<StandardLocation, String>> PLACES = List.of(
-      Map.entry(StandardLocation.CLASS_PATH, ".class"), Map.entry(StandardLocation.CLASS_PATH, ".java"),
-      Map.entry(StandardLocation.SOURCE_PATH, ".java"));
 
   private final ProcessingEnvironment env;
 
@@ -156,7 +150,7 @@ public final class SeedWriter {
 
   /** The {@link #SOURCE_HASH} of class {@code name} as it is already compiled, or null. */
   private String existingHash(String name) {
-    if (certainlyAbsent(name)) {
+    if (new ClassFiles(env.getFiler()).certainlyAbsent(name)) {
       return null;
     }
     TypeElement existing = env.getElementUtils().getTypeElement(name);
@@ -169,29 +163,6 @@ public final class SeedWriter {
         .filter(String.class::isInstance)
         .map(String.class::cast)
         .findFirst().orElse(null);
-  }
-
-  /**
-   * Whether top-level class {@code name} is neither compiled on the class path nor a source on the
-   * source or class path: then there is nothing to look up. (A failed look-up is not cheap: javac
-   * searches every entry of the paths for it, a thousand times in a first compile.) When the file
-   * manager cannot tell, the class is looked up.
-   */
-  private boolean certainlyAbsent(String name) {
-    int dot = name.lastIndexOf('.');
-    String pkg = dot < 0 ? "" : name.substring(0, dot);
-    String simple = name.substring(dot + 1);
-    for (Map.Entry<StandardLocation, String> place : PLACES) {
-      try {
-        env.getFiler().getResource(place.getKey(), pkg, simple + place.getValue());
-        return false;
-      } catch (FileNotFoundException e) {
-        // Not there: the next place.
-      } catch (IOException | RuntimeException e) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** {@code Outer.Inner} gives {@code Outer_InnerSeed}. */
