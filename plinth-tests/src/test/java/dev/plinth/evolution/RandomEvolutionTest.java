@@ -11,6 +11,7 @@ import dev.plinth.schema.diff.MigrationPlan;
 import dev.plinth.schema.diff.SchemaDiff;
 import dev.plinth.schema.journal.GeneratedMigration;
 import dev.plinth.schema.model.Schema;
+import dev.plinth.schema.model.View;
 import dev.plinth.schema.pull.Unsupported;
 import dev.plinth.schema.render.MigrationScript;
 import dev.plinth.schema.render.ScriptSettings;
@@ -65,7 +66,7 @@ class RandomEvolutionTest {
   @CsvSource({"1, false", "2, false", "3, false", "4, false", "1, true", "2, true", "3, true", "4, true"})
   // SquawkOracleTest lints the migrations of these seeds
   void everyStepRoundTripsAndKeepsEveryRow(long seed, boolean strict) throws SQLException, IOException {
-    TestDatabase db = evolve(seed, strict, false, new TreeSet<>());
+    TestDatabase db = evolve(seed, strict, false, true, new TreeSet<>());
     List<Unsupported> unsupported = PullProof.prove(db, project).unsupported();
     assertEquals(List.of(), unsupported.stream().map(Unsupported::text).toList(), "pull says everything");
   }
@@ -80,10 +81,10 @@ class RandomEvolutionTest {
   @CsvSource({"5, false", "6, true"})
   void everyStepWithFunctionsAndTriggersRoundTrips(long seed, boolean strict) throws SQLException {
     Set<String> kinds = new TreeSet<>();
-    evolve(seed, strict, true, kinds);
+    evolve(seed, strict, true, false, kinds);
     assertTrue(kinds.containsAll(Set.of("ReplaceFunction", "DropFunction", "CreateFunction", "CreateTrigger",
         "DropTrigger", "RenameTable", "AlterColumn", "CreateMaterializedView", "CreateSequence",
-        "AlterSequence", "DropSequence", "RenameSequence")),
+        "AlterSequence", "DropSequence", "RenameSequence", "RefreshView")),
         "the evolution went through " + kinds);
   }
 
@@ -115,11 +116,42 @@ class RandomEvolutionTest {
   }
 
   /**
-   * Evolves a database through {@link #STEPS} random steps, checking each; returns it, and adds the
-   * kinds of change the steps made to {@code kinds}.
+   * The evolutions of the seeds above create, alter, rename and drop domains, and give columns
+   * domains (also arrays of them) and take them back: the round trips cover every domain change.
    */
-  private static TestDatabase evolve(long seed, boolean strict, boolean routines, Set<String> kinds)
-      throws SQLException {
+  @org.junit.jupiter.api.Test
+  void theEvolutionsChangeDomains() {
+    Set<String> kinds = new TreeSet<>();
+    for (long seed = 1; seed <= 4; seed++) {
+      SchemaMutator mutator = new SchemaMutator(seed, false);
+      Schema current = mutator.initial();
+      for (int step = 1; step <= STEPS; step++) {
+        Schema next = mutator.mutate(current);
+        for (Change change : SchemaDiff.diff(current, next)) {
+          kinds.add(change.getClass().getSimpleName());
+          if (change instanceof Change.AlterColumn a && !a.before().type().equals(a.after().type())) {
+            boolean from = a.before().type().startsWith("\"");
+            boolean to = a.after().type().startsWith("\"");
+            kinds.add(from == to ? "retype" : from ? "retype from a domain" : "retype to a domain");
+          } else if (change instanceof Change.AddColumn a && a.column().type().endsWith("\"[]")) {
+            kinds.add("array of a domain added");
+          }
+        }
+        current = next;
+      }
+    }
+    assertTrue(kinds.containsAll(Set.of("CreateDomain", "AlterDomain", "RenameDomain", "DropDomain",
+        "retype to a domain", "retype from a domain", "array of a domain added")), "the evolutions went through " + kinds);
+  }
+
+  /**
+   * Evolves a database through {@link #STEPS} random steps, checking each; returns it, and adds the
+   * kinds of change the steps made to {@code kinds}. With {@code forPull}, a last step, checked
+   * likewise, retypes the columns of domains to their base types and drops the domains:
+   * {@code pull} gives domains to a hand-written migration, which its proof does not take.
+   */
+  private static TestDatabase evolve(long seed, boolean strict, boolean routines, boolean forPull,
+      Set<String> kinds) throws SQLException {
     Rows rows = new Rows(seed);
     String name = (strict ? "strict_" : "") + (routines ? "routines_" : "") + seed;
     TestDatabase db = SharedPostgres.newDatabase("evolution_" + name);
@@ -135,8 +167,8 @@ class RandomEvolutionTest {
       Schema initial = mutator.initial();
       version = migrate(connection, current, initial, version, strict, "initial");
       current = initial;
-      for (int step = 1; step <= STEPS; step++) {
-        Schema next = mutator.mutate(current);
+      for (int step = 1; step <= STEPS + (forPull ? 1 : 0); step++) {
+        Schema next = step > STEPS ? SchemaMutator.withoutDomains(current) : mutator.mutate(current);
         List<Change> changes = changes(current, next, postgres);
         changes.forEach(c -> kinds.add(c instanceof Change.CreateView v && v.view().materialized()
             ? "CreateMaterializedView" : c.getClass().getSimpleName()));
@@ -144,9 +176,24 @@ class RandomEvolutionTest {
         rows.insert(connection, current);
         Map<String, List<String>> before = Rows.snapshot(connection, current);
 
+        List<Change.RefreshView> refreshes = changes.stream().filter(c -> c instanceof Change.RefreshView)
+            .map(c -> (Change.RefreshView) c).toList();
+        for (Change.RefreshView refresh : refreshes) {
+          // As the view is before the migration (its query names the tables as they are).
+          View view = current.view(refresh.before().name()).orElseThrow();
+          if (populated(connection, view)) {
+            assertTrue(!holdsItsQuerysRows(connection, view),
+                "a row written since " + view.name() + " was refreshed is not in it yet, " + where);
+          }
+        }
+
         List<Script> scripts = scripts(current, changes, version, strict);
         run(connection, scripts, true, where);
         assertCatalog(connection, next, "after migrate, " + where);
+        for (Change.RefreshView refresh : refreshes) {
+          assertTrue(holdsItsQuerysRows(connection, refresh.after()),
+              "the migration refreshed " + refresh.after().name() + ", " + where);
+        }
         Schema afterFirst = CatalogReader.read(connection, NO_HISTORY);
         Map<QualifiedName, String> viewsAfterFirst = ViewCatalog.read(connection, Optional.empty());
         rows.writeNew(connection, next, changes);
@@ -178,6 +225,30 @@ class RandomEvolutionTest {
           "step by step and all at once give the same views");
     }
     return db;
+  }
+
+  /** Whether the materialized view is populated (created WITH DATA, or refreshed since). */
+  private static boolean populated(Connection connection, View view) throws SQLException {
+    try (java.sql.PreparedStatement st = connection.prepareStatement(
+        "SELECT ispopulated FROM pg_matviews WHERE schemaname = ? AND matviewname = ?")) {
+      st.setString(1, view.name().schema());
+      st.setString(2, view.name().name());
+      try (java.sql.ResultSet rs = st.executeQuery()) {
+        return rs.next() && rs.getBoolean(1);
+      }
+    }
+  }
+
+  /** Whether the materialized view holds exactly the rows its query gives now, each as often. */
+  private static boolean holdsItsQuerysRows(Connection connection, View view) throws SQLException {
+    String query = "(" + view.sql() + ")";
+    String rows = "TABLE " + view.name().sql();
+    try (Statement st = connection.createStatement(); java.sql.ResultSet rs = st.executeQuery(
+        "SELECT NOT EXISTS ((" + rows + " EXCEPT ALL " + query + ") UNION ALL (" + query + " EXCEPT ALL " + rows
+            + "))")) {
+      rs.next();
+      return rs.getBoolean(1);
+    }
   }
 
   /** One generated migration: forward and reverse text. */
@@ -266,7 +337,7 @@ class RandomEvolutionTest {
     Schema live = CatalogReader.read(connection, NO_HISTORY);
     assertEquals(List.of(), SchemaDiff.diff(Canonical.schema(live),
         Canonical.schema(new Schema(SecurityCatalog.withoutSecurity(expected).tables(),
-            expected.enums()))),
+            expected.enums()).withDomains(expected.domains()))),
         "catalog differs from the model " + where);
     assertEquals(List.of(), SecurityCatalog.compare(connection, expected),
         "row-level security, policies or grants differ from the model " + where);

@@ -89,8 +89,26 @@ final class Rows {
       List<String> values = schema.enumType(column.enumType()).orElseThrow().values();
       return Sql.literal(values.get(random.nextInt(values.size())));
     }
+    // A domain's column holds what its base type does; an array of a domain's or its base type's
+    // (other than text[]) holds two elements.
+    String type = schema.domains().stream().filter(d -> d.isTypeOf(column.type())).findFirst()
+        .map(d -> d.baseType() + (column.type().endsWith("[]") ? "[]" : "")).orElse(column.type());
+    if (type.endsWith("[]") && !type.equals("text[]")) {
+      String base = type.substring(0, type.length() - 2);
+      return "'{" + element(base) + "," + element(base) + "}'";
+    }
+    return value(type);
+  }
+
+  /** An element of an array literal of {@code type} (a domain's base type). */
+  private String element(String type) {
     int n = random.nextInt(1000);
-    return switch (column.type()) {
+    return type.equals("integer") || type.equals("bigint") ? String.valueOf(n) : "v" + n;
+  }
+
+  private String value(String type) {
+    int n = random.nextInt(1000);
+    return switch (type) {
       case "integer", "bigint", "numeric(12,2)", "numeric(14,2)" -> String.valueOf(n);
       case "numeric" -> n + ".125";
       case "time with time zone" -> "'10:00:00+02'::timetz + interval '" + n + " minutes'";
@@ -103,7 +121,7 @@ final class Rows {
       case "uuid" -> "gen_random_uuid()";
       case "jsonb" -> "'{\"n\": " + n + "}'";
       case "text[]" -> "'{a" + n + ",b}'";
-      default -> throw new IllegalArgumentException("no value for " + column.type());
+      default -> throw new IllegalArgumentException("no value for " + type);
     };
   }
 

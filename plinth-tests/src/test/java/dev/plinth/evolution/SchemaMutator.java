@@ -5,6 +5,7 @@ import dev.plinth.schema.model.CheckConstraint;
 import dev.plinth.schema.model.Column;
 import dev.plinth.schema.model.EnumType;
 import dev.plinth.schema.model.Deferral;
+import dev.plinth.schema.model.Domain;
 import dev.plinth.schema.model.ForeignKey;
 import dev.plinth.schema.model.Function;
 import dev.plinth.schema.model.Identity;
@@ -123,6 +124,11 @@ final class SchemaMutator {
 
   /** Whether new tables are sometimes partitioned. */
   private final boolean partitions;
+  /** Draws the domain changes ({@link #evolveDomains}), apart from the others likewise. */
+  private final Random domainRandom;
+  private int domainCounter;
+  /** Draws the refreshes of materialized views, apart from the others likewise. */
+  private final Random refreshRandom;
 
   SchemaMutator(long seed, boolean namedNotNull) {
     this(seed, namedNotNull, true);
@@ -140,6 +146,8 @@ final class SchemaMutator {
     this.sequenceRandom = new Random(seed * 47 + 23);
     this.partitionRandom = new Random(seed * 41 + 13);
     this.expressionRandom = new Random(seed * 43 + 19);
+    this.domainRandom = new Random(seed * 53 + 29);
+    this.refreshRandom = new Random(seed * 59 + 31);
     this.namedNotNull = namedNotNull;
   }
 
@@ -162,12 +170,14 @@ final class SchemaMutator {
     // Rename hints live for one compile: those of the previous step are gone.
     Schema result = new Schema(schema.tables().stream().map(t -> t.withRenamedFrom(null)
         .withColumns(t.columns().stream().map(c -> c.withRenamedFrom(null)).toList())).toList(),
-        schema.enums().stream().map(EnumType::definition).toList());
+        schema.enums().stream().map(EnumType::definition).toList())
+        .withDomains(schema.domains().stream().map(SchemaMutator::withoutRenameHint).toList());
     stepStart = result;
     int changes = 1 + random.nextInt(3);
     for (int i = 0; i < changes; i++) {
       result = mutateOnce(result);
     }
+    result = evolveDomains(result);
     if (keyRandom.nextBoolean()) {
       result = changeKeyOptions(result);
     }
@@ -291,8 +301,10 @@ final class SchemaMutator {
     List<View> views = new ArrayList<>(schema.views());
     for (View old : previous.views()) {
       if (old.materialized() && routineRandom.nextInt(6) != 0) {
+        // Now and then asked to refresh (@View(refresh) raised): the migration refreshes it.
+        int refresh = old.refresh() + (refreshRandom.nextInt(3) == 0 ? 1 : 0);
         materializedOver(schema, old.javaClass(), old.name(), old.noData() != (routineRandom.nextInt(5) == 0))
-            .ifPresent(views::add);
+            .map(v -> v.withRefresh(refresh)).ifPresent(views::add);
       }
     }
     if (routineRandom.nextInt(5) == 0 && !schema.tables().isEmpty()) {
@@ -305,13 +317,15 @@ final class SchemaMutator {
 
   /**
    * A materialized view of the first two columns of the table of {@code javaClass} (following their
-   * renames, retypes and drops), indexed on the first, if the table is there.
+   * renames, retypes and drops), indexed on the first (a unique index when it is the table's key,
+   * which lets a refresh be {@code CONCURRENTLY}), if the table is there.
    */
   private static java.util.Optional<View> materializedOver(Schema schema, String javaClass, QualifiedName name,
       boolean noData) {
     return schema.tables().stream().filter(t -> t.javaClass().equals(javaClass)).findFirst().map(t -> {
       List<Column> columns = t.columns().stream().limit(2).toList();
-      Index index = new Index(name.name() + "_idx", List.of(IndexKey.column(columns.get(0).name())), false,
+      boolean key = t.primaryKey() != null && t.primaryKey().columns().equals(List.of(columns.get(0).name()));
+      Index index = new Index(name.name() + "_idx", List.of(IndexKey.column(columns.get(0).name())), key,
           "btree", null, List.of(), false);
       return new View(name, javaClass, "SELECT " + String.join(", ", columns.stream()
           .map(c -> Sql.ident(c.name())).toList()) + " FROM " + t.name().sql(), true, noData, List.of(index));
@@ -574,6 +588,224 @@ final class SchemaMutator {
     }
     return views.stream().filter(v -> source.equals("view:" + v.name().name())).findFirst()
         .map(v -> new View(name, source, "SELECT * FROM " + v.name().sql()));
+  }
+
+  /** The base types of the domains {@link #evolveDomains} declares. */
+  private static final List<String> DOMAIN_TYPES = List.of("integer", "bigint", "text", "character varying(100)");
+
+  /**
+   * Sometimes one domain change: a domain created (NOT NULL, a default, checks, a collation, a
+   * comment, each or not), a column of a domain (or an array of one) added, a column of a domain's
+   * base type (or an array of it) retyped to the domain or one back to the base type, a domain's
+   * default, NOT NULL, checks or comment changed (only as the rows allow: its checks hold for every
+   * value {@link Rows} writes, NOT NULL only when no column of it may hold NULL; neither while an
+   * array column uses it, which the processor refuses), an unused domain's base type or collation
+   * changed (dropped and created), a domain renamed with its columns, an unused one dropped.
+   */
+  private Schema evolveDomains(Schema schema) {
+    Random r = domainRandom;
+    List<Domain> domains = schema.domains();
+    int dice = r.nextInt(8);
+    if (dice == 7) {
+      return schema;
+    }
+    if (domains.isEmpty() || dice == 0) {
+      String base = DOMAIN_TYPES.get(r.nextInt(DOMAIN_TYPES.size()));
+      QualifiedName name = new QualifiedName(r.nextInt(5) == 0 ? "other" : "public",
+          "dm%03d".formatted(++domainCounter));
+      List<CheckConstraint> checks = new ArrayList<>();
+      for (String expression : domainChecks(base)) {
+        if (r.nextBoolean()) {
+          checks.add(new CheckConstraint(name.name() + "_k" + ++domainCounter, expression));
+        }
+      }
+      return schema.withDomain(new Domain(name, "gen.Domains", base, r.nextInt(3) == 0,
+          r.nextBoolean() ? DEFAULTS.get(base) : null, checks,
+          !base.startsWith("int") && !base.equals("bigint") && r.nextInt(4) == 0 ? "C" : null,
+          r.nextBoolean() ? "domain " + name.name() : null, null));
+    }
+    Domain domain = domains.get(r.nextInt(domains.size()));
+    switch (dice) {
+      case 1:
+        return addDomainColumn(schema, domain);
+      case 2:
+        return retypeToDomain(schema, domain);
+      case 3:
+        return retypeFromDomain(schema, domain);
+      case 4:
+        return changeDomain(schema, domain);
+      case 5: {
+        QualifiedName to = new QualifiedName(domain.name().schema(), "dm%03d".formatted(++domainCounter));
+        Schema renamed = new Change.RenameDomain(domain.name(), to).applyTo(schema);
+        Domain now = renamed.domain(to).orElseThrow();
+        return renamed.withDomain(new Domain(to, now.javaClass(), now.baseType(), now.notNull(), now.defaultSql(),
+            now.checks(), now.collation(), now.comment(),
+            domain.renamedFrom() != null ? domain.renamedFrom() : domain.name().name()));
+      }
+      default:
+        return domainColumns(schema, domain).isEmpty() ? schema.withoutDomain(domain.name()) : schema;
+    }
+  }
+
+  /** {@code schema} with the columns of its domains retyped to their base types, and no domains. */
+  static Schema withoutDomains(Schema schema) {
+    Schema result = schema;
+    for (Domain domain : schema.domains()) {
+      for (Table table : result.tables()) {
+        result = result.withTable(table.withColumns(table.columns().stream().map(c -> domain.isTypeOf(c.type())
+            ? c.withType(domain.baseType() + (c.type().endsWith("[]") ? "[]" : ""), null) : c).toList()));
+      }
+      result = result.withoutDomain(domain.name());
+    }
+    return result;
+  }
+
+  /** Checks of a domain over {@code base} that every value {@link Rows} writes (and defaults) meet. */
+  private static List<String> domainChecks(String base) {
+    return base.equals("integer") || base.equals("bigint")
+        ? List.of("VALUE > -1000000", "VALUE < 1000000000")
+        : List.of("VALUE <> ''", "length(VALUE) < 100");
+  }
+
+  /** The domain without its rename hint: hints live for one compile. */
+  private static Domain withoutRenameHint(Domain d) {
+    return new Domain(d.name(), d.javaClass(), d.baseType(), d.notNull(), d.defaultSql(), d.checks(),
+        d.collation(), d.comment(), null);
+  }
+
+  /** The columns of {@code domain} (or arrays of it) in {@code schema}. */
+  private static List<Column> domainColumns(Schema schema, Domain domain) {
+    return schema.tables().stream().flatMap(t -> t.columns().stream()).filter(c -> domain.isTypeOf(c.type()))
+        .toList();
+  }
+
+  /**
+   * A new column of the domain, or of an array of it, on a random table: existing rows get the
+   * domain's default, or the column's when a NULL would not do.
+   */
+  private Schema addDomainColumn(Schema schema, Domain domain) {
+    Random r = domainRandom;
+    if (schema.tables().isEmpty()) {
+      return schema;
+    }
+    Table table = schema.tables().get(r.nextInt(schema.tables().size()));
+    String name = "c" + next();
+    Column column;
+    if (r.nextInt(3) == 0) {
+      boolean nullable = r.nextBoolean();
+      column = new Column(name, domain.columnType() + "[]", null, nullable, nullable ? null : "'{}'",
+          Identity.NONE, null, null);
+    } else {
+      boolean nullable = r.nextBoolean();
+      boolean needsValue = !nullable || domain.notNull();
+      String defaultSql = needsValue && domain.defaultSql() == null || r.nextInt(3) == 0
+          ? DEFAULTS.get(domain.baseType()) : null;
+      column = new Column(name, domain.columnType(), null, nullable, defaultSql, Identity.NONE,
+          r.nextBoolean() ? null : "of " + domain.name().name(), null);
+    }
+    if (column.nullable()) {
+      mayHoldNull.add(name);
+    }
+    Column added = column;
+    return edit(schema, table, t -> t.withColumns(plus(t.columns(), added)));
+  }
+
+  /** Retypes a plain column of the domain's base type (or an array of it) to the domain. */
+  private Schema retypeToDomain(Schema schema, Domain domain) {
+    Random r = domainRandom;
+    List<Table> tables = new ArrayList<>();
+    List<Column> candidates = new ArrayList<>();
+    for (Table table : schema.tables()) {
+      for (Column c : plainColumns(table)) {
+        boolean array = c.type().equals(domain.baseType() + "[]");
+        if (c.enumType() == null && c.collation() == null && (array || c.type().equals(domain.baseType()))
+            && (array || !domain.notNull() || !c.nullable() || !mayHoldNull.contains(c.name()))) {
+          tables.add(table);
+          candidates.add(c);
+        }
+      }
+    }
+    if (candidates.isEmpty()) {
+      return schema;
+    }
+    int i = r.nextInt(candidates.size());
+    Column c = candidates.get(i);
+    return replaceColumn(schema, tables.get(i), c,
+        c.withType(domain.columnType() + (c.type().endsWith("[]") ? "[]" : ""), null));
+  }
+
+  /** Retypes a plain column of the domain (or of an array of it) back to the base type. */
+  private Schema retypeFromDomain(Schema schema, Domain domain) {
+    for (Table table : schema.tables()) {
+      List<Column> candidates = plainColumns(table).stream().filter(c -> domain.isTypeOf(c.type())).toList();
+      if (!candidates.isEmpty()) {
+        Column c = candidates.get(domainRandom.nextInt(candidates.size()));
+        return replaceColumn(schema, table, c,
+            c.withType(domain.baseType() + (c.type().endsWith("[]") ? "[]" : ""), null));
+      }
+    }
+    return schema;
+  }
+
+  /** One change of a domain's definition, as the rows allow (see {@link #evolveDomains}). */
+  private Schema changeDomain(Schema schema, Domain d) {
+    Random r = domainRandom;
+    List<Column> users = domainColumns(schema, d);
+    String startName = d.renamedFrom() != null ? d.renamedFrom() : d.name().name();
+    boolean arrays = users.stream().anyMatch(c -> c.type().endsWith("[]"))
+        || stepStart.domain(new QualifiedName(d.name().schema(), startName))
+            .map(old -> domainColumns(stepStart, old).stream().anyMatch(c -> c.type().endsWith("[]")))
+            .orElse(false);
+    boolean notNull = d.notNull();
+    String defaultSql = d.defaultSql();
+    List<CheckConstraint> checks = new ArrayList<>(d.checks());
+    String comment = d.comment();
+    String base = d.baseType();
+    String collation = d.collation();
+    switch (r.nextInt(6)) {
+      case 0 -> {
+        if (!arrays && (notNull || users.stream().allMatch(c -> !c.nullable() || !mayHoldNull.contains(c.name())))) {
+          notNull = !notNull;
+        }
+      }
+      case 1 -> defaultSql = defaultSql == null ? DEFAULTS.get(base) : null;
+      case 2 -> {
+        if (!arrays) {
+          List<String> missing = domainChecks(base).stream()
+              .filter(e -> d.checks().stream().noneMatch(k -> k.expression().equals(e))).toList();
+          if (!missing.isEmpty() && r.nextBoolean()) {
+            checks.add(new CheckConstraint(d.name().name() + "_k" + ++domainCounter,
+                missing.get(r.nextInt(missing.size()))));
+          } else if (!checks.isEmpty()) {
+            checks.remove(r.nextInt(checks.size()));
+          }
+        }
+      }
+      case 3 -> {
+        if (!checks.isEmpty()) {
+          CheckConstraint old = checks.remove(r.nextInt(checks.size()));
+          checks.add(new CheckConstraint(d.name().name() + "_k" + ++domainCounter, old.expression()));
+        }
+      }
+      case 4 -> comment = comment == null ? "domain " + d.name().name() + " changed" : null;
+      default -> {
+        if (users.isEmpty() && stepStart.tables().stream().flatMap(t -> t.columns().stream())
+            .noneMatch(c -> c.type().startsWith(new QualifiedName(d.name().schema(), startName).sql()))) {
+          // Unused: the base type or collation may change (dropped and created again).
+          List<String> others = new ArrayList<>(DOMAIN_TYPES);
+          others.remove(base);
+          base = others.get(r.nextInt(others.size()));
+          defaultSql = defaultSql == null ? null : DEFAULTS.get(base);
+          // Its checks are of the catalogue: each becomes the new base type's counterpart.
+          String newBase = base;
+          checks = new ArrayList<>(checks.stream().map(k -> new CheckConstraint(k.name(),
+              domainChecks(newBase).get(domainChecks(d.baseType()).indexOf(k.expression())))).toList());
+          collation = base.startsWith("int") || base.equals("bigint") ? null : r.nextBoolean() ? "C" : null;
+        }
+      }
+    }
+    return schema.withDomain(new Domain(d.name(), d.javaClass(), base, notNull, defaultSql, checks, collation,
+        comment, d.renamedFrom()));
   }
 
   private Schema mutateOnce(Schema schema) {

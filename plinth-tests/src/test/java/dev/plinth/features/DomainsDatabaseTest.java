@@ -2,6 +2,7 @@ package dev.plinth.features;
 
 import static dev.plinth.features.GoldenScripts.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.plinth.runner.Plinth;
 import dev.plinth.runner.RollbackTarget;
@@ -122,6 +123,47 @@ class DomainsDatabaseTest {
           "missing domain check public.quantity.quantity_positive: expected VALUE > 0",
           "extra domain public.stray: integer"),
           drift.stream().map(Difference::text).toList());
+    }
+  }
+
+  /**
+   * Why PLN449 refuses a NOT NULL or check added to a domain that an array column uses (or dropped
+   * from it, which the rollback adds back): PostgreSQL refuses to validate either while a column
+   * holds an array of the domain, rows or none; only a check left NOT VALID is taken, and then
+   * new elements are checked but the existing ones never were.
+   */
+  @Test
+  void postgresqlRefusesADomainConstraintWhileAnArrayColumnUsesTheDomain() throws Exception {
+    TestDatabase db = SharedPostgres.newDatabase("domains_arrays");
+    try (Connection connection = db.connect()) {
+      ModelScripts.execute(connection, "CREATE DOMAIN code AS integer; CREATE TABLE box (codes code[], main code);"
+          + " INSERT INTO box VALUES ('{1,-2,NULL}', 1)");
+      for (String statement : List.of("ALTER DOMAIN code SET NOT NULL",
+          "ALTER DOMAIN code ADD CONSTRAINT code_positive CHECK (VALUE > 0)")) {
+        SQLException refused = assertThrows(SQLException.class, () -> alone(connection, statement));
+        assertEquals("ERROR: cannot alter type \"code\" because column \"box.codes\" uses it",
+            refused.getMessage(), statement);
+      }
+      ModelScripts.execute(connection, "ALTER DOMAIN code ADD CONSTRAINT code_positive CHECK (VALUE > 0) NOT VALID");
+      SQLException refused = assertThrows(SQLException.class,
+          () -> alone(connection, "ALTER DOMAIN code VALIDATE CONSTRAINT code_positive"));
+      assertEquals("ERROR: cannot alter type \"code\" because column \"box.codes\" uses it", refused.getMessage());
+      assertEquals("{1,-2,NULL}", query(connection, "SELECT codes FROM box"), "the existing elements were not checked");
+      assertThrows(SQLException.class, () -> alone(connection, "INSERT INTO box VALUES ('{-5}', 1)"),
+          "a new element is");
+
+      ModelScripts.execute(connection, "ALTER DOMAIN code DROP CONSTRAINT code_positive; TRUNCATE box");
+      SQLException empty = assertThrows(SQLException.class,
+          () -> alone(connection, "ALTER DOMAIN code SET NOT NULL"));
+      assertEquals("ERROR: cannot alter type \"code\" because column \"box.codes\" uses it", empty.getMessage(),
+          "also on an empty table");
+    }
+  }
+
+  /** Runs one statement in a transaction of its own. */
+  private static void alone(Connection connection, String sql) throws SQLException {
+    try (java.sql.Statement st = connection.createStatement()) {
+      st.execute(sql);
     }
   }
 

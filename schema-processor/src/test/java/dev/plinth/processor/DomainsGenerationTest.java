@@ -2,6 +2,7 @@ package dev.plinth.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
@@ -66,6 +67,91 @@ class DomainsGenerationTest {
         + " type, move the columns to it").inFile(compilation.sourceFiles().get(0))
         .onLineContaining("type = \"varchar(320)\"");
     assertEquals(committed, ProcessorRun.files(migrations()), "nothing is written");
+  }
+
+  @Test
+  void aCheckOrNotNullAddedUnderAnArrayColumnIsRefused() {
+    assertThat(ProcessorRun.compile(migrations(), List.of(codes(""), order("codes"))))
+        .succeeded();
+    Map<String, String> committed = ProcessorRun.files(migrations());
+
+    Compilation added = ProcessorRun.compile(migrations(),
+        List.of(codes("notNull = true, checks = @Check(name = \"code_short\", value = \"length(VALUE) < 5\"),"),
+            order("codes")));
+
+    assertThat(added).failed();
+    assertThat(added).hadErrorContaining("[PLN449] Domain public.code: NOT NULL and check 'code_short' are"
+        + " added, while public.purchase.codes holds an array of it. PostgreSQL cannot add a domain's NOT"
+        + " NULL or check while a column holds an array of the domain (ALTER DOMAIN fails: cannot alter"
+        + " type because the column uses it), so the migration would fail. Retype public.purchase.codes to"
+        + " text[] in a migration of its own, change the domain in the next, and retype it back in a later"
+        + " one").inFile(added.sourceFiles().get(0)).onLineContaining("type = \"text\"");
+    assertEquals(committed, ProcessorRun.files(migrations()), "nothing is written");
+  }
+
+  @Test
+  void aCheckDroppedUnderAnArrayColumnIsRefusedForTheRollback() {
+    assertThat(ProcessorRun.compile(migrations(), List.of(codes(CHECK), order("codes")))).succeeded();
+
+    Compilation dropped = ProcessorRun.compile(migrations(), List.of(codes(""), order("codes")));
+
+    assertThat(dropped).failed();
+    assertThat(dropped).hadErrorContaining("[PLN449] Domain public.code: check 'code_short' is dropped"
+        + " (the rollback adds it back), while public.purchase.codes holds an array of it.");
+    assertThat(dropped).hadErrorContaining("so its rollback would fail.");
+  }
+
+  @Test
+  void aCheckAddedWhereOnlyScalarColumnsUseTheDomainIsAccepted() {
+    assertThat(ProcessorRun.compile(migrations(), List.of(codes(""), order("main")))).succeeded();
+
+    // PostgreSQL validates the check against the scalar columns of the domain.
+    assertThat(ProcessorRun.compile(migrations(), List.of(codes(CHECK), order("main")))).succeeded();
+    assertTrue(ProcessorRun.files(migrations()).values().stream().anyMatch(sql -> sql.contains(
+        "ALTER DOMAIN \"public\".\"code\" VALIDATE CONSTRAINT \"code_short\";")), "the check is added");
+  }
+
+  @Test
+  void aCheckRenamedUnderAnArrayColumnIsAccepted() {
+    assertThat(ProcessorRun.compile(migrations(), List.of(codes(CHECK), order("codes")))).succeeded();
+
+    // Renaming a constraint validates nothing: PostgreSQL allows it, and the reverse.
+    assertThat(ProcessorRun.compile(migrations(), List.of(codes(CHECK.replace("code_short", "code_len")),
+        order("codes")))).succeeded();
+    assertTrue(ProcessorRun.files(migrations()).values().stream().anyMatch(sql -> sql.contains(
+        "RENAME CONSTRAINT \"code_short\" TO \"code_len\";")), "the check is renamed");
+  }
+
+  private static final String CHECK = "checks = @Check(name = \"code_short\", value = \"length(VALUE) < 5\"),";
+
+  /** A domain {@code code} over text, with {@code more} attributes. */
+  private static JavaFileObject codes(String more) {
+    return source("shop.Domains", """
+        package shop;
+
+        import dev.plinth.annotations.Check;
+        import dev.plinth.annotations.Domain;
+
+        @Domain(name = "code", %s
+            type = "text")
+        public interface Domains {}
+        """.formatted(more));
+  }
+
+  /** A table with a column of the domain {@code code}: an array of it ({@code codes}), or one ({@code main}). */
+  private static JavaFileObject order(String column) {
+    return source("shop.Purchase", """
+        package shop;
+
+        import dev.plinth.annotations.Column;
+        import dev.plinth.annotations.Id;
+        import dev.plinth.annotations.Nullable;
+        import dev.plinth.annotations.Table;
+
+        @Table
+        public record Purchase(@Id long id, %s) {}
+        """.formatted(column.equals("codes") ? "@Column(type = \"code[]\") @Nullable String[] codes"
+            : "@Column(type = \"code\") String main"));
   }
 
   @Test

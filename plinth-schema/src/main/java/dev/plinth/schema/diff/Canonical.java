@@ -35,6 +35,16 @@ public final class Canonical {
           + "(?:\\s+(?i:varying|precision|with\\s+time\\s+zone|without\\s+time\\s+zone))?"
           + "(?:\\s*\\(\\s*\\d+(?:\\s*,\\s*\\d+)?\\s*\\))?(?:\\s*\\[\\s*\\d*\\s*\\])*");
 
+  /** A quoted negative number: {@code '-1'}, {@code '-2.5'}. */
+  private static final Pattern NEGATIVE_NUMBER = Pattern.compile("'-\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?'");
+
+  /**
+   * A cast to a numeric type, as PostgreSQL writes one after a negative number constant
+   * ({@code '-1'::integer}, {@code '-2.5'::numeric}).
+   */
+  private static final Pattern NUMERIC_CAST = Pattern.compile(
+      "\\s*::\\s*(?i:integer|bigint|smallint|numeric|real|double\\s+precision)\\b");
+
   /** What {@link #codePart} drops besides casts: whitespace, parentheses and quotes. */
   private static final Pattern NOISE = Pattern.compile("[\\s()\"]");
 
@@ -63,7 +73,14 @@ public final class Canonical {
             end++;
           }
         }
-        out.append(sql, i, Math.min(end + 1, sql.length()));
+        String literal = sql.substring(i, Math.min(end + 1, sql.length()));
+        if (NEGATIVE_NUMBER.matcher(literal).matches()
+            && NUMERIC_CAST.matcher(sql).region(Math.min(end + 1, sql.length()), sql.length()).lookingAt()) {
+          // PostgreSQL spells a negative number constant as a quoted literal cast to its type.
+          code.append(literal, 1, literal.length() - 1);
+        } else {
+          out.append(literal);
+        }
         i = end + 1;
       } else {
         code.append(c);

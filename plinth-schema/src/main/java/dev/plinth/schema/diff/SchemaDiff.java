@@ -196,7 +196,7 @@ public final class SchemaDiff {
       if (type.renamedFrom() == null) {
         continue;
       }
-      QualifiedName from = qualify(type.renamedFrom(), type.name().schema());
+      QualifiedName from = renamedFrom(type.renamedFrom(), type.name().schema(), phases);
       if (current.enumType(type.name()).isEmpty() && current.enumType(from).isPresent()
           && after.enumType(from).isEmpty()) {
         RenameEnum rename = new RenameEnum(from, type.name());
@@ -213,7 +213,7 @@ public final class SchemaDiff {
       if (table.renamedFrom() == null) {
         continue;
       }
-      QualifiedName from = qualify(table.renamedFrom(), table.name().schema());
+      QualifiedName from = renamedFrom(table.renamedFrom(), table.name().schema(), phases);
       boolean renamable = current.table(table.name()).isEmpty()
           && current.table(from).isPresent()
           && after.table(from).isEmpty();
@@ -310,6 +310,21 @@ public final class SchemaDiff {
   }
 
   /** {@code "name"} in the given schema, or {@code "schema.name"} as written. */
+  /**
+   * The old name a rename hint states, qualified with {@code defaultSchema}, in the schema it is in
+   * once the schema renames of this diff ran: a table renamed in a schema renamed in the same
+   * compile may name the schema's old name ({@code @RenamedFrom("billing.invoice")}).
+   */
+  private static QualifiedName renamedFrom(String name, String defaultSchema, Phases phases) {
+    QualifiedName from = qualify(name, defaultSchema);
+    for (Change change : phases.renameSchemas) {
+      if (change instanceof RenameSchema rename && rename.from().equals(from.schema())) {
+        return new QualifiedName(rename.to(), from.name());
+      }
+    }
+    return from;
+  }
+
   static QualifiedName qualify(String name, String defaultSchema) {
     return name.contains(".") ? QualifiedName.parse(name) : new QualifiedName(defaultSchema, name);
   }

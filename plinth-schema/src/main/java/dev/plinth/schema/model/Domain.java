@@ -3,7 +3,10 @@ package dev.plinth.schema.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -63,5 +66,34 @@ public record Domain(
   /** The check of that name, or null. */
   public CheckConstraint check(String checkName) {
     return checks.stream().filter(c -> c.name().equals(checkName)).findFirst().orElse(null);
+  }
+
+  /**
+   * The checks of {@code before} that {@code after} keeps under another name (the same expression,
+   * the old name gone, the new name new), each by its old name: {@code ALTER DOMAIN} renames them.
+   */
+  public static Map<String, CheckConstraint> renamedChecks(Domain before, Domain after) {
+    List<CheckConstraint> added = new ArrayList<>(after.checks.stream().filter(c -> !before.checks.contains(c)).toList());
+    Map<String, CheckConstraint> renamed = new LinkedHashMap<>();
+    for (CheckConstraint old : before.checks) {
+      if (after.checks.contains(old) || after.check(old.name()) != null) {
+        continue;
+      }
+      added.stream().filter(c -> c.expression().equals(old.expression()) && before.check(c.name()) == null)
+          .findFirst().ifPresent(c -> {
+            added.remove(c);
+            renamed.put(old.name(), c);
+          });
+    }
+    return renamed;
+  }
+
+  /**
+   * The checks that turning {@code before} into {@code after} adds: those {@code before} lacks, but
+   * for the renamed ones ({@link #renamedChecks}).
+   */
+  public static List<CheckConstraint> addedChecks(Domain before, Domain after) {
+    java.util.Collection<CheckConstraint> renamed = renamedChecks(before, after).values();
+    return after.checks.stream().filter(c -> !before.checks.contains(c) && !renamed.contains(c)).toList();
   }
 }

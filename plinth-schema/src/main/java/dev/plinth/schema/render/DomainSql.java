@@ -46,25 +46,15 @@ final class DomainSql {
   static List<String> alter(Domain before, Domain after) {
     String alter = "ALTER DOMAIN " + Sql.ident(after.name()) + " ";
     List<String> out = new ArrayList<>();
-    List<CheckConstraint> added = new ArrayList<>();
-    for (CheckConstraint check : after.checks()) {
-      if (!before.checks().contains(check)) {
-        added.add(check);
-      }
-    }
+    java.util.Map<String, CheckConstraint> renamed = Domain.renamedChecks(before, after);
     for (CheckConstraint old : before.checks()) {
       if (after.checks().contains(old)) {
         continue;
       }
-      CheckConstraint renamed = after.check(old.name()) != null ? null : added.stream()
-          .filter(c -> c.expression().equals(old.expression()) && before.check(c.name()) == null)
-          .findFirst().orElse(null);
-      if (renamed != null) {
-        added.remove(renamed);
-        out.add(alter + "RENAME CONSTRAINT " + Sql.ident(old.name()) + " TO " + Sql.ident(renamed.name()) + ";");
-      } else {
-        out.add(alter + "DROP CONSTRAINT " + Sql.ident(old.name()) + ";");
-      }
+      CheckConstraint to = renamed.get(old.name());
+      out.add(to != null
+          ? alter + "RENAME CONSTRAINT " + Sql.ident(old.name()) + " TO " + Sql.ident(to.name()) + ";"
+          : alter + "DROP CONSTRAINT " + Sql.ident(old.name()) + ";");
     }
     if (before.defaultSql() == null ? after.defaultSql() != null : !before.defaultSql().equals(after.defaultSql())) {
       out.add(alter + (after.defaultSql() == null ? "DROP DEFAULT;" : "SET DEFAULT " + after.defaultSql() + ";"));
@@ -72,7 +62,7 @@ final class DomainSql {
     if (before.notNull() != after.notNull()) {
       out.add(alter + (after.notNull() ? "SET NOT NULL;" : "DROP NOT NULL;"));
     }
-    for (CheckConstraint check : added) {
+    for (CheckConstraint check : Domain.addedChecks(before, after)) {
       out.add(alter + "ADD CONSTRAINT " + Sql.ident(check.name()) + " CHECK (" + check.expression()
           + ") NOT VALID;");
       out.add(alter + "VALIDATE CONSTRAINT " + Sql.ident(check.name()) + ";");

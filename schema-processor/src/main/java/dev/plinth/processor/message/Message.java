@@ -462,6 +462,12 @@ public enum Message {
       "Domain %s: its %s changes from %s to %s, which PostgreSQL cannot alter in place, and columns"
           + " use it (%s). Declare a domain of another name with the new %s, move the columns to it"
           + " (@Column(type = \"...\")), and remove this one in a later migration."),
+  DOMAIN_CONSTRAINT_OVER_ARRAYS(Severity.ERROR, "PLN449",
+      "Domain %s: %s, while %s hold%s an array of it. PostgreSQL cannot add a domain's NOT NULL or"
+          + " check while a column holds an array of the domain (ALTER DOMAIN fails: cannot alter type"
+          + " because the column uses it), so %s would fail. Retype %s to %s[] in a migration of its"
+          + " own, change the domain in the next, and retype %s back in a later one; or keep the"
+          + " domain's NOT NULL and checks as they are."),
   DOMAIN_EMPTY(Severity.ERROR, "PLN443",
       "@Domain %s: the %s is empty. Write it, e.g. @Domain(name = \"email_address\", type = \"text\")."),
   DUPLICATE_TRIGGER(Severity.ERROR, "PLN383",
