@@ -106,9 +106,34 @@ class DomainsGenerationTest {
     assertThat(ProcessorRun.compile(migrations(), List.of(codes(""), order("main")))).succeeded();
 
     // PostgreSQL validates the check against the scalar columns of the domain.
-    assertThat(ProcessorRun.compile(migrations(), List.of(codes(CHECK), order("main")))).succeeded();
+    Compilation added = ProcessorRun.compile(migrations(), List.of(codes(CHECK), order("main")));
+    assertThat(added).succeeded();
     assertTrue(ProcessorRun.files(migrations()).values().stream().anyMatch(sql -> sql.contains(
         "ALTER DOMAIN \"public\".\"code\" VALIDATE CONSTRAINT \"code_short\";")), "the check is added");
+    assertThat(added).hadWarningContaining("[PLN324] Domain public.code gets check 'code_short': PostgreSQL"
+        + " checks every value of every column that uses the domain");
+  }
+
+  @Test
+  void aCheckAddedToADomainIsAcknowledgedOnARecordThatUsesIt() {
+    assertThat(ProcessorRun.compile(migrations(), List.of(codes(""), order("main")))).succeeded();
+
+    JavaFileObject acknowledged = source("shop.Purchase", """
+        package shop;
+
+        import dev.plinth.annotations.Acknowledge;
+        import dev.plinth.annotations.Column;
+        import dev.plinth.annotations.Id;
+        import dev.plinth.annotations.Table;
+
+        @Table
+        @Acknowledge("PLN324")
+        public record Purchase(@Id long id, @Column(type = "code") String main) {}
+        """);
+    Compilation added = ProcessorRun.compile(migrations(), List.of(codes(CHECK + " notNull = true,"), acknowledged));
+    assertThat(added).succeeded();
+    assertTrue(added.warnings().stream().noneMatch(w -> w.getMessage(null).contains("PLN324")),
+        "acknowledged: " + added.warnings());
   }
 
   @Test

@@ -409,10 +409,12 @@ class MigrationLintTest {
         record Account(@Id long id, String email, @Nullable String nickname, String code,
             @Nullable Integer visits,
             @Nullable java.time.LocalDateTime seenAt,
-            @Nullable @Column(length = 40) String city) {}
+            @Nullable @Column(length = 40) String city, @Nullable int[] scores) {}
         """);
 
     assertThat(compilation).succeeded();
+    assertThat(compilation).hadNoteContaining("[PLN320] Column 'scores' of public.account is integer[],"
+        + " which holds at most 2147483647").inFile(current).onLineContaining("int[] scores");
     assertThat(compilation).hadNoteContaining("[PLN320] Column 'visits' of public.account is integer,"
         + " which holds at most 2147483647").inFile(current).onLineContaining("Integer visits");
     assertThat(compilation).hadNoteContaining("[PLN321] Column 'seen_at' of public.account is"

@@ -58,6 +58,11 @@ public final class SquawkRules {
           "PLN313", "PLN323", "PLN317"))),
       Map.entry("ban-drop-not-null", new Announced(Set.of("PLN318"))),
       Map.entry("ban-drop-table", new Announced(Set.of("PLN307"))),
+      // NOT NULL or a check added to a domain is validated against every column of it.
+      Map.entry("ban-alter-domain-with-add-constraint", new Announced(Set.of("PLN324"))),
+      Map.entry("ban-create-domain-with-constraint", new NotApplicable(
+          "a domain the migration creates is used by no column until later statements of the"
+              + " migration, so its checks scan nothing; a check added to it later is PLN324")),
       // A detached partition leaves the table; strict plans detach CONCURRENTLY where PostgreSQL
       // allows it (not from a table with a default partition). A partition added beside a default
       // one detaches the default for the moment its rows move (PLN409).
@@ -172,15 +177,17 @@ public final class SquawkRules {
               + " its deferrability changes) says the table is locked for the build"),
       new AnnouncedStatement("disallowed-unique-constraint",
           Pattern.compile("(?i)ADD CONSTRAINT \\S+ UNIQUE (NULLS NOT DISTINCT )?\\("),
-          Set.of("PLN340"),
+          Set.of("PLN340", "PLN305"),
           "a unique constraint dropped and added again under its name to change its deferrability"
-              + " (PostgreSQL cannot alter that in place) is built in the migration's transaction;"
-              + " PLN340 says the table is locked for the build"),
+              + " (PostgreSQL cannot alter that in place), or one on a column the same migration adds"
+              + " (or adds back), is built in the migration's transaction; PLN340, or PLN305 (which"
+              + " then says its index is built under a lock that blocks writes), says the table is"
+              + " locked for the build"),
       new AnnouncedStatement("constraint-missing-not-valid",
           Pattern.compile("(?i)ADD CONSTRAINT \\S+ UNIQUE (NULLS NOT DISTINCT )?\\("),
-          Set.of("PLN340"),
-          "the same rebuilt unique constraint: a unique constraint cannot be added NOT VALID, and"
-              + " PLN340 says the table is locked while its index is built"));
+          Set.of("PLN340", "PLN305"),
+          "the same unique constraints built in the transaction: a unique constraint cannot be added"
+              + " NOT VALID, and PLN340 or PLN305 says the table is locked while its index is built"));
 
   /** A finding of {@code rule} on a statement that matches {@code statement} is wrong, for {@code reason}. */
   public record FalsePositive(String rule, Pattern statement, String reason) {}

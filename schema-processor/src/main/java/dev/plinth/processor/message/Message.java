@@ -271,6 +271,11 @@ public enum Message {
           + " reads and writes, and clients still running the old code may compare or sort the"
           + " values differently. Keep the order and add new values after the others (ALTER TYPE ..."
           + " ADD VALUE, no rewrite), or @Acknowledge(\"PLN323\") on a record that uses the type."),
+  DOMAIN_CONSTRAINT_ADDED(Severity.WARNING, "PLN324",
+      "Domain %s gets %s: PostgreSQL checks every value of every column that uses the domain"
+          + " (arrays of it excepted) while it holds a lock on their tables, so on large tables writes"
+          + " wait for the scan. Run the migration when those tables are quiet, or @Acknowledge(\"PLN324\")"
+          + " on a record with a column of the domain."),
   ROLLBACK_DROPS_VALUES(Severity.WARNING, "PLN314",
       "Rolling this migration back cannot keep the values written into column '%s' of %s since it"
           + " was added: the table has no primary key from before this migration to match rows by, so"
@@ -567,6 +572,7 @@ public enum Message {
       SET_NOT_NULL, DROPS_TABLE, DROPS_COLUMN, LOSSY_REVERSE, NO_PRIMARY_KEY, ENUM_VALUES_REMOVED,
       RENAMES_TABLE, RENAMES_COLUMN, RETYPES_COLUMN, DROPS_NOT_NULL, PRIMARY_KEY_ON_EXISTING,
       INTEGER_COLUMN, TIMESTAMP_WITHOUT_TIME_ZONE, VARCHAR_LENGTH, ENUM_REBUILT, KEY_REBUILT, COLLATION_CHANGED,
+      DOMAIN_CONSTRAINT_ADDED,
       GENERATED_READDED, GENERATED_FROM_PLAIN, DROPS_GENERATED, ADDS_GENERATED, POLICY_WITHOUT_ROW_SECURITY,
       ROW_SECURITY_WITHOUT_POLICY, DETACHES_PARTITION, ADDS_PARTITION, REFRESH_LOCKS_READERS);
 

@@ -106,6 +106,11 @@ public final class DomainReader {
     return result.withTables(tables);
   }
 
+  /** Whether {@code column}, as read from its record (its type as written) or resolved, is of {@code domain} or an array of it. */
+  public static boolean uses(Column column, Domain domain) {
+    return domain.isTypeOf(typed(column, Schema.EMPTY.withDomains(List.of(domain))).type());
+  }
+
   private static Column typed(Column column, Schema schema) {
     String type = column.type();
     if (column.enumType() != null || type.contains("\"")) {

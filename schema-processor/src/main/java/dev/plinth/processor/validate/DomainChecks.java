@@ -97,7 +97,7 @@ public final class DomainChecks {
   }
 
   /** The NOT NULL and checks that turning {@code before} into {@code after} adds, as words. */
-  private static List<String> added(Domain before, Domain after) {
+  static List<String> added(Domain before, Domain after) {
     List<String> out = new ArrayList<>();
     if (after.notNull() && !before.notNull()) {
       out.add("NOT NULL");

@@ -17,6 +17,7 @@ import dev.plinth.schema.model.Identity;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.View;
+import dev.plinth.processor.read.DomainReader;
 import dev.plinth.processor.read.TableDraft;
 import dev.plinth.schema.render.Backups;
 import java.util.ArrayList;
@@ -491,8 +492,17 @@ public final class MigrationLint {
       return List.of();
     }
 
+    /**
+     * NOT NULL or checks added to a domain: validating them scans every column of the domain.
+     * Acknowledged on a record with such a column, as the domain's own declaration may be on any type.
+     */
     public List<Finding> visitAlterDomain(Change.AlterDomain c) {
-      return List.of();
+      List<String> added = DomainChecks.added(c.before(), c.after());
+      boolean acknowledged = drafts.values().stream().anyMatch(d ->
+          d.table().columns().stream().anyMatch(col -> DomainReader.uses(col, c.after()))
+              && d.intent().acknowledges(null, Message.DOMAIN_CONSTRAINT_ADDED.id()));
+      return added.isEmpty() || acknowledged ? List.of()
+          : List.of(Finding.unplaced(Message.DOMAIN_CONSTRAINT_ADDED, c.after().name(), String.join(" and ", added)));
     }
 
     public List<Finding> visitRenameDomain(Change.RenameDomain c) {
@@ -570,12 +580,14 @@ public final class MigrationLint {
    */
   private static List<Finding> typeHints(QualifiedName table, Column column) {
     String type = column.type().trim().toLowerCase(Locale.ROOT);
+    // An array's elements are of its element type: the same hints apply to them.
+    String element = type.replaceAll("(\\s*\\[\\s*\\])+$", "");
     String name = column.name();
-    Matcher varchar = VARCHAR.matcher(type);
-    if (SMALL_INTEGERS.containsKey(type)) {
+    Matcher varchar = VARCHAR.matcher(element);
+    if (SMALL_INTEGERS.containsKey(element)) {
       return List.of(Finding.at(Message.INTEGER_COLUMN, table, name, name, table, type,
-          SMALL_INTEGERS.get(type)));
-    } else if (LOCAL_TIMESTAMP.matcher(type).matches()) {
+          SMALL_INTEGERS.get(element)));
+    } else if (LOCAL_TIMESTAMP.matcher(element).matches()) {
       return List.of(Finding.at(Message.TIMESTAMP_WITHOUT_TIME_ZONE, table, name, name, table));
     } else if (varchar.matches()) {
       return List.of(Finding.at(Message.VARCHAR_LENGTH, table, name, name, table, type, name,
