@@ -66,7 +66,7 @@ class RandomEvolutionTest {
   @CsvSource({"1, false", "2, false", "3, false", "4, false", "1, true", "2, true", "3, true", "4, true"})
   // SquawkOracleTest lints the migrations of these seeds
   void everyStepRoundTripsAndKeepsEveryRow(long seed, boolean strict) throws SQLException, IOException {
-    TestDatabase db = evolve(seed, strict, false, true, new TreeSet<>());
+    TestDatabase db = evolve(seed, strict, false, new TreeSet<>());
     List<Unsupported> unsupported = PullProof.prove(db, project).unsupported();
     assertEquals(List.of(), unsupported.stream().map(Unsupported::text).toList(), "pull says everything");
   }
@@ -81,7 +81,7 @@ class RandomEvolutionTest {
   @CsvSource({"5, false", "6, true"})
   void everyStepWithFunctionsAndTriggersRoundTrips(long seed, boolean strict) throws SQLException {
     Set<String> kinds = new TreeSet<>();
-    evolve(seed, strict, true, false, kinds);
+    evolve(seed, strict, true, kinds);
     assertTrue(kinds.containsAll(Set.of("ReplaceFunction", "DropFunction", "CreateFunction", "CreateTrigger",
         "DropTrigger", "RenameTable", "AlterColumn", "CreateMaterializedView", "CreateSequence",
         "AlterSequence", "DropSequence", "RenameSequence", "RefreshView")),
@@ -146,12 +146,10 @@ class RandomEvolutionTest {
 
   /**
    * Evolves a database through {@link #STEPS} random steps, checking each; returns it, and adds the
-   * kinds of change the steps made to {@code kinds}. With {@code forPull}, a last step, checked
-   * likewise, retypes the columns of domains to their base types and drops the domains:
-   * {@code pull} gives domains to a hand-written migration, which its proof does not take.
+   * kinds of change the steps made to {@code kinds}.
    */
-  private static TestDatabase evolve(long seed, boolean strict, boolean routines, boolean forPull,
-      Set<String> kinds) throws SQLException {
+  private static TestDatabase evolve(long seed, boolean strict, boolean routines, Set<String> kinds)
+      throws SQLException {
     Rows rows = new Rows(seed);
     String name = (strict ? "strict_" : "") + (routines ? "routines_" : "") + seed;
     TestDatabase db = SharedPostgres.newDatabase("evolution_" + name);
@@ -167,8 +165,8 @@ class RandomEvolutionTest {
       Schema initial = mutator.initial();
       version = migrate(connection, current, initial, version, strict, "initial");
       current = initial;
-      for (int step = 1; step <= STEPS + (forPull ? 1 : 0); step++) {
-        Schema next = step > STEPS ? SchemaMutator.withoutDomains(current) : mutator.mutate(current);
+      for (int step = 1; step <= STEPS; step++) {
+        Schema next = mutator.mutate(current);
         List<Change> changes = changes(current, next, postgres);
         changes.forEach(c -> kinds.add(c instanceof Change.CreateView v && v.view().materialized()
             ? "CreateMaterializedView" : c.getClass().getSimpleName()));

@@ -647,19 +647,6 @@ final class SchemaMutator {
     }
   }
 
-  /** {@code schema} with the columns of its domains retyped to their base types, and no domains. */
-  static Schema withoutDomains(Schema schema) {
-    Schema result = schema;
-    for (Domain domain : schema.domains()) {
-      for (Table table : result.tables()) {
-        result = result.withTable(table.withColumns(table.columns().stream().map(c -> domain.isTypeOf(c.type())
-            ? c.withType(domain.baseType() + (c.type().endsWith("[]") ? "[]" : ""), null) : c).toList()));
-      }
-      result = result.withoutDomain(domain.name());
-    }
-    return result;
-  }
-
   /** Checks of a domain over {@code base} that every value {@link Rows} writes (and defaults) meet. */
   private static List<String> domainChecks(String base) {
     return base.equals("integer") || base.equals("bigint")
