@@ -227,8 +227,10 @@ final class Postmaster {
       Process pgCtl = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
       long deadline = System.nanoTime() + STARTUP_WAIT.toNanos();
       while (System.nanoTime() < deadline) {
-        Optional<State> ready = ServerFiles.ready(data).filter(p -> ProcessHandle.of(p.pid()).isPresent());
+        // pg_ctl exits once it has seen the server ready or failing; asked first, so that one which saw
+        // it ready (between the two looks) is never taken for one that saw it fail.
         boolean exited = !pgCtl.isAlive();
+        Optional<State> ready = ServerFiles.ready(data).filter(p -> ProcessHandle.of(p.pid()).isPresent());
         if (ready.isPresent()) {
           return ready;
         }
