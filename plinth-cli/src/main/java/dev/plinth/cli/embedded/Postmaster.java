@@ -20,6 +20,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -37,6 +41,17 @@ final class Postmaster {
 
   /** How long a server may take to accept connections after it was started. */
   private static final Duration STARTUP_WAIT = Duration.ofSeconds(30);
+
+  /**
+   * The server's settings, however it is started: zonky's defaults (time zone, connections), and
+   * instead of zonky's {@code -F} (fsync off, fine for tests, not for data we promise to keep)
+   * durable commits; loopback only.
+   */
+  private static final Map<String, String> SETTINGS = settings("timezone", "UTC", "max_connections", "300",
+      "fsync", "on", "synchronous_commit", "on", "listen_addresses", "localhost");
+
+  /** zonky's binaries: one resolver for the JVM, so zonky prepares them once even for initdb and a start. */
+  private static final Binaries.Resolver BINARIES = new Binaries.Resolver(Postmaster.class.getClassLoader());
 
   private Postmaster() {}
 
@@ -141,6 +156,17 @@ final class Postmaster {
       initialize(data);
     }
     ProcessBuilder.Redirect log = ProcessBuilder.Redirect.appendTo(data.resolveSibling(data.getFileName() + ".log").toFile());
+    Optional<Binaries.Noted> noted = Binaries.noted(data, Postmaster.class.getClassLoader());
+    if (noted.isPresent()) {
+      Optional<State> started = startFrom(noted.get(), data, port, log);
+      Optional<State> ours = started.filter(p -> serves(port, data, password));
+      if (ours.isPresent()) {
+        return ours.get();
+      }
+      // Whatever went wrong, zonky starts it as before: same checks, same messages, binaries noted afresh.
+      started.ifPresent(p -> stop(data, p.pid()));
+      Binaries.forget(data);
+    }
     EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
         .setDataDirectory(data.toFile())
         .setCleanDataDirectory(false)
@@ -148,15 +174,13 @@ final class Postmaster {
         // Sorting and messages must not depend on the machine: C locale, UTF8 (zonky passes -E UTF-8).
         .setLocaleConfig("locale", "C")
         .setPGStartupWait(STARTUP_WAIT)
+        .setPgBinaryResolver(BINARIES)
         // The server's lifetime is Plinth's to decide (it may outlive this JVM), not a shutdown hook's.
         .setRegisterShutdownHook(false)
         // The postmaster keeps its output streams: a file, not a pipe to a JVM that may be gone.
         .setOutputRedirector(log)
-        .setErrorRedirector(log)
-        // zonky starts postgres with -F (fsync off), fine for tests, not for data we promise to keep.
-        .setServerConfig("fsync", "on")
-        .setServerConfig("synchronous_commit", "on")
-        .setServerConfig("listen_addresses", "localhost");
+        .setErrorRedirector(log);
+    SETTINGS.forEach(builder::setServerConfig);
     password.ifPresent(p -> builder.setConnectConfig("password", p));
     EmbeddedPostgres started;
     try {
@@ -179,7 +203,73 @@ final class Postmaster {
       stop(data, ServerFiles.postmaster(data).map(State::pid).orElse(-1L));
       throw new PlinthException(Message.EMBEDDED_PORT_IN_USE, port);
     }
+    noteBinaries(data, ours.get().pid());
     return ours.get();
+  }
+
+  /**
+   * Starts the server of {@code data} on {@code port} from binaries zonky prepared before, as zonky
+   * does ({@code pg_ctl start}, which detaches the postmaster, with {@link #SETTINGS}), and waits
+   * until its {@code postmaster.pid} says it is ready, looking every few milliseconds rather than
+   * every tenth of a second as {@code pg_ctl -w} does. Empty, with nothing left running, when it
+   * did not get there.
+   */
+  private static Optional<State> startFrom(Binaries.Noted binaries, Path data, int port, ProcessBuilder.Redirect log) {
+    List<String> command = new ArrayList<>();
+    if (binaries.userNamespace()) {
+      command.addAll(List.of("unshare", "-U"));
+    }
+    StringBuilder options = new StringBuilder("-p " + port);
+    SETTINGS.forEach((key, value) -> options.append(" -c ").append(key).append('=').append(value));
+    command.addAll(List.of(binaries.bin("pg_ctl").toString(), "-D", data.toString(), "-o", options.toString(), "-w",
+        "-t", Long.toString(STARTUP_WAIT.toSeconds()), "start"));
+    try {
+      Process pgCtl = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+      long deadline = System.nanoTime() + STARTUP_WAIT.toNanos();
+      while (System.nanoTime() < deadline) {
+        // pg_ctl exits once it has seen the server ready or failing; asked first, so that one which saw
+        // it ready (between the two looks) is never taken for one that saw it fail.
+        boolean exited = !pgCtl.isAlive();
+        Optional<State> ready = ServerFiles.ready(data).filter(p -> ProcessHandle.of(p.pid()).isPresent());
+        if (ready.isPresent()) {
+          return ready;
+        }
+        if (exited) {
+          break; // pg_ctl saw the postmaster fail (or time out)
+        }
+        Thread.sleep(5);
+      }
+      pgCtl.destroy();
+    } catch (IOException e) {
+      // Not started: zonky tries.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    stopLeftover(data);
+    return Optional.empty();
+  }
+
+  /** Notes the binaries that postmaster {@code pid}, just started by zonky, runs from, if the archive is known. */
+  private static void noteBinaries(Path data, long pid) {
+    Optional<Path> postgres = ProcessHandle.of(pid).flatMap(p -> p.info().command()).map(Path::of);
+    Optional<Path> home = postgres.map(Path::getParent).map(Path::getParent);
+    if (BINARIES.chosen().isEmpty() || home.isEmpty()) {
+      Binaries.forget(data);
+      return;
+    }
+    try {
+      Binaries.note(data, BINARIES.chosen().get(), home.get(), Binaries.userNamespace());
+    } catch (IOException e) {
+      Binaries.forget(data); // the next start goes through zonky again
+    }
+  }
+
+  private static Map<String, String> settings(String... keysAndValues) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      settings.put(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return Collections.unmodifiableMap(settings);
   }
 
   /**
@@ -312,6 +402,7 @@ final class Postmaster {
     deleteTree(staging);
     Files.createDirectories(staging);
     try (EmbeddedPostgres initdb = EmbeddedPostgres.builder()
+        .setPgBinaryResolver(BINARIES)
         .setDataDirectory(staging.toFile())
         .setCleanDataDirectory(false)
         .setPort(freePort())

@@ -100,12 +100,28 @@ final class ServerFiles {
   /** PostgreSQL's own record of its postmaster: pid (line 1) and port (line 4). */
   static Optional<State> postmaster(Path data) {
     try {
-      List<String> lines = Files.readAllLines(data.resolve("postmaster.pid"));
-      return Optional.of(new State(Integer.parseInt(lines.get(3).strip()), Long.parseLong(lines.get(0).strip()),
-          Mode.COMMAND));
+      return Optional.of(postmaster(Files.readAllLines(data.resolve("postmaster.pid"))));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The postmaster of {@code data} once its {@code postmaster.pid} says that it accepts connections
+   * (line 8, {@code ready}, written since PostgreSQL 10).
+   */
+  static Optional<State> ready(Path data) {
+    try {
+      List<String> lines = Files.readAllLines(data.resolve("postmaster.pid"));
+      return lines.size() > 7 && lines.get(7).strip().equals("ready") ? Optional.of(postmaster(lines))
+          : Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static State postmaster(List<String> lines) {
+    return new State(Integer.parseInt(lines.get(3).strip()), Long.parseLong(lines.get(0).strip()), Mode.COMMAND);
   }
 
   private static String value(List<String> lines, String key) {
