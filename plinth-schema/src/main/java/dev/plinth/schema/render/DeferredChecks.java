@@ -54,8 +54,14 @@ final class DeferredChecks {
     return out;
   }
 
-  /** Whether {@code statement} (one or more lines) writes rows. */
+  /**
+   * Whether {@code statement} writes rows: it is an {@code UPDATE}, {@code INSERT} or
+   * {@code DELETE} (also in a {@code WITH} query), or a {@code DO} block running one (not, say, a
+   * function whose body holds one).
+   */
   static boolean writesRows(String statement) {
-    return statement.lines().map(String::strip).anyMatch(line -> WRITES.stream().anyMatch(line::startsWith));
+    return (statement.startsWith("DO ") ? statement.lines().map(String::strip) : statement.lines().limit(1))
+        .anyMatch(line -> WRITES.stream().anyMatch(w -> line.startsWith(w)
+            || line.startsWith("WITH ") && line.contains("(" + w)));
   }
 }

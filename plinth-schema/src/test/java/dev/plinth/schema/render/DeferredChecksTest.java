@@ -47,6 +47,20 @@ class DeferredChecksTest {
         .filter(s -> s.startsWith("SET CONSTRAINTS")).toList(), "each statement commits on its own");
   }
 
+  @Test
+  void aStatementWritesRowsWhenItIsAWriteOrADoBlockRunningOne() {
+    assertEquals(List.of(true, true, true, true, true, false, false), List.of(
+        DeferredChecks.writesRows("UPDATE \"t\" SET \"c\" = 1;"),
+        DeferredChecks.writesRows("INSERT INTO \"t\" SELECT * FROM \"u\";"),
+        DeferredChecks.writesRows("DELETE FROM \"t\" WHERE \"c\" > 1;"),
+        DeferredChecks.writesRows(Sql.doBlock("  IF true THEN\n    UPDATE \"t\" SET \"c\" = 1;\n  END IF;\n")),
+        DeferredChecks.writesRows(Sql.doBlock("  LOOP\n    WITH \"filled\" AS (UPDATE \"t\" SET \"c\" = 1 RETURNING \"c\")\n"
+            + "    SELECT count(*) INTO n FROM \"filled\";\n    EXIT WHEN n = 0;\n  END LOOP;\n")),
+        DeferredChecks.writesRows("CREATE FUNCTION \"f\"() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n"
+            + "UPDATE \"t\" SET \"c\" = 1;\nRETURN NEW;\nEND\n$$;"),
+        DeferredChecks.writesRows("ALTER TABLE \"t\" ALTER COLUMN \"c\" SET NOT NULL;")));
+  }
+
   /** The reverse of dropping {@code child.token}, {@code child}'s foreign key checked as given. */
   private static String rollback(Deferral deferral, boolean transactional) {
     Schema v1 = schema(List.of(TOKEN), deferral);
