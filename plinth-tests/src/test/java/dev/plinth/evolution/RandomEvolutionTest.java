@@ -319,14 +319,16 @@ class RandomEvolutionTest {
   }
 
   /**
-   * The schema with each table's generated columns after its other columns, in their order: a
-   * rollback that rebuilds an enum type (the reverse of a value added) drops and adds again the
-   * generated columns that read it, and PostgreSQL adds a column last; migrating again keeps them
-   * there. Every other column keeps its place, and every column its definition.
+   * The schema with each table's generated columns after its other columns, by name: a rollback
+   * that rebuilds an enum type (the reverse of a value added) drops and adds again the generated
+   * columns that read it, in the model's order, and PostgreSQL adds a column last; migrating again
+   * keeps them there. Their order before may have been another (an earlier step that added one of
+   * them again put it last). Every other column keeps its place, and every column its definition.
    */
   private static Schema generatedLast(Schema schema) {
     return schema.withTables(schema.tables().stream().map(t -> t.withColumns(java.util.stream.Stream.concat(
-        t.columns().stream().filter(c -> !c.isGenerated()), t.columns().stream().filter(c -> c.isGenerated()))
+        t.columns().stream().filter(c -> !c.isGenerated()), t.columns().stream().filter(c -> c.isGenerated())
+            .sorted(java.util.Comparator.comparing(dev.plinth.schema.model.Column::name)))
         .toList())).toList());
   }
 

@@ -27,7 +27,8 @@ import java.util.Set;
  * {@code @Index(concurrently = true)} is), and a unique constraint or primary key is added
  * {@code USING INDEX} of a unique index built {@code CONCURRENTLY} just before, so that writes are
  * blocked only for the moment the constraint is attached, not for the whole build. Tables the
- * migration creates, drops or renames keep everything in its transaction; so does a constraint on
+ * migration creates, drops or renames (also by renaming their schema) keep everything in its
+ * transaction; so does a constraint on
  * columns the migration adds, changes or renames, or whose name it also drops or renames.
  */
 public final class ConcurrentIndexes {
@@ -45,11 +46,11 @@ public final class ConcurrentIndexes {
    * partition (which PostgreSQL refuses).
    */
   static List<Change> mark(Schema before, List<Change> changes) {
-    Set<QualifiedName> inTransaction = tablesInTransaction(changes);
+    InTransaction inTransaction = InTransaction.of(changes);
     Set<QualifiedName> withDefault = new HashSet<>();
     for (Table table : before.tables()) {
       if (table.partitioned()) {
-        inTransaction.add(table.name());
+        inTransaction.tables().add(table.name());
         if (table.partitioning().hasDefault()) {
           withDefault.add(table.name());
         }
@@ -58,11 +59,11 @@ public final class ConcurrentIndexes {
     return changes.stream().map(change -> mark(change, changes, inTransaction, withDefault)).toList();
   }
 
-  private static Change mark(Change change, List<Change> changes, Set<QualifiedName> inTransaction,
+  private static Change mark(Change change, List<Change> changes, InTransaction inTransaction,
       Set<QualifiedName> withDefault) {
     if (change instanceof Change.DetachPartition d && !d.concurrent() && !d.partition().isDefault()
         && !withDefault.contains(d.table())
-        && !tablesInTransaction(changes).contains(d.table())) {
+        && !InTransaction.of(changes).contains(d.table())) {
       return d.concurrently();
     } else if (change instanceof AddIndex a && !a.concurrently() && !inTransaction.contains(a.table())) {
       return new AddIndex(a.table(), a.index(), true);
@@ -84,7 +85,7 @@ public final class ConcurrentIndexes {
 
   /** Whether a constraint can be attached to an index built before the migration's transaction. */
   private static boolean attachable(QualifiedName table, String name, List<String> columns,
-      List<Change> changes, Set<QualifiedName> inTransaction) {
+      List<Change> changes, InTransaction inTransaction) {
     return !inTransaction.contains(table)
         && changes.stream().noneMatch(c -> touchesColumn(c, table, columns) || takesName(c, name));
   }
@@ -117,19 +118,33 @@ public final class ConcurrentIndexes {
     return false;
   }
 
-  /** The tables the changes create, drop or rename: their indexes stay in the transaction. */
-  private static Set<QualifiedName> tablesInTransaction(List<Change> changes) {
-    Set<QualifiedName> tables = new HashSet<>();
-    for (Change change : changes) {
-      if (change instanceof CreateTable c) {
-        tables.add(c.table().name());
-      } else if (change instanceof DropTable d) {
-        tables.add(d.table().name());
-      } else if (change instanceof RenameTable r) {
-        tables.add(r.from());
-        tables.add(r.to());
+  /**
+   * The tables the changes create, drop or rename, and the schemas they rename (a renamed schema's
+   * tables have new names, which exist only once the transaction has renamed it): their indexes
+   * stay in the transaction.
+   */
+  private record InTransaction(Set<QualifiedName> tables, Set<String> schemas) {
+    static InTransaction of(List<Change> changes) {
+      Set<QualifiedName> tables = new HashSet<>();
+      Set<String> schemas = new HashSet<>();
+      for (Change change : changes) {
+        if (change instanceof CreateTable c) {
+          tables.add(c.table().name());
+        } else if (change instanceof DropTable d) {
+          tables.add(d.table().name());
+        } else if (change instanceof RenameTable r) {
+          tables.add(r.from());
+          tables.add(r.to());
+        } else if (change instanceof Change.RenameSchema r) {
+          schemas.add(r.from());
+          schemas.add(r.to());
+        }
       }
+      return new InTransaction(tables, schemas);
     }
-    return tables;
+
+    boolean contains(QualifiedName table) {
+      return tables.contains(table) || schemas.contains(table.schema());
+    }
   }
 }

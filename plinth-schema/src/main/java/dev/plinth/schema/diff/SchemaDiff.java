@@ -375,11 +375,14 @@ public final class SchemaDiff {
         Objects::equals, (a, b) -> phases.alterKeys.add(new Change.AlterForeignKey(name, a, b)));
     List<String> lost = old.columns().stream().filter(c -> c.enumType() != null)
         .flatMap(c -> lostValues.getOrDefault(c.enumType(), List.of()).stream()).distinct().toList();
-    diffNamed(old.indexes(), table.indexes(), SchemaDiff::sameButStorage,
+    // PostgreSQL sets no storage parameters on a partitioned index: it is built again with them.
+    BiPredicate<Index, Index> inPlace = old.partitioned() || table.partitioned()
+        ? SchemaDiff::sameButTablespace : SchemaDiff::sameButStorage;
+    diffNamed(old.indexes(), table.indexes(), inPlace,
         i -> (namesAny(lost, i.where()) || i.keys().stream().anyMatch(k -> namesAny(lost, k.expression()))
             ? phases.dropDefaults : phases.dropIndexes).add(new DropIndex(name, i)),
         i -> phases.addIndexes.add(new AddIndex(name, i)));
-    alterInPlace(old.indexes(), table.indexes(), SchemaDiff::sameButStorage, SchemaDiff::sameIndex,
+    alterInPlace(old.indexes(), table.indexes(), inPlace, SchemaDiff::sameIndex,
         (a, b) -> phases.alterIndexes.add(new Change.AlterIndex(name, a, b)));
     diffNamed(old.checks(), table.checks(),
         (a, b) -> Canonical.check(a).equals(Canonical.check(b)),
@@ -636,6 +639,11 @@ public final class SchemaDiff {
   /** Whether two indexes differ at most in storage parameters and tablespace (changed in place). */
   private static boolean sameButStorage(Index a, Index b) {
     return sameIndex(a.withStorage(b.with(), b.tablespace()), b);
+  }
+
+  /** Whether two indexes differ at most in tablespace (changed in place, also when partitioned). */
+  private static boolean sameButTablespace(Index a, Index b) {
+    return sameIndex(a.withStorage(a.with(), b.tablespace()), b);
   }
 
   /**

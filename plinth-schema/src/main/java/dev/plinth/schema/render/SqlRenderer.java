@@ -85,12 +85,19 @@ public final class SqlRenderer {
     Schema state = before;
     Set<QualifiedName> created = SeparateValidation.created(changes);
     SharedNames shared = SharedNames.of(changes);
+    boolean checkedAtOnce = resumable;
     for (Change change : changes) {
       List<String> statements = change.accept(new Renderer(state, backups, created, resumable,
           separateValidation, shared));
+      Schema after = change.applyTo(state);
+      if (!checkedAtOnce && (DeferredChecks.any(state) || DeferredChecks.any(after))
+          && statements.stream().anyMatch(DeferredChecks::writesRows)) {
+        statements = DeferredChecks.afterFirstWrite(statements);
+        checkedAtOnce = true;
+      }
       out.add(String.join("\n", tenantSchemas
           ? statements.stream().map(s -> TenantNames.statement(s, backups)).toList() : statements));
-      state = change.applyTo(state);
+      state = after;
     }
     return out;
   }
@@ -644,12 +651,7 @@ public final class SqlRenderer {
     if (table == null) {
       return List.of();
     }
-    List<String> names = new ArrayList<>();
-    if (table.primaryKey() != null && table.primaryKey().deferrable() == Deferral.DEFERRED) {
-      names.add(table.primaryKey().name());
-    }
-    table.uniques().stream().filter(u -> u.deferrable() == Deferral.DEFERRED).forEach(u -> names.add(u.name()));
-    table.foreignKeys().stream().filter(f -> f.deferrable() == Deferral.DEFERRED).forEach(f -> names.add(f.name()));
+    List<String> names = DeferredChecks.names(table);
     if (names.isEmpty()) {
       return List.of();
     }

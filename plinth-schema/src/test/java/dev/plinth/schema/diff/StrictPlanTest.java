@@ -114,6 +114,18 @@ class StrictPlanTest {
   }
 
   @Test
+  void theIndexesAndKeysOfATableWhoseSchemaTheMigrationRenamesStayInTheTransaction() {
+    // The table is called by its schema's new name, which exists only once the rename has run.
+    QualifiedName moved = QualifiedName.parse("renamed.t");
+    Index old = new Index("t_c_idx", List.of(IndexKey.column("c")), false, "btree", null, List.of(), false);
+    Index next = new Index("t_d_idx", List.of(IndexKey.column("d")), false, "btree", null, List.of(), false);
+    Change[] changes = {new Change.RenameSchema("old", "renamed"), new DropIndex(moved, old),
+        new AddUnique(moved, new UniqueConstraint("t_c_key", List.of("c"))),
+        new AddPrimaryKey(moved, new PrimaryKey("t_pkey", List.of("d"))), new AddIndex(moved, next)};
+    assertEquals(List.of(new MigrationPlan.Step(List.of(changes), true)), strict(changes));
+  }
+
+  @Test
   void aNewTableKeepsItsIndexesInOneTransaction() {
     Index index = new Index("fresh_c_idx", List.of(IndexKey.column("c")), false, "btree", null, List.of(),
         false);

@@ -100,6 +100,17 @@ public final class CatalogReader {
   private static final String CONSTRAINT_NULLS_NOT_DISTINCT =
       "(SELECT ix.indnullsnotdistinct FROM pg_index ix WHERE ix.indexrelid = co.conindid)";
 
+  /**
+   * Whether the expression key {@code k} of index {@code i} states its collation: an expression
+   * has the one PostgreSQL derives from what it reads (a column's {@code COLLATE "C"}, say) unless
+   * {@code COLLATE} says otherwise, and the index's definition shows {@code COLLATE} only then.
+   */
+  private static final String COLLATE_STATED = """
+      (strpos(pg_get_indexdef(i.indexrelid, 0, true),
+              pg_get_indexdef(i.indexrelid, k.ord::int, true) || ' COLLATE ') > 0
+       OR strpos(pg_get_indexdef(i.indexrelid, 0, true),
+                 pg_get_indexdef(i.indexrelid, k.ord::int, true) || ') COLLATE ') > 0)""";
+
   private static final String INDEXES = """
       SELECT i.indrelid, ic.relname, am.amname, i.indisunique, pg_get_expr(i.indpred, i.indrelid),
              i.indnkeyatts, i.indnatts, i.indkey::int2[], i.indoption::int2[],
@@ -110,7 +121,7 @@ public final class CatalogReader {
              %s, ic.reloptions,
              (SELECT ts.spcname FROM pg_tablespace ts WHERE ts.oid = ic.reltablespace),
              ARRAY(SELECT CASE WHEN k.coll IS NULL OR k.coll = 0 OR k.coll = a.attcollation
-                                 OR (k.attnum = 0 AND k.coll = 100) THEN NULL ELSE cl.collname END
+                                 OR (k.attnum = 0 AND (k.coll = 100 OR NOT %s)) THEN NULL ELSE cl.collname END
                    FROM unnest(i.indcollation::oid[], i.indkey::int2[]) WITH ORDINALITY AS k(coll, attnum, ord)
                    LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
                    LEFT JOIN pg_collation cl ON cl.oid = k.coll ORDER BY k.ord)
@@ -202,7 +213,7 @@ public final class CatalogReader {
       }
     }
     try (PreparedStatement st = connection.prepareStatement(INDEXES.formatted(
-        nullsNotDistinct ? "i.indnullsnotdistinct" : "false", schemas));
+        nullsNotDistinct ? "i.indnullsnotdistinct" : "false", COLLATE_STATED, schemas));
         ResultSet rs = st.executeQuery()) {
       while (rs.next()) {
         TableBuilder table = tables.get(rs.getLong(1));
