@@ -60,7 +60,8 @@ public final class GeneratedMigration {
    */
   public static Map<String, String> render(Version version, String slug, Schema state, MigrationPlan.Step step,
       Settings settings, List<ReplacedMigration> replaced) {
-    JournalEntry entry = entry(version, step, settings, replaced);
+    JournalEntry entry = entry(version, step, settings, replaced,
+        MigrationScript.meetsDeferredKeys(state, step.changes()));
     Map<String, String> files = new LinkedHashMap<>();
     files.put(MigrationsFolder.forwardPath(version, slug), MigrationScript.forward(version.toString(), state,
         step.changes(), entry.scriptSettings()));
@@ -73,13 +74,17 @@ public final class GeneratedMigration {
     return files;
   }
 
-  /** The journal entry of a step, rendered as {@link #scriptSettings} say. */
+  /**
+   * The journal entry of a step, rendered as {@link #scriptSettings} say; {@code deferredKeys} when
+   * keys checked at commit exist during the step (the entry then says they are checked at once
+   * after a write).
+   */
   private static JournalEntry entry(Version version, MigrationPlan.Step step, Settings settings,
-      List<ReplacedMigration> replaced) {
+      List<ReplacedMigration> replaced, boolean deferredKeys) {
     ScriptSettings script = scriptSettings(step, settings);
     return new JournalEntry(JournalEntry.FORMAT, version.toString(), script.lockTimeout(),
         script.transactional(), script.resumable(), script.tenantSchemas(), replaced, step.changes(),
-        script.statementTimeout(), script.separateValidation());
+        script.statementTimeout(), script.separateValidation(), deferredKeys && script.transactional());
   }
 
   /**

@@ -39,9 +39,14 @@ import java.util.Objects;
  * @param separateValidation whether constraints added to existing tables are only added
  *     {@code NOT VALID}, a later entry validating them (the strict plan); absent (false) in entries
  *     written before it existed and in relaxed ones, which validate them at once
+ * @param deferredChecksAtOnce whether a transactional script of the entry that writes rows while
+ *     keys checked at commit ({@code INITIALLY DEFERRED}) exist checks them at once from its first
+ *     write on ({@code SET CONSTRAINTS ALL IMMEDIATE}), so that no check is queued when it alters a
+ *     table; written only where such keys exist during the migration, absent (false) in entries
+ *     written before it existed, whose scripts keep them deferred
  */
 @JsonPropertyOrder({"format", "version", "lockTimeout", "statementTimeout", "transactional",
-    "resumable", "separateValidation", "tenantSchemas", "replaces", "changes"})
+    "resumable", "separateValidation", "deferredChecksAtOnce", "tenantSchemas", "replaces", "changes"})
 public record JournalEntry(
     @JsonProperty("format") int format,
     @JsonProperty("version") String version,
@@ -53,7 +58,9 @@ public record JournalEntry(
     @JsonProperty("changes") List<Change> changes,
     @JsonProperty("statementTimeout") String statementTimeout,
     @JsonProperty("separateValidation") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
-    boolean separateValidation) {
+    boolean separateValidation,
+    @JsonProperty("deferredChecksAtOnce") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+    boolean deferredChecksAtOnce) {
   /** The current (and only) format. A published format never changes; a new one gets a new number. */
   public static final int FORMAT = 1;
 
@@ -81,6 +88,14 @@ public record JournalEntry(
     this(format, version, lockTimeout, transactional, resumable, false, replaces, changes);
   }
 
+  /** An entry as written before keys checked at commit were checked at once after a write. */
+  public JournalEntry(int format, String version, String lockTimeout, boolean transactional, boolean resumable,
+      boolean tenantSchemas, List<ReplacedMigration> replaces, List<Change> changes, String statementTimeout,
+      boolean separateValidation) {
+    this(format, version, lockTimeout, transactional, resumable, tenantSchemas, replaces, changes,
+        statementTimeout, separateValidation, false);
+  }
+
   /** An entry as written before statement timeouts and separate validation existed. */
   public JournalEntry(int format, String version, String lockTimeout, boolean transactional, boolean resumable,
       boolean tenantSchemas, List<ReplacedMigration> replaces, List<Change> changes) {
@@ -91,6 +106,6 @@ public record JournalEntry(
   /** How the entry's scripts are rendered. */
   public ScriptSettings scriptSettings() {
     return new ScriptSettings(lockTimeout, statementTimeout, transactional, resumable, tenantSchemas,
-        separateValidation);
+        separateValidation, deferredChecksAtOnce);
   }
 }

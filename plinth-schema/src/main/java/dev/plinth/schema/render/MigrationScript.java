@@ -70,6 +70,23 @@ public final class MigrationScript {
         ScriptSettings.of(lockTimeout, transactional, resumable, tenantSchemas));
   }
 
+  /**
+   * Whether a key checked at commit exists before, during or after {@code changes} from
+   * {@code before}: only then can {@link ScriptSettings#deferredChecksAtOnce()} change a script.
+   */
+  public static boolean meetsDeferredKeys(Schema before, List<Change> changes) {
+    Schema state = before;
+    boolean any = DeferredChecks.any(state);
+    for (Change change : changes) {
+      if (any) {
+        return true;
+      }
+      state = change.applyTo(state);
+      any = DeferredChecks.any(state);
+    }
+    return any;
+  }
+
   /** The forward script of migration {@code version}, from {@code before}, as {@code settings} say. */
   public static String forward(String version, Schema before, List<Change> changes,
       ScriptSettings settings) {
@@ -149,7 +166,7 @@ public final class MigrationScript {
           .append(";\n");
     }
     for (String statement : SqlRenderer.statements(state, changes, backups, settings.resumable(),
-        settings.tenantSchemas(), separateValidation)) {
+        settings.tenantSchemas(), separateValidation, settings.deferredChecksAtOnce())) {
       sql.append('\n').append(statement).append('\n');
     }
     if (!epilogue.isEmpty()) {

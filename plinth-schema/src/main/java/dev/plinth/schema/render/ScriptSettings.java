@@ -14,13 +14,28 @@ package dev.plinth.schema.render;
  *     (see {@link TenantNames})
  * @param separateValidation whether the forward script adds constraints to existing tables only
  *     {@code NOT VALID}, a later migration validating them
+ * @param deferredChecksAtOnce whether a transactional script that writes rows while keys checked at
+ *     commit exist checks them at once from its first write on (see {@link DeferredChecks}); scripts
+ *     rendered before that leave them deferred
  */
 public record ScriptSettings(String lockTimeout, String statementTimeout, boolean transactional,
-    boolean resumable, boolean tenantSchemas, boolean separateValidation) {
+    boolean resumable, boolean tenantSchemas, boolean separateValidation, boolean deferredChecksAtOnce) {
 
-  /** The settings of a migration rendered before statement timeouts and separate validation. */
+  /** Settings that check keys checked at commit at once once the script writes rows, as new scripts do. */
+  public ScriptSettings(String lockTimeout, String statementTimeout, boolean transactional,
+      boolean resumable, boolean tenantSchemas, boolean separateValidation) {
+    this(lockTimeout, statementTimeout, transactional, resumable, tenantSchemas, separateValidation, true);
+  }
+
+  /** The settings of a migration without statement timeouts or separate validation. */
   public static ScriptSettings of(String lockTimeout, boolean transactional, boolean resumable,
       boolean tenantSchemas) {
     return new ScriptSettings(lockTimeout, null, transactional, resumable, tenantSchemas, false);
+  }
+
+  /** The same settings, with {@link #deferredChecksAtOnce} as given. */
+  public ScriptSettings withDeferredChecksAtOnce(boolean atOnce) {
+    return new ScriptSettings(lockTimeout, statementTimeout, transactional, resumable, tenantSchemas,
+        separateValidation, atOnce);
   }
 }

@@ -77,15 +77,17 @@ public final class SqlRenderer {
    * {@code separateValidation}, a constraint added to an existing table is only added
    * {@code NOT VALID} (a later migration validates it, see
    * {@link dev.plinth.schema.diff.MigrationPlan#split(List, boolean)}), and a column whose
-   * {@link NotNullCheck} is already in place becomes NOT NULL through it.
+   * {@link NotNullCheck} is already in place becomes NOT NULL through it. With
+   * {@code deferredChecksAtOnce}, a transactional script that writes rows while keys checked at
+   * commit exist checks them at once from its first write on ({@link DeferredChecks}).
    */
   public static List<String> statements(Schema before, List<Change> changes, Backups backups,
-      boolean resumable, boolean tenantSchemas, boolean separateValidation) {
+      boolean resumable, boolean tenantSchemas, boolean separateValidation, boolean deferredChecksAtOnce) {
     List<String> out = new ArrayList<>();
     Schema state = before;
     Set<QualifiedName> created = SeparateValidation.created(changes);
     SharedNames shared = SharedNames.of(changes);
-    boolean checkedAtOnce = resumable;
+    boolean checkedAtOnce = resumable || !deferredChecksAtOnce;
     for (Change change : changes) {
       List<String> statements = change.accept(new Renderer(state, backups, created, resumable,
           separateValidation, shared));

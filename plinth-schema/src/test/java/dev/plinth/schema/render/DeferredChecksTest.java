@@ -48,6 +48,20 @@ class DeferredChecksTest {
   }
 
   @Test
+  void scriptsOfEntriesWrittenBeforeTheCheckKeepTheKeysDeferred() {
+    Schema v1 = schema(List.of(TOKEN), Deferral.DEFERRED);
+    List<Change> changes = SchemaDiff.diff(v1, schema(List.of(), Deferral.DEFERRED));
+    ScriptSettings settings = ScriptSettings.of(null, true, false, false);
+
+    String before = MigrationScript.reverse("2", v1, changes, settings.withDeferredChecksAtOnce(false));
+    assertEquals(List.of(), body(before).stream().filter(s -> s.startsWith("SET CONSTRAINTS")).toList(),
+        "the committed bytes of older migrations stay as they were");
+    assertEquals(rollback(Deferral.DEFERRED, true), MigrationScript.reverse("2", v1, changes, settings));
+    assertEquals(true, MigrationScript.meetsDeferredKeys(v1, changes));
+    assertEquals(false, MigrationScript.meetsDeferredKeys(schema(List.of(TOKEN), Deferral.IMMEDIATE), changes));
+  }
+
+  @Test
   void aStatementWritesRowsWhenItIsAWriteOrADoBlockRunningOne() {
     assertEquals(List.of(true, true, true, true, true, false, false), List.of(
         DeferredChecks.writesRows("UPDATE \"t\" SET \"c\" = 1;"),
