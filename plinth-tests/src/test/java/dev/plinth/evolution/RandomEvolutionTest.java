@@ -96,23 +96,14 @@ class RandomEvolutionTest {
    */
   @org.junit.jupiter.api.Test
   void theEvolutionsReplaceViewsInPlace() {
-    int replaced = 0;
-    int withReaders = 0;
-    for (long seed = 1; seed <= 4; seed++) {
-      SchemaMutator mutator = new SchemaMutator(seed, false);
-      Schema current = mutator.initial();
-      for (int step = 1; step <= STEPS; step++) {
-        Schema next = mutator.mutate(current);
-        for (Change change : SchemaDiff.diff(current, next)) {
-          if (change instanceof Change.ReplaceView r && r.inPlace()) {
-            replaced++;
-            withReaders += r.readers(current).isEmpty() ? 0 : 1;
-          }
-        }
-        current = next;
+    int[] replaced = new int[2];
+    eachChange((current, change) -> {
+      if (change instanceof Change.ReplaceView r && r.inPlace()) {
+        replaced[0]++;
+        replaced[1] += r.readers(current).isEmpty() ? 0 : 1;
       }
-    }
-    assertTrue(replaced > 0 && withReaders > 0, replaced + " replaced, " + withReaders + " with readers");
+    });
+    assertTrue(replaced[0] > 0 && replaced[1] > 0, replaced[0] + " replaced, " + replaced[1] + " with readers");
   }
 
   /**
@@ -122,26 +113,33 @@ class RandomEvolutionTest {
   @org.junit.jupiter.api.Test
   void theEvolutionsChangeDomains() {
     Set<String> kinds = new TreeSet<>();
+    eachChange((current, change) -> {
+      kinds.add(change.getClass().getSimpleName());
+      if (change instanceof Change.AlterColumn a && !a.before().type().equals(a.after().type())) {
+        boolean from = a.before().type().startsWith("\"");
+        boolean to = a.after().type().startsWith("\"");
+        kinds.add(from == to ? "retype" : from ? "retype from a domain" : "retype to a domain");
+      } else if (change instanceof Change.AddColumn a && a.column().type().endsWith("\"[]")) {
+        kinds.add("array of a domain added");
+      }
+    });
+    assertTrue(kinds.containsAll(Set.of("CreateDomain", "AlterDomain", "RenameDomain", "DropDomain",
+        "retype to a domain", "retype from a domain", "array of a domain added")), "the evolutions went through " + kinds);
+  }
+
+  /** Each change of the evolutions of seeds 1 to 4, with the schema it changes. */
+  private static void eachChange(java.util.function.BiConsumer<Schema, Change> action) {
     for (long seed = 1; seed <= 4; seed++) {
       SchemaMutator mutator = new SchemaMutator(seed, false);
       Schema current = mutator.initial();
       for (int step = 1; step <= STEPS; step++) {
         Schema next = mutator.mutate(current);
         for (Change change : SchemaDiff.diff(current, next)) {
-          kinds.add(change.getClass().getSimpleName());
-          if (change instanceof Change.AlterColumn a && !a.before().type().equals(a.after().type())) {
-            boolean from = a.before().type().startsWith("\"");
-            boolean to = a.after().type().startsWith("\"");
-            kinds.add(from == to ? "retype" : from ? "retype from a domain" : "retype to a domain");
-          } else if (change instanceof Change.AddColumn a && a.column().type().endsWith("\"[]")) {
-            kinds.add("array of a domain added");
-          }
+          action.accept(current, change);
         }
         current = next;
       }
     }
-    assertTrue(kinds.containsAll(Set.of("CreateDomain", "AlterDomain", "RenameDomain", "DropDomain",
-        "retype to a domain", "retype from a domain", "array of a domain added")), "the evolutions went through " + kinds);
   }
 
   /**

@@ -32,11 +32,7 @@ final class Expressions {
         out.append(name.equals(from) && !qualified(sql, i) ? quote(to) : sql.substring(i, end));
         i = end;
       } else if (Character.isLetter(c) || c == '_') {
-        int end = i;
-        while (end < sql.length() && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_'
-            || sql.charAt(end) == '$')) {
-          end++;
-        }
+        int end = endOfWord(sql, i);
         String word = sql.substring(i, end);
         boolean function = nextNonSpace(sql, end) == '(';
         boolean matches = word.toLowerCase(Locale.ROOT).equals(from) && !function && !qualified(sql, i);
@@ -48,6 +44,16 @@ final class Expressions {
       }
     }
     return out.toString();
+  }
+
+  /** Where the unquoted word (identifier or key word) that starts at {@code start} of {@code sql} ends. */
+  private static int endOfWord(String sql, int start) {
+    int end = start;
+    while (end < sql.length() && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_'
+        || sql.charAt(end) == '$')) {
+      end++;
+    }
+    return end;
   }
 
   /**
@@ -76,11 +82,7 @@ final class Expressions {
         }
         i = end;
       } else if (Character.isLetter(c) || c == '_') {
-        int end = i;
-        while (end < sql.length() && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_'
-            || sql.charAt(end) == '$')) {
-          end++;
-        }
+        int end = endOfWord(sql, i);
         if (sql.substring(i, end).toLowerCase(Locale.ROOT).equals(name)) {
           return true;
         }
