@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.plinth.runner.Plinth;
 import dev.plinth.runner.RollbackTarget;
-import dev.plinth.runner.RunnerConfig;
 import dev.plinth.runner.internal.catalog.CatalogReader;
 import dev.plinth.runner.internal.catalog.Difference;
 import dev.plinth.runner.internal.catalog.SchemaComparison;
@@ -53,8 +52,7 @@ class CatalogFeaturesDatabaseTest {
   @Test
   void theRunnerMigratesVerifiesWithoutDriftAndRollsBack() {
     TestDatabase db = SharedPostgres.newDatabase("catalog_runner");
-    Plinth plinth = Plinth.create(RunnerConfig.builder().url(db.jdbcUrl())
-        .locations("filesystem:" + GOLDEN.resolve("migration").toAbsolutePath()).build());
+    Plinth plinth = GoldenScripts.runner(db, GOLDEN);
 
     assertEquals(3, plinth.migrate().applied().size());
     assertEquals(List.of(), plinth.verify().differences(), "a fresh migrate shows no drift");

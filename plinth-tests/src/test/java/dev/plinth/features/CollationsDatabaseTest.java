@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.plinth.runner.Plinth;
 import dev.plinth.runner.RollbackTarget;
-import dev.plinth.runner.RunnerConfig;
 import dev.plinth.runner.internal.catalog.CatalogReader;
 import dev.plinth.runner.internal.catalog.Difference;
 import dev.plinth.runner.internal.catalog.SchemaComparison;
@@ -105,8 +104,7 @@ class CollationsDatabaseTest {
   }
 
   private static Plinth plinth(TestDatabase db) {
-    return Plinth.create(RunnerConfig.builder().url(db.jdbcUrl())
-        .locations("filesystem:" + GOLDEN.resolve("migration").toAbsolutePath()).build());
+    return GoldenScripts.runner(db, GOLDEN);
   }
 
   /** The schema before the first migration and after each one, folded from the journal. */

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.plinth.runner.Plinth;
 import dev.plinth.runner.RollbackTarget;
-import dev.plinth.runner.RunnerConfig;
 import dev.plinth.runner.internal.catalog.CatalogReader;
 import dev.plinth.runner.internal.catalog.Difference;
 import dev.plinth.runner.internal.catalog.SchemaComparison;
@@ -168,8 +167,7 @@ class DomainsDatabaseTest {
   }
 
   private static Plinth plinth(TestDatabase db) {
-    return Plinth.create(RunnerConfig.builder().url(db.jdbcUrl())
-        .locations("filesystem:" + GOLDEN.resolve("migration").toAbsolutePath()).build());
+    return GoldenScripts.runner(db, GOLDEN);
   }
 
   /** The tables and domains are {@code expected}'s (views are read apart). */

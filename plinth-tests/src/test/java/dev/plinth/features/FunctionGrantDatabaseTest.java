@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.plinth.runner.Plinth;
 import dev.plinth.runner.RollbackTarget;
-import dev.plinth.runner.RunnerConfig;
 import dev.plinth.runner.internal.catalog.SecurityCatalog;
 import dev.plinth.runner.testing.SharedPostgres;
 import dev.plinth.runner.testing.SharedPostgres.TestDatabase;
@@ -110,8 +109,7 @@ class FunctionGrantDatabaseTest {
   @Test
   void verifyIsCleanAfterMigrateAndRollbackAndReportsAHandMadeRevokeAndGrant() throws Exception {
     TestDatabase db = SharedPostgres.newDatabase("function_grants_drift");
-    Plinth plinth = Plinth.create(RunnerConfig.builder().url(db.jdbcUrl())
-        .locations("filesystem:" + GOLDEN.resolve("migration").toAbsolutePath()).build());
+    Plinth plinth = GoldenScripts.runner(db, GOLDEN);
     assertEquals(2, plinth.migrate().applied().size());
     assertEquals(List.of(), plinth.verify().differences(), "a fresh migrate shows no drift");
     plinth.rollback(RollbackTarget.to("1"));

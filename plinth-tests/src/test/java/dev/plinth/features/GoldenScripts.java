@@ -1,5 +1,8 @@
 package dev.plinth.features;
 
+import dev.plinth.runner.Plinth;
+import dev.plinth.runner.RunnerConfig;
+import dev.plinth.runner.testing.SharedPostgres.TestDatabase;
 import dev.plinth.schema.diff.Changes;
 import dev.plinth.schema.journal.JournalCodec;
 import dev.plinth.schema.journal.MigrationsFolder;
@@ -17,6 +20,12 @@ import java.util.List;
 /** The committed files of one of the processor's golden migrations folders, as the runner takes them. */
 final class GoldenScripts {
   private GoldenScripts() {}
+
+  /** A runner on {@code db} taking the migrations of the golden folder {@code golden}. */
+  static Plinth runner(TestDatabase db, Path golden) {
+    return Plinth.create(RunnerConfig.builder().url(db.jdbcUrl())
+        .locations("filesystem:" + golden.resolve("migration").toAbsolutePath()).build());
+  }
 
   /** The schema before the first migration and after each one, folded from the journal. */
   static List<Schema> states(Path golden, List<MigrationsFolder.MigrationFiles> migrations) throws IOException {

@@ -118,8 +118,7 @@ class KeysDatabaseTest {
   void theRunnerMigratesVerifiesWithoutDriftAndReportsChangedOptions() throws Exception {
     TestDatabase db = SharedPostgres.newDatabase("keys_runner");
     ServerVersion.assumeAtLeast(db, 15, GENERATED_FOR);
-    Plinth plinth = Plinth.create(RunnerConfig.builder().url(db.jdbcUrl())
-        .locations("filesystem:" + GOLDEN.resolve("migration").toAbsolutePath()).build());
+    Plinth plinth = GoldenScripts.runner(db, GOLDEN);
 
     assertEquals(2, plinth.migrate().applied().size());
     assertEquals(List.of(), plinth.verify().differences(), "a fresh migrate shows no drift");

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.plinth.runner.Plinth;
 import dev.plinth.runner.RollbackTarget;
-import dev.plinth.runner.RunnerConfig;
 import dev.plinth.runner.internal.catalog.CatalogReader;
 import dev.plinth.runner.internal.catalog.Difference;
 import dev.plinth.runner.testing.SharedPostgres;
@@ -165,8 +164,7 @@ class RoutinesDatabaseTest {
   }
 
   private static Plinth plinth(TestDatabase db) {
-    return Plinth.create(RunnerConfig.builder().url(db.jdbcUrl())
-        .locations("filesystem:" + GOLDEN.resolve("migration").toAbsolutePath()).build());
+    return GoldenScripts.runner(db, GOLDEN);
   }
 
   /** The tables as the catalog reader sees them, then the functions and triggers. */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.plinth.runner.Plinth;
 import dev.plinth.runner.RollbackTarget;
-import dev.plinth.runner.RunnerConfig;
 import dev.plinth.runner.internal.catalog.CatalogReader;
 import dev.plinth.runner.internal.catalog.SchemaComparison;
 import dev.plinth.runner.internal.catalog.SecurityCatalog;
@@ -132,8 +131,7 @@ class SecurityDatabaseTest {
   }
 
   private static Plinth plinth(TestDatabase db) {
-    return Plinth.create(RunnerConfig.builder().url(db.jdbcUrl())
-        .locations("filesystem:" + GOLDEN.resolve("migration").toAbsolutePath()).build());
+    return GoldenScripts.runner(db, GOLDEN);
   }
 
   private static List<Schema> states(List<MigrationsFolder.MigrationFiles> migrations) throws IOException {

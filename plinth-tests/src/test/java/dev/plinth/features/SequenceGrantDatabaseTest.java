@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.plinth.runner.Plinth;
 import dev.plinth.runner.RollbackTarget;
-import dev.plinth.runner.RunnerConfig;
 import dev.plinth.runner.internal.catalog.CatalogReader;
 import dev.plinth.runner.internal.catalog.SchemaComparison;
 import dev.plinth.runner.internal.catalog.SecurityCatalog;
@@ -96,8 +95,7 @@ class SequenceGrantDatabaseTest {
   @Test
   void verifyReportsARevokedAndAnAddedPrivilegeOnTheSequence() throws Exception {
     TestDatabase db = SharedPostgres.newDatabase("sequence_grants_drift");
-    Plinth plinth = Plinth.create(RunnerConfig.builder().url(db.jdbcUrl())
-        .locations("filesystem:" + GOLDEN.resolve("migration").toAbsolutePath()).build());
+    Plinth plinth = GoldenScripts.runner(db, GOLDEN);
     assertEquals(2, plinth.migrate().applied().size());
     assertEquals(List.of(), plinth.verify().differences(), "a fresh migrate shows no drift");
     plinth.rollback(RollbackTarget.to("1"));

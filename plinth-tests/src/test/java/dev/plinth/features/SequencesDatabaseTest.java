@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.plinth.runner.Plinth;
 import dev.plinth.runner.RollbackTarget;
-import dev.plinth.runner.RunnerConfig;
 import dev.plinth.runner.internal.catalog.Difference;
 import dev.plinth.runner.internal.catalog.SequenceCatalog;
 import dev.plinth.runner.testing.SharedPostgres;
@@ -106,8 +105,7 @@ class SequencesDatabaseTest {
   @Test
   void theRunnerMigratesVerifiesWithoutDriftRollsBackAndReportsDrift() throws Exception {
     TestDatabase db = SharedPostgres.newDatabase("sequences_runner");
-    Plinth plinth = Plinth.create(RunnerConfig.builder().url(db.jdbcUrl())
-        .locations("filesystem:" + GOLDEN.resolve("migration").toAbsolutePath()).build());
+    Plinth plinth = GoldenScripts.runner(db, GOLDEN);
 
     assertEquals(3, plinth.migrate().applied().size());
     assertEquals(List.of(), plinth.verify().differences(), "a fresh migrate shows no drift");

@@ -56,8 +56,7 @@ class ViewRefreshDatabaseTest {
     try (Connection connection = db.connect()) {
       execute(connection, "INSERT INTO sale (id, region, amount) VALUES (1, 'north', 200), (2, 'north', 300)");
     }
-    Plinth latest = Plinth.create(RunnerConfig.builder().url(db.jdbcUrl())
-        .locations("filesystem:" + GOLDEN.resolve("migration").toAbsolutePath()).build());
+    Plinth latest = GoldenScripts.runner(db, GOLDEN);
 
     assertEquals(1, latest.migrate().applied().size());
     try (Connection connection = db.connect()) {

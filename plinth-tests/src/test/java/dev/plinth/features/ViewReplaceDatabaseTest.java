@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.plinth.runner.Plinth;
 import dev.plinth.runner.RollbackTarget;
-import dev.plinth.runner.RunnerConfig;
 import dev.plinth.runner.testing.SharedPostgres;
 import dev.plinth.runner.testing.SharedPostgres.TestDatabase;
 import dev.plinth.schema.journal.MigrationsFolder;
@@ -64,8 +63,7 @@ class ViewReplaceDatabaseTest {
   @Test
   void theRunnerMigratesRollsBackAndMigratesAgainWithoutDrift() {
     TestDatabase db = SharedPostgres.newDatabase("views_replace_runner");
-    Plinth plinth = Plinth.create(RunnerConfig.builder().url(db.jdbcUrl())
-        .locations("filesystem:" + GOLDEN.resolve("migration").toAbsolutePath()).build());
+    Plinth plinth = GoldenScripts.runner(db, GOLDEN);
 
     assertEquals(2, plinth.migrate().applied().size());
     assertEquals(List.of(), plinth.verify().differences(), "a fresh migrate shows no drift");

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.plinth.runner.Plinth;
 import dev.plinth.runner.RollbackTarget;
-import dev.plinth.runner.RunnerConfig;
 import dev.plinth.runner.internal.catalog.Difference;
 import dev.plinth.runner.testing.SharedPostgres;
 import dev.plinth.runner.testing.SharedPostgres.TestDatabase;
@@ -101,8 +100,7 @@ class ViewsDatabaseTest {
   }
 
   private static Plinth plinth(TestDatabase db) {
-    return Plinth.create(RunnerConfig.builder().url(db.jdbcUrl())
-        .locations("filesystem:" + GOLDEN.resolve("migration").toAbsolutePath()).build());
+    return GoldenScripts.runner(db, GOLDEN);
   }
 
   private static String viewColumnType(Connection connection, String view) throws SQLException {

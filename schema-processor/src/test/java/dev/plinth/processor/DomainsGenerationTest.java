@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -34,14 +33,7 @@ class DomainsGenerationTest {
     Compilation evolved = ProcessorRun.compile(migrations(), ProcessorRun.schema("domains-evolved"));
 
     assertThat(evolved).succeeded();
-    Path golden = Path.of("src/test/resources/golden/domains");
-    if (System.getenv("PLINTH_UPDATE_GOLDEN") != null) {
-      for (Map.Entry<String, String> file : ProcessorRun.files(migrations()).entrySet()) {
-        Files.createDirectories(golden.resolve(file.getKey()).getParent());
-        Files.writeString(golden.resolve(file.getKey()), file.getValue());
-      }
-    }
-    assertEquals(ProcessorRun.files(golden), ProcessorRun.files(migrations()));
+    ProcessorRun.assertGolden(migrations(), "domains");
   }
 
   @Test

@@ -50,14 +50,7 @@ class FunctionGrantsGenerationTest {
     assertThat(evolved).succeeded();
     assertEquals(List.of(), warnings(first), "a @Grant(function) on a plain class is read");
     assertEquals(List.of(), warnings(evolved));
-    Path golden = Path.of("src/test/resources/golden/function-grants");
-    if (System.getenv("PLINTH_UPDATE_GOLDEN") != null) {
-      for (Map.Entry<String, String> file : ProcessorRun.files(migrations()).entrySet()) {
-        Files.createDirectories(golden.resolve(file.getKey()).getParent());
-        Files.writeString(golden.resolve(file.getKey()), file.getValue());
-      }
-    }
-    assertEquals(ProcessorRun.files(golden), ProcessorRun.files(migrations()));
+    ProcessorRun.assertGolden(migrations(), "function-grants");
   }
 
   @Test

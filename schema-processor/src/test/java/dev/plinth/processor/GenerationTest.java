@@ -105,14 +105,7 @@ class GenerationTest {
     Compilation ordered = ProcessorRun.compile(migrations, ProcessorRun.schema("catalog-ordered"));
 
     assertThat(ordered).succeeded();
-    Path golden = Path.of("src/test/resources/golden/catalog");
-    if (System.getenv("PLINTH_UPDATE_GOLDEN") != null) {
-      for (Map.Entry<String, String> file : ProcessorRun.files(migrations).entrySet()) {
-        Files.createDirectories(golden.resolve(file.getKey()).getParent());
-        Files.writeString(golden.resolve(file.getKey()), file.getValue());
-      }
-    }
-    assertEquals(ProcessorRun.files(golden), ProcessorRun.files(migrations));
+    assertGolden("catalog");
   }
 
   /**
@@ -329,24 +322,8 @@ class GenerationTest {
         "no migration is generated");
   }
 
-  /**
-   * The migrations folder holds exactly the golden files {@code name}. With the environment
-   * variable {@code PLINTH_UPDATE_GOLDEN} set, they are rewritten first (review the difference).
-   * Migrations committed by earlier versions must keep rendering as they were: the golden files of
-   * the time are kept in plinth-schema's {@code src/test/resources/committed}.
-   */
   private void assertGolden(String name) throws IOException {
-    Path golden = Path.of("src/test/resources/golden", name);
-    if (System.getenv("PLINTH_UPDATE_GOLDEN") != null) {
-      for (String file : ProcessorRun.files(golden).keySet()) {
-        Files.delete(golden.resolve(file));
-      }
-      for (Map.Entry<String, String> file : ProcessorRun.files(migrations).entrySet()) {
-        Files.createDirectories(golden.resolve(file.getKey()).getParent());
-        Files.writeString(golden.resolve(file.getKey()), file.getValue());
-      }
-    }
-    assertEquals(ProcessorRun.files(golden), ProcessorRun.files(migrations));
+    ProcessorRun.assertGolden(migrations, name);
   }
 
   private static Map<String, FileTime> modificationTimes(Path folder) throws IOException {

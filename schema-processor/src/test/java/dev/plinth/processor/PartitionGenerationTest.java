@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,18 +78,7 @@ class PartitionGenerationTest {
         """.formatted(annotations));
   }
 
-  /** As GenerationTest's: {@code PLINTH_UPDATE_GOLDEN} rewrites the golden files first. */
   private void assertGolden(String name) throws IOException {
-    Path golden = Path.of("src/test/resources/golden", name);
-    if (System.getenv("PLINTH_UPDATE_GOLDEN") != null) {
-      for (String file : ProcessorRun.files(golden).keySet()) {
-        Files.delete(golden.resolve(file));
-      }
-      for (Map.Entry<String, String> file : ProcessorRun.files(migrations).entrySet()) {
-        Files.createDirectories(golden.resolve(file.getKey()).getParent());
-        Files.writeString(golden.resolve(file.getKey()), file.getValue());
-      }
-    }
-    assertEquals(ProcessorRun.files(golden), ProcessorRun.files(migrations));
+    ProcessorRun.assertGolden(migrations, name);
   }
 }

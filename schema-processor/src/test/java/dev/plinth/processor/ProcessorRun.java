@@ -80,6 +80,27 @@ final class ProcessorRun {
     }
   }
 
+  /**
+   * {@code migrations} holds exactly the golden files {@code name} (under
+   * {@code src/test/resources/golden}). With the environment variable {@code PLINTH_UPDATE_GOLDEN}
+   * set, they are rewritten first (review the difference). Migrations committed by earlier versions
+   * must keep rendering as they were: the golden files of the time are kept in plinth-schema's
+   * {@code src/test/resources/committed}.
+   */
+  static void assertGolden(Path migrations, String name) throws IOException {
+    Path golden = Path.of("src/test/resources/golden", name);
+    if (System.getenv("PLINTH_UPDATE_GOLDEN") != null) {
+      for (String file : files(golden).keySet()) {
+        Files.delete(golden.resolve(file));
+      }
+      for (Map.Entry<String, String> file : files(migrations).entrySet()) {
+        Files.createDirectories(golden.resolve(file.getKey()).getParent());
+        Files.writeString(golden.resolve(file.getKey()), file.getValue());
+      }
+    }
+    org.junit.jupiter.api.Assertions.assertEquals(files(golden), files(migrations));
+  }
+
   /** Every file under {@code folder}, by relative path, with its content. */
   static Map<String, String> files(Path folder) {
     Map<String, String> result = new TreeMap<>();

@@ -36,14 +36,7 @@ class RoutinesGenerationTest {
     Compilation evolved = ProcessorRun.compile(migrations(), ProcessorRun.schema("routines-evolved"));
 
     assertThat(evolved).succeeded();
-    Path golden = Path.of("src/test/resources/golden/routines");
-    if (System.getenv("PLINTH_UPDATE_GOLDEN") != null) {
-      for (Map.Entry<String, String> file : ProcessorRun.files(migrations()).entrySet()) {
-        Files.createDirectories(golden.resolve(file.getKey()).getParent());
-        Files.writeString(golden.resolve(file.getKey()), file.getValue());
-      }
-    }
-    assertEquals(ProcessorRun.files(golden), ProcessorRun.files(migrations()));
+    ProcessorRun.assertGolden(migrations(), "routines");
   }
 
   @Test

@@ -86,16 +86,6 @@ class SecurityGenerationTest {
   }
 
   private void assertGolden(String name) throws IOException {
-    Path golden = Path.of("src/test/resources/golden", name);
-    if (System.getenv("PLINTH_UPDATE_GOLDEN") != null) {
-      for (String file : ProcessorRun.files(golden).keySet()) {
-        Files.delete(golden.resolve(file));
-      }
-      for (Map.Entry<String, String> file : ProcessorRun.files(migrations).entrySet()) {
-        Files.createDirectories(golden.resolve(file.getKey()).getParent());
-        Files.writeString(golden.resolve(file.getKey()), file.getValue());
-      }
-    }
-    assertEquals(ProcessorRun.files(golden), ProcessorRun.files(migrations));
+    ProcessorRun.assertGolden(migrations, name);
   }
 }

@@ -4,7 +4,6 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,14 +25,7 @@ class SequencesGenerationTest {
     assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("sequences-evolved"))).succeeded();
     assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("sequences-dropped"))).succeeded();
 
-    Path golden = Path.of("src/test/resources/golden/sequences");
-    if (System.getenv("PLINTH_UPDATE_GOLDEN") != null) {
-      for (Map.Entry<String, String> file : ProcessorRun.files(migrations).entrySet()) {
-        Files.createDirectories(golden.resolve(file.getKey()).getParent());
-        Files.writeString(golden.resolve(file.getKey()), file.getValue());
-      }
-    }
-    assertEquals(ProcessorRun.files(golden), ProcessorRun.files(migrations));
+    ProcessorRun.assertGolden(migrations, "sequences");
   }
 
   @Test
