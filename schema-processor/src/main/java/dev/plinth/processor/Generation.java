@@ -194,8 +194,10 @@ final class Generation {
           history.nextMajor());
       return;
     }
+    Schema state = previous;
     for (int i = 0; i < steps.size(); i++) {
-      lint.check(String.valueOf(history.nextMajor() + i), steps.get(i).changes());
+      lint.check(String.valueOf(history.nextMajor() + i), state, steps.get(i).changes());
+      state = Changes.apply(state, steps.get(i).changes());
     }
     if (report.isClean()) {
       write(folder, outputs, history.nextMajor(), previous, steps);

@@ -139,6 +139,41 @@ class DomainsGenerationTest {
         "RENAME CONSTRAINT \"code_short\" TO \"code_len\";")), "the check is renamed");
   }
 
+  @Test
+  void aColumnOfADomainThatRefusesNullAddedToAnExistingTableNeedsADefault() {
+    assertThat(ProcessorRun.compile(migrations(), List.of(codes("notNull = true,"), purchase("")))).succeeded();
+
+    Compilation added = ProcessorRun.compile(migrations(), List.of(codes("notNull = true,"),
+        purchase(", @Column(type = \"code\") @Nullable String main, @Column(type = \"code[]\") @Nullable String[] codes")));
+    assertThat(added).failed();
+    assertThat(added).hadErrorContaining("[PLN325] New column 'main' of existing table public.purchase has type"
+        + " \"public\".\"code\", a domain that refuses NULL and has no default").inFile(added.sourceFiles().get(1))
+        .onLineContaining("String main");
+    assertThat(added).hadErrorContaining("add the column as the domain's base type (text)");
+    assertTrue(added.errors().stream().noneMatch(e -> e.getMessage(null).contains("'codes'")),
+        "an array of the domain takes NULL: " + added.errors());
+
+    Compilation withDefault = ProcessorRun.compile(migrations(), List.of(codes("notNull = true,"),
+        purchase(", @Column(type = \"code\") @Nullable @Default(\"'none'\") String main")));
+    assertThat(withDefault).succeeded();
+  }
+
+  /** The table {@code purchase} with an id and {@code more} components. */
+  private static JavaFileObject purchase(String more) {
+    return source("shop.Purchase", """
+        package shop;
+
+        import dev.plinth.annotations.Column;
+        import dev.plinth.annotations.Default;
+        import dev.plinth.annotations.Id;
+        import dev.plinth.annotations.Nullable;
+        import dev.plinth.annotations.Table;
+
+        @Table
+        public record Purchase(@Id long id%s) {}
+        """.formatted(more));
+  }
+
   private static final String CHECK = "checks = @Check(name = \"code_short\", value = \"length(VALUE) < 5\"),";
 
   /** A domain {@code code} over text, with {@code more} attributes. */

@@ -61,7 +61,8 @@ public final class GeneratedMigration {
   public static Map<String, String> render(Version version, String slug, Schema state, MigrationPlan.Step step,
       Settings settings, List<ReplacedMigration> replaced) {
     JournalEntry entry = entry(version, step, settings, replaced,
-        MigrationScript.meetsDeferredKeys(state, step.changes()));
+        MigrationScript.meetsDeferredKeys(state, step.changes()),
+        MigrationScript.meetsNullRefusingDomainColumns(state, step.changes()));
     Map<String, String> files = new LinkedHashMap<>();
     files.put(MigrationsFolder.forwardPath(version, slug), MigrationScript.forward(version.toString(), state,
         step.changes(), entry.scriptSettings()));
@@ -77,14 +78,16 @@ public final class GeneratedMigration {
   /**
    * The journal entry of a step, rendered as {@link #scriptSettings} say; {@code deferredKeys} when
    * keys checked at commit exist during the step (the entry then says they are checked at once
-   * after a write).
+   * after a write); {@code domainColumns} when the step adds or drops a column of a domain that
+   * refuses NULL (the entry then says such columns are filled first).
    */
   private static JournalEntry entry(Version version, MigrationPlan.Step step, Settings settings,
-      List<ReplacedMigration> replaced, boolean deferredKeys) {
+      List<ReplacedMigration> replaced, boolean deferredKeys, boolean domainColumns) {
     ScriptSettings script = scriptSettings(step, settings);
     return new JournalEntry(JournalEntry.FORMAT, version.toString(), script.lockTimeout(),
         script.transactional(), script.resumable(), script.tenantSchemas(), replaced, step.changes(),
-        script.statementTimeout(), script.separateValidation(), deferredKeys && script.transactional());
+        script.statementTimeout(), script.separateValidation(), deferredKeys && script.transactional(),
+        domainColumns);
   }
 
   /**

@@ -44,9 +44,15 @@ import java.util.Objects;
  *     write on ({@code SET CONSTRAINTS ALL IMMEDIATE}), so that no check is queued when it alters a
  *     table; written only where such keys exist during the migration, absent (false) in entries
  *     written before it existed, whose scripts keep them deferred
+ * @param domainColumnsFilledFirst whether the entry's scripts add a column they fill (put back by a
+ *     rollback, or by migrating again after one) whose type is a domain that refuses NULL as the
+ *     domain's base type, giving it the domain once filled; written only where such a column is added
+ *     or dropped during the migration, absent (false) in entries written before it existed, whose
+ *     scripts add it as the domain
  */
 @JsonPropertyOrder({"format", "version", "lockTimeout", "statementTimeout", "transactional",
-    "resumable", "separateValidation", "deferredChecksAtOnce", "tenantSchemas", "replaces", "changes"})
+    "resumable", "separateValidation", "deferredChecksAtOnce", "domainColumnsFilledFirst",
+    "tenantSchemas", "replaces", "changes"})
 public record JournalEntry(
     @JsonProperty("format") int format,
     @JsonProperty("version") String version,
@@ -60,7 +66,9 @@ public record JournalEntry(
     @JsonProperty("separateValidation") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
     boolean separateValidation,
     @JsonProperty("deferredChecksAtOnce") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
-    boolean deferredChecksAtOnce) {
+    boolean deferredChecksAtOnce,
+    @JsonProperty("domainColumnsFilledFirst") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+    boolean domainColumnsFilledFirst) {
   /** The current (and only) format. A published format never changes; a new one gets a new number. */
   public static final int FORMAT = 1;
 
@@ -88,6 +96,14 @@ public record JournalEntry(
     this(format, version, lockTimeout, transactional, resumable, false, replaces, changes);
   }
 
+  /** An entry as written before domain columns were filled first. */
+  public JournalEntry(int format, String version, String lockTimeout, boolean transactional, boolean resumable,
+      boolean tenantSchemas, List<ReplacedMigration> replaces, List<Change> changes, String statementTimeout,
+      boolean separateValidation, boolean deferredChecksAtOnce) {
+    this(format, version, lockTimeout, transactional, resumable, tenantSchemas, replaces, changes,
+        statementTimeout, separateValidation, deferredChecksAtOnce, false);
+  }
+
   /** An entry as written before keys checked at commit were checked at once after a write. */
   public JournalEntry(int format, String version, String lockTimeout, boolean transactional, boolean resumable,
       boolean tenantSchemas, List<ReplacedMigration> replaces, List<Change> changes, String statementTimeout,
@@ -106,6 +122,6 @@ public record JournalEntry(
   /** How the entry's scripts are rendered. */
   public ScriptSettings scriptSettings() {
     return new ScriptSettings(lockTimeout, statementTimeout, transactional, resumable, tenantSchemas,
-        separateValidation, deferredChecksAtOnce);
+        separateValidation, deferredChecksAtOnce, domainColumnsFilledFirst);
   }
 }

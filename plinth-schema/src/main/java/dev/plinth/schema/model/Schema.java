@@ -366,6 +366,36 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
     return Optional.ofNullable(list(domains).find(d -> d.name().compareTo(name)));
   }
 
+  /**
+   * The type that {@code column} is added as to a table with rows, when its own type is a domain
+   * that refuses NULL and {@code column} gets no value as it is added (no default of its own or of
+   * the domain): PostgreSQL checks the domain for every existing row, so the column is added as the
+   * domain's base type (the last one down a domain over a domain) and takes the domain once filled.
+   * Empty for any other column (an array of such a domain takes NULL: its elements refuse it).
+   */
+  public Optional<String> typeTakingNull(Column column) {
+    if (column.defaultSql() != null || column.isGenerated() || column.identity() != Identity.NONE) {
+      return Optional.empty();
+    }
+    String type = column.type();
+    boolean refusesNull = false;
+    // A domain is over a type that exists before it: the chain ends within as many steps as domains.
+    Domain domain = domainTyped(type);
+    for (int steps = 0; domain != null && steps < domains.size(); steps++, domain = domainTyped(type)) {
+      if (domain.defaultSql() != null) {
+        return Optional.empty();
+      }
+      refusesNull |= domain.notNull();
+      type = domain.baseType();
+    }
+    return refusesNull ? Optional.of(type) : Optional.empty();
+  }
+
+  /** The domain whose columns have {@code type}, or null. */
+  private Domain domainTyped(String type) {
+    return domains.stream().filter(d -> d.columnType().equals(type)).findFirst().orElse(null);
+  }
+
   /** The schema with {@code domain} added, or replacing the domain of the same name. */
   public Schema withDomain(Domain domain) {
     return withDomains(list(domains).with(domain));

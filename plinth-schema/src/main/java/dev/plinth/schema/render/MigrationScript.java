@@ -33,6 +33,7 @@ import dev.plinth.schema.diff.Change.RenameTable;
 import dev.plinth.schema.diff.Change.SetTableComment;
 import dev.plinth.schema.diff.Change.ValidateConstraint;
 import dev.plinth.schema.diff.Changes;
+import dev.plinth.schema.model.Column;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.Schema;
 import java.util.ArrayList;
@@ -85,6 +86,26 @@ public final class MigrationScript {
       any = DeferredChecks.any(state);
     }
     return any;
+  }
+
+  /**
+   * Whether {@code changes} from {@code before} add or drop a column whose type is a domain that
+   * refuses NULL (see {@link Schema#typeTakingNull}): only then can
+   * {@link ScriptSettings#domainColumnsFilledFirst()} change a script, forward or reverse.
+   */
+  public static boolean meetsNullRefusingDomainColumns(Schema before, List<Change> changes) {
+    Schema state = before;
+    for (Change change : changes) {
+      Schema after = change.applyTo(state);
+      Column column = change instanceof AddColumn add ? add.column()
+          : change instanceof DropColumn drop ? drop.column() : null;
+      if (column != null && (state.typeTakingNull(column).isPresent()
+          || after.typeTakingNull(column).isPresent())) {
+        return true;
+      }
+      state = after;
+    }
+    return false;
   }
 
   /** The forward script of migration {@code version}, from {@code before}, as {@code settings} say. */
@@ -165,8 +186,7 @@ public final class MigrationScript {
       sql.append(set).append("statement_timeout = ").append(Sql.literal(settings.statementTimeout()))
           .append(";\n");
     }
-    for (String statement : SqlRenderer.statements(state, changes, backups, settings.resumable(),
-        settings.tenantSchemas(), separateValidation, settings.deferredChecksAtOnce())) {
+    for (String statement : SqlRenderer.statements(state, changes, backups, settings, separateValidation)) {
       sql.append('\n').append(statement).append('\n');
     }
     if (!epilogue.isEmpty()) {

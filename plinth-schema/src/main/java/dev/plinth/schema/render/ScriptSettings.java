@@ -17,14 +17,27 @@ package dev.plinth.schema.render;
  * @param deferredChecksAtOnce whether a transactional script that writes rows while keys checked at
  *     commit exist checks them at once from its first write on (see {@link DeferredChecks}); scripts
  *     rendered before that leave them deferred
+ * @param domainColumnsFilledFirst whether a column added to a table with rows and filled by the script
+ *     (put back by a rollback, or by migrating again after one), whose type is a domain that refuses
+ *     NULL, is added as the domain's base type and given the domain once filled (see
+ *     {@link dev.plinth.schema.model.Schema#typeTakingNull}); scripts rendered before that add it as
+ *     the domain, which PostgreSQL refuses on a table with rows
  */
 public record ScriptSettings(String lockTimeout, String statementTimeout, boolean transactional,
-    boolean resumable, boolean tenantSchemas, boolean separateValidation, boolean deferredChecksAtOnce) {
+    boolean resumable, boolean tenantSchemas, boolean separateValidation, boolean deferredChecksAtOnce,
+    boolean domainColumnsFilledFirst) {
 
-  /** Settings that check keys checked at commit at once once the script writes rows, as new scripts do. */
+  /** Settings that render as new scripts do (keys checked at once after a write, domain columns filled first). */
   public ScriptSettings(String lockTimeout, String statementTimeout, boolean transactional,
       boolean resumable, boolean tenantSchemas, boolean separateValidation) {
     this(lockTimeout, statementTimeout, transactional, resumable, tenantSchemas, separateValidation, true);
+  }
+
+  /** Settings that fill domain columns first, as new scripts do. */
+  public ScriptSettings(String lockTimeout, String statementTimeout, boolean transactional,
+      boolean resumable, boolean tenantSchemas, boolean separateValidation, boolean deferredChecksAtOnce) {
+    this(lockTimeout, statementTimeout, transactional, resumable, tenantSchemas, separateValidation,
+        deferredChecksAtOnce, true);
   }
 
   /** The settings of a migration without statement timeouts or separate validation. */
@@ -36,6 +49,12 @@ public record ScriptSettings(String lockTimeout, String statementTimeout, boolea
   /** The same settings, with {@link #deferredChecksAtOnce} as given. */
   public ScriptSettings withDeferredChecksAtOnce(boolean atOnce) {
     return new ScriptSettings(lockTimeout, statementTimeout, transactional, resumable, tenantSchemas,
-        separateValidation, atOnce);
+        separateValidation, atOnce, domainColumnsFilledFirst);
+  }
+
+  /** The same settings, with {@link #domainColumnsFilledFirst} as given. */
+  public ScriptSettings withDomainColumnsFilledFirst(boolean filledFirst) {
+    return new ScriptSettings(lockTimeout, statementTimeout, transactional, resumable, tenantSchemas,
+        separateValidation, deferredChecksAtOnce, filledFirst);
   }
 }

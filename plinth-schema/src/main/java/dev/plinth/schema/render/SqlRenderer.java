@@ -59,6 +59,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -79,25 +80,27 @@ public final class SqlRenderer {
    * {@link dev.plinth.schema.diff.MigrationPlan#split(List, boolean)}), and a column whose
    * {@link NotNullCheck} is already in place becomes NOT NULL through it. With
    * {@code deferredChecksAtOnce}, a transactional script that writes rows while keys checked at
-   * commit exist checks them at once from its first write on ({@link DeferredChecks}).
+   * commit exist checks them at once from its first write on ({@link DeferredChecks}). The other
+   * settings are {@code settings}'s ({@link ScriptSettings}; its timeouts are the script's).
    */
   public static List<String> statements(Schema before, List<Change> changes, Backups backups,
-      boolean resumable, boolean tenantSchemas, boolean separateValidation, boolean deferredChecksAtOnce) {
+      ScriptSettings settings, boolean separateValidation) {
     List<String> out = new ArrayList<>();
     Schema state = before;
     Set<QualifiedName> created = SeparateValidation.created(changes);
     SharedNames shared = SharedNames.of(changes);
-    boolean checkedAtOnce = resumable || !deferredChecksAtOnce;
+    boolean resumable = settings.resumable();
+    boolean checkedAtOnce = resumable || !settings.deferredChecksAtOnce();
     for (Change change : changes) {
       List<String> statements = change.accept(new Renderer(state, backups, created, resumable,
-          separateValidation, shared));
+          separateValidation, shared, settings.domainColumnsFilledFirst()));
       Schema after = change.applyTo(state);
       if (!checkedAtOnce && (DeferredChecks.any(state) || DeferredChecks.any(after))
           && statements.stream().anyMatch(DeferredChecks::writesRows)) {
         statements = DeferredChecks.afterFirstWrite(statements);
         checkedAtOnce = true;
       }
-      out.add(String.join("\n", tenantSchemas
+      out.add(String.join("\n", settings.tenantSchemas()
           ? statements.stream().map(s -> TenantNames.statement(s, backups)).toList() : statements));
       state = after;
     }
@@ -114,9 +117,12 @@ public final class SqlRenderer {
    * @param separateValidation whether constraints on existing tables are validated by a migration
    *     of their own
    * @param shared index names that a table the script drops and one it creates both hold
+   * @param domainColumnsFilledFirst whether a column filled as it is added, of a domain that refuses
+   *     NULL, is added as the domain's base type (see {@link ScriptSettings#domainColumnsFilledFirst()})
    */
   private record Renderer(Schema state, Backups backups, Set<QualifiedName> created,
-      boolean resumable, boolean separateValidation, SharedNames shared) implements Change.Visitor<List<String>> {
+      boolean resumable, boolean separateValidation, SharedNames shared, boolean domainColumnsFilledFirst)
+      implements Change.Visitor<List<String>> {
     public List<String> visitCreateSchema(CreateSchema c) {
       return List.of("CREATE SCHEMA " + ident(c.name()) + ";");
     }
@@ -241,8 +247,11 @@ public final class SqlRenderer {
       if (c.restoreKey().isEmpty()) {
         return addColumn(c.table(), c.column());
       }
-      return c.keptByRollback() ? addAndPutBack(c, backups, state.table(c.table()).orElse(null))
-          : restoreColumn(c, backups);
+      Optional<String> looseType = domainColumnsFilledFirst ? state.typeTakingNull(c.column())
+          : Optional.empty();
+      return c.keptByRollback()
+          ? addAndPutBack(c, backups, state.table(c.table()).orElse(null), looseType)
+          : restoreColumn(c, backups, looseType);
     }
 
     public List<String> visitDropColumn(DropColumn c) {
@@ -613,9 +622,11 @@ public final class SqlRenderer {
   /**
    * Adds a column and, when rolling this migration back kept its values, puts them back by row
    * key. An identity column gets the kept values back as they were; rows written since the
-   * rollback get new ones, after the kept ones.
+   * rollback get new ones, after the kept ones. With {@code looseType}, the column is added as that
+   * type (its own is a domain that refuses NULL) and given its own once its values are back.
    */
-  private static List<String> addAndPutBack(AddColumn change, Backups backups, Table before) {
+  private static List<String> addAndPutBack(AddColumn change, Backups backups, Table before,
+      Optional<String> looseType) {
     QualifiedName table = change.table();
     Column column = change.column();
     List<String> key = change.restoreKey();
@@ -632,15 +643,24 @@ public final class SqlRenderer {
           + Backups.match(key) + ");");
     }
     putBack = new ArrayList<>(writingIdentity(table, column, putBack));
+    if (looseType.isPresent()) {
+      putBack.add(retype(table, column));
+    }
     putBack.addAll(checkDeferred(before));
     putBack.add("DROP TABLE " + ident(saved) + ";");
     String refusal = "Cannot put back the values of column " + column.name() + " of " + table
         + " from " + ident(saved) + ": they were kept by rolling back another edition of version "
         + backups.version() + ", for another column. Copy what you need from that table, drop it"
         + " (plinth prune-backups drops every backup) and migrate again.";
-    List<String> out = addColumn(table, column);
-    out.add(backups.ifKept(saved, columnDefinition(table, column, key), refusal, putBack, List.of()));
+    List<String> out = addColumn(table, looseType.map(type -> column.withType(type, column.enumType())).orElse(column));
+    out.add(backups.ifKept(saved, columnDefinition(table, column, key), refusal, putBack,
+        looseType.map(type -> List.of(retype(table, column))).orElse(List.of())));
     return out;
+  }
+
+  /** Gives a column added as another type its own ({@code column}'s, a domain over that type). */
+  private static String retype(QualifiedName table, Column column) {
+    return alter(table) + "ALTER COLUMN " + ident(column.name()) + " TYPE " + column.type() + ";";
   }
 
   /**
@@ -827,18 +847,20 @@ public final class SqlRenderer {
   }
 
   /**
-   * Re-adds a column a lossless drop removed: added without NOT NULL and identity, filled from the
-   * backup by row key, then constrained as it was.
+   * Re-adds a column a lossless drop removed: added without NOT NULL and identity (and as
+   * {@code looseType}, when given, instead of a domain that refuses NULL), filled from the backup by
+   * row key, then constrained as it was.
    */
-  private static List<String> restoreColumn(AddColumn change, Backups backups) {
+  private static List<String> restoreColumn(AddColumn change, Backups backups, Optional<String> looseType) {
     List<String> out = new ArrayList<>();
     Column column = change.column();
-    Column loose = new Column(column.name(), column.type(), column.enumType(), true,
+    Column loose = new Column(column.name(), looseType.orElse(column.type()), column.enumType(), true,
         column.defaultSql(), Identity.NONE, null, null).withCollation(column.collation());
     out.add(alter(change.table()) + "ADD COLUMN " + columnDefinition(change.table(), loose) + ";");
     out.addAll(change.matchByValues()
         ? backups.restoreColumnByValues(change.table(), column, change.restoreKey())
         : backups.restoreColumn(change.table(), column, change.restoreKey()));
+    looseType.ifPresent(type -> out.add(retype(change.table(), column)));
     if (!column.nullable()) {
       out.add(NotNullSql.set(change.table(), column));
     }

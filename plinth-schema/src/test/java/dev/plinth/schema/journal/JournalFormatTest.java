@@ -380,6 +380,37 @@ class JournalFormatTest {
   }
 
   @Test
+  void domainColumnsFilledFirstIsWrittenOnlyWhenSetAndAbsentReadsAsBefore() {
+    List<Change> changes = List.of(new Change.CreateSchema("sales"));
+    JournalEntry entry = new JournalEntry(1, "4", "5s", true, false, false, List.of(), changes, null, false,
+        true, true);
+
+    assertEquals("""
+        {
+          "format" : 1,
+          "version" : "4",
+          "lockTimeout" : "5s",
+          "transactional" : true,
+          "deferredChecksAtOnce" : true,
+          "domainColumnsFilledFirst" : true,
+          "changes" : [
+            {
+              "op" : "CreateSchema",
+              "name" : "sales"
+            }
+          ]
+        }
+        """, JournalCodec.write(entry));
+    assertEquals(entry, JournalCodec.read(JournalCodec.write(entry)));
+    JournalEntry before = new JournalEntry(1, "4", "5s", true, false, false, List.of(), changes, null, false,
+        true);
+    String beforeJson = JournalCodec.write(before);
+    assertEquals(-1, beforeJson.indexOf("domainColumnsFilledFirst"), beforeJson);
+    assertEquals(false, JournalCodec.read(beforeJson).scriptSettings().domainColumnsFilledFirst(),
+        "an entry without the key renders its scripts as before it existed");
+  }
+
+  @Test
   void anUnknownKeyIsRefusedByName() {
     String json = SMALL_ENTRY.replace("\"comment\" : \"Level.\"",
         "\"comment\" : \"Level.\",\n        \"colour\" : \"red\"");

@@ -276,6 +276,13 @@ public enum Message {
           + " (arrays of it excepted) while it holds a lock on their tables, so on large tables writes"
           + " wait for the scan. Run the migration when those tables are quiet, or @Acknowledge(\"PLN324\")"
           + " on a record with a column of the domain."),
+  NULL_REFUSING_DOMAIN_COLUMN(Severity.ERROR, "PLN325",
+      "New column '%s' of existing table %s has type %s, a domain that refuses NULL and has no default:"
+          + " PostgreSQL checks the domain for every existing row as the column is added, so the"
+          + " migration fails on any table with rows. Give the column a @Default (or the domain a"
+          + " default), or add the column as the domain's base type (%s), fill it, and change its type"
+          + " to the domain in a later migration. (If the table is always empty:"
+          + " @Acknowledge(\"PLN325\").)"),
   ROLLBACK_DROPS_VALUES(Severity.WARNING, "PLN314",
       "Rolling this migration back cannot keep the values written into column '%s' of %s since it"
           + " was added: the table has no primary key from before this migration to match rows by, so"
@@ -572,7 +579,7 @@ public enum Message {
       SET_NOT_NULL, DROPS_TABLE, DROPS_COLUMN, LOSSY_REVERSE, NO_PRIMARY_KEY, ENUM_VALUES_REMOVED,
       RENAMES_TABLE, RENAMES_COLUMN, RETYPES_COLUMN, DROPS_NOT_NULL, PRIMARY_KEY_ON_EXISTING,
       INTEGER_COLUMN, TIMESTAMP_WITHOUT_TIME_ZONE, VARCHAR_LENGTH, ENUM_REBUILT, KEY_REBUILT, COLLATION_CHANGED,
-      DOMAIN_CONSTRAINT_ADDED,
+      DOMAIN_CONSTRAINT_ADDED, NULL_REFUSING_DOMAIN_COLUMN,
       GENERATED_READDED, GENERATED_FROM_PLAIN, DROPS_GENERATED, ADDS_GENERATED, POLICY_WITHOUT_ROW_SECURITY,
       ROW_SECURITY_WITHOUT_POLICY, DETACHES_PARTITION, ADDS_PARTITION, REFRESH_LOCKS_READERS);
 

@@ -10,6 +10,7 @@ import dev.plinth.schema.diff.Change.CreateTable;
 import dev.plinth.schema.diff.Change.DropColumn;
 import dev.plinth.schema.diff.Change.DropTable;
 import dev.plinth.schema.diff.Change.RebuildEnum;
+import dev.plinth.schema.diff.Changes;
 import dev.plinth.schema.diff.TypeChanges;
 import dev.plinth.processor.message.Message;
 import dev.plinth.schema.model.Column;
@@ -96,8 +97,13 @@ public final class MigrationLint {
     }
   }
 
-  /** Checks the changes of migration {@code version}, which start from {@code before}. */
+  /** Checks the changes of migration {@code version}. */
   public void check(String version, List<Change> changes) {
+    check(version, Schema.EMPTY, changes);
+  }
+
+  /** Checks the changes of migration {@code version}, which start from {@code before}. */
+  public void check(String version, Schema before, List<Change> changes) {
     Set<QualifiedName> created = new HashSet<>();
     changes.stream().filter(c -> c instanceof CreateTable).forEach(c -> created.add(((CreateTable) c).table().name()));
     Set<String> rebuilt = new HashSet<>();
@@ -109,7 +115,8 @@ public final class MigrationLint {
     }
     Set<QualifiedName> dropped = new HashSet<>();
     changes.stream().filter(c -> c instanceof DropTable).forEach(c -> dropped.add(((DropTable) c).table().name()));
-    Checks checks = new Checks(drafts, created, dropped, new Backups(version), rebuilt);
+    Checks checks = new Checks(drafts, created, dropped, new Backups(version), rebuilt,
+        Changes.apply(before, changes));
     for (Change change : changes) {
       change.accept(checks).forEach(this::report);
       if (change instanceof Change.RefreshView refresh) {
@@ -192,9 +199,10 @@ public final class MigrationLint {
    *
    * @param created the tables this migration creates, where nothing can lock or rewrite rows
    * @param dropped the tables this migration drops (their partitions are detached on the way)
+   * @param after the schema the migration makes (its domains)
    */
   private record Checks(Map<QualifiedName, TableDraft> drafts, Set<QualifiedName> created,
-      Set<QualifiedName> dropped, Backups backups, Set<String> rebuilt)
+      Set<QualifiedName> dropped, Backups backups, Set<String> rebuilt, Schema after)
       implements Change.Visitor<List<Finding>> {
     public List<Finding> visitCreateTable(CreateTable c) {
       return (!c.restore() || c.keptByRollback()) && c.table().primaryKey() == null
@@ -229,9 +237,13 @@ public final class MigrationLint {
         out.addAll(typeHints(c.table(), column));
         return out;
       }
+      java.util.Optional<String> typeTakingNull = after.typeTakingNull(column);
       if (!column.nullable() && column.defaultSql() == null && column.identity() == Identity.NONE) {
         out.add(Finding.at(Message.NOT_NULL_WITHOUT_DEFAULT, c.table(), column.name(),
             column.name(), c.table()));
+      } else if (typeTakingNull.isPresent()) {
+        out.add(Finding.at(Message.NULL_REFUSING_DOMAIN_COLUMN, c.table(), column.name(), column.name(),
+            c.table(), column.type(), typeTakingNull.get()));
       } else if (column.identity() != Identity.NONE
           || column.defaultSql() != null && VOLATILE.matcher(column.defaultSql()).find()) {
         out.add(Finding.at(Message.REWRITING_DEFAULT, c.table(), column.name(), column.name(),
