@@ -1,9 +1,8 @@
 package dev.plinth.features;
 
-import static dev.plinth.features.ModelScripts.assertCatalog;
 import static dev.plinth.features.ModelScripts.execute;
 import static dev.plinth.features.ModelScripts.migrate;
-import static dev.plinth.features.ModelScripts.rollback;
+import static dev.plinth.features.ModelScripts.migrateAndRollBack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.plinth.runner.testing.SharedPostgres;
@@ -69,10 +68,7 @@ class DroppedKeyColumnsDatabaseTest {
     try (Connection connection = db.connect()) {
       migrate(connection, Schema.EMPTY, v1, "1");
       execute(connection, ROWS);
-      List<Change> changes = migrate(connection, v1, v2, "2");
-
-      rollback(connection, "2", v1, changes);
-      assertCatalog(connection, v1);
+      migrateAndRollBack(connection, v1, v2, "2");
       assertEquals(EXPECTED, rows(connection));
     }
   }

@@ -52,6 +52,17 @@ final class ModelScripts {
     execute(connection, MigrationScript.reverse(version, before, changes, "5s", true, false));
   }
 
+  /**
+   * Migrates from {@code from} to {@code to} as {@code version} and rolls that back: the catalog is
+   * {@code to}'s after the forward script, {@code from}'s after the reverse.
+   */
+  static void migrateAndRollBack(Connection connection, Schema from, Schema to, String version)
+      throws SQLException {
+    List<Change> changes = migrate(connection, from, to, version);
+    rollback(connection, version, from, changes);
+    assertCatalog(connection, from);
+  }
+
   /** The live catalog is {@code expected}, by verify's comparison and by the differ's. */
   static void assertCatalog(Connection connection, Schema expected) throws SQLException {
     Schema live = CatalogReader.read(connection, "-");
