@@ -65,17 +65,39 @@ final class Stats {
    * each, run back to back), for the report: median, min..max and count.
    */
   String paired(String variant, String baseline) {
-    List<Double> ours = millis.get(variant);
-    List<Double> base = millis.get(baseline);
-    int n = Math.min(ours.size(), base.size());
-    double[] ratios = new double[n];
-    for (int i = 0; i < n; i++) {
-      ratios[i] = ours.get(i) / base.get(i);
-    }
-    Arrays.sort(ratios);
-    double median = n % 2 == 1 ? ratios[n / 2] : (ratios[n / 2 - 1] + ratios[n / 2]) / 2;
-    return String.format(Locale.ROOT, "paired ratios median %.2f×, %.2f..%.2f (n=%d)", median, ratios[0],
-        ratios[n - 1], n);
+    return summary("paired ratios", perRepetition(i -> at(variant, i) / at(baseline, i), variant, baseline), "×");
+  }
+
+  /**
+   * Within each repetition, what {@code variant} adds over {@code floor} divided by what
+   * {@code baseline} adds over it, for the report: median, min..max and count.
+   */
+  String pairedAdded(String variant, String baseline, String floor) {
+    return summary("paired ratios of the added cost", perRepetition(
+        i -> (at(variant, i) - at(floor, i)) / (at(baseline, i) - at(floor, i)), variant, baseline, floor), "×");
+  }
+
+  /** Within each repetition, {@code variant} less {@code baseline}: median, min..max and count, in ms. */
+  String pairedDifference(String variant, String baseline) {
+    return summary("paired differences", perRepetition(i -> at(variant, i) - at(baseline, i), variant, baseline),
+        " ms");
+  }
+
+  private double at(String variant, int repetition) {
+    return millis.get(variant).get(repetition);
+  }
+
+  /** {@code value} of each repetition that all of {@code variants} ran, sorted. */
+  private double[] perRepetition(java.util.function.IntToDoubleFunction value, String... variants) {
+    int n = Arrays.stream(variants).mapToInt(v -> millis.get(v).size()).min().orElse(0);
+    return java.util.stream.IntStream.range(0, n).mapToDouble(value).sorted().toArray();
+  }
+
+  private static String summary(String what, double[] sorted, String unit) {
+    int n = sorted.length;
+    double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    return String.format(Locale.ROOT, "%s median %.2f%s, %.2f..%.2f (n=%d)", what, median, unit, sorted[0],
+        sorted[n - 1], n);
   }
 
   double ratio(String variant, String baseline) {
