@@ -44,6 +44,9 @@ final class ClonePool implements AutoCloseable {
   private final Deque<CompletableFuture<TestDatabase>> ready = new ArrayDeque<>();
   /** Every copy made (or being made) and not dropped yet, with its data source once made. */
   private final Map<String, CopyDataSource> live = new ConcurrentHashMap<>();
+  /** The copier's and the dropper's connections to the administration database, kept between statements. */
+  private final KeptAdmin copierAdmin = new KeptAdmin();
+  private final KeptAdmin dropperAdmin = new KeptAdmin();
   /** The last drop ordered, to wait for (measurements and tests). */
   private CompletableFuture<Void> lastDrop = CompletableFuture.completedFuture(null);
   private boolean closed;
@@ -103,7 +106,8 @@ final class ClonePool implements AutoCloseable {
         return;
       }
     }
-    drop(database.name()); // the JVM is exiting: no background thread is left
+    server.drop(database.name()); // the JVM is exiting: no background thread is left
+    live.remove(database.name());
   }
 
   /** Waits until the pool holds its {@code depth} copies, all made, and every drop ordered is done (for measurements and tests). */
@@ -140,7 +144,7 @@ final class ClonePool implements AutoCloseable {
     try {
       // FILE_COPY (PostgreSQL 15+) copies the template's files instead of logging every page, which
       // is much faster for the small databases tests use.
-      server.admin("CREATE DATABASE " + name + " TEMPLATE " + template + (server.version() >= 150000
+      copierAdmin.run("CREATE DATABASE " + name + " TEMPLATE " + template + (server.version() >= 150000
           ? " STRATEGY FILE_COPY" : ""));
     } catch (SQLException e) {
       live.remove(name);
@@ -189,7 +193,7 @@ final class ClonePool implements AutoCloseable {
     if (source != null) {
       source.close();
     }
-    server.drop(name);
+    TestServer.drop(dropperAdmin, name);
     live.remove(name);
   }
 
@@ -214,5 +218,42 @@ final class ClonePool implements AutoCloseable {
     }
     List<String> left = new ArrayList<>(live.keySet());
     left.forEach(this::drop);
+    copierAdmin.close();
+    dropperAdmin.close();
+  }
+
+  /**
+   * One connection to the server's administration database, opened on first use and kept, so that
+   * a copy or a drop in the background does not begin with a connection set-up; opened anew after
+   * an error.
+   */
+  private final class KeptAdmin implements TestServer.Admin {
+    private Connection connection;
+
+    @Override
+    public synchronized void run(String sql) throws SQLException {
+      try {
+        if (connection == null) {
+          connection = server.adminConnection();
+        }
+        try (Statement st = connection.createStatement()) {
+          st.execute(sql);
+        }
+      } catch (SQLException e) {
+        close();
+        throw e;
+      }
+    }
+
+    synchronized void close() {
+      if (connection != null) {
+        try {
+          connection.close();
+        } catch (SQLException ignored) {
+          // Closing at the end; nothing to keep.
+        }
+        connection = null;
+      }
+    }
   }
 }

@@ -19,8 +19,8 @@ import javax.sql.DataSource;
  * kept for its next {@link #getConnection()} (one is kept, like a pool of one), so a test that opens
  * and closes connections pays the connection set-up at most once per connection it holds at a time.
  *
- * <p>Reset on close: an open transaction is rolled back, auto-commit, read-write and holdability go
- * back to the JDBC defaults, and {@code DISCARD ALL} ends everything else the session held (settings
+ * <p>Reset on close: an open transaction is rolled back, auto-commit, read-write, holdability and
+ * the network timeout go back to those of a new connection, and {@code DISCARD ALL} ends everything else the session held (settings
  * such as {@code search_path} or the isolation level, temporary tables, prepared statements, cursors,
  * advisory locks, {@code LISTEN}). A connection that cannot be reset is closed instead. When the test
  * ends ({@link #close()}) the kept connection is closed and no more are handed out.
@@ -103,6 +103,9 @@ final class CopyDataSource implements DataSource {
       }
       connection.setReadOnly(false);
       connection.setHoldability(ResultSet.CLOSE_CURSORS_AT_COMMIT);
+      if (connection.getNetworkTimeout() != 0) {
+        connection.setNetworkTimeout(Runnable::run, 0);
+      }
       connection.clearWarnings();
       // Fails inside a transaction block (a BEGIN sent as SQL in auto-commit mode): then not reused.
       try (Statement st = connection.createStatement()) {

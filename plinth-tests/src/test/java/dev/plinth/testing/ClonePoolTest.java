@@ -92,6 +92,8 @@ class ClonePoolTest {
             + " LISTEN plinth_channel; PREPARE counted AS SELECT 1; SET statement_timeout = 1234");
       }
       first.setReadOnly(true);
+      first.setHoldability(ResultSet.HOLD_CURSORS_OVER_COMMIT);
+      first.setNetworkTimeout(Runnable::run, 60_000);
       first.close();
       assertTrue(first.isClosed());
       assertThrows(SQLException.class, first::createStatement, "a closed connection stays closed for the test");
@@ -100,6 +102,8 @@ class ClonePoolTest {
         assertEquals(backend, backend(next), "the connection is reused");
         assertTrue(next.getAutoCommit(), "auto-commit");
         assertFalse(next.isReadOnly(), "read-write");
+        assertEquals(ResultSet.CLOSE_CURSORS_AT_COMMIT, next.getHoldability());
+        assertEquals(0, next.getNetworkTimeout());
         assertEquals(Connection.TRANSACTION_READ_COMMITTED, next.getTransactionIsolation());
         assertEquals("\"$user\", public", value(next, "SHOW search_path"));
         assertEquals("0", value(next, "SHOW statement_timeout"));
