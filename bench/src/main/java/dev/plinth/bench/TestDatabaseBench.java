@@ -3,9 +3,11 @@ package dev.plinth.bench;
 import dev.plinth.runner.Plinth;
 import dev.plinth.runner.RunnerConfig;
 import dev.plinth.testing.BenchClonePool;
+import dev.plinth.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import javax.sql.DataSource;
 
 /**
  * 6. test databases, example schema (the migrations packaged in migrations-app): a fresh database
@@ -35,26 +37,28 @@ final class TestDatabaseBench {
     BenchClonePool pool = new BenchClonePool(pg.url("postgres"), Pg.USER, template, BenchClonePool.AHEAD);
     for (int rep = 0; rep <= reps * 3; rep++) {
       Stats into = rep == 0 ? new Stats() : stats;
-      String[] clone = new String[1];
-      // A test after one that ran at least as long as a copy takes: its copy is ready.
-      pool.awaitFull();
+      TestDatabase[] copy = new TestDatabase[1];
+      // A test after one that ran at least as long as the pool's background work: its copy is ready.
+      pool.awaitIdle();
       into.time(POOL, () -> {
-        clone[0] = pool.take();
-        ready(pg, clone[0]);
+        copy[0] = pool.take();
+        ready(copy[0].dataSource());
       });
-      pg.drop(clone[0]);
-      // Tests that do nothing, one right after the other: each waits for what is left of its copy.
-      pool.awaitFull();
+      pool.release(copy[0]);
+      // Tests that do nothing, one right after the other: each waits for what is left of its copy,
+      // and gives it back at its end as @PlinthDatabase does (the drop itself is in the background).
+      pool.awaitIdle();
       double burst = 0;
       for (int i = 0; i < BURST; i++) {
         long start = System.nanoTime();
-        clone[0] = pool.take();
-        ready(pg, clone[0]);
+        copy[0] = pool.take();
+        ready(copy[0].dataSource());
+        pool.release(copy[0]);
         burst += (System.nanoTime() - start) / 1e6;
-        pg.drop(clone[0]);
       }
       into.add(POOL_BACK_TO_BACK, burst / BURST);
-      pool.awaitFull(); // nothing copied in the background while the others are timed
+      String[] clone = new String[1];
+      pool.awaitIdle(); // nothing copied or dropped in the background while the others are timed
       into.time("template clone", () -> {
         clone[0] = pg.cloneOf(template, "example_clone");
         ready(pg, clone[0]);
@@ -76,7 +80,8 @@ final class TestDatabaseBench {
     pool.close();
     report.absolute("6", "test database from plinth-testing's pool, copy ready (take + first query)" + server,
         stats.median(POOL), 50, "ms", MigrateBench.medians(stats, POOL, POOL_BACK_TO_BACK)
-            + " (back to back: mean of " + BURST + " tests that do nothing, one after the other; each waits for its copy)");
+            + " (back to back: mean of " + BURST + " tests that do nothing, one after the other; each waits for its copy,"
+            + " takes it, runs the first query and gives it back)");
     report.speedupAtLeast("6", "test database from the pool vs migrating a new database" + server,
         stats.ratio("migrate from scratch", POOL), 10, "pool / migrate " + stats.paired(POOL, "migrate from scratch")
             + "; " + MigrateBench.medians(stats, "migrate from scratch", POOL));
@@ -97,7 +102,20 @@ final class TestDatabaseBench {
 
   /** The test's first query: the database is there and has the schema. */
   private static void ready(Pg pg, String database) throws Exception {
-    try (Connection c = pg.connect(database); Statement st = c.createStatement();
+    try (Connection c = pg.connect(database)) {
+      ready(c, database);
+    }
+  }
+
+  /** The first query of a test that takes the DataSource {@code @PlinthDatabase} injects. */
+  private static void ready(DataSource dataSource) throws Exception {
+    try (Connection c = dataSource.getConnection()) {
+      ready(c, dataSource.toString());
+    }
+  }
+
+  private static void ready(Connection c, String database) throws Exception {
+    try (Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")) {
       rs.next();
       if (rs.getInt(1) < 2) {

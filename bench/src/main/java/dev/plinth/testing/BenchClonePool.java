@@ -12,14 +12,19 @@ public final class BenchClonePool implements AutoCloseable {
     this.pool = new ClonePool(TestServer.fromUrl(url, user, null), template, depth, "bench_pool_" + template + "_");
   }
 
-  /** The copy a test gets. */
-  public String take() {
+  /** The copy a test gets, as {@code @PlinthDatabase} hands it to the test. */
+  public TestDatabase take() {
     return pool.take();
   }
 
-  /** Waits until the copies ahead are made. */
-  public void awaitFull() {
-    pool.awaitFull();
+  /** Gives a copy back at the test's end, as {@code @PlinthDatabase} does (dropped in the background). */
+  public void release(TestDatabase database) {
+    pool.release(database);
+  }
+
+  /** Waits until the copies ahead are made and the copies given back are dropped. */
+  public void awaitIdle() {
+    pool.awaitIdle();
   }
 
   @Override

@@ -22,8 +22,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }</pre>
  *
  * <p>The migrated and seeded state is built once per JVM in a template database; each database
- * handed out is a copy ({@code CREATE DATABASE ... TEMPLATE ...}, a file copy, so tens of
- * milliseconds) and is dropped when its test (or class) ends. The server is the one
+ * handed out is a copy ({@code CREATE DATABASE ... TEMPLATE ...}), made ahead on a background
+ * thread with a connection already open, which the first {@code getConnection()} of the injected
+ * {@link javax.sql.DataSource} returns. A connection the test closes is reset (rolled back,
+ * {@code DISCARD ALL}, JDBC defaults) and handed out again by the next {@code getConnection()}. When
+ * the test (or class) ends, the data source hands out no more connections and the copy is dropped
+ * in the background. The server is the one
  * {@code DATABASE_URL} points at (with {@code DATABASE_USER}/{@code DATABASE_PASSWORD}), whose user
  * needs the right to create databases; without it, an embedded PostgreSQL started once per JVM.
  */

@@ -20,7 +20,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The extension behind {@link PlinthDatabase}: one template database per JVM for each
- * (locations, seed) pair, copied for each test or class and dropped afterwards.
+ * (locations, seed) pair, copied ahead for each test or class ({@link ClonePool}) and dropped
+ * afterwards, off the test's path.
  */
 public final class PlinthDatabaseExtension implements BeforeAllCallback, BeforeEachCallback,
     ParameterResolver {
@@ -87,8 +88,7 @@ public final class PlinthDatabaseExtension implements BeforeAllCallback, BeforeE
       TEMPLATES.put(made, template);
       return made;
     });
-    String name = pool.take();
-    return new Handle(server, new TestDatabase(name, server.jdbcUrl(name), server.dataSource(name)));
+    return new Handle(pool, pool.take());
   }
 
   private static List<String> key(PlinthDatabase settings) {
@@ -127,14 +127,15 @@ public final class PlinthDatabaseExtension implements BeforeAllCallback, BeforeE
   }
 
   /**
-   * A database that is dropped when its extension context closes (JUnit closes either interface,
-   * depending on its version; dropping twice is harmless).
+   * A database given back to its pool when its extension context closes: its data source hands out
+   * no more connections and it is dropped in the background (JUnit closes either interface,
+   * depending on its version; giving back twice is harmless).
    */
-  private record Handle(TestServer server, TestDatabase database)
+  private record Handle(ClonePool pool, TestDatabase database)
       implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     @Override
     public void close() {
-      server.drop(database.name());
+      pool.release(database);
     }
   }
 }

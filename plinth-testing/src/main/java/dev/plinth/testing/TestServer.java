@@ -109,19 +109,33 @@ final class TestServer {
 
   /** Runs one statement on the administration database (CREATE/DROP DATABASE). */
   void admin(String sql) throws SQLException {
-    try (Connection connection = dataSource(adminDatabase).getConnection();
-        Statement st = connection.createStatement()) {
+    try (Connection connection = adminConnection(); Statement st = connection.createStatement()) {
       st.execute(sql);
     }
   }
 
+  /** A new connection to the administration database, for a caller that runs many statements there. */
+  Connection adminConnection() throws SQLException {
+    return dataSource(adminDatabase).getConnection();
+  }
+
   /** Drops {@code database} if it exists, ending its sessions; best effort (a leftover is named plinth_test_* and harmless). */
   void drop(String database) {
+    drop(this::admin, database);
+  }
+
+  /** Runs a statement on the administration database. */
+  interface Admin {
+    void run(String sql) throws SQLException;
+  }
+
+  /** As {@link #drop(String)}, through {@code admin}. */
+  static void drop(Admin admin, String database) {
     try {
-      admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+      admin.run("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
     } catch (SQLException e) {
       try { // before PostgreSQL 13
-        admin("DROP DATABASE IF EXISTS " + database);
+        admin.run("DROP DATABASE IF EXISTS " + database);
       } catch (SQLException ignored) {
         // Best effort.
       }
