@@ -198,4 +198,23 @@ class GeneratedScriptsTest {
     assertEquals("1", Sql.queryString(db, "SELECT string_agg(version, ',') FROM flyway_schema_history"));
     assertEquals("V2__step_2.sql", Sql.queryString(db, "SELECT script FROM plinth_runner.rolled_back WHERE version = '2'"));
   }
+
+  @Test
+  void aVersionRolledBackAgainHasItsNoteReplacedAndItsOwnHistoryRowRemoved() {
+    TestDatabase db = SharedPostgres.newDatabase("gen_rollback_again");
+    Plinth plinth = Plinth.create(RunnerConfig.builder().url(db.jdbcUrl()).locations(location).target("2").build());
+    plinth.migrate();
+    plinth.rollback(RollbackTarget.to("1"));
+    Sql.execute(db, "UPDATE plinth_runner.rolled_back SET rolled_back_at = '2000-01-01T00:00:00Z'");
+    plinth.migrate();
+    assertEquals("1,2", Sql.queryString(db, "SELECT string_agg(version, ',' ORDER BY installed_rank) FROM flyway_schema_history"));
+
+    RollbackResult again = plinth.rollback(RollbackTarget.to("1"));
+
+    assertEquals(List.of("2"), again.steps().stream().map(RollbackResult.Step::version).toList());
+    assertFalse(Sql.exists(db, "orders"), "U2 ran again");
+    assertEquals("1", Sql.queryString(db, "SELECT string_agg(version, ',') FROM flyway_schema_history"));
+    assertEquals("1 V2__step_2.sql true", Sql.queryString(db, "SELECT count(*) || ' ' || min(script) || ' '"
+        + " || bool_and(rolled_back_at > '2000-01-02T00:00:00Z') FROM plinth_runner.rolled_back WHERE version = '2'"));
+  }
 }

@@ -59,27 +59,42 @@ public final class Drift {
   private VerifyResult verify(Connection connection) throws SQLException {
     List<Applied> applied = fromHistory(connection).orElseGet(this::fromFlyway);
     ExternalObjects external = external();
-    // The journal is folded (Java) while the server reads the catalog.
-    CompletableFuture<Schema> folding = CompletableFuture.supplyAsync(() -> fold(context.resources(), applied));
+    // The expected side (the journal folded, its tables' canonical form) is built in Java while
+    // the server reads the catalog.
+    CompletableFuture<Expected> folding = CompletableFuture.supplyAsync(() -> {
+      Schema committed = fold(context.resources(), applied);
+      Schema expected = context.config().schema().map(tenant -> TenantSchema.of(committed, tenant)).orElse(committed);
+      return new Expected(expected, Compared.of(external.leaveOut(expected)));
+    });
     try {
       Schema live = liveSchema(connection, external);
-      Schema committed = joined(folding);
-      Schema expected = context.config().schema().map(tenant -> TenantSchema.of(committed, tenant)).orElse(committed);
-      Schema compared = external.leaveOut(expected);
-      List<Difference> differences = new ArrayList<>(differences(compared, live));
-      Set<String> externalViews = external.names("view");
-      ViewCatalog.compare(connection, compared.views(), context.config().schema()).stream()
-          .filter(d -> !externalViews.contains(d.name())).forEach(differences::add);
-      if (!compared.schemas().isEmpty()) {
-        differences.addAll(SchemaCatalog.compare(compared.schemas(), SchemaCatalog.read(connection)));
+      Expected built = joined(folding);
+      Schema expected = built.schema();
+      Schema compared = built.compared().schema();
+      // The tables are compared (Java) while the server answers the reads of the other objects.
+      CompletableFuture<List<Difference>> tables = CompletableFuture.supplyAsync(
+          () -> differences(built.compared(), live));
+      List<Difference> others = new ArrayList<>();
+      try {
+        Set<String> externalViews = external.names("view");
+        ViewCatalog.compare(connection, compared.views(), context.config().schema()).stream()
+            .filter(d -> !externalViews.contains(d.name())).forEach(others::add);
+        if (!compared.schemas().isEmpty()) {
+          others.addAll(SchemaCatalog.compare(compared.schemas(), SchemaCatalog.read(connection)));
+        }
+        others.addAll(RoutineCatalog.compare(connection, compared.functions(), compared.triggers(), external,
+            context.config().schema()));
+        others.addAll(SecurityCatalog.compare(connection, compared, external));
+        if (!compared.sequences().isEmpty() || !compared.declaredExtensions().isEmpty()) {
+          others.addAll(SequenceCatalog.compare(compared.sequences(), SequenceCatalog.read(connection),
+              compared.declaredExtensions(), SequenceCatalog.extensions(connection)));
+        }
+      } catch (SQLException | RuntimeException e) {
+        tables.cancel(false);
+        throw e;
       }
-      differences.addAll(RoutineCatalog.compare(connection, compared.functions(), compared.triggers(), external,
-          context.config().schema()));
-      differences.addAll(SecurityCatalog.compare(connection, compared, external));
-      if (!compared.sequences().isEmpty() || !compared.declaredExtensions().isEmpty()) {
-        differences.addAll(SequenceCatalog.compare(compared.sequences(), SequenceCatalog.read(connection),
-            compared.declaredExtensions(), SequenceCatalog.extensions(connection)));
-      }
+      List<Difference> differences = new ArrayList<>(joined(tables));
+      differences.addAll(others);
       Optional<String> version = applied.stream().filter(a -> !a.baselined()).reduce((a, b) -> b)
           .map(a -> a.version().getVersion());
       return new VerifyResult(version, expected.tables().size(), expected.enums().size(), differences,
@@ -89,7 +104,22 @@ public final class Drift {
     }
   }
 
-  private static Schema joined(CompletableFuture<Schema> folding) {
+  /** The schema verify expects, and what of it is compared with the live tables. */
+  private record Expected(Schema schema, Compared compared) {}
+
+  /**
+   * What the live tables are compared with: {@code schema} (its views apart), its tables without
+   * their security (compared apart) and the canonical form of those, for the differ.
+   */
+  private record Compared(Schema schema, Schema tables, Schema canonical) {
+    static Compared of(Schema schema) {
+      Schema tables = new Schema(SecurityCatalog.withoutSecurity(schema).tables(), schema.enums())
+          .withDomains(schema.domains());
+      return new Compared(schema, tables, Canonical.schema(tables));
+    }
+  }
+
+  private static <T> T joined(CompletableFuture<T> folding) {
     try {
       return folding.join();
     } catch (CompletionException e) {
@@ -168,12 +198,14 @@ public final class Drift {
    * not read them.
    */
   static List<Difference> differences(Schema expected, Schema live) {
-    Schema withoutViews = new Schema(SecurityCatalog.withoutSecurity(expected).tables(),
-        expected.enums()).withDomains(expected.domains());
-    List<Difference> differences = new ArrayList<>(SchemaComparison.compare(withoutViews, live));
+    return differences(Compared.of(expected), live);
+  }
+
+  private static List<Difference> differences(Compared expected, Schema live) {
+    List<Difference> differences = new ArrayList<>(SchemaComparison.compare(expected.tables(), live));
     if (differences.isEmpty()) {
       // The comparison covers what a person can act on; the differ is the final word on equality.
-      for (Change change : SchemaDiff.diff(Canonical.schema(live), Canonical.schema(withoutViews))) {
+      for (Change change : SchemaDiff.diff(Canonical.schema(live), expected.canonical())) {
         differences.add(Difference.different("schema", change.getClass().getSimpleName(), "definition",
             "as committed", change.toString()));
       }

@@ -43,9 +43,17 @@ public final class PlainInfo {
    *
    * @param appliedChecksum the history row's checksum; {@code null} when pending
    * @param resolvedChecksum Flyway's checksum of the file
+   * @param installedRank the history row's {@code installed_rank} (its primary key); {@code null} when pending
    */
   public record Migration(MigrationVersion version, String description, String script, boolean applied,
-      Optional<Instant> installedOn, Integer appliedChecksum, Integer resolvedChecksum) {}
+      Optional<Instant> installedOn, Integer appliedChecksum, Integer resolvedChecksum, Integer installedRank) {
+
+    /** A migration without its history row's rank. */
+    public Migration(MigrationVersion version, String description, String script, boolean applied,
+        Optional<Instant> installedOn, Integer appliedChecksum, Integer resolvedChecksum) {
+      this(version, description, script, applied, installedOn, appliedChecksum, resolvedChecksum, null);
+    }
+  }
 
   private record File(MigrationVersion version, String description, Path path) {}
 
@@ -109,7 +117,8 @@ public final class PlainInfo {
       }
       newest = version;
       result.add(new Migration(version, row.description(), row.script(), true,
-          Optional.ofNullable(row.installedOn()).map(Timestamp::toInstant), row.checksum(), checksum(file.path())));
+          Optional.ofNullable(row.installedOn()).map(Timestamp::toInstant), row.checksum(), checksum(file.path()),
+          row.rank()));
     }
     for (File file : files.get().values()) {
       if (newest != null && file.version().compareTo(newest) <= 0) {

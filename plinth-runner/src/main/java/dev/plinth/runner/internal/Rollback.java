@@ -7,14 +7,15 @@ import dev.plinth.runner.RollbackTarget;
 import dev.plinth.schema.journal.SumFile;
 import dev.plinth.schema.render.Sql;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.slf4j.Logger;
@@ -40,6 +41,11 @@ public final class Rollback {
   private Optional<Map<String, String>> sums;
   /** Whether {@link #LOG_TABLE} exists (a role without CREATE rolls back without the note). */
   private boolean logTable;
+  /**
+   * The versions {@link #LOG_TABLE} already notes, read under the lock: only those need their note
+   * replaced; any other is a plain insert (cheaper for the server than {@code ON CONFLICT}).
+   */
+  private final Set<String> noted = new HashSet<>();
 
   public Rollback(RunnerContext context) {
     this.context = context;
@@ -67,11 +73,15 @@ public final class Rollback {
         }
         List<RollbackResult.Step> done = new ArrayList<>();
         logTable = ensureLogTable(connection);
+        if (logTable) {
+          readNoted(connection);
+        }
         for (int i = 0; i < steps.size(); i++) {
           Optional<String> before = remainingVersion(applied, i);
           // Only a failure outside a transaction says whether the script can be run again.
           boolean resumable = !steps.get(i).transactional() && resources.resumable(chosen.get(i).script());
-          done.add(execute(connection, schema, steps.get(i), resumable, before, remainingVersion(applied, i + 1)));
+          done.add(execute(connection, schema, steps.get(i), chosen.get(i).installedRank(), resumable, before,
+              remainingVersion(applied, i + 1)));
         }
         return new RollbackResult(done, remaining, false, millisSince(start));
       } finally {
@@ -87,11 +97,12 @@ public final class Rollback {
 
   /**
    * A successfully applied versioned migration, oldest first, with the checksums Flyway's
-   * {@code info} gives it; {@code info} is Flyway's own entry, null when the history was read
-   * plainly ({@link PlainInfo}).
+   * {@code info} gives it and its history row's {@code installed_rank} (the table's primary key,
+   * by which its row is removed); {@code info} is Flyway's own entry, null when the history was
+   * read plainly ({@link PlainInfo}).
    */
   private record Applied(MigrationVersion version, String description, String script, boolean baseline,
-      Integer appliedChecksum, Integer resolvedChecksum, MigrationInfo info) {}
+      Integer appliedChecksum, Integer resolvedChecksum, MigrationInfo info, Integer installedRank) {}
 
   /**
    * The applied migrations: from one read of the history and the files when both are plain (then
@@ -103,12 +114,12 @@ public final class Rollback {
     if (plain.isPresent()) {
       return plain.get().stream().filter(PlainInfo.Migration::applied)
           .map(m -> new Applied(m.version(), m.description(), m.script(), false, m.appliedChecksum(),
-              m.resolvedChecksum(), null))
+              m.resolvedChecksum(), null, m.installedRank()))
           .toList();
     }
     return context.appliedMigrations().stream()
         .map(i -> new Applied(i.getVersion(), i.getDescription(), i.getScript(), i.getType().isBaseline(),
-            i.getAppliedChecksum(), i.getResolvedChecksum(), i))
+            i.getAppliedChecksum(), i.getResolvedChecksum(), i, i.getInstalledRank()))
         .toList();
   }
 
@@ -180,11 +191,12 @@ public final class Rollback {
   }
 
   private RollbackResult.Step execute(Connection connection, String schema, RollbackResult.Step step,
-      boolean resumable, Optional<String> before, Optional<String> after) throws SQLException {
+      Integer rank, boolean resumable, Optional<String> before, Optional<String> after) throws SQLException {
     long start = System.nanoTime();
     LOG.info("Rolling back version {} with {}", step.version(), step.reverse());
     if (step.transactional()) {
-      runCommitted(connection, schema, step, before, after);
+      runCommitted(connection, schema, step, rank, before, after);
+      noted.add(step.version());
       return done(step, before, after, start);
     }
     connection.setAutoCommit(true);
@@ -192,12 +204,13 @@ public final class Rollback {
       runStatements(connection, step, resumable, before, after);
       // A non-transactional reverse has committed by now; its history row goes in a transaction of its own.
       connection.setAutoCommit(false);
-      int removed = removeFromHistory(connection, schema, step);
+      int removed = removeFromHistory(connection, schema, step, rank);
       if (removed != 1) {
         connection.rollback();
         throw new PlinthException(Message.ROLLBACK_HISTORY_CHANGED, step.version());
       }
       connection.commit();
+      noted.add(step.version());
     } finally {
       connection.setAutoCommit(true);
     }
@@ -220,11 +233,11 @@ public final class Rollback {
    * at a time in a transaction that is rolled back, to tell which it was: a failing statement is
    * named with its line; a history row that was not there is reported as such.
    */
-  private void runCommitted(Connection connection, String schema, RollbackResult.Step step,
+  private void runCommitted(Connection connection, String schema, RollbackResult.Step step, Integer rank,
       Optional<String> before, Optional<String> after) throws SQLException {
     // The new line ends a closing line comment; the semicolon ends a last statement without one.
-    String sql = "BEGIN;\n" + step.sql() + "\n;\n"
-        + historyRemoval(schema, Sql.literal(step.version()), Sql.literal(step.script()), "1 / (count(*) = 1)::int")
+    String sql = "BEGIN;\n" + step.sql() + "\n;\n" + historyRemoval(schema, step, rank, "1 / (count(*) = 1)::int",
+        noted.contains(step.version()))
         + ";\nCOMMIT";
     try (Statement st = connection.createStatement()) {
       st.execute(sql);
@@ -239,7 +252,7 @@ public final class Rollback {
       int removed;
       try {
         runStatements(connection, step, false, before, after);
-        removed = removeFromHistory(connection, schema, step);
+        removed = removeFromHistory(connection, schema, step, rank);
       } finally {
         connection.rollback();
         connection.setAutoCommit(true);
@@ -312,36 +325,51 @@ public final class Rollback {
     }
   }
 
-  /** Deletes the step's history row and notes the rollback, in one statement; the rows deleted. */
-  private int removeFromHistory(Connection connection, String schema, RollbackResult.Step step)
-      throws SQLException {
-    try (PreparedStatement st = connection.prepareStatement(historyRemoval(schema, "?", "?", "count(*)"))) {
-      st.setString(1, step.version());
-      if (logTable) {
-        st.setString(2, step.script());
-      }
-      try (ResultSet rs = st.executeQuery()) {
-        rs.next();
-        return rs.getInt(1);
+  /** The versions {@link #LOG_TABLE} notes now (its writers, rollbacks, hold the lock this run holds). */
+  private void readNoted(Connection connection) throws SQLException {
+    try (Statement st = connection.createStatement();
+        ResultSet rs = st.executeQuery("SELECT version FROM " + LOG_TABLE)) {
+      while (rs.next()) {
+        noted.add(rs.getString(1));
       }
     }
   }
 
+  /** Deletes the step's history row and notes the rollback, in one statement; the rows deleted. */
+  private int removeFromHistory(Connection connection, String schema, RollbackResult.Step step, Integer rank)
+      throws SQLException {
+    try (Statement st = connection.createStatement();
+        ResultSet rs = st.executeQuery(historyRemoval(schema, step, rank, "count(*)", true))) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
   /**
-   * The statement that deletes a version's history row and notes the rollback, selecting
-   * {@code result} from the rows deleted ({@code removed}); {@code version} and {@code script} are
-   * SQL: literals or parameters ({@code script} only when the note is kept).
+   * The statement that deletes a step's history row and notes the rollback, selecting
+   * {@code result} from the rows deleted ({@code removed}). The row is found by its primary key,
+   * {@code installed_rank} as read under the lock, and must still be that version's successful
+   * row ({@code version} alone is not indexed in Flyway's table: the server would scan it). With
+   * {@code replaceNote} the note replaces any earlier one of the version; without, it is a plain
+   * insert, which costs the server less than {@code ON CONFLICT} (the one-call step uses it for a
+   * version not noted when the run began).
    */
-  private String historyRemoval(String schema, String version, String script, String result) {
+  private String historyRemoval(String schema, RollbackResult.Step step, Integer rank, String result,
+      boolean replaceNote) {
     String history = quote(schema) + "." + quote(context.historyTable());
-    String removed = "WITH removed AS (DELETE FROM " + history + " WHERE version = " + version + " AND success"
-        + " RETURNING version)";
+    String removed = "WITH removed AS (DELETE FROM " + history + " WHERE "
+        + (rank == null ? "" : "installed_rank = " + rank + " AND ")
+        + "version = " + Sql.literal(step.version()) + " AND success RETURNING version)";
     if (!logTable) {
       return removed + " SELECT " + result + " FROM removed";
     }
-    return removed + ", noted AS (INSERT INTO " + LOG_TABLE + " (version, script) SELECT version, " + script
-        + " FROM removed ON CONFLICT (version) DO UPDATE SET script = EXCLUDED.script, rolled_back_at = now(),"
-        + " rolled_back_by = current_user) SELECT " + result + " FROM removed";
+    return removed + ", noted AS (INSERT INTO " + LOG_TABLE + " (version, script) SELECT version, "
+        + Sql.literal(step.script()) + " FROM removed"
+        + (replaceNote
+            ? " ON CONFLICT (version) DO UPDATE SET script = EXCLUDED.script, rolled_back_at = now(),"
+                + " rolled_back_by = current_user"
+            : "")
+        + ") SELECT " + result + " FROM removed";
   }
 
   /** The newest applied version once the newest {@code removed} are rolled back. */

@@ -54,6 +54,9 @@ public final class RoutineCatalog {
 
   private static List<Difference> compareFunctions(Connection connection, List<Function> functions,
       String schemas) throws SQLException {
+    if (functions.isEmpty()) {
+      return List.of(); // only declared functions are compared: nothing to read
+    }
     Map<QualifiedName, List<String[]>> live = new TreeMap<>();
     try (PreparedStatement st = connection.prepareStatement(FUNCTIONS.formatted(schemas,
         CatalogExtras.notInExtension("pg_proc", "p.oid")));
