@@ -71,30 +71,20 @@ public final class Drift {
       Expected built = joined(folding);
       Schema expected = built.schema();
       Schema compared = built.compared().schema();
-      // The tables are compared (Java) while the server answers the reads of the other objects.
-      CompletableFuture<List<Difference>> tables = CompletableFuture.supplyAsync(
-          () -> differences(built.compared(), live));
-      List<Difference> others = new ArrayList<>();
-      try {
-        Set<String> externalViews = external.names("view");
-        ViewCatalog.compare(connection, compared.views(), context.config().schema()).stream()
-            .filter(d -> !externalViews.contains(d.name())).forEach(others::add);
-        if (!compared.schemas().isEmpty()) {
-          others.addAll(SchemaCatalog.compare(compared.schemas(), SchemaCatalog.read(connection)));
-        }
-        others.addAll(RoutineCatalog.compare(connection, compared.functions(), compared.triggers(), external,
-            context.config().schema()));
-        others.addAll(SecurityCatalog.compare(connection, compared, external));
-        if (!compared.sequences().isEmpty() || !compared.declaredExtensions().isEmpty()) {
-          others.addAll(SequenceCatalog.compare(compared.sequences(), SequenceCatalog.read(connection),
-              compared.declaredExtensions(), SequenceCatalog.extensions(connection)));
-        }
-      } catch (SQLException | RuntimeException e) {
-        tables.cancel(false);
-        throw e;
+      List<Difference> differences = new ArrayList<>(differences(built.compared(), live));
+      Set<String> externalViews = external.names("view");
+      ViewCatalog.compare(connection, compared.views(), context.config().schema()).stream()
+          .filter(d -> !externalViews.contains(d.name())).forEach(differences::add);
+      if (!compared.schemas().isEmpty()) {
+        differences.addAll(SchemaCatalog.compare(compared.schemas(), SchemaCatalog.read(connection)));
       }
-      List<Difference> differences = new ArrayList<>(joined(tables));
-      differences.addAll(others);
+      differences.addAll(RoutineCatalog.compare(connection, compared.functions(), compared.triggers(), external,
+          context.config().schema()));
+      differences.addAll(SecurityCatalog.compare(connection, compared, external));
+      if (!compared.sequences().isEmpty() || !compared.declaredExtensions().isEmpty()) {
+        differences.addAll(SequenceCatalog.compare(compared.sequences(), SequenceCatalog.read(connection),
+            compared.declaredExtensions(), SequenceCatalog.extensions(connection)));
+      }
       Optional<String> version = applied.stream().filter(a -> !a.baselined()).reduce((a, b) -> b)
           .map(a -> a.version().getVersion());
       return new VerifyResult(version, expected.tables().size(), expected.enums().size(), differences,
