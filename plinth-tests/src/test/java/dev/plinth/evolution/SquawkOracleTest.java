@@ -214,7 +214,7 @@ class SquawkOracleTest {
     List<Change> changes = entries.stream().flatMap(e -> e.changes().stream()).toList();
     Set<String> lints = new TreeSet<>(warnings);
     if (!entries.isEmpty()) {
-      lints.addAll(lints(entries.get(0).version(), changes));
+      lints.addAll(lints(entries.get(0).version(), null, changes));
     }
     List<Migration> migrations = new ArrayList<>();
     for (int i = 0; i < forward.size(); i++) {
@@ -239,7 +239,7 @@ class SquawkOracleTest {
       int version = 0;
       for (int step = 0; step <= RandomEvolutionTest.STEPS; step++) {
         List<Change> changes = SchemaDiff.diff(current, next);
-        Set<String> lints = lints(String.valueOf(version + 1), changes);
+        Set<String> lints = lints(String.valueOf(version + 1), current, changes);
         for (RandomEvolutionTest.Script script : RandomEvolutionTest.scripts(current, changes, version, true)) {
           Path file = SCRATCH.resolve("seed" + seed + "_V" + ++version + ".sql");
           Files.writeString(file, script.forward());
@@ -263,10 +263,13 @@ class SquawkOracleTest {
     }
   }
 
-  /** The ids of the processor's migration lints on {@code changes}, acknowledging nothing. */
-  private static Set<String> lints(String version, List<Change> changes) {
+  /**
+   * The ids of the processor's migration lints on {@code changes} from {@code before} (null when not
+   * known), acknowledging nothing.
+   */
+  private static Set<String> lints(String version, Schema before, List<Change> changes) {
     Report report = new Report();
-    new MigrationLint(report, Map.of()).check(version, changes);
+    new MigrationLint(report, Map.of()).check(version, before, changes);
     return report.items().stream().map(i -> i.message().id()).collect(Collectors.toCollection(TreeSet::new));
   }
 

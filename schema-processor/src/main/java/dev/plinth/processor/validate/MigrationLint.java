@@ -97,12 +97,10 @@ public final class MigrationLint {
     }
   }
 
-  /** Checks the changes of migration {@code version}. */
-  public void check(String version, List<Change> changes) {
-    check(version, Schema.EMPTY, changes);
-  }
-
-  /** Checks the changes of migration {@code version}, which start from {@code before}. */
+  /**
+   * Checks the changes of migration {@code version}, which start from {@code before}; with null (not
+   * known), the checks that need it (the domains of added columns) are left out.
+   */
   public void check(String version, Schema before, List<Change> changes) {
     Set<QualifiedName> created = new HashSet<>();
     changes.stream().filter(c -> c instanceof CreateTable).forEach(c -> created.add(((CreateTable) c).table().name()));
@@ -116,7 +114,7 @@ public final class MigrationLint {
     Set<QualifiedName> dropped = new HashSet<>();
     changes.stream().filter(c -> c instanceof DropTable).forEach(c -> dropped.add(((DropTable) c).table().name()));
     Checks checks = new Checks(drafts, created, dropped, new Backups(version), rebuilt,
-        Changes.apply(before, changes));
+        before == null ? null : Changes.apply(before, changes));
     for (Change change : changes) {
       change.accept(checks).forEach(this::report);
       if (change instanceof Change.RefreshView refresh) {
@@ -199,7 +197,7 @@ public final class MigrationLint {
    *
    * @param created the tables this migration creates, where nothing can lock or rewrite rows
    * @param dropped the tables this migration drops (their partitions are detached on the way)
-   * @param after the schema the migration makes (its domains)
+   * @param after the schema the migration makes (its domains), or null when not known
    */
   private record Checks(Map<QualifiedName, TableDraft> drafts, Set<QualifiedName> created,
       Set<QualifiedName> dropped, Backups backups, Set<String> rebuilt, Schema after)
@@ -237,7 +235,8 @@ public final class MigrationLint {
         out.addAll(typeHints(c.table(), column));
         return out;
       }
-      java.util.Optional<String> typeTakingNull = after.typeTakingNull(column);
+      java.util.Optional<String> typeTakingNull = after == null ? java.util.Optional.empty()
+          : after.typeTakingNull(column);
       if (!column.nullable() && column.defaultSql() == null && column.identity() == Identity.NONE) {
         out.add(Finding.at(Message.NOT_NULL_WITHOUT_DEFAULT, c.table(), column.name(),
             column.name(), c.table()));
