@@ -11,11 +11,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.slf4j.Logger;
@@ -41,11 +39,6 @@ public final class Rollback {
   private Optional<Map<String, String>> sums;
   /** Whether {@link #LOG_TABLE} exists (a role without CREATE rolls back without the note). */
   private boolean logTable;
-  /**
-   * The versions {@link #LOG_TABLE} already notes, read under the lock: only those need their note
-   * replaced; any other is a plain insert (cheaper for the server than {@code ON CONFLICT}).
-   */
-  private final Set<String> noted = new HashSet<>();
 
   public Rollback(RunnerContext context) {
     this.context = context;
@@ -73,9 +66,6 @@ public final class Rollback {
         }
         List<RollbackResult.Step> done = new ArrayList<>();
         logTable = ensureLogTable(connection);
-        if (logTable) {
-          readNoted(connection);
-        }
         for (int i = 0; i < steps.size(); i++) {
           Optional<String> before = remainingVersion(applied, i);
           // Only a failure outside a transaction says whether the script can be run again.
@@ -196,7 +186,6 @@ public final class Rollback {
     LOG.info("Rolling back version {} with {}", step.version(), step.reverse());
     if (step.transactional()) {
       runCommitted(connection, schema, step, rank, before, after);
-      noted.add(step.version());
       return done(step, before, after, start);
     }
     connection.setAutoCommit(true);
@@ -210,7 +199,6 @@ public final class Rollback {
         throw new PlinthException(Message.ROLLBACK_HISTORY_CHANGED, step.version());
       }
       connection.commit();
-      noted.add(step.version());
     } finally {
       connection.setAutoCommit(true);
     }
@@ -236,8 +224,7 @@ public final class Rollback {
   private void runCommitted(Connection connection, String schema, RollbackResult.Step step, Integer rank,
       Optional<String> before, Optional<String> after) throws SQLException {
     // The new line ends a closing line comment; the semicolon ends a last statement without one.
-    String sql = "BEGIN;\n" + step.sql() + "\n;\n" + historyRemoval(schema, step, rank, "1 / (count(*) = 1)::int",
-        noted.contains(step.version()))
+    String sql = "BEGIN;\n" + step.sql() + "\n;\n" + historyRemoval(schema, step, rank, "1 / (count(*) = 1)::int")
         + ";\nCOMMIT";
     try (Statement st = connection.createStatement()) {
       st.execute(sql);
@@ -325,21 +312,11 @@ public final class Rollback {
     }
   }
 
-  /** The versions {@link #LOG_TABLE} notes now (its writers, rollbacks, hold the lock this run holds). */
-  private void readNoted(Connection connection) throws SQLException {
-    try (Statement st = connection.createStatement();
-        ResultSet rs = st.executeQuery("SELECT version FROM " + LOG_TABLE)) {
-      while (rs.next()) {
-        noted.add(rs.getString(1));
-      }
-    }
-  }
-
   /** Deletes the step's history row and notes the rollback, in one statement; the rows deleted. */
   private int removeFromHistory(Connection connection, String schema, RollbackResult.Step step, Integer rank)
       throws SQLException {
     try (Statement st = connection.createStatement();
-        ResultSet rs = st.executeQuery(historyRemoval(schema, step, rank, "count(*)", true))) {
+        ResultSet rs = st.executeQuery(historyRemoval(schema, step, rank, "count(*)"))) {
       rs.next();
       return rs.getInt(1);
     }
@@ -349,13 +326,10 @@ public final class Rollback {
    * The statement that deletes a step's history row and notes the rollback, selecting
    * {@code result} from the rows deleted ({@code removed}). The row is found by its primary key,
    * {@code installed_rank} as read under the lock, and must still be that version's successful
-   * row ({@code version} alone is not indexed in Flyway's table: the server would scan it). With
-   * {@code replaceNote} the note replaces any earlier one of the version; without, it is a plain
-   * insert, which costs the server less than {@code ON CONFLICT} (the one-call step uses it for a
-   * version not noted when the run began).
+   * row ({@code version} alone is not indexed in Flyway's table: the server would scan it). The
+   * note replaces any earlier one of the version.
    */
-  private String historyRemoval(String schema, RollbackResult.Step step, Integer rank, String result,
-      boolean replaceNote) {
+  private String historyRemoval(String schema, RollbackResult.Step step, Integer rank, String result) {
     String history = quote(schema) + "." + quote(context.historyTable());
     String removed = "WITH removed AS (DELETE FROM " + history + " WHERE "
         + (rank == null ? "" : "installed_rank = " + rank + " AND ")
@@ -365,11 +339,8 @@ public final class Rollback {
     }
     return removed + ", noted AS (INSERT INTO " + LOG_TABLE + " (version, script) SELECT version, "
         + Sql.literal(step.script()) + " FROM removed"
-        + (replaceNote
-            ? " ON CONFLICT (version) DO UPDATE SET script = EXCLUDED.script, rolled_back_at = now(),"
-                + " rolled_back_by = current_user"
-            : "")
-        + ") SELECT " + result + " FROM removed";
+        + " ON CONFLICT (version) DO UPDATE SET script = EXCLUDED.script, rolled_back_at = now(),"
+        + " rolled_back_by = current_user) SELECT " + result + " FROM removed";
   }
 
   /** The newest applied version once the newest {@code removed} are rolled back. */
