@@ -81,7 +81,7 @@ final class CliStartBench {
         }
       }
       report.absolute("9", "java -jar plinth.jar info, dev server running (wall)",
-          stats.median("plinth info, dev server running"), 1500, "ms",
+          stats.median("plinth info, dev server running"), 1000, "ms",
           MigrateBench.medians(stats, "plinth info, dev server running", "bare JVM, before info"));
       report.ratioAtMost("9", "same / bare JVM start (paired)", median(devRatios), Double.NaN, spread(devRatios));
       report.absolute("9", "first command from an existing data directory: plinth server start (wall)",
