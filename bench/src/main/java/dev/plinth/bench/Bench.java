@@ -25,17 +25,19 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * java -jar bench/target/benchmarks.jar --only fleet-scale [--fleet-scale 200] [--fleet-migrations 20]
  *     [--plinth-jar plinth-cli/target/plinth.jar] [--reps 1]
  * java -jar bench/target/benchmarks.jar --only locks [--rows 1000000] [--reps 3]
+ * java -jar bench/target/benchmarks.jar --only ide-save [--processor-tables 1000] [--reps 3]
  * </pre>
  *
  * <p>{@code fleet-scale} (figure 9) runs only when asked for: its baseline starts a JVM per target.
  * So does {@code locks} (figure 12: insert latency during strict and relaxed migrations): it loads
- * {@code --rows} rows per repetition.
+ * {@code --rows} rows per repetition. {@code ide-save} is the IDE save of figure 3 alone (the
+ * {@code processor} figure includes it), for measuring or profiling that loop by itself.
  */
 public final class Bench {
   static final Set<String> ALL = Set.of("migrate", "rollback", "processor", "diff", "seed", "verify",
       "testdb", "memory", "fleet", "cli", "pull");
   /** Figures that run only when {@code --only} names them. */
-  static final Set<String> ON_REQUEST = Set.of("fleet-scale", "locks");
+  static final Set<String> ON_REQUEST = Set.of("fleet-scale", "locks", "ide-save");
 
   private Bench() {}
 
@@ -97,6 +99,10 @@ public final class Bench {
       if (only.contains("processor")) {
         for (int n : processorTables == null ? List.of(tables) : processorTables) {
           ProcessorBench.run(n, reps, work, report);
+          IdeSaveBench.run(n, reps, work, report);
+        }
+      } else if (only.contains("ide-save")) {
+        for (int n : processorTables == null ? List.of(tables) : processorTables) {
           IdeSaveBench.run(n, reps, work, report);
         }
       }
