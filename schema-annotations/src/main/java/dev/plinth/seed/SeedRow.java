@@ -23,6 +23,29 @@ public class SeedRow<T> extends Ref<T> {
   }
 
   /**
+   * A row with its required columns set: {@code required} holds a value for each column of
+   * {@code table} that is not {@linkplain TableInfo.ColumnInfo#optional() optional}, in column
+   * order (what a generated {@code insert} takes as parameters).
+   */
+  protected SeedRow(SeedRows rows, TableInfo table, Object[] required) {
+    this(rows, table);
+    int i = 0;
+    for (TableInfo.ColumnInfo column : table.columns()) {
+      if (!column.optional()) {
+        if (i == required.length) {
+          throw new IllegalArgumentException("table " + table.qualifiedName() + " has more required columns than the "
+              + required.length + " values given");
+        }
+        values.put(column.name(), required[i++]);
+      }
+    }
+    if (i != required.length) {
+      throw new IllegalArgumentException("table " + table.qualifiedName() + " has " + i
+          + " required columns, " + required.length + " values given");
+    }
+  }
+
+  /**
    * Sets a column, by SQL name, to a value: a Java value of the column's type, an enum constant, a
    * JSON string for {@code jsonb}, or a {@link Ref} for a single-column foreign key. The generated
    * setters call it; it is public as an escape hatch and for hand-written table descriptions.
