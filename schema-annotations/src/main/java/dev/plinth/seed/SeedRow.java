@@ -2,6 +2,7 @@ package dev.plinth.seed;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,19 +30,13 @@ public class SeedRow<T> extends Ref<T> {
    */
   protected SeedRow(SeedRows rows, TableInfo table, Object[] required) {
     this(rows, table);
-    int i = 0;
-    for (TableInfo.ColumnInfo column : table.columns()) {
-      if (!column.optional()) {
-        if (i == required.length) {
-          throw new IllegalArgumentException("table " + table.qualifiedName() + " has more required columns than the "
-              + required.length + " values given");
-        }
-        values.put(column.name(), required[i++]);
-      }
-    }
-    if (i != required.length) {
-      throw new IllegalArgumentException("table " + table.qualifiedName() + " has " + i
+    List<TableInfo.ColumnInfo> requiredColumns = table.columns().stream().filter(c -> !c.optional()).toList();
+    if (requiredColumns.size() != required.length) {
+      throw new IllegalArgumentException("table " + table.qualifiedName() + " has " + requiredColumns.size()
           + " required columns, " + required.length + " values given");
+    }
+    for (int i = 0; i < required.length; i++) {
+      values.put(requiredColumns.get(i).name(), required[i]);
     }
   }
 

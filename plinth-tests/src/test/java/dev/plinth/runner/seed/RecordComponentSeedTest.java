@@ -72,11 +72,11 @@ class RecordComponentSeedTest {
     Seeder.create().run(db.dataSource(), "test", List.of(new SeedSetDefinition("test.Readings", 0,
         Set.of("test"), rows -> {
           ReadingSeed readings = new ReadingSeed(rows);
-          readings.insertAll(List.of(new Reading(0, 7, 10, -1, "numbered"), new Reading(100, 7, 100, -1, null)));
+          readings.insertAll(List.of(new Reading(0, 7, 10, -1, "numbered"), new Reading(0, 7, 100, -1, null)));
           readings.insert(Ref.<Sensor>byKey(SENSOR, new Object[] {7L}), 20).set("note", "single");
         })));
 
-    // The first bulk record's id is 0, so the database numbers every bulk row (as for null).
+    // An id of 0 is null to the seeder: the database numbers the rows.
     assertEquals("7 10 50 numbered; 7 20 68 single; 7 100 212",
         Sql.queryString(db, "SELECT string_agg(concat_ws(' ', sensor_id, celsius, fahrenheit, note), '; '"
             + " ORDER BY celsius) FROM reading"));
