@@ -6,7 +6,6 @@ import dev.plinth.seed.SeedRows;
 import dev.plinth.seed.SeedTable;
 import dev.plinth.seed.TableInfo;
 import java.time.Instant;
-import java.util.List;
 import javax.annotation.processing.Generated;
 
 /**
@@ -21,27 +20,18 @@ public final class PlayerSeed extends SeedTable<Player> {
   /**
    * Table {@code public.player} as the seeder sees it.
    */
-  public static final TableInfo TABLE = TableInfo.decode("table\tpublic\tplayer\n"
-      + "column\tid\tbigint\tB\n"
-      + "column\tteam_id\tuuid\t\n"
-      + "column\tname\ttext\t\n"
-      + "column\tnickname\ttext\tn\n"
-      + "column\tposition\t\"public\".\"position\"\t\n"
-      + "column\tstats\tjsonb\td\n"
-      + "column\tjoined_at\ttimestamp with time zone\td\n"
-      + "key\tid\n"
-      + "fk\tpublic\tteam\t1\tteam_id\tid");
+  public static final TableInfo TABLE = TableInfo.decode("table\tpublic\tplayer\ncolumn\tid\tbigint\tB\ncolumn\tteam_id\tuuid\t\ncolumn\tname\ttext\t\ncolumn\tnickname\ttext\tn\ncolumn\tposition\t\"public\".\"position\"\t\ncolumn\tstats\tjsonb\td\ncolumn\tjoined_at\ttimestamp with time zone\td\nkey\tid\nfk\tpublic\tteam\t1\tteam_id\tid");
 
   /**
    * The hash of this file with null here: Plinth does not rewrite an unchanged file.
    */
-  static final String SOURCE_HASH = "97a181445dc46451d3bc1f56d894be9b";
+  static final String SOURCE_HASH = "8552b3b98a543738e4c0ba0d41784bc4";
 
   /**
    * A builder adding rows to {@code rows}; seed sets get one from {@code Seeds}.
    */
   public PlayerSeed(SeedRows rows) {
-    super(rows, TABLE, PlayerSeed::values);
+    super(rows, TABLE, Player.class, "zcccccc");
   }
 
   /**
@@ -52,30 +42,22 @@ public final class PlayerSeed extends SeedTable<Player> {
    * @return the row, to set optional columns on and to reference from child rows
    */
   public Row insert(Ref<Team> teamId, String name, Position position) {
-    Row row = new Row(rows());
-    row.set("team_id", teamId);
-    row.set("name", name);
-    row.set("position", position);
-    return row;
+    return new Row(rows(), new Object[] {teamId, name, position});
   }
 
   /**
    * A reference to a row of {@code public.player} that is already in the database, by primary key.
    */
   public static Ref<Player> ref(long id) {
-    return Ref.existing(TABLE, List.of("id"), List.of(id));
-  }
-
-  private static Object[] values(Player record) {
-    return new Object[] {record.id() == 0 ? null : record.id(), record.teamId(), record.name(), record.nickname(), record.position(), record.stats(), record.joinedAt()};
+    return Ref.<Player>byKey(TABLE, new Object[] {id});
   }
 
   /**
    * A row of {@code public.player} added by a seed set; also a reference for its children.
    */
   public static final class Row extends SeedRow<Player> {
-    Row(SeedRows rows) {
-      super(rows, TABLE);
+    Row(SeedRows rows, Object[] required) {
+      super(rows, TABLE, required);
     }
 
     /**
@@ -84,7 +66,7 @@ public final class PlayerSeed extends SeedTable<Player> {
      * <p>Column {@code id}, an identity: the database numbers rows that leave it out.
      */
     public Row id(long id) {
-      set("id", id);
+      set("id", (Object) id);
       return this;
     }
 

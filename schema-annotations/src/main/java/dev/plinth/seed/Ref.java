@@ -1,5 +1,6 @@
 package dev.plinth.seed;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +42,14 @@ public abstract class Ref<T> {
       key.put(columns.get(i), Objects.requireNonNull(values.get(i), "key value " + columns.get(i)));
     }
     return new Existing<>(table, key);
+  }
+
+  /**
+   * A reference to a row that is already in the database by the values of {@code table}'s primary
+   * key columns, in key order: the generated {@code ref} methods call it.
+   */
+  public static <T> Ref<T> byKey(TableInfo table, Object[] key) {
+    return existing(table, table.primaryKey(), Arrays.asList(key));
   }
 
   /** A row already in the database. */

@@ -2,6 +2,7 @@ package dev.plinth.seed;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,6 +21,23 @@ public class SeedRow<T> extends Ref<T> {
     super(table);
     this.seedSet = rows.currentSet();
     this.ordinal = rows.add(this);
+  }
+
+  /**
+   * A row with its required columns set: {@code required} holds a value for each column of
+   * {@code table} that is not {@linkplain TableInfo.ColumnInfo#optional() optional}, in column
+   * order (what a generated {@code insert} takes as parameters).
+   */
+  protected SeedRow(SeedRows rows, TableInfo table, Object[] required) {
+    this(rows, table);
+    List<TableInfo.ColumnInfo> requiredColumns = table.columns().stream().filter(c -> !c.optional()).toList();
+    if (requiredColumns.size() != required.length) {
+      throw new IllegalArgumentException("table " + table.qualifiedName() + " has " + requiredColumns.size()
+          + " required columns, " + required.length + " values given");
+    }
+    for (int i = 0; i < required.length; i++) {
+      values.put(requiredColumns.get(i).name(), required[i]);
+    }
   }
 
   /**

@@ -53,7 +53,6 @@ public final class SeedWriter {
   static final ClassName SEED_DB = ClassName.get(RUNTIME, "SeedDb");
   static final ClassName REF = ClassName.get(RUNTIME, "Ref");
   static final ClassName TABLE_INFO = ClassName.get(RUNTIME, "TableInfo");
-  static final ClassName LIST = ClassName.get(List.class);
   static final String ENTRY_POINT = "Seeds";
   /** The constant of every generated class that holds the hash of its source. */
   static final String SOURCE_HASH = "SOURCE_HASH";
@@ -206,13 +205,12 @@ public final class SeedWriter {
         .addJavadoc("A builder adding rows to {@code rows}; seed sets get one from {@code $L}.\n",
             ENTRY_POINT)
         .addParameter(SEED_ROWS, "rows")
-        .addStatement("super(rows, TABLE, $T::values)", builder)
+        .addStatement("super(rows, TABLE, $T.class, $L)", recordName, components(columns, components))
         .build());
     type.addMethod(insert(table, java, refTypes, row));
     if (table.primaryKey() != null) {
       type.addMethod(ref(table, java, recordName));
     }
-    type.addMethod(values(columns, components, recordName));
     TypeSpec.Builder rowType = TypeSpec.classBuilder(row)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .superclass(ParameterizedTypeName.get(SEED_ROW, recordName))
@@ -220,7 +218,8 @@ public final class SeedWriter {
             table.name())
         .addMethod(MethodSpec.constructorBuilder()
             .addParameter(SEED_ROWS, "rows")
-            .addStatement("super(rows, TABLE)")
+            .addParameter(Object[].class, "required")
+            .addStatement("super(rows, TABLE, required)")
             .build());
     for (Column column : columns) {
       if (!required(column) && column.identity() != Identity.ALWAYS && !column.isGenerated()) {
@@ -233,7 +232,7 @@ public final class SeedWriter {
     return JavaFile.builder(recordName.packageName(), type.build()).skipJavaLangImports(true).build();
   }
 
-  /** {@code insert(required columns)}. */
+  /** {@code insert(required columns)}: the runtime's {@code SeedRow} sets them, in column order. */
   private static MethodSpec insert(Table table, Map<String, ColumnJava> java, Map<String, TypeName> refTypes,
       ClassName row) {
     MethodSpec.Builder insert = MethodSpec.methodBuilder("insert")
@@ -241,24 +240,17 @@ public final class SeedWriter {
         .returns(row)
         .addJavadoc("Adds a row to {@code $L}; it is inserted, parents first, when every seed set has run.\n",
             table.name());
-    List<ColumnJava> params = new ArrayList<>();
+    List<String> params = new ArrayList<>();
     for (Column column : table.columns()) {
       if (required(column)) {
         ColumnJava j = java.get(column.name());
-        params.add(j);
+        params.add(j.name());
         insert.addParameter(refTypes.getOrDefault(column.name(), j.type()), j.name());
         insert.addJavadoc("@param $L $L\n", j.name(), columnDoc(column));
       }
     }
     insert.addJavadoc("@return the row, to set optional columns on and to reference from child rows\n");
-    String local = params.stream().anyMatch(p -> p.name().equals("row")) ? "row_" : "row";
-    insert.addStatement("$T $L = new $T(rows())", row, local, row);
-    for (Column column : table.columns()) {
-      if (required(column)) {
-        insert.addStatement("$L.set($S, $L)", local, column.name(), java.get(column.name()).name());
-      }
-    }
-    return insert.addStatement("return $L", local).build();
+    return insert.addStatement("return new $T(rows(), new Object[] {$L})", row, String.join(", ", params)).build();
   }
 
   /** {@code ref(primary key)}: a row already in the database. */
@@ -268,41 +260,35 @@ public final class SeedWriter {
         .returns(ParameterizedTypeName.get(REF, recordName))
         .addJavadoc("A reference to a row of {@code $L} that is already in the database, by primary key.\n",
             table.name());
-    List<CodeBlock> names = new ArrayList<>();
-    List<CodeBlock> values = new ArrayList<>();
+    List<String> values = new ArrayList<>();
     for (String key : table.primaryKey().columns()) {
       ColumnJava j = java.get(key);
       ref.addParameter(j.type(), j.name());
-      names.add(CodeBlock.of("$S", key));
-      values.add(CodeBlock.of("$L", j.name()));
+      values.add(j.name());
     }
-    return ref.addStatement("return $T.existing(TABLE, $T.of($L), $T.of($L))", REF, LIST,
-        CodeBlock.join(names, ", "), LIST, CodeBlock.join(values, ", ")).build();
+    // The type argument spelled out: no inference for javac to run.
+    return ref.addStatement("return $T.<$T>byKey(TABLE, new Object[] {$L})", REF, recordName,
+        String.join(", ", values)).build();
   }
 
-  /** A record's column values in column order, for the bulk path ({@code SeedTable.insertAll}). */
-  private static MethodSpec values(List<Column> columns, List<? extends RecordComponentElement> components,
-      ClassName recordName) {
-    List<CodeBlock> accessors = new ArrayList<>();
+  /**
+   * How the runtime reads a record's column values for the bulk path ({@code SeedTable.insertAll}):
+   * a letter per record component ({@code c} a column, {@code z} a primitive identity or serial
+   * whose 0 means "number it", {@code g} a generated column, which the seeder leaves out), or
+   * {@code null} when every component is a plain column.
+   */
+  private static CodeBlock components(List<Column> columns, List<? extends RecordComponentElement> components) {
+    StringBuilder kinds = new StringBuilder();
     for (int i = 0; i < components.size(); i++) {
-      RecordComponentElement component = components.get(i);
       if (columns.get(i).isGenerated()) {
-        // Left out of the seeder's table: PostgreSQL computes it.
-        continue;
-      }
-      if (columns.get(i).identity() != Identity.NONE && component.asType().getKind().isPrimitive()) {
-        // A primitive cannot be null: 0, which no identity sequence produces, means "number it".
-        accessors.add(CodeBlock.of("record.$1L() == 0 ? null : record.$1L()", component.getSimpleName()));
+        kinds.append('g');
+      } else if (columns.get(i).identity() != Identity.NONE && components.get(i).asType().getKind().isPrimitive()) {
+        kinds.append('z');
       } else {
-        accessors.add(CodeBlock.of("record.$L()", component.getSimpleName()));
+        kinds.append('c');
       }
     }
-    return MethodSpec.methodBuilder("values")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(Object[].class)
-        .addParameter(recordName, "record")
-        .addStatement("return new Object[] {$L}", CodeBlock.join(accessors, ", "))
-        .build();
+    return kinds.chars().allMatch(k -> k == 'c') ? CodeBlock.of("null") : CodeBlock.of("$S", kinds);
   }
 
   /** The setter of an optional column on {@code Row}. */
@@ -313,7 +299,9 @@ public final class SeedWriter {
         .addJavadoc("$L\n", columnDoc(column))
         .addJavadoc("\n<p>Column {@code $L}, $L.\n", column.name(), optionality(column))
         .addParameter(refTypes.getOrDefault(column.name(), j.type()), j.name())
-        .addStatement("set($S, $L)", column.name(), j.name())
+        // A primitive boxed by a cast: javac then finds set(String, Object) in its first,
+        // strict, phase instead of failing it and trying again with boxing.
+        .addStatement(j.type().isPrimitive() ? "set($S, (Object) $L)" : "set($S, $L)", column.name(), j.name())
         .addStatement("return this")
         .build();
   }
@@ -371,9 +359,35 @@ public final class SeedWriter {
     return result;
   }
 
-  /** {@code TableInfo.decode("...")}: one string constant, which javac compiles fast. */
+  /**
+   * {@code TableInfo.decode("...")}: one string literal, which javac compiles fast (JavaPoet's
+   * {@code $S} would split it at each line break into a concatenation javac must fold).
+   */
   private static CodeBlock tableInfo(Table table) {
-    return CodeBlock.of("$T.decode($S)", TABLE_INFO, seedTable(table).encode());
+    return CodeBlock.of("$T.decode($L)", TABLE_INFO, literal(seedTable(table).encode()));
+  }
+
+  /** {@code text} as one Java string literal. */
+  static String literal(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 2).append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\t' -> out.append("\\t");
+        case '\r' -> out.append("\\r");
+        default -> {
+          if (c < 0x20 || c == 0x7f) {
+            out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.append('"').toString();
   }
 
   /** Table {@code table} as the seeder sees it. */
