@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -225,61 +226,64 @@ public final class SchemaBuilder {
       Map<String, Origin> enumOrigins, List<TableDraft> drafts, Map<View, Origin> views) {
     Map<QualifiedName, TableDraft> byName = new HashMap<>();
     drafts.forEach(d -> byName.putIfAbsent(d.table().name(), d));
-    Map<String, Claim> relations = new HashMap<>();
+    Map<QualifiedName, Claim> relations = new HashMap<>();
     for (EnumType type : enums) {
-      claim(relations, type.name().schema(), type.name().name(), "enum type " + type.javaClass(),
+      claim(relations, type.name().schema(), type.name().name(), () -> "enum type " + type.javaClass(),
           enumOrigins.get(type.javaClass()));
     }
     for (Table table : tables) {
       TableDraft draft = byName.get(table.name());
-      claim(relations, table.name().schema(), table.name().name(), "table " + table.javaClass(),
+      claim(relations, table.name().schema(), table.name().name(), () -> "table " + table.javaClass(),
           draft == null ? null : draft.origin());
     }
     views.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.comparing(View::name)))
         .forEach(v -> claim(relations, v.getKey().name().schema(), v.getKey().name().name(),
-            "view " + v.getKey().javaClass(), v.getValue()));
+            () -> "view " + v.getKey().javaClass(), v.getValue()));
     for (Table table : tables) {
       TableDraft draft = byName.get(table.name());
       Function<String, Origin> origin = name -> draft == null ? null : draft.origins().get(name);
       String schema = table.name().schema();
-      Map<String, Claim> constraints = new HashMap<>();
+      Map<QualifiedName, Claim> constraints = new HashMap<>();
       List<String> keys = new ArrayList<>();
       if (table.primaryKey() != null) {
         keys.add(table.primaryKey().name());
       }
       table.uniques().forEach(u -> keys.add(u.name()));
       for (String key : keys) {
-        claim(relations, schema, key, "constraint " + key + " of " + table.name(), origin.apply(key));
-        constraints.put(schema + "." + key, new Claim("constraint " + key, origin.apply(key)));
+        claim(relations, schema, key, () -> "constraint " + key + " of " + table.name(), origin.apply(key));
+        constraints.put(new QualifiedName(schema, key), new Claim(() -> "constraint " + key, origin.apply(key)));
       }
       table.indexes().forEach(i ->
-          claim(relations, schema, i.name(), "an index of " + table.name(), origin.apply(i.name())));
+          claim(relations, schema, i.name(), () -> "an index of " + table.name(), origin.apply(i.name())));
       table.columns().stream().filter(c -> c.sequence() != null && c.sequence().name() != null)
           .forEach(c -> claim(relations, schema, c.sequence().name(),
-              "the sequence of " + table.name() + "." + c.name(), origin.apply(c.name())));
+              () -> "the sequence of " + table.name() + "." + c.name(), origin.apply(c.name())));
       table.checks().forEach(c ->
-          claim(constraints, schema, c.name(), "a check of " + table.name(), origin.apply(c.name())));
+          claim(constraints, schema, c.name(), () -> "a check of " + table.name(), origin.apply(c.name())));
       table.foreignKeys().forEach(f ->
-          claim(constraints, schema, f.name(), "a foreign key of " + table.name(), origin.apply(f.name())));
+          claim(constraints, schema, f.name(), () -> "a foreign key of " + table.name(), origin.apply(f.name())));
       table.columns().stream().filter(c -> !c.nullable() && c.notNullName() != null)
           .forEach(c -> claim(constraints, schema, c.notNullName(),
-              "the NOT NULL constraint of " + table.name() + "." + c.name(), origin.apply(c.name())));
+              () -> "the NOT NULL constraint of " + table.name() + "." + c.name(), origin.apply(c.name())));
     }
   }
 
-  /** Who took a name first, and where (null when it is not in this compilation). */
-  private record Claim(String owner, Origin origin) {}
+  /**
+   * Who took a name first (said only when a name clashes: most never do), and where (null when it
+   * is not in this compilation).
+   */
+  private record Claim(Supplier<String> owner, Origin origin) {}
 
   /**
    * Takes a name for {@code owner}; when it is taken, reports the clash where this owner is
    * declared, or, when this one is not in the compilation (a kept table), where the first is.
    */
-  private void claim(Map<String, Claim> owners, String schema, String name, String owner,
+  private void claim(Map<QualifiedName, Claim> owners, String schema, String name, Supplier<String> owner,
       Origin origin) {
-    Claim previous = owners.putIfAbsent(schema + "." + name, new Claim(owner, origin));
+    Claim previous = owners.putIfAbsent(new QualifiedName(schema, name), new Claim(owner, origin));
     if (previous != null) {
       report.add(Message.NAME_COLLISION, origin != null ? origin : previous.origin(),
-          previous.owner(), owner, name, schema);
+          previous.owner().get(), owner.get(), name, schema);
     }
   }
 }
