@@ -6,6 +6,8 @@ import dev.plinth.processor.read.IgnoredAnnotations;
 import dev.plinth.processor.read.RecordReader;
 import dev.plinth.processor.validate.Report;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +17,7 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
@@ -109,15 +112,17 @@ public final class PlinthProcessor extends AbstractProcessor {
         ignored.printTo(processingEnv.getMessager());
       }
       if (!done) {
-        Map<String, TypeElement> roundTables = annotated(round, TABLE);
-        Map<String, TypeElement> roundEnums = annotated(round, ENUM_TYPE);
+        Map<String, List<Element>> annotated = annotated(round, List.of(TABLE, ENUM_TYPE, VIEW, DB_SCHEMA,
+            FUNCTION, FUNCTION + ".List", DOMAIN, DOMAIN + ".List"));
+        Map<String, TypeElement> roundTables = types(annotated.get(TABLE));
+        Map<String, TypeElement> roundEnums = types(annotated.get(ENUM_TYPE));
         roundEnums.values().removeIf(e -> !RecordReader.isStandalone(e, processingEnv.getElementUtils()));
-        Map<String, TypeElement> roundViews = annotated(round, VIEW);
-        Map<String, PackageElement> roundSchemas = annotatedPackages(round);
-        Map<String, TypeElement> roundFunctions = annotated(round, FUNCTION);
-        roundFunctions.putAll(annotated(round, FUNCTION + ".List"));
-        Map<String, TypeElement> roundDomains = annotated(round, DOMAIN);
-        roundDomains.putAll(annotated(round, DOMAIN + ".List"));
+        Map<String, TypeElement> roundViews = types(annotated.get(VIEW));
+        Map<String, PackageElement> roundSchemas = packages(annotated.get(DB_SCHEMA));
+        Map<String, TypeElement> roundFunctions = types(annotated.get(FUNCTION));
+        roundFunctions.putAll(types(annotated.get(FUNCTION + ".List")));
+        Map<String, TypeElement> roundDomains = types(annotated.get(DOMAIN));
+        roundDomains.putAll(types(annotated.get(DOMAIN + ".List")));
         // The schema is handled in the first round that has tables or enum types of their own (in
         // practice the first round), so that the Java sources generated from it are compiled in the
         // following rounds.
@@ -150,29 +155,54 @@ public final class PlinthProcessor extends AbstractProcessor {
     return annotation.getQualifiedName().toString().startsWith(ANNOTATIONS);
   }
 
-  /** The types of this round annotated with {@code annotation}, by qualified name. */
-  private Map<String, TypeElement> annotated(RoundEnvironment round, String annotation) {
-    TypeElement type = processingEnv.getElementUtils().getTypeElement(annotation);
-    Map<String, TypeElement> found = new TreeMap<>();
-    if (type != null) {
-      for (Element element : round.getElementsAnnotatedWith(type)) {
-        if (element instanceof TypeElement annotated) {
-          found.put(annotated.getQualifiedName().toString(), annotated);
+  /**
+   * The elements of this round annotated with each of {@code annotations} (directly: none of them
+   * is inherited), by annotation: one scan of the round's elements for all of them, where a scan
+   * per annotation walked every element of the round once for each.
+   */
+  private Map<String, List<Element>> annotated(RoundEnvironment round, List<String> annotations) {
+    Map<String, List<Element>> found = new HashMap<>();
+    Map<Element, String> byType = new HashMap<>();
+    List<TypeElement> types = new ArrayList<>();
+    for (String annotation : annotations) {
+      found.put(annotation, new ArrayList<>());
+      TypeElement type = processingEnv.getElementUtils().getTypeElement(annotation);
+      if (type != null) {
+        byType.put(type, annotation);
+        types.add(type);
+      }
+    }
+    if (types.isEmpty()) {
+      return found;
+    }
+    for (Element element : round.getElementsAnnotatedWithAny(types.toArray(TypeElement[]::new))) {
+      for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+        String annotation = byType.get(mirror.getAnnotationType().asElement());
+        if (annotation != null) {
+          found.get(annotation).add(element);
         }
       }
     }
     return found;
   }
 
-  /** The packages of this round that declare a schema ({@code @DbSchema}), by name. */
-  private Map<String, PackageElement> annotatedPackages(RoundEnvironment round) {
-    TypeElement type = processingEnv.getElementUtils().getTypeElement(DB_SCHEMA);
+  /** The types among {@code elements}, by qualified name. */
+  private static Map<String, TypeElement> types(List<Element> elements) {
+    Map<String, TypeElement> found = new TreeMap<>();
+    for (Element element : elements) {
+      if (element instanceof TypeElement type) {
+        found.put(type.getQualifiedName().toString(), type);
+      }
+    }
+    return found;
+  }
+
+  /** The packages among {@code elements} (those that declare a schema, {@code @DbSchema}), by name. */
+  private static Map<String, PackageElement> packages(List<Element> elements) {
     Map<String, PackageElement> found = new TreeMap<>();
-    if (type != null) {
-      for (Element element : round.getElementsAnnotatedWith(type)) {
-        if (element instanceof PackageElement pkg) {
-          found.put(pkg.getQualifiedName().toString(), pkg);
-        }
+    for (Element element : elements) {
+      if (element instanceof PackageElement pkg) {
+        found.put(pkg.getQualifiedName().toString(), pkg);
       }
     }
     return found;
