@@ -80,6 +80,7 @@ public final class SeedWriter {
     roundTables.values().forEach(t -> records.put(env.getElementUtils().getBinaryName(t).toString(), t));
     Map<String, List<Table>> packages = new TreeMap<>();
     Set<String> incomplete = new TreeSet<>();
+    List<JavaFile> files = new ArrayList<>();
     for (Table table : schema.tables()) {
       TypeElement record = records.get(table.javaClass());
       if (record == null) {
@@ -89,7 +90,7 @@ public final class SeedWriter {
         incomplete.add(table.javaClass());
         continue;
       }
-      write(builder(schema, table, record));
+      files.add(builder(schema, table, record));
       packages.computeIfAbsent(packageOf(record), p -> new ArrayList<>());
     }
     // Every table of the schema has its record (kept tables are those whose class exists), so the
@@ -100,7 +101,11 @@ public final class SeedWriter {
         tables.add(table);
       }
     }
-    packages.forEach((pkg, tables) -> write(entryPoint(pkg, tables)));
+    packages.forEach((pkg, tables) -> files.add(entryPoint(pkg, tables)));
+    // Rendering the text is pure (JavaPoet), and most of this method's time with a thousand
+    // tables, so it runs on every core; looking up what is compiled and writing stay on javac's
+    // thread, in the same order as before.
+    files.parallelStream().map(SeedWriter::render).toList().forEach(this::write);
   }
 
   private String packageOf(TypeElement type) {
@@ -115,14 +120,14 @@ public final class SeedWriter {
         Arrays.copyOfRange(simple, 1, simple.length));
   }
 
+  /** A generated class: its name, the hash of its text, and the text that carries that hash. */
+  private record Rendered(String name, String hash, String text) {}
+
   /**
-   * Writes {@code file} with the hash of its text as a constant, unless the class of that name
-   * already on the classpath (an IDE's or an incremental build's earlier output) carries the same
-   * hash: then it is exactly what would be written, and writing it again would only make javac
-   * compile it again. The file is rendered once: the hash is that of the text with {@code null}
-   * for the constant's value.
+   * The text of {@code file} with the hash of that text as a constant: the hash is that of the
+   * text with {@code null} for the constant's value, so the file is rendered once.
    */
-  private void write(JavaFile file) {
+  private static Rendered render(JavaFile file) {
     TypeSpec type = file.typeSpec().toBuilder()
         .addField(FieldSpec.builder(String.class, SOURCE_HASH, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc("The hash of this file with null here: Plinth does not rewrite an unchanged file.\n")
@@ -132,18 +137,27 @@ public final class SeedWriter {
     String text = JavaFile.builder(file.packageName(), type).skipJavaLangImports(true).build().toString();
     String hash = SourceHash.of(text);
     String name = file.packageName().isEmpty() ? type.name() : file.packageName() + "." + type.name();
-    if (hash.equals(existingHash(name))) {
-      return;
-    }
     // A whole line: neither a string literal (no raw line breaks) nor Javadoc (" * ") can hold it.
     String placeholder = "\n  static final String " + SOURCE_HASH + " = null;\n";
     int at = text.indexOf(placeholder);
     String hashed = text.substring(0, at) + "\n  static final String " + SOURCE_HASH + " = \"" + hash + "\";\n"
         + text.substring(at + placeholder.length());
-    try (Writer out = env.getFiler().createSourceFile(name).openWriter()) {
-      out.write(hashed);
+    return new Rendered(name, hash, hashed);
+  }
+
+  /**
+   * Writes {@code file}, unless the class of that name already on the classpath (an IDE's or an
+   * incremental build's earlier output) carries the same hash: then it is exactly what would be
+   * written, and writing it again would only make javac compile it again.
+   */
+  private void write(Rendered file) {
+    if (file.hash().equals(existingHash(file.name()))) {
+      return;
+    }
+    try (Writer out = env.getFiler().createSourceFile(file.name()).openWriter()) {
+      out.write(file.text());
     } catch (IOException e) {
-      env.getMessager().printMessage(Diagnostic.Kind.ERROR, Message.SEED_WRITE_FAILED.format(name, e.getMessage()));
+      env.getMessager().printMessage(Diagnostic.Kind.ERROR, Message.SEED_WRITE_FAILED.format(file.name(), e.getMessage()));
     }
   }
 
