@@ -34,10 +34,10 @@ final class IdeSaveBench {
     Path seeded = full(sources, new PlinthProcessor(), db, work);
     Path bare = full(sources, new PlinthProcessor(), db, work, NO_SEEDS);
     long migrations = count(db);
-    Stats stats = new Stats();
+    Stats stats = new Stats().collectingFirst();
     System.out.println("IDE save: 1 of " + tables + " records, " + reps + " repetitions after a warm-up");
     for (int rep = 0; rep <= reps; rep++) {
-      Stats into = rep == 0 ? new Stats() : stats;
+      Stats into = rep == 0 ? new Stats().collectingFirst() : stats;
       into.time(NONE, () -> once(one, null, null, plain, work));
       into.time(NOOP, () -> once(one, new NoOpProcessor(), null, plain, work));
       into.time(PLINTH, () -> once(one, new PlinthProcessor(), db, seeded, work));

@@ -30,10 +30,10 @@ final class ProcessorBench {
   static void run(int tables, int reps, Path work, Report report) throws IOException {
     List<JavaFileObject> sources = SchemaSources.generate(tables);
     Path committed = Files.createTempDirectory(work, "committed-db");
-    Stats stats = new Stats();
+    Stats stats = new Stats().collectingFirst();
     System.out.println("processor: " + tables + " records, " + reps + " repetitions after a warm-up");
     for (int rep = 0; rep <= reps; rep++) {
-      Stats into = rep == 0 ? new Stats() : stats;
+      Stats into = rep == 0 ? new Stats().collectingFirst() : stats;
       into.time(NONE, () -> Javac.compile(sources, null, null, work));
       into.time(NOOP, () -> Javac.compile(sources, new NoOpProcessor(), null, work));
       Path fresh = Files.createTempDirectory(work, "db");

@@ -13,14 +13,29 @@ import java.util.Map;
  */
 final class Stats {
   private final Map<String, List<Double>> millis = new LinkedHashMap<>();
+  private boolean collectFirst;
 
   /** Something timed: returns nothing, throws anything. */
   interface Timed {
     void run() throws Exception;
   }
 
+  /**
+   * These timings start each run from a collected heap ({@code System.gc()} before the clock
+   * starts), so that a run does not pay for the garbage of the one before: for in-process javac,
+   * whose compiles of a thousand records leave hundreds of MB each, and whose paired figures
+   * otherwise swung with where the collections fell.
+   */
+  Stats collectingFirst() {
+    collectFirst = true;
+    return this;
+  }
+
   /** Runs {@code body} and records its wall time under {@code variant}. */
   double time(String variant, Timed body) {
+    if (collectFirst) {
+      System.gc();
+    }
     long start = System.nanoTime();
     try {
       body.run();
