@@ -34,10 +34,10 @@ final class IdeSaveBench {
     Path seeded = full(sources, new PlinthProcessor(), db, work);
     Path bare = full(sources, new PlinthProcessor(), db, work, NO_SEEDS);
     long migrations = count(db);
-    Stats stats = new Stats().collectingFirst();
+    Stats stats = new Stats();
     System.out.println("IDE save: 1 of " + tables + " records, " + reps + " repetitions after a warm-up");
     for (int rep = 0; rep <= reps; rep++) {
-      Stats into = rep == 0 ? new Stats().collectingFirst() : stats;
+      Stats into = rep == 0 ? new Stats() : stats;
       into.time(NONE, () -> once(one, null, null, plain, work));
       into.time(NOOP, () -> once(one, new NoOpProcessor(), null, plain, work));
       into.time(PLINTH, () -> once(one, new PlinthProcessor(), db, seeded, work));
@@ -53,9 +53,6 @@ final class IdeSaveBench {
         stats.median(PLINTH_NO_SEEDS) - stats.median(NOOP), 150, "ms",
         String.format(Locale.ROOT, "%s; ratio %.2f× of the no-op compile (seeds on: %.2f×)",
             stats.pairedDifference(PLINTH_NO_SEEDS, NOOP), stats.ratio(PLINTH_NO_SEEDS, NOOP), stats.ratio(PLINTH, NOOP)));
-    for (Path dir : List.of(db, plain, seeded, bare)) {
-      Javac.delete(dir);
-    }
   }
 
   /** A full compile whose classes are kept (returned) for the one-record compiles. */
@@ -72,9 +69,8 @@ final class IdeSaveBench {
       String... extra) throws IOException {
     Path out = Files.createTempDirectory(work, "classes");
     Path generated = Files.createTempDirectory(work, "generated");
+    // Left for the run's end, as every compile's output (see Javac.compile).
     Javac.compileInto(one, processor, db, out, generated, classes, extra);
-    Javac.delete(out);
-    Javac.delete(generated);
   }
 
   private static long count(Path db) throws IOException {

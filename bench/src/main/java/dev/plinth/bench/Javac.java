@@ -24,7 +24,11 @@ final class Javac {
 
   /**
    * Compiles {@code sources} into a fresh directory under {@code work}; {@code processor} null
-   * means {@code -proc:none}. Fails on any error.
+   * means {@code -proc:none}. Fails on any error. What the compile wrote stays until the run ends
+   * (the harness deletes {@code work} then): deleting it here was timed with the compile, so a
+   * compile that writes more files was charged for removing them too, and on this machine's file
+   * system (ext4 without a journal) a file created soon after many were deleted costs about ten
+   * times as much, so each compile also paid for the deletions before it.
    */
   static void compile(List<JavaFileObject> sources, Processor processor, Path migrations, Path work,
       String... extraOptions) {
@@ -38,10 +42,6 @@ final class Javac {
       Path out = Files.createTempDirectory(work, "classes");
       Path generated = keep != null ? keep : Files.createTempDirectory(work, "generated");
       compileInto(sources, processor, migrations, out, generated, null, extraOptions);
-      delete(out);
-      if (keep == null) {
-        delete(generated);
-      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
