@@ -120,6 +120,12 @@ class DevServerTest {
     assertEquals("28P01", wrong.getSQLState(), wrong::getMessage); // password authentication failed
     try (Connection connection = connect("localhost", port, password)) {
       assertEquals("localhost", show(connection, "listen_addresses"));
+      // The superuser's SCRAM verifier has 16 iterations (each connection computes them), not 4096.
+      try (Statement st = connection.createStatement();
+          ResultSet rs = st.executeQuery("SELECT rolpassword FROM pg_authid WHERE rolname = current_user")) {
+        assertTrue(rs.next());
+        assertTrue(rs.getString(1).startsWith("SCRAM-SHA-256$16:"), rs.getString(1).substring(0, 20));
+      }
     }
     for (InetAddress address : nonLoopbackAddresses()) {
       SQLException refused = assertThrows(SQLException.class,

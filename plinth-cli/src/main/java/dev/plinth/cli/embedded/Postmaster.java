@@ -287,8 +287,9 @@ final class Postmaster {
     String password = known.orElseGet(ServerFiles::newPassword);
     try (Connection connection = connect(port, Optional.of(password));
         Statement st = connection.createStatement()) {
-      st.execute("SET password_encryption = 'scram-sha-256'");
-      st.execute("ALTER ROLE " + EmbeddedServer.SUPERUSER + " PASSWORD '" + password + "'");
+      // The verifier is given rather than the password: it has few iterations (see ScramVerifier).
+      st.execute("ALTER ROLE " + EmbeddedServer.SUPERUSER + " PASSWORD '"
+          + ScramVerifier.of(password, ScramVerifier.ITERATIONS) + "'");
       ServerFiles.writePassword(data, password);
       ServerFiles.writeHba(data);
       st.execute("SELECT pg_reload_conf()");
