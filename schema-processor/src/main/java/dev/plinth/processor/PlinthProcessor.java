@@ -20,6 +20,7 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.QualifiedNameable;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 
@@ -114,15 +115,15 @@ public final class PlinthProcessor extends AbstractProcessor {
       if (!done) {
         Map<String, List<Element>> annotated = annotated(round, List.of(TABLE, ENUM_TYPE, VIEW, DB_SCHEMA,
             FUNCTION, FUNCTION + ".List", DOMAIN, DOMAIN + ".List"));
-        Map<String, TypeElement> roundTables = types(annotated.get(TABLE));
-        Map<String, TypeElement> roundEnums = types(annotated.get(ENUM_TYPE));
+        Map<String, TypeElement> roundTables = named(annotated.get(TABLE), TypeElement.class);
+        Map<String, TypeElement> roundEnums = named(annotated.get(ENUM_TYPE), TypeElement.class);
         roundEnums.values().removeIf(e -> !RecordReader.isStandalone(e, processingEnv.getElementUtils()));
-        Map<String, TypeElement> roundViews = types(annotated.get(VIEW));
-        Map<String, PackageElement> roundSchemas = packages(annotated.get(DB_SCHEMA));
-        Map<String, TypeElement> roundFunctions = types(annotated.get(FUNCTION));
-        roundFunctions.putAll(types(annotated.get(FUNCTION + ".List")));
-        Map<String, TypeElement> roundDomains = types(annotated.get(DOMAIN));
-        roundDomains.putAll(types(annotated.get(DOMAIN + ".List")));
+        Map<String, TypeElement> roundViews = named(annotated.get(VIEW), TypeElement.class);
+        Map<String, PackageElement> roundSchemas = named(annotated.get(DB_SCHEMA), PackageElement.class);
+        Map<String, TypeElement> roundFunctions = named(annotated.get(FUNCTION), TypeElement.class);
+        roundFunctions.putAll(named(annotated.get(FUNCTION + ".List"), TypeElement.class));
+        Map<String, TypeElement> roundDomains = named(annotated.get(DOMAIN), TypeElement.class);
+        roundDomains.putAll(named(annotated.get(DOMAIN + ".List"), TypeElement.class));
         // The schema is handled in the first round that has tables or enum types of their own (in
         // practice the first round), so that the Java sources generated from it are compiled in the
         // following rounds.
@@ -186,23 +187,13 @@ public final class PlinthProcessor extends AbstractProcessor {
     return found;
   }
 
-  /** The types among {@code elements}, by qualified name. */
-  private static Map<String, TypeElement> types(List<Element> elements) {
-    Map<String, TypeElement> found = new TreeMap<>();
+  /** The elements of {@code kind} (types, or packages) among {@code elements}, by qualified name. */
+  private static <T extends QualifiedNameable> Map<String, T> named(List<Element> elements, Class<T> kind) {
+    Map<String, T> found = new TreeMap<>();
     for (Element element : elements) {
-      if (element instanceof TypeElement type) {
-        found.put(type.getQualifiedName().toString(), type);
-      }
-    }
-    return found;
-  }
-
-  /** The packages among {@code elements} (those that declare a schema, {@code @DbSchema}), by name. */
-  private static Map<String, PackageElement> packages(List<Element> elements) {
-    Map<String, PackageElement> found = new TreeMap<>();
-    for (Element element : elements) {
-      if (element instanceof PackageElement pkg) {
-        found.put(pkg.getQualifiedName().toString(), pkg);
+      if (kind.isInstance(element)) {
+        T named = kind.cast(element);
+        found.put(named.getQualifiedName().toString(), named);
       }
     }
     return found;

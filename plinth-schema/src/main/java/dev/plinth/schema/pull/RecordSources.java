@@ -957,8 +957,12 @@ public final class RecordSources {
     return className.substring(className.lastIndexOf('.') + 1);
   }
 
-  /** A Java string literal of {@code text}. */
-  static String string(String text) {
+  /**
+   * A Java string literal of {@code text}, on one line (line breaks and other control characters
+   * escaped): the one spelling of a string in the Java sources Plinth writes, pulled records and
+   * generated seed builders alike.
+   */
+  public static String string(String text) {
     StringBuilder out = new StringBuilder("\"");
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

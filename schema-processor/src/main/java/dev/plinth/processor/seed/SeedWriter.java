@@ -17,6 +17,7 @@ import dev.plinth.schema.model.Identity;
 import dev.plinth.schema.model.Schema;
 import dev.plinth.schema.model.Table;
 import dev.plinth.schema.model.UniqueConstraint;
+import dev.plinth.schema.pull.RecordSources;
 import dev.plinth.seed.TableInfo;
 import java.io.IOException;
 import java.io.Writer;
@@ -378,30 +379,7 @@ public final class SeedWriter {
    * {@code $S} would split it at each line break into a concatenation javac must fold).
    */
   private static CodeBlock tableInfo(Table table) {
-    return CodeBlock.of("$T.decode($L)", TABLE_INFO, literal(seedTable(table).encode()));
-  }
-
-  /** {@code text} as one Java string literal. */
-  static String literal(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 2).append('"');
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\t' -> out.append("\\t");
-        case '\r' -> out.append("\\r");
-        default -> {
-          if (c < 0x20 || c == 0x7f) {
-            out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
+    return CodeBlock.of("$T.decode($L)", TABLE_INFO, RecordSources.string(seedTable(table).encode()));
   }
 
   /** Table {@code table} as the seeder sees it. */
