@@ -10,9 +10,9 @@ import javax.annotation.processing.Generated;
 @Generated("dev.plinth.processor.seed.SeedWriter")
 public final class Seeds extends SeedDb {
   /**
-   * The hash of this file with null here: Plinth does not rewrite an unchanged file.
+   * The hash of what this file is made from: Plinth does not rewrite an unchanged file.
    */
-  static final String SOURCE_HASH = "519b0ff2c1cc4a108dd345c4a6f54789";
+  static final String SOURCE_HASH = "18463cde8c35bbcaada25ca1005282a5";
 
   public Seeds(SeedRows rows) {
     super(rows);

@@ -179,6 +179,51 @@ class IncrementalCompileTest {
         "the new column's setter");
   }
 
+  /**
+   * The entry point is not rendered again when what it lists is unchanged, so it must be written
+   * again whenever anything it shows changed: a table's comment, a new table of the package.
+   */
+  @Test
+  void theEntryPointIsWrittenAgainWhenWhatItListsChanged() throws IOException {
+    Path classes = Files.createDirectories(work.resolve("classes"));
+    Path migrations = work.resolve("db");
+    Path league = Path.of("src/test/resources/schemas/seeded/league");
+    javacGenerating(classes, migrations, Files.createDirectories(work.resolve("generated-1")),
+        league.resolve("Team.java"), league.resolve("Player.java"), league.resolve("Position.java"));
+
+    Path sources = Files.createDirectories(work.resolve("src/league"));
+    Path recommented = Files.writeString(sources.resolve("Player.java"), Files.readString(league.resolve("Player.java"))
+        .replace(" * A player of a team.", " * Someone who plays for a team."));
+    Path second = Files.createDirectories(work.resolve("generated-2"));
+    javacGenerating(classes, migrations, second, recommented);
+    assertEquals(List.of("league/PlayerSeed.java", "league/Seeds.java"), generated(second),
+        "the comment is in the builder's Javadoc and in the accessor's");
+    assertTrue(Files.readString(second.resolve("league/Seeds.java"))
+        .contains("Table {@code public.player}: Someone who plays for a team."), "the new comment");
+
+    Path coach = Files.writeString(sources.resolve("Coach.java"), """
+        package league;
+
+        import dev.plinth.annotations.Id;
+        import dev.plinth.annotations.Table;
+
+        /** Who trains a team. */
+        @Table
+        public record Coach(@Id long id, String name) {}
+        """);
+    Path third = Files.createDirectories(work.resolve("generated-3"));
+    javacGenerating(classes, migrations, third, coach);
+    assertEquals(List.of("league/CoachSeed.java", "league/Seeds.java"), generated(third), "a new table of the package");
+    String seeds = Files.readString(third.resolve("league/Seeds.java"));
+    assertTrue(seeds.contains("public CoachSeed coach()") && seeds.contains("public PlayerSeed player()")
+        && seeds.contains("Someone who plays for a team.") && seeds.contains("public TeamSeed team()"),
+        "every table of the package, those not compiled again too: " + seeds);
+
+    Path fourth = Files.createDirectories(work.resolve("generated-4"));
+    javacGenerating(classes, migrations, fourth, coach);
+    assertEquals(List.of(), generated(fourth), "nothing changed");
+  }
+
   /** The files under {@code dir}, relative, sorted. */
   private static List<String> generated(Path dir) throws IOException {
     try (var walk = Files.walk(dir)) {

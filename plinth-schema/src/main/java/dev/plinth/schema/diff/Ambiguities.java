@@ -29,8 +29,8 @@ public final class Ambiguities {
     List<ColumnAmbiguity> result = new ArrayList<>();
     for (Table table : after.tables()) {
       Optional<Table> old = renamed.table(table.name());
-      if (old.isEmpty()) {
-        continue;
+      if (old.isEmpty() || sameNames(old.get().columns(), table.columns())) {
+        continue; // Nothing dropped, nothing to mistake for a rename (every unchanged table).
       }
       Set<String> names = new HashSet<>();
       table.columns().forEach(c -> names.add(c.name()));
@@ -49,6 +49,19 @@ public final class Ambiguities {
       }
     }
     return result;
+  }
+
+  /** Whether the two lists name the same columns in the same order, without allocating. */
+  private static boolean sameNames(List<Column> a, List<Column> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (!a.get(i).name().equals(b.get(i).name())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public static List<TableAmbiguity> tables(Schema before, Schema after) {

@@ -144,9 +144,8 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
       for (Column column : table.columns()) {
         if (column.type().startsWith("vector(")) {
           result.add(VECTOR_EXTENSION);
-        } else if (column.enumType() == null && extensionTypePrefix(column.type())) {
-          String base = TYPE_MODIFIERS.matcher(column.type()).replaceFirst("");
-          String extension = EXTENSION_TYPES.get(base);
+        } else if (column.enumType() == null) {
+          String extension = EXTENSION_TYPES.get(baseType(column.type()));
           if (extension != null) {
             result.add(extension);
           }
@@ -156,14 +155,18 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<View> views,
     return result;
   }
 
-  /** Whether {@code type} starts with a type an extension brings: most do not, and need no more look. */
-  private static boolean extensionTypePrefix(String type) {
-    for (String name : EXTENSION_TYPES.keySet()) {
-      if (type.startsWith(name)) {
-        return true;
+  /**
+   * {@code type} without its modifier and array brackets: {@code ltree} of {@code ltree(3)[]}. Asked
+   * of every column of every table at each diff, so it allocates only for a type that has them.
+   */
+  static String baseType(String type) {
+    for (int i = 0; i < type.length(); i++) {
+      char c = type.charAt(i);
+      if (c == '(' || c == '[') {
+        return TYPE_MODIFIERS.matcher(type).replaceFirst("");
       }
     }
-    return false;
+    return type;
   }
 
   /**

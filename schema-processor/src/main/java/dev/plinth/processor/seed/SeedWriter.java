@@ -79,7 +79,7 @@ public final class SeedWriter {
     }
     Map<String, TypeElement> records = new HashMap<>();
     roundTables.values().forEach(t -> records.put(env.getElementUtils().getBinaryName(t).toString(), t));
-    Map<String, List<Table>> packages = new TreeMap<>();
+    Map<String, List<Listed>> packages = new TreeMap<>();
     Set<String> incomplete = new TreeSet<>();
     List<JavaFile> files = new ArrayList<>();
     for (Table table : schema.tables()) {
@@ -97,16 +97,53 @@ public final class SeedWriter {
     // Every table of the schema has its record (kept tables are those whose class exists), so the
     // package is read off the binary name: no look-up of a thousand classes an IDE save left out.
     for (Table table : schema.tables()) {
-      List<Table> tables = packages.get(classNameOf(table.javaClass()).packageName());
+      List<Listed> tables = packages.get(classNameOf(table.javaClass()).packageName());
       if (tables != null && !incomplete.contains(table.javaClass())) {
-        tables.add(table);
+        tables.add(new Listed(table.javaClass(), table.name().toString(), table.comment()));
       }
     }
-    packages.forEach((pkg, tables) -> files.add(entryPoint(pkg, tables)));
     // Rendering the text is pure (JavaPoet), and most of this method's time with a thousand
     // tables, so it runs on every core; looking up what is compiled and writing stay on javac's
     // thread, in the same order as before.
     files.parallelStream().map(SeedWriter::render).toList().forEach(this::write);
+    boolean generated = generated().isPresent();
+    packages.forEach((pkg, tables) -> writeEntryPoint(pkg, tables, generated));
+  }
+
+  /** A table as the entry point lists it: all that its accessor is made from. */
+  record Listed(String javaClass, String table, String comment) {}
+
+  /**
+   * Writes the entry point of {@code pkg} unless the one compiled was made from the same tables by
+   * the same template. It lists every table of the package, so an IDE saving one record of a
+   * thousand would otherwise render a thousand accessors, only to find the text unchanged; its
+   * {@link #SOURCE_HASH} is therefore the hash of its inputs, not of its text.
+   */
+  private void writeEntryPoint(String pkg, List<Listed> tables, boolean generated) {
+    String hash = entryPointHash(pkg, tables, generated);
+    String name = pkg.isEmpty() ? ENTRY_POINT : pkg + "." + ENTRY_POINT;
+    if (!hash.equals(existingHash(name))) {
+      write(render(entryPoint(pkg, tables, generated), hash));
+    }
+  }
+
+  private String template;
+
+  /**
+   * The hash of everything an entry point's text is made from: the template (the text of a sample
+   * entry point, so that a Plinth whose template changed rewrites it), the package and its tables.
+   */
+  private String entryPointHash(String pkg, List<Listed> tables, boolean generated) {
+    if (template == null) {
+      template = render(entryPoint("p", List.of(new Listed("p.A", "public.a", "A */ @."),
+          new Listed("p.B$C", "s.b", null)), generated), "").text();
+    }
+    StringBuilder key = new StringBuilder(template).append('\0').append(pkg);
+    for (Listed table : tables) {
+      key.append('\0').append(table.javaClass()).append('\1').append(table.table())
+          .append(table.comment() == null ? "\2" : "\1" + table.comment());
+    }
+    return SourceHash.of(key.toString());
   }
 
   private String packageOf(TypeElement type) {
@@ -129,21 +166,31 @@ public final class SeedWriter {
    * text with {@code null} for the constant's value, so the file is rendered once.
    */
   private static Rendered render(JavaFile file) {
+    return render(file, null);
+  }
+
+  /**
+   * The text of {@code file} with {@code hash} as its {@link #SOURCE_HASH}; with null, the hash of
+   * that text with null for the constant's value, so the file is rendered once.
+   */
+  private static Rendered render(JavaFile file, String hash) {
     TypeSpec type = file.typeSpec().toBuilder()
         .addField(FieldSpec.builder(String.class, SOURCE_HASH, Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc("The hash of this file with null here: Plinth does not rewrite an unchanged file.\n")
+            .addJavadoc(hash == null
+                ? "The hash of this file with null here: Plinth does not rewrite an unchanged file.\n"
+                : "The hash of what this file is made from: Plinth does not rewrite an unchanged file.\n")
             .initializer("null")
             .build())
         .build();
     String text = JavaFile.builder(file.packageName(), type).skipJavaLangImports(true).build().toString();
-    String hash = SourceHash.of(text);
+    String value = hash == null ? SourceHash.of(text) : hash;
     String name = file.packageName().isEmpty() ? type.name() : file.packageName() + "." + type.name();
     // A whole line: neither a string literal (no raw line breaks) nor Javadoc (" * ") can hold it.
     String placeholder = "\n  static final String " + SOURCE_HASH + " = null;\n";
     int at = text.indexOf(placeholder);
-    String hashed = text.substring(0, at) + "\n  static final String " + SOURCE_HASH + " = \"" + hash + "\";\n"
+    String hashed = text.substring(0, at) + "\n  static final String " + SOURCE_HASH + " = \"" + value + "\";\n"
         + text.substring(at + placeholder.length());
-    return new Rendered(name, hash, hashed);
+    return new Rendered(name, value, hashed);
   }
 
   /**
@@ -321,21 +368,23 @@ public final class SeedWriter {
         .build();
   }
 
-  private JavaFile entryPoint(String pkg, List<Table> tables) {
+  private static JavaFile entryPoint(String pkg, List<Listed> tables, boolean generated) {
     ClassName name = ClassName.get(pkg, ENTRY_POINT);
     TypeSpec.Builder type = TypeSpec.classBuilder(name)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .superclass(SEED_DB)
         .addJavadoc("The tables of package {@code $L}, for seed sets: {@code db.<table>().insert(...)}.\n",
             pkg);
-    generated().ifPresent(type::addAnnotation);
+    if (generated) {
+      type.addAnnotation(GENERATED);
+    }
     type.addMethod(MethodSpec.constructorBuilder()
         .addModifiers(Modifier.PUBLIC)
         .addParameter(SEED_ROWS, "rows")
         .addStatement("super(rows)")
         .build());
     List<MethodSpec> accessors = new ArrayList<>();
-    for (Table table : tables) {
+    for (Listed table : tables) {
       ClassName recordName = classNameOf(table.javaClass());
       ClassName builder = ClassName.get(pkg, builderName(recordName));
       String simple = String.join("", recordName.simpleNames());
@@ -346,7 +395,7 @@ public final class SeedWriter {
       MethodSpec.Builder accessor = MethodSpec.methodBuilder(method)
           .addModifiers(Modifier.PUBLIC)
           .returns(builder)
-          .addJavadoc("Table {@code $L}", table.name());
+          .addJavadoc("Table {@code $L}", table.table());
       if (table.comment() != null) {
         accessor.addJavadoc(": $L", doc(table.comment()));
       }
@@ -356,9 +405,14 @@ public final class SeedWriter {
     return JavaFile.builder(pkg, type.build()).skipJavaLangImports(true).build();
   }
 
+  /** {@code @Generated}, where the compile's platform has it. */
+  private static final AnnotationSpec GENERATED = AnnotationSpec
+      .builder(ClassName.get("javax.annotation.processing", "Generated"))
+      .addMember("value", "$S", GENERATOR).build();
+
   private Optional<AnnotationSpec> generated() {
-    return Optional.ofNullable(env.getElementUtils().getTypeElement("javax.annotation.processing.Generated"))
-        .map(g -> AnnotationSpec.builder(ClassName.get(g)).addMember("value", "$S", GENERATOR).build());
+    return env.getElementUtils().getTypeElement("javax.annotation.processing.Generated") == null
+        ? Optional.empty() : Optional.of(GENERATED);
   }
 
   /** The {@code Ref<Parent>} type of each column that alone forms a foreign key. */

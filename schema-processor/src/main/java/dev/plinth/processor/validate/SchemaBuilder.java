@@ -14,9 +14,11 @@ import dev.plinth.processor.read.TableDraft.ForeignKeyDraft;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -92,8 +94,10 @@ public final class SchemaBuilder {
       }
       tables.add(draft.table().withForeignKeys(keys));
     }
+    Set<QualifiedName> names = new HashSet<>();
+    tables.forEach(t -> names.add(t.name()));
     for (Table table : kept) {
-      if (byClass.containsKey(table.javaClass()) && tables.stream().noneMatch(t -> t.name().equals(table.name()))) {
+      if (byClass.containsKey(table.javaClass()) && names.add(table.name())) {
         tables.add(table);
       }
     }
