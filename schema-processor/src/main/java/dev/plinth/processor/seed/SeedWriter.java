@@ -27,7 +27,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -77,11 +76,13 @@ public final class SeedWriter {
     if (env.getElementUtils().getTypeElement(SEED_ROWS.canonicalName()) == null) {
       return; // The seed runtime is not on the classpath: the project does not use seeds.
     }
+    // @Generated where the compile's platform has it.
+    boolean generated = env.getElementUtils().getTypeElement("javax.annotation.processing.Generated") != null;
     Map<String, TypeElement> records = new HashMap<>();
     roundTables.values().forEach(t -> records.put(env.getElementUtils().getBinaryName(t).toString(), t));
     Map<String, List<Listed>> packages = new TreeMap<>();
     Set<String> incomplete = new TreeSet<>();
-    List<JavaFile> files = new ArrayList<>();
+    List<BuilderInput> builders = new ArrayList<>();
     for (Table table : schema.tables()) {
       TypeElement record = records.get(table.javaClass());
       if (record == null) {
@@ -91,7 +92,7 @@ public final class SeedWriter {
         incomplete.add(table.javaClass());
         continue;
       }
-      files.add(builder(schema, table, record));
+      builders.add(builderInput(schema, table, record, generated));
       packages.computeIfAbsent(packageOf(record), p -> new ArrayList<>());
     }
     // Every table of the schema has its record (kept tables are those whose class exists), so the
@@ -102,11 +103,10 @@ public final class SeedWriter {
         tables.add(new Listed(table.javaClass(), table.name().toString(), table.comment()));
       }
     }
-    // Rendering the text is pure (JavaPoet), and most of this method's time with a thousand
-    // tables, so it runs on every core; looking up what is compiled and writing stay on javac's
-    // thread, in the same order as before.
-    files.parallelStream().map(SeedWriter::render).toList().forEach(this::write);
-    boolean generated = generated().isPresent();
+    // Making and rendering the builders is pure (JavaPoet), and most of this method's time with a
+    // thousand tables, so it runs on every core; reading records, looking up what is compiled and
+    // writing stay on javac's thread, in the same order as before.
+    builders.parallelStream().map(SeedWriter::builder).map(SeedWriter::render).toList().forEach(this::write);
     packages.forEach((pkg, tables) -> writeEntryPoint(pkg, tables, generated));
   }
 
@@ -131,14 +131,15 @@ public final class SeedWriter {
 
   /**
    * The hash of everything an entry point's text is made from: the template (the text of a sample
-   * entry point, so that a Plinth whose template changed rewrites it), the package and its tables.
+   * entry point, so that a Plinth whose template changed rewrites it), whether it is annotated
+   * {@code @Generated}, the package and its tables.
    */
   private String entryPointHash(String pkg, List<Listed> tables, boolean generated) {
     if (template == null) {
       template = render(entryPoint("p", List.of(new Listed("p.A", "public.a", "A */ @."),
-          new Listed("p.B$C", "s.b", null)), generated), "").text();
+          new Listed("p.B$C", "s.b", null)), false), "").text();
     }
-    StringBuilder key = new StringBuilder(template).append('\0').append(pkg);
+    StringBuilder key = new StringBuilder(template).append('\0').append(generated).append('\0').append(pkg);
     for (Listed table : tables) {
       key.append('\0').append(table.javaClass()).append('\1').append(table.table())
           .append(table.comment() == null ? "\2" : "\1" + table.comment());
@@ -231,20 +232,41 @@ public final class SeedWriter {
     return String.join("_", record.simpleNames()) + "Seed";
   }
 
-  private JavaFile builder(Schema schema, Table table, TypeElement record) {
-    ClassName recordName = ClassName.get(record);
+  /**
+   * What the builder of {@code table} is made from: what it needs of its record is read here, on
+   * javac's thread (the compiler's model is not thread-safe), so that making it is pure.
+   */
+  private static BuilderInput builderInput(Schema schema, Table table, TypeElement record, boolean generated) {
+    List<? extends RecordComponentElement> components = record.getRecordComponents();
+    List<ColumnJava> java = new ArrayList<>();
+    for (RecordComponentElement component : components) {
+      // Record components and columns are in the same order for tables read in this round.
+      java.add(new ColumnJava(component.getSimpleName().toString(),
+          TypeName.get(component.asType()).withoutAnnotations()));
+    }
+    return new BuilderInput(table, ClassName.get(record), java, refTypes(schema, table), generated);
+  }
+
+  /**
+   * A builder's inputs.
+   *
+   * @param java the record's components, in column order
+   * @param refTypes the {@code Ref<Parent>} type of each column that alone forms a foreign key
+   */
+  private record BuilderInput(Table table, ClassName record, List<ColumnJava> java,
+      Map<String, TypeName> refTypes, boolean generated) {}
+
+  private static JavaFile builder(BuilderInput input) {
+    Table table = input.table();
+    ClassName recordName = input.record();
     ClassName builder = ClassName.get(recordName.packageName(), builderName(recordName));
     ClassName row = builder.nestedClass("Row");
-    List<? extends RecordComponentElement> components = record.getRecordComponents();
     List<Column> columns = table.columns();
     Map<String, ColumnJava> java = new TreeMap<>();
     for (int i = 0; i < columns.size(); i++) {
-      // Record components and columns are in the same order for tables read in this round.
-      RecordComponentElement component = components.get(i);
-      java.put(columns.get(i).name(), new ColumnJava(component.getSimpleName().toString(),
-          TypeName.get(component.asType()).withoutAnnotations()));
+      java.put(columns.get(i).name(), input.java().get(i));
     }
-    Map<String, TypeName> refTypes = refTypes(schema, table);
+    Map<String, TypeName> refTypes = input.refTypes();
 
     // The generated part is only the typed surface; SeedTable and SeedRow do the work (javac
     // compiles one builder per table, so every line here is paid for a thousand times).
@@ -257,7 +279,9 @@ public final class SeedWriter {
     }
     type.addJavadoc("\n<p>Add rows with {@link #insert}: its parameters are the columns that must be given"
         + " (NOT NULL, no default); set the others on the returned {@link Row}.\n");
-    generated().ifPresent(type::addAnnotation);
+    if (input.generated()) {
+      type.addAnnotation(GENERATED);
+    }
     type.addField(FieldSpec.builder(TABLE_INFO, "TABLE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("Table {@code $L} as the seeder sees it.\n", table.name())
         .initializer(tableInfo(table))
@@ -267,7 +291,7 @@ public final class SeedWriter {
         .addJavadoc("A builder adding rows to {@code rows}; seed sets get one from {@code $L}.\n",
             ENTRY_POINT)
         .addParameter(SEED_ROWS, "rows")
-        .addStatement("super(rows, TABLE, $T.class, $L)", recordName, components(columns, components))
+        .addStatement("super(rows, TABLE, $T.class, $L)", recordName, components(columns, input.java()))
         .build());
     type.addMethod(insert(table, java, refTypes, row));
     if (table.primaryKey() != null) {
@@ -339,12 +363,12 @@ public final class SeedWriter {
    * whose 0 means "number it", {@code g} a generated column, which the seeder leaves out), or
    * {@code null} when every component is a plain column.
    */
-  private static CodeBlock components(List<Column> columns, List<? extends RecordComponentElement> components) {
+  private static CodeBlock components(List<Column> columns, List<ColumnJava> components) {
     StringBuilder kinds = new StringBuilder();
     for (int i = 0; i < components.size(); i++) {
       if (columns.get(i).isGenerated()) {
         kinds.append('g');
-      } else if (columns.get(i).identity() != Identity.NONE && components.get(i).asType().getKind().isPrimitive()) {
+      } else if (columns.get(i).identity() != Identity.NONE && components.get(i).type().isPrimitive()) {
         kinds.append('z');
       } else {
         kinds.append('c');
@@ -410,13 +434,10 @@ public final class SeedWriter {
       .builder(ClassName.get("javax.annotation.processing", "Generated"))
       .addMember("value", "$S", GENERATOR).build();
 
-  private Optional<AnnotationSpec> generated() {
-    return env.getElementUtils().getTypeElement("javax.annotation.processing.Generated") == null
-        ? Optional.empty() : Optional.of(GENERATED);
-  }
+
 
   /** The {@code Ref<Parent>} type of each column that alone forms a foreign key. */
-  private Map<String, TypeName> refTypes(Schema schema, Table table) {
+  private static Map<String, TypeName> refTypes(Schema schema, Table table) {
     Map<String, TypeName> result = new TreeMap<>();
     for (ForeignKey fk : table.foreignKeys()) {
       if (fk.columns().size() != 1) {
