@@ -15,7 +15,12 @@ public enum Message {
       "%s is not a PostgreSQL URL: %s. Set it to jdbc:postgresql://host:5432/database"
           + " or postgres://user@host:5432/database."),
   URL_BAD_PORT("PLN601", Kind.CONFIGURATION,
-      "%s has an invalid port '%s'. Use a number between 1 and 65535, e.g. postgres://user@localhost:5432/app."),
+      "%s has an invalid port (not shown: it may be part of a password). After the host, the port is a number"
+          + " between 1 and 65535, e.g. postgres://user@localhost:5432/app; a password with any of @ : / ? # [ ] %%"
+          + " in it must be percent-encoded (@ is %%40, : is %%3A, / is %%2F, ? is %%3F, # is %%23, %% is %%25)."),
+  URL_EMPTY("PLN637", Kind.CONFIGURATION,
+      "%s is set but empty in %s. Nothing was done. Set it to the database's URL, e.g."
+          + " postgres://user@host:5432/app; to use the embedded PostgreSQL instead, %s."),
   URL_NO_HOST("PLN602", Kind.CONFIGURATION,
       "%s has no host name. Use e.g. postgres://user@localhost:5432/app."),
   DOTENV_BAD_LINE("PLN603", Kind.CONFIGURATION,

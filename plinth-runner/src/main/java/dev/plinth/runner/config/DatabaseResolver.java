@@ -1,5 +1,7 @@
 package dev.plinth.runner.config;
 
+import dev.plinth.runner.Message;
+import dev.plinth.runner.PlinthException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -13,7 +15,9 @@ import java.util.Optional;
  *
  * <p>The URL comes from the first source that sets one. A user or password given as a flag wins;
  * otherwise they come from the same source as the URL ({@code DATABASE_USER},
- * {@code DATABASE_PASSWORD}), else from the URL itself. Empty values count as unset.
+ * {@code DATABASE_PASSWORD}), else from the URL itself. Empty values count as unset; but when no
+ * source has a URL, one set but empty (a flag, {@code DATABASE_URL} in the environment, or in
+ * {@code .env} next to a user or password) is an error rather than the embedded server.
  */
 public final class DatabaseResolver {
 
@@ -58,6 +62,23 @@ public final class DatabaseResolver {
       Map<String, String> file = DotEnvFile.read(dotEnv);
       if (present(file.get(URL))) {
         found = from(file.get(URL), "DATABASE_URL in " + dotEnv, file.get(USER), file.get(PASSWORD));
+      } else {
+        // A URL set but empty, with no other source: most often a secret or variable that did not
+        // expand. Running on a throwaway embedded database instead would report a deployment that
+        // never happened as done. In .env alone, a blank line of a template is no such sign,
+        // unless a user or password next to it says a server was meant.
+        if (urlFlag != null) {
+          throw new PlinthException(Message.URL_EMPTY, urlOrigin, "the command line",
+              "leave it out (and DATABASE_URL unset)");
+        }
+        if (environment.containsKey(URL)) {
+          throw new PlinthException(Message.URL_EMPTY, "DATABASE_URL", "the environment",
+              "unset it (unset DATABASE_URL)");
+        }
+        if (file.containsKey(URL) && (present(file.get(USER)) || present(file.get(PASSWORD)))) {
+          throw new PlinthException(Message.URL_EMPTY, "DATABASE_URL", dotEnv + ", which also sets "
+              + (present(file.get(USER)) ? USER : PASSWORD), "remove the DATABASE_* lines from " + dotEnv);
+        }
       }
     }
     if (found == null) {

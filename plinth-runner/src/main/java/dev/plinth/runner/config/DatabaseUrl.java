@@ -54,12 +54,16 @@ public record DatabaseUrl(String jdbcUrl, String host, int port, String database
       throw new PlinthException(Message.URL_INVALID, origin, describeScheme(url));
     }
 
-    int query = rest.indexOf('?');
-    String head = query < 0 ? rest : rest.substring(0, query);
-    String params = query < 0 ? "" : rest.substring(query + 1);
-    int at = head.lastIndexOf('@');
-    String userInfo = at < 0 ? null : head.substring(0, at);
-    String hostAndPath = at < 0 ? head : head.substring(at + 1);
+    // The user info ends at the last '@' before the path, as libpq reads it, so that a '?' or '#'
+    // in a password that was not percent-encoded is not taken for the query.
+    int path = rest.indexOf('/');
+    int end = path >= 0 ? path : rest.indexOf('?') >= 0 ? rest.indexOf('?') : rest.length();
+    int at = rest.lastIndexOf('@', end - 1);
+    String userInfo = at < 0 ? null : rest.substring(0, at);
+    String afterUser = at < 0 ? rest : rest.substring(at + 1);
+    int query = afterUser.indexOf('?');
+    String hostAndPath = query < 0 ? afterUser : afterUser.substring(0, query);
+    String params = query < 0 ? "" : afterUser.substring(query + 1);
     int slash = hostAndPath.indexOf('/');
     String hostPort = slash < 0 ? hostAndPath : hostAndPath.substring(0, slash);
     String database = slash < 0 ? "" : decode(hostAndPath.substring(slash + 1));
@@ -91,7 +95,8 @@ public record DatabaseUrl(String jdbcUrl, String host, int port, String database
         port = -1;
       }
       if (port < 1 || port > 65535) {
-        throw new PlinthException(Message.URL_BAD_PORT, origin, portText);
+        // Not shown: when a password holds a reserved character, its rest is read as the port.
+        throw new PlinthException(Message.URL_BAD_PORT, origin);
       }
     }
 

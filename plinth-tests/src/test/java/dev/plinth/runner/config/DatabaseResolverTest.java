@@ -164,12 +164,69 @@ class DatabaseResolverTest {
   }
 
   @Test
-  void badPortIsNamed() {
+  void badPortIsReportedWithoutShowingIt() {
     PlinthException e = assertThrows(PlinthException.class,
         () -> DatabaseUrl.parse("postgres://localhost:99999/app", "DATABASE_URL"));
 
     assertEquals(Message.URL_BAD_PORT, e.catalogueEntry());
-    assertTrue(e.getMessage().contains("invalid port '99999'"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("[PLN601] DATABASE_URL has an invalid port"), e.getMessage());
+    assertFalse(e.getMessage().contains("99999"), e.getMessage());
+  }
+
+  /** A password with a reserved character, not percent-encoded, splits the URL in the wrong place. */
+  @Test
+  void aPasswordReadAsThePortIsNeverShown() {
+    Map<String, List<String>> secrets = Map.of(
+        "postgres://app:Hunter2/Secret@localhost:5432/appdb", List.of("Hunter2", "Secret"),
+        "postgres://app:S3cr3t-p@ss:w/rd#x@localhost/appdb", List.of("S3cr3t", "ss:w", "rd#x"),
+        "postgres://app:123456/x@db/app", List.of("123456"));
+    secrets.forEach((url, parts) -> {
+      PlinthException e = assertThrows(PlinthException.class, () -> DatabaseUrl.parse(url, "DATABASE_URL"), url);
+
+      assertEquals(Message.URL_BAD_PORT, e.catalogueEntry(), url);
+      parts.forEach(part -> assertFalse(e.getMessage().contains(part), part + " shown: " + e.getMessage()));
+      assertTrue(e.getMessage().contains("must be percent-encoded (@ is %40"), e.getMessage());
+    });
+  }
+
+  /** As libpq reads it: the user info ends at the last '@' before the path, '?' and '#' included. */
+  @Test
+  void aQuestionMarkInAPasswordIsNotTheQuery() {
+    DatabaseUrl url = DatabaseUrl.parse("postgres://app:Hunter2?Se#cret@localhost:56180/appdb?sslmode=disable", "DATABASE_URL");
+
+    assertEquals(Optional.of("app"), url.user());
+    assertEquals(Optional.of("Hunter2?Se#cret"), url.password());
+    assertEquals("jdbc:postgresql://localhost:56180/appdb?sslmode=disable", url.jdbcUrl());
+    assertEquals(Optional.of("q@x"), DatabaseUrl.parse("postgres://host/app?user=q@x", "DATABASE_URL").user(),
+        "an '@' after the path is the query's");
+  }
+
+  /** A variable that did not expand must not send a deployment to a throwaway embedded database. */
+  @Test
+  void anEmptyUrlInTheEnvironmentOrOnTheCommandLineIsAnError() throws IOException {
+    PlinthException env = assertThrows(PlinthException.class, () -> new DatabaseResolver(
+        Map.of("DATABASE_URL", " ", "DATABASE_PASSWORD", "s3cret"), workingDirectory).resolve(null, null, null));
+    PlinthException flag = assertThrows(PlinthException.class,
+        () -> new DatabaseResolver(Map.of(), workingDirectory).resolve("", null, null));
+    writeDotEnv("DATABASE_URL=", "DATABASE_USER=app");
+    PlinthException dotEnv = assertThrows(PlinthException.class,
+        () -> new DatabaseResolver(Map.of(), workingDirectory).resolve(null, null, null));
+
+    assertEquals("[PLN637] DATABASE_URL is set but empty in the environment. Nothing was done. Set it to the"
+        + " database's URL, e.g. postgres://user@host:5432/app; to use the embedded PostgreSQL instead, unset it"
+        + " (unset DATABASE_URL).", env.getMessage());
+    assertFalse(env.getMessage().contains("s3cret"));
+    assertEquals(Message.URL_EMPTY, flag.catalogueEntry());
+    assertTrue(flag.getMessage().startsWith("[PLN637] --url is set but empty in the command line."), flag.getMessage());
+    assertTrue(dotEnv.getMessage().contains("which also sets DATABASE_USER"), dotEnv.getMessage());
+  }
+
+  /** A template's blank line alone is no server: the embedded one, as with no .env. */
+  @Test
+  void anEmptyUrlAloneInDotEnvMeansEmbedded() throws IOException {
+    writeDotEnv("DATABASE_URL=", "PLINTH_LOCATIONS=");
+
+    assertEquals(Optional.empty(), new DatabaseResolver(Map.of(), workingDirectory).resolve(null, null, null));
   }
 
   @Test
