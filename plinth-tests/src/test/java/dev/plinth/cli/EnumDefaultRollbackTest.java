@@ -1,6 +1,8 @@
 package dev.plinth.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.plinth.runner.GeneratedMigrations;
 import dev.plinth.runner.testing.Cli;
@@ -85,6 +87,32 @@ class EnumDefaultRollbackTest {
     assertEquals("MEH,OK", Sql.queryString(db, MOODS));
     assertEquals(0, plinth(db, folder, "migrate").exitCode());
     assertEquals("'BAD'::mood", Sql.queryString(db, DEFAULT));
+  }
+
+  /**
+   * Rows that took a value the migration added cannot keep it below that version: the rollback
+   * stops, changes nothing, and says which rows to change (not that Plinth has a bug).
+   */
+  @Test
+  void anAddedValueThatRowsHoldStopsTheRollbackWithTheWayOut() {
+    Schema v1 = schema(false, "'OK'", new EnumType(MOOD, "x.Mood", List.of("OK", "BAD")));
+    Schema v2 = schema(false, "'OK'", new EnumType(MOOD, "x.Mood", List.of("OK", "MEH", "BAD")));
+    Path folder = GeneratedMigrations.write(workingDirectory.resolve("db"), List.of(v1, v2));
+    TestDatabase db = SharedPostgres.newDatabase("enum_added_value_held");
+    assertEquals(0, plinth(db, folder, "migrate").exitCode());
+    Sql.execute(db, "INSERT INTO job (mood) VALUES ('MEH'), ('BAD')");
+
+    Cli.Result rollback = plinth(db, folder, "rollback", "--steps", "1");
+
+    assertEquals(4, rollback.exitCode(), rollback::toString);
+    assertTrue(rollback.err().contains("invalid input value for enum mood: \"MEH\""), rollback::toString);
+    assertTrue(rollback.err().contains("[PLN654] Rows written since that migration break what version 1 requires."),
+        rollback::toString);
+    assertFalse(rollback.err().contains("PLN655"), "not sent to report a bug: " + rollback);
+    assertEquals("MEH,BAD", Sql.queryString(db, MOODS), "nothing changed");
+    Sql.execute(db, "UPDATE job SET mood = 'OK' WHERE mood = 'MEH'");
+    assertEquals(0, plinth(db, folder, "rollback", "--steps", "1").exitCode(), "the way out works");
+    assertEquals("OK,BAD", Sql.queryString(db, MOODS));
   }
 
   @Test

@@ -8,7 +8,11 @@ import dev.plinth.schema.diff.SchemaDiff;
 import dev.plinth.schema.journal.History;
 import dev.plinth.schema.journal.MigrationsFolder;
 import dev.plinth.schema.model.Schema;
+import dev.plinth.runner.Plinth;
+import dev.plinth.runner.RollbackTarget;
+import dev.plinth.runner.RunnerConfig;
 import dev.plinth.runner.internal.catalog.CatalogReader;
+import dev.plinth.runner.testing.Sql;
 import dev.plinth.runner.testing.SharedPostgres;
 import dev.plinth.runner.testing.SharedPostgres.TestDatabase;
 import java.io.IOException;
@@ -67,6 +71,33 @@ class ExampleSchemaDatabaseTest {
     try (Connection connection = db.connect()) {
       assertEquals(first, CatalogReader.read(connection, HISTORY));
     }
+  }
+
+  /**
+   * What rolling back the example's first migration promises: its tables, rows and all, are kept
+   * (an enum-typed column as text), and migrating again takes them back.
+   */
+  @Test
+  void rollingBackToNothingKeepsTheRowsAndMigratingAgainTakesThemBack() throws SQLException {
+    TestDatabase db = SharedPostgres.newDatabase("example_keeps_rows");
+    Plinth plinth = Plinth.create(RunnerConfig.builder().url(db.jdbcUrl())
+        .locations("filesystem:" + FOLDER.resolve("migration")).build());
+    plinth.migrate();
+    String rows = "SELECT o.name || ' ' || u.email || ' ' || m.role FROM membership m"
+        + " JOIN organization o ON o.id = m.org_id JOIN \"user\" u ON u.id = m.user_id";
+    try (Connection connection = db.connect(); Statement st = connection.createStatement()) {
+      st.execute("INSERT INTO organization (id, name, slug) VALUES ('00000000-0000-0000-0000-000000000001', 'Acme', 'acme');"
+          + " INSERT INTO \"user\" (id, email) VALUES ('00000000-0000-0000-0000-000000000002', 'ada@example.com');"
+          + " INSERT INTO membership (org_id, user_id, role) VALUES ('00000000-0000-0000-0000-000000000001',"
+          + " '00000000-0000-0000-0000-000000000002', 'ADMIN')");
+    }
+
+    plinth.rollback(RollbackTarget.to("0"));
+    assertEquals(null, Sql.queryString(db, "SELECT string_agg(table_name, ', ') FROM information_schema.tables"
+        + " WHERE table_schema = 'public' AND table_name <> '" + HISTORY + "'"), "rolled back to nothing");
+    plinth.migrate();
+
+    assertEquals("Acme ada@example.com ADMIN", Sql.queryString(db, rows));
   }
 
   private static void migrate(TestDatabase db) {

@@ -258,7 +258,9 @@ public final class Rollback {
     if ((state.equals("3F000") || state.equals("42P01")) && statement.contains("plinth_backup_v")) {
       return Message.ROLLBACK_ADVICE_BACKUP_GONE.format();
     }
-    if (state.startsWith("23")) {
+    // 23: a constraint the older version has; 22: a value its types cannot hold (an enum value or
+    // a length the migration added, say), in a cast of the rows written since.
+    if (state.startsWith("23") || state.startsWith("22")) {
       String where = Failures.serverColumn(e).map(c -> " (column " + c + ")").orElse("");
       return Message.ROLLBACK_ADVICE_ROWS.format(targetVersion, where);
     }
