@@ -33,6 +33,9 @@ public enum Message {
       "Migration location '%s' does not exist. Create it, or point --locations at the folder holding V1__*.sql."),
   TARGET_INVALID("PLN607", Kind.CONFIGURATION,
       "Target '%s' is not a migration version. Use a version such as 3 or 1.2, or 'latest'."),
+  TARGET_NOT_FOUND("PLN638", Kind.CONFIGURATION,
+      "Target %s is not the version of any migration in %s. Nothing was migrated. Use a version that"
+          + " `plinth info` lists, or leave --target out to apply every pending migration."),
   VERSION_INVALID("PLN608", Kind.CONFIGURATION,
       "%s '%s' is not a migration version. Use a version such as 3 or 1.2."),
   ROLLBACK_STEPS_INVALID("PLN609", Kind.CONFIGURATION,
@@ -398,6 +401,18 @@ public enum Message {
       "WARNING: --force: baselined at version %s although the database differs from it in %d place%s;"
           + " the baseline row's description records that."),
   SEED_FAILED("PLN740", Kind.ERROR, "Seeding failed and was rolled back, no row was left: %s"),
+  SEED_CLASSES_MISSING("PLN704", Kind.CONFIGURATION,
+      "--classes %s is not a folder. Give the folder of the project's compiled classes, e.g. target/classes,"
+          + " after compiling the project."),
+  SEED_NOT_MIGRATED("PLN748", Kind.INFO,
+      "The database lacks a table the seed sets fill: migrate it first (plinth migrate), then seed."),
+  SEED_ENV_UNKNOWN("PLN749", Kind.CONFIGURATION, "No seed set belongs to environment '%s'; nothing was seeded. %s"),
+  SEED_NONE_FOUND("PLN759", Kind.INFO,
+      "No seed set was found at all on the class path: compile the project first (seed sets are classes"
+          + " annotated @SeedSet, listed by the annotation processor); the plinth command reads the project's"
+          + " target/classes or build/classes/java/main, or the folders given with --classes."),
+  SEED_ENVS_KNOWN("PLN703", Kind.INFO,
+      "The seed sets found belong to: %s. Use one of those, or tag a seed set with @SeedSet(env = \"%s\")."),
   FLEET_PROGRESS("PLN750", Kind.INFO,
       "fleet %s: %d done, %d failed, %d running, %d pending of %d (%.1f targets/s)"),
   FLEET_SUMMARY("PLN751", Kind.INFO,

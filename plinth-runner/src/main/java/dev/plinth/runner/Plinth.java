@@ -45,6 +45,7 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateOutput;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 import dev.plinth.runner.internal.seed.SeedException;
+import dev.plinth.runner.internal.seed.SeedSetIndex;
 import dev.plinth.runner.internal.seed.Seeder;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -393,11 +394,25 @@ public final class Plinth {
    * {@link Seeder}); with {@code fresh}, empties the seeded tables first.
    */
   public SeedResult seed(String env, boolean fresh) {
+    Seeder seeder = Seeder.create().fresh(fresh);
+    SeedSetIndex index = seeder.index();
+    if (index.forEnv(env).isEmpty()) {
+      throw new PlinthException(Message.SEED_ENV_UNKNOWN, env, index.environments().isEmpty()
+          ? Message.SEED_NONE_FOUND.text()
+          : Message.SEED_ENVS_KNOWN.text(String.join(", ", index.environments()), env));
+    }
     context.checkConnection();
     try {
-      return Seeder.create().fresh(fresh).run(context.dataSource(), env);
+      return seeder.run(context.dataSource(), env);
     } catch (SeedException e) {
-      throw new PlinthException(Message.SEED_FAILED, e.getMessage());
+      SQLException sql = null;
+      for (Throwable t = e; t != null && sql == null; t = t.getCause()) {
+        sql = t instanceof SQLException s ? s : null;
+      }
+      // A table the seed sets fill that is not there: the database is not migrated (far enough).
+      boolean unmigrated = sql != null && "42P01".equals(sql.getSQLState());
+      throw new PlinthException(Message.SEED_FAILED, e.getMessage()
+          + (unmigrated ? " " + Message.SEED_NOT_MIGRATED.text() : ""));
     }
   }
 

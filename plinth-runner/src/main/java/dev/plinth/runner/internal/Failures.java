@@ -58,6 +58,10 @@ public final class Failures {
         state.isEmpty() ? "unknown" : state, config.origin());
   }
 
+  /** Flyway's words for a target that no migration has. */
+  private static final java.util.regex.Pattern MISSING_TARGET =
+      java.util.regex.Pattern.compile("No migration with a target version (\\S+) could be found");
+
   /** A Flyway failure during a command; {@code version} reads the schema version after it. */
   public static PlinthException translate(FlywayException e, RunnerConfig config, Supplier<Optional<String>> version) {
     SQLException sql = find(e, SQLException.class);
@@ -69,6 +73,10 @@ public final class Failures {
     }
     if (e instanceof FlywayMigrateException) {
       return migrationFailure((FlywayMigrateException) e, sql, version);
+    }
+    java.util.regex.Matcher target = MISSING_TARGET.matcher(String.valueOf(e.getMessage()));
+    if (target.find()) {
+      return new PlinthException(e, Message.TARGET_NOT_FOUND, target.group(1), String.join(", ", config.locations()));
     }
     return new PlinthException(e, Message.FLYWAY_ERROR, condense(e.getMessage()));
   }
