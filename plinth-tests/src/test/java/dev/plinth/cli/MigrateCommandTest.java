@@ -70,6 +70,20 @@ class MigrateCommandTest {
     assertFalse(Sql.exists(db, "users_email_key"), "V3 not applied");
   }
 
+  /** A target that no migration has is the user's mistake: exit 2, nothing applied. */
+  @Test
+  void aTargetNoMigrationHasIsAUsageErrorAndAppliesNothing() {
+    TestDatabase db = SharedPostgres.newDatabase("migrate_target_missing");
+
+    Cli.Result result = plinth("migrate", "--url", db.jdbcUrl(), "--locations", BASIC, "--target", "99");
+
+    assertEquals(2, result.exitCode(), result::toString);
+    assertEquals("[PLN638] Target 99 is not the version of any migration in " + BASIC + ". Nothing was migrated."
+        + " Use a version that `plinth info` lists, or leave --target out to apply every pending migration.\n",
+        result.err(), result::toString);
+    assertFalse(Sql.exists(db, "orders"), "nothing applied");
+  }
+
   @Test
   void dryRunPrintsPendingSqlInOrderAndChangesNothing() {
     TestDatabase db = SharedPostgres.newDatabase("migrate_dry");
