@@ -33,7 +33,7 @@ final class MigrateCommand extends DatabaseCommand {
     // One line per migration as soon as it is committed, and one when a migration has been running
     // for a while, so long runs show where they are (on stderr with --json).
     MigrateResult result;
-    try (Progress progress = new Progress(console, database.json)) {
+    try (Progress progress = Progress.ofMigrate(console, database.json)) {
       result = plinth.migrate(progress);
     }
     if (database.json) {

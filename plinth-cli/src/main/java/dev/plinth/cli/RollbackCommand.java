@@ -36,12 +36,17 @@ final class RollbackCommand extends DatabaseCommand {
     if (dryRun) {
       return dryRun(plinth.rollbackPlan(target), plinth, console);
     }
-    RollbackResult result = plinth.rollback(target);
+    // One line per version as soon as it is rolled back, and one when a reverse script has been
+    // running for a while (on stderr with --json).
+    RollbackResult result;
+    try (Progress progress = Progress.ofRollback(console, database.json)) {
+      result = plinth.rollback(target, progress);
+    }
     if (database.json) {
       console.out(Json.text(JsonResults.rollback(result)));
       return ExitCode.OK;
     }
-    ResultText.rolledBack(result).forEach(console::out);
+    console.out(ResultText.rolledBackSummary(result));
     return ExitCode.OK;
   }
 

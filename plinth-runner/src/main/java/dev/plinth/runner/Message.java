@@ -333,6 +333,7 @@ public enum Message {
   INFO_NO_MIGRATIONS("PLN717", Kind.INFO, "No migrations found in %s."),
   NO_VERSION("PLN718", Kind.INFO, "none"),
   ROLLBACK_STEP("PLN720", Kind.INFO, "Rolled back V%s %s (%d ms)"),
+  ROLLBACK_RUNNING("PLN705", Kind.INFO, "Rolling back V%s %s (%s) ..."),
   ROLLBACK_SUMMARY("PLN721", Kind.INFO, "Rolled back %d migration%s in %d ms; schema now at version %s."),
   ROLLBACK_NOTHING("PLN722", Kind.INFO, "Nothing to roll back; schema is at version %s."),
   ROLLBACK_DRY_RUN_HEADER("PLN723", Kind.INFO,

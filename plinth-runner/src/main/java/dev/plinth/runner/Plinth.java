@@ -296,13 +296,21 @@ public final class Plinth {
    * {@link Message.Kind#INTEGRITY} failure naming the file when one is missing or altered.
    */
   public RollbackResult rollback(RollbackTarget target) {
+    return rollback(target, RollbackListener.NONE);
+  }
+
+  /**
+   * The same, telling {@code listener} as each reverse script starts and as it is committed (long
+   * runs show where they are).
+   */
+  public RollbackResult rollback(RollbackTarget target, RollbackListener listener) {
     // Rollback's first step is opening its connection, which says what to fix when that fails.
-    return new Rollback(context).run(target, false);
+    return new Rollback(context).run(target, false, listener);
   }
 
   /** What {@link #rollback(RollbackTarget)} would run, with the SQL; changes nothing. */
   public RollbackResult rollbackPlan(RollbackTarget target) {
-    return new Rollback(context).run(target, true);
+    return new Rollback(context).run(target, true, RollbackListener.NONE);
   }
 
   /**

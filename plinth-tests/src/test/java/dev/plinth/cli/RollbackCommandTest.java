@@ -194,11 +194,31 @@ class RollbackCommandTest {
         + ": syntax error at or near \"SELEC\" (SQL state 42601)."), result::toString);
     assertTrue(result.err().contains("Statement: SELEC 1;"), result::toString);
     assertTrue(result.err().contains("the schema is still at version 3"), result::toString);
+    assertTrue(result.out().startsWith("Rolled back V4 step 4 ("), "what was finished before it: " + result);
     assertTrue(result.err().contains("[PLN655] The reverse script is generated and checked against plinth.sum: do not"
         + " edit it."), "never sent to edit the protected file: " + result);
     assertEquals("3", Sql.queryString(db, "SELECT max(version::int) FROM flyway_schema_history"));
     Cli.Result verify = plinth(db, "verify");
     assertEquals(0, verify.exitCode(), "V4 was rolled back, V3 is intact: " + verify);
+  }
+
+  /** A reverse script that runs for a while says so when it has run two seconds, then when it is done. */
+  @Test
+  void aLongReverseScriptSaysItIsRunning() throws Exception {
+    TestDatabase db = SharedPostgres.newDatabase("rollback_long");
+    assertEquals(0, plinth(db, "migrate").exitCode());
+    Path u4 = folder.resolve("rollback/U4__step_4.sql");
+    Files.writeString(u4, Files.readString(u4) + "\nSELECT pg_sleep(2.5);\n");
+    GeneratedMigrations.resum(folder);
+
+    Cli.Result result = plinth(db, "rollback", "--steps", "2");
+
+    assertEquals(0, result.exitCode(), result::toString);
+    List<String> lines = result.out().lines().toList();
+    assertEquals(4, lines.size(), result::toString);
+    assertEquals("Rolling back V4 step 4 (rollback/U4__step_4.sql) ...", lines.get(0), result::toString);
+    assertTrue(lines.get(1).startsWith("Rolled back V4 step 4 (") && lines.get(2).startsWith("Rolled back V3 step 3 (")
+        && lines.get(3).startsWith("Rolled back 2 migrations in "), result::toString);
   }
 
   @Test

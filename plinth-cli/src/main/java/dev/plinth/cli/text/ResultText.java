@@ -50,17 +50,23 @@ public final class ResultText {
 
   /** Each reverse script run, then the version now. */
   public static List<String> rolledBack(RollbackResult result) {
-    String version = version(result.schemaVersion());
-    if (result.steps().isEmpty()) {
-      return List.of(Message.ROLLBACK_NOTHING.text(version));
-    }
     List<String> lines = new ArrayList<>();
-    for (RollbackResult.Step step : result.steps()) {
-      lines.add(Message.ROLLBACK_STEP.text(step.version(), step.description(), step.millis()));
-    }
-    int count = result.steps().size();
-    lines.add(Message.ROLLBACK_SUMMARY.text(count, plural(count), result.totalMillis(), version));
+    result.steps().forEach(step -> lines.add(rolledBack(step)));
+    lines.add(rolledBackSummary(result));
     return lines;
+  }
+
+  /** One version rolled back. */
+  public static String rolledBack(RollbackResult.Step step) {
+    return Message.ROLLBACK_STEP.text(step.version(), step.description(), step.millis());
+  }
+
+  /** The closing line of a rollback: how many were rolled back, and the version now. */
+  public static String rolledBackSummary(RollbackResult result) {
+    String version = version(result.schemaVersion());
+    int count = result.steps().size();
+    return count == 0 ? Message.ROLLBACK_NOTHING.text(version)
+        : Message.ROLLBACK_SUMMARY.text(count, plural(count), result.totalMillis(), version);
   }
 
   /** A table of the migrations found in {@code locations}, then the schema version. */

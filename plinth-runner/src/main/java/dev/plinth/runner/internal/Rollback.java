@@ -2,6 +2,7 @@ package dev.plinth.runner.internal;
 
 import dev.plinth.runner.Message;
 import dev.plinth.runner.PlinthException;
+import dev.plinth.runner.RollbackListener;
 import dev.plinth.runner.RollbackResult;
 import dev.plinth.runner.RollbackTarget;
 import dev.plinth.schema.journal.SumFile;
@@ -45,7 +46,7 @@ public final class Rollback {
     this.resources = context.resources();
   }
 
-  public RollbackResult run(RollbackTarget target, boolean dryRun) {
+  public RollbackResult run(RollbackTarget target, boolean dryRun, RollbackListener listener) {
     long start = System.nanoTime();
     try (Connection connection = context.connect()) {
       String schema = context.historySchema(connection);
@@ -70,8 +71,11 @@ public final class Rollback {
           Optional<String> before = remainingVersion(applied, i);
           // Only a failure outside a transaction says whether the script can be run again.
           boolean resumable = !steps.get(i).transactional() && resources.resumable(chosen.get(i).script());
-          done.add(execute(connection, schema, steps.get(i), chosen.get(i).installedRank(), resumable, before,
+          RollbackResult.Step step = steps.get(i);
+          listener.starting(step.version(), step.description(), step.reverse());
+          done.add(execute(connection, schema, step, chosen.get(i).installedRank(), resumable, before,
               remainingVersion(applied, i + 1)));
+          listener.rolledBack(done.get(done.size() - 1));
         }
         return new RollbackResult(done, remaining, false, millisSince(start));
       } finally {
