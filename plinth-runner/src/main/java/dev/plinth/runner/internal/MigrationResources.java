@@ -24,9 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.SortedMap;
 import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -181,30 +179,6 @@ public final class MigrationResources {
   /** Whether a script runs outside a transaction: its forward script's {@code .conf} says so. */
   public boolean nonTransactional(String script) {
     return read(MigrationsFolder.confOf(script)).map(MigrationsFolder::nonTransactional).orElse(false);
-  }
-
-  /**
-   * Every migration, reverse and journal file under the roots, by relative path (classpath roots
-   * as far as they can be listed: directories and jars).
-   */
-  public SortedMap<String, String> listFiles() {
-    SortedMap<String, String> files = new TreeMap<>();
-    for (String dir : List.of(MigrationsFolder.MIGRATION_DIR, MigrationsFolder.ROLLBACK_DIR,
-        MigrationsFolder.JOURNAL_DIR)) {
-      SortedSet<String> names;
-      try {
-        names = names(dir).names();
-      } catch (IOException e) {
-        throw new PlinthException(e, Message.LOCATION_UNREADABLE, shown(dir), reason(e));
-      }
-      for (String name : names) {
-        String relative = dir + "/" + name;
-        if (MigrationsFolder.isMigrationFile(relative)) {
-          read(relative).ifPresent(content -> files.putIfAbsent(relative, content));
-        }
-      }
-    }
-    return files;
   }
 
   /**
