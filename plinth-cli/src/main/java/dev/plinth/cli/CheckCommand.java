@@ -2,11 +2,17 @@ package dev.plinth.cli;
 
 import dev.plinth.cli.text.ResultText;
 import dev.plinth.runner.Message;
+import dev.plinth.runner.internal.FolderCheck;
+import dev.plinth.runner.internal.MigrationResources;
 import dev.plinth.schema.journal.CommittedFiles;
 import dev.plinth.schema.journal.MigrationsFolder;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,14 +50,39 @@ final class CheckCommand implements Callable<Integer> {
       return ExitCode.USAGE.code();
     }
     MigrationsFolder migrationsFolder = new MigrationsFolder(folder);
-    List<CommittedFiles.Problem> problems = CommittedFiles.check(migrationsFolder);
-    problems.forEach(problem -> console.err(ResultText.checkProblem(folder, problem)));
-    String closing = ResultText.checked(folder, migrationsFolder, problems);
-    if (!problems.isEmpty()) {
-      console.err(closing);
-      return ExitCode.INTEGRITY.code();
+    // The runner's own check of the folder: what cannot be read, duplicate versions, plinth.sum file by file.
+    FolderCheck folderCheck = FolderCheck.of(new MigrationResources(
+        List.of("filesystem:" + folder.resolve(MigrationsFolder.MIGRATION_DIR)), getClass().getClassLoader()));
+    List<String> lines = new ArrayList<>();
+    Set<String> named = new HashSet<>();
+    int count = 0;
+    if (folderCheck.unreadable().isEmpty()) {
+      try {
+        List<CommittedFiles.Problem> problems = CommittedFiles.check(migrationsFolder);
+        for (CommittedFiles.Problem problem : problems) {
+          lines.add(ResultText.checkProblem(folder, problem));
+          named.add(problem.file());
+        }
+        count += problems.size();
+      } catch (UncheckedIOException e) {
+        lines.add(Message.FILE_UNREADABLE.format(folder, e.getCause() == null ? e.getMessage() : e.getCause().toString()));
+        count++;
+      }
     }
-    console.out(closing);
+    for (FolderCheck.Problem problem : folderCheck.problems()) {
+      if (!named.contains(problem.file())) {
+        lines.add("[" + problem.message().id() + "] " + problem.text());
+        count++;
+      }
+    }
+    lines.forEach(console::err);
+    if (count > 0) {
+      console.err(Message.CHECK_FAILED.text(count, count == 1 ? "" : "s", folder));
+      boolean setUp = folderCheck.unreadable().stream()
+          .anyMatch(p -> p.message().kind() == Message.Kind.CONFIGURATION);
+      return (setUp ? ExitCode.USAGE : ExitCode.INTEGRITY).code();
+    }
+    console.out(ResultText.checked(folder, migrationsFolder, List.of()));
     return ExitCode.OK.code();
   }
 }

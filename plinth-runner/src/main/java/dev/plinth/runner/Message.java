@@ -295,6 +295,45 @@ public enum Message {
           + " of version %s in %d place%s:%n%s%nUndo the manual changes, or make them part of the schema with a new"
           + " migration; to start anyway, set plinth.verify-on-start=false."),
 
+  // The migrations folder itself (FolderCheck): read, decoded and compared with plinth.sum before use
+  LOCATION_UNREADABLE("PLN800", Kind.CONFIGURATION,
+      "The migrations folder %s cannot be read: %s. Nothing was done. Make it a folder the user running Plinth"
+          + " can read (e.g. chmod -R u+rX on it), or point --locations (PLINTH_LOCATIONS) at the folder holding"
+          + " V1__*.sql."),
+  FILE_UNREADABLE("PLN801", Kind.CONFIGURATION,
+      "Cannot read %s: %s. Nothing was done. Make it readable by the user running Plinth (e.g. chmod u+r on it),"
+          + " or restore it from version control."),
+  FILE_NOT_UTF8("PLN802", Kind.INTEGRITY,
+      "%s is not valid UTF-8 at byte %d: Plinth and Flyway read migration, reverse, journal and sum files as"
+          + " UTF-8. Restore it from version control; if it is a hand-written migration saved in another encoding,"
+          + " convert it (e.g. iconv -f ISO-8859-1 -t UTF-8) and recompile so that plinth.sum records it."),
+  DUPLICATE_VERSION("PLN803", Kind.INTEGRITY,
+      "Version %s is claimed by more than one migration: %s. A version has one migration: keep one and remove the"
+          + " others, or give a hand-written one a free version (e.g. V7_1__...); when two branches each added a"
+          + " generated migration, compile once with -Aplinth.rebase=<slug> (README, Working in a team). Then"
+          + " recompile."),
+  SUM_MISMATCH_HANDWRITTEN("PLN804", Kind.INTEGRITY,
+      "%s does not match plinth.sum: this hand-written file changed after the last compile recorded it. Restore it"
+          + " from version control; if the change is meant and no database has applied it yet, recompile so that"
+          + " plinth.sum records it."),
+  SUM_UNREADABLE("PLN805", Kind.INTEGRITY,
+      "%s cannot be read: %s. Restore it from version control, or recompile to write it again."),
+  FOLDER_REFUSED("PLN806", Kind.INTEGRITY,
+      "%s refused before touching the database: the migrations folder %s is not what was committed"
+          + " (%d problem%s):%n%s%nNothing was changed. Fix each file as its line says, then run it again."),
+  VERIFY_FILES_CHANGED("PLN807", Kind.INTEGRITY,
+      "%s cannot compare the database: the migrations folder %s is not what was committed (%d problem%s), so the"
+          + " schema its journal gives is not the committed one; it is these files, not the database, that"
+          + " changed:%n%s%nRestore them (or recompile), then run verify again."),
+  APPLIED_EMPTY("PLN808", Kind.INTEGRITY,
+      "%s (version %s) was applied while its file was empty (the history's checksum is 0), so it changed nothing"
+          + " in the database; now the file holds SQL. Make the database run it: delete its history row"
+          + " (DELETE FROM %s WHERE version = '%2$s';), then migrate again."),
+  NOT_APPLIED_OLDER("PLN809", Kind.INTEGRITY,
+      "%s (version %s) was never applied, but later versions were (up to %s): it was missing when they were"
+          + " migrated. Roll back to before it (plinth rollback --to %s; Plinth.rollback(RollbackTarget.to(\"%4$s\"))),"
+          + " then migrate again, which applies it and the later ones in order."),
+
   // Anything else (exit code ERROR)
   FLYWAY_ERROR("PLN990", Kind.ERROR, "%s"),
   DATABASE_ERROR("PLN992", Kind.ERROR, "%s failed: %s (SQL state %s)."),

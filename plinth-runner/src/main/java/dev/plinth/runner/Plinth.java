@@ -6,6 +6,7 @@ import dev.plinth.runner.internal.DirectMigrate;
 import dev.plinth.runner.internal.Pull;
 import dev.plinth.runner.internal.Drift;
 import dev.plinth.runner.internal.Failures;
+import dev.plinth.runner.internal.FolderCheck;
 import dev.plinth.runner.internal.Integrity;
 import dev.plinth.runner.internal.MigrationResources;
 import dev.plinth.runner.internal.PlainInfo;
@@ -152,6 +153,8 @@ public final class Plinth {
 
   /** Applies all pending migrations, telling {@code listener} as each one starts and as it is committed. */
   public MigrateResult migrate(MigrateListener listener) {
+    // The folder first: a file that plinth.sum does not vouch for is never applied.
+    FolderCheck.of(context.resources()).requireIntact("migrate", Message.FOLDER_REFUSED);
     context.checkConnection();
     context.createSchema();
     long start = System.nanoTime();
@@ -230,6 +233,7 @@ public final class Plinth {
 
   /** The migrations {@link #migrate()} would apply and their SQL; changes nothing in the database. */
   public PendingResult pending() {
+    FolderCheck.of(context.resources()).requireIntact("migrate --dry-run", Message.FOLDER_REFUSED);
     context.checkConnection();
     Flyway flyway = context.flyway();
     try {
@@ -245,6 +249,7 @@ public final class Plinth {
 
   /** Every migration in the files or the database, with its state; changes nothing. */
   public InfoResult info() {
+    FolderCheck.of(context.resources()).requireReadable("info");
     // One connection for Plinth's own reads; opening it is the connection check.
     try (Connection connection = context.connect()) {
       return info(connection);
@@ -355,6 +360,7 @@ public final class Plinth {
    * A database whose Flyway history the migrations replace (see {@link #pull}) gets the row after it.
    */
   public BaselineResult baseline(Optional<String> version, boolean force) {
+    FolderCheck.of(context.resources()).requireIntact("baseline", Message.FOLDER_REFUSED);
     context.checkConnection();
     return new Baseline(context).run(version, force);
   }
@@ -373,6 +379,8 @@ public final class Plinth {
     if (!force) {
       reset.checkDisposable();
     }
+    // Before anything is dropped: the migrate after the drop would refuse these files.
+    FolderCheck.of(context.resources()).requireIntact("reset", Message.FOLDER_REFUSED);
     context.checkConnection();
     return reset.run(this::migrate);
   }
@@ -383,6 +391,7 @@ public final class Plinth {
    * {@code CREATE INDEX CONCURRENTLY} left. Waits for running migrates and rollbacks.
    */
   public RepairResult repair() {
+    FolderCheck.of(context.resources()).requireReadable("repair");
     context.checkConnection();
     return new Repair(context).run();
   }
@@ -635,9 +644,13 @@ public final class Plinth {
 
   private static void checkLocation(String location, ClassLoader classLoader) {
     if (location.startsWith("filesystem:")) {
-      if (!Files.isDirectory(Path.of(location.substring("filesystem:".length())))) {
+      Path folder = Path.of(location.substring("filesystem:".length()));
+      if (!Files.exists(folder)) {
         throw new PlinthException(Message.LOCATION_MISSING, location);
       }
+      FolderCheck.folderProblem(folder).ifPresent(problem -> {
+        throw new PlinthException(problem.message(), problem.args());
+      });
     } else if (location.startsWith("classpath:") || !location.contains(":")) {
       if (classLoader.getResource(classpathPath(location)) == null) {
         throw new PlinthException(Message.LOCATION_MISSING, location);

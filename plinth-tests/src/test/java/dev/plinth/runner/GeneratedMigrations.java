@@ -1,6 +1,5 @@
 package dev.plinth.runner;
 
-import dev.plinth.runner.internal.MigrationResources;
 import dev.plinth.schema.diff.Change;
 import dev.plinth.schema.diff.Changes;
 import dev.plinth.schema.diff.MigrationPlan;
@@ -119,8 +118,8 @@ public final class GeneratedMigrations {
 
   /** Recomputes {@code plinth.sum} after a test changed files on purpose. */
   public static void resum(Path root) {
-    Map<String, String> files = new TreeMap<>(new MigrationResources(
-        List.of("filesystem:" + root.resolve("migration")), GeneratedMigrations.class.getClassLoader()).listFiles());
+    Map<String, String> files = new TreeMap<>(new dev.plinth.schema.journal.MigrationsFolder(root).migrationFiles());
+    files.keySet().removeIf(path -> !dev.plinth.schema.journal.MigrationsFolder.isMigrationFile(path));
     write(root, SumFile.SUM_FILE, SumFile.render(files));
   }
 

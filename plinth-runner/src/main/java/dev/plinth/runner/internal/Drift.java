@@ -48,6 +48,8 @@ public final class Drift {
   }
 
   public VerifyResult verify() {
+    // The journal is what the database is compared with: an edited one would pass for drift.
+    FolderCheck.of(context.resources()).requireIntact("verify", Message.VERIFY_FILES_CHANGED);
     // One connection for every read, the history's too; opening it is the connection check.
     try (Connection connection = context.connect()) {
       return verify(connection);

@@ -9,6 +9,8 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.flywaydb.core.api.FlywayException;
@@ -158,14 +160,32 @@ public final class Failures {
     return out.toString();
   }
 
-  /** Flyway's validation report without its advice (repair is not how Plinth fixes this). */
+  /**
+   * Flyway's validation report without its advice: its flags ({@code -outOfOrder},
+   * {@code -ignoreMigrationPatterns}) and {@code repair} are not how Plinth fixes this, and the CLI
+   * has none of them.
+   */
   private static String validationDetails(String message) {
     String details = String.join("; ", (message == null ? "" : message).lines()
-        .map(l -> l.strip().replaceAll("\\s+", " "))
+        .map(l -> withoutFlywayAdvice(l.strip().replaceAll("\\s+", " ")))
         .filter(l -> !l.isEmpty() && !l.startsWith("Validate failed") && !l.startsWith("Either revert")
             && !l.startsWith("Need more flexibility") && !l.startsWith("Learn more") && !l.startsWith("http"))
         .limit(6).toList());
     return details.endsWith(".") ? details : details + ".";
+  }
+
+  /** A line of Flyway's without the sentences that advise Flyway's own flags or commands. */
+  static String withoutFlywayAdvice(String line) {
+    List<String> kept = new ArrayList<>();
+    for (String sentence : line.split("(?<=\\.) ")) {
+      String lower = sentence.toLowerCase(java.util.Locale.ROOT);
+      if (!lower.contains("-ignoremigrationpatterns") && !lower.contains("-outoforder")
+          && !lower.contains("ignoremigrationpatterns") && !lower.contains("outoforder")
+          && !lower.contains("flyway repair") && !lower.contains("validateonmigrate")) {
+        kept.add(sentence);
+      }
+    }
+    return String.join(" ", kept).strip();
   }
 
   static String shorten(String statement) {

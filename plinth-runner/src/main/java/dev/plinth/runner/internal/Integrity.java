@@ -2,12 +2,9 @@ package dev.plinth.runner.internal;
 
 import dev.plinth.runner.Message;
 import dev.plinth.runner.ValidateResult;
-import dev.plinth.schema.journal.SumFile;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
@@ -27,6 +24,12 @@ public final class Integrity {
   }
 
   public ValidateResult validate() {
+    FolderCheck folder = FolderCheck.of(resources);
+    if (!folder.unreadable().isEmpty()) {
+      // Flyway cannot read such a folder either: its problems are the whole answer.
+      return new ValidateResult(0, false, folder.problems().stream().map(FolderCheck.Problem::finding).toList(),
+          List.of());
+    }
     MigrationInfo[] all = all();
     List<ValidateResult.Finding> notes = new ArrayList<>();
     List<ValidateResult.Finding> problems = new ArrayList<>(checksumProblems(all, notes));
@@ -51,8 +54,8 @@ public final class Integrity {
         }
       }
     }
-    boolean sumChecked = sumProblems(all, problems);
-    return new ValidateResult(applied, sumChecked, problems, notes);
+    folder.problems().forEach(p -> problems.add(p.finding()));
+    return new ValidateResult(applied, folder.sumChecked(), problems, notes);
   }
 
   /** Applied migrations whose file changed, disappeared, or that are recorded as failed. */
@@ -88,6 +91,12 @@ public final class Integrity {
             : Message.FAILED_RECORDED, file, name, version));
       } else if (state == MigrationState.MISSING_SUCCESS || state == MigrationState.FUTURE_SUCCESS) {
         problems.add(finding(Message.APPLIED_FILE_MISSING, file, name, version));
+      } else if (state == MigrationState.IGNORED && info.getVersion() != null) {
+        problems.add(finding(Message.NOT_APPLIED_OLDER, file, name, version, newestApplied(all),
+            appliedBefore(all, info).orElse("0")));
+      } else if (state.isApplied() && info.getResolvedChecksum() != null && info.getAppliedChecksum() != null
+          && info.getAppliedChecksum() == 0 && info.getResolvedChecksum() != 0) {
+        problems.add(finding(Message.APPLIED_EMPTY, file, name, version, historyTable()));
       } else if (state.isApplied() && info.getResolvedChecksum() != null && info.getAppliedChecksum() != null
           && !info.getResolvedChecksum().equals(info.getAppliedChecksum())) {
         problems.add(finding(Message.CHECKSUM_CHANGED, file, name, info.getAppliedChecksum(),
@@ -97,35 +106,25 @@ public final class Integrity {
     return problems;
   }
 
-  /** Adds the files that do not match {@code plinth.sum}; false when there is no sum file. */
-  private boolean sumProblems(MigrationInfo[] all, List<ValidateResult.Finding> problems) {
-    Optional<String> sumText = resources.read(MigrationResources.SUM_FILE);
-    if (sumText.isEmpty()) {
-      return false;
-    }
-    Map<String, String> sum = SumFile.parse(sumText.get());
-    // Filesystem folders are listed whole; on the classpath, the files Flyway and the sum name are known.
-    SortedMap<String, String> files = resources.listFiles();
-    for (MigrationInfo info : all) {
-      if (info.getResolvedChecksum() != null) {
-        for (String path : List.of(MigrationResources.forwardOf(info.getScript()),
-            MigrationResources.reverseOf(info.getScript()), MigrationResources.journalOf(info.getScript()))) {
-          resources.read(path).ifPresent(content -> files.putIfAbsent(path, content));
-        }
-      }
-    }
-    sum.keySet().forEach(path -> resources.read(path).ifPresent(content -> files.putIfAbsent(path, content)));
-    sum.forEach((path, hash) -> {
-      String content = files.get(path);
-      if (content == null) {
-        problems.add(finding(Message.SUM_FILE_MISSING, path, path));
-      } else if (!SumFile.sha256(content).equals(hash)) {
-        problems.add(finding(Message.SUM_MISMATCH, path, path));
-      }
-    });
-    files.keySet().stream().filter(path -> !sum.containsKey(path))
-        .forEach(path -> problems.add(finding(Message.SUM_UNLISTED, path, path)));
-    return true;
+  /** The newest successfully applied version. */
+  private static String newestApplied(MigrationInfo[] all) {
+    return java.util.Arrays.stream(all)
+        .filter(i -> i.getVersion() != null && i.getState().isApplied() && !i.getState().isFailed())
+        .map(MigrationInfo::getVersion).max(Comparable::compareTo).map(v -> v.getVersion()).orElse("none");
+  }
+
+  /** The newest applied version older than {@code info}'s, to roll back to. */
+  private static Optional<String> appliedBefore(MigrationInfo[] all, MigrationInfo info) {
+    return java.util.Arrays.stream(all)
+        .filter(i -> i.getVersion() != null && i.getState().isApplied() && !i.getState().isFailed()
+            && i.getVersion().compareTo(info.getVersion()) < 0)
+        .map(MigrationInfo::getVersion).max(Comparable::compareTo).map(v -> v.getVersion());
+  }
+
+  /** Flyway's history table, qualified as a DELETE names it. */
+  private String historyTable() {
+    String table = dev.plinth.schema.render.Sql.ident(context.historyTable());
+    return context.config().schema().map(s -> dev.plinth.schema.render.Sql.ident(s) + "." + table).orElse(table);
   }
 
   private MigrationInfo[] all() {

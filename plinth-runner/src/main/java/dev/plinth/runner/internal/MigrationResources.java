@@ -1,5 +1,7 @@
 package dev.plinth.runner.internal;
 
+import dev.plinth.runner.Message;
+import dev.plinth.runner.PlinthException;
 import dev.plinth.schema.journal.JournalCodec;
 import dev.plinth.schema.journal.MigrationsFolder;
 import dev.plinth.schema.journal.SumFile;
@@ -7,15 +9,25 @@ import dev.plinth.schema.journal.SumFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
 import java.net.URL;
+import java.net.URLConnection;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
@@ -55,28 +67,94 @@ public final class MigrationResources {
     return MigrationsFolder.fileName(path);
   }
 
-  /** The first of the roots that has {@code relative}, read as UTF-8. */
+  /**
+   * The first of the roots that has {@code relative}, read as UTF-8. A file that cannot be read, or
+   * is not UTF-8, is a {@link PlinthException} naming it ({@link FolderCheck} reports the same up front).
+   */
   public Optional<String> read(String relative) {
+    try {
+      Optional<byte[]> bytes = bytes(relative);
+      if (bytes.isEmpty()) {
+        return Optional.empty();
+      }
+      int malformed = malformedAt(bytes.get());
+      if (malformed >= 0) {
+        throw new PlinthException(Message.FILE_NOT_UTF8, shown(relative), malformed);
+      }
+      return Optional.of(new String(bytes.get(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new PlinthException(e, Message.FILE_UNREADABLE, shown(relative), reason(e));
+    }
+  }
+
+  /** The bytes of the first of the roots that has {@code relative}. */
+  Optional<byte[]> bytes(String relative) throws IOException {
     for (String root : roots) {
-      try {
-        if (root.startsWith("filesystem:")) {
-          Path file = Path.of(root.substring("filesystem:".length())).resolve(relative);
-          if (Files.isRegularFile(file)) {
-            return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
-          }
-        } else {
-          URL resource = classLoader.getResource(root.isEmpty() ? relative : root + "/" + relative);
-          if (resource != null) {
-            try (InputStream in = resource.openStream()) {
-              return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
+      if (root.startsWith("filesystem:")) {
+        Path file = Path.of(root.substring("filesystem:".length())).resolve(relative);
+        if (Files.isRegularFile(file)) {
+          return Optional.of(Files.readAllBytes(file));
+        }
+      } else {
+        URL resource = classLoader.getResource(root.isEmpty() ? relative : root + "/" + relative);
+        if (resource != null) {
+          try (InputStream in = resource.openStream()) {
+            return Optional.of(in.readAllBytes());
           }
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + relative, e);
       }
     }
     return Optional.empty();
+  }
+
+  /** Where {@code relative} is, for messages: a path on disk, or the classpath resource. */
+  String shown(String relative) {
+    for (String root : roots) {
+      if (root.startsWith("filesystem:")) {
+        Path file = Path.of(root.substring("filesystem:".length())).resolve(relative);
+        if (Files.exists(file) || roots.size() == 1) {
+          return file.toString();
+        }
+      } else if (classLoader.getResource(root.isEmpty() ? relative : root + "/" + relative) != null
+          || roots.size() == 1) {
+        return "classpath:" + (root.isEmpty() ? relative : root + "/" + relative);
+      }
+    }
+    return relative;
+  }
+
+  /**
+   * The offset of the first byte that is not valid UTF-8, or -1 when all of them are (a strict
+   * decoder: Java's {@code String} constructor would silently replace what it cannot decode).
+   */
+  static int malformedAt(byte[] bytes) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(Math.max(16, Math.min(bytes.length, 8192)));
+    while (true) {
+      CoderResult result = decoder.decode(in, out, true);
+      if (result.isError()) {
+        return in.position();
+      }
+      if (result.isUnderflow()) {
+        result = decoder.flush(out);
+        return result.isError() ? in.position() : -1;
+      }
+      out.clear();
+    }
+  }
+
+  /** Why a file or folder could not be read, in words. */
+  static String reason(IOException e) {
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied for user '" + System.getProperty("user.name") + "'";
+    }
+    if (e instanceof java.nio.file.NotDirectoryException) {
+      return "it is a file, not a folder";
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": "
+        + e.getMessage();
   }
 
   /** Whether one of the roots has {@code relative}, without reading it. */
@@ -104,35 +182,71 @@ public final class MigrationResources {
   }
 
   /**
-   * Every migration, reverse and journal file under the filesystem roots, by relative path. Files
-   * on the classpath cannot be listed; callers add the ones they know of.
+   * The file names in {@code dir} under every root; {@code complete} is false when a classpath
+   * root could not be listed (a resource in a kind of archive this does not read).
    */
-  public SortedMap<String, String> listFiles() {
-    SortedMap<String, String> files = new TreeMap<>();
+  record Listing(SortedSet<String> names, boolean complete) {}
+
+  /** The names of the regular files in {@code dir} of every root, sorted; a folder that cannot be listed throws. */
+  Listing names(String dir) throws IOException {
+    SortedSet<String> names = new TreeSet<>();
+    boolean complete = true;
     for (String root : roots) {
-      if (!root.startsWith("filesystem:")) {
-        continue;
-      }
-      Path base = Path.of(root.substring("filesystem:".length()));
-      for (String dir : List.of(MigrationsFolder.MIGRATION_DIR, MigrationsFolder.ROLLBACK_DIR,
-          MigrationsFolder.JOURNAL_DIR)) {
-        Path folder = base.resolve(dir);
+      if (root.startsWith("filesystem:")) {
+        Path folder = Path.of(root.substring("filesystem:".length())).resolve(dir);
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+          throw new java.nio.file.NotDirectoryException(folder.toString());
+        }
         if (!Files.isDirectory(folder)) {
           continue;
         }
         try (Stream<Path> list = Files.list(folder)) {
-          for (Path file : list.sorted().toList()) {
-            String relative = dir + "/" + file.getFileName();
-            if (MigrationsFolder.isMigrationFile(relative)) {
-              files.putIfAbsent(relative, Files.readString(file, StandardCharsets.UTF_8));
-            }
-          }
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
+          list.filter(Files::isRegularFile).map(f -> f.getFileName().toString())
+              .filter(name -> !name.startsWith(".")).forEach(names::add);
+        } catch (UncheckedIOException e) {
+          throw e.getCause();
         }
+        continue;
+      }
+      String prefix = root.isEmpty() ? dir : root + "/" + dir;
+      for (URL url : java.util.Collections.list(classLoader.getResources(prefix))) {
+        complete &= listClasspath(url, prefix, names);
       }
     }
-    return files;
+    return new Listing(names, complete);
+  }
+
+  /** Adds the files directly in a classpath folder; false when its kind of URL cannot be listed. */
+  private static boolean listClasspath(URL url, String prefix, SortedSet<String> names) throws IOException {
+    if ("file".equals(url.getProtocol())) {
+      try (Stream<Path> list = Files.list(Path.of(url.toURI()))) {
+        list.filter(Files::isRegularFile).map(f -> f.getFileName().toString()).forEach(names::add);
+        return true;
+      } catch (URISyntaxException | IllegalArgumentException e) {
+        return false;
+      }
+    }
+    URLConnection connection = url.openConnection();
+    if (connection instanceof JarURLConnection jar) {
+      jar.setUseCaches(false);
+      try (JarFile file = jar.getJarFile()) {
+        String folder = prefix + "/";
+        for (JarEntry entry : java.util.Collections.list(file.entries())) {
+          String name = entry.getName();
+          if (!entry.isDirectory() && name.startsWith(folder) && name.indexOf('/', folder.length()) < 0) {
+            names.add(name.substring(folder.length()));
+          }
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /** The filesystem folders of the roots (the folder holding migration/, rollback/, schema/). */
+  List<Path> folders() {
+    return roots.stream().filter(r -> r.startsWith("filesystem:"))
+        .map(r -> Path.of(r.substring("filesystem:".length()))).toList();
   }
 
   /** {@code classpath:db/migration} to {@code db}; {@code filesystem:/x/db/migration} to {@code filesystem:/x/db}. */

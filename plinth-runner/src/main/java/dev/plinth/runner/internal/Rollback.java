@@ -5,7 +5,6 @@ import dev.plinth.runner.PlinthException;
 import dev.plinth.runner.RollbackListener;
 import dev.plinth.runner.RollbackResult;
 import dev.plinth.runner.RollbackTarget;
-import dev.plinth.schema.journal.SumFile;
 import dev.plinth.schema.render.Sql;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -36,8 +35,8 @@ public final class Rollback {
 
   private final RunnerContext context;
   private final MigrationResources resources;
-  /** plinth.sum, parsed once per run (empty when there is none). */
-  private Optional<Map<String, String>> sums;
+  /** The folder, checked once per run (plinth.sum among it). */
+  private FolderCheck folder;
   /** Whether {@link #LOG_TABLE} exists (a role without CREATE rolls back without the note). */
   private boolean logTable;
 
@@ -48,6 +47,7 @@ public final class Rollback {
 
   public RollbackResult run(RollbackTarget target, boolean dryRun, RollbackListener listener) {
     long start = System.nanoTime();
+    folder = FolderCheck.of(resources).requireReadable("rollback");
     try (Connection connection = context.connect()) {
       String schema = context.historySchema(connection);
       // A dry run only reads; the real run decides what to undo only once it holds the lock.
@@ -158,18 +158,9 @@ public final class Rollback {
           generated ? "" : " (" + MigrationResources.fileName(script) + " is hand-written)",
           MigrationResources.fileName(script));
     }
-    if (sums == null) {
-      sums = resources.read(MigrationResources.SUM_FILE).map(SumFile::parse);
-    }
-    if (sums.isPresent()) {
-      String hash = sums.get().get(reversePath);
-      if (hash == null) {
-        throw new PlinthException(Message.ROLLBACK_REFUSED, Message.SUM_UNLISTED.text(reversePath));
-      }
-      if (!hash.equals(SumFile.sha256(sql.get()))) {
-        throw new PlinthException(Message.ROLLBACK_REFUSED, Message.SUM_MISMATCH.text(reversePath));
-      }
-    }
+    folder.sumProblem(reversePath).ifPresent(problem -> {
+      throw new PlinthException(Message.ROLLBACK_REFUSED, problem.text());
+    });
     return new RollbackResult.Step(info.version().getVersion(), info.description(),
         MigrationResources.fileName(script), reversePath, sql.get(), !resources.nonTransactional(script), 0);
   }

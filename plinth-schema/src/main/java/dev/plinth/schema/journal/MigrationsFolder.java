@@ -144,6 +144,12 @@ public final class MigrationsFolder {
         || dir.equals(JOURNAL_DIR) && m.group(1).equals("V") && m.group(4).equals("json"));
   }
 
+  /** The version of a migration, reverse or journal file name, {@code 7.1} of {@code V7_1__x.sql}. */
+  public static Optional<Version> versionOf(String fileName) {
+    Matcher m = FILE.matcher(fileName);
+    return m.matches() ? Optional.of(Version.parse(m.group(2))) : Optional.empty();
+  }
+
   /** The file name of a path, {@code V3__add_x.sql} of {@code .../migration/V3__add_x.sql}. */
   public static String fileName(String path) {
     int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
