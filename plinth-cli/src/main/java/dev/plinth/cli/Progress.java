@@ -48,8 +48,9 @@ final class Progress implements MigrateListener, RollbackListener, AutoCloseable
 
   @Override
   public synchronized void starting(String version, String description, String script) {
-    pending = timer.schedule(() -> line(running.text(version, description, script)),
-        LONG_MILLIS, TimeUnit.MILLISECONDS);
+    String text = version == null ? Message.REPEATABLE_RUNNING.text(description, script)
+        : running.text(version, description, script);
+    pending = timer.schedule(() -> line(text), LONG_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   @Override

@@ -361,6 +361,8 @@ public enum Message {
   SERVER_MODE_DEV("PLN765", Kind.INFO, "dev server, runs until plinth server stop"),
   SERVER_MODE_COMMAND("PLN766", Kind.INFO, "started for a command, stops when the last command using it ends"),
   MIGRATION_APPLIED("PLN710", Kind.INFO, "Applied V%s %s (%d ms)"),
+  REPEATABLE_APPLIED("PLN706", Kind.INFO, "Applied repeatable %s (%d ms)"),
+  REPEATABLE_RUNNING("PLN707", Kind.INFO, "Applying repeatable %s (%s) ..."),
   MIGRATION_RUNNING("PLN747", Kind.INFO, "Applying V%s %s (%s) ..."),
   MIGRATE_SUMMARY("PLN711", Kind.INFO, "Applied %d migration%s in %d ms; schema now at version %s."),
   MIGRATE_NOTHING("PLN712", Kind.INFO, "Nothing to apply; schema is at version %s."),

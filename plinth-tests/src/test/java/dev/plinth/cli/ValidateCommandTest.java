@@ -36,6 +36,29 @@ class ValidateCommandTest {
         result.out());
   }
 
+  /**
+   * A repeatable migration is meant to change: migrate runs it again, and validate accepts the
+   * rows of its earlier runs (superseded, not edited), as Flyway does.
+   */
+  @Test
+  void aRepeatableMigrationChangedAndRunAgainIsValid() throws Exception {
+    Path folder = Files.createDirectories(workingDirectory.resolve("plain/migration")).getParent();
+    Files.writeString(folder.resolve("migration/V1__items.sql"), "CREATE TABLE item (id int PRIMARY KEY, name text);\n");
+    Files.writeString(folder.resolve("migration/R__item_names.sql"), "CREATE OR REPLACE VIEW item_names AS SELECT name FROM item;\n");
+    TestDatabase db = SharedPostgres.newDatabase("validate_repeatable");
+    assertEquals(0, plinth(db, folder, "migrate").exitCode());
+    Files.writeString(folder.resolve("migration/R__item_names.sql"),
+        "CREATE OR REPLACE VIEW item_names AS SELECT name, id FROM item;\n");
+
+    Cli.Result again = plinth(db, folder, "migrate");
+    Cli.Result result = plinth(db, folder, "validate");
+
+    assertEquals(0, again.exitCode(), again::toString);
+    assertTrue(again.out().startsWith("Applied repeatable item names ("), again::toString);
+    assertEquals(0, result.exitCode(), result::toString);
+    assertTrue(result.out().startsWith("Valid: "), result::toString);
+  }
+
   @Test
   void anAppliedMigrationEditedAfterwardsIsReportedByFileName() throws Exception {
     Path folder = GeneratedMigrations.write(workingDirectory.resolve("db"), GeneratedMigrations.EVOLUTION);

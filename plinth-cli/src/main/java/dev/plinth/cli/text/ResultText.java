@@ -36,7 +36,8 @@ public final class ResultText {
 
   /** One applied migration, e.g. {@code Applied V2 add orders (12 ms)}. */
   public static String applied(MigrateResult.Applied m) {
-    return Message.MIGRATION_APPLIED.text(m.version(), m.description(), m.millis());
+    return m.version() == null ? Message.REPEATABLE_APPLIED.text(m.description(), m.millis())
+        : Message.MIGRATION_APPLIED.text(m.version(), m.description(), m.millis());
   }
 
   /** The closing line of a migrate: how many were applied, and the version now. */

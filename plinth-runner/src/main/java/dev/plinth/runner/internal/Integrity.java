@@ -97,8 +97,10 @@ public final class Integrity {
       } else if (state.isApplied() && info.getResolvedChecksum() != null && info.getAppliedChecksum() != null
           && info.getAppliedChecksum() == 0 && info.getResolvedChecksum() != 0) {
         problems.add(finding(Message.APPLIED_EMPTY, file, name, version, historyTable()));
-      } else if (state.isApplied() && info.getResolvedChecksum() != null && info.getAppliedChecksum() != null
-          && !info.getResolvedChecksum().equals(info.getAppliedChecksum())) {
+      } else if (state.isApplied() && info.getVersion() != null && info.getResolvedChecksum() != null
+          && info.getAppliedChecksum() != null && !info.getResolvedChecksum().equals(info.getAppliedChecksum())) {
+        // A repeatable migration (no version) is meant to change: migrate runs it again, and the
+        // rows of its earlier runs are superseded, not changed.
         problems.add(finding(Message.CHECKSUM_CHANGED, file, name, info.getAppliedChecksum(),
             info.getResolvedChecksum()));
       }
