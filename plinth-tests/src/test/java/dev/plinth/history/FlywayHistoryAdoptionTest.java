@@ -49,6 +49,28 @@ class FlywayHistoryAdoptionTest {
   @TempDir
   Path project;
 
+  /**
+   * A repeatable script kept from the Flyway project (as the README says to) is listed in the
+   * {@code plinth.sum} pull writes, so the next compile in check mode accepts the folder.
+   */
+  @Test
+  void aKeptRepeatableScriptIsInThePulledSum() throws Exception {
+    TestDatabase legacy = SharedPostgres.newDatabase("flyway_legacy_repeatable");
+    Flyway.configure().dataSource(legacy.dataSource()).locations("classpath:flyway-history").load().migrate();
+    Path db = project.resolve("src/main/resources/db");
+    String view = "CREATE OR REPLACE VIEW customer_names AS SELECT name FROM customer;\n";
+    Files.writeString(Files.createDirectories(db.resolve("migration")).resolve("R__customer_names.sql"), view);
+
+    Cli.Result pulled = Cli.run(Map.of("PLINTH_LOCATIONS", "filesystem:no-migrations-yet"), project, "pull",
+        "--package", "com.example.db", "--url", legacy.jdbcUrl());
+
+    assertEquals(0, pulled.exitCode(), pulled::toString);
+    assertEquals(view, Files.readString(db.resolve("migration/R__customer_names.sql")), "kept as it was");
+    assertTrue(Files.readString(db.resolve("plinth.sum")).contains("  migration/R__customer_names.sql\n"));
+    Javac.compile(project, project.resolve("src/main/java"), db, true);
+    assertEquals(List.of(), CommittedFiles.check(new MigrationsFolder(db)));
+  }
+
   @Test
   void aFlywayHistoryIsKeptAndPlinthContinuesAfterIt() throws Exception {
     TestDatabase legacy = SharedPostgres.newDatabase("flyway_legacy");

@@ -65,8 +65,9 @@ public final class FolderCheck {
     for (Path root : resources.folders()) {
       folderProblem(root).ifPresent(unreadable::add);
     }
-    SortedMap<String, String> files = new TreeMap<>();
+    SortedMap<String, String> hashes = new TreeMap<>();
     Map<Version, List<String>> versions = new TreeMap<>();
+    List<String> toRead = new ArrayList<>();
     boolean complete = true;
     for (String dir : List.of(MigrationsFolder.MIGRATION_DIR, MigrationsFolder.ROLLBACK_DIR,
         MigrationsFolder.JOURNAL_DIR)) {
@@ -86,15 +87,18 @@ public final class FolderCheck {
         if (!migration && !(dir.equals(MigrationsFolder.MIGRATION_DIR) && name.endsWith(".sql"))) {
           continue;
         }
-        read(resources, relative, unreadable).ifPresent(content -> {
-          if (migration) {
-            files.put(relative, content);
-          }
-        });
+        toRead.add(relative);
         if (migration && dir.equals(MigrationsFolder.MIGRATION_DIR)) {
           versions.computeIfAbsent(MigrationsFolder.versionOf(name).orElseThrow(), v -> new ArrayList<>())
               .add(relative);
         }
+      }
+    }
+    // Reading, decoding and hashing a thousand migrations' files is this check's cost: on every core.
+    for (Read read : toRead.parallelStream().map(relative -> read(resources, relative)).toList()) {
+      read.problem().ifPresent(unreadable::add);
+      if (read.hash() != null && MigrationsFolder.isMigrationFile(read.relative())) {
+        hashes.put(read.relative(), read.hash());
       }
     }
     versions.forEach((version, claims) -> {
@@ -103,9 +107,11 @@ public final class FolderCheck {
             String.join(", ", claims)));
       }
     });
-    Optional<String> sumText = read(resources, MigrationResources.SUM_FILE, unreadable);
+    Read sumFile = read(resources, MigrationResources.SUM_FILE);
+    sumFile.problem().ifPresent(unreadable::add);
+    Optional<String> sumText = Optional.ofNullable(sumFile.text());
     if (sumText.isPresent() && unreadable.isEmpty()) {
-      sum(resources, sumText.get(), files, complete, integrity);
+      sum(resources, sumText.get(), hashes, complete, integrity);
     }
     String shown = resources.folders().isEmpty() ? resources.shown(MigrationResources.SUM_FILE)
         .replaceAll("/?" + MigrationResources.SUM_FILE + "$", "") : resources.folders().get(0).toString();
@@ -113,7 +119,7 @@ public final class FolderCheck {
   }
 
   /** The files against {@code plinth.sum}: listed and missing, changed, or not listed. */
-  private static void sum(MigrationResources resources, String text, SortedMap<String, String> files,
+  private static void sum(MigrationResources resources, String text, SortedMap<String, String> hashes,
       boolean complete, List<Problem> integrity) {
     Map<String, String> sum;
     try {
@@ -124,10 +130,11 @@ public final class FolderCheck {
       return;
     }
     sum.forEach((path, hash) -> {
-      String content = files.containsKey(path) ? files.get(path) : resources.read(path).orElse(null);
-      if (content == null) {
+      String actual = hashes.containsKey(path) ? hashes.get(path)
+          : resources.read(path).map(SumFile::sha256).orElse(null);
+      if (actual == null) {
         integrity.add(new Problem(Message.SUM_FILE_MISSING, path, path));
-      } else if (!SumFile.sha256(content).equals(hash)) {
+      } else if (!actual.equals(hash)) {
         boolean generated = path.startsWith(MigrationsFolder.JOURNAL_DIR + "/")
             || resources.has(MigrationResources.journalOf("V" + MigrationsFolder.fileName(path).substring(1)));
         integrity.add(generated ? new Problem(Message.SUM_MISMATCH, path, path)
@@ -135,27 +142,33 @@ public final class FolderCheck {
       }
     });
     if (complete) {
-      files.keySet().stream().filter(path -> !sum.containsKey(path))
+      hashes.keySet().stream().filter(path -> !sum.containsKey(path))
           .forEach(path -> integrity.add(new Problem(Message.SUM_UNLISTED, path, path)));
     }
   }
 
-  private static Optional<String> read(MigrationResources resources, String relative, List<Problem> unreadable) {
+  /**
+   * A file as this check read it: its text and the hash {@code plinth.sum} would give it, or what
+   * kept it from being read (neither, when it is not there).
+   */
+  private record Read(String relative, String text, String hash, Optional<Problem> problem) {}
+
+  private static Read read(MigrationResources resources, String relative) {
     try {
       Optional<byte[]> bytes = resources.bytes(relative);
       if (bytes.isEmpty()) {
-        return Optional.empty();
+        return new Read(relative, null, null, Optional.empty());
       }
       int malformed = MigrationResources.malformedAt(bytes.get());
       if (malformed >= 0) {
-        unreadable.add(new Problem(Message.FILE_NOT_UTF8, relative, resources.shown(relative), malformed));
-        return Optional.empty();
+        return new Read(relative, null, null,
+            Optional.of(new Problem(Message.FILE_NOT_UTF8, relative, resources.shown(relative), malformed)));
       }
-      return Optional.of(new String(bytes.get(), StandardCharsets.UTF_8));
+      String text = new String(bytes.get(), StandardCharsets.UTF_8);
+      return new Read(relative, text, SumFile.sha256(text), Optional.empty());
     } catch (IOException e) {
-      unreadable.add(new Problem(Message.FILE_UNREADABLE, relative, resources.shown(relative),
-          MigrationResources.reason(e)));
-      return Optional.empty();
+      return new Read(relative, null, null, Optional.of(new Problem(Message.FILE_UNREADABLE, relative,
+          resources.shown(relative), MigrationResources.reason(e))));
     }
   }
 

@@ -128,6 +128,13 @@ public final class MigrationResources {
    * decoder: Java's {@code String} constructor would silently replace what it cannot decode).
    */
   static int malformedAt(byte[] bytes) {
+    int i = 0;
+    while (i < bytes.length && bytes[i] >= 0) {
+      i++; // ASCII, as generated SQL mostly is: nothing to decode
+    }
+    if (i == bytes.length) {
+      return -1;
+    }
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes);

@@ -132,7 +132,9 @@ public final class Pull {
       unsupported.sort(Comparator.comparing(Unsupported::object).thenComparing(Unsupported::reason));
       Optional<NotModelled> notModelled =
           NotModelledCatalog.read(connection, context.historyTable(), records.schema(), unsupported);
-      SortedMap<String, String> migrations = baselineFiles(records.schema(), history, notModelled);
+      // Repeatable scripts kept from a Flyway project (pull refuses versioned ones) go into the sum.
+      SortedMap<String, String> migrations = baselineFiles(records.schema(), history, notModelled,
+          folder.migrationFiles());
       checkAbsent(migrationsFolder, migrations);
       List<Path> written = new ArrayList<>(output.write(resourcesRoot, records.resources()));
       written.addAll(output.write(migrationsFolder, migrations));
@@ -265,9 +267,9 @@ public final class Pull {
   }
 
   private static SortedMap<String, String> baselineFiles(Schema schema, List<ReplacedMigration> history,
-      Optional<NotModelled> notModelled) {
+      Optional<NotModelled> notModelled, SortedMap<String, String> kept) {
     try {
-      return BaselineFiles.of(schema, history, notModelled);
+      return BaselineFiles.of(schema, history, notModelled, kept);
     } catch (NumberFormatException e) {
       throw new PlinthException(Message.BASELINE_VERSION_TOO_LARGE,
           history.stream().map(ReplacedMigration::version).reduce((a, b) -> b).orElse("?"));

@@ -51,6 +51,16 @@ public final class BaselineFiles {
    */
   public static SortedMap<String, String> of(Schema schema, List<ReplacedMigration> history,
       Optional<NotModelled> notModelled) {
+    return of(schema, history, notModelled, new TreeMap<>());
+  }
+
+  /**
+   * The same, in a folder that already holds {@code kept} (relative path to content: repeatable
+   * scripts kept from a Flyway project), which are not written but listed in {@code plinth.sum},
+   * as the processor lists every migration file.
+   */
+  public static SortedMap<String, String> of(Schema schema, List<ReplacedMigration> history,
+      Optional<NotModelled> notModelled, SortedMap<String, String> kept) {
     int first = history.stream().mapToInt(m -> Version.parse(m.version()).major()).max().orElse(0) + 1;
     List<Version> versions = new ArrayList<>();
     for (int i = 0; i < GeneratedMigration.creationSteps(schema).size(); i++) {
@@ -65,7 +75,9 @@ public final class BaselineFiles {
       versions.add(next);
     }
     if (!files.isEmpty()) {
-      String sum = SumFile.render(files);
+      SortedMap<String, String> summed = new TreeMap<>(kept);
+      summed.putAll(files);
+      String sum = SumFile.render(summed);
       files.put(SumFile.SUM_FILE, sum);
       files.put(SumFile.HEAD_FILE, SumFile.head(versions.get(versions.size() - 1).toString(), sum));
     }

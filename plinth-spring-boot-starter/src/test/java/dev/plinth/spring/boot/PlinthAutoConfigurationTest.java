@@ -195,8 +195,9 @@ class PlinthAutoConfigurationTest {
   void anUnknownSeedEnvironmentStopsStartUp() {
     runner.withPropertyValues("plinth.seed=nope").run(context -> {
       assertNotNull(context.getStartupFailure());
-      assertEquals("[PLN740] Seeding failed and was rolled back, no row was left: No seed set belongs to environment"
-          + " 'nope'. Known environments: [demo]. Tag a seed set with @SeedSet(env = \"nope\").", cause(context.getStartupFailure()).getMessage());
+      assertEquals("[PLN749] No seed set belongs to environment 'nope'; nothing was seeded. The seed sets found"
+          + " belong to: demo. Use one of those, or tag a seed set with @SeedSet(env = \"nope\").",
+          cause(context.getStartupFailure()).getMessage());
     });
   }
 
