@@ -68,7 +68,9 @@ final class PullCommand implements Callable<Integer> {
     console.out(Message.PULL_DONE.text(result.tables(), plural(result.tables()), result.enums(),
         plural(result.enums()), result.sources().size(), plural(result.sources().size()), sourceRoot, packageName,
         baselineVersion(result), folder));
-    result.migrations().stream().filter(f -> f.getFileName().toString().endsWith("__" + NotModelled.SLUG + ".sql"))
+    // The forward script: its reverse goes with it.
+    result.migrations().stream().filter(f -> f.getFileName().toString().startsWith("V")
+            && f.getFileName().toString().endsWith("__" + NotModelled.SLUG + ".sql"))
         .forEach(f -> console.out(Message.PULL_NOT_MODELLED.text(folder.relativize(f),
             ExternalObjects.FILE)));
     if (!result.unsupported().isEmpty()) {

@@ -26,7 +26,10 @@ public enum Message {
   DOTENV_BAD_LINE("PLN603", Kind.CONFIGURATION,
       "Line %d of %s is not KEY=VALUE. Fix or remove it (comments start with #)."),
   DOTENV_UNREADABLE("PLN604", Kind.CONFIGURATION,
-      "Cannot read %s: %s. Fix its permissions or remove it."),
+      "Cannot read %s: %s. Make it a text file (UTF-8) its user can read, or remove it."),
+  DOTENV_UNCLOSED_QUOTE("PLN639", Kind.CONFIGURATION,
+      "Line %d of %s: the value of %s opens a quote (%s) that the line does not close. Close it on the same"
+          + " line (a value cannot span lines)."),
   LOCATION_INVALID("PLN605", Kind.CONFIGURATION,
       "Migration location '%s' is not valid. Use classpath:db/migration or filesystem:path/to/db/migration."),
   LOCATION_MISSING("PLN606", Kind.CONFIGURATION,
@@ -115,6 +118,10 @@ public enum Message {
   DATABASE_MISSING("PLN624", Kind.CONNECTION,
       "Database '%s' does not exist on %s:%d. Create it (createdb -h %s -p %d -U %s %s, or CREATE DATABASE %s;)"
           + " or fix the database name in %s."),
+  PASSWORD_MISSING("PLN646", Kind.CONNECTION,
+      "PostgreSQL at %s:%d asks user '%s' for a password, and none was given (the URL came from %s). Set"
+          + " DATABASE_PASSWORD (in the environment or .env), or put it in the URL as postgres://user:password@host/db"
+          + " (percent-encoded)."),
   CONNECTION_FAILED("PLN625", Kind.CONNECTION,
       "Cannot connect to PostgreSQL at %s:%d: %s (SQL state %s). Check %s and that the server is reachable."),
   DATA_SOURCE_FAILED("PLN634", Kind.CONNECTION,

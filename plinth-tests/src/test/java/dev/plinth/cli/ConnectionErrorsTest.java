@@ -88,6 +88,18 @@ class ConnectionErrorsTest {
   }
 
   @Test
+  void aMissingPasswordSaysWhereToSetIt() {
+    PasswordRole.ensure();
+    String url = "jdbc:postgresql://localhost:" + SharedPostgres.server().getPort() + "/postgres";
+
+    Cli.Result result = plinth("info", "--locations", BASIC, "--url", url, "--user", PasswordRole.NAME);
+
+    assertOneLineConnectionError(result, "[PLN646] PostgreSQL at localhost:" + SharedPostgres.server().getPort()
+        + " asks user 'plinth_pw' for a password, and none was given (the URL came from --url). Set DATABASE_PASSWORD"
+        + " (in the environment or .env), or put it in the URL as postgres://user:password@host/db (percent-encoded).");
+  }
+
+  @Test
   void unknownRoleIsRefused() {
     String url = "jdbc:postgresql://localhost:" + SharedPostgres.server().getPort() + "/postgres?user=nobody_here";
 

@@ -56,6 +56,18 @@ class ResetCommandTest {
     assertEquals(0, plinth(db.jdbcUrl(), "verify").exitCode());
   }
 
+  /** Reset counts what was there, not what the migrations would create. */
+  @Test
+  void resetOfANewDatabaseDropsNothingAndSaysSo() {
+    TestDatabase db = SharedPostgres.newDatabase("reset_new_test");
+
+    Cli.Result result = plinth(db.jdbcUrl(), "reset");
+
+    assertEquals(0, result.exitCode(), result::toString);
+    assertTrue(result.out().startsWith("Dropped 0 tables, 0 types, "), result::toString);
+    assertTrue(result.out().contains("Applied 4 migrations"), result::toString);
+  }
+
   @Test
   void resetRefusesADatabaseNotNamedAsDisposableUnlessForced() {
     TestDatabase db = SharedPostgres.newDatabase("customers");

@@ -16,8 +16,8 @@ import java.util.Optional;
  * <p>The URL comes from the first source that sets one. A user or password given as a flag wins;
  * otherwise they come from the same source as the URL ({@code DATABASE_USER},
  * {@code DATABASE_PASSWORD}), else from the URL itself. Empty values count as unset; but when no
- * source has a URL, one set but empty (a flag, {@code DATABASE_URL} in the environment, or in
- * {@code .env} next to a user or password) is an error rather than the embedded server.
+ * source has a URL, an empty {@code --url}, or an empty {@code DATABASE_URL} next to a user or
+ * password of the same source, is an error rather than the embedded server.
  */
 public final class DatabaseResolver {
 
@@ -63,17 +63,19 @@ public final class DatabaseResolver {
       if (present(file.get(URL))) {
         found = from(file.get(URL), "DATABASE_URL in " + dotEnv, file.get(USER), file.get(PASSWORD));
       } else {
-        // A URL set but empty, with no other source: most often a secret or variable that did not
-        // expand. Running on a throwaway embedded database instead would report a deployment that
-        // never happened as done. In .env alone, a blank line of a template is no such sign,
-        // unless a user or password next to it says a server was meant.
+        // A URL set but empty, with no other source, next to a user or password: a server was
+        // meant, and its URL (a secret or variable that did not expand, say) is missing. Running on
+        // a throwaway embedded database instead would report a deployment that never happened as
+        // done. Alone, an empty value is how tools unset a variable (blank counts as unset), or a
+        // template's blank line. An empty --url is never meant.
         if (urlFlag != null) {
           throw new PlinthException(Message.URL_EMPTY, urlOrigin, "the command line",
               "leave it out (and DATABASE_URL unset)");
         }
-        if (environment.containsKey(URL)) {
-          throw new PlinthException(Message.URL_EMPTY, "DATABASE_URL", "the environment",
-              "unset it (unset DATABASE_URL)");
+        if (environment.containsKey(URL) && (present(environment.get(USER)) || present(environment.get(PASSWORD)))) {
+          throw new PlinthException(Message.URL_EMPTY, "DATABASE_URL", "the environment, which also sets "
+              + (present(environment.get(USER)) ? USER : PASSWORD), "unset all three (DATABASE_URL, DATABASE_USER,"
+              + " DATABASE_PASSWORD)");
         }
         if (file.containsKey(URL) && (present(file.get(USER)) || present(file.get(PASSWORD)))) {
           throw new PlinthException(Message.URL_EMPTY, "DATABASE_URL", dotEnv + ", which also sets "

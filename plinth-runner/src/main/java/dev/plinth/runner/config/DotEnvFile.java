@@ -3,6 +3,8 @@ package dev.plinth.runner.config;
 import dev.plinth.runner.Message;
 import dev.plinth.runner.PlinthException;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +29,11 @@ public final class DotEnvFile {
     List<String> lines;
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (CharacterCodingException e) {
+      throw new PlinthException(e, Message.DOTENV_UNREADABLE, file, "it is not UTF-8 text");
     } catch (IOException e) {
-      throw new PlinthException(e, Message.DOTENV_UNREADABLE, file, e.getMessage());
+      throw new PlinthException(e, Message.DOTENV_UNREADABLE, file, e instanceof AccessDeniedException
+          ? "permission denied for user '" + System.getProperty("user.name") + "'" : e.toString());
     }
     return parse(lines, file.toString());
   }
@@ -52,7 +57,12 @@ public final class DotEnvFile {
       if (key.isEmpty() || !key.matches("[A-Za-z_][A-Za-z0-9_.]*")) {
         throw new PlinthException(Message.DOTENV_BAD_LINE, i + 1, fileName);
       }
-      values.put(key, unquote(line.substring(eq + 1).strip()));
+      String value = line.substring(eq + 1).strip();
+      if (!value.isEmpty() && (value.charAt(0) == '"' || value.charAt(0) == '\'')
+          && value.indexOf(value.charAt(0), 1) < 0) {
+        throw new PlinthException(Message.DOTENV_UNCLOSED_QUOTE, i + 1, fileName, key, value.charAt(0));
+      }
+      values.put(key, unquote(value));
     }
     return values;
   }

@@ -50,6 +50,9 @@ public final class Failures {
       default:
         break;
     }
+    if (String.valueOf(e.getMessage()).contains("no password was provided")) {
+      return new PlinthException(e, Message.PASSWORD_MISSING, host, port, user, config.origin());
+    }
     if (hasCause(e, UnknownHostException.class)) {
       return new PlinthException(e, Message.UNKNOWN_HOST, host, config.origin());
     }

@@ -87,6 +87,10 @@ public final class Reset {
   public ResetResult run(Supplier<MigrateResult> migrateAgain) {
     SortedSet<String> tables = new TreeSet<>();
     SortedSet<String> types = new TreeSet<>();
+    // What was there: what the result reports (tables and types of the migrations that are not are
+    // dropped IF EXISTS, and not counted).
+    SortedSet<String> liveTables = new TreeSet<>();
+    SortedSet<String> liveTypes = new TreeSet<>();
     SortedSet<String> schemas = new TreeSet<>();
     SortedSet<String> views = new TreeSet<>();
     try (Connection connection = context.connect()) {
@@ -113,6 +117,8 @@ public final class Reset {
           schema.enums().stream().map(EnumType::name).map(Reset::ident).forEach(types::add);
           schemas.addAll(schema.namespaces());
         }
+        live.tables().stream().map(Table::name).map(Reset::ident).forEach(liveTables::add);
+        live.enums().stream().map(EnumType::name).map(Reset::ident).forEach(liveTypes::add);
         schemas.addAll(plinthSchemas(connection, "plinth\\_%"));
         connection.setAutoCommit(false);
         try (Statement st = connection.createStatement()) {
@@ -143,7 +149,7 @@ public final class Reset {
     } catch (SQLException e) {
       throw context.sqlFailure("reset", e);
     }
-    return new ResetResult(List.copyOf(tables), List.copyOf(types), List.copyOf(schemas), migrateAgain.get());
+    return new ResetResult(List.copyOf(liveTables), List.copyOf(liveTypes), List.copyOf(schemas), migrateAgain.get());
   }
 
   /**

@@ -113,6 +113,30 @@ class DatabaseResolverTest {
         + " is not KEY=VALUE. Fix or remove it (comments start with #).", e.getMessage());
   }
 
+  /** A quote left open would make the quote part of the password; said, with the line, never the value. */
+  @Test
+  void aQuoteLeftOpenInDotEnvIsReportedWithoutTheValue() throws IOException {
+    writeDotEnv("DATABASE_URL=postgres://app@localhost/app", "DATABASE_PASSWORD=\"Hunter2secret");
+
+    PlinthException e = assertThrows(PlinthException.class,
+        () -> new DatabaseResolver(Map.of(), workingDirectory).resolve(null, null, null));
+
+    assertEquals("[PLN639] Line 2 of " + workingDirectory.resolve(".env") + ": the value of DATABASE_PASSWORD opens"
+        + " a quote (\") that the line does not close. Close it on the same line (a value cannot span lines).",
+        e.getMessage());
+  }
+
+  @Test
+  void aDotEnvThatIsNotTextSaysSo() throws IOException {
+    Files.write(workingDirectory.resolve(".env"), new byte[] {'A', '=', (byte) 0xC3, (byte) 0x28, '\n'});
+
+    PlinthException e = assertThrows(PlinthException.class,
+        () -> new DatabaseResolver(Map.of(), workingDirectory).resolve(null, null, null));
+
+    assertEquals("[PLN604] Cannot read " + workingDirectory.resolve(".env") + ": it is not UTF-8 text. Make it a"
+        + " text file (UTF-8) its user can read, or remove it.", e.getMessage());
+  }
+
   @Test
   void libpqUrlIsConvertedAndCredentialsTakenOut() {
     DatabaseUrl url = DatabaseUrl.parse("postgres://ada:p%40ss%2Fw0rd@db.example.com:6543/forms?sslmode=require",
@@ -212,21 +236,26 @@ class DatabaseResolverTest {
     PlinthException dotEnv = assertThrows(PlinthException.class,
         () -> new DatabaseResolver(Map.of(), workingDirectory).resolve(null, null, null));
 
-    assertEquals("[PLN637] DATABASE_URL is set but empty in the environment. Nothing was done. Set it to the"
-        + " database's URL, e.g. postgres://user@host:5432/app; to use the embedded PostgreSQL instead, unset it"
-        + " (unset DATABASE_URL).", env.getMessage());
+    assertEquals("[PLN637] DATABASE_URL is set but empty in the environment, which also sets DATABASE_PASSWORD."
+        + " Nothing was done. Set it to the database's URL, e.g. postgres://user@host:5432/app; to use the embedded"
+        + " PostgreSQL instead, unset all three (DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD).", env.getMessage());
     assertFalse(env.getMessage().contains("s3cret"));
     assertEquals(Message.URL_EMPTY, flag.catalogueEntry());
     assertTrue(flag.getMessage().startsWith("[PLN637] --url is set but empty in the command line."), flag.getMessage());
     assertTrue(dotEnv.getMessage().contains("which also sets DATABASE_USER"), dotEnv.getMessage());
   }
 
-  /** A template's blank line alone is no server: the embedded one, as with no .env. */
+  /**
+   * Alone, an empty URL is how tools unset a variable (a build tool cannot remove one), or a
+   * template's blank line: no server, the embedded one.
+   */
   @Test
-  void anEmptyUrlAloneInDotEnvMeansEmbedded() throws IOException {
+  void anEmptyUrlAloneMeansEmbedded() throws IOException {
     writeDotEnv("DATABASE_URL=", "PLINTH_LOCATIONS=");
 
     assertEquals(Optional.empty(), new DatabaseResolver(Map.of(), workingDirectory).resolve(null, null, null));
+    assertEquals(Optional.empty(), new DatabaseResolver(Map.of("DATABASE_URL", "", "DATABASE_USER", "",
+        "DATABASE_PASSWORD", ""), workingDirectory).resolve(null, null, null));
   }
 
   @Test

@@ -103,7 +103,8 @@ public final class CatalogExtras {
       FROM pg_constraint co JOIN pg_class c ON c.oid = co.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace,
       LATERAL (VALUES
           (CASE WHEN co.contype = 'x' THEN 'an exclusion constraint' END),
-          (CASE WHEN NOT co.convalidated THEN 'not valid yet (it would be validated)' END),
+          (CASE WHEN NOT co.convalidated THEN 'NOT VALID here (the records create it validated: a new database'
+                || ' checks every row, and this one keeps it NOT VALID until VALIDATE CONSTRAINT)' END),
           (CASE WHEN co.contype = 'c' AND co.connoinherit THEN 'NO INHERIT' END)
       ) AS f(what)
       WHERE f.what IS NOT NULL AND c.relname <> ? AND %1$s

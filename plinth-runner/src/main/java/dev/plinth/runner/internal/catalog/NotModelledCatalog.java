@@ -114,7 +114,7 @@ public final class NotModelledCatalog {
       ORDER BY n.nspname, c.relname, a.attnum
       """, """
       SELECT 'function ' || n.nspname || '.' || p.oid::regprocedure::text, NULL,
-             CASE p.prokind WHEN 'p' THEN 'a procedure' ELSE 'a function' END || '; Plinth does not model routines',
+             CASE p.prokind WHEN 'p' THEN 'a procedure' ELSE 'a function' END || ' the records do not declare (pull''s report says why)',
              rtrim(pg_get_functiondef(p.oid), E'\\n') || ';',
              format('DROP ROUTINE IF EXISTS %I.%I(%s);', n.nspname, p.proname, pg_get_function_identity_arguments(p.oid)),
              CASE p.prokind WHEN 'p' THEN 'procedure' ELSE 'function' END,
@@ -147,7 +147,7 @@ public final class NotModelledCatalog {
         AND NOT EXISTS (SELECT 1 FROM pg_constraint co WHERE co.conindid = i.indexrelid AND co.contype IN ('p', 'u', 'x'))
       ORDER BY n.nspname, ic.relname
       """, """
-      SELECT 'materialized view ' || n.nspname || '.' || c.relname, NULL, 'a materialized view; Plinth does not model them',
+      SELECT 'materialized view ' || n.nspname || '.' || c.relname, NULL, 'a materialized view the records do not declare (pull''s report says why)',
              format(E'CREATE MATERIALIZED VIEW %I.%I AS\\n%s\\nWITH %sDATA;', n.nspname, c.relname,
                     rtrim(pg_get_viewdef(c.oid), ';'), CASE WHEN c.relispopulated THEN '' ELSE 'NO ' END),
              format('DROP MATERIALIZED VIEW IF EXISTS %I.%I;', n.nspname, c.relname),
@@ -162,7 +162,7 @@ public final class NotModelledCatalog {
       JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind = 'm' AND {user} AND {class} ORDER BY n.nspname, ic.relname
       """, """
-      SELECT 'trigger ' || n.nspname || '.' || c.relname || '.' || tg.tgname, NULL, 'a trigger; Plinth does not model triggers',
+      SELECT 'trigger ' || n.nspname || '.' || c.relname || '.' || tg.tgname, NULL, 'a trigger the records do not declare (pull''s report says why)',
              pg_get_triggerdef(tg.oid) || ';', format('DROP TRIGGER IF EXISTS %I ON %I.%I;', tg.tgname, n.nspname,
              c.relname), 'trigger', n.nspname || '.' || c.relname || '.' || tg.tgname, NULL, NULL, NULL
       FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
