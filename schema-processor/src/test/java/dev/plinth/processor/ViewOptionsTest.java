@@ -167,8 +167,8 @@ class ViewOptionsTest {
     Compilation compilation = ProcessorRun.compile(migrations, List.of(source(USER_RENAMED), current));
 
     assertThat(compilation).succeeded();
-    assertThat(compilation).hadWarningContaining("[PLN414] Migration V2 drops view public.active_user"
-        + " and creates it again from its record, but plinth.external lists what a hand-written"
+    assertThat(compilation).hadWarningContaining("[PLN414] Migration V2 or its rollback drops view"
+        + " public.active_user and creates it again from its record, but plinth.external lists what a hand-written"
         + " migration gave it and the record does not declare (comment public.active_user, rule"
         + " public.active_user.active_user_upd, trigger public.active_user.active_user_insert)")
         .inFile(current).onLineContaining("@View");

@@ -442,8 +442,9 @@ public enum Message {
           + " for a materialized view, whose rows are stored (grant what its readers may see"
           + " instead). Remove %s, or remove materialized = true."),
   VIEW_RECREATED_LOSES(Severity.WARNING, "PLN414",
-      "Migration V%s drops view %s and creates it again from its record, but plinth.external lists"
-          + " what a hand-written migration gave it and the record does not declare (%s): the view"
+      "Migration V%s or its rollback drops view %s and creates it again from its record, but"
+          + " plinth.external lists what a hand-written migration gave it and the record does not"
+          + " declare (%s): the view"
           + " created again is without it, and so is the one the rollback creates. Declare on @View"
           + " what Plinth models (securityBarrier, checkOption, securityInvoker, comment; @Grant);"
           + " for the rest, write the hand-written migration V%s__restore_%s.sql (and its reverse"
