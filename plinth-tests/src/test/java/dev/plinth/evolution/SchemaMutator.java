@@ -86,6 +86,8 @@ final class SchemaMutator {
    * the ones they were before views took part.
    */
   private final Random viewRandom;
+  /** Picks views' options and comments (its own stream: the other choices stay as they were). */
+  private final Random viewOptionRandom;
 
   /**
    * Draws how many columns a view over a table selects (two or three): apart from the others, so
@@ -139,6 +141,7 @@ final class SchemaMutator {
     this.random = new Random(seed);
     this.securityRandom = new Random(seed * 37 + 11);
     this.viewRandom = new Random(seed * 31 + 7);
+    this.viewOptionRandom = new Random(seed * 53 + 29);
     this.widthRandom = new Random(seed * 37 + 11);
     this.keyRandom = new Random(seed * 17 + 3);
     this.schemaRandom = new Random(seed * 13 + 5);
@@ -495,7 +498,8 @@ final class SchemaMutator {
       if (view.javaClass().startsWith("table:") && widthRandom.nextInt(4) == 0) {
         width = 5 - width;
       }
-      viewOver(schema, kept, view.javaClass(), view.name(), width).ifPresent(kept::add);
+      viewOver(schema, kept, view.javaClass(), view.name(), width)
+          .map(v -> withOptions(v, view)).ifPresent(kept::add);
     }
     QualifiedName name = new QualifiedName("public", "vw%03d".formatted(++viewCounter));
     if (dice == 1 && !schema.tables().isEmpty()) {
@@ -506,6 +510,23 @@ final class SchemaMutator {
       viewOver(schema, kept, "view:" + view.name().name(), name).ifPresent(kept::add);
     }
     return schema.withViews(kept);
+  }
+
+  /**
+   * {@code view} with the options and comment of {@code was} (so that they are kept, also when the
+   * view is created again), sometimes changed: {@code security_barrier}, a check option, a comment.
+   */
+  private View withOptions(View view, View was) {
+    boolean barrier = was.securityBarrier();
+    String check = was.checkOption();
+    String comment = was.comment();
+    switch (viewOptionRandom.nextInt(8)) {
+      case 0 -> barrier = !barrier;
+      case 1 -> check = check == null ? "local" : check.equals("local") ? "cascaded" : null;
+      case 2 -> comment = comment == null ? "View " + view.name().name() + "." : null;
+      default -> { }
+    }
+    return view.withOptions(barrier, check, false, comment);
   }
 
   /**

@@ -351,6 +351,49 @@ class PullTest {
    * are no Java names, a standalone enum type, composite keys, uniques, checks, partial and
    * expression indexes of every method, comments.
    */
+  /**
+   * A view's options and comment ({@code security_barrier}, a cascaded and a local check option,
+   * {@code COMMENT ON VIEW}) are written on its {@code @View}: the baseline creates them, nothing
+   * goes into a hand-written migration or {@code plinth.external}, and verify of the original finds
+   * no drift. A comment on a view's column stays in the hand-written migration.
+   */
+  @Test
+  void aViewsOptionsAndCommentAreWrittenOnItsRecord() throws Exception {
+    TestDatabase db = SharedPostgres.newDatabase("pull_view_options");
+    String views = """
+        CREATE TABLE "User" ("userId" bigint PRIMARY KEY, email text NOT NULL, "group" text NOT NULL);
+        CREATE VIEW active_user WITH (security_barrier) AS SELECT "userId", email, "group" FROM "User"
+          WHERE "group" <> 'banned' WITH CASCADED CHECK OPTION;
+        COMMENT ON VIEW active_user IS 'Users not banned';
+        CREATE VIEW local_user AS SELECT "userId", email FROM active_user WITH LOCAL CHECK OPTION;
+        """;
+    Sql.execute(db, views);
+
+    PullResult pulled = PullProof.prove(db, project);
+
+    assertEquals(List.of(), pulled.unsupported().stream().map(Unsupported::text).toList());
+    assertFalse(Files.exists(project.resolve("db/migration/V2__not_modelled.sql")), "nothing is left out");
+    assertFalse(Files.exists(project.resolve("db/plinth.external")), "nothing is declared external");
+    String active = Files.readString(project.resolve("src/com/example/db/ActiveUser.java"));
+    assertTrue(active.contains("'banned'::text)\", securityBarrier = true,"
+        + " checkOption = CheckOption.CASCADED, comment = \"Users not banned\")\n"), active);
+    assertTrue(active.contains("import dev.plinth.annotations.CheckOption;\n"), active);
+    String local = Files.readString(project.resolve("src/com/example/db/LocalUser.java"));
+    assertTrue(local.contains(", checkOption = CheckOption.LOCAL)\n"), local);
+
+    TestDatabase commented = SharedPostgres.newDatabase("pull_view_column_comment");
+    Sql.execute(commented, views + "COMMENT ON COLUMN active_user.email IS 'Where to write';");
+    PullResult again = plinth(commented, null).pull(project.resolve("src2"), "com.example.db", project.resolve("db2"));
+    assertEquals(List.of("view public.active_user: comments on its columns; Plinth does not model it: written"
+        + " without it"), again.unsupported().stream().map(Unsupported::text).toList());
+    String notModelled = Files.readString(project.resolve("db2/migration/V2__not_modelled.sql"));
+    assertTrue(notModelled.contains("COMMENT ON COLUMN public.active_user.email IS 'Where to write';"), notModelled);
+    assertFalse(notModelled.contains("COMMENT ON VIEW"), notModelled);
+    assertFalse(notModelled.contains("security_barrier"), notModelled);
+    assertTrue(Files.readString(project.resolve("db2/plinth.external"))
+        .contains("\ncomment public.active_user.email\n"), "the column's comment is external, by its name");
+  }
+
   @Test
   void largeRealisticSchemaIsPulledExactly() throws Exception {
     TestDatabase original = SharedPostgres.newDatabase("pull_large");
@@ -509,10 +552,7 @@ class PullTest {
             + " gin, gist and brin; left out",
         "table public.thing: its comment cannot be written in Javadoc exactly (line breaks, repeated spaces, '*/',"
             + " '{@' or a leading '@'); written as \"Line one. Line two.\"",
-        "table public.thing index thing_shade_idx: it uses column shade, which is left out; left out too",
-        "view public.thing_view: comments (on the view or its columns); Plinth does not model it: written without"
-            + " it",
-        "view public.thing_view: options security_barrier=true; Plinth does not model it: written without it"),
+        "table public.thing index thing_shade_idx: it uses column shade, which is left out; left out too"),
         result.unsupported().stream().map(Unsupported::text).toList());
     String thing = Files.readString(sources.resolve("app/Thing.java"));
     assertTrue(thing.contains("    @Id(name = \"thing_primary\") @Serial int id,\n"), thing);
@@ -541,7 +581,7 @@ class PullTest {
         /** The PostgreSQL view {@code public.thing_view}. */
         @View(sql = "SELECT id,\\n"
                 + "    feeling\\n"
-                + "   FROM thing")
+                + "   FROM thing", securityBarrier = true, comment = "Things.")
         public record ThingView(
             Integer id,
             Mood feeling) {}
@@ -573,7 +613,13 @@ class PullTest {
     assertEquals("C", Sql.queryString(fresh, "SELECT co.collname FROM pg_attribute a JOIN pg_collation co"
         + " ON co.oid = a.attcollation WHERE a.attrelid = 'thing'::regclass AND a.attname = 'label'"),
         "the column's collation is pulled and created again");
-    assertEquals(PullProof.views(db), PullProof.views(fresh), "the view is created, without its options");
+    assertEquals(PullProof.views(db), PullProof.views(fresh), "the view is created");
+    assertEquals("{security_barrier=true} Things.", Sql.queryString(fresh,
+        "SELECT reloptions::text || ' ' || obj_description(oid, 'pg_class') FROM pg_class WHERE relname = 'thing_view'"),
+        "the baseline creates the view with its options and comment, as the records declare them");
+    assertFalse(notModelled.contains("thing_view"), notModelled);
+    assertFalse(Files.readString(folder.resolve("plinth.external")).contains("thing_view"),
+        "plinth.external lists nothing of the view");
   }
 
   /**

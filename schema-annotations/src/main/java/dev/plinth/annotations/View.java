@@ -17,7 +17,10 @@ import java.lang.annotation.Target;
  *
  * <p>A migration that retypes, renames or drops a column of a table the view reads, or that
  * changes a view it reads, drops the view first and creates it again afterwards (in the reverse
- * too). A changed query drops and creates the view.
+ * too). A changed query drops and creates the view. Its options ({@link #securityBarrier()},
+ * {@link #checkOption()}, {@link #securityInvoker()}) and {@link #comment()} are created with it
+ * (also when it is created again) and changed in place ({@code ALTER VIEW ... SET (...)},
+ * {@code RESET (...)}, {@code COMMENT ON VIEW}).
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -74,4 +77,33 @@ public @interface View {
    * {@code @View(sql = "...", materialized = true, refresh = 1)}.
    */
   int refresh() default 0;
+
+  /**
+   * A view whose condition runs before any function the caller's query applies to its rows, so
+   * that a leaky function cannot see rows the view hides ({@code WITH (security_barrier=true)}).
+   * Not for a materialized view. Example: {@code @View(sql = "...", securityBarrier = true)}.
+   */
+  boolean securityBarrier() default false;
+
+  /**
+   * Whether rows written through the view must be rows it shows ({@code WITH LOCAL CHECK OPTION},
+   * {@code WITH CASCADED CHECK OPTION}); PostgreSQL accepts it only on a view it can write through.
+   * Not for a materialized view. Example:
+   * {@code @View(sql = "...", checkOption = CheckOption.CASCADED)}.
+   */
+  CheckOption checkOption() default CheckOption.NONE;
+
+  /**
+   * A view that reads its tables with the privileges (and row-level security) of the user who
+   * queries it, not of its owner ({@code WITH (security_invoker=true)}); PostgreSQL 15 or later
+   * ({@code -Aplinth.postgres=15}). Not for a materialized view. Example:
+   * {@code @View(sql = "...", securityInvoker = true)}.
+   */
+  boolean securityInvoker() default false;
+
+  /**
+   * The view's comment ({@code COMMENT ON VIEW}); none when empty. A record's Javadoc is not the
+   * view's comment. Example: {@code @View(sql = "...", comment = "Users not banned")}.
+   */
+  String comment() default "";
 }

@@ -6,6 +6,7 @@ import dev.plinth.schema.diff.GeneratedColumns;
 import dev.plinth.schema.diff.MigrationPlan;
 import dev.plinth.schema.diff.SchemaDiff;
 import dev.plinth.schema.journal.CommittedFiles;
+import dev.plinth.schema.journal.ExternalObjects;
 import dev.plinth.schema.journal.GeneratedMigration;
 import dev.plinth.schema.journal.History;
 import dev.plinth.schema.journal.MigrationsFolder;
@@ -195,14 +196,28 @@ final class Generation {
       return;
     }
     Schema state = previous;
+    ExternalObjects external = external(folder);
     for (int i = 0; i < steps.size(); i++) {
       lint.check(String.valueOf(history.nextMajor() + i), state, steps.get(i).changes());
+      lint.checkRecreatedViews(String.valueOf(history.nextMajor() + i), steps.get(i).changes(), external);
       state = Changes.apply(state, steps.get(i).changes());
     }
     if (report.isClean()) {
       write(folder, outputs, history.nextMajor(), previous, steps);
       updateIntegrity(folder, outputs, outputs.hasPending() ? null : verified);
       staged = outputs;
+    }
+  }
+
+  /**
+   * What {@code plinth.external} lists, or nothing when there is no such file or it cannot be read
+   * ({@code verify} reports that, with the line and the fix).
+   */
+  private static ExternalObjects external(MigrationsFolder folder) {
+    try {
+      return folder.read(ExternalObjects.FILE).map(ExternalObjects::parse).orElse(ExternalObjects.NONE);
+    } catch (IllegalArgumentException e) {
+      return ExternalObjects.NONE;
     }
   }
 

@@ -110,7 +110,7 @@ class DiagnosticsTest {
     assertThat(compilation).succeeded();
     String acknowledgeable = "PLN301, PLN302, PLN303, PLN304, PLN305, PLN306, PLN307, PLN308,"
         + " PLN309, PLN312, PLN313, PLN315, PLN316, PLN317, PLN318, PLN319, PLN320, PLN321, PLN322, PLN323, PLN324, PLN325,"
-        + " PLN340, PLN351, PLN352, PLN353, PLN354, PLN361, PLN394, PLN395, PLN408, PLN409, PLN410";
+        + " PLN340, PLN351, PLN352, PLN353, PLN354, PLN361, PLN394, PLN395, PLN408, PLN409, PLN410, PLN414";
     assertThat(compilation).hadWarningContaining("[PLN151] @Acknowledge names PLN999, which is not"
         + " a warning that can be acknowledged, so it has no effect. Acknowledge one of "
         + acknowledgeable + ", or remove it.").inFile(source).onLine(4);

@@ -136,6 +136,22 @@ class GenerationTest {
   }
 
   /**
+   * Views with options and comments: created with them; a column one reads renamed, so it is
+   * dropped and created again with them (both ways); options and comments of others set, changed
+   * and taken away in place ({@code ALTER VIEW ... SET / RESET}, {@code COMMENT ON VIEW}).
+   */
+  @Test
+  void viewOptionsAndCommentsWriteTheGoldenMigrations() throws IOException {
+    assertThat(ProcessorRun.compile(migrations, ProcessorRun.schema("views-options"),
+        "-Aplinth.postgres=15")).succeeded();
+    Compilation evolved = ProcessorRun.compile(migrations, ProcessorRun.schema("views-options-evolved"),
+        "-Aplinth.postgres=15");
+
+    assertThat(evolved).succeeded();
+    assertGolden("views-options");
+  }
+
+  /**
    * Materialized views asked to be refreshed: one with a unique index on a plain column refreshed
    * CONCURRENTLY, one whose only unique index is partial refreshed under a lock; the reverse
    * refreshes them again.

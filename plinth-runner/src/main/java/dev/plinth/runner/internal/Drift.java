@@ -75,7 +75,7 @@ public final class Drift {
       Schema compared = built.compared().schema();
       List<Difference> differences = new ArrayList<>(differences(built.compared(), live));
       Set<String> externalViews = external.names("view");
-      ViewCatalog.compare(connection, compared.views(), context.config().schema()).stream()
+      ViewCatalog.compare(connection, compared.views(), context.config().schema(), external).stream()
           .filter(d -> !externalViews.contains(d.name())).forEach(differences::add);
       if (!compared.schemas().isEmpty()) {
         differences.addAll(SchemaCatalog.compare(compared.schemas(), SchemaCatalog.read(connection)));

@@ -217,21 +217,22 @@ public final class Pull {
 
   /**
    * The views, with their queries as PostgreSQL spells them ({@code pg_get_viewdef}, without the
-   * closing semicolon). They are spelled with {@code search_path} set to {@code public}, where the
+   * closing semicolon), options and comment. They are spelled with {@code search_path} set to {@code public}, where the
    * baseline migration runs: a relation of any other schema is named with its schema.
    */
   private static List<View> views(Connection connection) throws SQLException {
-    Map<QualifiedName, String> definitions;
+    List<View> live;
     try (Statement st = connection.createStatement()) {
       st.execute("SET search_path = public");
       try {
-        definitions = ViewCatalog.read(connection, Optional.empty());
+        live = ViewCatalog.views(connection, Optional.empty());
       } finally {
         st.execute("RESET search_path");
       }
     }
     List<View> views = new ArrayList<>();
-    definitions.forEach((name, sql) -> views.add(new View(name, "", withoutSemicolon(sql.strip()))));
+    live.forEach(v -> views.add(new View(v.name(), "", withoutSemicolon(v.sql().strip()))
+        .withOptions(v.securityBarrier(), v.checkOption(), v.securityInvoker(), v.comment())));
     return views;
   }
 

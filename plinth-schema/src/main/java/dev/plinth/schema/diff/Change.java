@@ -135,6 +135,8 @@ public sealed interface Change {
 
     R visitRefreshView(RefreshView change);
 
+    R visitAlterView(AlterView change);
+
     R visitValidateConstraint(ValidateConstraint change);
 
     R visitAlterForeignKey(AlterForeignKey change);
@@ -1450,6 +1452,29 @@ public sealed interface Change {
      */
     public List<View> readers(Schema state) {
       return ViewChanges.readersOf(state.views(), before);
+    }
+  }
+
+  /**
+   * Changes a view's options ({@code security_barrier}, {@code check_option},
+   * {@code security_invoker}) or comment in place: {@code ALTER VIEW ... SET (...)} for the options
+   * {@code after} sets, {@code RESET (...)} for those it drops, {@code COMMENT ON VIEW}. The two
+   * views differ in nothing else.
+   */
+  @JsonTypeName("AlterView")
+  @JsonPropertyOrder({"before", "after"})
+  record AlterView(@JsonProperty("before") View before, @JsonProperty("after") View after)
+      implements Change {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitAlterView(this);
+    }
+
+    public Change inverse() {
+      return new AlterView(after, before);
+    }
+
+    public Schema applyTo(Schema schema) {
+      return schema.withView(after);
     }
   }
 

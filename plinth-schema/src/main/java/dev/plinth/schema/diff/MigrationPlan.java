@@ -304,6 +304,10 @@ public final class MigrationPlan {
       return List.of();
     }
 
+    public List<String> visitAlterView(Change.AlterView c) {
+      return List.of();
+    }
+
     public List<String> visitCreateFunction(Change.CreateFunction c) {
       return List.of(c.function().body());
     }

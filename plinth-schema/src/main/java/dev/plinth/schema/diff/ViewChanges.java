@@ -2,6 +2,7 @@ package dev.plinth.schema.diff;
 
 import dev.plinth.schema.diff.Change.AddEnumValue;
 import dev.plinth.schema.diff.Change.AlterColumn;
+import dev.plinth.schema.diff.Change.AlterView;
 import dev.plinth.schema.diff.Change.CreateView;
 import dev.plinth.schema.diff.Change.DropColumn;
 import dev.plinth.schema.diff.Change.DropTable;
@@ -50,12 +51,15 @@ final class ViewChanges {
     Set<String> touched = touchedTables(before, changes);
     Set<QualifiedName> dropped = new HashSet<>();
     Map<QualifiedName, View> replaced = new HashMap<>();
+    Map<QualifiedName, View> altered = new HashMap<>();
     for (View view : before.views()) {
       if (reads(view).stream().anyMatch(touched::contains)) {
         dropped.add(view.name());
       } else if (after.views().stream().noneMatch(v -> sameView(v, view))) {
         View next = after.view(view.name()).orElse(null);
-        if (next != null && replaceable(view, next)) {
+        if (next != null && alterable(view, next)) {
+          altered.put(view.name(), next);
+        } else if (next != null && replaceable(view, next)) {
           replaced.put(view.name(), next);
         } else {
           dropped.add(view.name());
@@ -72,6 +76,7 @@ final class ViewChanges {
     }
     closeOverReaders(before.views(), dropped);
     replaced.keySet().removeAll(dropped);
+    altered.keySet().removeAll(dropped);
     List<Change> out = new ArrayList<>();
     List<View> dropOrder = new ArrayList<>(readFirst(before.views()));
     Collections.reverse(dropOrder);
@@ -82,6 +87,8 @@ final class ViewChanges {
         out.add(new CreateView(view));
       } else if (replaced.containsKey(view.name())) {
         out.add(new ReplaceView(before.view(view.name()).orElseThrow(), view));
+      } else if (altered.containsKey(view.name())) {
+        out.add(new AlterView(before.view(view.name()).orElseThrow(), view));
       }
     }
     // Last, when the tables hold what the migration leaves in them. A view just created WITH DATA
@@ -100,6 +107,14 @@ final class ViewChanges {
   /** Whether two views are the same but for {@link View#refresh()}, which asks for a refresh only. */
   static boolean sameView(View a, View b) {
     return a.withRefresh(0).equals(b.withRefresh(0));
+  }
+
+  /**
+   * Whether {@code ALTER VIEW ... SET | RESET (...)} and {@code COMMENT ON VIEW} take {@code before}
+   * to {@code after}: they differ only in their options and comment (and refresh count).
+   */
+  static boolean alterable(View before, View after) {
+    return sameView(before.withoutOptions(), after.withoutOptions());
   }
 
   /**

@@ -443,7 +443,8 @@ public final class RecordSources {
         .map(e -> new EnumType(e.name(), classes.get(e.name()), e.values())).toList();
     List<View> views = schema.views().stream()
         .map(v -> new View(v.name(), classes.get(v.name()), v.sql(), v.materialized(), v.noData(),
-            v.indexes(), v.grants())).toList();
+            v.indexes(), v.grants(), 0, v.securityBarrier(), v.checkOption(), v.securityInvoker(),
+            v.comment())).toList();
     List<Role> roles = schema.roles().stream()
         .map(r -> new Role(r.name(), r.login(), schemaWidePackage())).toList();
     List<Function> functions = schema.functions().stream().map(f -> new Function(f.name(),
@@ -491,6 +492,19 @@ public final class RecordSources {
     }
     if (view.noData()) {
       attributes.put("withData", "false");
+    }
+    if (view.securityBarrier()) {
+      attributes.put("securityBarrier", "true");
+    }
+    if (view.checkOption() != null) {
+      imports.add(ANNOTATIONS + "CheckOption");
+      attributes.put("checkOption", "CheckOption." + view.checkOption().toUpperCase(java.util.Locale.ROOT));
+    }
+    if (view.securityInvoker()) {
+      attributes.put("securityInvoker", "true");
+    }
+    if (view.comment() != null) {
+      attributes.put("comment", string(view.comment()));
     }
     StringBuilder body = new StringBuilder();
     body.append("/** The PostgreSQL ").append(view.materialized() ? "materialized view" : "view").append(" {@code ")

@@ -348,6 +348,10 @@ public final class MigrationScript {
       return Optional.empty();
     }
 
+    public Optional<String> visitAlterView(Change.AlterView c) {
+      return Optional.empty();
+    }
+
     public Optional<String> visitCreateFunction(Change.CreateFunction c) {
       return Optional.empty();
     }

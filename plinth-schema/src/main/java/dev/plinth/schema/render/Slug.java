@@ -196,6 +196,10 @@ public final class Slug {
       return Subject.minor("refresh_view_" + c.after().name().name());
     }
 
+    public Subject visitAlterView(Change.AlterView c) {
+      return Subject.minor("alter_view_" + c.after().name().name());
+    }
+
     public Subject visitCreateFunction(Change.CreateFunction c) {
       return Subject.minor("create_function_" + c.function().name().name());
     }

@@ -474,7 +474,7 @@ public final class SqlRenderer {
 
     public List<String> visitReplaceView(Change.ReplaceView c) {
       if (c.inPlace()) {
-        return ViewSql.create(c.after(), true);
+        return ViewSql.replace(c.before(), c.after());
       }
       List<View> readers = c.readers(state);
       List<String> out = new ArrayList<>();
@@ -489,6 +489,10 @@ public final class SqlRenderer {
 
     public List<String> visitRefreshView(Change.RefreshView c) {
       return List.of(ViewSql.refresh(c.after(), c.concurrently()));
+    }
+
+    public List<String> visitAlterView(Change.AlterView c) {
+      return ViewSql.alter(c.before(), c.after());
     }
 
     public List<String> visitCreateFunction(Change.CreateFunction c) {

@@ -584,7 +584,8 @@ class JournalFormatTest {
             true, true, false).withDropsGenerated(),
         new Change.AlterColumn(t, new Column("gold", "boolean", null, true, null, Identity.NONE, null, null)
             .withGenerated("level = 'GOLD'"), new Column("gold", "boolean", null, true, null, Identity.NONE,
-            null, null)).withPlainByCopy());
+            null, null)).withPlainByCopy(),
+        new Change.AlterView(rich, rich.withOptions(true, "cascaded", true, "Rich accounts.")));
     return new JournalEntry(1, "9", null, false, false, changes);
   }
 

@@ -437,6 +437,20 @@ public enum Message {
   REFRESH_NEGATIVE(Severity.ERROR, "PLN412",
       "@View(refresh = %d) on %s is negative. It counts the refreshes asked for: it starts at 0 and"
           + " each raise (refresh = 1, then 2, ...) makes the next migration refresh the view."),
+  VIEW_OPTION_MATERIALIZED(Severity.ERROR, "PLN413",
+      "@View(%s) on %s is an option of a view, and %s is materialized: PostgreSQL has no such option"
+          + " for a materialized view, whose rows are stored (grant what its readers may see"
+          + " instead). Remove %s, or remove materialized = true."),
+  VIEW_RECREATED_LOSES(Severity.WARNING, "PLN414",
+      "Migration V%s or its rollback drops view %s and creates it again from its record, but"
+          + " plinth.external lists what a hand-written migration gave it and the record does not"
+          + " declare (%s): the view"
+          + " created again is without it, and so is the one the rollback creates. Declare on @View"
+          + " what Plinth models (securityBarrier, checkOption, securityInvoker, comment; @Grant);"
+          + " for the rest, write the hand-written migration V%s__restore_%s.sql (and its reverse"
+          + " rollback/U%s__restore_%s.sql) that gives the view it again, right after V%s (a"
+          + " rollback past V%s needs those statements run again). Then @Acknowledge(\"PLN414\")"
+          + " on the record."),
   // Declared schemas (@DbSchema).
   RENAMES_SCHEMA(Severity.NOTE, "PLN370",
       "Schema %s is renamed to %s in place (ALTER SCHEMA ... RENAME TO), with everything in it."
@@ -581,7 +595,8 @@ public enum Message {
       INTEGER_COLUMN, TIMESTAMP_WITHOUT_TIME_ZONE, VARCHAR_LENGTH, ENUM_REBUILT, KEY_REBUILT, COLLATION_CHANGED,
       DOMAIN_CONSTRAINT_ADDED, NULL_REFUSING_DOMAIN_COLUMN,
       GENERATED_READDED, GENERATED_FROM_PLAIN, DROPS_GENERATED, ADDS_GENERATED, POLICY_WITHOUT_ROW_SECURITY,
-      ROW_SECURITY_WITHOUT_POLICY, DETACHES_PARTITION, ADDS_PARTITION, REFRESH_LOCKS_READERS);
+      ROW_SECURITY_WITHOUT_POLICY, DETACHES_PARTITION, ADDS_PARTITION, REFRESH_LOCKS_READERS,
+      VIEW_RECREATED_LOSES);
 
   /** The ids {@code @Acknowledge} takes, sorted. */
   public static List<String> acknowledgeableIds() {

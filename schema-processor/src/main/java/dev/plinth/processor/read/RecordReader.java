@@ -76,6 +76,7 @@ public final class RecordReader {
   private static final int NAMED_NOT_NULL_SINCE = 18;
   /** The first PostgreSQL with {@code NULLS NOT DISTINCT}. */
   private static final int NULLS_NOT_DISTINCT_SINCE = 15;
+  private static final int SECURITY_INVOKER_SINCE = 15;
 
   private final Elements elements;
   private final Report report;
@@ -756,9 +757,33 @@ public final class RecordReader {
           record.getSimpleName());
       return Optional.empty();
     }
+    boolean securityBarrier = view.bool("securityBarrier");
+    String checkOption = switch (view.constant("checkOption")) {
+      case "LOCAL" -> "local";
+      case "CASCADED" -> "cascaded";
+      default -> null;
+    };
+    boolean securityInvoker = view.bool("securityInvoker");
+    if (view.bool("materialized")) {
+      for (String option : List.of("securityBarrier", "checkOption", "securityInvoker")) {
+        if (view.isSet(option) && (option.equals("checkOption") ? checkOption != null : view.bool(option))) {
+          report.add(Message.VIEW_OPTION_MATERIALIZED, view.origin(option), option,
+              record.getSimpleName(), record.getSimpleName(), option);
+          return Optional.empty();
+        }
+      }
+    }
+    if (securityInvoker && postgres < SECURITY_INVOKER_SINCE) {
+      report.add(Message.NEEDS_NEWER_POSTGRES, view.origin("securityInvoker"),
+          "@View(securityInvoker = true) (a view WITH (security_invoker=true))",
+          SECURITY_INVOKER_SINCE, postgres, SECURITY_INVOKER_SINCE, SECURITY_INVOKER_SINCE);
+      return Optional.empty();
+    }
+    String comment = view.string("comment").isEmpty() ? null : view.string("comment");
     return Optional.of(new View(qualified, elements.getBinaryName(record).toString(), sql,
         view.bool("materialized"), view.bool("materialized") && !view.bool("withData"), indexes,
-        security.grants(record, false), refresh));
+        security.grants(record, false), refresh, securityBarrier, checkOption, securityInvoker,
+        comment));
   }
 
   /** The lint ids {@code @Acknowledge} on a view record acknowledges. */

@@ -12,6 +12,7 @@ import dev.plinth.schema.diff.Change.DropTable;
 import dev.plinth.schema.diff.Change.RebuildEnum;
 import dev.plinth.schema.diff.Changes;
 import dev.plinth.schema.diff.TypeChanges;
+import dev.plinth.schema.journal.ExternalObjects;
 import dev.plinth.processor.message.Message;
 import dev.plinth.schema.model.Column;
 import dev.plinth.schema.model.Identity;
@@ -121,6 +122,62 @@ public final class MigrationLint {
         checkRefresh(refresh);
       }
     }
+  }
+
+  /**
+   * A view that migration {@code version} drops and creates again (around a change to what it
+   * reads), or whose reverse does (a query replaced in place), while {@code external} lists what a
+   * hand-written migration gave it and its record does not declare (an {@code INSTEAD OF} trigger,
+   * a rule, column comments, options): created again from its record, the view is without them.
+   */
+  public void checkRecreatedViews(String version, List<Change> changes, ExternalObjects external) {
+    if (external.entries().isEmpty()) {
+      return;
+    }
+    Set<QualifiedName> droppedViews = new HashSet<>();
+    changes.stream().filter(c -> c instanceof Change.DropView)
+        .forEach(c -> droppedViews.add(((Change.DropView) c).view().name()));
+    java.util.Map<QualifiedName, View> recreated = new java.util.TreeMap<>();
+    for (Change change : changes) {
+      if (change instanceof Change.CreateView c && droppedViews.contains(c.view().name())) {
+        recreated.put(c.view().name(), c.view());
+      } else if (change instanceof Change.ReplaceView c) {
+        recreated.put(c.after().name(), c.after());
+      }
+    }
+    for (View view : recreated.values()) {
+      ViewNote note = views.get(view.name());
+      if (note != null && note.acknowledged().contains(Message.VIEW_RECREATED_LOSES.id())) {
+        continue;
+      }
+      List<String> lost = lostWith(view, external);
+      if (!lost.isEmpty()) {
+        String restore = version + "_1";
+        report.add(Message.VIEW_RECREATED_LOSES, note == null ? null : note.origin(), version,
+            view.name(), String.join(", ", lost), restore, view.name().name(), restore,
+            view.name().name(), version, version);
+      }
+    }
+  }
+
+  /**
+   * What {@code external} lists for {@code view} (entries named {@code schema.view} or
+   * {@code schema.view.*}, other than the view itself) that its record does not declare: its options
+   * when it declares none, its comment when it declares none.
+   */
+  static List<String> lostWith(View view, ExternalObjects external) {
+    String name = view.name().toString();
+    List<String> lost = new ArrayList<>();
+    for (ExternalObjects.Entry entry : external.entries()) {
+      boolean about = entry.name().equals(name) || entry.name().startsWith(name + ".");
+      if (!about || entry.kind().equals("view") || entry.kind().equals("materialized-view")
+          || entry.kind().equals("view-options") && !view.options().isEmpty()
+          || entry.kind().equals("comment") && entry.name().equals(name) && view.comment() != null) {
+        continue;
+      }
+      lost.add(entry.kind() + " " + entry.name());
+    }
+    return lost.stream().distinct().sorted().toList();
   }
 
   /**
@@ -429,6 +486,10 @@ public final class MigrationLint {
     }
 
     public List<Finding> visitRefreshView(Change.RefreshView c) {
+      return List.of();
+    }
+
+    public List<Finding> visitAlterView(Change.AlterView c) {
       return List.of();
     }
 

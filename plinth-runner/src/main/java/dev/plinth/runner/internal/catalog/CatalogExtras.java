@@ -76,8 +76,10 @@ public final class CatalogExtras {
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace,
       LATERAL (VALUES
           (CASE WHEN EXISTS (SELECT 1 FROM pg_description d WHERE d.classoid = 'pg_class'::regclass
-                             AND d.objoid = c.oid) THEN 'comments (on the view or its columns)' END),
-          (CASE WHEN c.reloptions IS NOT NULL THEN 'options ' || array_to_string(c.reloptions, ', ') END)
+                             AND d.objoid = c.oid AND d.objsubid <> 0) THEN 'comments on its columns' END),
+          (CASE WHEN EXISTS (SELECT 1 FROM unnest(c.reloptions) o WHERE split_part(o, '=', 1)
+                             NOT IN ('security_barrier', 'check_option', 'security_invoker'))
+                THEN 'options ' || array_to_string(c.reloptions, ', ') END)
       ) AS f(what)
       WHERE c.relkind = 'v' AND f.what IS NOT NULL AND %1$s AND %2$s
       UNION ALL

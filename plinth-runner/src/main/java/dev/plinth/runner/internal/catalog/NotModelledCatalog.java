@@ -180,7 +180,10 @@ public final class NotModelledCatalog {
                     (SELECT string_agg(split_part(o, '=', 1), ', ') FROM unnest(c.reloptions) o)),
              'view-options', n.nspname || '.' || c.relname, NULL, NULL, NULL
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE c.relkind = 'v' AND c.reloptions IS NOT NULL AND {user} AND {class} ORDER BY n.nspname, c.relname
+      WHERE c.relkind = 'v' AND {user} AND {class}
+        AND EXISTS (SELECT 1 FROM unnest(c.reloptions) o WHERE split_part(o, '=', 1)
+                    NOT IN ('security_barrier', 'check_option', 'security_invoker'))
+      ORDER BY n.nspname, c.relname
       """, """
       SELECT CASE c.relkind WHEN 'v' THEN 'view ' ELSE 'materialized view ' END || n.nspname || '.' || c.relname,
              CASE c.relkind WHEN 'v' THEN 'comments' END, 'a comment; the records write it without comments',
@@ -190,10 +193,13 @@ public final class NotModelledCatalog {
                ELSE format('COMMENT ON COLUMN %I.%I.%I IS %L;', n.nspname, c.relname,
                            (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum = d.objsubid),
                            d.description) END,
-             NULL, 'comment', n.nspname || '.' || c.relname, NULL, NULL, NULL
+             NULL, 'comment', n.nspname || '.' || c.relname || CASE WHEN d.objsubid = 0 THEN '' ELSE
+               '.' || (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum = d.objsubid) END,
+             NULL, NULL, NULL
       FROM pg_description d JOIN pg_class c ON d.classoid = 'pg_class'::regclass AND d.objoid = c.oid
       JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE c.relkind IN ('v', 'm') AND {user} AND {class} ORDER BY n.nspname, c.relname, d.objsubid
+      WHERE c.relkind IN ('v', 'm') AND NOT (c.relkind = 'v' AND d.objsubid = 0) AND {user} AND {class}
+      ORDER BY n.nspname, c.relname, d.objsubid
       """, """
       SELECT 'table ' || n.nspname || '.' || c.relname, f.marker, f.what, f.make, f.undo,
              'table-option', n.nspname || '.' || c.relname, NULL, NULL, NULL

@@ -1,5 +1,6 @@
 package dev.plinth.runner.internal.catalog;
 
+import dev.plinth.schema.journal.ExternalObjects;
 import dev.plinth.schema.model.QualifiedName;
 import dev.plinth.schema.model.View;
 import dev.plinth.schema.render.Sql;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -27,7 +29,8 @@ import java.util.TreeSet;
  */
 public final class ViewCatalog {
   private static final String VIEWS = """
-      SELECT n.nspname, c.relname, pg_get_viewdef(c.oid), c.relkind = 'm'
+      SELECT n.nspname, c.relname, pg_get_viewdef(c.oid), c.relkind = 'm',
+             coalesce(array_to_string(c.reloptions, ','), ''), obj_description(c.oid, 'pg_class')
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind IN (%s) AND %s
         AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
@@ -45,11 +48,47 @@ public final class ViewCatalog {
     return result;
   }
 
-  /** A live view's definition, and whether it is a materialized view. */
-  private record Live(String definition, boolean materialized) {
+  /**
+   * The live views (not the materialized ones), each with its query as PostgreSQL spells it (its
+   * closing semicolon and whitespace left as they are), its options ({@code security_barrier},
+   * {@code check_option}, {@code security_invoker}) and its comment; {@code javaClass} empty.
+   */
+  public static List<View> views(Connection connection, Optional<String> onlySchema) throws SQLException {
+    List<View> out = new ArrayList<>();
+    read(connection, onlySchema, false).forEach((name, live) -> out.add(live.asView(name)));
+    return out;
+  }
+
+  /**
+   * A live view's definition, whether it is a materialized view, its options as
+   * {@code pg_class.reloptions} lists them, and its comment (null without one).
+   */
+  private record Live(String definition, boolean materialized, List<String> reloptions, String comment) {
     String kind() {
       return materialized ? "materialized view" : "view";
     }
+
+    View asView(QualifiedName name) {
+      return new View(name, "", definition).withOptions(flag(reloptions, "security_barrier"),
+          checkOption(reloptions), flag(reloptions, "security_invoker"), comment);
+    }
+  }
+
+  /** Whether a boolean option is on, spelled as PostgreSQL accepts it ({@code true}, {@code on}, ...). */
+  static boolean flag(List<String> reloptions, String option) {
+    return value(reloptions, option).map(v -> Set.of("true", "on", "yes", "1", "t", "y")
+        .contains(v.toLowerCase(java.util.Locale.ROOT))).orElse(false);
+  }
+
+  /** {@code local} or {@code cascaded}, or null without a check option. */
+  static String checkOption(List<String> reloptions) {
+    return value(reloptions, "check_option").map(v -> v.toLowerCase(java.util.Locale.ROOT))
+        .filter(View.CHECK_OPTIONS::contains).orElse(null);
+  }
+
+  private static Optional<String> value(List<String> reloptions, String option) {
+    return reloptions.stream().filter(o -> o.startsWith(option + "="))
+        .map(o -> o.substring(option.length() + 1)).findFirst();
   }
 
   /** The live views, and with {@code materialized} also the materialized views. */
@@ -62,7 +101,9 @@ public final class ViewCatalog {
         VIEWS.formatted(materialized ? "'v', 'm'" : "'v'", schemas));
         ResultSet rs = st.executeQuery()) {
       while (rs.next()) {
-        result.put(new QualifiedName(rs.getString(1), rs.getString(2)), new Live(rs.getString(3), rs.getBoolean(4)));
+        String options = rs.getString(5);
+        result.put(new QualifiedName(rs.getString(1), rs.getString(2)), new Live(rs.getString(3), rs.getBoolean(4),
+            options.isEmpty() ? List.of() : List.of(options.split(",")), rs.getString(6)));
       }
     }
     return result;
@@ -76,6 +117,16 @@ public final class ViewCatalog {
    */
   public static List<Difference> compare(Connection connection, List<View> expected,
       Optional<String> onlySchema) throws SQLException {
+    return compare(connection, expected, onlySchema, ExternalObjects.NONE);
+  }
+
+  /**
+   * {@link #compare(Connection, List, Optional)}, and of each view found as declared its options
+   * (unless {@code external} lists {@code view-options} for it) and its comment (unless it lists
+   * {@code comment} for it): what a hand-written migration gives the view is not drift.
+   */
+  public static List<Difference> compare(Connection connection, List<View> expected,
+      Optional<String> onlySchema, ExternalObjects external) throws SQLException {
     Map<QualifiedName, Live> live = read(connection, onlySchema, true);
     Map<QualifiedName, View> want = new TreeMap<>();
     expected.forEach(v -> want.put(v.name(), v));
@@ -106,9 +157,24 @@ public final class ViewCatalog {
         if (view.materialized()) {
           compareIndexes(connection, view, out);
         }
+        View liveView = found.asView(name);
+        if (!view.materialized() && !external.names("view-options").contains(name.toString())
+            && !view.options().equals(liveView.options())) {
+          out.add(Difference.different(found.kind(), name.toString(), "options", listed(view.options()),
+              listed(liveView.options())));
+        }
+        if (!external.names("comment").contains(name.toString())
+            && !java.util.Objects.equals(view.comment(), found.comment())) {
+          out.add(Difference.different(found.kind(), name.toString(), "comment", view.comment(),
+              found.comment()));
+        }
       }
     }
     return out;
+  }
+
+  private static String listed(List<String> options) {
+    return options.isEmpty() ? "(none)" : String.join(", ", options);
   }
 
   private static final String INDEXES = """

@@ -1,0 +1,7 @@
+package shop;
+
+import dev.plinth.annotations.Id;
+import dev.plinth.annotations.Table;
+
+@Table
+public record Team(@Id long id, String name) {}
