@@ -589,12 +589,11 @@ class PullTest {
 
     // What the hand-written migration cannot recreate either is listed in it, as comments.
     String notModelled = Files.readString(folder.resolve("migration/V2__not_modelled.sql"));
-    assertTrue(notModelled.contains("\n-- Not recreated here (pull reported each; the records and the baseline have"
-        + " them as it says):\n"
-        + "--   column public.thing.shade: its type public.blank is left out (see that type); the column is left"
-        + " out\n"), notModelled);
-    assertTrue(notModelled.endsWith("--   table public.thing index thing_shade_idx: it uses column shade, which is"
-        + " left out; left out too\n"), notModelled);
+    // The enum type the records cannot declare is created by hand, with its column and the index on it.
+    assertTrue(notModelled.contains("\nCREATE TYPE public.blank AS ENUM ('a', ' ');\n")
+        && notModelled.contains("\nALTER TABLE public.thing ADD COLUMN shade blank;\n")
+        && notModelled.contains("\nCREATE INDEX thing_shade_idx ON public.thing USING btree (shade);\n"), notModelled);
+    assertFalse(notModelled.substring(notModelled.indexOf("-- Not recreated here")).contains("shade"), notModelled);
     assertTrue(notModelled.contains("\nALTER TABLE public.scratch SET UNLOGGED;\n"), notModelled);
     assertTrue(notModelled.contains("\nALTER TABLE public.thing ALTER COLUMN ticket SET DEFAULT"
         + " nextval(('ticket_numbers'::text)::regclass);\n"), notModelled);
@@ -602,7 +601,8 @@ class PullTest {
     compile(sources, folder, true);
     TestDatabase fresh = SharedPostgres.newDatabase("pull_unsupported_fresh");
     plinth(fresh, folder).migrate();
-    assertNull(Sql.queryString(fresh, "SELECT to_regtype('blank')::text"), "the left-out enum type is not created");
+    assertEquals("{a,\" \"}", Sql.queryString(fresh, "SELECT enum_range(NULL::blank)::text"),
+        "the enum type left out of the records is created by the hand-written migration");
     assertEquals("{happy,so-so}", Sql.queryString(fresh, "SELECT enum_range(NULL::mood)::text"));
     assertEquals("{a}", Sql.queryString(fresh, "SELECT enum_range(NULL::unused)::text"));
     assertEquals("nextval('thing_id_seq'::regclass)", Sql.queryString(fresh,
@@ -818,6 +818,56 @@ class PullTest {
     Cli.Result badPackage = Cli.run(Map.of(), project, "pull", "--package", "com.1x", "--url", db.jdbcUrl());
     assertEquals(2, badPackage.exitCode(), badPackage::toString);
     assertTrue(badPackage.err().startsWith("[PLN613] 'com.1x' is not a Java package name."), badPackage::toString);
+  }
+
+  /**
+   * An enum type the records cannot declare (a blank label) is left out of them with its columns;
+   * the hand-written migration creates it, its columns (default and NOT NULL kept) and what uses
+   * them, so the database baselines and the rebuilt one has the same catalog.
+   */
+  @Test
+  void anEnumTypeWithABlankLabelIsRecreatedByTheHandWrittenMigration() throws Exception {
+    TestDatabase original = SharedPostgres.newDatabase("pull_blank_label");
+    Sql.execute(original, """
+        CREATE TYPE job_state AS ENUM ('in progress', 'N/A', 'Don''t', '');
+        CREATE TABLE job (id int PRIMARY KEY, state job_state NOT NULL DEFAULT '', history job_state[], note text);
+        CREATE INDEX job_state_idx ON job (state);
+        INSERT INTO job VALUES (1, '', '{"in progress",""}', 'a'), (2, 'Don''t', NULL, NULL);
+        """);
+
+    Cli.Result pulled = Cli.run(Map.of("PLINTH_LOCATIONS", "filesystem:no-migrations-yet"), project, "pull",
+        "--package", "com.example.db", "--url", original.jdbcUrl());
+
+    assertEquals(0, pulled.exitCode(), pulled::toString);
+    Path sources = project.resolve("src/main/java");
+    Path db = project.resolve("src/main/resources/db");
+    String notModelled = Files.readString(db.resolve("migration/V2__not_modelled.sql"));
+    assertTrue(notModelled.contains("CREATE TYPE public.job_state AS ENUM ('in progress', 'N/A', 'Don''t', '');\n"),
+        notModelled);
+    assertTrue(notModelled.contains("ALTER TABLE public.job ADD COLUMN state job_state DEFAULT ''::job_state NOT NULL;\n")
+        && notModelled.contains("ALTER TABLE public.job ADD COLUMN history job_state[];\n")
+        && notModelled.contains("CREATE INDEX job_state_idx ON public.job USING btree (state)"), notModelled);
+    assertTrue(notModelled.indexOf("CREATE TYPE") < notModelled.indexOf("ADD COLUMN state")
+        && notModelled.indexOf("ADD COLUMN state") < notModelled.indexOf("CREATE INDEX"), notModelled);
+    String external = Files.readString(db.resolve("plinth.external"));
+    assertTrue(external.contains("type public.job_state\n") && external.contains("column public.job.state\n")
+        && external.contains("column public.job.history\n"), external);
+    compile(sources, db, true);
+    assertEquals(List.of(), CommittedFiles.check(new MigrationsFolder(db)));
+
+    TestDatabase fresh = SharedPostgres.newDatabase("pull_blank_label_fresh");
+    Plinth freshPlinth = plinth(fresh, db);
+    assertEquals(2, freshPlinth.migrate().applied().size());
+    assertEquals(List.of(), freshPlinth.verify().differences());
+    assertEquals(PullProof.definitions(original), PullProof.definitions(fresh));
+    assertEquals(List.of(), freshPlinth.rollback(dev.plinth.runner.RollbackTarget.to("1")).steps().stream()
+        .filter(step -> !step.version().equals("2")).toList(), "the hand-written migration rolls back");
+    assertEquals(null, Sql.queryString(fresh, "SELECT to_regtype('job_state')::text"));
+
+    Plinth originalPlinth = plinth(original, db);
+    assertEquals(new BaselineResult("2", true, false, List.of()), originalPlinth.baseline(Optional.empty(), false));
+    assertEquals(List.of(), originalPlinth.verify().differences(), "verify of the original");
+    assertEquals("", Sql.queryString(original, "SELECT state::text FROM job WHERE id = 1"), "its data untouched");
   }
 
   private void compile(Path sources, Path migrations, boolean check) throws IOException {

@@ -32,8 +32,8 @@ public final class DeclaredObjects {
   /**
    * Whether {@code records} declare the object of a {@code plinth.external} entry: {@code kind} is
    * {@code function}, {@code trigger}, {@code materialized-view}, {@code domain}, {@code sequence},
-   * {@code extension} or {@code column-default} (a column of the records with a default), {@code name}
-   * as the entry has it.
+   * {@code extension}, {@code column-default} (a column of the records with a default), {@code type}
+   * (an enum type or domain) or {@code column}, {@code name} as the entry has it.
    */
   public static boolean declares(Schema records, String kind, String name) {
     return switch (kind) {
@@ -46,6 +46,10 @@ public final class DeclaredObjects {
       case "extension" -> records.extensions().contains(name);
       case "column-default" -> records.tables().stream().anyMatch(t -> t.columns().stream()
           .anyMatch(c -> c.defaultSql() != null && (t.name() + "." + c.name()).equals(name)));
+      case "type" -> records.enums().stream().anyMatch(e -> e.name().toString().equals(name))
+          || records.domains().stream().anyMatch(d -> d.name().toString().equals(name));
+      case "column" -> records.tables().stream().anyMatch(t -> t.columns().stream()
+          .anyMatch(c -> (t.name() + "." + c.name()).equals(name)));
       default -> false;
     };
   }

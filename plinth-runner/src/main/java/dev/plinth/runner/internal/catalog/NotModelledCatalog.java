@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -78,6 +79,31 @@ public final class NotModelledCatalog {
       JOIN pg_namespace dn ON dn.oid = dt.typnamespace,
       LATERAL (VALUES (CASE WHEN t.typtype = 'd' THEN '' ELSE '[]' END)) AS f(brackets)
       WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND {user}
+      ORDER BY n.nspname, c.relname, a.attnum
+      """, """
+      SELECT 'enum type ' || n.nspname || '.' || t.typname, NULL,
+             'an enum type the records cannot declare (pull''s report says why)',
+             format('CREATE TYPE %I.%I AS ENUM (%s);', n.nspname, t.typname,
+                    (SELECT string_agg(quote_literal(e.enumlabel), ', ' ORDER BY e.enumsortorder)
+                     FROM pg_enum e WHERE e.enumtypid = t.oid)),
+             format('DROP TYPE IF EXISTS %I.%I;', n.nspname, t.typname), 'type', n.nspname || '.' || t.typname,
+             NULL, NULL, NULL
+      FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+      WHERE t.typtype = 'e' AND {user} AND {type} ORDER BY t.oid
+      """, """
+      SELECT 'column ' || n.nspname || '.' || c.relname || '.' || a.attname, NULL,
+             'a column of an enum type the records cannot declare',
+             format('ALTER TABLE %I.%I ADD COLUMN %I %s%s%s;', n.nspname, c.relname, a.attname,
+                    format_type(a.atttypid, a.atttypmod),
+                    (SELECT ' DEFAULT ' || pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d
+                     WHERE d.adrelid = c.oid AND d.adnum = a.attnum),
+                    CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END),
+             format('ALTER TABLE %I.%I DROP COLUMN IF EXISTS %I;', n.nspname, c.relname, a.attname),
+             'column', n.nspname || '.' || c.relname || '.' || a.attname, n.nspname, c.relname, NULL
+      FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+      JOIN pg_type t ON t.oid = a.atttypid
+      JOIN pg_type et ON et.typtype = 'e' AND et.oid = CASE WHEN t.typcategory = 'A' THEN t.typelem ELSE t.oid END
+      WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND NOT c.relispartition AND {user}
       ORDER BY n.nspname, c.relname, a.attnum
       """, """
       SELECT 'sequence ' || n.nspname || '.' || c.relname, NULL,
@@ -221,8 +247,11 @@ public final class NotModelledCatalog {
   private record Piece(String object, String marker, String what, String create, String drop,
       ExternalObjects.Entry entry, QualifiedName table, List<String> columns) {
 
-    /** Whether the baseline creates the table and columns this needs, and not this object itself. */
-    boolean fits(Schema pulled) {
+    /**
+     * Whether the baseline creates the table and columns this needs (or {@code added} names them,
+     * as {@code schema.table.column}: this migration adds them first), and not this object itself.
+     */
+    boolean fits(Schema pulled, Set<String> added) {
       if (entry != null && declared(pulled)) {
         return false; // the records declare it, and the baseline creates it
       }
@@ -237,6 +266,7 @@ public final class NotModelledCatalog {
         return false;
       }
       Set<String> names = new HashSet<>(t.get().columns().stream().map(Column::name).toList());
+      columns.stream().filter(c -> added.contains(table + "." + c)).forEach(names::add);
       return names.containsAll(columns) && !modelled(t.get());
     }
 
@@ -275,7 +305,9 @@ public final class NotModelledCatalog {
     }
 
     boolean answers(Unsupported finding) {
-      return finding.object().equals(object) && (marker == null || finding.reason().contains(marker));
+      // A table's key or index is reported as its own object: "table public.t index t_idx".
+      return finding.object().equals(object) && (marker == null || finding.reason().contains(marker))
+          || marker != null && finding.object().startsWith(object + " ") && finding.object().endsWith(" " + marker);
     }
   }
 
@@ -333,7 +365,10 @@ public final class NotModelledCatalog {
         st.execute("RESET search_path");
       }
     }
-    List<Piece> kept = pieces.stream().filter(p -> p.fits(pulled)).toList();
+    // Columns this migration adds back (of an enum type the records leave out): what needs them fits too.
+    Set<String> added = pieces.stream().filter(p -> p.entry() != null && p.entry().kind().equals("column"))
+        .filter(p -> p.fits(pulled, Set.of())).map(p -> p.entry().name()).collect(Collectors.toSet());
+    List<Piece> kept = pieces.stream().filter(p -> p.fits(pulled, added)).toList();
     if (kept.isEmpty()) {
       return Optional.empty();
     }
