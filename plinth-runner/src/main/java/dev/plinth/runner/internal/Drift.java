@@ -48,8 +48,6 @@ public final class Drift {
   }
 
   public VerifyResult verify() {
-    // The journal is what the database is compared with: an edited one would pass for drift.
-    FolderCheck.of(context.resources()).requireIntact("verify", Message.VERIFY_FILES_CHANGED);
     // One connection for every read, the history's too; opening it is the connection check.
     try (Connection connection = context.connect()) {
       return verify(connection);
@@ -64,6 +62,10 @@ public final class Drift {
     // The expected side (the journal folded, its tables' canonical form) is built in Java while
     // the server reads the catalog.
     CompletableFuture<Expected> folding = CompletableFuture.supplyAsync(() -> {
+      // The journal is what the database is compared with: an edited one would pass for drift, so
+      // the folder is checked against plinth.sum before it is folded (and before any difference is
+      // reported; verify only reads the database), while the server reads the catalog.
+      FolderCheck.of(context.resources()).requireIntact("verify", Message.VERIFY_FILES_CHANGED);
       Schema committed = fold(context.resources(), applied);
       Schema expected = context.config().schema().map(tenant -> TenantSchema.of(committed, tenant)).orElse(committed);
       return new Expected(expected, Compared.of(external.leaveOut(expected)));
