@@ -422,10 +422,7 @@ public final class Plinth {
     try {
       return seeder.run(context.dataSource(), env);
     } catch (SeedException e) {
-      SQLException sql = null;
-      for (Throwable t = e; t != null && sql == null; t = t.getCause()) {
-        sql = t instanceof SQLException s ? s : null;
-      }
+      SQLException sql = Failures.find(e, SQLException.class);
       // A table the seed sets fill that is not there: the database is not migrated (far enough).
       boolean unmigrated = sql != null && "42P01".equals(sql.getSQLState());
       throw new PlinthException(Message.SEED_FAILED, e.getMessage()
@@ -517,10 +514,7 @@ public final class Plinth {
 
   /** The server went away mid-run: say what was committed before, and what became of the rest. */
   private static PlinthException connectionLost(FlywayException e, List<MigrateResult.Applied> done) {
-    SQLException sql = null;
-    for (Throwable t = e; t != null && sql == null; t = t.getCause()) {
-      sql = t instanceof SQLException s ? s : null;
-    }
+    SQLException sql = Failures.find(e, SQLException.class);
     String script = e instanceof org.flywaydb.core.internal.exception.FlywayMigrateException m
         && m.getMigration() != null ? fileName(m.getMigration().getScript()) : "a migration";
     boolean transactional = !(e instanceof org.flywaydb.core.internal.exception.FlywayMigrateException m)

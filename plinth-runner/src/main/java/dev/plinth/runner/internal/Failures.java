@@ -204,7 +204,8 @@ public final class Failures {
     return find(t, type) != null;
   }
 
-  private static <T extends Throwable> T find(Throwable t, Class<T> type) {
+  /** The first of {@code t} and its causes that is a {@code type}, or null. */
+  public static <T extends Throwable> T find(Throwable t, Class<T> type) {
     for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
       if (type.isInstance(c)) {
         return type.cast(c);

@@ -7,7 +7,6 @@ import dev.plinth.schema.journal.MigrationsFolder;
 import dev.plinth.schema.journal.SumFile;
 import dev.plinth.schema.journal.Version;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -155,16 +154,16 @@ public final class FolderCheck {
 
   private static Read read(MigrationResources resources, String relative) {
     try {
-      Optional<byte[]> bytes = resources.bytes(relative);
-      if (bytes.isEmpty()) {
+      Optional<MigrationResources.Text> read = resources.text(relative);
+      if (read.isEmpty()) {
         return new Read(relative, null, null, Optional.empty());
       }
-      int malformed = MigrationResources.malformedAt(bytes.get());
+      int malformed = read.get().malformedAt();
       if (malformed >= 0) {
         return new Read(relative, null, null,
             Optional.of(new Problem(Message.FILE_NOT_UTF8, relative, resources.shown(relative), malformed)));
       }
-      String text = new String(bytes.get(), StandardCharsets.UTF_8);
+      String text = read.get().text();
       return new Read(relative, text, SumFile.sha256(text), Optional.empty());
     } catch (IOException e) {
       return new Read(relative, null, null, Optional.of(new Problem(Message.FILE_UNREADABLE, relative,

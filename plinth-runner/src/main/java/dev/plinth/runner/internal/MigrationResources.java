@@ -73,18 +73,31 @@ public final class MigrationResources {
    */
   public Optional<String> read(String relative) {
     try {
-      Optional<byte[]> bytes = bytes(relative);
-      if (bytes.isEmpty()) {
-        return Optional.empty();
+      Optional<Text> text = text(relative);
+      if (text.isPresent() && text.get().malformedAt() >= 0) {
+        throw new PlinthException(Message.FILE_NOT_UTF8, shown(relative), text.get().malformedAt());
       }
-      int malformed = malformedAt(bytes.get());
-      if (malformed >= 0) {
-        throw new PlinthException(Message.FILE_NOT_UTF8, shown(relative), malformed);
-      }
-      return Optional.of(new String(bytes.get(), StandardCharsets.UTF_8));
+      return text.map(Text::text);
     } catch (IOException e) {
       throw new PlinthException(e, Message.FILE_UNREADABLE, shown(relative), reason(e));
     }
+  }
+
+  /**
+   * A file's text, or (text null) the offset of its first byte that is not UTF-8.
+   *
+   * @param malformedAt -1 when every byte is UTF-8
+   */
+  record Text(String text, int malformedAt) {}
+
+  /** The first of the roots that has {@code relative}, decoded strictly as UTF-8. */
+  Optional<Text> text(String relative) throws IOException {
+    Optional<byte[]> bytes = bytes(relative);
+    if (bytes.isEmpty()) {
+      return Optional.empty();
+    }
+    int malformed = malformedAt(bytes.get());
+    return Optional.of(new Text(malformed < 0 ? new String(bytes.get(), StandardCharsets.UTF_8) : null, malformed));
   }
 
   /** The bytes of the first of the roots that has {@code relative}. */
